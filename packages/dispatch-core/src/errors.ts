@@ -1,0 +1,43 @@
+/**
+ * Typed errors shared by every sciport package. Each names the argument that was
+ * wrong and says what to do, so a user can fix the call without reading source.
+ */
+
+export interface SciportErrorOptions {
+  /** The argument (or option) that was wrong, e.g. `'axis'` or `'x'`. */
+  readonly argument?: string;
+  /** What the user can do about it. Appended to the message. */
+  readonly hint?: string;
+  readonly cause?: unknown;
+}
+
+export class SciportError extends Error {
+  readonly argument: string | undefined;
+  readonly hint: string | undefined;
+
+  constructor(message: string, options: SciportErrorOptions = {}) {
+    const full = options.hint ? `${message} ${options.hint}` : message;
+    super(full, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.argument = options.argument;
+    this.hint = options.hint;
+  }
+}
+
+/** An argument has the right type but a value outside what the function accepts. */
+export class InvalidArgumentError extends SciportError {}
+
+/** An array's shape does not fit (mismatched, wrong ndim, negative, too large…). */
+export class ShapeError extends SciportError {}
+
+/** An array's dtype is not accepted, or two dtypes cannot be combined. */
+export class DtypeError extends SciportError {}
+
+/** Arrays of different kinds (host, gpu, chunked) were mixed in one call. */
+export class NamespaceMismatchError extends SciportError {}
+
+/** A device (GPU) was lost or is unavailable. */
+export class DeviceError extends SciportError {}
+
+/** A feature that exists in SciPy but is not available here (yet), or not on this backend. */
+export class NotSupportedError extends SciportError {}

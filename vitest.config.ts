@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+// One vitest run over every package: tests import other packages by name (resolved
+// to their built `dist` through `exports`), their own package from `src`.
+export default defineConfig({
+  test: {
+    include: ['packages/*/test/**/*.test.ts', 'tooling/*/test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    typecheck: {
+      enabled: true,
+      include: ['packages/*/test/**/*.test-d.ts'],
+      tsconfig: './tsconfig.typetests.json',
+    },
+  },
+});
