@@ -1,0 +1,215 @@
+import { NOT_CONVERTIBLE } from './backend.js';
+import { readEnvironmentOnce } from './environment.js';
+import type { MultimethodInternal } from './multimethod.js';
+import { type Candidate, kindOf, planCandidates } from './plan.js';
+import { BackendNotImplementedError, type CandidateRecord, type DispatchRecord, describeValue } from './record.js';
+import { registry } from './registry.js';
+import { type ScopeFrame, scopeStorage } from './scope.js';
+
+/**
+ * The call path: public function → (cached) candidate list → first candidate that accepts →
+ * its implementation. Everything that does not depend on the values is cached per
+ * (function, kinds, dtype) in the current scope frame (or the root) and dropped when the
+ * registry's epoch moves.
+ */
+
+type Cache = Map<unknown, unknown>;
+interface CacheHolder {
+  cacheEpoch: number;
+  readonly cache: Cache;
+}
+const root: CacheHolder = { cacheEpoch: -1, cache: new Map() };
+
+/** The backend named by a trailing `{ backend }` options object, if any. */
+function perCallBackend(args: readonly unknown[]): string | undefined {
+  const last = args[args.length - 1] as { backend?: unknown } | null | undefined;
+  if (last === null || typeof last !== 'object') return undefined;
+  const backend = last.backend;
+  return typeof backend === 'string' ? backend : undefined;
+}
+
+function kindsOf(info: MultimethodInternal, args: readonly unknown[]): string[] {
+  const kinds: string[] = [];
+  for (const i of info.dispatch) {
+    const v = args[i];
+    if (v === undefined || v === null) continue;
+    const k = kindOf(v);
+    if (!kinds.includes(k)) kinds.push(k);
+  }
+  return kinds;
+}
+
+function dtypeOf(value: unknown): string {
+  const dtype = (value as { dtype?: unknown } | null | undefined)?.dtype;
+  return typeof dtype === 'string' ? dtype : '';
+}
+
+/** Candidates for this call, from the cache keyed (function → kinds → dtype). */
+function cachedCandidates(info: MultimethodInternal, args: readonly unknown[], frame: ScopeFrame | undefined) {
+  const holder: CacheHolder = frame ?? root;
+  if (holder.cacheEpoch !== registry.epoch) {
+    holder.cache.clear();
+    holder.cacheEpoch = registry.epoch;
+  }
+  const first = args[info.dispatch[0]];
+  const kindKey = info.dispatch.length === 1 ? kindOf(first) : kindsOf(info, args).join(',');
+  const dtype = dtypeOf(first);
+  let byKind = holder.cache.get(info) as Map<string, Map<string, Candidate[]>> | undefined;
+  if (byKind === undefined) holder.cache.set(info, (byKind = new Map()));
+  let byDtype = byKind.get(kindKey);
+  if (byDtype === undefined) byKind.set(kindKey, (byDtype = new Map()));
+  let candidates = byDtype.get(dtype);
+  if (candidates === undefined) {
+    candidates = planCandidates(info, kindsOf(info, args), frame, undefined);
+    byDtype.set(dtype, candidates);
+  }
+  return candidates;
+}
+
+/** Convert dispatchables the backend does not own; a string is the reason it declines. */
+function convertArguments(
+  info: MultimethodInternal,
+  candidate: Candidate,
+  args: unknown[],
+  conversions: string[] | undefined,
+  dryRun: boolean,
+): unknown[] | string {
+  const backend = candidate.backend!.backend;
+  let out = args;
+  for (const i of info.dispatch) {
+    const value = args[i];
+    if (value === undefined || value === null) continue;
+    const kind = kindOf(value);
+    if (backend.kinds.includes(kind)) continue;
+    if (dryRun) {
+      conversions?.push(`arg ${i}: ${kind} → ${backend.name}${candidate.coerce ? ' (coerce)' : ''}`);
+      continue;
+    }
+    const converted = backend.convert!(value, candidate.coerce);
+    if (converted === NOT_CONVERTIBLE) {
+      return candidate.coerce
+        ? `cannot take argument ${i} (${describeValue(value)})`
+        : `argument ${i} is a ${kind} array; pass { coerce: true } to let ${backend.name} convert it`;
+    }
+    if (out === args) out = [...args];
+    out[i] = converted;
+    conversions?.push(`arg ${i}: ${kind} → ${backend.name}`);
+  }
+  return out;
+}
+
+interface Selection {
+  readonly candidate: Candidate | undefined;
+  readonly args: unknown[];
+  readonly record: CandidateRecord[] | undefined;
+}
+
+/**
+ * Walk the candidates in order. `recording` builds a full record (explain/trace);
+ * otherwise records are made only when something declines (for the error message).
+ */
+function select(
+  info: MultimethodInternal,
+  candidates: readonly Candidate[],
+  args: unknown[],
+  recording: boolean,
+  dryRun: boolean,
+): Selection {
+  let record: CandidateRecord[] | undefined = recording ? [] : undefined;
+  const decline = (c: Candidate, reason: string) => {
+    (record ??= []).push({ backend: c.name, source: c.source, verdict: 'declined', reason });
+  };
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k];
+    if (c.staticDecline !== undefined) {
+      decline(c, c.staticDecline);
+      continue;
+    }
+    let runArgs = args;
+    let conversions: string[] | undefined;
+    if (c.backend !== undefined) {
+      const backend = c.backend.backend;
+      const can = backend.canRun ? backend.canRun(info, args) : true;
+      if (can !== true) {
+        decline(c, can);
+        continue;
+      }
+      // Heuristics do not overrule an explicit per-call choice.
+      const should = backend.shouldRun && c.source !== 'per-call' ? backend.shouldRun(info, args) : true;
+      if (should !== true) {
+        decline(c, should);
+        continue;
+      }
+      conversions = recording ? [] : undefined;
+      const converted = convertArguments(info, c, args, conversions, dryRun);
+      if (typeof converted === 'string') {
+        decline(c, converted);
+        continue;
+      }
+      runArgs = converted;
+    }
+    if (recording) {
+      record!.push({ backend: c.name, source: c.source, verdict: 'accepted', conversions });
+      for (const rest of candidates.slice(k + 1))
+        record!.push({ backend: rest.name, source: rest.source, verdict: 'not tried' });
+    }
+    return { candidate: c, args: runArgs, record };
+  }
+  return { candidate: undefined, args, record };
+}
+
+function makeRecord(info: MultimethodInternal, args: readonly unknown[], selection: Selection): DispatchRecord {
+  return {
+    function: info.id,
+    inputs: info.dispatch.map((i) => `arg ${i}: ${describeValue(args[i])}`),
+    candidates: selection.record ?? [],
+    chosen: selection.candidate?.name,
+  };
+}
+
+/** The last dispatch made in this thread: cheap to keep (two references). */
+let lastFunction: MultimethodInternal | undefined;
+let lastCandidate: Candidate | undefined;
+
+export function lastDispatch(): { function: string; backend: string } | undefined {
+  return lastFunction && lastCandidate ? { function: lastFunction.id, backend: lastCandidate.name } : undefined;
+}
+
+function candidatesFor(info: MultimethodInternal, args: unknown[], frame: ScopeFrame | undefined) {
+  const perCall = perCallBackend(args);
+  return perCall === undefined
+    ? cachedCandidates(info, args, frame)
+    : planCandidates(info, kindsOf(info, args), frame, perCall);
+}
+
+export function dispatchCall(info: MultimethodInternal, args: unknown[]): unknown {
+  if (!registry.environmentRead) readEnvironmentOnce();
+  const frame = registry.scopesInUse ? scopeStorage.get() : undefined;
+  const candidates = candidatesFor(info, args, frame);
+  // Fast path: nothing but the default, on host data.
+  if (candidates.length === 1 && candidates[0].backend === undefined && candidates[0].staticDecline === undefined) {
+    if (frame?.records === undefined) {
+      lastFunction = info;
+      lastCandidate = candidates[0];
+      return info.defaultImpl(...args);
+    }
+  }
+  const recording = frame?.records !== undefined;
+  const selection = select(info, candidates, args, recording, false);
+  if (recording) frame!.records!.push(makeRecord(info, args, selection));
+  const chosen = selection.candidate;
+  if (chosen === undefined) throw new BackendNotImplementedError(makeRecord(info, args, selection));
+  lastFunction = info;
+  lastCandidate = chosen;
+  return chosen.backend === undefined
+    ? info.defaultImpl(...selection.args)
+    : chosen.backend.implementation(info.id)(...selection.args);
+}
+
+/** What dispatch would do for this call, without running it or converting anything. */
+export function explainCall(info: MultimethodInternal, args: unknown[]): DispatchRecord {
+  if (!registry.environmentRead) readEnvironmentOnce();
+  const frame = registry.scopesInUse ? scopeStorage.get() : undefined;
+  const selection = select(info, candidatesFor(info, args, frame), args, true, true);
+  return makeRecord(info, args, selection);
+}

@@ -1,0 +1,95 @@
+import { dispatchCall } from './dispatch.js';
+import { registry } from './registry.js';
+import { InvalidArgumentError } from './errors.js';
+
+/** Per-call dispatch options every multimethod accepts in its trailing options object. */
+export interface DispatchOptions {
+  /** Force this backend for this call; fails with the reasons if it cannot run. */
+  readonly backend?: string;
+}
+
+/** What backends and records see of a multimethod. */
+export interface MultimethodInfo {
+  /** Stable id, `${domain}.${name}`: how backends and cluster workers address it. */
+  readonly id: string;
+  readonly domain: string;
+  readonly name: string;
+  /** Indices of the positional arguments that are dispatchable arrays. */
+  readonly dispatch: readonly number[];
+}
+
+export interface MultimethodSpec<F extends (...args: any[]) => any> {
+  readonly domain: string;
+  readonly name: string;
+  readonly dispatch: readonly number[];
+  /** The default implementation, for host arrays. Its signature is the multimethod's. */
+  readonly default: F;
+}
+
+/** A dispatching function with the signature of its default implementation. */
+export type Multimethod<F extends (...args: any[]) => any> = F &
+  MultimethodInfo & {
+    /** The default (host) implementation, callable directly. */
+    readonly default: F;
+    /** Runs the call, then awaits `toHost()` on a device result: the explicit transferring path. */
+    async(...args: Parameters<F>): Promise<Awaited<ReturnType<F>>>;
+  };
+
+/** @internal the record dispatch keeps per multimethod. */
+export interface MultimethodInternal extends MultimethodInfo {
+  readonly defaultImpl: (...args: any[]) => unknown;
+}
+
+/**
+ * Declare a multimethod: the public function of an interface package. Calls go
+ * through dispatch (see DESIGN §3) to a backend implementation or the default.
+ */
+export function multimethod<F extends (...args: any[]) => any>(spec: MultimethodSpec<F>): Multimethod<F> {
+  const id = `${spec.domain}.${spec.name}`;
+  if (registry.multimethods.has(id)) {
+    throw new InvalidArgumentError(`A multimethod with id '${id}' is already declared.`, {
+      argument: 'name',
+      hint: 'Each (domain, name) pair must be unique; two copies of one package may be loaded.',
+    });
+  }
+  const info: MultimethodInternal = Object.freeze({
+    id,
+    domain: spec.domain,
+    name: spec.name,
+    dispatch: Object.freeze([...spec.dispatch]),
+    defaultImpl: spec.default,
+  });
+  // A named function expression keeps stack traces readable.
+  const callable = function sciportMultimethod(...args: unknown[]) {
+    return dispatchCall(info, args);
+  };
+  Object.defineProperty(callable, 'name', { value: spec.name });
+  const extras = {
+    id,
+    domain: spec.domain,
+    dispatch: info.dispatch,
+    default: spec.default,
+    async async(...args: unknown[]) {
+      const result: any = dispatchCall(info, args);
+      return result !== null && typeof result === 'object' && typeof result.toHost === 'function'
+        ? await result.toHost()
+        : result;
+    },
+  };
+  for (const [key, value] of Object.entries(extras)) {
+    Object.defineProperty(callable, key, { value, enumerable: true });
+  }
+  registry.multimethods.set(id, info);
+  registry.publicFunctions.set(id, callable);
+  return callable as unknown as Multimethod<F>;
+}
+
+/** Look a multimethod up by its stable id (how cluster workers address functions). */
+export function getMultimethod(id: string): Multimethod<(...args: any[]) => any> | undefined {
+  return registry.publicFunctions.get(id) as Multimethod<(...args: any[]) => any> | undefined;
+}
+
+/** Every declared multimethod id, for capability tables and workers. */
+export function listMultimethods(): string[] {
+  return [...registry.multimethods.keys()];
+}

@@ -1,0 +1,111 @@
+import type { Backend, FunctionEntry } from './backend.js';
+import type { MultimethodInternal } from './multimethod.js';
+
+/** The user's global choice (`setGlobalBackend`). */
+export interface GlobalChoice {
+  readonly backend: string;
+  readonly only: boolean;
+  readonly coerce: boolean;
+  readonly tryLast: boolean;
+}
+
+/** A registered backend with its function table resolved lazily. */
+export class RegisteredBackend {
+  readonly entries: ReadonlyMap<string, FunctionEntry>;
+  private readonly loaded = new Map<string, (...args: any[]) => unknown>();
+
+  constructor(readonly backend: Backend) {
+    this.entries = new Map(backend.functions.map((entry) => [entry.id, entry]));
+  }
+
+  get name(): string {
+    return this.backend.name;
+  }
+
+  implements(id: string): boolean {
+    return this.entries.has(id);
+  }
+
+  /** The implementation of multimethod `id`, loaded on first use. */
+  implementation(id: string): (...args: any[]) => unknown {
+    let impl = this.loaded.get(id);
+    if (impl === undefined) {
+      impl = this.entries.get(id)!.load();
+      this.loaded.set(id, impl);
+    }
+    return impl;
+  }
+}
+
+/**
+ * Process-wide dispatch state. It lives on globalThis under a Symbol.for key so that two
+ * copies of dispatch-core in one bundle still share one registry.
+ */
+export interface Registry {
+  /** Bumped on every change that can alter a decision; caches compare against it. */
+  epoch: number;
+  readonly backends: Map<string, RegisteredBackend>;
+  /** Registered backends in the order automatic selection tries them. */
+  ordered: RegisteredBackend[];
+  global: GlobalChoice | undefined;
+  disabled: ReadonlySet<string>;
+  priority: readonly string[];
+  environmentRead: boolean;
+  readonly multimethods: Map<string, MultimethodInternal>;
+  readonly publicFunctions: Map<string, Function>;
+  /** Set once any scope is entered, so calls outside scopes skip the context lookup. */
+  scopesInUse: boolean;
+}
+
+const REGISTRY_KEY = Symbol.for('sciport.dispatch.registry');
+
+function createRegistry(): Registry {
+  return {
+    epoch: 0,
+    backends: new Map(),
+    ordered: [],
+    global: undefined,
+    disabled: new Set(),
+    priority: [],
+    environmentRead: false,
+    multimethods: new Map(),
+    publicFunctions: new Map(),
+    scopesInUse: false,
+  };
+}
+
+export const registry: Registry = ((globalThis as any)[REGISTRY_KEY] ??= createRegistry());
+
+/** Any change that may alter dispatch decisions goes through here. */
+export function bumpEpoch(): void {
+  registry.epoch++;
+  registry.ordered = orderBackends([...registry.backends.values()], registry.priority);
+}
+
+/**
+ * Registration order, then `before`/`after` constraints (a stable topological sort),
+ * then backends named in SCIPORT_BACKEND_PRIORITY first, in the order given.
+ */
+export function orderBackends(backends: RegisteredBackend[], priority: readonly string[]): RegisteredBackend[] {
+  const names = new Set(backends.map((b) => b.name));
+  const mustPrecede = new Map<string, Set<string>>(backends.map((b) => [b.name, new Set<string>()]));
+  for (const b of backends) {
+    for (const later of b.backend.before ?? []) if (names.has(later)) mustPrecede.get(later)!.add(b.name);
+    for (const earlier of b.backend.after ?? []) if (names.has(earlier)) mustPrecede.get(b.name)!.add(earlier);
+  }
+  const placed = new Set<string>();
+  const sorted: RegisteredBackend[] = [];
+  while (sorted.length < backends.length) {
+    // The first (in registration order) whose predecessors are placed; a cycle falls back to order.
+    const next =
+      backends.find((b) => !placed.has(b.name) && [...mustPrecede.get(b.name)!].every((p) => placed.has(p))) ??
+      backends.find((b) => !placed.has(b.name))!;
+    placed.add(next.name);
+    sorted.push(next);
+  }
+  const rank = (b: RegisteredBackend) => {
+    const i = priority.indexOf(b.name);
+    return i < 0 ? priority.length : i;
+  };
+  return sorted.map((b, i) => ({ b, i })).sort((x, y) => rank(x.b) - rank(y.b) || x.i - y.i).map((x) => x.b);
+}
