@@ -1,0 +1,67 @@
+/** Integer helpers for planning: factorisation, cost model, fast convolution lengths. */
+
+/**
+ * Radices for the mixed-radix passes: 4s first (fewest passes), then a 2, 3, 5 and
+ * the remaining odd primes in increasing order.
+ */
+export function radixFactors(n: number): number[] {
+  const out: number[] = [];
+  while (n % 4 === 0) {
+    out.push(4);
+    n /= 4;
+  }
+  if (n % 2 === 0) {
+    out.push(2);
+    n /= 2;
+  }
+  for (let p = 3; p * p <= n; p += 2) {
+    while (n % p === 0) {
+      out.push(p);
+      n /= p;
+    }
+  }
+  if (n > 1) out.push(n);
+  return out;
+}
+
+export function largestPrimeFactor(n: number): number {
+  let largest = 1;
+  while (n % 2 === 0) {
+    largest = 2;
+    n /= 2;
+  }
+  for (let p = 3; p * p <= n; p += 2) {
+    while (n % p === 0) {
+      largest = p;
+      n /= p;
+    }
+  }
+  return n > 1 ? n : largest;
+}
+
+/**
+ * Rough flop-count model of a mixed-radix transform: a radix-p pass costs about p
+ * operations per point for the hand-written radices, a little more for the generic
+ * odd radix (the same shape of estimate pocketfft uses to choose Bluestein).
+ */
+export function mixedRadixCost(n: number): number {
+  let cost = 0;
+  for (const p of radixFactors(n)) cost += p <= 5 ? p : 1.1 * p;
+  return cost * n;
+}
+
+/** Smallest m >= x whose prime factors are all in {2, 3, 5, 7}. */
+export function goodSize(x: number): number {
+  if (x <= 6) return Math.max(1, x);
+  let best = 2 ** Math.ceil(Math.log2(x));
+  for (let f7 = 1; f7 < best; f7 *= 7) {
+    for (let f75 = f7; f75 < best; f75 *= 5) {
+      for (let f753 = f75; f753 < best; f753 *= 3) {
+        let m = f753;
+        while (m < x) m *= 2;
+        if (m < best) best = m;
+      }
+    }
+  }
+  return best;
+}

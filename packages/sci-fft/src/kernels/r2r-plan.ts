@@ -1,0 +1,316 @@
+/**
+ * DCT/DST types 1–4 through FFTs, with SciPy's (pocketfft's) scaling conventions.
+ *
+ * Unnormalised definitions (SciPy's `norm='backward'` forward transforms):
+ *   DCT-I   y_k = x_0 + (-1)^k x_{N-1} + 2 Σ_{n=1}^{N-2} x_n cos(πkn/(N-1))
+ *   DCT-II  y_k = 2 Σ x_n cos(πk(2n+1)/(2N))
+ *   DCT-III y_k = x_0 + 2 Σ_{n>=1} x_n cos(π(2k+1)n/(2N))
+ *   DCT-IV  y_k = 2 Σ x_n cos(π(2n+1)(2k+1)/(4N))
+ *   DST-I   y_k = 2 Σ x_n sin(π(k+1)(n+1)/(N+1))
+ *   DST-II  y_k = 2 Σ x_n sin(π(k+1)(2n+1)/(2N))
+ *   DST-III y_k = (-1)^k x_{N-1} + 2 Σ_{n<N-1} x_n sin(π(2k+1)(n+1)/(2N))
+ *   DST-IV  y_k = 2 Σ x_n sin(π(2n+1)(2k+1)/(4N))
+ *
+ * Algorithms:
+ *   DCT-I / DST-I: real FFT of the even / odd symmetric extension (length 2(N∓1)).
+ *   DCT-II / DCT-III: Makhoul's reordering (IEEE TASSP 28(1), 1980) — one real FFT of
+ *     length N plus a quarter-wave twiddle.
+ *   DCT-IV: even N via one complex FFT of length N/2 with pre/post twiddles; odd N via a
+ *     zero-padded complex FFT of length 2N.
+ *   DST-k from DCT-k: DST-II(x)_k = DCT-II((-1)^n x_n)_{N-1-k},
+ *     DST-III(x)_k = (-1)^k DCT-III(x_{N-1-n})_k, DST-IV(x)_k = DCT-IV((-1)^n x_n)_{N-1-k}.
+ *
+ * Scaling (as SciPy's pypocketfft): an inverse swaps types 2 and 3 and the norm maps to a
+ * factor fct = 1, 1/sqrt(M) ('ortho') or 1/M, with M = 2(N-1) for DCT-I, 2(N+1) for DST-I
+ * and 2N otherwise; forward uses 'backward'→1, 'forward'→1/M, the inverse the other way
+ * round. `orthogonalize` adds the extra √2 factors that make the matrix orthogonal.
+ */
+import { type ComplexPlan, complexPlan } from './complex-plan.js';
+import { type RealPlan, realPlan } from './real-plan.js';
+import { cosSin2Pi, rootTable } from './twiddles.js';
+import { checkLength } from './validate.js';
+
+/** DCT/DST of one contiguous real line, in place. */
+export interface R2RPlan {
+  readonly n: number;
+  execute(data: Float64Array, offset: number): void;
+}
+
+export type R2RKind = 'dct' | 'dst';
+export type R2RType = 1 | 2 | 3 | 4;
+export type R2RNorm = 'backward' | 'ortho' | 'forward';
+export interface R2ROptions {
+  norm: R2RNorm;
+  orthogonalize: boolean;
+  inverse: boolean;
+}
+
+const SQRT2 = Math.SQRT2;
+const SQRT1_2 = Math.SQRT1_2;
+
+/** Unnormalised DCT core of one type, in place on data[offset..offset+n), times fct. */
+interface DctCore {
+  run(data: Float64Array, offset: number, fct: number): void;
+}
+
+class Dct1 implements DctCore {
+  private readonly rp: RealPlan;
+  private readonly ext: Float64Array;
+  private readonly spec: Float64Array;
+  constructor(private readonly n: number) {
+    const m = 2 * (n - 1);
+    this.rp = realPlan(m);
+    this.ext = new Float64Array(m);
+    this.spec = new Float64Array(2 * (n - 1) + 2);
+  }
+  run(data: Float64Array, offset: number, fct: number): void {
+    const n = this.n;
+    const m = 2 * (n - 1);
+    const e = this.ext;
+    for (let j = 0; j < n; j++) e[j] = data[offset + j];
+    for (let j = 1; j < n - 1; j++) e[m - j] = data[offset + j];
+    this.rp.forward(e, 0, this.spec, 0, fct);
+    for (let k = 0; k < n; k++) data[offset + k] = this.spec[2 * k];
+  }
+}
+
+class Dst1 implements DctCore {
+  private readonly rp: RealPlan;
+  private readonly ext: Float64Array;
+  private readonly spec: Float64Array;
+  constructor(private readonly n: number) {
+    const m = 2 * (n + 1);
+    this.rp = realPlan(m);
+    this.ext = new Float64Array(m);
+    this.spec = new Float64Array(m + 2);
+  }
+  run(data: Float64Array, offset: number, fct: number): void {
+    const n = this.n;
+    const m = 2 * (n + 1);
+    const e = this.ext;
+    e[0] = 0;
+    e[n + 1] = 0;
+    for (let j = 0; j < n; j++) {
+      const v = data[offset + j];
+      e[j + 1] = v;
+      e[m - 1 - j] = -v;
+    }
+    this.rp.forward(e, 0, this.spec, 0, fct);
+    for (let k = 0; k < n; k++) data[offset + k] = -this.spec[2 * (k + 1) + 1];
+  }
+}
+
+/** DCT-II and DCT-III (its transpose) by Makhoul's single real FFT of length N. */
+class Dct23 implements DctCore {
+  private readonly rp: RealPlan;
+  private readonly perm: Float64Array;
+  private readonly spec: Float64Array;
+  /** exp(-iπk/(2N)), k <= N/2 */
+  private readonly quarter: Float64Array;
+  constructor(
+    private readonly n: number,
+    private readonly type: 2 | 3,
+  ) {
+    this.rp = realPlan(n);
+    this.perm = new Float64Array(n);
+    this.spec = new Float64Array(2 * ((n >> 1) + 1));
+    this.quarter = rootTable((n >> 1) + 1, 1, 4 * n);
+  }
+  run(data: Float64Array, offset: number, fct: number): void {
+    if (this.type === 2) this.runII(data, offset, fct);
+    else this.runIII(data, offset, fct);
+  }
+  private runII(data: Float64Array, offset: number, fct: number): void {
+    const n = this.n;
+    const v = this.perm;
+    const half = (n + 1) >> 1;
+    for (let k = 0; k < half; k++) v[k] = data[offset + 2 * k];
+    for (let k = 0; 2 * k + 1 < n; k++) v[n - 1 - k] = data[offset + 2 * k + 1];
+    const V = this.spec;
+    this.rp.forward(v, 0, V, 0, 2 * fct);
+    const q = this.quarter;
+    data[offset] = V[0];
+    for (let k = 1; k <= n >> 1; k++) {
+      const vr = V[2 * k];
+      const vi = V[2 * k + 1];
+      const wr = q[2 * k];
+      const wi = q[2 * k + 1];
+      const ur = vr * wr - vi * wi;
+      const ui = vr * wi + vi * wr;
+      data[offset + k] = ur;
+      data[offset + n - k] = -ui;
+    }
+  }
+  private runIII(data: Float64Array, offset: number, fct: number): void {
+    const n = this.n;
+    const V = this.spec;
+    const q = this.quarter;
+    V[0] = data[offset];
+    V[1] = 0;
+    for (let k = 1; k <= n >> 1; k++) {
+      // W_k = exp(iπk/(2N)) (y_k - i y_{N-k})
+      const yr = data[offset + k];
+      const yi = -data[offset + n - k];
+      const wr = q[2 * k];
+      const wi = -q[2 * k + 1];
+      V[2 * k] = yr * wr - yi * wi;
+      V[2 * k + 1] = yr * wi + yi * wr;
+    }
+    const v = this.perm;
+    this.rp.backward(V, 0, v, 0, fct);
+    const half = (n + 1) >> 1;
+    for (let k = 0; k < half; k++) data[offset + 2 * k] = v[k];
+    for (let k = 0; 2 * k + 1 < n; k++) data[offset + 2 * k + 1] = v[n - 1 - k];
+  }
+}
+
+/** DCT-IV. */
+class Dct4 implements DctCore {
+  private readonly cp: ComplexPlan;
+  private readonly work: Float64Array;
+  private readonly pre: Float64Array;
+  private readonly post: Float64Array;
+  constructor(private readonly n: number) {
+    if (n % 2 === 0) {
+      const h = n / 2;
+      this.cp = complexPlan(h);
+      this.work = new Float64Array(n);
+      this.pre = rootTable(h, 1, 2 * n); // exp(-iπm/N)
+      this.post = new Float64Array(2 * h); // exp(-iπ(4p+1)/(4N)), each computed directly
+      for (let p = 0; p < h; p++) cosSin2Pi(-(4 * p + 1), 8 * n, this.post, 2 * p);
+    } else {
+      this.cp = complexPlan(2 * n);
+      this.work = new Float64Array(4 * n);
+      this.pre = rootTable(n, 1, 4 * n); // exp(-iπn/(2N))
+      this.post = new Float64Array(2 * n); // exp(-iπ(2k+1)/(4N))
+      for (let k = 0; k < n; k++) cosSin2Pi(-(2 * k + 1), 8 * n, this.post, 2 * k);
+    }
+  }
+  run(data: Float64Array, offset: number, fct: number): void {
+    const n = this.n;
+    const z = this.work;
+    const pre = this.pre;
+    const post = this.post;
+    const f2 = 2 * fct;
+    if (n % 2 === 0) {
+      const h = n / 2;
+      for (let m = 0; m < h; m++) {
+        const xr = data[offset + 2 * m];
+        const xi = data[offset + n - 1 - 2 * m];
+        const wr = pre[2 * m];
+        const wi = pre[2 * m + 1];
+        z[2 * m] = xr * wr - xi * wi;
+        z[2 * m + 1] = xr * wi + xi * wr;
+      }
+      this.cp.execute(z, 0, true, 1);
+      for (let p = 0; p < h; p++) {
+        const zr = z[2 * p];
+        const zi = z[2 * p + 1];
+        const wr = post[2 * p];
+        const wi = post[2 * p + 1];
+        data[offset + 2 * p] = f2 * (zr * wr - zi * wi);
+        data[offset + n - 1 - 2 * p] = -f2 * (zr * wi + zi * wr);
+      }
+    } else {
+      for (let j = 0; j < n; j++) {
+        const x = data[offset + j];
+        z[2 * j] = x * pre[2 * j];
+        z[2 * j + 1] = x * pre[2 * j + 1];
+      }
+      z.fill(0, 2 * n);
+      this.cp.execute(z, 0, true, 1);
+      for (let k = 0; k < n; k++) {
+        data[offset + k] = f2 * (z[2 * k] * post[2 * k] - z[2 * k + 1] * post[2 * k + 1]);
+      }
+    }
+  }
+}
+
+class CosineSinePlan implements R2RPlan {
+  readonly n: number;
+  constructor(
+    n: number,
+    private readonly kind: R2RKind,
+    private readonly type: R2RType,
+    private readonly core: DctCore,
+    private readonly fct: number,
+    private readonly ortho: boolean,
+  ) {
+    this.n = n;
+  }
+
+  execute(data: Float64Array, offset: number): void {
+    const n = this.n;
+    const { kind, type, core, fct, ortho } = this;
+    if (kind === 'dct') {
+      if (type === 1) {
+        if (ortho) {
+          data[offset] *= SQRT2;
+          data[offset + n - 1] *= SQRT2;
+        }
+        core.run(data, offset, fct);
+        if (ortho) {
+          data[offset] *= SQRT1_2;
+          data[offset + n - 1] *= SQRT1_2;
+        }
+      } else if (type === 2) {
+        core.run(data, offset, fct);
+        if (ortho) data[offset] *= SQRT1_2;
+      } else if (type === 3) {
+        if (ortho) data[offset] *= SQRT2;
+        core.run(data, offset, fct);
+      } else {
+        core.run(data, offset, fct);
+      }
+      return;
+    }
+    // DST via the DCT of the same type
+    if (type === 1) {
+      core.run(data, offset, fct);
+    } else if (type === 2 || type === 4) {
+      for (let j = 1; j < n; j += 2) data[offset + j] = -data[offset + j];
+      core.run(data, offset, fct);
+      reverse(data, offset, n);
+      if (type === 2 && ortho) data[offset + n - 1] *= SQRT1_2;
+    } else {
+      if (ortho) data[offset + n - 1] *= SQRT2;
+      reverse(data, offset, n);
+      core.run(data, offset, fct);
+      for (let k = 1; k < n; k += 2) data[offset + k] = -data[offset + k];
+    }
+  }
+}
+
+function reverse(data: Float64Array, offset: number, n: number): void {
+  for (let i = offset, j = offset + n - 1; i < j; i++, j--) {
+    const t = data[i];
+    data[i] = data[j];
+    data[j] = t;
+  }
+}
+
+const r2rCache = new Map<string, R2RPlan>();
+
+/** DCT/DST types 1-4 of one contiguous real line, in place, matching scipy.fft.dct/idct/dst/idst. */
+export function r2rPlan(kind: R2RKind, type: R2RType, n: number, options: R2ROptions): R2RPlan {
+  const { norm, orthogonalize, inverse } = options;
+  const key = `${kind}${type}:${n}:${norm}:${orthogonalize ? 1 : 0}:${inverse ? 1 : 0}`;
+  let plan = r2rCache.get(key);
+  if (plan !== undefined) return plan;
+  checkLength(n, kind === 'dct' && type === 1 ? 2 : 1);
+  let t: R2RType = type;
+  if (inverse && type === 2) t = 3;
+  else if (inverse && type === 3) t = 2;
+  const m = kind === 'dct' && t === 1 ? 2 * (n - 1) : kind === 'dst' && t === 1 ? 2 * (n + 1) : 2 * n;
+  // inorm: 0 none, 1 ortho, 2 divide by M
+  const inormForward = norm === 'backward' ? 0 : norm === 'ortho' ? 1 : 2;
+  const inorm = inverse ? 2 - inormForward : inormForward;
+  const fct = inorm === 0 ? 1 : inorm === 1 ? 1 / Math.sqrt(m) : 1 / m;
+  let core: DctCore;
+  if (t === 1) core = kind === 'dct' ? new Dct1(n) : new Dst1(n);
+  else if (t === 4) core = new Dct4(n);
+  else core = new Dct23(n, t);
+  plan = new CosineSinePlan(n, kind, t, core, fct, orthogonalize);
+  r2rCache.set(key, plan);
+  return plan;
+}
