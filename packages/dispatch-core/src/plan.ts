@@ -102,7 +102,7 @@ export function planCandidates(
     const owns = b.backend.kinds.some((k) => kinds.includes(k) && (k !== 'host' || state.priority.includes(b.name)));
     if (owns && !skipped.has(b.name) && !state.disabled.has(b.name)) push(b.name, 'registered', false);
   }
-  if (global && global.tryLast) {
+  if (global?.tryLast) {
     push(global.backend, 'global', global.coerce);
     if (global.only) return candidates;
   }
