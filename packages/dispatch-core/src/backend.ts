@@ -46,6 +46,11 @@ export interface Backend {
    * allowed conversions (`{ coerce: true }`); return NOT_CONVERTIBLE to decline.
    */
   convert?(value: unknown, coerce: boolean): unknown;
+  /**
+   * Whether `convert` would take the value, without converting (used by `explain`). When
+   * absent, explain assumes conversions need `coerce`.
+   */
+  canConvert?(value: unknown, coerce: boolean): Verdict;
 }
 
 /** Identity function that type-checks a manifest literal. */

@@ -81,16 +81,17 @@ function convertArguments(
     if (value === undefined || value === null) continue;
     const kind = kindOf(value);
     if (backend.kinds.includes(kind)) continue;
+    const refusal = candidate.coerce
+      ? `cannot take argument ${i} (${describeValue(value)})`
+      : `argument ${i} is a ${kind} array; pass { coerce: true } to let ${backend.name} convert it`;
     if (dryRun) {
+      const verdict = backend.canConvert ? backend.canConvert(value, candidate.coerce) : candidate.coerce || refusal;
+      if (verdict !== true) return verdict;
       conversions?.push(`arg ${i}: ${kind} → ${backend.name}${candidate.coerce ? ' (coerce)' : ''}`);
       continue;
     }
     const converted = backend.convert!(value, candidate.coerce);
-    if (converted === NOT_CONVERTIBLE) {
-      return candidate.coerce
-        ? `cannot take argument ${i} (${describeValue(value)})`
-        : `argument ${i} is a ${kind} array; pass { coerce: true } to let ${backend.name} convert it`;
-    }
+    if (converted === NOT_CONVERTIBLE) return refusal;
     if (out === args) out = [...args];
     out[i] = converted;
     conversions?.push(`arg ${i}: ${kind} → ${backend.name}`);

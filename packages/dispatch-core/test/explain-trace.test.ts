@@ -30,6 +30,11 @@ describe('explain, trace and serialized state', () => {
         const record = explain(double, new ToyArray('host', [1]));
         expect(record.candidates[0].conversions).toEqual(['arg 0: host → gpu (coerce)']);
       }, { coerce: true });
+      withBackend('gpu', () => {
+        const record = explain(double, new ToyArray('host', [1]));
+        expect(record.chosen).toBe('default');
+        expect(record.candidates[0].reason).toMatch(/pass \{ coerce: true \}/);
+      });
     });
   });
 
