@@ -8,6 +8,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // CI also writes a JSON report, from which .ci/run prints `N passed, N failed`.
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: process.env.CI ? { json: '.ci/results.json' } : undefined,
     typecheck: {
       enabled: true,
       include: ['packages/*/test/**/*.test-d.ts'],
