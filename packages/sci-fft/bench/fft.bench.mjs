@@ -1,0 +1,254 @@
+#!/usr/bin/env node
+/**
+ * Benchmark of the @sciport/fft CPU kernels against fft.js and SciPy (pocketfft), single
+ * thread, float64, in one run.
+ *
+ *   pnpm --filter @sciport/fft build && node packages/sci-fft/bench/fft.bench.mjs
+ *
+ * Every figure is the median over repeated samples after a warm-up; each sample times
+ * enough calls to last >= 20 ms. Our timings include copying the input into the work
+ * array (SciPy's fft(x) also copies x into its output), fft.js runs out of place.
+ * SciPy runs through `python3 -c` when python3 with scipy is available (else skipped
+ * with a note). Writes bench/results.json and bench/results.md next to this file and
+ * prints the markdown table. Options: --quick (fewer samples), --no-scipy, --only=<id,…>.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import FFT from 'fft.js';
+import { complexPlan, realPlan } from '../dist/kernels/index.js';
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const only = onlyArg ? new Set(onlyArg.slice(7).split(',')) : null;
+const SAMPLES = quick ? 5 : 11;
+const SAMPLE_MS = quick ? 10 : 20;
+
+/** id, label, transform kind, length (fft2: side length). */
+const ALL_CASES = [
+  { id: 'c1024', label: 'fft 1024', kind: 'complex', n: 1024 },
+  { id: 'c4096', label: 'fft 4096', kind: 'complex', n: 4096 },
+  { id: 'c65536', label: 'fft 65536', kind: 'complex', n: 65536 },
+  { id: 'c1048576', label: 'fft 2^20', kind: 'complex', n: 2 ** 20 },
+  { id: 'c1000', label: 'fft 1000', kind: 'complex', n: 1000 },
+  { id: 'c65537', label: 'fft 65537 (prime)', kind: 'complex', n: 65537 },
+  { id: 'c1048577', label: 'fft 2^20+1', kind: 'complex', n: 2 ** 20 + 1 },
+  { id: 'r1048576', label: 'rfft 2^20', kind: 'real', n: 2 ** 20 },
+  { id: 'f1024', label: 'fft2 1024x1024', kind: 'fft2', n: 1024 },
+];
+const CASES = only ? ALL_CASES.filter((c) => only.has(c.id)) : ALL_CASES;
+
+function randomArray(len, seed) {
+  const out = new Float64Array(len);
+  let s = seed >>> 0 || 1;
+  for (let i = 0; i < len; i++) {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    out[i] = s / 2147483648 - 1;
+  }
+  return out;
+}
+
+/** Median seconds per call of fn(). */
+function measure(fn) {
+  for (let i = 0; i < 3; i++) fn(); // warm-up (JIT, plan caches)
+  let reps = 1;
+  for (;;) {
+    const t0 = performance.now();
+    for (let i = 0; i < reps; i++) fn();
+    const dt = performance.now() - t0;
+    if (dt >= SAMPLE_MS || reps >= 1 << 20) break;
+    reps *= dt > 0 ? Math.min(10, Math.max(2, Math.ceil(SAMPLE_MS / dt))) : 10;
+  }
+  const samples = [];
+  for (let s = 0; s < SAMPLES; s++) {
+    const t0 = performance.now();
+    for (let i = 0; i < reps; i++) fn();
+    samples.push((performance.now() - t0) / reps);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[samples.length >> 1] / 1000;
+}
+
+/** 2-D complex FFT of an n×n row-major array with a 1-D plan: rows, then columns via a gathered block. */
+function fft2WithPlan(plan, data, n, col) {
+  for (let r = 0; r < n; r++) plan.execute(data, 2 * n * r, true, 1);
+  for (let c = 0; c < n; c++) {
+    for (let r = 0; r < n; r++) {
+      col[2 * r] = data[2 * (r * n + c)];
+      col[2 * r + 1] = data[2 * (r * n + c) + 1];
+    }
+    plan.execute(col, 0, true, 1);
+    for (let r = 0; r < n; r++) {
+      data[2 * (r * n + c)] = col[2 * r];
+      data[2 * (r * n + c) + 1] = col[2 * r + 1];
+    }
+  }
+}
+
+function oursFn(c) {
+  const { kind, n } = c;
+  if (kind === 'complex') {
+    const x = randomArray(2 * n, n);
+    const data = new Float64Array(2 * n);
+    const plan = complexPlan(n);
+    return () => {
+      data.set(x);
+      plan.execute(data, 0, true, 1);
+    };
+  }
+  if (kind === 'real') {
+    const x = randomArray(n, n);
+    const out = new Float64Array(2 * ((n >> 1) + 1));
+    const plan = realPlan(n);
+    return () => plan.forward(x, 0, out, 0, 1);
+  }
+  const x = randomArray(2 * n * n, n);
+  const data = new Float64Array(2 * n * n);
+  const plan = complexPlan(n);
+  const col = new Float64Array(2 * n);
+  return () => {
+    data.set(x);
+    fft2WithPlan(plan, data, n, col);
+  };
+}
+
+function fftjsFn(c) {
+  const { kind, n } = c;
+  if ((n & (n - 1)) !== 0) return null; // fft.js supports powers of two only
+  const f = new FFT(n);
+  if (kind === 'complex') {
+    const x = randomArray(2 * n, n);
+    const out = f.createComplexArray();
+    return () => f.transform(out, x);
+  }
+  if (kind === 'real') {
+    const x = randomArray(n, n);
+    const out = f.createComplexArray();
+    return () => f.realTransform(out, x);
+  }
+  const x = randomArray(2 * n * n, n);
+  const data = new Float64Array(2 * n * n);
+  const plan = {
+    row: new Float64Array(2 * n),
+    out: new Float64Array(2 * n),
+    execute(buf, off) {
+      this.row.set(buf.subarray(off, off + 2 * n));
+      f.transform(this.out, this.row);
+      buf.set(this.out, off);
+    },
+  };
+  const col = new Float64Array(2 * n);
+  return () => {
+    data.set(x);
+    fft2WithPlan(plan, data, n, col);
+  };
+}
+
+const PY = String.raw`
+import json, sys, time
+import numpy as np
+import scipy, scipy.fft as sf
+cases = json.loads(sys.argv[1]); samples = int(sys.argv[2]); sample_s = float(sys.argv[3]) / 1000
+def measure(fn):
+    for _ in range(3): fn()
+    reps = 1
+    while True:
+        t0 = time.perf_counter()
+        for _ in range(reps): fn()
+        dt = time.perf_counter() - t0
+        if dt >= sample_s or reps >= 1 << 20: break
+        reps *= min(10, max(2, int(np.ceil(sample_s / dt)))) if dt > 0 else 10
+    out = []
+    for _ in range(samples):
+        t0 = time.perf_counter()
+        for _ in range(reps): fn()
+        out.append((time.perf_counter() - t0) / reps)
+    return float(np.median(out))
+rng = np.random.default_rng(1)
+res = {}
+for c in cases:
+    n = c["n"]
+    if c["kind"] == "complex":
+        x = rng.standard_normal(n) + 1j * rng.standard_normal(n); fn = lambda x=x: sf.fft(x, workers=1)
+    elif c["kind"] == "real":
+        x = rng.standard_normal(n); fn = lambda x=x: sf.rfft(x, workers=1)
+    else:
+        x = rng.standard_normal((n, n)) + 1j * rng.standard_normal((n, n)); fn = lambda x=x: sf.fft2(x, workers=1)
+    res[c["id"]] = measure(fn)
+print(json.dumps({"scipy": scipy.__version__, "numpy": np.__version__, "seconds": res}))
+`;
+
+function runScipy() {
+  if (args.has('--no-scipy')) return { note: 'SciPy skipped (--no-scipy).' };
+  try {
+    const out = execFileSync('python3', ['-c', PY, JSON.stringify(CASES), String(SAMPLES), String(SAMPLE_MS)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 1 << 20,
+    });
+    return JSON.parse(out.trim().split('\n').pop());
+  } catch (e) {
+    return { note: `SciPy skipped: python3 with numpy and scipy not available (${String(e.message).split('\n')[0]}).` };
+  }
+}
+
+const fmt = (s) => (s === null || s === undefined ? '—' : (s * 1000).toPrecision(3));
+const ratio = (a, b) => (a == null || b == null ? '—' : (a / b).toFixed(2));
+
+const rows = [];
+for (const c of CASES) {
+  const ours = measure(oursFn(c));
+  const fj = fftjsFn(c);
+  const fftjs = fj ? measure(fj) : null;
+  rows.push({ ...c, ours, fftjs });
+  process.stderr.write(`${c.label}: ours ${fmt(ours)} ms, fft.js ${fmt(fftjs)} ms\n`);
+}
+const py = runScipy();
+for (const r of rows) r.scipy = py.seconds ? py.seconds[r.id] : null;
+
+const header =
+  '| size | ours (ms) | SciPy (ms) | fft.js (ms) | ours / SciPy | fft.js / ours |\n|---|---:|---:|---:|---:|---:|\n';
+const body = rows
+  .map((r) => `| ${r.label} | ${fmt(r.ours)} | ${fmt(r.scipy)} | ${fmt(r.fftjs)} | ${ratio(r.ours, r.scipy)} | ${ratio(r.fftjs, r.ours)} |`)
+  .join('\n');
+const env = `Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, single thread, float64; ${
+  py.scipy ? `SciPy ${py.scipy} (pocketfft, workers=1)` : py.note
+}; medians of ${SAMPLES} samples.`;
+const md = `### @sciport/fft CPU kernels\n\n${env}\n\n${header}${body}\n`;
+process.stdout.write(`${md}\n`);
+
+const here = new URL('./', import.meta.url);
+writeFileSync(
+  new URL('results.json', here),
+  `${JSON.stringify(
+    {
+      benchmark: '@sciport/fft kernels',
+      date: new Date().toISOString(),
+      node: process.version,
+      cpu: os.cpus()[0]?.model ?? null,
+      scipy: py.scipy ?? null,
+      note: py.note ?? null,
+      unit: 'seconds per call (median)',
+      rows: rows.map((r) => ({
+        id: r.id,
+        label: r.label,
+        kind: r.kind,
+        n: r.n,
+        ours: r.ours,
+        scipy: r.scipy,
+        fftjs: r.fftjs,
+        oursOverScipy: r.scipy ? r.ours / r.scipy : null,
+        fftjsOverOurs: r.fftjs ? r.fftjs / r.ours : null,
+      })),
+    },
+    null,
+    2,
+  )}\n`,
+);
+writeFileSync(new URL('results.md', here), md);
