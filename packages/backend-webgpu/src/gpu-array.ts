@@ -1,0 +1,186 @@
+import { ARRAY_BRAND, InvalidArgumentError, NAMESPACE_KEY } from '@sciport/dispatch-core';
+import { DTYPE_INFO, type GPUDType } from './dtypes.js';
+import { Storage } from './memory/storage.js';
+import { type HostData, readContiguous } from './readback.js';
+import { type Runtime, runtime } from './runtime.js';
+
+/** Hooks other modules install (avoids import cycles: namespace, copy kernel, host wrapping). */
+export interface GPUArrayHooks {
+  namespace?: () => unknown;
+  /** Materialize a C-contiguous copy of a view. */
+  contiguous?: (x: GPUArray) => GPUArray;
+  /** Wrap downloaded data as a host NDArray. */
+  toHost?: (data: HostData, shape: readonly number[], dtype: GPUDType) => unknown;
+}
+export const hooks: GPUArrayHooks = {};
+
+// Symbol.dispose exists in Node >= 20 and current browsers; older engines get the
+// registered symbol TypeScript's `using` downlevel code looks for.
+(Symbol as { dispose?: symbol }).dispose ??= Symbol.for('Symbol.dispose');
+
+/** Returns buffers of arrays that were garbage-collected without dispose(). */
+const finalizer = new FinalizationRegistry<{ storage: Storage; rt: Runtime }>(({ storage, rt }) => {
+  rt.pool.liveArrays -= 1;
+  storage.release();
+});
+
+export function contiguousStrides(shape: readonly number[]): number[] {
+  const stride = new Array<number>(shape.length);
+  let s = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    stride[d] = s;
+    s *= shape[d];
+  }
+  return stride;
+}
+
+export function shapeSize(shape: readonly number[]): number {
+  let n = 1;
+  for (const s of shape) n *= s;
+  return n;
+}
+
+/**
+ * An array on the GPU: a pooled GPUBuffer plus shape, dtype and (element) strides and
+ * offset, so transposes, flips and slices are views. Operations return new GPUArrays at
+ * once; read the values with `await x.toHost()`. Free the memory with `dispose()` or a
+ * `using` declaration (the garbage collector returns forgotten buffers eventually).
+ */
+export class GPUArray {
+  readonly [ARRAY_BRAND] = 'gpu' as const;
+  readonly shape: readonly number[];
+  /** Element strides (may be 0 for broadcasts or negative for flips). */
+  readonly stride: readonly number[];
+  /** Offset of element [0, …, 0] in the buffer, in elements. */
+  readonly offset: number;
+  readonly dtype: GPUDType;
+  readonly size: number;
+  /** @internal */ readonly storage: Storage;
+  private alive = true;
+
+  /** @internal use `toDevice`, the namespace's creation functions, or operations. */
+  constructor(storage: Storage, shape: readonly number[], dtype: GPUDType, stride?: readonly number[], offset = 0) {
+    this.storage = storage;
+    this.shape = Object.freeze([...shape]);
+    this.stride = Object.freeze(stride ? [...stride] : contiguousStrides(shape));
+    this.offset = offset;
+    this.dtype = dtype;
+    this.size = shapeSize(shape);
+    storage.runtime.pool.liveArrays += 1;
+    finalizer.register(this, { storage, rt: storage.runtime }, this);
+  }
+
+  /** A fresh C-contiguous array of this shape and dtype (uninitialized). */
+  static empty(shape: readonly number[], dtype: GPUDType, rt: Runtime = runtime()): GPUArray {
+    const bytes = shapeSize(shape) * DTYPE_INFO[dtype].bytes;
+    return new GPUArray(Storage.allocate(rt, bytes), shape, dtype);
+  }
+
+  /** A view sharing this array's buffer. */
+  view(shape: readonly number[], stride: readonly number[], offset: number, dtype: GPUDType = this.dtype): GPUArray {
+    this.check();
+    this.storage.retain();
+    return new GPUArray(this.storage, shape, dtype, stride, offset);
+  }
+
+  get ndim(): number {
+    return this.shape.length;
+  }
+
+  get buffer(): GPUBuffer {
+    this.check();
+    return this.storage.buffer;
+  }
+
+  get device(): GPUDevice {
+    return this.storage.runtime.device;
+  }
+
+  get disposed(): boolean {
+    return !this.alive;
+  }
+
+  /** Bytes per element on the GPU. */
+  get itemsize(): number {
+    return DTYPE_INFO[this.dtype].bytes;
+  }
+
+  /** True when the elements are laid out in C order from `offset` without gaps. */
+  get isContiguous(): boolean {
+    let s = 1;
+    for (let d = this.shape.length - 1; d >= 0; d--) {
+      if (this.shape[d] !== 1 && this.stride[d] !== s) return false;
+      s *= this.shape[d];
+    }
+    return true;
+  }
+
+  /** @internal throws if the array was disposed or its device is gone. */
+  check(): void {
+    if (!this.alive) {
+      throw new InvalidArgumentError('This GPUArray was disposed.', {
+        hint: 'Do not use an array after dispose() or after its `using` block ended.',
+      });
+    }
+    if (!this.storage.runtime.alive) {
+      // Re-raise the provider's reason (lost / destroyed) with its fix.
+      runtime();
+      throw new InvalidArgumentError('This GPUArray belongs to a WebGPU device that is gone.', {
+        hint: 'Upload the data again after `await initWebGPU()`.',
+      });
+    }
+  }
+
+  [NAMESPACE_KEY](): unknown {
+    if (!hooks.namespace) throw new InvalidArgumentError('The GPU namespace is not loaded.');
+    return hooks.namespace();
+  }
+
+  /** A C-contiguous array with the same values: this one (not a copy) if already contiguous. */
+  contiguous(): GPUArray {
+    this.check();
+    if (this.isContiguous && this.offset === 0) {
+      return this.view(this.shape, this.stride, 0);
+    }
+    return hooks.contiguous!(this);
+  }
+
+  /** Download the values as a C-contiguous typed array (bool → Uint8Array, float16 → Float32Array). */
+  async toTypedArray(): Promise<HostData> {
+    this.check();
+    if (this.isContiguous) return readContiguous(this.storage.runtime, this);
+    const c = hooks.contiguous!(this);
+    try {
+      return await readContiguous(c.storage.runtime, c);
+    } finally {
+      c.dispose();
+    }
+  }
+
+  /** Download as a host NDArray (`@sciport/array-api`). The only asynchronous step. */
+  async toHost(): Promise<any> {
+    const data = await this.toTypedArray();
+    return hooks.toHost ? hooks.toHost(data, this.shape, this.dtype) : data;
+  }
+
+  /** Give the buffer back to the pool (views keep it alive until they are disposed too). */
+  dispose(): void {
+    if (!this.alive) return;
+    this.alive = false;
+    finalizer.unregister(this);
+    this.storage.runtime.pool.liveArrays -= 1;
+    this.storage.release();
+  }
+
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
+
+  toString(): string {
+    return `GPUArray(shape=[${this.shape.join(', ')}], dtype=${this.dtype}${this.alive ? '' : ', disposed'})`;
+  }
+}
+
+export function isGPUArray(value: unknown): value is GPUArray {
+  return value instanceof GPUArray || (value as { [ARRAY_BRAND]?: unknown } | null)?.[ARRAY_BRAND] === 'gpu';
+}

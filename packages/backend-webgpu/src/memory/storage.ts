@@ -1,0 +1,38 @@
+import type { Runtime } from '../runtime.js';
+import type { AllocationKind, PooledBuffer } from './pool.js';
+
+/**
+ * A pooled buffer shared by an array and its views. The buffer goes back to the pool
+ * when the last array holding it is disposed (or garbage-collected).
+ */
+export class Storage {
+  private refs = 1;
+
+  constructor(
+    readonly runtime: Runtime,
+    readonly entry: PooledBuffer,
+  ) {}
+
+  static allocate(rt: Runtime, bytes: number, kind: AllocationKind = 'array'): Storage {
+    return new Storage(rt, rt.pool.acquire(bytes, kind));
+  }
+
+  get buffer(): GPUBuffer {
+    return this.entry.buffer;
+  }
+
+  get released(): boolean {
+    return this.refs === 0;
+  }
+
+  retain(): void {
+    this.refs += 1;
+  }
+
+  release(): void {
+    if (this.refs === 0) return;
+    this.refs -= 1;
+    // A runtime whose device is gone has nothing to give back to.
+    if (this.refs === 0 && this.runtime.alive) this.runtime.pool.release(this.entry);
+  }
+}
