@@ -150,7 +150,7 @@ function fftjsFn(c) {
   };
 }
 
-const PY = String.raw`
+const PY = `
 import json, sys, time
 import numpy as np
 import scipy, scipy.fft as sf

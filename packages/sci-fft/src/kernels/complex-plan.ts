@@ -7,6 +7,8 @@ import { pass2, pass3, pass4, pass5, passOdd } from './complex-passes.js';
 import { goodSize, largestPrimeFactor, mixedRadixCost, radixFactors } from './factorize.js';
 import { cosSin2Pi } from './twiddles.js';
 import { checkLength } from './validate.js';
+import { allocTemp, type FftWasmExports, heapF64, popFrame, pushFrame, wasmKernels } from './wasm/runtime.js';
+import { WasmBluestein, type WasmCore, WasmMixedRadix } from './wasm/wasm-complex.js';
 
 /** Complex FFT of length n on interleaved (re,im) float64 data, in place, unnormalised, then multiplied by `scale`. */
 export interface ComplexPlan {
@@ -137,7 +139,7 @@ export class BluesteinPlan implements ComplexPlan {
     this.n = n;
     const len = goodSize(2 * n - 1);
     this.len = len;
-    this.inner = complexPlan(len);
+    this.inner = jsComplexPlan(len);
     const chirp = new Float64Array(2 * n);
     let r = 0; // m² mod 2n
     const twoN = 2 * n;
@@ -209,6 +211,62 @@ function useBluestein(n: number): boolean {
   return blue < mixedRadixCost(n);
 }
 
+const jsCache = new Map<number, ComplexPlan>();
+
+/** The pure TypeScript plan for length n (cached). */
+export function jsComplexPlan(n: number): ComplexPlan {
+  let plan = jsCache.get(n);
+  if (plan === undefined) {
+    plan = useBluestein(n) ? new BluesteinPlan(n) : new MixedRadixPlan(n);
+    jsCache.set(n, plan);
+  }
+  return plan;
+}
+
+const wasmCache = new Map<number, WasmCore>();
+
+/** The WebAssembly core for length n (cached); k must be the loaded kernels. */
+export function wasmComplexCore(n: number, k: FftWasmExports): WasmCore {
+  let core = wasmCache.get(n);
+  if (core === undefined) {
+    core = useBluestein(n) ? new WasmBluestein(n, k, (len) => wasmComplexCore(len, k)) : new WasmMixedRadix(n);
+    wasmCache.set(n, core);
+  }
+  return core;
+}
+
+/**
+ * The plan handed out by complexPlan(): runs the WebAssembly SIMD core when the kernels
+ * are loaded, the TypeScript plan otherwise (e.g. while they compile asynchronously on a
+ * browser main thread). Data is copied into wasm memory and back around each call; the
+ * conjugations of a backward transform and the scale ride along those copies.
+ */
+class AutoComplexPlan implements ComplexPlan {
+  readonly n: number;
+  constructor(n: number) {
+    this.n = n;
+  }
+
+  execute(data: Float64Array, offset: number, forward: boolean, scale: number): void {
+    const n = this.n;
+    const k = wasmKernels();
+    if (k === null || n === 1) {
+      jsComplexPlan(n).execute(data, offset, forward, scale);
+      return;
+    }
+    const core = wasmComplexCore(n, k);
+    const mark = pushFrame();
+    const buf = allocTemp(16 * n);
+    heapF64().set(data.subarray(offset, offset + 2 * n), buf >> 3);
+    if (!forward) k.scaleLanes(buf, n, 1, -1);
+    core.run(k, buf);
+    if (!forward || scale !== 1) k.scaleLanes(buf, n, scale, forward ? scale : -scale);
+    const at = buf >> 3;
+    data.set(heapF64().subarray(at, at + 2 * n), offset);
+    popFrame(mark);
+  }
+}
+
 const complexCache = new Map<number, ComplexPlan>();
 
 /** Plan for complex FFTs of length n (cached per n). */
@@ -216,7 +274,7 @@ export function complexPlan(n: number): ComplexPlan {
   let plan = complexCache.get(n);
   if (plan === undefined) {
     checkLength(n);
-    plan = useBluestein(n) ? new BluesteinPlan(n) : new MixedRadixPlan(n);
+    plan = new AutoComplexPlan(n);
     complexCache.set(n, plan);
   }
   return plan;

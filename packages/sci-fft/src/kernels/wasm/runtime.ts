@@ -1,0 +1,160 @@
+/**
+ * Loads the WebAssembly SIMD kernels and manages their linear memory.
+ *
+ * Loading works without a file system or bundler: the bytes are embedded (base64) in
+ * fft-wasm-bytes.ts. Where synchronous compilation is allowed (Node, Deno, Bun, web
+ * workers) the module is ready as soon as this file is imported; on a browser main
+ * thread (Chrome refuses synchronous compiles of modules over 4 KB there) it is compiled
+ * asynchronously and the pure TypeScript kernels serve calls until `wasmReady` resolves.
+ * Engines without WebAssembly SIMD keep using the TypeScript kernels.
+ *
+ * Memory: permanent tables (twiddles, chirps) come from a bump allocator at the bottom
+ * of the heap; per-call buffers from a stack above it that is released after each call.
+ */
+import { fftWasmBase64 } from './fft-wasm-bytes.js';
+
+/** The subset of the WebAssembly JS API used here (the ES lib has no WebAssembly types). */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+interface WasmInstance {
+  readonly exports: object;
+}
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => WasmInstance;
+  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: WasmInstance }>;
+}
+
+export interface FftWasmExports {
+  readonly memory: WasmMemory;
+  heapBase(): number;
+  pass2(ido: number, l1: number, cc: number, ch: number, tw: number): void;
+  pass3(ido: number, l1: number, cc: number, ch: number, tw: number): void;
+  pass4(ido: number, l1: number, cc: number, ch: number, tw: number): void;
+  pass5(ido: number, l1: number, cc: number, ch: number, tw: number): void;
+  passOdd(p: number, ido: number, l1: number, cc: number, ch: number, tw: number, trig: number, scratch: number): void;
+  scaleLanes(ptr: number, n: number, sr: number, si: number): void;
+  mulPointwise(dst: number, a: number, b: number, n: number, sr: number, si: number): void;
+  copyComplex(dst: number, src: number, n: number, conj: boolean | number): void;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function decodeBase64(s: string): Uint8Array {
+  const lookup = new Uint8Array(128);
+  for (let i = 0; i < B64.length; i++) lookup[B64.charCodeAt(i)] = i;
+  let len = s.length;
+  while (len > 0 && s[len - 1] === '=') len--;
+  const out = new Uint8Array((len * 3) >> 2);
+  let o = 0;
+  for (let i = 0; i < len; i += 4) {
+    const a = lookup[s.charCodeAt(i)];
+    const b = lookup[s.charCodeAt(i + 1)];
+    const c = i + 2 < len ? lookup[s.charCodeAt(i + 2)] : 0;
+    const d = i + 3 < len ? lookup[s.charCodeAt(i + 3)] : 0;
+    const v = (a << 18) | (b << 12) | (c << 6) | d;
+    if (o < out.length) out[o++] = (v >> 16) & 255;
+    if (o < out.length) out[o++] = (v >> 8) & 255;
+    if (o < out.length) out[o++] = v & 255;
+  }
+  return out;
+}
+
+let wasm: FftWasmExports | null = null;
+let enabled = true;
+
+function adopt(instance: WasmInstance): void {
+  wasm = instance.exports as unknown as FftWasmExports;
+  permTop = align16(wasm.heapBase());
+}
+
+const g = globalThis as { WebAssembly?: WasmApi; document?: unknown };
+
+function load(): Promise<void> {
+  const WA = g.WebAssembly;
+  if (WA === undefined) return Promise.resolve();
+  const bytes = decodeBase64(fftWasmBase64);
+  // validate() is false on engines without SIMD128: keep the TypeScript kernels there.
+  if (!WA.validate(bytes)) return Promise.resolve();
+  if (g.document === undefined) {
+    try {
+      adopt(new WA.Instance(new WA.Module(bytes), {}));
+      return Promise.resolve();
+    } catch {
+      // fall through to asynchronous compilation
+    }
+  }
+  return WA.instantiate(bytes, {}).then(
+    (r) => adopt(r.instance),
+    () => undefined,
+  );
+}
+
+/** Resolves once the WebAssembly kernels are usable (or known to be unavailable). */
+export const wasmReady: Promise<void> = load();
+
+/** The kernels, or null while loading / when unavailable / when disabled. */
+export function wasmKernels(): FftWasmExports | null {
+  return enabled ? wasm : null;
+}
+
+/** Turns the WebAssembly kernels off/on (the TypeScript kernels are always correct). */
+export function setWasmEnabled(on: boolean): void {
+  enabled = on;
+}
+
+// ---- memory ----
+
+let permTop = 0;
+let stackTop = 0;
+let stackDepth = 0;
+
+function align16(x: number): number {
+  return (x + 15) & ~15;
+}
+
+function ensure(end: number): void {
+  const mem = wasm!.memory;
+  const have = mem.buffer.byteLength;
+  if (end > have) mem.grow(Math.ceil((end - have) / 65536));
+}
+
+/** Permanent allocation (plan tables). */
+export function allocPermanent(bytes: number): number {
+  if (stackDepth !== 0) throw new Error('sciport fft: permanent wasm allocation during a transform');
+  const p = permTop;
+  permTop = align16(p + bytes);
+  ensure(permTop);
+  return p;
+}
+
+/** Opens a scratch frame; returns the mark to pass to popFrame. */
+export function pushFrame(): number {
+  if (stackDepth++ === 0) stackTop = permTop;
+  return stackTop;
+}
+
+export function popFrame(mark: number): void {
+  stackTop = mark;
+  stackDepth--;
+}
+
+/** Scratch allocation valid until the enclosing frame is popped. */
+export function allocTemp(bytes: number): number {
+  const p = stackTop;
+  stackTop = align16(p + bytes);
+  ensure(stackTop);
+  return p;
+}
+
+let f64View: Float64Array | null = null;
+
+/** A Float64Array over the whole wasm memory (re-created after the memory grows). */
+export function heapF64(): Float64Array {
+  const buf = wasm!.memory.buffer;
+  if (f64View === null || f64View.buffer !== buf) f64View = new Float64Array(buf);
+  return f64View;
+}
