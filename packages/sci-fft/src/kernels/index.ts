@@ -12,4 +12,4 @@
 export { type ComplexPlan, complexPlan } from './complex-plan.js';
 export { type RealPlan, realPlan } from './real-plan.js';
 export { type R2RKind, type R2RNorm, type R2ROptions, type R2RPlan, type R2RType, r2rPlan } from './r2r-plan.js';
-export { setWasmEnabled, wasmReady } from './wasm/runtime.js';
+export { activeKernels, setWasmEnabled, wasmReady } from './wasm/runtime.js';

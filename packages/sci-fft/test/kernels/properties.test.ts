@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '@sciport/dispatch-core';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { complexPlan, r2rPlan, realPlan } from '../../src/kernels/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activeKernels, complexPlan, r2rPlan, realPlan, setWasmEnabled } from '../../src/kernels/index.js';
 import { naiveDft, naiveR2R, relRms } from './reference.js';
 
 const finite = fc.double({ min: -1e3, max: 1e3, noNaN: true, noDefaultInfinity: true });
@@ -10,153 +10,162 @@ const complexData = (maxN: number) =>
 const realData = (minN: number, maxN: number) =>
   fc.integer({ min: minN, max: maxN }).chain((n) => fc.float64Array({ minLength: n, maxLength: n, min: -1e3, max: 1e3, noNaN: true }));
 
-describe('complexPlan properties', () => {
-  it('agrees with a naive DFT on random inputs of random length', () => {
-    fc.assert(
-      fc.property(complexData(160), fc.boolean(), (x, forward) => {
-        const y = x.slice();
-        complexPlan(x.length / 2).execute(y, 0, forward, 1);
-        return relRms(y, naiveDft(x, forward ? -1 : 1)) < 1e-13;
-      }),
-      { numRuns: 150 },
-    );
+describe.each([
+  ['wasm-simd', true],
+  ['typescript', false],
+] as const)('%s kernels', (name, wasm) => {
+  beforeAll(() => setWasmEnabled(wasm));
+  afterAll(() => setWasmEnabled(true));
+  it('are the ones running', () => expect(activeKernels()).toBe(name));
+
+  describe('complexPlan properties', () => {
+    it('agrees with a naive DFT on random inputs of random length', () => {
+      fc.assert(
+        fc.property(complexData(160), fc.boolean(), (x, forward) => {
+          const y = x.slice();
+          complexPlan(x.length / 2).execute(y, 0, forward, 1);
+          return relRms(y, naiveDft(x, forward ? -1 : 1)) < 1e-13;
+        }),
+        { numRuns: 150 },
+      );
+    });
+
+    it('backward(forward(x)) / n = x and Parseval holds', () => {
+      fc.assert(
+        fc.property(complexData(700), (x) => {
+          const n = x.length / 2;
+          const y = x.slice();
+          const plan = complexPlan(n);
+          plan.execute(y, 0, true, 1);
+          let ex = 0;
+          let ey = 0;
+          for (let i = 0; i < 2 * n; i++) {
+            ex += x[i] * x[i];
+            ey += y[i] * y[i];
+          }
+          const parsevalOk = Math.abs(ey / n - ex) <= 1e-13 * Math.max(ex, 1e-300);
+          plan.execute(y, 0, false, 1 / n);
+          return parsevalOk && relRms(y, x) < 1e-14;
+        }),
+        { numRuns: 100 },
+      );
+    });
+
+    it('is linear: F(a·x + y) = a·F(x) + F(y)', () => {
+      fc.assert(
+        fc.property(complexData(300), finite, (x, a) => {
+          const n = x.length / 2;
+          const y = Float64Array.from(x, (v, i) => Math.sin(v + i));
+          const combo = Float64Array.from(x, (v, i) => a * v + y[i]);
+          const plan = complexPlan(n);
+          plan.execute(combo, 0, true, 1);
+          const fx = x.slice();
+          const fy = y.slice();
+          plan.execute(fx, 0, true, 1);
+          plan.execute(fy, 0, true, 1);
+          const expected = Float64Array.from(fx, (v, i) => a * v + fy[i]);
+          const scaleRef = Math.hypot(...fx.map((v) => a * v)) + Math.hypot(...fy);
+          let err = 0;
+          for (let i = 0; i < combo.length; i++) err += (combo[i] - expected[i]) ** 2;
+          return Math.sqrt(err) <= 1e-13 * Math.max(scaleRef, 1e-300);
+        }),
+        { numRuns: 60 },
+      );
+    });
+
+    it('respects offset and scale and leaves data outside the window alone', () => {
+      const n = 12;
+      const buf = Float64Array.from({ length: 2 * n + 10 }, (_, i) => i + 1);
+      const x = buf.slice(4, 4 + 2 * n);
+      complexPlan(n).execute(buf, 4, true, 0.5);
+      const ref = naiveDft(x, -1).map((v) => v * 0.5);
+      expect(relRms(buf.subarray(4, 4 + 2 * n), ref)).toBeLessThan(1e-15);
+      expect(Array.from(buf.subarray(0, 4))).toEqual([1, 2, 3, 4]);
+      expect(Array.from(buf.subarray(4 + 2 * n))).toEqual([29, 30, 31, 32, 33, 34]);
+    });
   });
 
-  it('backward(forward(x)) / n = x and Parseval holds', () => {
-    fc.assert(
-      fc.property(complexData(700), (x) => {
-        const n = x.length / 2;
-        const y = x.slice();
-        const plan = complexPlan(n);
-        plan.execute(y, 0, true, 1);
-        let ex = 0;
-        let ey = 0;
-        for (let i = 0; i < 2 * n; i++) {
-          ex += x[i] * x[i];
-          ey += y[i] * y[i];
-        }
-        const parsevalOk = Math.abs(ey / n - ex) <= 1e-13 * Math.max(ex, 1e-300);
-        plan.execute(y, 0, false, 1 / n);
-        return parsevalOk && relRms(y, x) < 1e-14;
-      }),
-      { numRuns: 100 },
-    );
+  /**
+   * Large prime and near-prime lengths (Bluestein): a pure tone exp(2πi·f·j/n) transforms to
+   * n·δ_f, which checks every output bin at O(n log n) cost; the tone is built from exactly
+   * reduced angles so the input itself is accurate.
+   */
+  describe.each([65537, 2 ** 20 + 1])('large length n = %i', (n) => {
+    it('maps a pure tone to a single bin and round-trips', () => {
+      const f = 12345;
+      const x = new Float64Array(2 * n);
+      for (let j = 0; j < n; j++) {
+        const a = (2 * Math.PI * ((j * f) % n)) / n;
+        x[2 * j] = Math.cos(a);
+        x[2 * j + 1] = Math.sin(a);
+      }
+      const y = x.slice();
+      const plan = complexPlan(n);
+      plan.execute(y, 0, true, 1 / n);
+      const delta = new Float64Array(2 * n);
+      delta[2 * f] = 1;
+      expect(relRms(y, delta)).toBeLessThan(1e-15 * Math.log2(n));
+      plan.execute(y, 0, false, 1);
+      expect(relRms(y, x)).toBeLessThan(1e-15 * Math.log2(n));
+    });
   });
 
-  it('is linear: F(a·x + y) = a·F(x) + F(y)', () => {
-    fc.assert(
-      fc.property(complexData(300), finite, (x, a) => {
-        const n = x.length / 2;
-        const y = Float64Array.from(x, (v, i) => Math.sin(v + i));
-        const combo = Float64Array.from(x, (v, i) => a * v + y[i]);
-        const plan = complexPlan(n);
-        plan.execute(combo, 0, true, 1);
-        const fx = x.slice();
-        const fy = y.slice();
-        plan.execute(fx, 0, true, 1);
-        plan.execute(fy, 0, true, 1);
-        const expected = Float64Array.from(fx, (v, i) => a * v + fy[i]);
-        const scaleRef = Math.hypot(...fx.map((v) => a * v)) + Math.hypot(...fy);
-        let err = 0;
-        for (let i = 0; i < combo.length; i++) err += (combo[i] - expected[i]) ** 2;
-        return Math.sqrt(err) <= 1e-13 * Math.max(scaleRef, 1e-300);
-      }),
-      { numRuns: 60 },
-    );
-  });
+  describe('realPlan properties', () => {
+    it('agrees with the naive DFT of the real input and round-trips', () => {
+      fc.assert(
+        fc.property(realData(1, 200), (x) => {
+          const n = x.length;
+          const h = (n >> 1) + 1;
+          const cx = new Float64Array(2 * n);
+          for (let j = 0; j < n; j++) cx[2 * j] = x[j];
+          const out = new Float64Array(2 * h);
+          realPlan(n).forward(x, 0, out, 0, 1);
+          const okForward = relRms(out, naiveDft(cx, -1).subarray(0, 2 * h)) < 1e-13;
+          const back = new Float64Array(n);
+          realPlan(n).backward(out, 0, back, 0, 1 / n);
+          return okForward && relRms(back, x) < 1e-13;
+        }),
+        { numRuns: 150 },
+      );
+    });
 
-  it('respects offset and scale and leaves data outside the window alone', () => {
-    const n = 12;
-    const buf = Float64Array.from({ length: 2 * n + 10 }, (_, i) => i + 1);
-    const x = buf.slice(4, 4 + 2 * n);
-    complexPlan(n).execute(buf, 4, true, 0.5);
-    const ref = naiveDft(x, -1).map((v) => v * 0.5);
-    expect(relRms(buf.subarray(4, 4 + 2 * n), ref)).toBeLessThan(1e-15);
-    expect(Array.from(buf.subarray(0, 4))).toEqual([1, 2, 3, 4]);
-    expect(Array.from(buf.subarray(4 + 2 * n))).toEqual([29, 30, 31, 32, 33, 34]);
-  });
-});
-
-/**
- * Large prime and near-prime lengths (Bluestein): a pure tone exp(2πi·f·j/n) transforms to
- * n·δ_f, which checks every output bin at O(n log n) cost; the tone is built from exactly
- * reduced angles so the input itself is accurate.
- */
-describe.each([65537, 2 ** 20 + 1])('large length n = %i', (n) => {
-  it('maps a pure tone to a single bin and round-trips', () => {
-    const f = 12345;
-    const x = new Float64Array(2 * n);
-    for (let j = 0; j < n; j++) {
-      const a = (2 * Math.PI * ((j * f) % n)) / n;
-      x[2 * j] = Math.cos(a);
-      x[2 * j + 1] = Math.sin(a);
-    }
-    const y = x.slice();
-    const plan = complexPlan(n);
-    plan.execute(y, 0, true, 1 / n);
-    const delta = new Float64Array(2 * n);
-    delta[2 * f] = 1;
-    expect(relRms(y, delta)).toBeLessThan(1e-15 * Math.log2(n));
-    plan.execute(y, 0, false, 1);
-    expect(relRms(y, x)).toBeLessThan(1e-15 * Math.log2(n));
-  });
-});
-
-describe('realPlan properties', () => {
-  it('agrees with the naive DFT of the real input and round-trips', () => {
-    fc.assert(
-      fc.property(realData(1, 200), (x) => {
-        const n = x.length;
+    it('ignores the imaginary parts of the DC and Nyquist bins in backward', () => {
+      for (const n of [8, 9]) {
         const h = (n >> 1) + 1;
-        const cx = new Float64Array(2 * n);
-        for (let j = 0; j < n; j++) cx[2 * j] = x[j];
-        const out = new Float64Array(2 * h);
-        realPlan(n).forward(x, 0, out, 0, 1);
-        const okForward = relRms(out, naiveDft(cx, -1).subarray(0, 2 * h)) < 1e-13;
-        const back = new Float64Array(n);
-        realPlan(n).backward(out, 0, back, 0, 1 / n);
-        return okForward && relRms(back, x) < 1e-13;
-      }),
-      { numRuns: 150 },
-    );
+        const spec = Float64Array.from({ length: 2 * h }, (_, i) => Math.cos(i));
+        const clean = spec.slice();
+        clean[1] = 0;
+        if (n % 2 === 0) clean[2 * h - 1] = 0;
+        const a = new Float64Array(n);
+        const b = new Float64Array(n);
+        realPlan(n).backward(spec, 0, a, 0, 1);
+        realPlan(n).backward(clean, 0, b, 0, 1);
+        expect(Array.from(a)).toEqual(Array.from(b));
+      }
+    });
   });
 
-  it('ignores the imaginary parts of the DC and Nyquist bins in backward', () => {
-    for (const n of [8, 9]) {
-      const h = (n >> 1) + 1;
-      const spec = Float64Array.from({ length: 2 * h }, (_, i) => Math.cos(i));
-      const clean = spec.slice();
-      clean[1] = 0;
-      if (n % 2 === 0) clean[2 * h - 1] = 0;
-      const a = new Float64Array(n);
-      const b = new Float64Array(n);
-      realPlan(n).backward(spec, 0, a, 0, 1);
-      realPlan(n).backward(clean, 0, b, 0, 1);
-      expect(Array.from(a)).toEqual(Array.from(b));
+  describe('r2rPlan properties', () => {
+    for (const kind of ['dct', 'dst'] as const) {
+      for (const type of [1, 2, 3, 4] as const) {
+        it(`${kind}${type}: matches the naive sum, and idct∘dct = identity for every norm`, () => {
+          fc.assert(
+            fc.property(realData(kind === 'dct' && type === 1 ? 2 : 1, 90), fc.constantFrom('backward', 'ortho', 'forward'), fc.boolean(), (x, norm, orthogonalize) => {
+              const n = x.length;
+              const y = x.slice();
+              r2rPlan(kind, type, n, { norm: 'backward', orthogonalize: false, inverse: false }).execute(y, 0);
+              const okNaive = relRms(y, naiveR2R(kind, type, x)) < 1e-13;
+              const z = x.slice();
+              r2rPlan(kind, type, n, { norm, orthogonalize, inverse: false }).execute(z, 0);
+              r2rPlan(kind, type, n, { norm, orthogonalize, inverse: true }).execute(z, 0);
+              return okNaive && relRms(z, x) < 1e-13;
+            }),
+            { numRuns: 40 },
+          );
+        });
+      }
     }
   });
-});
-
-describe('r2rPlan properties', () => {
-  for (const kind of ['dct', 'dst'] as const) {
-    for (const type of [1, 2, 3, 4] as const) {
-      it(`${kind}${type}: matches the naive sum, and idct∘dct = identity for every norm`, () => {
-        fc.assert(
-          fc.property(realData(kind === 'dct' && type === 1 ? 2 : 1, 90), fc.constantFrom('backward', 'ortho', 'forward'), fc.boolean(), (x, norm, orthogonalize) => {
-            const n = x.length;
-            const y = x.slice();
-            r2rPlan(kind, type, n, { norm: 'backward', orthogonalize: false, inverse: false }).execute(y, 0);
-            const okNaive = relRms(y, naiveR2R(kind, type, x)) < 1e-13;
-            const z = x.slice();
-            r2rPlan(kind, type, n, { norm, orthogonalize, inverse: false }).execute(z, 0);
-            r2rPlan(kind, type, n, { norm, orthogonalize, inverse: true }).execute(z, 0);
-            return okNaive && relRms(z, x) < 1e-13;
-          }),
-          { numRuns: 40 },
-        );
-      });
-    }
-  }
 });
 
 describe('invalid lengths', () => {

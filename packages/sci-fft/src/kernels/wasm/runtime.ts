@@ -101,6 +101,11 @@ export function wasmKernels(): FftWasmExports | null {
   return enabled ? wasm : null;
 }
 
+/** Which kernels complex/real/r2r plans run on right now. */
+export function activeKernels(): 'wasm-simd' | 'typescript' {
+  return enabled && wasm !== null ? 'wasm-simd' : 'typescript';
+}
+
 /** Turns the WebAssembly kernels off/on (the TypeScript kernels are always correct). */
 export function setWasmEnabled(on: boolean): void {
   enabled = on;
