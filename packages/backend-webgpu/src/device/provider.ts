@@ -15,7 +15,12 @@ export interface InitWebGPUOptions {
   /** Adopt an existing device (shared with other WebGPU code). Not destroyed by `destroyWebGPU()`. */
   readonly device?: GPUDevice;
   readonly powerPreference?: GPUPowerPreference;
-  /** Node only: flags for the `webgpu` package's `create()` (Dawn toggles, e.g. `backend=vulkan`). */
+  /**
+   * Node only: flags for the `webgpu` package's `create()` (Dawn toggles, e.g. `backend=vulkan`).
+   * Default: `['enable-dawn-features=disable_workgroup_init']` — every kernel here writes its
+   * workgroup memory before reading it, and Dawn's zero-fill makes software adapters take
+   * seconds per pipeline.
+   */
   readonly dawnFlags?: readonly string[];
   /**
    * What to do with float64/complex128 input (WGSL has no f64): `'error'` (default) declines it
@@ -75,6 +80,8 @@ const state: ProviderState = {
   initializing: undefined,
 };
 
+const DEFAULT_DAWN_FLAGS = ['enable-dawn-features=disable_workgroup_init'];
+
 const listeners = new Set<(ctx: GPUContext) => void>();
 
 /** Called when a context goes away, so caches tied to its device are dropped. */
@@ -122,7 +129,7 @@ async function findGPU(options: InitWebGPUOptions): Promise<GPU> {
   const nav = (globalThis as { navigator?: { gpu?: GPU } }).navigator;
   if (nav?.gpu) return nav.gpu;
   if (state.gpu) return state.gpu;
-  const nodeGPU = await loadNodeGPU(options.dawnFlags ?? []);
+  const nodeGPU = await loadNodeGPU(options.dawnFlags ?? DEFAULT_DAWN_FLAGS);
   if (nodeGPU) {
     state.gpu = nodeGPU;
     return nodeGPU;
