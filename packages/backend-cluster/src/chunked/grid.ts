@@ -1,0 +1,140 @@
+import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
+
+/**
+ * Chunk grids as in dask.array: for each axis the list of block lengths, which sum to the
+ * axis length. `[[1024, 1024], [512, 512, 512]]` is a 2048×1536 array in 2×3 blocks.
+ */
+export type Chunks = readonly (readonly number[])[];
+
+/**
+ * What users pass: one block size for every axis (`1024`), one per axis (`[1024, 256]`, -1 or
+ * null = the whole axis), explicit block lengths per axis (`[[100, 28], [64]]`), or 'auto'.
+ */
+export type ChunksInput = number | 'auto' | readonly (number | null | 'auto' | readonly number[])[];
+
+/** Blocks of at most `size` along an axis of length n (the last one may be shorter). */
+export function splitAxis(n: number, size: number): number[] {
+  if (n === 0) return [0];
+  const out: number[] = [];
+  for (let start = 0; start < n; start += size) out.push(Math.min(size, n - start));
+  return out;
+}
+
+/** Block length for 'auto': aim at ~targetBytes per block, splitting the leading axes first. */
+function autoChunks(shape: readonly number[], itemsize: number, targetBytes: number): number[] {
+  const sizes = [...shape].map((n) => Math.max(n, 1));
+  let bytes = sizes.reduce((a, b) => a * b, itemsize);
+  // Halve the largest leading axis until the block is small enough: leading axes first keeps
+  // blocks contiguous along the last axis, which is what kernels stream over.
+  while (bytes > targetBytes) {
+    let axis = -1;
+    for (let d = 0; d < sizes.length; d++) if (sizes[d] > 1 && (axis < 0 || sizes[d] > sizes[axis] * 2)) axis = d;
+    if (axis < 0) break;
+    sizes[axis] = Math.ceil(sizes[axis] / 2);
+    bytes = sizes.reduce((a, b) => a * b, itemsize);
+  }
+  return sizes;
+}
+
+export const AUTO_CHUNK_BYTES = 8 * 2 ** 20;
+
+export function normalizeChunks(input: ChunksInput, shape: readonly number[], itemsize: number): number[][] {
+  const nd = shape.length;
+  const auto = autoChunks(shape, itemsize, AUTO_CHUNK_BYTES);
+  if (input === 'auto') return shape.map((n, d) => splitAxis(n, auto[d]));
+  if (typeof input === 'number') {
+    if (!Number.isInteger(input) || (input < 1 && input !== -1)) {
+      throw new InvalidArgumentError(`chunks must be a positive integer, got ${input}.`, {
+        argument: 'chunks',
+        hint: 'Pass a block size such as 1024, one per axis ([1024, 1024]), or "auto".',
+      });
+    }
+    return shape.map((n) => splitAxis(n, input === -1 ? Math.max(n, 1) : input));
+  }
+  if (!Array.isArray(input) || input.length !== nd) {
+    throw new InvalidArgumentError(
+      `chunks needs one entry per axis (${nd}), got ${Array.isArray(input) ? input.length : typeof input}.`,
+      { argument: 'chunks', hint: `E.g. chunks: [${shape.map((n) => Math.min(n, 1024)).join(', ')}].` },
+    );
+  }
+  return input.map((c, d) => {
+    const n = shape[d];
+    if (c === null || c === -1) return [n];
+    if (c === 'auto') return splitAxis(n, auto[d]);
+    if (typeof c === 'number') {
+      if (!Number.isInteger(c) || c < 1) {
+        throw new InvalidArgumentError(`chunks[${d}] must be a positive integer, -1 or null, got ${c}.`, { argument: 'chunks' });
+      }
+      return splitAxis(n, c);
+    }
+    const list = [...(c as readonly number[])];
+    const total = list.reduce((a, b) => a + b, 0);
+    if (list.some((b) => !Number.isInteger(b) || b < 0) || total !== n || (n > 0 && list.some((b) => b === 0))) {
+      throw new ShapeError(`chunks[${d}] = [${list.join(', ')}] does not split an axis of length ${n}.`, {
+        argument: 'chunks',
+        hint: 'Explicit block lengths must be positive integers that sum to the axis length.',
+      });
+    }
+    return list.length === 0 ? [0] : list;
+  });
+}
+
+/** Start offsets of each block along an axis (length = blocks + 1, last = axis length). */
+export function offsets(axisChunks: readonly number[]): number[] {
+  const out = [0];
+  for (const c of axisChunks) out.push(out[out.length - 1] + c);
+  return out;
+}
+
+export function numBlocks(chunks: Chunks): number[] {
+  return chunks.map((c) => c.length);
+}
+
+/** Flat C-order index of a block index tuple. */
+export function flatIndex(index: readonly number[], grid: readonly number[]): number {
+  let flat = 0;
+  for (let d = 0; d < grid.length; d++) flat = flat * grid[d] + index[d];
+  return flat;
+}
+
+/** Every block index tuple of a grid, in C order. */
+export function* blockIndices(grid: readonly number[]): Generator<number[]> {
+  const nd = grid.length;
+  if (grid.some((g) => g === 0)) return;
+  const idx = new Array<number>(nd).fill(0);
+  for (;;) {
+    yield [...idx];
+    let d = nd - 1;
+    while (d >= 0 && ++idx[d] === grid[d]) idx[d--] = 0;
+    if (d < 0) return;
+  }
+}
+
+export function blockShape(chunks: Chunks, index: readonly number[]): number[] {
+  return index.map((i, d) => chunks[d][i]);
+}
+
+export function sameChunks(a: Chunks, b: Chunks): boolean {
+  return a.length === b.length && a.every((c, d) => c.length === b[d].length && c.every((v, i) => v === b[d][i]));
+}
+
+/** One overlap between a requested range and a block along an axis. */
+export interface AxisPiece {
+  readonly block: number;
+  /** Offset inside the block. */
+  readonly srcStart: number;
+  /** Offset inside the requested range. */
+  readonly dstStart: number;
+  readonly length: number;
+}
+
+/** Which blocks (and which parts of them) cover [start, stop) along an axis. */
+export function axisPieces(axisOffsets: readonly number[], start: number, stop: number): AxisPiece[] {
+  const pieces: AxisPiece[] = [];
+  for (let b = 0; b < axisOffsets.length - 1; b++) {
+    const lo = Math.max(start, axisOffsets[b]);
+    const hi = Math.min(stop, axisOffsets[b + 1]);
+    if (hi > lo) pieces.push({ block: b, srcStart: lo - axisOffsets[b], dstStart: lo - start, length: hi - lo });
+  }
+  return pieces;
+}

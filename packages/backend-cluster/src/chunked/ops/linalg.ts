@@ -1,0 +1,108 @@
+import type { DType, NDArray } from '@sciport/array-api';
+import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
+import { FOLD, XP } from '../../runtime/task-names.js';
+import { inputRef } from '../../runtime/template.js';
+import type { Block } from '../block.js';
+import { ChunkedArray } from '../chunked-array.js';
+import { rechunkArray, submitTask } from '../core.js';
+import { blockIndices, blockShape, flatIndex, numBlocks } from '../grid.js';
+import { broadcastShapes } from './elementwise.js';
+import { host, normalizeAxis, probeArray } from './common.js';
+import { broadcastTo, expandDims, moveaxis, reshape, squeezeAxes } from './manipulate.js';
+
+const FAN_IN = 8;
+
+/**
+ * Blocked matrix product: C[i, j] = Σ_k A[i, k] · B[k, j], one task per block product and a
+ * tree of sums per output block. B's row blocks are aligned to A's column blocks first.
+ * Stacks of matrices broadcast over their leading axes.
+ */
+export function matmul(a: ChunkedArray, b: ChunkedArray): ChunkedArray {
+  if (a.ndim === 0 || b.ndim === 0) {
+    throw new InvalidArgumentError('matmul does not take zero-dimensional arrays.', { argument: a.ndim === 0 ? 'x1' : 'x2', hint: 'Use multiply for scalars.' });
+  }
+  if (a.ndim === 1) return squeezeAxes(matmul(expandDims(a, 0), b), [b.ndim === 1 ? 0 : Math.max(b.ndim, 2) - 2]);
+  if (b.ndim === 1) return squeezeAxes(matmul(a, expandDims(b, 1)), [a.ndim - 1]);
+  const k = a.shape[a.ndim - 1];
+  if (b.shape[b.ndim - 2] !== k) {
+    throw new ShapeError(
+      `matmul: x1 has ${k} columns but x2 has ${b.shape[b.ndim - 2]} rows (shapes [${a.shape.join(', ')}] and [${b.shape.join(', ')}]).`,
+      { argument: 'x2', hint: 'The last axis of x1 must match the second-to-last axis of x2.' },
+    );
+  }
+  const dtype = (host.matmul(probeArray([1, 1], a.dtype), probeArray([1, 1], b.dtype)) as NDArray).dtype as DType;
+  const batch = broadcastShapes([a.shape.slice(0, -2), b.shape.slice(0, -2)]);
+  const A0 = broadcastTo(a, [...batch, ...a.shape.slice(-2)]);
+  const B0 = broadcastTo(b, [...batch, ...b.shape.slice(-2)]);
+  // Align B's batch blocks and its K blocks to A's.
+  const nb = batch.length;
+  const A = A0;
+  const B = rechunkArray(
+    B0,
+    B0.chunks.map((c, d) => (d < nb ? [...A0.chunks[d]] : d === nb ? [...A0.chunks[nb + 1]] : [...c])),
+  );
+  const outChunks = [...A.chunks.slice(0, nb).map((c) => [...c]), [...A.chunks[nb]], [...B.chunks[nb + 1]]];
+  const kBlocks = A.chunks[nb + 1].length;
+  const gridA = numBlocks(A.chunks);
+  const gridB = numBlocks(B.chunks);
+  const blocks: Block[] = [];
+  for (const idx of blockIndices(numBlocks(outChunks))) {
+    const bi = idx.slice(0, nb);
+    const [i, j] = idx.slice(nb);
+    const shape = blockShape(outChunks, idx);
+    let level: Block[] = [];
+    for (let kk = 0; kk < kBlocks; kk++) {
+      const ab = A.blocks[flatIndex([...bi, i, kk], gridA)];
+      const bb = B.blocks[flatIndex([...bi, kk, j], gridB)];
+      level.push(submitTask(A.cluster, XP, [ab, bb], { op: 'matmul', args: [inputRef(0), inputRef(1)] }, shape, dtype));
+    }
+    if (level.length === 0) {
+      // K = 0: the product is all zeros.
+      level.push(submitTask(A.cluster, XP, [], { op: 'zeros', args: [shape, { dtype }] }, shape, dtype));
+    }
+    while (level.length > 1) {
+      const next: Block[] = [];
+      for (let s = 0; s < level.length; s += FAN_IN) {
+        const group = level.slice(s, s + FAN_IN);
+        next.push(group.length === 1 ? group[0] : submitTask(A.cluster, FOLD, group, { op: 'add' }, shape, dtype));
+      }
+      level = next;
+    }
+    blocks.push(level[0]);
+  }
+  const outShape = [...batch, a.shape[a.ndim - 2], b.shape[b.ndim - 1]];
+  return new ChunkedArray(A.cluster, dtype, outShape, outChunks, blocks);
+}
+
+export function matrixTranspose(x: ChunkedArray): ChunkedArray {
+  if (x.ndim < 2) {
+    throw new InvalidArgumentError(`matrixTranspose needs at least 2 dimensions, got ${x.ndim}.`, { argument: 'x' });
+  }
+  return moveaxis(x, -1, -2);
+}
+
+/** tensordot as a matrix product of the two arrays folded to 2-D (contracted axes inner). */
+export function tensordot(
+  a: ChunkedArray,
+  b: ChunkedArray,
+  axes: number | readonly [readonly number[], readonly number[]] = 2,
+): ChunkedArray {
+  let axA: number[];
+  let axB: number[];
+  if (typeof axes === 'number') {
+    axA = Array.from({ length: axes }, (_, i) => a.ndim - axes + i);
+    axB = Array.from({ length: axes }, (_, i) => i);
+  } else {
+    axA = axes[0].map((d) => normalizeAxis(d, a.ndim, 'axes'));
+    axB = axes[1].map((d) => normalizeAxis(d, b.ndim, 'axes'));
+  }
+  if (axA.length !== axB.length || axA.some((d, i) => a.shape[d] !== b.shape[axB[i]])) {
+    throw new ShapeError('tensordot: the contracted axes must have equal lengths.', { argument: 'axes' });
+  }
+  const freeA = a.shape.map((_, d) => d).filter((d) => !axA.includes(d));
+  const freeB = b.shape.map((_, d) => d).filter((d) => !axB.includes(d));
+  const K = axA.reduce((p, d) => p * a.shape[d], 1);
+  const A2 = reshape(moveaxis(a, axA, axA.map((_, i) => freeA.length + i)), [freeA.reduce((p, d) => p * a.shape[d], 1), K]);
+  const B2 = reshape(moveaxis(b, axB, axB.map((_, i) => i)), [K, freeB.reduce((p, d) => p * b.shape[d], 1)]);
+  return reshape(matmul(A2, B2), [...freeA.map((d) => a.shape[d]), ...freeB.map((d) => b.shape[d])]);
+}

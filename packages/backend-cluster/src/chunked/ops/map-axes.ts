@@ -1,0 +1,49 @@
+import type { DType, NDArray } from '@sciport/array-api';
+import { NotSupportedError } from '@sciport/dispatch-core';
+import type { Block } from '../block.js';
+import { ChunkedArray } from '../chunked-array.js';
+import { rechunkArray, submitTask } from '../core.js';
+import { blockIndices, blockShape, flatIndex, numBlocks } from '../grid.js';
+import { probeArray } from './common.js';
+
+export interface AxisTask {
+  /** Registered task name (CALL for multimethods, XP for namespace functions). */
+  readonly fn: string;
+  /** Task parameters; the block is `{ $input: 0 }`, extra inputs follow. */
+  readonly params: unknown;
+  /**
+   * Runs the same operation on a host array, to learn the output dtype and the new lengths
+   * of the mapped axes (the host implementation is the reference for both).
+   */
+  readonly probe: (x: NDArray) => NDArray;
+  /** Extra blocks every task reads (e.g. the indices of `take`), inputs 1, 2, … */
+  readonly extra?: readonly Block[];
+}
+
+/**
+ * Apply an operation that needs whole `axes` (an FFT along an axis, sort, cumulative sum …):
+ * rechunk so those axes are whole, then run it block by block over the other axes. The
+ * mapped axes may change length (n, rfft's n/2+1); the number of axes may not.
+ */
+export function mapAlongAxes(x: ChunkedArray, axes: readonly number[], task: AxisTask): ChunkedArray {
+  const mapped = new Set(axes);
+  const probeShape = x.shape.map((n, d) => (mapped.has(d) ? n : 1));
+  const probe = task.probe(probeArray(probeShape, x.dtype));
+  if (probe.ndim !== x.ndim) {
+    throw new NotSupportedError(`A chunked map along axes needs the same number of axes out as in (${x.ndim} → ${probe.ndim}).`);
+  }
+  const dtype = probe.dtype as DType;
+  const whole = rechunkArray(
+    x,
+    x.chunks.map((c, d) => (mapped.has(d) ? [x.shape[d]] : [...c])),
+  );
+  const outChunks = whole.chunks.map((c, d) => (mapped.has(d) ? [probe.shape[d]] : [...c]));
+  const grid = numBlocks(whole.chunks);
+  const blocks: Block[] = [];
+  for (const idx of blockIndices(grid)) {
+    const inputs = [whole.blocks[flatIndex(idx, grid)], ...(task.extra ?? [])];
+    blocks.push(submitTask(x.cluster, task.fn, inputs, task.params, blockShape(outChunks, idx), dtype));
+  }
+  const shape = outChunks.map((c) => c.reduce((a, b) => a + b, 0));
+  return new ChunkedArray(x.cluster, dtype, shape, outChunks, blocks);
+}

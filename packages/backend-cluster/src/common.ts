@@ -1,0 +1,13 @@
+/** Everything that is the same in Node and in browsers. */
+export { Cluster, cluster, type LocalClusterOptions, type RedisClusterOptions } from './cluster.js';
+export type { ChunkRef, Executor } from './executor/executor.js';
+export {
+  ClusterClosedError,
+  ClusterError,
+  ClusterUnavailableError,
+  RemoteTaskError,
+  WorkerLostError,
+} from './errors.js';
+export type { ChunkData } from './protocol/chunk-data.js';
+export type { TaskSpec } from './protocol/messages.js';
+export { registerTask, type TaskFunction } from './runtime/task-registry.js';

@@ -1,0 +1,249 @@
+import { getDispatchState } from '@sciport/dispatch-core';
+import { ClusterClosedError, ClusterError, WorkerLostError } from '../errors.js';
+import { type ChunkData, chunkFromBytes, toSharedChunk } from '../protocol/chunk-data.js';
+import type { HostToWorker, TaskSpec, WireChunk, WorkerToHost } from '../protocol/messages.js';
+import { deserializeError } from '../protocol/wire-error.js';
+import { portableState } from './portable-state.js';
+import type { ChunkRef, Executor } from './executor.js';
+
+/** The host's handle on one worker (a worker thread or a Web Worker). */
+export interface WorkerPort {
+  postMessage(message: HostToWorker, transfer?: Transferable[]): void;
+  terminate(): Promise<unknown> | undefined | void;
+  /** Let the process exit while this worker idles (Node); optional. */
+  setBusy?(busy: boolean): void;
+}
+
+export interface WorkerEvents {
+  message(message: WorkerToHost): void;
+  /** The worker died (uncaught error, process.exit, killed). */
+  exit(reason: string): void;
+}
+
+/** Starts workers on one platform. */
+export interface WorkerSpawner {
+  readonly sharedMemory: boolean;
+  spawn(events: WorkerEvents): WorkerPort;
+}
+
+export interface PortExecutorOptions {
+  readonly workers: number;
+  /** Module specifiers each worker imports before taking tasks (they register tasks/multimethods). */
+  readonly modules: readonly string[];
+  /** How many times a task may be lost with a crashing worker before it fails. Default 3. */
+  readonly maxAttempts?: number;
+}
+
+/** A chunk in the host's memory (shared with the workers when SharedArrayBuffer exists). */
+export class LocalChunk implements ChunkRef {
+  constructor(readonly chunk: ChunkData) {}
+  get dtype(): string {
+    return this.chunk.dtype;
+  }
+  get shape(): readonly number[] {
+    return this.chunk.shape;
+  }
+}
+
+interface Pending {
+  readonly task: TaskSpec<ChunkRef>;
+  readonly resolve: (refs: ChunkRef[]) => void;
+  readonly reject: (error: unknown) => void;
+  attempts: number;
+}
+
+interface Slot {
+  readonly port: WorkerPort;
+  ready: boolean;
+  dead: boolean;
+  current: Pending | undefined;
+  taskId: number;
+}
+
+function toWire(chunk: ChunkData): WireChunk {
+  return { dtype: chunk.dtype, shape: chunk.shape, buffer: chunk.data.buffer, byteOffset: chunk.data.byteOffset };
+}
+
+/**
+ * A pool of workers behind message ports. One task per worker at a time, first come first
+ * served; a worker that dies has its task put back at the head of the queue and is replaced,
+ * so a crash costs time, never a result.
+ */
+export class PortExecutor implements Executor {
+  readonly kind = 'local';
+  readonly parallelism: number;
+  private readonly slots = new Set<Slot>();
+  private readonly queue: Pending[] = [];
+  private readonly maxAttempts: number;
+  private closed = false;
+  private startupFailures = 0;
+  private nextTaskId = 1;
+  private readyWaiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+
+  constructor(
+    private readonly spawner: WorkerSpawner,
+    private readonly options: PortExecutorOptions,
+  ) {
+    this.parallelism = options.workers;
+    this.maxAttempts = options.maxAttempts ?? 3;
+    for (let i = 0; i < options.workers; i++) this.startWorker();
+  }
+
+  /** Resolves once every worker has loaded its modules; rejects if they cannot start. */
+  ready(): Promise<void> {
+    if (this.readyCount() === this.options.workers) return Promise.resolve();
+    return new Promise((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
+  }
+
+  /** Workers currently alive (for tests and diagnostics). */
+  get workerCount(): number {
+    return this.slots.size;
+  }
+
+  private readyCount(): number {
+    let n = 0;
+    for (const s of this.slots) if (s.ready) n++;
+    return n;
+  }
+
+  private startWorker(): void {
+    const slot: Slot = { port: undefined as unknown as WorkerPort, ready: false, dead: false, current: undefined, taskId: 0 };
+    const port = this.spawner.spawn({
+      message: (message) => this.onMessage(slot, message),
+      exit: (reason) => this.onExit(slot, reason),
+    });
+    (slot as { port: WorkerPort }).port = port;
+    this.slots.add(slot);
+    port.setBusy?.(true);
+    port.postMessage({ type: 'init', modules: this.options.modules, sharedMemory: this.spawner.sharedMemory });
+  }
+
+  put(chunk: ChunkData): ChunkRef {
+    return new LocalChunk(this.spawner.sharedMemory ? toSharedChunk(chunk) : chunk);
+  }
+
+  async get(ref: ChunkRef): Promise<ChunkData> {
+    return (ref as LocalChunk).chunk;
+  }
+
+  release(_ref: ChunkRef): void {
+    // Shared memory is reclaimed by the garbage collector once no thread holds it.
+  }
+
+  run(task: TaskSpec<ChunkRef>): Promise<ChunkRef[]> {
+    if (this.closed) return Promise.reject(new ClusterClosedError('This cluster is closed; create a new one.'));
+    for (const input of task.inputs) {
+      if (!(input instanceof LocalChunk)) {
+        return Promise.reject(new ClusterError('A chunk from another cluster was passed to a local cluster task.', { argument: 'inputs' }));
+      }
+    }
+    const withState = task.state === undefined ? { ...task, state: portableState(getDispatchState()) } : task;
+    return new Promise((resolve, reject) => {
+      this.queue.push({ task: withState, resolve, reject, attempts: 0 });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (!slot.ready || slot.dead || slot.current !== undefined) continue;
+      this.assign(slot, this.queue.shift()!);
+    }
+  }
+
+  private assign(slot: Slot, pending: Pending): void {
+    slot.current = pending;
+    slot.taskId = this.nextTaskId++;
+    pending.attempts++;
+    const { task } = pending;
+    const inputs = task.inputs.map((ref) => toWire((ref as LocalChunk).chunk));
+    slot.port.setBusy?.(true);
+    // Shared buffers are shared, not copied; plain ones are structured-cloned (the host keeps
+    // its copy, so they are not transferred).
+    slot.port.postMessage({ type: 'task', id: slot.taskId, fn: task.fn, inputs, params: task.params, state: task.state });
+  }
+
+  private onMessage(slot: Slot, message: WorkerToHost): void {
+    switch (message.type) {
+      case 'ready': {
+        slot.ready = true;
+        this.startupFailures = 0;
+        slot.port.setBusy?.(false);
+        if (this.readyCount() === this.options.workers) {
+          for (const w of this.readyWaiters.splice(0)) w.resolve();
+        }
+        this.pump();
+        return;
+      }
+      case 'fatal': {
+        const error = deserializeError(message.error, 'init');
+        this.failEverything(new ClusterError(`A worker could not start: ${error.message}`, { cause: error, hint: 'Check the modules passed to cluster.local({ modules }).' }));
+        return;
+      }
+      case 'done':
+      case 'error': {
+        const pending = slot.current;
+        if (pending === undefined || message.id !== slot.taskId) return;
+        slot.current = undefined;
+        slot.port.setBusy?.(false);
+        if (message.type === 'done') {
+          pending.resolve(message.outputs.map((w) => new LocalChunk(chunkFromBytes(w.dtype, w.shape, w.buffer, w.byteOffset))));
+        } else {
+          pending.reject(deserializeError(message.error, pending.task.fn));
+        }
+        this.pump();
+        return;
+      }
+    }
+  }
+
+  private onExit(slot: Slot, reason: string): void {
+    if (slot.dead) return;
+    slot.dead = true;
+    this.slots.delete(slot);
+    if (this.closed) return;
+    const pending = slot.current;
+    slot.current = undefined;
+    if (pending !== undefined) {
+      if (pending.attempts >= this.maxAttempts) {
+        pending.reject(
+          new WorkerLostError(`Chunk task '${pending.task.fn}' was lost with its worker ${pending.attempts} times (${reason}).`, {
+            hint: 'The task itself crashes its worker; check the inputs or the task code.',
+          }),
+        );
+      } else {
+        this.queue.unshift(pending);
+      }
+    }
+    if (!slot.ready && ++this.startupFailures >= 3) {
+      this.failEverything(new ClusterError(`Workers keep dying during startup (${reason}).`));
+      return;
+    }
+    this.startWorker();
+    this.pump();
+  }
+
+  private failEverything(error: Error): void {
+    for (const w of this.readyWaiters.splice(0)) w.reject(error);
+    for (const p of this.queue.splice(0)) p.reject(error);
+    void this.close();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const error = new ClusterClosedError('The cluster was closed before this task finished.');
+    for (const p of this.queue.splice(0)) p.reject(error);
+    const terminations: Promise<unknown>[] = [];
+    for (const slot of this.slots) {
+      slot.current?.reject(error);
+      slot.current = undefined;
+      slot.dead = true;
+      terminations.push(Promise.resolve(slot.port.terminate()));
+    }
+    this.slots.clear();
+    for (const w of this.readyWaiters.splice(0)) w.reject(error);
+    await Promise.all(terminations);
+  }
+}

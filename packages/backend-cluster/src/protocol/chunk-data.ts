@@ -1,0 +1,68 @@
+import { byteLengthOf, layoutOf, sizeOf, type TypedArray } from './dtypes.js';
+
+/**
+ * The unit every executor moves: one C-contiguous chunk. `data` holds exactly the
+ * chunk's elements (complex interleaved), nothing before or after.
+ */
+export interface ChunkData {
+  readonly dtype: string;
+  readonly shape: readonly number[];
+  readonly data: TypedArray;
+}
+
+/** SharedArrayBuffer exists and may be used (Node; browsers only when cross-origin isolated). */
+export function sharedMemoryAvailable(): boolean {
+  if (typeof SharedArrayBuffer !== 'function') return false;
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
+  // Node has no crossOriginIsolated flag; browsers expose SAB only when isolated anyway.
+  return isolated === undefined || isolated === true;
+}
+
+/** A fresh zeroed chunk, in shared memory when asked and possible. */
+export function allocateChunk(dtype: string, shape: readonly number[], shared: boolean): ChunkData {
+  const { ctor, lanes } = layoutOf(dtype);
+  const length = sizeOf(shape) * lanes;
+  const buffer =
+    shared && sharedMemoryAvailable()
+      ? new SharedArrayBuffer(length * ctor.BYTES_PER_ELEMENT)
+      : new ArrayBuffer(length * ctor.BYTES_PER_ELEMENT);
+  return { dtype, shape: [...shape], data: new ctor(buffer, 0, length) };
+}
+
+/** View raw bytes as a chunk; copies only when the bytes are misaligned for the dtype. */
+export function chunkFromBytes(
+  dtype: string,
+  shape: readonly number[],
+  buffer: ArrayBufferLike,
+  byteOffset = 0,
+): ChunkData {
+  const { ctor, lanes } = layoutOf(dtype);
+  const length = sizeOf(shape) * lanes;
+  const bytes = byteLengthOf(dtype, shape);
+  if (byteOffset + bytes > buffer.byteLength) {
+    throw new RangeError(`Chunk payload has ${buffer.byteLength - byteOffset} bytes, expected ${bytes}.`);
+  }
+  if (byteOffset % ctor.BYTES_PER_ELEMENT === 0) {
+    return { dtype, shape: [...shape], data: new ctor(buffer, byteOffset, length) };
+  }
+  const copy = new Uint8Array(bytes);
+  copy.set(new Uint8Array(buffer, byteOffset, bytes));
+  return { dtype, shape: [...shape], data: new ctor(copy.buffer, 0, length) };
+}
+
+export function isSharedBuffer(buffer: ArrayBufferLike): boolean {
+  return typeof SharedArrayBuffer === 'function' && buffer instanceof SharedArrayBuffer;
+}
+
+/** Copy a chunk into shared memory unless it already lives there. */
+export function toSharedChunk(chunk: ChunkData): ChunkData {
+  if (!sharedMemoryAvailable() || isSharedBuffer(chunk.data.buffer)) return chunk;
+  const out = allocateChunk(chunk.dtype, chunk.shape, true);
+  (out.data as any).set(chunk.data);
+  return out;
+}
+
+/** Bytes of a chunk as a Uint8Array view (no copy). */
+export function chunkBytes(chunk: ChunkData): Uint8Array {
+  return new Uint8Array(chunk.data.buffer, chunk.data.byteOffset, chunk.data.byteLength);
+}

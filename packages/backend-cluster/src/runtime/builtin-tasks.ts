@@ -1,0 +1,69 @@
+/**
+ * Tasks every worker has. Importing this module registers them; the worker entries do.
+ */
+import { hostNamespace } from '@sciport/array-api';
+import { arrayKind, getMultimethod, InvalidArgumentError, NotSupportedError } from '@sciport/dispatch-core';
+import type { ChunkData } from '../protocol/chunk-data.js';
+import { type AssembleParams, assemble } from './assemble.js';
+import { chunkToNDArray, ndarrayToChunk } from './ndarray-bridge.js';
+import { registerTask } from './task-registry.js';
+import { fillTemplate } from './template.js';
+
+import { ASSEMBLE, CALL, FOLD, XP } from './task-names.js';
+
+/** Parameters of CALL: a multimethod id and its argument list with `{ $input }` placeholders. */
+export interface CallParams {
+  readonly id: string;
+  readonly args: readonly unknown[];
+}
+
+export function resultToChunks(result: unknown, what: string): ChunkData[] {
+  const list = Array.isArray(result) ? result : [result];
+  return list.map((r) => {
+    if (arrayKind(r) !== 'host') {
+      throw new NotSupportedError(`${what} returned ${arrayKind(r) ?? typeof r} on a worker, expected a host array.`);
+    }
+    return ndarrayToChunk(r as any);
+  });
+}
+
+registerTask(ASSEMBLE, (inputs, params: AssembleParams) => assemble(inputs, params));
+
+registerTask(CALL, (inputs, params: CallParams) => {
+  const fn = getMultimethod(params.id);
+  if (fn === undefined) {
+    throw new InvalidArgumentError(`This worker has no multimethod '${params.id}'.`, {
+      argument: 'id',
+      hint: 'Load the package that declares it into the workers (cluster.local({ modules }) or sciport-worker --import).',
+    });
+  }
+  const args = fillTemplate(params.args, inputs.map(chunkToNDArray)) as unknown[];
+  return resultToChunks(fn(...args), params.id);
+});
+
+/** Parameters of XP: a host namespace function name and its arguments with placeholders. */
+export interface XpParams {
+  readonly op: string;
+  readonly args: readonly unknown[];
+}
+
+function namespaceFunction(op: string): (...args: unknown[]) => unknown {
+  const fn = (hostNamespace as unknown as Record<string, unknown>)[op];
+  if (typeof fn !== 'function' || op.startsWith('_') || op === 'constructor') {
+    throw new InvalidArgumentError(`The host namespace has no function '${op}'.`, { argument: 'op' });
+  }
+  return fn as (...args: unknown[]) => unknown;
+}
+
+registerTask(XP, (inputs, params: XpParams) => {
+  const fn = namespaceFunction(params.op);
+  const args = fillTemplate(params.args, inputs.map(chunkToNDArray)) as unknown[];
+  return resultToChunks(fn.apply(hostNamespace, args), params.op);
+});
+
+registerTask(FOLD, (inputs, params: { op: string }) => {
+  const fn = namespaceFunction(params.op);
+  let acc: unknown = chunkToNDArray(inputs[0]);
+  for (let i = 1; i < inputs.length; i++) acc = fn.call(hostNamespace, acc, chunkToNDArray(inputs[i]));
+  return resultToChunks(acc, params.op);
+});

@@ -1,0 +1,53 @@
+import { type ChunkData, chunkFromBytes, isSharedBuffer, toSharedChunk } from '../protocol/chunk-data.js';
+import type { HostToWorker, WireChunk, WorkerToHost } from '../protocol/messages.js';
+import { serializeError } from '../protocol/wire-error.js';
+import { runTask } from './run-task.js';
+
+/** The worker side of a message port, whatever the platform (worker_threads or Web Worker). */
+export interface WorkerEndpoint {
+  post(message: WorkerToHost, transfer?: Transferable[]): void;
+  onMessage(listener: (message: HostToWorker) => void): void;
+  /** Load a module that registers tasks or multimethods. */
+  importModule(specifier: string): Promise<unknown>;
+}
+
+function toWire(chunk: ChunkData): WireChunk {
+  return { dtype: chunk.dtype, shape: chunk.shape, buffer: chunk.data.buffer, byteOffset: chunk.data.byteOffset };
+}
+
+/**
+ * Answer the host: load the requested modules, then run tasks one at a time. Inputs are
+ * views on the host's shared memory (no copy); outputs go back in shared memory, or
+ * transferred when SharedArrayBuffer is unavailable (browsers without cross-origin isolation).
+ */
+export function serve(endpoint: WorkerEndpoint): void {
+  let sharedMemory = false;
+  endpoint.onMessage(async (message) => {
+    if (message.type === 'init') {
+      sharedMemory = message.sharedMemory;
+      try {
+        for (const specifier of message.modules) await endpoint.importModule(specifier);
+        endpoint.post({ type: 'ready' });
+      } catch (error) {
+        endpoint.post({ type: 'fatal', error: serializeError(error) });
+      }
+      return;
+    }
+    const inputs = message.inputs.map((w) => chunkFromBytes(w.dtype, w.shape, w.buffer, w.byteOffset));
+    let outputs: ChunkData[];
+    try {
+      outputs = await runTask(message.fn, inputs, message.params, message.state);
+    } catch (error) {
+      endpoint.post({ type: 'error', id: message.id, error: serializeError(error) });
+      return;
+    }
+    if (sharedMemory) {
+      outputs = outputs.map(toSharedChunk);
+      endpoint.post({ type: 'done', id: message.id, outputs: outputs.map(toWire) });
+    } else {
+      const transfer = new Set<ArrayBuffer>();
+      for (const chunk of outputs) if (!isSharedBuffer(chunk.data.buffer)) transfer.add(chunk.data.buffer as ArrayBuffer);
+      endpoint.post({ type: 'done', id: message.id, outputs: outputs.map(toWire) }, [...transfer]);
+    }
+  });
+}

@@ -1,0 +1,8 @@
+/** Names of the built-in tasks every worker has. */
+export const ASSEMBLE = 'sciport.assemble';
+/** Call a multimethod by its stable id on host chunks. */
+export const CALL = 'sciport.call';
+/** Call a host ArrayNamespace function by name on host chunks. */
+export const XP = 'sciport.xp';
+/** Merge several same-shaped chunks with a binary host namespace function (tree reductions). */
+export const FOLD = 'sciport.fold';
