@@ -1,0 +1,68 @@
+/**
+ * Broadcasting (the standard's rules): shapes align on the right; a dimension of size 1
+ * stretches. A broadcast view repeats data through stride 0, without copying.
+ */
+import { ShapeError } from '@sciport/dispatch-core';
+import { checkShape, shapeToString } from './layout.js';
+import { NDArray } from './ndarray.js';
+
+export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
+  let nd = 0;
+  for (const s of shapes) nd = Math.max(nd, s.length);
+  const out = new Array<number>(nd).fill(1);
+  for (const s of shapes) {
+    const off = nd - s.length;
+    for (let i = 0; i < s.length; i++) {
+      const n = s[i];
+      const cur = out[off + i];
+      if (n === cur || n === 1) continue;
+      if (cur === 1) out[off + i] = n;
+      else {
+        throw new ShapeError(
+          `Shapes ${shapes.map(shapeToString).join(', ')} cannot be broadcast together (axis ${off + i - nd}: ${cur} vs ${n}).`,
+          { argument: 'shapes', hint: 'Dimensions must be equal or 1 when aligned from the right; reshape or expandDims one operand.' },
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** A stride-0 view of `x` with shape `shape` (which `x` must broadcast to). */
+export function broadcastView(x: NDArray, shape: readonly number[], argument = 'x'): NDArray {
+  const nd = shape.length;
+  const off = nd - x.ndim;
+  if (off < 0) {
+    throw new ShapeError(`Cannot broadcast ${shapeToString(x.shape)} to the smaller rank ${shapeToString(shape)}.`, {
+      argument,
+      hint: 'The target shape needs at least as many dimensions as the array.',
+    });
+  }
+  let same = off === 0;
+  const stride = new Array<number>(nd).fill(0);
+  for (let i = 0; i < x.ndim; i++) {
+    const n = x.shape[i];
+    const t = shape[off + i];
+    if (n === t) stride[off + i] = x.stride[i];
+    else if (n === 1) {
+      stride[off + i] = 0;
+      same = false;
+    } else {
+      throw new ShapeError(`Cannot broadcast ${shapeToString(x.shape)} to ${shapeToString(shape)} (axis ${i}: ${n} vs ${t}).`, {
+        argument,
+        hint: 'Each dimension must equal the target or be 1.',
+      });
+    }
+  }
+  if (same) return x;
+  return new NDArray(x.data, shape.slice(), x.dtype, stride, x.offset);
+}
+
+export function broadcastTo(x: NDArray, shape: readonly number[] | number): NDArray {
+  return broadcastView(x, checkShape(shape, 'shape'));
+}
+
+export function broadcastArrays(...arrays: NDArray[]): NDArray[] {
+  const shape = broadcastShapes(...arrays.map((a) => a.shape));
+  return arrays.map((a, i) => broadcastView(a, shape, `arrays[${i}]`));
+}

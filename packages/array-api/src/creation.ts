@@ -1,0 +1,265 @@
+/** Creation functions of the Array API standard. */
+import { InvalidArgumentError } from '@sciport/dispatch-core';
+import { asarray } from './asarray.js';
+import { allocate, checkDType, DEFAULT_FLOAT, type DType, dtypeInfo, isComplexDtype } from './dtypes.js';
+import { toNDArray } from './kernels.js';
+import { checkShape, checkSize, describe } from './layout.js';
+import { NDArray, writeScalar } from './ndarray.js';
+import type { CreationOptions, EyeOptions, LinspaceOptions, MeshgridOptions, ScalarInput, ShapeInput } from './namespace-types.js';
+
+function dtypeOr(options: CreationOptions | undefined, fallback: DType): DType {
+  return options?.dtype === undefined ? fallback : checkDType(options.dtype);
+}
+
+export function empty(shape: ShapeInput, options?: CreationOptions): NDArray {
+  return zeros(shape, options);
+}
+
+export function zeros(shape: ShapeInput, options?: CreationOptions): NDArray {
+  const s = checkShape(shape, 'shape');
+  const dtype = dtypeOr(options, DEFAULT_FLOAT);
+  let size = 1;
+  for (const n of s) size *= n;
+  return new NDArray(allocate(dtype, size), s, dtype);
+}
+
+export function ones(shape: ShapeInput, options?: CreationOptions): NDArray {
+  return full(shape, 1, options);
+}
+
+/** Default dtype of a fill value: booleans → bool, bigint → int64, numbers → float64. */
+function scalarDtype(v: ScalarInput | readonly [number, number]): DType {
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'bigint') return 'int64';
+  if (Array.isArray(v)) return 'complex128';
+  return DEFAULT_FLOAT;
+}
+
+function checkFill(v: unknown): ScalarInput | [number, number] {
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return v;
+  if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'number') return v as [number, number];
+  throw new InvalidArgumentError(`'fillValue' must be a number, bigint, boolean or [re, im], got ${describe(v)}.`, {
+    argument: 'fillValue',
+    hint: 'Pass a scalar.',
+  });
+}
+
+export function full(shape: ShapeInput, fillValue: ScalarInput, options?: CreationOptions): NDArray {
+  const v = checkFill(fillValue);
+  const dtype = dtypeOr(options, scalarDtype(v));
+  const x = zeros(shape, { dtype });
+  fillWith(x, v);
+  return x;
+}
+
+function fillWith(x: NDArray, v: ScalarInput | [number, number]): void {
+  const info = dtypeInfo(x.dtype);
+  if (x.size === 0) return;
+  if (info.lanes === 2) {
+    const d = x.data as Float64Array;
+    const re = Array.isArray(v) ? v[0] : Number(v);
+    const im = Array.isArray(v) ? v[1] : 0;
+    for (let i = 0; i < d.length; i += 2) {
+      d[i] = re;
+      d[i + 1] = im;
+    }
+    return;
+  }
+  if (Array.isArray(v)) {
+    throw new InvalidArgumentError(`Cannot fill a ${x.dtype} array with a complex value.`, {
+      argument: 'fillValue',
+      hint: "Use dtype 'complex128'.",
+    });
+  }
+  // Write once with dtype semantics, then copy the stored value everywhere.
+  writeScalar(x.data, x.dtype, 0, v as ScalarInput);
+  (x.data as Float64Array).fill((x.data as Float64Array)[0]);
+}
+
+export function emptyLike(x: NDArray, options?: CreationOptions): NDArray {
+  const a = toNDArray(x);
+  return zeros(a.shape, { dtype: options?.dtype ?? a.dtype });
+}
+export function zerosLike(x: NDArray, options?: CreationOptions): NDArray {
+  return emptyLike(x, options);
+}
+export function onesLike(x: NDArray, options?: CreationOptions): NDArray {
+  const a = toNDArray(x);
+  return full(a.shape, 1, { dtype: options?.dtype ?? a.dtype });
+}
+export function fullLike(x: NDArray, fillValue: ScalarInput, options?: CreationOptions): NDArray {
+  const a = toNDArray(x);
+  return full(a.shape, fillValue, { dtype: options?.dtype ?? a.dtype });
+}
+
+function checkFiniteNumber(v: unknown, argument: string): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) {
+    throw new InvalidArgumentError(`'${argument}' must be a finite number, got ${describe(v)}.`, {
+      argument,
+      hint: 'Pass a finite number.',
+    });
+  }
+  return v;
+}
+
+/**
+ * `arange(start, stop?, step = 1)`: values start + i·step for i < ceil((stop−start)/step).
+ * JS numbers carry no int/float distinction, so the default dtype is float64; pass
+ * `{ dtype: 'int32' }` for integer indices.
+ */
+export function arange(start: number, stop?: number | null, step = 1, options?: CreationOptions): NDArray {
+  checkFiniteNumber(start, 'start');
+  if (stop === undefined || stop === null) {
+    stop = start;
+    start = 0;
+  }
+  checkFiniteNumber(stop, 'stop');
+  checkFiniteNumber(step, 'step');
+  if (step === 0) {
+    throw new InvalidArgumentError("'step' must not be zero.", { argument: 'step', hint: 'Use a positive or negative step.' });
+  }
+  const n = Math.max(0, Math.ceil((stop - start) / step));
+  checkSize(n, 'stop');
+  const dtype = dtypeOr(options, DEFAULT_FLOAT);
+  const x = zeros([n], { dtype });
+  const info = dtypeInfo(dtype);
+  const d = x.data;
+  for (let i = 0; i < n; i++) {
+    const v = start + i * step;
+    if (info.lanes === 2) d[2 * i] = v;
+    else if (info.isBigInt) (d as BigInt64Array)[i] = BigInt(Math.trunc(v));
+    else (d as Float64Array)[i] = v;
+  }
+  return x;
+}
+
+/** `linspace(start, stop, num, { endpoint = true })`, computed as NumPy does (start + i·step). */
+export function linspace(start: number | readonly [number, number], stop: number | readonly [number, number], num: number, options?: LinspaceOptions): NDArray {
+  if (typeof num !== 'number' || !Number.isInteger(num) || num < 0) {
+    throw new InvalidArgumentError(`'num' must be a non-negative integer, got ${describe(num)}.`, {
+      argument: 'num',
+      hint: 'Pass the number of samples, e.g. 50.',
+    });
+  }
+  checkSize(num, 'num');
+  const complexIn = Array.isArray(start) || Array.isArray(stop);
+  const dtype = dtypeOr(options, complexIn ? 'complex128' : DEFAULT_FLOAT);
+  const endpoint = options?.endpoint ?? true;
+  const x = zeros([num], { dtype });
+  const div = endpoint ? num - 1 : num;
+  const parts = (v: number | readonly [number, number]): [number, number] =>
+    Array.isArray(v) ? [v[0], v[1]] : [v as number, 0];
+  const [s0, s1] = parts(start);
+  const [e0, e1] = parts(stop);
+  const fill = (lane: number, a: number, b: number, out: Float64Array, stride: number) => {
+    const delta = b - a;
+    const step = div > 0 ? delta / div : Number.NaN;
+    for (let i = 0; i < num; i++) out[i * stride + lane] = div > 0 ? a + i * step : a;
+    if (endpoint && num > 1) out[(num - 1) * stride + lane] = b;
+  };
+  if (isComplexDtype(dtype)) {
+    fill(0, s0, e0, x.data as Float64Array, 2);
+    fill(1, s1, e1, x.data as Float64Array, 2);
+  } else if (dtypeInfo(dtype).isBigInt) {
+    const tmp = new Float64Array(num);
+    fill(0, s0, e0, tmp, 1);
+    for (let i = 0; i < num; i++) (x.data as BigInt64Array)[i] = BigInt(Math.trunc(tmp[i]));
+  } else {
+    const tmp = new Float64Array(num);
+    fill(0, s0, e0, tmp, 1);
+    const d = x.data as Float64Array;
+    for (let i = 0; i < num; i++) d[i] = tmp[i];
+    if (dtype === 'bool') for (let i = 0; i < num; i++) d[i] = tmp[i] !== 0 ? 1 : 0;
+  }
+  return x;
+}
+
+export function eye(nRows: number, nCols?: number | null, options?: EyeOptions): NDArray {
+  const rows = checkShape([nRows], 'nRows')[0];
+  const cols = nCols === undefined || nCols === null ? rows : checkShape([nCols], 'nCols')[0];
+  const k = options?.k ?? 0;
+  if (!Number.isInteger(k)) {
+    throw new InvalidArgumentError(`'k' must be an integer, got ${describe(k)}.`, { argument: 'k', hint: 'Use 0 for the main diagonal.' });
+  }
+  const x = zeros([rows, cols], options);
+  for (let i = 0; i < rows; i++) {
+    const j = i + k;
+    if (j >= 0 && j < cols) writeScalar(x.data, x.dtype, i * cols + j, 1);
+  }
+  return x;
+}
+
+function triangle(x: NDArray, k: number, lower: boolean, name: string): NDArray {
+  const a = toNDArray(x);
+  if (a.ndim < 2) {
+    throw new InvalidArgumentError(`${name} needs an array with at least 2 dimensions, got ${a.ndim}.`, {
+      argument: 'x',
+      hint: 'Reshape to a matrix first.',
+    });
+  }
+  if (!Number.isInteger(k)) {
+    throw new InvalidArgumentError(`'k' must be an integer, got ${describe(k)}.`, { argument: 'k', hint: 'Use 0 for the main diagonal.' });
+  }
+  const out = asarray(a, { copy: true });
+  const rows = a.shape[a.ndim - 2];
+  const cols = a.shape[a.ndim - 1];
+  const lanes = dtypeInfo(a.dtype).lanes;
+  const zero = dtypeInfo(a.dtype).isBigInt ? 0n : 0;
+  const batch = a.size / Math.max(1, rows * cols);
+  const d = out.data as unknown as (number | bigint)[];
+  for (let b = 0; b < batch; b++) {
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        const keep = lower ? j - i <= k : j - i >= k;
+        if (!keep) {
+          const p = (b * rows * cols + i * cols + j) * lanes;
+          d[p] = zero;
+          if (lanes === 2) d[p + 1] = 0;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export function tril(x: NDArray, options?: { k?: number }): NDArray {
+  return triangle(x, options?.k ?? 0, true, 'tril');
+}
+export function triu(x: NDArray, options?: { k?: number }): NDArray {
+  return triangle(x, options?.k ?? 0, false, 'triu');
+}
+
+export function meshgrid(...args: (NDArray | MeshgridOptions)[]): NDArray[] {
+  let indexing: 'xy' | 'ij' = 'xy';
+  const last = args[args.length - 1];
+  if (last !== undefined && !(last instanceof NDArray) && typeof last === 'object' && !Array.isArray(last) && !ArrayBuffer.isView(last) && !('shape' in last)) {
+    indexing = (last as MeshgridOptions).indexing ?? 'xy';
+    args = args.slice(0, -1);
+    if (indexing !== 'xy' && indexing !== 'ij') {
+      throw new InvalidArgumentError(`'indexing' must be 'xy' or 'ij', got ${describe(indexing)}.`, {
+        argument: 'indexing',
+        hint: "Use 'xy' (Cartesian) or 'ij' (matrix).",
+      });
+    }
+  }
+  const arrays = args.map((a, i) => toNDArray(a, `arrays[${i}]`));
+  for (let i = 0; i < arrays.length; i++) {
+    if (arrays[i].ndim !== 1) {
+      throw new InvalidArgumentError(`meshgrid needs 1-D arrays; arrays[${i}] has ${arrays[i].ndim} dimensions.`, {
+        argument: `arrays[${i}]`,
+        hint: 'Flatten it with reshape(x, [-1]).',
+      });
+    }
+  }
+  const n = arrays.length;
+  const shape = arrays.map((a) => a.shape[0]);
+  if (indexing === 'xy' && n >= 2) [shape[0], shape[1]] = [shape[1], shape[0]];
+  return arrays.map((a, i) => {
+    let axis = i;
+    if (indexing === 'xy' && n >= 2 && i < 2) axis = 1 - i;
+    const stride = new Array<number>(n).fill(0);
+    stride[axis] = a.stride[0];
+    // A broadcast view, copied so each output owns C-contiguous data like NumPy's copy=True.
+    return asarray(new NDArray(a.data, shape.slice(), a.dtype, stride, a.offset), { copy: true });
+  });
+}

@@ -1,0 +1,213 @@
+/**
+ * Elementwise loop runners. Each has a contiguous fast path (plain indexed loop) and a
+ * general path over precomputed strided offsets (covers broadcasting and views).
+ * Computation domains: `number` (every dtype but 64-bit ints and complex; math in
+ * double, stores round/wrap to the output dtype), `bigint` (int64/uint64) and `complex`.
+ */
+import { InvalidArgumentError } from '@sciport/dispatch-core';
+import { asarray, isNDArray } from './asarray.js';
+import { broadcastShapes, broadcastView } from './broadcasting.js';
+import { castCopy } from './cast.js';
+import { allocate, type DType, dtypeInfo } from './dtypes.js';
+import { isCContiguous, shapeSize, stridedOffsets } from './layout.js';
+import { NDArray } from './ndarray.js';
+import type { ScalarInput } from './namespace-types.js';
+import { promoteTypes, scalarResultType } from './promotion.js';
+
+export type NumFn1 = (v: number) => number | boolean;
+export type NumFn2 = (a: number, b: number) => number | boolean;
+export type BigFn1 = (v: bigint) => bigint | number | boolean;
+export type BigFn2 = (a: bigint, b: bigint) => bigint | number | boolean;
+/** Complex kernels write their result to `out[0]` (and `out[1]` for complex output). */
+export type CplxFn1 = (re: number, im: number, out: Float64Array) => void;
+export type CplxFn2 = (ar: number, ai: number, br: number, bi: number, out: Float64Array) => void;
+
+export function isScalarInput(v: unknown): v is ScalarInput {
+  return typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
+}
+
+/** Converts an operand to NDArray (host arrays pass through; other inputs via asarray). */
+export function toNDArray(v: unknown, argument = 'x'): NDArray {
+  if (v instanceof NDArray) return v;
+  if (isNDArray(v)) return asarray(v);
+  try {
+    return asarray(v);
+  } catch (e) {
+    if (e instanceof Error && 'argument' in e) {
+      (e as { argument: string }).argument = argument;
+    }
+    throw e;
+  }
+}
+
+export function scalarArray(value: ScalarInput, dtype: DType): NDArray {
+  const data = allocate(dtype, 1);
+  const info = dtypeInfo(dtype);
+  if (info.isBigInt) {
+    (data as BigInt64Array)[0] =
+      typeof value === 'bigint' ? value : BigInt(Math.trunc(Number(value)));
+  } else if (dtype === 'bool') (data as Uint8Array)[0] = value ? 1 : 0;
+  else (data as Float64Array)[0] = Number(value);
+  return new NDArray(data, [], dtype);
+}
+
+/** Resolves two operands (arrays or JS scalars) to arrays and their promoted dtype. */
+export function binaryOperands(x1: unknown, x2: unknown, name: string): { a: NDArray; b: NDArray; dtype: DType } {
+  const s1 = isScalarInput(x1);
+  const s2 = isScalarInput(x2);
+  if (s1 && s2) {
+    throw new InvalidArgumentError(`${name} needs at least one array argument; got two scalars.`, {
+      argument: 'x1',
+      hint: 'Wrap one operand with asarray().',
+    });
+  }
+  if (s2) {
+    const a = toNDArray(x1, 'x1');
+    const dtype = scalarResultType(a.dtype, x2 as ScalarInput);
+    return { a, b: scalarArray(x2 as ScalarInput, dtype), dtype };
+  }
+  if (s1) {
+    const b = toNDArray(x2, 'x2');
+    const dtype = scalarResultType(b.dtype, x1 as ScalarInput);
+    return { a: scalarArray(x1 as ScalarInput, dtype), b, dtype };
+  }
+  const a = toNDArray(x1, 'x1');
+  const b = toNDArray(x2, 'x2');
+  return { a, b, dtype: promoteTypes(a.dtype, b.dtype) };
+}
+
+/** `x` converted to `dtype` (no copy when it already has it). */
+export function castTo(x: NDArray, dtype: DType): NDArray {
+  return x.dtype === dtype ? x : castCopy(x, dtype);
+}
+
+function offsetsOf(v: NDArray): Int32Array | null {
+  return isCContiguous(v.shape, v.stride) ? null : stridedOffsets(v.shape, v.stride, v.offset);
+}
+
+// ------------------------------------------------------------------ number domain
+
+/** Bool storage must hold 0/1: arithmetic on bools (e.g. add = or) is normalised. */
+function boolSafe1(f: NumFn1, outDtype: DType): NumFn1 {
+  return outDtype === 'bool' ? (v) => (f(v) ? 1 : 0) : f;
+}
+function boolSafe2(f: NumFn2, outDtype: DType): NumFn2 {
+  return outDtype === 'bool' ? (a, b) => (f(a, b) ? 1 : 0) : f;
+}
+
+export function mapUnaryNumber(x: NDArray, outDtype: DType, f: NumFn1): NDArray {
+  f = boolSafe1(f, outDtype);
+  const size = x.size;
+  const out = allocate(outDtype, size) as Float64Array;
+  const src = x.data as Float64Array;
+  const offs = offsetsOf(x);
+  if (offs === null) {
+    const base = x.offset;
+    for (let i = 0; i < size; i++) out[i] = f(src[base + i]) as number;
+  } else {
+    for (let i = 0; i < size; i++) out[i] = f(src[offs[i]]) as number;
+  }
+  return new NDArray(out, x.shape.slice(), outDtype);
+}
+
+export function mapBinaryNumber(a: NDArray, b: NDArray, outDtype: DType, f: NumFn2): NDArray {
+  f = boolSafe2(f, outDtype);
+  const shape = sameShape(a.shape, b.shape) ? a.shape.slice() : broadcastShapes(a.shape, b.shape);
+  const size = shapeSize(shape);
+  const out = allocate(outDtype, size) as Float64Array;
+  const av = broadcastView(a, shape, 'x1');
+  const bv = broadcastView(b, shape, 'x2');
+  const ad = av.data as Float64Array;
+  const bd = bv.data as Float64Array;
+  const ao = offsetsOf(av);
+  const bo = b.size === 1 ? null : offsetsOf(bv);
+  if (b.size === 1 && ao === null) {
+    const y = bd[b.offset];
+    const base = av.offset;
+    for (let i = 0; i < size; i++) out[i] = f(ad[base + i], y) as number;
+  } else if (ao === null && bo === null) {
+    const abase = av.offset;
+    const bbase = bv.offset;
+    for (let i = 0; i < size; i++) out[i] = f(ad[abase + i], bd[bbase + i]) as number;
+  } else {
+    const ao2 = ao ?? stridedOffsets(av.shape, av.stride, av.offset);
+    const bo2 = bo ?? stridedOffsets(bv.shape, bv.stride, bv.offset);
+    for (let i = 0; i < size; i++) out[i] = f(ad[ao2[i]], bd[bo2[i]]) as number;
+  }
+  return new NDArray(out, shape, outDtype);
+}
+
+// ------------------------------------------------------------------ bigint domain
+
+export function mapUnaryBigInt(x: NDArray, outDtype: DType, f: BigFn1): NDArray {
+  const size = x.size;
+  const out = allocate(outDtype, size) as unknown as (bigint | number)[];
+  const src = x.data as BigInt64Array;
+  const offs = offsetsOf(x);
+  for (let i = 0; i < size; i++) out[i] = f(src[offs === null ? x.offset + i : offs[i]]) as bigint;
+  return new NDArray(out as unknown as BigInt64Array, x.shape.slice(), outDtype);
+}
+
+export function mapBinaryBigInt(a: NDArray, b: NDArray, outDtype: DType, f: BigFn2): NDArray {
+  const shape = broadcastShapes(a.shape, b.shape);
+  const size = shapeSize(shape);
+  const out = allocate(outDtype, size) as unknown as (bigint | number)[];
+  const av = broadcastView(a, shape, 'x1');
+  const bv = broadcastView(b, shape, 'x2');
+  const ad = av.data as BigInt64Array;
+  const bd = bv.data as BigInt64Array;
+  const ao = stridedOffsets(av.shape, av.stride, av.offset);
+  const bo = stridedOffsets(bv.shape, bv.stride, bv.offset);
+  for (let i = 0; i < size; i++) out[i] = f(ad[ao[i]], bd[bo[i]]) as bigint;
+  return new NDArray(out as unknown as BigInt64Array, shape, outDtype);
+}
+
+// ------------------------------------------------------------------ complex domain
+
+export function mapUnaryComplex(x: NDArray, outDtype: DType, f: CplxFn1): NDArray {
+  const size = x.size;
+  const lanes = dtypeInfo(outDtype).lanes;
+  const out = allocate(outDtype, size) as Float64Array;
+  const src = x.data as Float64Array;
+  const offs = offsetsOf(x);
+  const r = new Float64Array(2);
+  for (let i = 0; i < size; i++) {
+    const p = 2 * (offs === null ? x.offset + i : offs[i]);
+    f(src[p], src[p + 1], r);
+    if (lanes === 2) {
+      out[2 * i] = r[0];
+      out[2 * i + 1] = r[1];
+    } else out[i] = r[0];
+  }
+  return new NDArray(out, x.shape.slice(), outDtype);
+}
+
+export function mapBinaryComplex(a: NDArray, b: NDArray, outDtype: DType, f: CplxFn2): NDArray {
+  const shape = broadcastShapes(a.shape, b.shape);
+  const size = shapeSize(shape);
+  const lanes = dtypeInfo(outDtype).lanes;
+  const out = allocate(outDtype, size) as Float64Array;
+  const av = broadcastView(a, shape, 'x1');
+  const bv = broadcastView(b, shape, 'x2');
+  const ad = av.data as Float64Array;
+  const bd = bv.data as Float64Array;
+  const ao = offsetsOf(av);
+  const bo = offsetsOf(bv);
+  const r = new Float64Array(2);
+  for (let i = 0; i < size; i++) {
+    const p = 2 * (ao === null ? av.offset + i : ao[i]);
+    const q = 2 * (bo === null ? bv.offset + i : bo[i]);
+    f(ad[p], ad[p + 1], bd[q], bd[q + 1], r);
+    if (lanes === 2) {
+      out[2 * i] = r[0];
+      out[2 * i + 1] = r[1];
+    } else out[i] = r[0];
+  }
+  return new NDArray(out, shape, outDtype);
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

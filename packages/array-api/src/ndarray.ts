@@ -1,0 +1,257 @@
+/**
+ * The host array: a strided view over a TypedArray, laid out like scijs `ndarray`
+ * (`data`, `shape`, `stride`, `offset`, plus the `dtype`/`order` getters ndarray-ops
+ * reads), so scijs modules run on it directly for real dtypes.
+ */
+import { ARRAY_BRAND, InvalidArgumentError, NAMESPACE_KEY } from '@sciport/dispatch-core';
+import { type DType, dtypeInfo, type TypedArray } from './dtypes.js';
+import { getView, type IndexSpec } from './indexing.js';
+import { cStrides, isCContiguous, shapeSize, stridedOffsets } from './layout.js';
+import type { ArrayNamespace } from './namespace-types.js';
+import { hostNamespace } from './namespace.js';
+
+/** One element as JS sees it: number, bigint (int64/uint64), boolean, or [re, im]. */
+export type Scalar = number | bigint | boolean | [number, number];
+
+/** Nested JS arrays of scalars, as `toArray()` returns them. */
+export type NestedArray = Scalar | NestedArray[];
+
+export class NDArray {
+  /** Storage; for complex dtypes interleaved (re, im). */
+  readonly data: TypedArray;
+  readonly shape: readonly number[];
+  /** Strides in elements (a complex element counts once). */
+  readonly stride: readonly number[];
+  /** Offset of element [0, …, 0] in elements. */
+  readonly offset: number;
+  readonly dtype: DType;
+  readonly [ARRAY_BRAND] = 'host' as const;
+
+  /**
+   * Low-level constructor: trusts its arguments. Use `asarray`/`zeros`/… from user code.
+   */
+  constructor(data: TypedArray, shape: readonly number[], dtype: DType, stride?: readonly number[], offset = 0) {
+    this.data = data;
+    this.shape = shape;
+    this.dtype = dtype;
+    this.stride = stride ?? cStrides(shape);
+    this.offset = offset;
+  }
+
+  [NAMESPACE_KEY](): ArrayNamespace<NDArray> {
+    return hostNamespace;
+  }
+
+  get ndim(): number {
+    return this.shape.length;
+  }
+  get size(): number {
+    return shapeSize(this.shape);
+  }
+  /** scijs name for `ndim`. */
+  get dimension(): number {
+    return this.shape.length;
+  }
+  /** The standard's `device` attribute: host arrays live on the CPU. */
+  get device(): 'cpu' {
+    return 'cpu';
+  }
+  /** scijs `order`: axes sorted by increasing |stride| (ndarray-ops/cwise read it). */
+  get order(): number[] {
+    const axes = this.shape.map((_, i) => i);
+    return axes.sort((a, b) => Math.abs(this.stride[a]) - Math.abs(this.stride[b]));
+  }
+  /** Transpose of a 2-D array (the standard's `.T`). */
+  get T(): NDArray {
+    if (this.ndim !== 2) {
+      throw new InvalidArgumentError(`.T needs a 2-D array, got ${this.ndim}-D.`, {
+        argument: 'x',
+        hint: 'Use permuteDims(x, axes) or .mT for stacks of matrices.',
+      });
+    }
+    return this.transpose(1, 0);
+  }
+  /** Transpose of the last two axes (the standard's `.mT`). */
+  get mT(): NDArray {
+    if (this.ndim < 2) {
+      throw new InvalidArgumentError(`.mT needs at least 2 dimensions, got ${this.ndim}.`, {
+        argument: 'x',
+        hint: 'Reshape to a matrix first.',
+      });
+    }
+    const axes = this.shape.map((_, i) => i);
+    axes[this.ndim - 1] = this.ndim - 2;
+    axes[this.ndim - 2] = this.ndim - 1;
+    return this.transpose(...axes);
+  }
+
+  /** A view with permuted axes (no copy). */
+  transpose(...axes: number[]): NDArray {
+    return new NDArray(
+      this.data,
+      axes.map((a) => this.shape[a]),
+      this.dtype,
+      axes.map((a) => this.stride[a]),
+      this.offset,
+    );
+  }
+
+  /** True when the elements are in C order with unit stride. */
+  get isContiguous(): boolean {
+    return isCContiguous(this.shape, this.stride);
+  }
+
+  /** Storage index (element units) of an index tuple; checks bounds, allows negative indices. */
+  index(...idx: number[]): number {
+    if (idx.length !== this.shape.length) {
+      throw new InvalidArgumentError(`Expected ${this.shape.length} indices, got ${idx.length}.`, {
+        argument: 'idx',
+        hint: 'Give one integer per dimension.',
+      });
+    }
+    let p = this.offset;
+    for (let d = 0; d < idx.length; d++) {
+      let i = idx[d];
+      const n = this.shape[d];
+      if (!Number.isInteger(i) || i < -n || i >= n) {
+        throw new InvalidArgumentError(`Index ${i} is out of bounds for axis ${d} with size ${n}.`, {
+          argument: 'idx',
+          hint: `Use an integer in [${-n}, ${n - 1}].`,
+        });
+      }
+      if (i < 0) i += n;
+      p += i * this.stride[d];
+    }
+    return p;
+  }
+
+  /** Element at an index tuple: number, bigint, boolean, or [re, im] for complex. */
+  get(...idx: number[]): Scalar {
+    return readScalar(this.data, this.dtype, this.index(...idx));
+  }
+
+  /** Sets the element at an index tuple: `x.set(i, j, value)`. */
+  set(...args: [...number[], Scalar]): void {
+    const value = args[args.length - 1] as Scalar;
+    const idx = args.slice(0, -1) as number[];
+    writeScalar(this.data, this.dtype, this.index(...idx), value);
+  }
+
+  /**
+   * A view selected by index specs: integers (drop the axis), `'start:stop:step'`
+   * strings or `slice(start, stop, step)` objects, `'...'` (ellipsis), `null` (new axis).
+   */
+  slice(...specs: IndexSpec[]): NDArray {
+    return getView(this, specs);
+  }
+
+  /** Nested JS arrays (complex elements as [re, im], int64 as bigint, bool as boolean). */
+  toArray(): NestedArray {
+    const { data, dtype, shape, stride } = this;
+    const nd = shape.length;
+    if (nd === 0) return readScalar(data, dtype, this.offset);
+    const build = (d: number, base: number): NestedArray[] => {
+      const n = shape[d];
+      const out = new Array<NestedArray>(n);
+      const s = stride[d];
+      if (d === nd - 1) {
+        for (let i = 0; i < n; i++) out[i] = readScalar(data, dtype, base + i * s);
+      } else {
+        for (let i = 0; i < n; i++) out[i] = build(d + 1, base + i * s);
+      }
+      return out;
+    };
+    return build(0, this.offset);
+  }
+
+  /** A C-contiguous copy of the elements (complex interleaved). */
+  toTypedArray(): TypedArray {
+    return contiguousData(this, true);
+  }
+
+  /** For symmetry with device arrays: host data is already here. */
+  toHost(): Promise<NDArray> {
+    return Promise.resolve(this);
+  }
+
+  toString(): string {
+    return `NDArray(${JSON.stringify(this.toArray(), (_k, v) => (typeof v === 'bigint' ? `${v}` : v))}, dtype=${this.dtype})`;
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'NDArray';
+  }
+}
+
+export function readScalar(data: TypedArray, dtype: DType, p: number): Scalar {
+  const info = dtypeInfo(dtype);
+  if (info.lanes === 2) return [data[2 * p] as number, data[2 * p + 1] as number];
+  if (dtype === 'bool') return data[p] !== 0;
+  return data[p];
+}
+
+export function writeScalar(data: TypedArray, dtype: DType, p: number, value: Scalar): void {
+  const info = dtypeInfo(dtype);
+  if (info.lanes === 2) {
+    if (Array.isArray(value)) {
+      data[2 * p] = value[0];
+      data[2 * p + 1] = value[1];
+    } else {
+      data[2 * p] = Number(value);
+      data[2 * p + 1] = 0;
+    }
+    return;
+  }
+  if (Array.isArray(value)) {
+    throw new InvalidArgumentError(`Cannot store a complex value in a ${dtype} array.`, {
+      argument: 'value',
+      hint: 'Use astype(x, "complex128") first, or store the real part.',
+    });
+  }
+  if (info.isBigInt) {
+    (data as BigInt64Array)[p] = typeof value === 'bigint' ? value : BigInt(Math.trunc(Number(value)));
+  } else if (dtype === 'bool') {
+    (data as Uint8Array)[p] = value ? 1 : 0;
+  } else {
+    (data as Float64Array)[p] = Number(value);
+  }
+}
+
+/**
+ * The elements in C order as a TypedArray of the array's storage type. Returns the
+ * storage itself (no copy) when the view is already the whole contiguous buffer and
+ * `copy` is false.
+ */
+export function contiguousData(x: NDArray, copy: boolean): TypedArray {
+  const lanes = dtypeInfo(x.dtype).lanes;
+  const size = x.size;
+  if (isCContiguous(x.shape, x.stride)) {
+    const start = x.offset * lanes;
+    const end = start + size * lanes;
+    if (!copy && start === 0 && end === x.data.length) return x.data;
+    return copy ? x.data.slice(start, end) : x.data.subarray(start, end);
+  }
+  const out = new (x.data.constructor as new (n: number) => TypedArray)(size * lanes);
+  const offs = stridedOffsets(x.shape, x.stride, x.offset);
+  const src = x.data as Float64Array;
+  const dst = out as Float64Array;
+  if (lanes === 2) {
+    for (let i = 0; i < size; i++) {
+      const p = 2 * offs[i];
+      dst[2 * i] = src[p];
+      dst[2 * i + 1] = src[p + 1];
+    }
+  } else {
+    for (let i = 0; i < size; i++) dst[i] = src[offs[i]];
+  }
+  return out;
+}
+
+/** The same elements as a C-contiguous array (returns `x` itself when it already is). */
+export function ascontiguous(x: NDArray): NDArray {
+  if (isCContiguous(x.shape, x.stride)) {
+    if (x.stride.every((s, i) => s === cStrides(x.shape)[i])) return x;
+    return new NDArray(contiguousData(x, false), x.shape, x.dtype);
+  }
+  return new NDArray(contiguousData(x, false), x.shape, x.dtype);
+}

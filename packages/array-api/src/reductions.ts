@@ -1,0 +1,418 @@
+/**
+ * Statistical, utility and search reductions. Reduced axes are moved last and read as a
+ * C-ordered block per output element; sums are pairwise (as NumPy does) so the
+ * rounding error grows like O(log n) rather than O(n).
+ */
+import { DtypeError, InvalidArgumentError } from '@sciport/dispatch-core';
+import { castCopy } from './cast.js';
+import { allocate, checkDType, DEFAULT_INDEX, type DType, dtypeInfo, isComplexDtype, type TypedArray } from './dtypes.js';
+import { dtypeClass } from './elementwise-core.js';
+import { castTo, toNDArray } from './kernels.js';
+import { normalizeAxes, normalizeAxis, shapeSize } from './layout.js';
+import type { ArgReduceOptions, CumulativeOptions, ReduceOptions, SumOptions, VarOptions } from './namespace-types.js';
+import { contiguousData, NDArray } from './ndarray.js';
+
+interface Groups {
+  /** Elements in C order of (kept axes…, reduced axes…). */
+  data: TypedArray;
+  /** Output shape with reduced axes removed (or kept as 1). */
+  shape: number[];
+  outer: number;
+  inner: number;
+}
+
+function groups(x: NDArray, axis: unknown, keepdims: boolean): Groups {
+  const axes = normalizeAxes(axis, x.ndim);
+  const kept = x.shape.map((_, i) => i).filter((i) => !axes.includes(i));
+  const view = x.transpose(...kept, ...axes);
+  const data = contiguousData(view, false);
+  const shape = keepdims ? x.shape.map((n, i) => (axes.includes(i) ? 1 : n)) : kept.map((i) => x.shape[i]);
+  const inner = shapeSize(axes.map((i) => x.shape[i]));
+  return { data, shape, outer: shapeSize(kept.map((i) => x.shape[i])), inner };
+}
+
+/** Pairwise sum of data[start + k·step], k < n. */
+export function pairwiseSum(d: ArrayLike<number>, start: number, n: number, step: number): number {
+  if (n <= 16) {
+    let s = 0;
+    for (let k = 0; k < n; k++) s += d[start + k * step];
+    return s;
+  }
+  const h = n >> 1;
+  return pairwiseSum(d, start, h, step) + pairwiseSum(d, start + h * step, n - h, step);
+}
+
+/** NumPy's accumulator dtype for sum/prod: integers widen to 64 bits. */
+function sumDtype(d: DType, requested: DType | undefined): DType {
+  if (requested !== undefined) return checkDType(requested);
+  const c = dtypeClass(d);
+  if (c === 'bool') return 'int64';
+  if (c === 'integer') return dtypeInfo(d).kind === 'signed integer' ? 'int64' : 'uint64';
+  return d;
+}
+
+export function sum(x: NDArray, options?: SumOptions): NDArray {
+  return sumOrProd(x, options, false);
+}
+export function prod(x: NDArray, options?: SumOptions): NDArray {
+  return sumOrProd(x, options, true);
+}
+
+function sumOrProd(input: NDArray, options: SumOptions | undefined, isProd: boolean): NDArray {
+  const a = toNDArray(input);
+  const out = sumDtype(a.dtype, options?.dtype);
+  if (isComplexDtype(a.dtype) && !isComplexDtype(out)) {
+    throw new DtypeError(`Cannot ${isProd ? 'multiply' : 'sum'} ${a.dtype} into ${out}.`, { argument: 'dtype', hint: 'Use a complex dtype.' });
+  }
+  const intToBig = dtypeInfo(out).isBigInt && (dtypeClass(a.dtype) === 'integer' || a.dtype === 'bool');
+  const src = a.dtype === out || intToBig ? a : castCopy(a, out);
+  const g = groups(src, options?.axis, options?.keepdims ?? false);
+  const res = allocate(out, g.outer);
+  const info = dtypeInfo(out);
+  if (info.isBigInt) {
+    const r = res as BigInt64Array;
+    const d = g.data as unknown as ArrayLike<number | bigint>;
+    const numeric = !dtypeInfo(src.dtype).isBigInt;
+    for (let o = 0; o < g.outer; o++) {
+      let acc = isProd ? 1n : 0n;
+      if (numeric && !isProd) {
+        // Exact: partial sums of ≤ 2^20 values of < 2^32 stay below 2^53.
+        let part = 0;
+        for (let k = 0; k < g.inner; k++) {
+          part += d[o * g.inner + k] as number;
+          if ((k & 0xfffff) === 0xfffff) {
+            acc += BigInt(part);
+            part = 0;
+          }
+        }
+        acc += BigInt(part);
+      } else {
+        for (let k = 0; k < g.inner; k++) {
+          const v = d[o * g.inner + k];
+          const b = typeof v === 'bigint' ? v : BigInt(v);
+          acc = isProd ? BigInt.asIntN(64, acc * b) : acc + b;
+        }
+      }
+      r[o] = acc;
+    }
+  } else if (info.lanes === 2) {
+    const r = res as Float64Array;
+    const d = g.data as Float64Array;
+    for (let o = 0; o < g.outer; o++) {
+      const base = 2 * o * g.inner;
+      if (isProd) {
+        let pr = 1;
+        let pi = 0;
+        for (let k = 0; k < g.inner; k++) {
+          const xr = d[base + 2 * k];
+          const xi = d[base + 2 * k + 1];
+          const t = pr * xr - pi * xi;
+          pi = pr * xi + pi * xr;
+          pr = t;
+        }
+        r[2 * o] = pr;
+        r[2 * o + 1] = pi;
+      } else {
+        r[2 * o] = pairwiseSum(d, base, g.inner, 2);
+        r[2 * o + 1] = pairwiseSum(d, base + 1, g.inner, 2);
+      }
+    }
+  } else {
+    const r = res as Float64Array;
+    const d = g.data as Float64Array;
+    for (let o = 0; o < g.outer; o++) {
+      if (isProd) {
+        let p = 1;
+        for (let k = 0; k < g.inner; k++) p *= d[o * g.inner + k];
+        r[o] = p;
+      } else r[o] = pairwiseSum(d, o * g.inner, g.inner, 1);
+    }
+  }
+  return new NDArray(res, g.shape, out);
+}
+
+function meanDtype(d: DType): DType {
+  const c = dtypeClass(d);
+  return c === 'real floating' || c === 'complex floating' ? d : 'float64';
+}
+
+export function mean(x: NDArray, options?: ReduceOptions): NDArray {
+  const a = toNDArray(x);
+  const out = meanDtype(a.dtype);
+  const s = sum(castTo(a, out), { axis: options?.axis, keepdims: options?.keepdims, dtype: out });
+  const n = groupsCount(a, options?.axis);
+  const d = s.data as Float64Array;
+  for (let i = 0; i < d.length; i++) d[i] /= n;
+  return s;
+}
+
+function groupsCount(x: NDArray, axis: unknown): number {
+  const axes = normalizeAxes(axis, x.ndim);
+  return shapeSize(axes.map((i) => x.shape[i]));
+}
+
+export function variance(x: NDArray, options?: VarOptions): NDArray {
+  const a = toNDArray(x);
+  const out = meanDtype(a.dtype);
+  const correction = options?.correction ?? 0;
+  if (typeof correction !== 'number' || correction < 0) {
+    throw new InvalidArgumentError(`'correction' must be a non-negative number, got ${String(correction)}.`, {
+      argument: 'correction',
+      hint: 'Use 0 for the population variance, 1 for the sample variance.',
+    });
+  }
+  const src = castCopy(a, out);
+  const g = groups(src, options?.axis, options?.keepdims ?? false);
+  const realOut = isComplexDtype(out) ? (out === 'complex64' ? 'float32' : 'float64') : out;
+  const res = allocate(realOut, g.outer) as Float64Array;
+  const d = g.data as Float64Array;
+  const n = g.inner;
+  const denom = Math.max(0, n - correction);
+  const lanes = dtypeInfo(out).lanes;
+  for (let o = 0; o < g.outer; o++) {
+    const base = o * n * lanes;
+    if (lanes === 2) {
+      const mr = pairwiseSum(d, base, n, 2) / n;
+      const mi = pairwiseSum(d, base + 1, n, 2) / n;
+      let s = 0;
+      for (let k = 0; k < n; k++) {
+        const dr = d[base + 2 * k] - mr;
+        const di = d[base + 2 * k + 1] - mi;
+        s += dr * dr + di * di;
+      }
+      res[o] = s / denom;
+    } else {
+      const m = pairwiseSum(d, base, n, 1) / n;
+      let s = 0;
+      for (let k = 0; k < n; k++) {
+        const dv = d[base + k] - m;
+        s += dv * dv;
+      }
+      res[o] = s / denom;
+    }
+  }
+  return new NDArray(res, g.shape, realOut);
+}
+
+export function std(x: NDArray, options?: VarOptions): NDArray {
+  const v = variance(x, options);
+  const d = v.data as Float64Array;
+  for (let i = 0; i < d.length; i++) d[i] = Math.sqrt(d[i]);
+  return v;
+}
+
+function extreme(x: NDArray, options: ReduceOptions | undefined, isMax: boolean): NDArray {
+  const a = toNDArray(x);
+  if (isComplexDtype(a.dtype)) {
+    throw new DtypeError(`${isMax ? 'max' : 'min'} is not defined for complex input (no ordering).`, {
+      argument: 'x',
+      hint: 'Reduce abs(x), real(x) or imag(x) instead.',
+    });
+  }
+  const g = groups(a, options?.axis, options?.keepdims ?? false);
+  if (g.inner === 0 && g.outer > 0) {
+    throw new InvalidArgumentError(`${isMax ? 'max' : 'min'} of an empty axis has no identity.`, {
+      argument: 'x',
+      hint: 'Check the array is not empty along the reduced axes.',
+    });
+  }
+  const res = allocate(a.dtype, g.outer) as unknown as (number | bigint)[];
+  const d = g.data as unknown as ArrayLike<number | bigint>;
+  for (let o = 0; o < g.outer; o++) {
+    let best = d[o * g.inner];
+    for (let k = 1; k < g.inner; k++) {
+      const v = d[o * g.inner + k];
+      if (best !== best) break; // NaN propagates
+      if (v !== v || (isMax ? v > best : v < best)) best = v;
+    }
+    res[o] = best;
+  }
+  return new NDArray(res as unknown as Float64Array, g.shape, a.dtype);
+}
+
+export function max(x: NDArray, options?: ReduceOptions): NDArray {
+  return extreme(x, options, true);
+}
+export function min(x: NDArray, options?: ReduceOptions): NDArray {
+  return extreme(x, options, false);
+}
+
+function logical(x: NDArray, options: ReduceOptions | undefined, isAll: boolean): NDArray {
+  const a = toNDArray(x);
+  const g = groups(a, options?.axis, options?.keepdims ?? false);
+  const lanes = dtypeInfo(a.dtype).lanes;
+  const res = new Uint8Array(g.outer);
+  const d = g.data as unknown as ArrayLike<number | bigint>;
+  for (let o = 0; o < g.outer; o++) {
+    let acc = isAll;
+    for (let k = 0; k < g.inner; k++) {
+      const p = (o * g.inner + k) * lanes;
+      // NaN counts as true, like NumPy's bool(NaN).
+      const t = lanes === 2 ? d[p] !== 0 || d[p + 1] !== 0 : d[p] !== 0 && d[p] !== 0n;
+      if (isAll ? !t : t) {
+        acc = !isAll;
+        break;
+      }
+    }
+    res[o] = acc ? 1 : 0;
+  }
+  return new NDArray(res, g.shape, 'bool');
+}
+
+export function all(x: NDArray, options?: ReduceOptions): NDArray {
+  return logical(x, options, true);
+}
+export function any(x: NDArray, options?: ReduceOptions): NDArray {
+  return logical(x, options, false);
+}
+
+export function countNonzero(x: NDArray, options?: ReduceOptions): NDArray {
+  const a = toNDArray(x);
+  const g = groups(a, options?.axis, options?.keepdims ?? false);
+  const lanes = dtypeInfo(a.dtype).lanes;
+  const res = allocate(DEFAULT_INDEX, g.outer) as Int32Array;
+  const d = g.data as unknown as ArrayLike<number | bigint>;
+  for (let o = 0; o < g.outer; o++) {
+    let c = 0;
+    for (let k = 0; k < g.inner; k++) {
+      const p = (o * g.inner + k) * lanes;
+      if (lanes === 2 ? d[p] !== 0 || d[p + 1] !== 0 : d[p] !== 0 && d[p] !== 0n) c++;
+    }
+    res[o] = c;
+  }
+  return new NDArray(res, g.shape, DEFAULT_INDEX);
+}
+
+function argExtreme(x: NDArray, options: ArgReduceOptions | undefined, isMax: boolean): NDArray {
+  const a = toNDArray(x);
+  if (isComplexDtype(a.dtype)) {
+    throw new DtypeError(`${isMax ? 'argmax' : 'argmin'} is not defined for complex input.`, {
+      argument: 'x',
+      hint: 'Use abs(x) or real(x) first.',
+    });
+  }
+  const axisOpt = options?.axis;
+  const keepdims = options?.keepdims ?? false;
+  const axis = axisOpt === undefined || axisOpt === null ? null : normalizeAxis(axisOpt, a.ndim);
+  const g = groups(a, axis, keepdims);
+  if (g.inner === 0) {
+    throw new InvalidArgumentError(`${isMax ? 'argmax' : 'argmin'} of an empty sequence is undefined.`, {
+      argument: 'x',
+      hint: 'Check the array is not empty along the axis.',
+    });
+  }
+  const res = allocate(DEFAULT_INDEX, g.outer) as Int32Array;
+  const d = g.data as unknown as ArrayLike<number | bigint>;
+  for (let o = 0; o < g.outer; o++) {
+    let bi = 0;
+    let best = d[o * g.inner];
+    if (best === best) {
+      for (let k = 1; k < g.inner; k++) {
+        const v = d[o * g.inner + k];
+        if (v !== v) {
+          bi = k; // first NaN wins (NumPy)
+          break;
+        }
+        if (isMax ? v > best : v < best) {
+          best = v;
+          bi = k;
+        }
+      }
+    }
+    res[o] = bi;
+  }
+  const shape = axis === null && keepdims ? a.shape.map(() => 1) : g.shape;
+  return new NDArray(res, shape, DEFAULT_INDEX);
+}
+
+export function argmax(x: NDArray, options?: ArgReduceOptions): NDArray {
+  return argExtreme(x, options, true);
+}
+export function argmin(x: NDArray, options?: ArgReduceOptions): NDArray {
+  return argExtreme(x, options, false);
+}
+
+function cumulative(x: NDArray, options: CumulativeOptions | undefined, isProd: boolean): NDArray {
+  let a = toNDArray(x);
+  if (options?.axis === undefined && a.ndim > 1) {
+    throw new InvalidArgumentError(`${isProd ? 'cumulativeProd' : 'cumulativeSum'} needs 'axis' for a ${a.ndim}-D array.`, {
+      argument: 'axis',
+      hint: 'Pass { axis } or reshape(x, [-1]) first.',
+    });
+  }
+  if (a.ndim === 0) a = new NDArray(a.data, [1], a.dtype, [0], a.offset);
+  const axis = normalizeAxis(options?.axis ?? 0, a.ndim);
+  const out = sumDtype(a.dtype, options?.dtype);
+  const src = castCopy(a, out);
+  const include = options?.includeInitial ?? false;
+  const perm = a.shape.map((_, i) => i).filter((i) => i !== axis);
+  const view = src.transpose(...perm, axis);
+  const d = contiguousData(view, false) as unknown as (number | bigint)[];
+  const n = a.shape[axis];
+  const m = n + (include ? 1 : 0);
+  const outer = n === 0 ? shapeSize(perm.map((i) => a.shape[i])) : d.length / (n * dtypeInfo(out).lanes);
+  const lanes = dtypeInfo(out).lanes;
+  const info = dtypeInfo(out);
+  const res = allocate(out, outer * m) as unknown as (number | bigint)[];
+  for (let o = 0; o < outer; o++) {
+    if (info.isBigInt) {
+      let acc = isProd ? 1n : 0n;
+      let w = o * m;
+      if (include) res[w++] = acc;
+      for (let k = 0; k < n; k++) {
+        const v = d[o * n + k] as bigint;
+        acc = isProd ? BigInt.asIntN(64, acc * v) : BigInt.asIntN(64, acc + v);
+        res[w++] = acc;
+      }
+    } else if (lanes === 2) {
+      let ar = isProd ? 1 : 0;
+      let ai = 0;
+      let w = o * m;
+      if (include) {
+        res[2 * w] = ar;
+        res[2 * w + 1] = ai;
+        w++;
+      }
+      for (let k = 0; k < n; k++) {
+        const xr = d[2 * (o * n + k)] as number;
+        const xi = d[2 * (o * n + k) + 1] as number;
+        if (isProd) {
+          const t = ar * xr - ai * xi;
+          ai = ar * xi + ai * xr;
+          ar = t;
+        } else {
+          ar += xr;
+          ai += xi;
+        }
+        res[2 * w] = ar;
+        res[2 * w + 1] = ai;
+        w++;
+      }
+    } else {
+      let acc = isProd ? 1 : 0;
+      let w = o * m;
+      if (include) res[w++] = acc;
+      for (let k = 0; k < n; k++) {
+        const v = d[o * n + k] as number;
+        acc = isProd ? acc * v : acc + v;
+        res[w++] = acc;
+        acc = res[w - 1] as number; // keep float32 rounding per step, as NumPy accumulates in dtype
+      }
+    }
+  }
+  const permShape = [...perm.map((i) => a.shape[i]), m];
+  const tmp = new NDArray(res as unknown as Float64Array, permShape, out);
+  // Move the axis back into place.
+  const inv = new Array<number>(a.ndim);
+  const order = [...perm, axis];
+  for (let i = 0; i < order.length; i++) inv[order[i]] = i;
+  const back = tmp.transpose(...inv);
+  return new NDArray(contiguousData(back, false), back.shape.slice(), out);
+}
+
+export function cumulativeSum(x: NDArray, options?: CumulativeOptions): NDArray {
+  return cumulative(x, options, false);
+}
+export function cumulativeProd(x: NDArray, options?: CumulativeOptions): NDArray {
+  return cumulative(x, options, true);
+}

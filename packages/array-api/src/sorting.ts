@@ -1,0 +1,101 @@
+/**
+ * Sorting (sort, argsort) along an axis. NaNs sort last in ascending order (NumPy);
+ * complex values sort lexicographically by (re, im). Both sorts are stable (the
+ * engine's Array.prototype.sort is stable since ES2019).
+ */
+import { InvalidArgumentError } from '@sciport/dispatch-core';
+import { allocate, DEFAULT_INDEX, dtypeInfo } from './dtypes.js';
+import { toNDArray } from './kernels.js';
+import { normalizeAxis } from './layout.js';
+import type { SortOptions } from './namespace-types.js';
+import { contiguousData, NDArray } from './ndarray.js';
+
+type Cmp = (i: number, j: number) => number;
+
+function cmpReal(d: ArrayLike<number | bigint>, base: number): Cmp {
+  return (i, j) => {
+    const a = d[base + i];
+    const b = d[base + j];
+    if (a < b) return -1;
+    if (a > b) return 1;
+    if (a === b) return 0;
+    // At least one NaN: NaNs go last.
+    const an = a !== a;
+    const bn = b !== b;
+    return an === bn ? 0 : an ? 1 : -1;
+  };
+}
+
+function cmpComplex(d: Float64Array, base: number): Cmp {
+  const key = (v: number) => (v !== v ? Infinity : v);
+  return (i, j) => {
+    const ar = d[2 * (base + i)];
+    const br = d[2 * (base + j)];
+    const ai = d[2 * (base + i) + 1];
+    const bi = d[2 * (base + j) + 1];
+    const an = ar !== ar || ai !== ai;
+    const bn = br !== br || bi !== bi;
+    if (an || bn) return an === bn ? 0 : an ? 1 : -1;
+    if (key(ar) !== key(br)) return ar < br ? -1 : 1;
+    if (ai === bi) return 0;
+    return ai < bi ? -1 : 1;
+  };
+}
+
+/** Per-lane permutations sorting `x` along `axis`; calls `emit(outer, order)` per lane. */
+function sortLanes(x: NDArray, options: SortOptions | undefined, emit: (data: ArrayLike<unknown>, base: number, order: number[], o: number) => void): { moved: NDArray; perm: number[]; axis: number } {
+  const a = toNDArray(x);
+  if (a.ndim === 0) {
+    throw new InvalidArgumentError('sort needs at least 1 dimension.', { argument: 'x', hint: 'Reshape to 1-D first.' });
+  }
+  const axis = normalizeAxis(options?.axis ?? -1, a.ndim);
+  const descending = options?.descending ?? false;
+  const perm = a.shape.map((_, i) => i).filter((i) => i !== axis);
+  perm.push(axis);
+  const moved = a.transpose(...perm);
+  const data = contiguousData(moved, false);
+  const n = a.shape[axis];
+  const outer = n === 0 ? 0 : a.size / n;
+  const lanes = dtypeInfo(a.dtype).lanes;
+  const order = new Array<number>(n);
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < n; i++) order[i] = i;
+    const cmp = lanes === 2 ? cmpComplex(data as Float64Array, o * n) : cmpReal(data as ArrayLike<number | bigint>, o * n);
+    // Descending stays stable: ties keep their original order.
+    order.sort(descending ? (i, j) => cmp(j, i) || i - j : (i, j) => cmp(i, j) || i - j);
+    emit(data, o * n, order, o);
+  }
+  return { moved, perm, axis };
+}
+
+function restore(tmp: NDArray, perm: number[]): NDArray {
+  const inv = new Array<number>(perm.length);
+  for (let i = 0; i < perm.length; i++) inv[perm[i]] = i;
+  const back = tmp.transpose(...inv);
+  return new NDArray(contiguousData(back, false), back.shape.slice(), tmp.dtype);
+}
+
+export function sort(x: NDArray, options?: SortOptions): NDArray {
+  const a = toNDArray(x);
+  const lanes = dtypeInfo(a.dtype).lanes;
+  const out = allocate(a.dtype, a.size) as unknown as unknown[];
+  const { moved, perm } = sortLanes(a, options, (data, base, order) => {
+    const d = data as unknown[];
+    for (let i = 0; i < order.length; i++) {
+      if (lanes === 2) {
+        out[2 * (base + i)] = d[2 * (base + order[i])];
+        out[2 * (base + i) + 1] = d[2 * (base + order[i]) + 1];
+      } else out[base + i] = d[base + order[i]];
+    }
+  });
+  return restore(new NDArray(out as unknown as Float64Array, moved.shape.slice(), a.dtype), perm);
+}
+
+export function argsort(x: NDArray, options?: SortOptions): NDArray {
+  const a = toNDArray(x);
+  const out = allocate(DEFAULT_INDEX, a.size) as Int32Array;
+  const { moved, perm } = sortLanes(a, options, (_data, base, order) => {
+    for (let i = 0; i < order.length; i++) out[base + i] = order[i];
+  });
+  return restore(new NDArray(out, moved.shape.slice(), DEFAULT_INDEX), perm);
+}
