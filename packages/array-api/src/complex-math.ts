@@ -489,7 +489,7 @@ export function cpow(ar: number, ai: number, br: number, bi: number, out: Float6
     return;
   }
   if (ai === 0 && bi === 0 && ar >= 0) {
-    out[0] = Math.pow(ar, br);
+    out[0] = ar ** br;
     out[1] = 0;
     return;
   }

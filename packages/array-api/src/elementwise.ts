@@ -321,7 +321,7 @@ export const isnan = defineUnary({
   name: 'isnan',
   accepts: ALL,
   out: toBool,
-  num: () => (v) => v !== v,
+  num: () => (v) => Number.isNaN(v),
   big: () => () => false,
   cplx: () => (re, im, o) => {
     o[0] = Number.isNaN(re) || Number.isNaN(im) ? 1 : 0;
@@ -389,14 +389,16 @@ export const maximum = defineBinary({
   name: 'maximum',
   accepts: REAL_NUMERIC.concat(['bool']),
   out: same,
-  num: () => (a, b) => (a > b || a !== a ? a : b),
+  num: () => (a, b) => (a > b || Number.isNaN(a) ? a : b),
+  // biome-ignore lint/complexity/useMathMinMax: bigint operands; Math.max takes numbers only
   big: () => (a, b) => (a > b ? a : b),
 });
 export const minimum = defineBinary({
   name: 'minimum',
   accepts: REAL_NUMERIC.concat(['bool']),
   out: same,
-  num: () => (a, b) => (a < b || a !== a ? a : b),
+  num: () => (a, b) => (a < b || Number.isNaN(a) ? a : b),
+  // biome-ignore lint/complexity/useMathMinMax: bigint operands; Math.min takes numbers only
   big: () => (a, b) => (a < b ? a : b),
 });
 

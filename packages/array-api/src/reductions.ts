@@ -222,8 +222,8 @@ function extreme(x: NDArray, options: ReduceOptions | undefined, isMax: boolean)
     let best = d[o * g.inner];
     for (let k = 1; k < g.inner; k++) {
       const v = d[o * g.inner + k];
-      if (best !== best) break; // NaN propagates
-      if (v !== v || (isMax ? v > best : v < best)) best = v;
+      if (Number.isNaN(best)) break; // NaN propagates
+      if (Number.isNaN(v) || (isMax ? v > best : v < best)) best = v;
     }
     res[o] = best;
   }
@@ -306,10 +306,10 @@ function argExtreme(x: NDArray, options: ArgReduceOptions | undefined, isMax: bo
   for (let o = 0; o < g.outer; o++) {
     let bi = 0;
     let best = d[o * g.inner];
-    if (best === best) {
+    if (!Number.isNaN(best)) {
       for (let k = 1; k < g.inner; k++) {
         const v = d[o * g.inner + k];
-        if (v !== v) {
+        if (Number.isNaN(v)) {
           bi = k; // first NaN wins (NumPy)
           break;
         }

@@ -106,7 +106,7 @@ export function searchsorted(x1: NDArray, x2: NDArray | ScalarInput, options?: S
   const n = sorted.length;
   const out = allocate(DEFAULT_INDEX, values.length) as Int32Array;
   // before(a, b): a sorts strictly before b with NaN largest.
-  const lt = (p: number, q: number) => p < q || (q !== q && p === p);
+  const lt = (p: number, q: number) => p < q || (Number.isNaN(q) && !Number.isNaN(p));
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
     let lo = 0;

@@ -20,21 +20,21 @@ function cmpReal(d: ArrayLike<number | bigint>, base: number): Cmp {
     if (a > b) return 1;
     if (a === b) return 0;
     // At least one NaN: NaNs go last.
-    const an = a !== a;
-    const bn = b !== b;
+    const an = Number.isNaN(a);
+    const bn = Number.isNaN(b);
     return an === bn ? 0 : an ? 1 : -1;
   };
 }
 
 function cmpComplex(d: Float64Array, base: number): Cmp {
-  const key = (v: number) => (v !== v ? Infinity : v);
+  const key = (v: number) => (Number.isNaN(v) ? Infinity : v);
   return (i, j) => {
     const ar = d[2 * (base + i)];
     const br = d[2 * (base + j)];
     const ai = d[2 * (base + i) + 1];
     const bi = d[2 * (base + j) + 1];
-    const an = ar !== ar || ai !== ai;
-    const bn = br !== br || bi !== bi;
+    const an = Number.isNaN(ar) || Number.isNaN(ai);
+    const bn = Number.isNaN(br) || Number.isNaN(bi);
     if (an || bn) return an === bn ? 0 : an ? 1 : -1;
     if (key(ar) !== key(br)) return ar < br ? -1 : 1;
     if (ai === bi) return 0;
