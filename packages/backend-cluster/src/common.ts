@@ -11,3 +11,9 @@ export {
 export type { ChunkData } from './protocol/chunk-data.js';
 export type { TaskSpec } from './protocol/messages.js';
 export { registerTask, type TaskFunction } from './runtime/task-registry.js';
+export { ChunkedArray, isChunked } from './chunked/chunked-array.js';
+export { chunked, type ChunkedOptions } from './chunked/core.js';
+export type { Chunks, ChunksInput } from './chunked/grid.js';
+export type { Progress } from './chunked/events.js';
+export { chunkedNamespace } from './chunked/namespace.js';
+export { clusterBackend } from './backend.js';

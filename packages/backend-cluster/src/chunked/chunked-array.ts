@@ -107,7 +107,7 @@ export class ChunkedArray extends Emitter<ChunkedEvents> {
     return gatherToHost(this);
   }
 
-  toString(): string {
+  override toString(): string {
     return `ChunkedArray(shape=[${this.shape.join(', ')}], dtype=${this.dtype}, chunks=[${this.chunks
       .map((c) => `[${c.join(', ')}]`)
       .join(', ')}], cluster=${this.cluster.kind})`;

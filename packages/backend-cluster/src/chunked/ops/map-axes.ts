@@ -3,7 +3,7 @@ import { NotSupportedError } from '@sciport/dispatch-core';
 import type { Block } from '../block.js';
 import { ChunkedArray } from '../chunked-array.js';
 import { rechunkArray, submitTask } from '../core.js';
-import { blockIndices, blockShape, flatIndex, numBlocks } from '../grid.js';
+import { blockIndices, blockShape, flatIndex, numBlocks, splitAxis } from '../grid.js';
 import { probeArray } from './common.js';
 
 export interface AxisTask {
@@ -21,6 +21,29 @@ export interface AxisTask {
 }
 
 /**
+ * The grid for making `mapped` axes whole. Joining an axis multiplies block sizes, so the
+ * other axes are split further to keep at least as many blocks as before (and at least two
+ * per worker): fft2 on 4×4 blocks runs its row pass on 16 row bands, its column pass on 16
+ * column bands, never on one block.
+ */
+export function chunksWithWholeAxes(x: ChunkedArray, mapped: ReadonlySet<number>): number[][] {
+  const chunks = x.chunks.map((c, d) => (mapped.has(d) ? [x.shape[d]] : [...c]));
+  const wanted = Math.max(x.blocks.length, 2 * x.cluster.parallelism);
+  const count = () => chunks.reduce((p, c) => p * c.length, 1);
+  const others = x.shape.map((_, d) => d).filter((d) => !mapped.has(d));
+  // Split the longest other axes first, evenly, until the block count is reached.
+  for (const d of [...others].sort((a, b) => x.shape[b] - x.shape[a])) {
+    const have = count();
+    if (have >= wanted) break;
+    const n = x.shape[d];
+    const parts = Math.min(n, Math.ceil((wanted * chunks[d].length) / have));
+    if (parts <= chunks[d].length) continue;
+    chunks[d] = splitAxis(n, Math.ceil(n / parts));
+  }
+  return chunks;
+}
+
+/**
  * Apply an operation that needs whole `axes` (an FFT along an axis, sort, cumulative sum …):
  * rechunk so those axes are whole, then run it block by block over the other axes. The
  * mapped axes may change length (n, rfft's n/2+1); the number of axes may not.
@@ -33,10 +56,7 @@ export function mapAlongAxes(x: ChunkedArray, axes: readonly number[], task: Axi
     throw new NotSupportedError(`A chunked map along axes needs the same number of axes out as in (${x.ndim} → ${probe.ndim}).`);
   }
   const dtype = probe.dtype as DType;
-  const whole = rechunkArray(
-    x,
-    x.chunks.map((c, d) => (mapped.has(d) ? [x.shape[d]] : [...c])),
-  );
+  const whole = rechunkArray(x, chunksWithWholeAxes(x, mapped));
   const outChunks = whole.chunks.map((c, d) => (mapped.has(d) ? [probe.shape[d]] : [...c]));
   const grid = numBlocks(whole.chunks);
   const blocks: Block[] = [];

@@ -1,0 +1,97 @@
+/**
+ * The cluster backend's implementations of @sciport/fft. A transform along an axis rechunks
+ * so that axis is whole and maps the host transform over blocks of the other axes; n-D
+ * transforms compose 1-D passes (see nd-plan.ts). Workers run the very same host code,
+ * addressed by the multimethod's stable id, so results match the host to the last digit.
+ */
+import type { NDArray } from '@sciport/array-api';
+import { type BrandedArray, getMultimethod, InvalidArgumentError, NotSupportedError } from '@sciport/dispatch-core';
+import { CALL } from '../runtime/task-names.js';
+import { inputRef } from '../runtime/template.js';
+import type { ChunkedArray } from '../chunked/chunked-array.js';
+import { normalizeAxis, probeArray } from '../chunked/ops/common.js';
+import { mapAlongAxes } from '../chunked/ops/map-axes.js';
+import { type NdKind, ndShapeAndAxes, planPasses } from './nd-plan.js';
+
+const DOMAIN = 'sciport.fft';
+
+/** Options the per-block call does not need: the backend choice was made on the host. */
+function forWorkers(options: Record<string, unknown> | undefined): Record<string, unknown> {
+  const { backend: _backend, ...rest } = options ?? {};
+  return rest;
+}
+
+function hostFunction(name: string): (...args: unknown[]) => NDArray {
+  const fn = getMultimethod(`${DOMAIN}.${name}`);
+  if (fn === undefined) throw new NotSupportedError(`@sciport/fft has no '${name}'.`);
+  return fn as unknown as (...args: unknown[]) => NDArray;
+}
+
+/** `name(x, options)` along one axis, block by block; extra positional args go before options. */
+export function alongAxis(x: ChunkedArray, name: string, axis: number, options: Record<string, unknown>, positional: unknown[] = []): ChunkedArray {
+  const opts = { ...options };
+  const host = hostFunction(name);
+  return mapAlongAxes(x, [axis], {
+    fn: CALL,
+    params: { id: `${DOMAIN}.${name}`, args: [inputRef(0), ...positional, opts] },
+    probe: (p) => host(p, ...positional, opts),
+  });
+}
+
+const ONE_D_KEYS = ['n', 'axis', 'norm', 'overwriteX', 'workers', 'plan', 'backend'];
+const R2R_KEYS = ['type', 'n', 'axis', 'norm', 'orthogonalize', 'overwriteX', 'workers', 'backend'];
+const ND_KEYS = ['s', 'axes', 'norm', 'overwriteX', 'workers', 'plan', 'backend'];
+const R2RN_KEYS = ['type', 's', 'axes', 'norm', 'orthogonalize', 'overwriteX', 'workers', 'backend'];
+
+function checkKeys(options: unknown, known: readonly string[], fn: string): Record<string, unknown> {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new InvalidArgumentError(`${fn}: options must be a plain object.`, { argument: 'options' });
+  }
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      throw new InvalidArgumentError(`${fn}: unknown option '${key}'.`, { argument: key, hint: `Valid options: ${known.join(', ')}.` });
+    }
+  }
+  return options as Record<string, unknown>;
+}
+
+/** A 1-D transform (fft, rfft, dct, …) on a chunked array. */
+export function oneD(name: string, r2r = false) {
+  return (x: BrandedArray, options?: object): ChunkedArray => {
+    const c = x as unknown as ChunkedArray;
+    const opts = forWorkers(checkKeys(options, r2r ? R2R_KEYS : ONE_D_KEYS, name));
+    if (c.ndim === 0) {
+      // Let the host produce SciPy's error for 0-d input.
+      hostFunction(name)(probeArray([], c.dtype), opts);
+    }
+    const axis = normalizeAxis(typeof opts.axis === 'number' ? opts.axis : -1, c.ndim);
+    return alongAxis(c, name, axis, { ...opts, axis });
+  };
+}
+
+/** An n-D transform (fftn, rfft2, dctn, …) as 1-D passes. */
+export function nD(name: string, kind: NdKind, oneDName: string, othersName: string, twoD: boolean, r2r = false) {
+  return (x: BrandedArray, options?: object): ChunkedArray => {
+    let c = x as unknown as ChunkedArray;
+    const opts = forWorkers(checkKeys(options, r2r ? R2RN_KEYS : ND_KEYS, name));
+    const { s, axes, ...rest } = opts;
+    const plan = ndShapeAndAxes(c.ndim, c.shape, s, axes, twoD);
+    if (plan.axes.length === 0) return c;
+    const whole = new Set(c.chunks.map((ch, d) => (ch.length === 1 ? d : -1)).filter((d) => d >= 0));
+    for (const pass of planPasses(kind, oneDName, othersName, plan.axes, plan.shape, whole)) {
+      c = alongAxis(c, pass.name, pass.axis, { ...rest, axis: pass.axis, n: pass.n });
+    }
+    return c;
+  };
+}
+
+/** fht/ifht along the last axis: (a, dln, mu, { offset, bias }). */
+export function hankel(name: 'fht' | 'ifht') {
+  return (a: BrandedArray, dln: number, mu: number, options?: object): ChunkedArray => {
+    const c = a as unknown as ChunkedArray;
+    const opts = forWorkers(checkKeys(options, ['offset', 'bias', 'backend'], name));
+    if (c.ndim === 0) throw new InvalidArgumentError(`${name} needs at least one dimension.`, { argument: 'a' });
+    return alongAxis(c, name, c.ndim - 1, opts, [dln, mu]);
+  };
+}
