@@ -283,3 +283,155 @@ export function copyComplex(dst: usize, src: usize, n: i32, conj: bool): void {
   const s = f64x2(1.0, -1.0);
   for (let k: usize = 0, end = (<usize>n) << 4; k < end; k += 16) v128.store(dst + k, f64x2.mul(v128.load(src + k), s));
 }
+
+// ---- plan descriptors: the pass loop runs inside wasm (one call per transform) ----
+//
+// A descriptor is, in i32 words: [n, passCount, 0, 0], then per pass
+// [radix, l1, ido, tw, trig, 0, 0, 0] (32 bytes).
+
+/** Runs the passes of a descriptor on data, ping-ponging with scratch; returns where the result is. */
+export function runPlan(desc: usize, data: usize, scratch: usize, odd: usize): usize {
+  const count = load<i32>(desc, 4);
+  let src = data;
+  let dst = scratch;
+  for (let i = 0; i < count; i++) {
+    const d = desc + 16 + ((<usize>i) << 5);
+    const radix = load<i32>(d);
+    const l1 = load<i32>(d, 4);
+    const ido = load<i32>(d, 8);
+    const tw = <usize>load<u32>(d, 12);
+    if (radix === 4) pass4(ido, l1, src, dst, tw);
+    else if (radix === 2) pass2(ido, l1, src, dst, tw);
+    else if (radix === 3) pass3(ido, l1, src, dst, tw);
+    else if (radix === 5) pass5(ido, l1, src, dst, tw);
+    else passOdd(radix, ido, l1, src, dst, tw, <usize>load<u32>(d, 16), odd);
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  return src;
+}
+
+function runInPlace(desc: usize, data: usize, scratch: usize, odd: usize): void {
+  const r = runPlan(desc, data, scratch, odd);
+  if (r !== data) memory.copy(data, r, (<usize>load<i32>(desc)) << 4);
+}
+
+/**
+ * dst[c·dstStride + r] = src[r·srcStride + c] (· tw[c·twStride + r] when tw ≠ 0) for
+ * r < rows, c < cols; strides count complex values, tw is plainly interleaved (wr, wi).
+ * The inner loop runs over the smaller dimension so that one side moves in contiguous
+ * runs.
+ */
+export function transpose(
+  dst: usize,
+  dstStride: i32,
+  src: usize,
+  srcStride: i32,
+  rows: i32,
+  cols: i32,
+  tw: usize,
+  twStride: i32,
+): void {
+  const ts = (<usize>twStride) << 4;
+  const ds = (<usize>dstStride) << 4;
+  const ss = (<usize>srcStride) << 4;
+  const sgn = f64x2(-1.0, 1.0);
+  if (rows <= cols) {
+    for (let c = 0; c < cols; c++) {
+      let s = src + ((<usize>c) << 4);
+      let d = dst + (<usize>c) * ds;
+      if (tw === 0) {
+        for (let r = 0; r < rows; r++) {
+          v128.store(d, v128.load(s));
+          s += ss;
+          d += 16;
+        }
+      } else {
+        let t = tw + (<usize>c) * ts;
+        for (let r = 0; r < rows; r++) {
+          const x = v128.load(s);
+          const w = v128.load(t);
+          const wrr = v128.shuffle<f64>(w, w, 0, 0);
+          const wii = f64x2.mul(v128.shuffle<f64>(w, w, 1, 1), sgn);
+          v128.store(d, f64x2.add(f64x2.mul(x, wrr), f64x2.mul(swap(x), wii)));
+          s += ss;
+          t += 16;
+          d += 16;
+        }
+      }
+    }
+  } else {
+    for (let r = 0; r < rows; r++) {
+      let s = src + (<usize>r) * ss;
+      let d = dst + ((<usize>r) << 4);
+      if (tw === 0) {
+        for (let c = 0; c < cols; c++) {
+          v128.store(d, v128.load(s));
+          s += 16;
+          d += ds;
+        }
+      } else {
+        let t = tw + ((<usize>r) << 4);
+        for (let c = 0; c < cols; c++) {
+          const x = v128.load(s);
+          const w = v128.load(t);
+          const wrr = v128.shuffle<f64>(w, w, 0, 0);
+          const wii = f64x2.mul(v128.shuffle<f64>(w, w, 1, 1), sgn);
+          v128.store(d, f64x2.add(f64x2.mul(x, wrr), f64x2.mul(swap(x), wii)));
+          s += 16;
+          t += ts;
+          d += ds;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Bailey's four-step FFT (Bailey 1990, "FFTs in external or hierarchical memory") for
+ * n = n1·n2, cache-blocked: with a[j1][j2] = x[j1·n2 + j2],
+ *   1. length-n1 FFTs down the columns, times the twiddles W_n^{j2·k1},
+ *   2. length-n2 FFTs along the rows, written transposed: out[k2·n1 + k1].
+ * Columns and rows move `block` lines at a time through tmp, whose lines are `pitch`
+ * complex apart (a little more than max(n1, n2): power-of-two strides would make the
+ * block's lines collide in the same cache sets), so every sub-FFT runs in cache and
+ * the big array is streamed only a few times. `line` is max(n1, n2) complex of scratch.
+ * The twiddles are stored in the order this reads them: for each block of columns
+ * j2 = jb·block + r, tw[jb][k1][r] (block·n1 complex per block).
+ * Leaves a overwritten; the result is in out.
+ */
+export function fourStep(
+  desc1: usize,
+  desc2: usize,
+  a: usize,
+  out: usize,
+  tw: usize,
+  tmp: usize,
+  pitch: i32,
+  line: usize,
+  odd: usize,
+  block: i32,
+): void {
+  const n1 = load<i32>(desc1);
+  const n2 = load<i32>(desc2);
+  const lineBytes = (<usize>pitch) << 4;
+  for (let j2 = 0; j2 < n2; j2 += block) {
+    const bb = min(block, n2 - j2);
+    const col = a + ((<usize>j2) << 4);
+    transpose(tmp, pitch, col, n2, n1, bb, 0, 0);
+    for (let c = 0; c < bb; c++) runInPlace(desc1, tmp + (<usize>c) * lineBytes, line, odd);
+    transpose(col, n2, tmp, pitch, bb, n1, tw + ((<usize>(j2 * n1)) << 4), block);
+  }
+  const n2Bytes = (<usize>n2) << 4;
+  for (let k1 = 0; k1 < n1; k1 += block) {
+    const bb = min(block, n1 - k1);
+    for (let r = 0; r < bb; r++) {
+      const row = a + (<usize>(k1 + r)) * n2Bytes;
+      const dst = tmp + (<usize>r) * lineBytes;
+      // the row itself serves as the ping-pong buffer; the result must end up in tmp
+      if (runPlan(desc2, row, dst, odd) !== dst) memory.copy(dst, row, n2Bytes);
+    }
+    transpose(out + ((<usize>k1) << 4), n1, tmp, pitch, bb, n2, 0, 0);
+  }
+}

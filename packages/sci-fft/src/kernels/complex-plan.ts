@@ -8,7 +8,7 @@ import { goodSize, largestPrimeFactor, mixedRadixCost, radixFactors } from './fa
 import { cosSin2Pi } from './twiddles.js';
 import { checkLength } from './validate.js';
 import { allocTemp, type FftWasmExports, heapF64, popFrame, pushFrame, wasmKernels } from './wasm/runtime.js';
-import { WasmBluestein, type WasmCore, WasmMixedRadix } from './wasm/wasm-complex.js';
+import { WasmBluestein, type WasmCore, WasmFourStep, WasmMixedRadix } from './wasm/wasm-complex.js';
 
 /** Complex FFT of length n on interleaved (re,im) float64 data, in place, unnormalised, then multiplied by `scale`. */
 export interface ComplexPlan {
@@ -223,13 +223,28 @@ export function jsComplexPlan(n: number): ComplexPlan {
   return plan;
 }
 
+/** Lengths from which the cache-blocked four-step algorithm beats plain passes (measured). */
+const FOUR_STEP_MIN = 1 << 20;
+
+/** The divisor of n closest to sqrt(n), or 0 when n has a prime factor too large for it. */
+function fourStepSplit(n: number): number {
+  if (n < FOUR_STEP_MIN || largestPrimeFactor(n) > 64) return 0;
+  const root = Math.sqrt(n);
+  let best = 1;
+  for (let d = 1; d <= root; d++) if (n % d === 0) best = d;
+  return best >= 16 ? best : 0;
+}
+
 const wasmCache = new Map<number, WasmCore>();
 
 /** The WebAssembly core for length n (cached); k must be the loaded kernels. */
 export function wasmComplexCore(n: number, k: FftWasmExports): WasmCore {
   let core = wasmCache.get(n);
   if (core === undefined) {
-    core = useBluestein(n) ? new WasmBluestein(n, k, (len) => wasmComplexCore(len, k)) : new WasmMixedRadix(n);
+    const split = fourStepSplit(n);
+    if (split > 0) core = new WasmFourStep(n, split);
+    else if (useBluestein(n)) core = new WasmBluestein(n, k, (len) => wasmComplexCore(len, k));
+    else core = new WasmMixedRadix(n);
     wasmCache.set(n, core);
   }
   return core;
@@ -257,11 +272,12 @@ class AutoComplexPlan implements ComplexPlan {
     const core = wasmComplexCore(n, k);
     const mark = pushFrame();
     const buf = allocTemp(16 * n);
+    const scratch = allocTemp(16 * n);
     heapF64().set(data.subarray(offset, offset + 2 * n), buf >> 3);
     if (!forward) k.scaleLanes(buf, n, 1, -1);
-    core.run(k, buf);
-    if (!forward || scale !== 1) k.scaleLanes(buf, n, scale, forward ? scale : -scale);
-    const at = buf >> 3;
+    const r = core.run(k, buf, scratch);
+    if (!forward || scale !== 1) k.scaleLanes(r, n, scale, forward ? scale : -scale);
+    const at = r >> 3;
     data.set(heapF64().subarray(at, at + 2 * n), offset);
     popFrame(mark);
   }

@@ -2,7 +2,7 @@ import { InvalidArgumentError } from '@sciport/dispatch-core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeKernels, complexPlan, r2rPlan, realPlan, setWasmEnabled } from '../../src/kernels/index.js';
-import { naiveDft, naiveR2R, relRms } from './reference.js';
+import { naiveDft, naiveR2R, randomArray, relRms } from './reference.js';
 
 const finite = fc.double({ min: -1e3, max: 1e3, noNaN: true, noDefaultInfinity: true });
 const complexData = (maxN: number) =>
@@ -184,5 +184,27 @@ describe('invalid lengths', () => {
   it('DCT-I needs n >= 2', () => {
     expect(() => r2rPlan('dct', 1, 1, { norm: 'backward', orthogonalize: false, inverse: false })).toThrow(InvalidArgumentError);
     expect(() => r2rPlan('dst', 1, 1, { norm: 'backward', orthogonalize: false, inverse: false })).not.toThrow();
+  });
+});
+
+/**
+ * The large-length algorithms (four-step from 2^20, Bluestein with a four-step inner
+ * length) only exist in the wasm kernels; the TypeScript kernels, checked against SciPy
+ * and naive sums above, are the reference here.
+ */
+describe.each([65536, 2 ** 20, 3 ** 13, 2 ** 20 + 1])('wasm-simd agrees with TypeScript at n = %i', (n) => {
+  afterAll(() => setWasmEnabled(true));
+  it('forward and backward', () => {
+    const x = randomArray(2 * n, n % 1000);
+    for (const forward of [true, false]) {
+      setWasmEnabled(true);
+      const a = x.slice();
+      complexPlan(n).execute(a, 0, forward, 0.5);
+      expect(activeKernels()).toBe('wasm-simd');
+      setWasmEnabled(false);
+      const b = x.slice();
+      complexPlan(n).execute(b, 0, forward, 0.5);
+      expect(relRms(a, b)).toBeLessThan(1e-15 * Math.log2(n));
+    }
   });
 });

@@ -39,6 +39,29 @@ export interface FftWasmExports {
   scaleLanes(ptr: number, n: number, sr: number, si: number): void;
   mulPointwise(dst: number, a: number, b: number, n: number, sr: number, si: number): void;
   copyComplex(dst: number, src: number, n: number, conj: boolean | number): void;
+  runPlan(desc: number, data: number, scratch: number, odd: number): number;
+  transpose(
+    dst: number,
+    dstStride: number,
+    src: number,
+    srcStride: number,
+    rows: number,
+    cols: number,
+    tw: number,
+    twStride: number,
+  ): void;
+  fourStep(
+    desc1: number,
+    desc2: number,
+    a: number,
+    out: number,
+    tw: number,
+    tmp: number,
+    pitch: number,
+    line: number,
+    odd: number,
+    block: number,
+  ): void;
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -156,6 +179,14 @@ export function allocTemp(bytes: number): number {
 }
 
 let f64View: Float64Array | null = null;
+let i32View: Int32Array | null = null;
+
+/** An Int32Array over the whole wasm memory (re-created after the memory grows). */
+export function heapI32(): Int32Array {
+  const buf = wasm!.memory.buffer;
+  if (i32View === null || i32View.buffer !== buf) i32View = new Int32Array(buf);
+  return i32View;
+}
 
 /** A Float64Array over the whole wasm memory (re-created after the memory grows). */
 export function heapF64(): Float64Array {

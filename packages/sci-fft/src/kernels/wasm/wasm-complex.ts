@@ -5,40 +5,43 @@
  */
 import { goodSize, radixFactors } from '../factorize.js';
 import { cosSin2Pi } from '../twiddles.js';
-import { allocPermanent, allocTemp, type FftWasmExports, heapF64, popFrame, pushFrame } from './runtime.js';
+import { allocPermanent, allocTemp, type FftWasmExports, heapF64, heapI32, popFrame, pushFrame } from './runtime.js';
 
 export interface WasmCore {
   readonly n: number;
-  /** Forward, unnormalised, in place on n complex values at byte offset ptr. */
-  run(k: FftWasmExports, ptr: number): void;
+  /**
+   * Forward, unnormalised FFT of the n complex values at byte offset ptr. `scratch` is
+   * 16·n bytes the core may overwrite; returns ptr or scratch, whichever holds the result.
+   */
+  run(k: FftWasmExports, ptr: number, scratch: number): number;
 }
 
-interface WasmPass {
-  readonly radix: number;
-  readonly l1: number;
-  readonly ido: number;
-  /** per i, per m: (wr, wr, -wi, wi) of exp(-2πi·m·i·l1/n); 0 when ido = 1 */
-  readonly tw: number;
-  /** generic odd radix: per r: (cos, cos, sin, -sin) of 2πr/p */
-  readonly trig: number;
-}
-
+/**
+ * Mixed-radix passes, driven inside wasm by `runPlan` from a descriptor in wasm memory:
+ * [n, passCount, 0, 0] then per pass [radix, l1, ido, tw, trig, 0, 0, 0] (i32 words).
+ */
 export class WasmMixedRadix implements WasmCore {
   readonly n: number;
-  private readonly passes: WasmPass[] = [];
-  private readonly maxOdd: number;
+  /** byte offset of the descriptor */
+  readonly desc: number;
+  /** scratch for the generic odd radix (p-1 vectors), 0 if none */
+  readonly odd: number;
+  /** largest generic odd radix (0 if none) */
+  readonly oddRadix: number;
 
   constructor(n: number) {
     this.n = n;
+    const factors = radixFactors(n);
+    this.desc = allocPermanent(16 + 32 * factors.length);
+    const words: number[] = [n, factors.length, 0, 0];
     let l1 = 1;
     let maxOdd = 0;
     const cs = new Float64Array(2);
-    for (const radix of radixFactors(n)) {
+    for (const radix of factors) {
       const ido = n / (l1 * radix);
       let tw = 0;
       if (ido > 1) {
-        const count = ido * (radix - 1);
-        tw = allocPermanent(32 * count);
+        tw = allocPermanent(32 * ido * (radix - 1));
         const h = heapF64();
         let at = tw >> 3;
         for (let i = 0; i < ido; i++) {
@@ -66,43 +69,63 @@ export class WasmMixedRadix implements WasmCore {
           h[at + 3] = -cs[1];
         }
       }
-      this.passes.push({ radix, l1, ido, tw, trig });
+      words.push(radix, l1, ido, tw, trig, 0, 0, 0);
       l1 *= radix;
     }
-    this.maxOdd = maxOdd;
+    this.oddRadix = maxOdd;
+    this.odd = maxOdd > 0 ? allocPermanent(16 * maxOdd) : 0;
+    heapI32().set(words, this.desc >> 2);
   }
 
-  run(k: FftWasmExports, ptr: number): void {
-    const n = this.n;
-    if (this.passes.length === 0) return;
-    const mark = pushFrame();
-    const scratch = allocTemp(16 * n);
-    const oddScratch = this.maxOdd > 0 ? allocTemp(16 * this.maxOdd) : 0;
-    let src = ptr;
-    let dst = scratch;
-    for (const p of this.passes) {
-      switch (p.radix) {
-        case 4:
-          k.pass4(p.ido, p.l1, src, dst, p.tw);
-          break;
-        case 2:
-          k.pass2(p.ido, p.l1, src, dst, p.tw);
-          break;
-        case 3:
-          k.pass3(p.ido, p.l1, src, dst, p.tw);
-          break;
-        case 5:
-          k.pass5(p.ido, p.l1, src, dst, p.tw);
-          break;
-        default:
-          k.passOdd(p.radix, p.ido, p.l1, src, dst, p.tw, p.trig, oddScratch);
+  run(k: FftWasmExports, ptr: number, scratch: number): number {
+    return k.runPlan(this.desc, ptr, scratch, this.odd);
+  }
+}
+
+/** Bailey's four-step algorithm for large n = n1·n2 (see fourStep in assembly/fft.ts). */
+export class WasmFourStep implements WasmCore {
+  readonly n: number;
+  private readonly rows: WasmMixedRadix;
+  private readonly cols: WasmMixedRadix;
+  /** exp(-2πi·j2·k1/n) in reading order: for j2 = jb·BLOCK + r, at (jb·n1 + k1)·BLOCK + r */
+  private readonly tw: number;
+  private static readonly BLOCK = 32;
+
+  constructor(n: number, n1: number) {
+    this.n = n;
+    const n2 = n / n1;
+    const block = WasmFourStep.BLOCK;
+    this.cols = new WasmMixedRadix(n1);
+    this.rows = n2 === n1 ? this.cols : new WasmMixedRadix(n2);
+    const blocks = Math.ceil(n2 / block);
+    this.tw = allocPermanent(16 * blocks * block * n1);
+    const h = heapF64();
+    const base = this.tw >> 3;
+    for (let j2 = 0; j2 < n2; j2++) {
+      const jb = Math.floor(j2 / block);
+      const r = j2 - jb * block;
+      for (let k1 = 0; k1 < n1; k1++) {
+        const at = base + 2 * ((jb * n1 + k1) * block + r);
+        cosSin2Pi(j2 * k1, n, h, at);
+        h[at + 1] = -h[at + 1];
       }
-      const t = src;
-      src = dst;
-      dst = t;
     }
-    if (src !== ptr) k.copyComplex(ptr, src, n, 0);
+  }
+
+  run(k: FftWasmExports, ptr: number, scratch: number): number {
+    const n1 = this.cols.n;
+    const n2 = this.rows.n;
+    const block = WasmFourStep.BLOCK;
+    const mark = pushFrame();
+    // +4 complex (one cache line): keeps the block's lines out of each other's cache sets
+    const pitch = Math.max(n1, n2) + 4;
+    const tmp = allocTemp(16 * block * pitch);
+    const line = allocTemp(16 * Math.max(n1, n2));
+    // one odd-radix scratch serves both sub-plans (they run one after the other)
+    const odd = this.cols.oddRadix >= this.rows.oddRadix ? this.cols.odd : this.rows.odd;
+    k.fourStep(this.cols.desc, this.rows.desc, ptr, scratch, this.tw, tmp, pitch, line, odd, block);
     popFrame(mark);
+    return scratch;
   }
 }
 
@@ -151,23 +174,28 @@ export class WasmBluestein implements WasmCore {
         h[kh + 2 * (len - m) + 1] = ci;
       }
     }
-    this.inner.run(k, this.kernelHat);
+    const mark = pushFrame();
+    const at = this.inner.run(k, this.kernelHat, allocTemp(16 * len));
+    if (at !== this.kernelHat) k.copyComplex(this.kernelHat, at, len, 0);
+    popFrame(mark);
     k.scaleLanes(this.kernelHat, len, 1 / len, 1 / len);
   }
 
-  run(k: FftWasmExports, ptr: number): void {
+  run(k: FftWasmExports, ptr: number, _scratch: number): number {
     const n = this.n;
     const len = this.len;
     const mark = pushFrame();
     const w = allocTemp(16 * len);
+    const ws = allocTemp(16 * len);
     k.mulPointwise(w, ptr, this.chirp, n, 1, 1);
     heapF64().fill(0, (w >> 3) + 2 * n, (w >> 3) + 2 * len);
-    this.inner.run(k, w);
+    let r = this.inner.run(k, w, ws);
     // conj(W·K̂), forward again = conj(backward(W·K̂)) = conj(len·convolution)
-    k.mulPointwise(w, w, this.kernelHat, len, 1, -1);
-    this.inner.run(k, w);
+    k.mulPointwise(r, r, this.kernelHat, len, 1, -1);
+    r = this.inner.run(k, r, r === w ? ws : w);
     // X_k = c_k · conj(w_k) = conj(w_k · conj(c_k))
-    k.mulPointwise(ptr, w, this.chirpConj, n, 1, -1);
+    k.mulPointwise(ptr, r, this.chirpConj, n, 1, -1);
     popFrame(mark);
+    return ptr;
   }
 }
