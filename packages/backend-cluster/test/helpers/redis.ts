@@ -1,0 +1,137 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REDIS_SERVER = '/usr/bin/redis-server';
+export const CLI = fileURLToPath(new URL('../../dist/node/cli.js', import.meta.url));
+export const FIXTURE_TASKS = fileURLToPath(new URL('../fixtures/tasks.mjs', import.meta.url));
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RedisServer {
+  readonly url: string;
+  readonly port: number;
+  stop(): void;
+}
+
+/** A throwaway redis-server on loopback; fails (never skips) when Redis is not installed. */
+export async function startRedis(): Promise<RedisServer> {
+  if (!existsSync(REDIS_SERVER)) {
+    throw new Error(
+      `${REDIS_SERVER} not found: the Redis tests need a real Redis server. Install it with \`apt-get install -y redis-server\`.`,
+    );
+  }
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'sciport-redis-'));
+  const pidfile = join(dir, 'redis.pid');
+  execFileSync(REDIS_SERVER, [
+    '--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no',
+    '--daemonize', 'yes', '--pidfile', pidfile, '--dir', dir, '--logfile', join(dir, 'redis.log'),
+  ]);
+  const deadline = Date.now() + 5000;
+  while (!existsSync(pidfile)) {
+    if (Date.now() > deadline) throw new Error(`redis-server did not start on port ${port}.`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const pid = Number(readFileSync(pidfile, 'utf8').trim());
+  // Wait until it accepts connections.
+  for (;;) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error(`redis-server on port ${port} does not accept connections.`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    stop() {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface WorkerProcess {
+  readonly child: ChildProcess;
+  /** Lines printed so far. */
+  readonly lines: string[];
+  /** Resolves with the first line matching. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** Start `sciport-worker` (the compiled bin) with the test tasks loaded. */
+export async function startWorker(url: string, extra: string[] = []): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, [CLI, '--redis', url, '--import', FIXTURE_TASKS, '--verbose', ...extra], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
+  let buffer = '';
+  const onData = (data: Buffer) => {
+    buffer += data.toString();
+    let nl: number;
+    while ((nl = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, nl);
+      buffer = buffer.slice(nl + 1);
+      lines.push(line);
+      for (const w of [...waiters]) {
+        if (w.pattern.test(line)) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(line);
+        }
+      }
+    }
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const worker: WorkerProcess = {
+    child,
+    lines,
+    waitFor(pattern, timeoutMs = 10_000) {
+      const seen = lines.find((l) => pattern.test(l));
+      if (seen !== undefined) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`worker did not print ${pattern} within ${timeoutMs} ms:\n${lines.join('\n')}`)), timeoutMs);
+        waiters.push({
+          pattern,
+          resolve: (line) => {
+            clearTimeout(timer);
+            resolve(line);
+          },
+        });
+      });
+    },
+    async kill(signal = 'SIGKILL') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+  await worker.waitFor(/sciport-worker ready/);
+  return worker;
+}
