@@ -435,3 +435,171 @@ export function fourStep(
     transpose(out + ((<usize>k1) << 4), n1, tmp, pitch, bb, n2, 0, 0);
   }
 }
+
+// ---- real FFT: the split step of the "two reals in one complex" packing ----
+//
+// n = 2h reals packed as h complex z_j = x_{2j} + i·x_{2j+1}; Z = FFT_h(z). `roots` holds
+// W^k = exp(-2πik/n) for k <= h/2 in the twiddle format (wr, wr, -wi, wi).
+
+/** X_k, k = 0..h, from Z (out: h+1 complex), times scale. */
+export function rfftPost(out: usize, z: usize, roots: usize, h: i32, scale: f64): void {
+  const z0 = v128.load(z);
+  const z0r = f64x2.extract_lane(z0, 0);
+  const z0i = f64x2.extract_lane(z0, 1);
+  v128.store(out, f64x2((z0r + z0i) * scale, 0));
+  v128.store(out + ((<usize>h) << 4), f64x2((z0r - z0i) * scale, 0));
+  const hs = f64x2.splat(0.5 * scale);
+  const conj = f64x2(1.0, -1.0);
+  for (let k = 1; k <= h >> 1; k++) {
+    const m = h - k;
+    const a = v128.load(z + ((<usize>k) << 4));
+    const bc = f64x2.mul(v128.load(z + ((<usize>m) << 4)), conj); // conj Z_m
+    const e = f64x2.add(a, bc); // 2E
+    const o = mulNegI(f64x2.sub(a, bc)); // 2O = (Z_k - conj Z_m)/i
+    const t = twiddle(o, roots + ((<usize>k) << 5)); // W^k·2O
+    v128.store(out + ((<usize>k) << 4), f64x2.mul(f64x2.add(e, t), hs));
+    v128.store(out + ((<usize>m) << 4), f64x2.mul(f64x2.mul(f64x2.sub(e, t), conj), hs));
+  }
+}
+
+/**
+ * The inverse split: from X_0..X_h (imaginary parts of X_0 and X_h ignored) writes
+ * conj(Z) into z, so that a FORWARD FFT of z followed by conjugation is the backward one.
+ */
+export function rfftPre(z: usize, x: usize, roots: usize, h: i32): void {
+  const x0 = f64x2.extract_lane(v128.load(x), 0);
+  const xh = f64x2.extract_lane(v128.load(x + ((<usize>h) << 4)), 0);
+  v128.store(z, f64x2(x0 + xh, xh - x0));
+  const conj = f64x2(1.0, -1.0);
+  for (let k = 1; k <= h >> 1; k++) {
+    const m = h - k;
+    const a = v128.load(x + ((<usize>k) << 4));
+    const bc = f64x2.mul(v128.load(x + ((<usize>m) << 4)), conj); // conj X_m
+    const e = f64x2.add(a, bc); // 2E
+    // 2O = (X_k - conj X_m)·conj(W^k) = conj(conj(X_k - conj X_m)·W^k)
+    const o = f64x2.mul(twiddle(f64x2.mul(f64x2.sub(a, bc), conj), roots + ((<usize>k) << 5)), conj);
+    const io = f64x2.mul(swap(o), f64x2(-1.0, 1.0)); // i·2O
+    // Z_k = 2E + i·2O, Z_m = conj(2E) + i·conj(2O) = conj(2E - i·2O); store conjugates
+    v128.store(z + ((<usize>k) << 4), f64x2.mul(f64x2.add(e, io), conj));
+    v128.store(z + ((<usize>m) << 4), f64x2.sub(e, io));
+  }
+}
+
+// ---- batches of strided lines ----
+
+/**
+ * Gathers `count` lines of n complex values, line c element r at
+ * src + 16·(c·lineStride + r·elemStride) (strides may be negative), into dst with
+ * lines `pitch` complex apart, multiplying lanes by (sr, si). The loop nest walks the
+ * source along its smaller stride.
+ */
+export function gatherLines(
+  dst: usize,
+  pitch: i32,
+  src: usize,
+  elemStride: i32,
+  lineStride: i32,
+  n: i32,
+  count: i32,
+  sr: f64,
+  si: f64,
+): void {
+  const s = f64x2(sr, si);
+  const es = (<isize>elemStride) << 4;
+  const ls = (<isize>lineStride) << 4;
+  const ps = (<usize>pitch) << 4;
+  if (abs(lineStride) <= abs(elemStride)) {
+    for (let r = 0; r < n; r++) {
+      let p = <isize>src + (<isize>r) * es;
+      let d = dst + ((<usize>r) << 4);
+      for (let c = 0; c < count; c++) {
+        v128.store(d, f64x2.mul(v128.load(<usize>p), s));
+        p += ls;
+        d += ps;
+      }
+    }
+  } else {
+    for (let c = 0; c < count; c++) {
+      let p = <isize>src + (<isize>c) * ls;
+      let d = dst + (<usize>c) * ps;
+      for (let r = 0; r < n; r++) {
+        v128.store(d, f64x2.mul(v128.load(<usize>p), s));
+        p += es;
+        d += 16;
+      }
+    }
+  }
+}
+
+/** The inverse of gatherLines: writes lines from src (pitch apart) back to the strided layout. */
+export function scatterLines(
+  dst: usize,
+  elemStride: i32,
+  lineStride: i32,
+  src: usize,
+  pitch: i32,
+  n: i32,
+  count: i32,
+  sr: f64,
+  si: f64,
+): void {
+  const s = f64x2(sr, si);
+  const es = (<isize>elemStride) << 4;
+  const ls = (<isize>lineStride) << 4;
+  const ps = (<usize>pitch) << 4;
+  if (abs(lineStride) <= abs(elemStride)) {
+    for (let r = 0; r < n; r++) {
+      let p = <isize>dst + (<isize>r) * es;
+      let q = src + ((<usize>r) << 4);
+      for (let c = 0; c < count; c++) {
+        v128.store(<usize>p, f64x2.mul(v128.load(q), s));
+        p += ls;
+        q += ps;
+      }
+    }
+  } else {
+    for (let c = 0; c < count; c++) {
+      let p = <isize>dst + (<isize>c) * ls;
+      let q = src + (<usize>c) * ps;
+      for (let r = 0; r < n; r++) {
+        v128.store(<usize>p, f64x2.mul(v128.load(q), s));
+        p += es;
+        q += 16;
+      }
+    }
+  }
+}
+
+/**
+ * Forward FFTs of `count` lines through a descriptor plan, each gathered into `tmp`
+ * (lines `pitch` apart, `block` at a time), transformed in cache and scattered back.
+ * (sr, si) multiply the lanes on the way in (conjugation for a backward transform) and
+ * (or, oi) on the way out (scale, conjugation).
+ */
+export function runLines(
+  desc: usize,
+  base: usize,
+  elemStride: i32,
+  lineStride: i32,
+  count: i32,
+  tmp: usize,
+  pitch: i32,
+  block: i32,
+  line: usize,
+  odd: usize,
+  sr: f64,
+  si: f64,
+  or: f64,
+  oi: f64,
+): void {
+  const n = load<i32>(desc);
+  const ls = (<isize>lineStride) << 4;
+  const ps = (<usize>pitch) << 4;
+  for (let c0 = 0; c0 < count; c0 += block) {
+    const bb = min(block, count - c0);
+    const src = <usize>(<isize>base + (<isize>c0) * ls);
+    gatherLines(tmp, pitch, src, elemStride, lineStride, n, bb, sr, si);
+    for (let c = 0; c < bb; c++) runInPlace(desc, tmp + (<usize>c) * ps, line, odd);
+    scatterLines(src, elemStride, lineStride, tmp, pitch, n, bb, or, oi);
+  }
+}

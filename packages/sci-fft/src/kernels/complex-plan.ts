@@ -15,6 +15,52 @@ export interface ComplexPlan {
   readonly n: number;
   /** data[offset .. offset+2n) holds n complex values. forward: exp(-2πi jk/n); backward: exp(+2πi jk/n). */
   execute(data: Float64Array, offset: number, forward: boolean, scale: number): void;
+  /**
+   * The same transform on `count` lines at once: element j of line l is the complex value
+   * at data[offset + 2·(l·lineStride + j·elemStride)] (strides count complex values and
+   * may be negative; lines must not overlap). Much faster than a loop of execute() calls
+   * for strided lines (e.g. the columns of a row-major matrix) and for many short lines.
+   */
+  executeMany(
+    data: Float64Array,
+    offset: number,
+    count: number,
+    lineStride: number,
+    elemStride: number,
+    forward: boolean,
+    scale: number,
+  ): void;
+}
+
+/** executeMany through execute(): gathers each line into a buffer (TypeScript path). */
+export function executeManyByLines(
+  plan: ComplexPlan,
+  data: Float64Array,
+  offset: number,
+  count: number,
+  lineStride: number,
+  elemStride: number,
+  forward: boolean,
+  scale: number,
+): void {
+  const n = plan.n;
+  if (elemStride === 1) {
+    for (let l = 0; l < count; l++) plan.execute(data, offset + 2 * l * lineStride, forward, scale);
+    return;
+  }
+  const buf = new Float64Array(2 * n);
+  for (let l = 0; l < count; l++) {
+    const base = offset + 2 * l * lineStride;
+    for (let j = 0; j < n; j++) {
+      buf[2 * j] = data[base + 2 * j * elemStride];
+      buf[2 * j + 1] = data[base + 2 * j * elemStride + 1];
+    }
+    plan.execute(buf, 0, forward, scale);
+    for (let j = 0; j < n; j++) {
+      data[base + 2 * j * elemStride] = buf[2 * j];
+      data[base + 2 * j * elemStride + 1] = buf[2 * j + 1];
+    }
+  }
 }
 
 interface Pass {
@@ -73,6 +119,18 @@ export class MixedRadixPlan implements ComplexPlan {
       l1 *= radix;
     }
     this.oddScratch = new Float64Array(2 * maxOdd);
+  }
+
+  executeMany(
+    data: Float64Array,
+    offset: number,
+    count: number,
+    lineStride: number,
+    elemStride: number,
+    forward: boolean,
+    scale: number,
+  ): void {
+    executeManyByLines(this, data, offset, count, lineStride, elemStride, forward, scale);
   }
 
   execute(data: Float64Array, offset: number, forward: boolean, scale: number): void {
@@ -159,6 +217,18 @@ export class BluesteinPlan implements ComplexPlan {
     }
     this.inner.execute(kernel, 0, true, 1 / len);
     this.kernelHat = kernel;
+  }
+
+  executeMany(
+    data: Float64Array,
+    offset: number,
+    count: number,
+    lineStride: number,
+    elemStride: number,
+    forward: boolean,
+    scale: number,
+  ): void {
+    executeManyByLines(this, data, offset, count, lineStride, elemStride, forward, scale);
   }
 
   execute(data: Float64Array, offset: number, forward: boolean, scale: number): void {
@@ -281,7 +351,61 @@ class AutoComplexPlan implements ComplexPlan {
     data.set(heapF64().subarray(at, at + 2 * n), offset);
     popFrame(mark);
   }
+
+  executeMany(
+    data: Float64Array,
+    offset: number,
+    count: number,
+    lineStride: number,
+    elemStride: number,
+    forward: boolean,
+    scale: number,
+  ): void {
+    const n = this.n;
+    const k = wasmKernels();
+    if (count <= 0) return;
+    if (k === null || n === 1) {
+      executeManyByLines(jsComplexPlan(n), data, offset, count, lineStride, elemStride, forward, scale);
+      return;
+    }
+    // the complex-element index range the lines cover, relative to offset
+    const lo = Math.min(0, (count - 1) * lineStride) + Math.min(0, (n - 1) * elemStride);
+    const hi = Math.max(0, (count - 1) * lineStride) + Math.max(0, (n - 1) * elemStride);
+    const span = hi - lo + 1;
+    if (span > MAX_SPAN) {
+      executeManyByLines(this, data, offset, count, lineStride, elemStride, forward, scale);
+      return;
+    }
+    const core = wasmComplexCore(n, k);
+    const conj = forward ? 1 : -1;
+    const mark = pushFrame();
+    const spanPtr = allocTemp(16 * span);
+    const from = offset + 2 * lo;
+    heapF64().set(data.subarray(from, from + 2 * span), spanPtr >> 3);
+    const base = spanPtr - 16 * lo;
+    if (core instanceof WasmMixedRadix) {
+      const pitch = n + 4;
+      const block = Math.max(1, Math.min(32, Math.floor(16384 / pitch)));
+      const tmp = allocTemp(16 * pitch * block);
+      const line = allocTemp(16 * n);
+      k.runLines(core.desc, base, elemStride, lineStride, count, tmp, pitch, block, line, core.odd, 1, conj, scale, conj * scale);
+    } else {
+      const buf = allocTemp(16 * n);
+      const scratch = allocTemp(16 * n);
+      for (let l = 0; l < count; l++) {
+        const lineBase = base + 16 * l * lineStride;
+        k.gatherLines(buf, n, lineBase, elemStride, 0, n, 1, 1, conj);
+        const r = core.run(k, buf, scratch);
+        k.scatterLines(lineBase, elemStride, 0, r, n, n, 1, scale, conj * scale);
+      }
+    }
+    data.set(heapF64().subarray(spanPtr >> 3, (spanPtr >> 3) + 2 * span), from);
+    popFrame(mark);
+  }
 }
+
+/** Largest batch (in complex values spanned) copied into wasm memory in one piece: 64 MiB. */
+const MAX_SPAN = 1 << 22;
 
 const complexCache = new Map<number, ComplexPlan>();
 

@@ -5,9 +5,11 @@
  * e.g. Brigham, "The Fast Fourier Transform", §10). Odd n: a full complex FFT of
  * length n on a scratch copy.
  */
-import { type ComplexPlan, complexPlan } from './complex-plan.js';
+import { type ComplexPlan, jsComplexPlan, wasmComplexCore } from './complex-plan.js';
 import { rootTable } from './twiddles.js';
 import { checkLength } from './validate.js';
+import { type FftWasmExports, wasmKernels } from './wasm/runtime.js';
+import { WasmRealPlan } from './wasm/wasm-real.js';
 
 /** Real FFT: forward maps n reals -> n/2+1 complex (interleaved); backward maps n/2+1 complex -> n reals (imag of DC / Nyquist ignored as pocketfft/SciPy do). */
 export interface RealPlan {
@@ -27,7 +29,7 @@ class EvenRealPlan implements RealPlan {
   constructor(n: number) {
     this.n = n;
     this.half = n / 2;
-    this.inner = complexPlan(this.half);
+    this.inner = jsComplexPlan(this.half);
     this.roots = rootTable(this.half, 1, n);
     this.work = new Float64Array(n);
   }
@@ -112,7 +114,7 @@ class OddRealPlan implements RealPlan {
 
   constructor(n: number) {
     this.n = n;
-    this.inner = complexPlan(n);
+    this.inner = jsComplexPlan(n);
     this.work = new Float64Array(2 * n);
   }
 
@@ -147,6 +149,47 @@ class OddRealPlan implements RealPlan {
   }
 }
 
+const jsRealCache = new Map<number, RealPlan>();
+
+/** The pure TypeScript real plan for length n (cached). */
+export function jsRealPlan(n: number): RealPlan {
+  let plan = jsRealCache.get(n);
+  if (plan === undefined) {
+    plan = n % 2 === 0 ? new EvenRealPlan(n) : new OddRealPlan(n);
+    jsRealCache.set(n, plan);
+  }
+  return plan;
+}
+
+/** Runs the WebAssembly kernels when loaded, the TypeScript plan otherwise. */
+class AutoRealPlan implements RealPlan {
+  readonly n: number;
+  private wasmPlan: WasmRealPlan | undefined;
+  constructor(n: number) {
+    this.n = n;
+  }
+
+  private wasm(k: FftWasmExports): WasmRealPlan {
+    if (this.wasmPlan === undefined) {
+      const n = this.n;
+      this.wasmPlan = new WasmRealPlan(n, wasmComplexCore(n % 2 === 0 ? n / 2 : n, k));
+    }
+    return this.wasmPlan;
+  }
+
+  forward(input: Float64Array, inOffset: number, output: Float64Array, outOffset: number, scale: number): void {
+    const k = wasmKernels();
+    if (k === null || this.n < 4) jsRealPlan(this.n).forward(input, inOffset, output, outOffset, scale);
+    else this.wasm(k).forward(k, input, inOffset, output, outOffset, scale);
+  }
+
+  backward(input: Float64Array, inOffset: number, output: Float64Array, outOffset: number, scale: number): void {
+    const k = wasmKernels();
+    if (k === null || this.n < 4) jsRealPlan(this.n).backward(input, inOffset, output, outOffset, scale);
+    else this.wasm(k).backward(k, input, inOffset, output, outOffset, scale);
+  }
+}
+
 const realCache = new Map<number, RealPlan>();
 
 /** Plan for real FFTs of length n (cached per n). */
@@ -154,7 +197,7 @@ export function realPlan(n: number): RealPlan {
   let plan = realCache.get(n);
   if (plan === undefined) {
     checkLength(n);
-    plan = n % 2 === 0 ? new EvenRealPlan(n) : new OddRealPlan(n);
+    plan = new AutoRealPlan(n);
     realCache.set(n, plan);
   }
   return plan;

@@ -208,3 +208,65 @@ describe.each([65536, 2 ** 20, 3 ** 13, 2 ** 20 + 1])('wasm-simd agrees with Typ
     }
   });
 });
+
+describe.each([
+  ['wasm-simd', true],
+  ['typescript', false],
+] as const)('executeMany on %s kernels', (_name, wasm) => {
+  beforeAll(() => setWasmEnabled(wasm));
+  afterAll(() => setWasmEnabled(true));
+  it('equals execute() on each gathered line, for any strides and leaves other elements alone', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 70 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 3 }),
+        (n, count, linesFirst, negElem, negLine, forward, gap) => {
+          // lines laid out either as rows (elements contiguous) or as columns, with a gap
+          const elemStride = (linesFirst ? count + gap : 1) * (negElem ? -1 : 1);
+          const lineStride = (linesFirst ? 1 : n + gap) * (negLine ? -1 : 1);
+          const lo = Math.min(0, (count - 1) * lineStride) + Math.min(0, (n - 1) * elemStride);
+          const hi = Math.max(0, (count - 1) * lineStride) + Math.max(0, (n - 1) * elemStride);
+          const pad = 3;
+          const total = hi - lo + 1 + 2 * pad;
+          const data = randomArray(2 * total, n * 131 + count);
+          const offset = 2 * (pad - lo);
+          const expected = data.slice();
+          const plan = complexPlan(n);
+          const buf = new Float64Array(2 * n);
+          for (let l = 0; l < count; l++) {
+            for (let j = 0; j < n; j++) {
+              const at = offset + 2 * (l * lineStride + j * elemStride);
+              buf[2 * j] = expected[at];
+              buf[2 * j + 1] = expected[at + 1];
+            }
+            plan.execute(buf, 0, forward, 0.25);
+            for (let j = 0; j < n; j++) {
+              const at = offset + 2 * (l * lineStride + j * elemStride);
+              expected[at] = buf[2 * j];
+              expected[at + 1] = buf[2 * j + 1];
+            }
+          }
+          plan.executeMany(data, offset, count, lineStride, elemStride, forward, 0.25);
+          return relRms(data, expected) < 1e-15;
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+
+  it('handles lengths served by Bluestein and four-step', () => {
+    for (const n of [1009, 2 ** 20]) {
+      const count = n > 5000 ? 2 : 5;
+      const data = randomArray(2 * n * count, n);
+      const expected = data.slice();
+      for (let l = 0; l < count; l++) complexPlan(n).execute(expected, 2 * n * l, false, 1);
+      complexPlan(n).executeMany(data, 0, count, n, 1, false, 1);
+      expect(relRms(data, expected)).toBeLessThan(1e-15);
+    }
+  });
+});

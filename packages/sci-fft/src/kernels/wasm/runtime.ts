@@ -39,6 +39,46 @@ export interface FftWasmExports {
   scaleLanes(ptr: number, n: number, sr: number, si: number): void;
   mulPointwise(dst: number, a: number, b: number, n: number, sr: number, si: number): void;
   copyComplex(dst: number, src: number, n: number, conj: boolean | number): void;
+  rfftPost(out: number, z: number, roots: number, h: number, scale: number): void;
+  rfftPre(z: number, x: number, roots: number, h: number): void;
+  gatherLines(
+    dst: number,
+    pitch: number,
+    src: number,
+    elemStride: number,
+    lineStride: number,
+    n: number,
+    count: number,
+    sr: number,
+    si: number,
+  ): void;
+  scatterLines(
+    dst: number,
+    elemStride: number,
+    lineStride: number,
+    src: number,
+    pitch: number,
+    n: number,
+    count: number,
+    sr: number,
+    si: number,
+  ): void;
+  runLines(
+    desc: number,
+    base: number,
+    elemStride: number,
+    lineStride: number,
+    count: number,
+    tmp: number,
+    pitch: number,
+    block: number,
+    line: number,
+    odd: number,
+    sr: number,
+    si: number,
+    or: number,
+    oi: number,
+  ): void;
   runPlan(desc: number, data: number, scratch: number, odd: number): number;
   transpose(
     dst: number,
