@@ -5,7 +5,7 @@
  * addressed by the multimethod's stable id, so results match the host to the last digit.
  */
 import type { NDArray } from '@sciport/array-api';
-import { type BrandedArray, getMultimethod, InvalidArgumentError, NotSupportedError } from '@sciport/dispatch-core';
+import { getMultimethod, InvalidArgumentError, NotSupportedError } from '@sciport/dispatch-core';
 import { CALL } from '../runtime/task-names.js';
 import { inputRef } from '../runtime/template.js';
 import type { ChunkedArray } from '../chunked/chunked-array.js';
@@ -58,7 +58,7 @@ function checkKeys(options: unknown, known: readonly string[], fn: string): Reco
 
 /** A 1-D transform (fft, rfft, dct, …) on a chunked array. */
 export function oneD(name: string, r2r = false) {
-  return (x: BrandedArray, options?: object): ChunkedArray => {
+  return (x: unknown, options?: object): ChunkedArray => {
     const c = x as unknown as ChunkedArray;
     const opts = forWorkers(checkKeys(options, r2r ? R2R_KEYS : ONE_D_KEYS, name));
     if (c.ndim === 0) {
@@ -72,7 +72,7 @@ export function oneD(name: string, r2r = false) {
 
 /** An n-D transform (fftn, rfft2, dctn, …) as 1-D passes. */
 export function nD(name: string, kind: NdKind, oneDName: string, othersName: string, twoD: boolean, r2r = false) {
-  return (x: BrandedArray, options?: object): ChunkedArray => {
+  return (x: unknown, options?: object): ChunkedArray => {
     let c = x as unknown as ChunkedArray;
     const opts = forWorkers(checkKeys(options, r2r ? R2RN_KEYS : ND_KEYS, name));
     const { s, axes, ...rest } = opts;
@@ -88,7 +88,7 @@ export function nD(name: string, kind: NdKind, oneDName: string, othersName: str
 
 /** fht/ifht along the last axis: (a, dln, mu, { offset, bias }). */
 export function hankel(name: 'fht' | 'ifht') {
-  return (a: BrandedArray, dln: number, mu: number, options?: object): ChunkedArray => {
+  return (a: unknown, dln: number, mu: number, options?: object): ChunkedArray => {
     const c = a as unknown as ChunkedArray;
     const opts = forWorkers(checkKeys(options, ['offset', 'bias', 'backend'], name));
     if (c.ndim === 0) throw new InvalidArgumentError(`${name} needs at least one dimension.`, { argument: 'a' });
