@@ -2,14 +2,26 @@
  * CPU FFT kernels of @sciport/fft (float64).
  *
  * - `complexPlan(n)`: complex FFT of any length n >= 1, in place on interleaved data.
+ *   `execute(data, offset, forward, scale)` does one line; the batched entry point
+ *   `executeMany(data, offset, count, lineStride, elemStride, forward, scale)` does
+ *   `count` lines whose element j of line l is at data[offset + 2·(l·lineStride + j·elemStride)]
+ *   (strides in complex elements, may be negative). Prefer executeMany for every axis of
+ *   an n-D array: it is 2-4x faster than a loop of execute() for strided lines (columns)
+ *   and for many short lines.
  * - `realPlan(n)`: real-to-half-complex forward / half-complex-to-real backward.
  * - `r2rPlan(kind, type, n, options)`: DCT/DST types 1-4 with SciPy's norm/orthogonalize.
+ *
+ * Implementation: WebAssembly SIMD (f64x2, built from assembly/fft.ts) when the engine
+ * supports it and the module is compiled — synchronously at import in Node, Deno, Bun and
+ * web workers; asynchronously on a browser main thread (`await wasmReady` to be sure it
+ * is in use); pure TypeScript otherwise (always correct, about half the speed).
+ * `activeKernels()` tells which; `setWasmEnabled(false)` forces TypeScript.
  *
  * Plans are cached per length (and per options for r2r), hold their own scratch, and are
  * not re-entrant (JavaScript is single-threaded; each worker has its own module copy).
  * Invalid lengths throw InvalidArgumentError naming `n`.
  */
 export { type ComplexPlan, complexPlan } from './complex-plan.js';
-export { type RealPlan, realPlan } from './real-plan.js';
 export { type R2RKind, type R2RNorm, type R2ROptions, type R2RPlan, type R2RType, r2rPlan } from './r2r-plan.js';
+export { type RealPlan, realPlan } from './real-plan.js';
 export { activeKernels, setWasmEnabled, wasmReady } from './wasm/runtime.js';
