@@ -1,7 +1,8 @@
 /**
  * Dtype conversion of array data (`astype`, `asarray` with a dtype). Follows NumPy's
  * C casts: float → int truncates toward zero, → bool is "not zero" (NaN is true),
- * real → complex sets im = 0. Complex → real is refused, as the standard asks.
+ * real → complex sets im = 0, complex → bool is "≠ 0+0j". Complex → real is refused, as
+ * the standard asks.
  */
 import { DtypeError } from '@sciport/dispatch-core';
 import { allocate, type DType, dtypeInfo, type TypedArray } from './dtypes.js';
@@ -39,6 +40,16 @@ export function castInto(src: NDArray, out: TypedArray, dtype: DType, argument =
   const size = src.size;
   const si = dtypeInfo(src.dtype);
   const di = dtypeInfo(dtype);
+  if (si.lanes === 2 && dtype === 'bool') {
+    // The standard: complex → bool is "not 0+0j"; other complex → real casts are refused.
+    const a = src.data as Float64Array;
+    const offs2 = isCContiguous(src.shape, src.stride) ? null : stridedOffsets(src.shape, src.stride, src.offset);
+    for (let i = 0; i < size; i++) {
+      const p = 2 * (offs2 === null ? src.offset + i : offs2[i]);
+      out[i] = a[p] !== 0 || a[p + 1] !== 0 ? 1 : 0;
+    }
+    return;
+  }
   if (si.lanes === 2 && di.lanes === 1) {
     throw new DtypeError(`Cannot cast ${src.dtype} to ${dtype}: the imaginary part would be lost.`, {
       argument,

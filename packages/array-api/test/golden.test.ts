@@ -42,7 +42,9 @@ function check(actual: unknown, expected: GoldenCase['expected'], tolFor: (e: En
     expect(Array.isArray(actual), `${name}: returns a list`).toBe(true);
     const list = actual as unknown[];
     expect(list.length, `${name}: list length`).toBe(expected.length);
-    expected.forEach((e, k) => expectMatches(list[k], e, tolFor(e), `${name}[${k}]`));
+    expected.forEach((e, k) => {
+      expectMatches(list[k], e, tolFor(e), `${name}[${k}]`);
+    });
   } else if ('dtype' in expected) {
     expectMatches(actual, expected as Encoded, tolFor(expected as Encoded), name);
   } else {
