@@ -571,8 +571,9 @@ export function scatterLines(
 }
 
 /**
- * Forward FFTs of `count` lines through a descriptor plan, each gathered into `tmp`
- * (lines `pitch` apart, `block` at a time), transformed in cache and scattered back.
+ * Forward FFTs of `count` lines through a descriptor plan, gathered `block` at a time
+ * into tmpA (lines `pitch` apart), transformed in cache with tmpB (same shape) as the
+ * ping-pong buffer, and scattered back from whichever of the two holds the results.
  * (sr, si) multiply the lanes on the way in (conjugation for a backward transform) and
  * (or, oi) on the way out (scale, conjugation).
  */
@@ -582,10 +583,10 @@ export function runLines(
   elemStride: i32,
   lineStride: i32,
   count: i32,
-  tmp: usize,
+  tmpA: usize,
+  tmpB: usize,
   pitch: i32,
   block: i32,
-  line: usize,
   odd: usize,
   sr: f64,
   si: f64,
@@ -598,8 +599,44 @@ export function runLines(
   for (let c0 = 0; c0 < count; c0 += block) {
     const bb = min(block, count - c0);
     const src = <usize>(<isize>base + (<isize>c0) * ls);
-    gatherLines(tmp, pitch, src, elemStride, lineStride, n, bb, sr, si);
-    for (let c = 0; c < bb; c++) runInPlace(desc, tmp + (<usize>c) * ps, line, odd);
-    scatterLines(src, elemStride, lineStride, tmp, pitch, n, bb, or, oi);
+    gatherLines(tmpA, pitch, src, elemStride, lineStride, n, bb, sr, si);
+    let res = tmpA;
+    for (let c = 0; c < bb; c++) {
+      const off = (<usize>c) * ps;
+      res = runPlan(desc, tmpA + off, tmpB + off, odd) - off;
+    }
+    scatterLines(src, elemStride, lineStride, res, pitch, n, bb, or, oi);
+  }
+}
+
+/**
+ * Forward FFTs of `count` contiguous lines (line c at base + 16·c·lineStride), in place,
+ * with `scratch` (n complex) as the ping-pong buffer; lanes are multiplied by (sr, si)
+ * before and by (or, oi) after.
+ */
+export function runContiguous(
+  desc: usize,
+  base: usize,
+  lineStride: i32,
+  count: i32,
+  scratch: usize,
+  odd: usize,
+  sr: f64,
+  si: f64,
+  or: f64,
+  oi: f64,
+): void {
+  const n = load<i32>(desc);
+  const pre = sr !== 1.0 || si !== 1.0;
+  const ls = (<usize>lineStride) << 4;
+  const bytes = (<usize>n) << 4;
+  const o = f64x2(or, oi);
+  for (let c = 0; c < count; c++) {
+    const line = base + (<usize>c) * ls;
+    if (pre) scaleLanes(line, n, sr, si);
+    const r = runPlan(desc, line, scratch, odd);
+    if (r !== line || or !== 1.0 || oi !== 1.0) {
+      for (let k: usize = 0; k < bytes; k += 16) v128.store(line + k, f64x2.mul(v128.load(r + k), o));
+    }
   }
 }

@@ -368,6 +368,25 @@ class AutoComplexPlan implements ComplexPlan {
       executeManyByLines(jsComplexPlan(n), data, offset, count, lineStride, elemStride, forward, scale);
       return;
     }
+    const core = wasmComplexCore(n, k);
+    const conj = forward ? 1 : -1;
+    if (core instanceof WasmMixedRadix && elemStride === 1 && lineStride >= n) {
+      // rows: move chunks of whole lines through wasm memory, each chunk cache-sized
+      const perChunk = Math.max(1, Math.floor(CHUNK_COMPLEX / lineStride));
+      const mark = pushFrame();
+      const chunk = allocTemp(16 * Math.min(count, perChunk) * lineStride);
+      const scratch = allocTemp(16 * n);
+      for (let l0 = 0; l0 < count; l0 += perChunk) {
+        const lines = Math.min(perChunk, count - l0);
+        const from = offset + 2 * l0 * lineStride;
+        const len = 2 * ((lines - 1) * lineStride + n);
+        heapF64().set(data.subarray(from, from + len), chunk >> 3);
+        k.runContiguous(core.desc, chunk, lineStride, lines, scratch, core.odd, 1, conj, scale, conj * scale);
+        data.set(heapF64().subarray(chunk >> 3, (chunk >> 3) + len), from);
+      }
+      popFrame(mark);
+      return;
+    }
     // the complex-element index range the lines cover, relative to offset
     const lo = Math.min(0, (count - 1) * lineStride) + Math.min(0, (n - 1) * elemStride);
     const hi = Math.max(0, (count - 1) * lineStride) + Math.max(0, (n - 1) * elemStride);
@@ -376,8 +395,6 @@ class AutoComplexPlan implements ComplexPlan {
       executeManyByLines(this, data, offset, count, lineStride, elemStride, forward, scale);
       return;
     }
-    const core = wasmComplexCore(n, k);
-    const conj = forward ? 1 : -1;
     const mark = pushFrame();
     const spanPtr = allocTemp(16 * span);
     const from = offset + 2 * lo;
@@ -385,10 +402,10 @@ class AutoComplexPlan implements ComplexPlan {
     const base = spanPtr - 16 * lo;
     if (core instanceof WasmMixedRadix) {
       const pitch = n + 4;
-      const block = Math.max(1, Math.min(32, Math.floor(16384 / pitch)));
-      const tmp = allocTemp(16 * pitch * block);
-      const line = allocTemp(16 * n);
-      k.runLines(core.desc, base, elemStride, lineStride, count, tmp, pitch, block, line, core.odd, 1, conj, scale, conj * scale);
+      const block = Math.max(1, Math.min(16, Math.floor(CHUNK_COMPLEX / 2 / pitch)));
+      const tmpA = allocTemp(16 * pitch * block);
+      const tmpB = allocTemp(16 * pitch * block);
+      k.runLines(core.desc, base, elemStride, lineStride, count, tmpA, tmpB, pitch, block, core.odd, 1, conj, scale, conj * scale);
     } else {
       const buf = allocTemp(16 * n);
       const scratch = allocTemp(16 * n);
@@ -403,6 +420,9 @@ class AutoComplexPlan implements ComplexPlan {
     popFrame(mark);
   }
 }
+
+/** Complex values per cache-sized chunk of lines (256 KiB). */
+const CHUNK_COMPLEX = 1 << 14;
 
 /** Largest batch (in complex values spanned) copied into wasm memory in one piece: 64 MiB. */
 const MAX_SPAN = 1 << 22;
