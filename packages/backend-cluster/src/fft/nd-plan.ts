@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@sciport/dispatch-core';
+import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 
 /** One 1-D pass of an n-D transform: which 1-D multimethod, along which axis, to what length. */
 export interface AxisPass {
@@ -24,54 +24,79 @@ function intList(value: unknown, name: string): number[] {
 }
 
 /**
- * SciPy's `_init_nd_shape_and_axes` for a chunked array: `axes` defaults to all axes (the `2`
- * forms to [-2, -1]), or to the last `s.length` axes; `s[i] = -1` keeps the size.
- * Entries of `shape` are null where the 1-D transform should pick its own default length.
+ * SciPy's `_init_nd_shape_and_axes` (as @sciport/fft applies it, with the same errors):
+ * `axes` defaults to all axes, or to the last `s.length` axes; `s[i] = -1` keeps the size;
+ * an explicit empty `axes` ignores `s`. Entries of `shape` are null where the 1-D transform
+ * picks its own default length (s not given).
  */
 export function ndShapeAndAxes(
-  ndim: number,
-  inputShape: readonly number[],
+  inShape: readonly number[],
   s: unknown,
   axes: unknown,
-  twoD: boolean,
 ): { axes: number[]; shape: (number | null)[] } {
-  let axisList: number[];
-  const sList = s === undefined || s === null ? undefined : intList(s, 's');
-  if (axes === undefined || axes === null) {
-    if (twoD) axisList = [-2, -1];
-    else if (sList !== undefined) axisList = sList.map((_, i) => i - sList.length);
-    else axisList = Array.from({ length: ndim }, (_, i) => i);
-  } else {
-    axisList = intList(axes, 'axes');
-  }
-  const norm = axisList.map((a) => {
-    if (a < -ndim || a >= ndim) {
-      throw new InvalidArgumentError(`axes ${describe(axisList)} out of bounds for an array of dimension ${ndim}.`, {
+  const ndim = inShape.length;
+  const noShape = s === undefined || s === null;
+  const noAxes = axes === undefined || axes === null;
+  let axisList: number[] = [];
+  if (!noAxes) {
+    axisList = intList(axes, 'axes').map((a) => {
+      if (a >= ndim || a < -ndim) {
+        throw new InvalidArgumentError(`axes ${describe(axes)} exceeds the dimensionality of the input (${ndim}).`, {
+          argument: 'axes',
+          hint: `Use axes in [${-ndim}, ${ndim - 1}].`,
+        });
+      }
+      return a < 0 ? a + ndim : a;
+    });
+    if (new Set(axisList).size !== axisList.length) {
+      throw new InvalidArgumentError(`All axes must be unique, got ${describe(axes)}.`, {
         argument: 'axes',
-        hint: `Use axes in [${-ndim}, ${ndim - 1}].`,
+        hint: 'Name each axis at most once.',
       });
     }
-    return a < 0 ? a + ndim : a;
-  });
-  if (new Set(norm).size !== norm.length) {
-    throw new InvalidArgumentError(`All axes must be unique, got ${describe(axisList)}.`, { argument: 'axes' });
   }
-  if (sList !== undefined && sList.length !== norm.length) {
-    throw new InvalidArgumentError('When given, axes and shape arguments have to be of the same length.', {
+  if (noShape) {
+    if (noAxes) axisList = inShape.map((_, i) => i);
+    return { axes: axisList, shape: axisList.map(() => null) };
+  }
+  const sList = intList(s, 's');
+  if (axisList.length > 0 && axisList.length !== sList.length) {
+    throw new InvalidArgumentError(`When given, axes and s must have the same length (s has ${sList.length}, axes ${axisList.length}).`, {
       argument: 's',
-      hint: `s has ${sList.length} entries for ${norm.length} axes.`,
+      hint: 'Give one output length per transformed axis.',
     });
   }
-  const shape = norm.map((a, i) => {
-    if (sList === undefined) return null;
-    const v = sList[i];
-    if (v === -1) return inputShape[a];
-    if (v < 1) {
-      throw new InvalidArgumentError(`Invalid number of data points (${v}) specified.`, { argument: 's', hint: 'Each entry of s must be at least 1 (or -1 to keep the size).' });
+  if (noAxes) {
+    if (sList.length > ndim) {
+      throw new InvalidArgumentError(`s ${describe(s)} requires more axes than the input has (${ndim}).`, {
+        argument: 's',
+        hint: 'Give at most one length per axis of x.',
+      });
     }
-    return v;
-  });
-  return { axes: norm, shape };
+    axisList = [];
+    for (let a = ndim - sList.length; a < ndim; a++) axisList.push(a);
+  }
+  const shape = axisList.map((a, i) => (sList[i] === -1 ? inShape[a] : sList[i]));
+  if (shape.some((v) => v < 1)) {
+    throw new InvalidArgumentError(`Invalid number of data points ${describe(shape)} specified.`, {
+      argument: 's',
+      hint: 'Every output length must be at least 1 (or -1 to keep the input size).',
+    });
+  }
+  return { axes: axisList, shape };
+}
+
+/** Largest number of elements one host array holds: every block, and `toHost()`, must fit. */
+export const MAX_ELEMENTS = 2 ** 31 - 1;
+
+export function checkSize(shape: readonly number[], argument: string): void {
+  const size = shape.reduce((a, b) => a * b, 1);
+  if (size > MAX_ELEMENTS) {
+    throw new ShapeError(`The transform would need ${size} elements ([${shape.join(', ')}]), more than the ${MAX_ELEMENTS} an array can hold.`, {
+      argument,
+      hint: `Choose a smaller ${argument}.`,
+    });
+  }
 }
 
 export type NdKind = 'c2c' | 'r2c' | 'c2r' | 'r2r';

@@ -11,7 +11,7 @@ import { inputRef } from '../runtime/template.js';
 import type { ChunkedArray } from '../chunked/chunked-array.js';
 import { normalizeAxis, probeArray } from '../chunked/ops/common.js';
 import { mapAlongAxes } from '../chunked/ops/map-axes.js';
-import { type NdKind, ndShapeAndAxes, planPasses } from './nd-plan.js';
+import { checkSize, type NdKind, ndShapeAndAxes, planPasses } from './nd-plan.js';
 
 const DOMAIN = 'sciport.fft';
 
@@ -73,11 +73,36 @@ export function oneD(name: string, r2r = false) {
 /** An n-D transform (fftn, rfft2, dctn, …) as 1-D passes. */
 export function nD(name: string, kind: NdKind, oneDName: string, othersName: string, twoD: boolean, r2r = false) {
   return (x: unknown, options?: object): ChunkedArray => {
-    let c = x as unknown as ChunkedArray;
+    let c = x as ChunkedArray;
     const opts = forWorkers(checkKeys(options, r2r ? R2RN_KEYS : ND_KEYS, name));
     const { s, axes, ...rest } = opts;
-    const plan = ndShapeAndAxes(c.ndim, c.shape, s, axes, twoD);
-    if (plan.axes.length === 0) return c;
+    const plan = ndShapeAndAxes(c.shape, s, axes === undefined && twoD ? [-2, -1] : axes);
+    if (plan.axes.length === 0) {
+      if (kind === 'r2c' || kind === 'c2r') {
+        throw new InvalidArgumentError(`${name}: at least 1 axis must be transformed.`, {
+          argument: 'axes',
+          hint: 'Pass a non-empty axes list, or leave axes unset for all axes.',
+        });
+      }
+      return c;
+    }
+    const full = [...c.shape];
+    plan.axes.forEach((a, i) => {
+      full[a] = plan.shape[i] ?? c.shape[a];
+    });
+    checkSize(full, 's');
+    const sGiven = s !== undefined && s !== null;
+    if (r2r && (rest.type ?? 2) === 1 && oneDName.endsWith('dct')) {
+      for (const [i, a] of plan.axes.entries()) {
+        const n = plan.shape[i] ?? c.shape[a];
+        if (n < 2) {
+          throw new InvalidArgumentError(`${name}: the type-1 DCT needs at least 2 points, got ${n}.`, {
+            argument: sGiven ? 's' : 'x',
+            hint: 'Use a longer input (or s >= 2), or another DCT type.',
+          });
+        }
+      }
+    }
     const whole = new Set(c.chunks.map((ch, d) => (ch.length === 1 ? d : -1)).filter((d) => d >= 0));
     for (const pass of planPasses(kind, oneDName, othersName, plan.axes, plan.shape, whole)) {
       c = alongAxis(c, pass.name, pass.axis, { ...rest, axis: pass.axis, n: pass.n });

@@ -85,8 +85,8 @@ export interface WorkerProcess {
 }
 
 /** Start `sciport-worker` (the compiled bin) with the test tasks loaded. */
-export async function startWorker(url: string, extra: string[] = []): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, [CLI, '--redis', url, '--import', FIXTURE_TASKS, '--verbose', ...extra], {
+export async function startWorker(url: string, extra: string[] = [], verbose = true): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, [CLI, '--redis', url, '--import', FIXTURE_TASKS, ...(verbose ? ['--verbose'] : []), ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
