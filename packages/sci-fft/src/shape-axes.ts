@@ -1,0 +1,156 @@
+/**
+ * Axis and shape arguments, normalised exactly as SciPy's `_init_nd_shape_and_axes`
+ * and the 1-D `n`/`axis` handling: negative axes count from the end, `-1` in `s` keeps
+ * that axis's size, and every mistake is a typed error naming the argument.
+ */
+import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
+import { describe } from './options.js';
+
+function checkInteger(value: unknown, name: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw new InvalidArgumentError(`${name} must be an integer or a list of integers, got ${describe(value)}.`, {
+      argument: name,
+      hint: `Pass ${name} as whole numbers.`,
+    });
+  }
+  return value;
+}
+
+function intList(value: unknown, name: string): number[] {
+  if (typeof value === 'number') return [checkInteger(value, name)];
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
+    return Array.from(value as ArrayLike<unknown>, (v) => checkInteger(v, name));
+  }
+  throw new InvalidArgumentError(`${name} must be an integer or a list of integers, got ${describe(value)}.`, {
+    argument: name,
+    hint: `Pass ${name} as a number or an array of numbers.`,
+  });
+}
+
+/** One axis in [-ndim, ndim), returned non-negative. */
+export function normalizeAxis(axis: unknown, ndim: number, name = 'axis'): number {
+  const a = checkInteger(axis, name);
+  if (a < -ndim || a >= ndim) {
+    throw new InvalidArgumentError(
+      ndim === 0
+        ? `${name} ${a} is out of bounds: the input is 0-dimensional (a scalar).`
+        : `${name} ${a} is out of bounds for an array of dimension ${ndim}.`,
+      {
+        argument: name,
+        hint: ndim === 0 ? 'Pass an array with at least one dimension.' : `Use an axis in [${-ndim}, ${ndim - 1}].`,
+      },
+    );
+  }
+  return a < 0 ? a + ndim : a;
+}
+
+/** A transform length: `null`/`undefined` (keep the input's), or an integer >= 1. */
+export function checkLengthOption(n: unknown, name = 'n'): number | undefined {
+  if (n === undefined || n === null) return undefined;
+  const v = checkInteger(n, name);
+  if (v < 1) {
+    throw new InvalidArgumentError(`Invalid number of data points (${v}) specified for ${name}.`, {
+      argument: name,
+      hint: `${name} must be at least 1.`,
+    });
+  }
+  return v;
+}
+
+/** The axis length a transform works on; 0 (an empty axis) is an error naming `x`. */
+export function checkAxisLength(length: number, axis: number): void {
+  if (length < 1) {
+    throw new InvalidArgumentError(`Invalid number of data points (${length}) specified: axis ${axis} of x is empty.`, {
+      argument: 'x',
+      hint: 'Pass a non-empty array, or give n (or s) to zero-pad the axis.',
+    });
+  }
+}
+
+export interface ShapeAndAxes {
+  /** Transformed axes, non-negative, in the order given. */
+  readonly axes: number[];
+  /** Output length along each transformed axis. */
+  readonly shape: number[];
+}
+
+/**
+ * SciPy's `_init_nd_shape_and_axes`: `axes` defaults to every axis, or to the last
+ * `s.length` axes when only `s` is given; `s[i] === -1` keeps the input's size.
+ */
+export function initShapeAndAxes(inShape: readonly number[], s: unknown, axes: unknown): ShapeAndAxes {
+  const ndim = inShape.length;
+  const noShape = s === undefined || s === null;
+  const noAxes = axes === undefined || axes === null;
+  let axisList: number[] = [];
+  if (!noAxes) {
+    axisList = intList(axes, 'axes').map((a) => {
+      if (a >= ndim || a < -ndim) {
+        throw new InvalidArgumentError(`axes ${describe(axes)} exceeds the dimensionality of the input (${ndim}).`, {
+          argument: 'axes',
+          hint: `Use axes in [${-ndim}, ${ndim - 1}].`,
+        });
+      }
+      return a < 0 ? a + ndim : a;
+    });
+    if (new Set(axisList).size !== axisList.length) {
+      throw new InvalidArgumentError(`All axes must be unique, got ${describe(axes)}.`, {
+        argument: 'axes',
+        hint: 'Name each axis at most once.',
+      });
+    }
+  }
+  let shape: number[];
+  if (!noShape) {
+    const sList = intList(s, 's');
+    if (axisList.length > 0 && axisList.length !== sList.length) {
+      throw new InvalidArgumentError(
+        `When given, axes and s must have the same length (s has ${sList.length}, axes ${axisList.length}).`,
+        { argument: 's', hint: 'Give one output length per transformed axis.' },
+      );
+    }
+    if (noAxes) {
+      if (sList.length > ndim) {
+        throw new InvalidArgumentError(`s ${describe(s)} requires more axes than the input has (${ndim}).`, {
+          argument: 's',
+          hint: 'Give at most one length per axis of x.',
+        });
+      }
+      axisList = [];
+      for (let a = ndim - sList.length; a < ndim; a++) axisList.push(a);
+    }
+    // SciPy zips s with axes: with an explicit empty axes list, s is ignored.
+    shape = axisList.map((a, i) => (sList[i] === -1 ? inShape[a] : sList[i]));
+    if (shape.some((v) => v < 1)) {
+      throw new InvalidArgumentError(`Invalid number of data points ${describe(shape)} specified.`, {
+        argument: 's',
+        hint: 'Every output length must be at least 1 (or -1 to keep the input size).',
+      });
+    }
+  } else {
+    if (noAxes) axisList = inShape.map((_, i) => i);
+    shape = axisList.map((a) => inShape[a]);
+    if (shape.some((v) => v < 1)) {
+      throw new InvalidArgumentError(`Invalid number of data points ${describe(shape)} specified: x is empty along a transformed axis.`, {
+        argument: 'x',
+        hint: 'Pass a non-empty array, or give s to zero-pad.',
+      });
+    }
+  }
+  return { axes: axisList, shape };
+}
+
+/** Largest number of elements a transform will allocate (the host array limit). */
+export const MAX_ELEMENTS = 2 ** 31 - 1;
+
+/** Refuses output shapes too large to allocate, naming the option that asked for them. */
+export function checkSize(shape: readonly number[], argument: string): void {
+  let size = 1;
+  for (const v of shape) size *= v;
+  if (size > MAX_ELEMENTS) {
+    throw new ShapeError(`The transform would need ${size} elements ([${shape.join(', ')}]), more than the ${MAX_ELEMENTS} an array can hold.`, {
+      argument,
+      hint: `Choose a smaller ${argument}.`,
+    });
+  }
+}

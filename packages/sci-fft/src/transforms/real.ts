@@ -1,0 +1,190 @@
+/**
+ * Host implementations of the real and Hermitian transforms (SciPy's `r2c`, `c2r`,
+ * `r2cn`, `c2rn`):
+ *  - rfft / rfftn: real input → the non-negative-frequency half (n/2+1 terms on the last axis);
+ *  - irfft / irfftn: that half → real output of length n (default 2(m-1));
+ *  - hfft / hfftn: Hermitian half-spectrum → real, the forward direction (irfft of the conjugate);
+ *  - ihfft / ihfftn: real → half-spectrum, the backward direction (conjugate of rfft).
+ * Complex input to rfft/ihfft is a DtypeError (SciPy raises TypeError); the imaginary
+ * parts of the zero and Nyquist terms of a c2r input are ignored, as in SciPy.
+ */
+import { asarray, type NDArray } from '@sciport/array-api';
+import { DtypeError, InvalidArgumentError } from '@sciport/dispatch-core';
+import { complexAxis, realBackwardAxis, realForwardAxis } from '../axis-passes.js';
+import {
+  checkCommon,
+  FFT_KEYS,
+  FFTN_KEYS,
+  type FFTNOptions,
+  type FFTOptions,
+  normScale,
+  readOptions,
+} from '../options.js';
+import { checkAxisLength, checkLengthOption, checkSize, initShapeAndAxes, normalizeAxis } from '../shape-axes.js';
+import { isComplexDtype, isSinglePrecision, loadInput, shapeSize, toOutput, type WorkBuffer } from '../work-buffer.js';
+
+function requireReal(a: NDArray, fn: string): void {
+  if (isComplexDtype(a.dtype)) {
+    throw new DtypeError(`${fn} needs real input (x must be a real sequence), got ${a.dtype}.`, {
+      argument: 'x',
+      hint: fn.startsWith('r') ? 'Use fft/fftn for complex input.' : 'Use ifft/ifftn for complex input.',
+    });
+  }
+}
+
+function conjugateInPlace(work: WorkBuffer): void {
+  const d = work.data;
+  for (let i = 1; i < d.length; i += 2) d[i] = -d[i];
+}
+
+/** rfft (forward) and ihfft (backward: conj of the forward transform, backward scaling). */
+export function realToComplex1d(forward: boolean, fn: string, x: unknown, options: FFTOptions | undefined): NDArray {
+  const o = readOptions(options, FFT_KEYS, fn);
+  const norm = checkCommon(o);
+  const a = asarray(x);
+  requireReal(a, fn);
+  const axis = normalizeAxis(o.axis ?? -1, a.ndim);
+  const n = checkLengthOption(o.n) ?? a.shape[axis];
+  checkAxisLength(n, axis);
+  const shape = [...a.shape];
+  shape[axis] = n;
+  checkSize(shape, 'n');
+  const work = loadInput(a, { shape, complex: false });
+  const out = realForwardAxis(work, axis, normScale(norm, forward, n));
+  if (!forward) conjugateInPlace(out);
+  return toOutput(out, isSinglePrecision(a.dtype));
+}
+
+function defaultOutputLength(m: number, fn: string): number {
+  const n = 2 * (m - 1);
+  if (n < 1) {
+    throw new InvalidArgumentError(`Invalid number of data points (${n}) specified: ${fn} of ${m} input point(s) gives 2(m-1) = ${n}.`, {
+      argument: 'x',
+      hint: 'Give the output length explicitly (n, or s for the n-D forms).',
+    });
+  }
+  return n;
+}
+
+/** irfft (backward) and hfft (forward: the c2r transform of the conjugate). */
+export function complexToReal1d(forward: boolean, fn: string, x: unknown, options: FFTOptions | undefined): NDArray {
+  const o = readOptions(options, FFT_KEYS, fn);
+  const norm = checkCommon(o);
+  const a = asarray(x);
+  const axis = normalizeAxis(o.axis ?? -1, a.ndim);
+  const n = checkLengthOption(o.n) ?? defaultOutputLength(a.shape[axis], fn);
+  const shape = [...a.shape];
+  shape[axis] = n;
+  checkSize(shape, 'n');
+  shape[axis] = (n >> 1) + 1;
+  const work = loadInput(a, { shape, complex: true, conjugate: forward });
+  const out = realBackwardAxis(work, axis, n, normScale(norm, forward, n));
+  return toOutput(out, isSinglePrecision(a.dtype));
+}
+
+function requireAxes(axes: readonly number[], fn: string): void {
+  if (axes.length === 0) {
+    throw new InvalidArgumentError(`${fn}: at least 1 axis must be transformed.`, {
+      argument: 'axes',
+      hint: 'Pass a non-empty axes list, or leave axes unset for all axes.',
+    });
+  }
+}
+
+/** rfftn (forward) and ihfftn (backward, conjugated): real FFT on the last axis, then complex FFTs. */
+export function realToComplexNd(
+  forward: boolean,
+  fn: string,
+  x: unknown,
+  options: FFTNOptions | undefined,
+  defaultAxes?: readonly number[],
+): NDArray {
+  const o = readOptions(options, FFTN_KEYS, fn);
+  const norm = checkCommon(o);
+  const a = asarray(x);
+  requireReal(a, fn);
+  const { shape, axes } = initShapeAndAxes(a.shape, o.s, o.axes === undefined ? defaultAxes : o.axes);
+  requireAxes(axes, fn);
+  const full = [...a.shape];
+  axes.forEach((axis, i) => {
+    full[axis] = shape[i];
+  });
+  checkSize(full, 's');
+  const work = loadInput(a, { shape: full, complex: false });
+  const last = axes[axes.length - 1];
+  const out = realForwardAxis(work, last, normScale(norm, forward, shapeSize(shape)));
+  // ihfftn is the conjugate of the forward transform, so every pass runs forward
+  for (let i = 0; i < axes.length - 1; i++) complexAxis(out, axes[i], true, 1);
+  if (!forward) conjugateInPlace(out);
+  return toOutput(out, isSinglePrecision(a.dtype));
+}
+
+/** irfftn (backward) and hfftn (forward, of the conjugate): complex FFTs, then a real one on the last axis. */
+export function complexToRealNd(
+  forward: boolean,
+  fn: string,
+  x: unknown,
+  options: FFTNOptions | undefined,
+  defaultAxes?: readonly number[],
+): NDArray {
+  const o = readOptions(options, FFTN_KEYS, fn);
+  const norm = checkCommon(o);
+  const a = asarray(x);
+  const noShape = o.s === undefined || o.s === null;
+  const { shape, axes } = initShapeAndAxes(a.shape, o.s, o.axes === undefined ? defaultAxes : o.axes);
+  requireAxes(axes, fn);
+  const lastIndex = axes.length - 1;
+  const last = axes[lastIndex];
+  const lastSize = noShape ? defaultOutputLength(a.shape[last], fn) : shape[lastIndex];
+  const logical = [...shape];
+  logical[lastIndex] = lastSize;
+  const full = [...a.shape];
+  axes.forEach((axis, i) => {
+    full[axis] = shape[i];
+  });
+  full[last] = lastSize;
+  checkSize(full, 's');
+  full[last] = (lastSize >> 1) + 1;
+  const work = loadInput(a, { shape: full, complex: true, conjugate: forward });
+  // hfftn is the c2r transform of the conjugate, so every pass runs in the backward direction
+  for (let i = 0; i < lastIndex; i++) complexAxis(work, axes[i], false, 1);
+  const out = realBackwardAxis(work, last, lastSize, normScale(norm, forward, shapeSize(logical)));
+  return toOutput(out, isSinglePrecision(a.dtype));
+}
+
+export function rfftHost(x: unknown, options?: FFTOptions): NDArray {
+  return realToComplex1d(true, 'rfft', x, options);
+}
+export function ihfftHost(x: unknown, options?: FFTOptions): NDArray {
+  return realToComplex1d(false, 'ihfft', x, options);
+}
+export function irfftHost(x: unknown, options?: FFTOptions): NDArray {
+  return complexToReal1d(false, 'irfft', x, options);
+}
+export function hfftHost(x: unknown, options?: FFTOptions): NDArray {
+  return complexToReal1d(true, 'hfft', x, options);
+}
+export function rfftnHost(x: unknown, options?: FFTNOptions): NDArray {
+  return realToComplexNd(true, 'rfftn', x, options);
+}
+export function ihfftnHost(x: unknown, options?: FFTNOptions): NDArray {
+  return realToComplexNd(false, 'ihfftn', x, options);
+}
+export function irfftnHost(x: unknown, options?: FFTNOptions): NDArray {
+  return complexToRealNd(false, 'irfftn', x, options);
+}
+export function hfftnHost(x: unknown, options?: FFTNOptions): NDArray {
+  return complexToRealNd(true, 'hfftn', x, options);
+}
+export function rfft2Host(x: unknown, options?: FFTNOptions): NDArray {
+  return realToComplexNd(true, 'rfft2', x, options, [-2, -1]);
+}
+export function ihfft2Host(x: unknown, options?: FFTNOptions): NDArray {
+  return realToComplexNd(false, 'ihfft2', x, options, [-2, -1]);
+}
+export function irfft2Host(x: unknown, options?: FFTNOptions): NDArray {
+  return complexToRealNd(false, 'irfft2', x, options, [-2, -1]);
+}
+export function hfft2Host(x: unknown, options?: FFTNOptions): NDArray {
+  return complexToRealNd(true, 'hfft2', x, options, [-2, -1]);
+}

@@ -1,0 +1,105 @@
+/**
+ * Host implementations of the real-to-real transforms: dct, idct, dst, idst (types 1–4)
+ * and their n-D forms (SciPy's `_r2r` / `_r2rn`). Real input keeps its precision
+ * (float32 → float32, everything else → float64); complex input transforms the real
+ * and imaginary parts separately, as SciPy does.
+ */
+import { asarray, type NDArray } from '@sciport/array-api';
+import { InvalidArgumentError } from '@sciport/dispatch-core';
+import { r2rAxis, type R2RAxisOptions } from '../axis-passes.js';
+import {
+  checkNorm,
+  checkOrthogonalize,
+  checkOverwrite,
+  checkType,
+  checkWorkers,
+  DCT_KEYS,
+  DCTN_KEYS,
+  type DCTNOptions,
+  type DCTOptions,
+  readOptions,
+} from '../options.js';
+import { checkAxisLength, checkLengthOption, checkSize, initShapeAndAxes, normalizeAxis } from '../shape-axes.js';
+import { isComplexDtype, isSinglePrecision, loadInput, toOutput } from '../work-buffer.js';
+
+type Kind = 'dct' | 'dst';
+
+function transformOptions(kind: Kind, inverse: boolean, o: Partial<DCTOptions | DCTNOptions>): R2RAxisOptions {
+  checkOverwrite(o.overwriteX);
+  checkWorkers(o.workers);
+  const type = checkType(o.type);
+  const norm = checkNorm(o.norm);
+  const orthogonalize = checkOrthogonalize(o.orthogonalize, norm);
+  return { kind, type, norm, orthogonalize, inverse };
+}
+
+function checkDct1Length(t: R2RAxisOptions, n: number, fromOption: boolean, fn: string): void {
+  if (t.kind === 'dct' && t.type === 1 && n < 2) {
+    throw new InvalidArgumentError(`${fn}: the type-1 DCT needs at least 2 points, got ${n}.`, {
+      argument: fromOption ? (fn.endsWith('n') ? 's' : 'n') : 'x',
+      hint: 'Use a longer input (or n/s >= 2), or another DCT type.',
+    });
+  }
+}
+
+/** Runs `passes` over a real buffer of `shape`, once for real input, once per part for complex input. */
+function runParts(a: NDArray, shape: readonly number[], passes: (work: ReturnType<typeof loadInput>) => void): NDArray {
+  const single = isSinglePrecision(a.dtype);
+  if (!isComplexDtype(a.dtype)) {
+    const work = loadInput(a, { shape, complex: false });
+    passes(work);
+    return toOutput(work, single);
+  }
+  const re = loadInput(a, { shape, complex: false, part: 're' });
+  const im = loadInput(a, { shape, complex: false, part: 'im' });
+  passes(re);
+  passes(im);
+  const data = new Float64Array(2 * re.data.length);
+  for (let i = 0; i < re.data.length; i++) {
+    data[2 * i] = re.data[i];
+    data[2 * i + 1] = im.data[i];
+  }
+  return toOutput({ data, shape: re.shape, complex: true }, single);
+}
+
+export function trigTransform1d(kind: Kind, inverse: boolean, fn: string, x: unknown, options: DCTOptions | undefined): NDArray {
+  const o = readOptions(options, DCT_KEYS, fn);
+  const t = transformOptions(kind, inverse, o);
+  const a = asarray(x);
+  const axis = normalizeAxis(o.axis ?? -1, a.ndim);
+  const nOption = checkLengthOption(o.n);
+  const n = nOption ?? a.shape[axis];
+  checkAxisLength(n, axis);
+  checkDct1Length(t, n, nOption !== undefined, fn);
+  const shape = [...a.shape];
+  shape[axis] = n;
+  checkSize(shape, 'n');
+  return runParts(a, shape, (work) => r2rAxis(work, axis, t));
+}
+
+/** n-D DCT/DST over `axes`; as in SciPy an empty `axes` list returns the input unchanged. */
+export function trigTransformNd(kind: Kind, inverse: boolean, fn: string, x: unknown, options: DCTNOptions | undefined): NDArray {
+  const o = readOptions(options, DCTN_KEYS, fn);
+  const t = transformOptions(kind, inverse, o);
+  const a = asarray(x);
+  const { shape, axes } = initShapeAndAxes(a.shape, o.s, o.axes);
+  if (axes.length === 0) return a;
+  for (const n of shape) checkDct1Length(t, n, o.s !== undefined && o.s !== null, fn);
+  const full = [...a.shape];
+  axes.forEach((axis, i) => {
+    full[axis] = shape[i];
+  });
+  checkSize(full, 's');
+  return runParts(a, full, (work) => {
+    for (const axis of axes) r2rAxis(work, axis, t);
+  });
+}
+
+export const dctHost = (x: unknown, options?: DCTOptions): NDArray => trigTransform1d('dct', false, 'dct', x, options);
+export const idctHost = (x: unknown, options?: DCTOptions): NDArray => trigTransform1d('dct', true, 'idct', x, options);
+export const dstHost = (x: unknown, options?: DCTOptions): NDArray => trigTransform1d('dst', false, 'dst', x, options);
+export const idstHost = (x: unknown, options?: DCTOptions): NDArray => trigTransform1d('dst', true, 'idst', x, options);
+export const dctnHost = (x: unknown, options?: DCTNOptions): NDArray => trigTransformNd('dct', false, 'dctn', x, options);
+export const idctnHost = (x: unknown, options?: DCTNOptions): NDArray => trigTransformNd('dct', true, 'idctn', x, options);
+export const dstnHost = (x: unknown, options?: DCTNOptions): NDArray => trigTransformNd('dst', false, 'dstn', x, options);
+export const idstnHost = (x: unknown, options?: DCTNOptions): NDArray => trigTransformNd('dst', true, 'idstn', x, options);
