@@ -1,0 +1,17 @@
+/**
+ * Node-only entry of @sciport/conformance: the fixture loader (node:fs) and the suites
+ * that use it. Suites register vitest `describe`/`it` blocks (vitest is a peer dependency).
+ */
+export * from './index.js';
+export { loadFixtureFile } from './fixtures.js';
+export {
+  CONDITIONING_FACTOR,
+  DEFAULT_FFT_TOLERANCE,
+  FFT_FIXTURE_FILES,
+  type FFTSuiteOptions,
+  type FFTSuiteTolerance,
+  fftSuite,
+  fftTolerance,
+} from './suites/fft.js';
+export { fftPropertySuite } from './suites/fft-properties.js';
+export { fftBadInputSuite } from './suites/fft-bad-input.js';
