@@ -172,13 +172,21 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
 
     clip(x: C, min?: unknown, max?: unknown) {
       const arrays: unknown[] = [x];
-      const slot = (v: unknown) => (v === null || v === undefined || isScalar(v) ? (v ?? null) : (arrays.push(v), inputRef(arrays.length - 1)));
+      const slot = (v: unknown) => {
+        if (v === null || v === undefined || isScalar(v)) return v ?? null;
+        arrays.push(v);
+        return inputRef(arrays.length - 1);
+      };
       const template = [inputRef(0), slot(min), slot(max)];
       return elementwise('clip', arrays, template);
     },
     where(condition: unknown, x1: unknown, x2: unknown) {
       const arrays: unknown[] = [];
-      const slot = (v: unknown) => (isScalar(v) ? v : (arrays.push(v), inputRef(arrays.length - 1)));
+      const slot = (v: unknown) => {
+        if (isScalar(v)) return v;
+        arrays.push(v);
+        return inputRef(arrays.length - 1);
+      };
       return elementwise('where', arrays, [slot(condition), slot(x1), slot(x2)], cluster);
     },
 

@@ -9,7 +9,7 @@ import type { ChunkRef, Executor } from './executor.js';
 /** The host's handle on one worker (a worker thread or a Web Worker). */
 export interface WorkerPort {
   postMessage(message: HostToWorker, transfer?: Transferable[]): void;
-  terminate(): Promise<unknown> | undefined | void;
+  terminate(): Promise<unknown> | undefined;
   /** Let the process exit while this worker idles (Node); optional. */
   setBusy?(busy: boolean): void;
 }

@@ -1,7 +1,7 @@
 import { type DType, hostNamespace, NDArray } from '@sciport/array-api';
 import { arrayKind, InvalidArgumentError, NamespaceMismatchError } from '@sciport/dispatch-core';
 import type { Cluster } from '../../cluster.js';
-import { ChunkedArray, isChunked } from '../chunked-array.js';
+import { type ChunkedArray, isChunked } from '../chunked-array.js';
 import { fromHost } from '../core.js';
 import { normalizeChunks } from '../grid.js';
 import { itemsize } from '../probe.js';
