@@ -17,7 +17,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import FFT from 'fft.js';
-import { complexPlan, realPlan } from '../dist/kernels/index.js';
+import { activeKernels, complexAlongAxes, complexPlan, realPlan } from '../dist/kernels/index.js';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -108,14 +108,12 @@ function oursFn(c) {
     const plan = realPlan(n);
     return () => plan.forward(x, 0, out, 0, 1);
   }
-  // fft2: rows, then columns, each as one batched call
+  // fft2: both axes in one batched call
   const x = randomArray(2 * n * n, n);
   const data = new Float64Array(2 * n * n);
-  const plan = complexPlan(n);
   return () => {
     data.set(x);
-    plan.executeMany(data, 0, n, n, 1, true, 1);
-    plan.executeMany(data, 0, n, 1, n, true, 1);
+    complexAlongAxes(data, [n, n], [0, 1], true, 1);
   };
 }
 
@@ -218,7 +216,7 @@ const header =
 const body = rows
   .map((r) => `| ${r.label} | ${fmt(r.ours)} | ${fmt(r.scipy)} | ${fmt(r.fftjs)} | ${ratio(r.ours, r.scipy)} | ${ratio(r.fftjs, r.ours)} |`)
   .join('\n');
-const env = `Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, single thread, float64; ${
+const env = `Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, single thread, float64, our kernels: ${activeKernels()}; ${
   py.scipy ? `SciPy ${py.scipy} (pocketfft, workers=1)` : py.note
 }; medians of ${SAMPLES} samples.`;
 const md = `### @sciport/fft CPU kernels\n\n${env}\n\n${header}${body}\n`;
@@ -233,6 +231,7 @@ writeFileSync(
       date: new Date().toISOString(),
       node: process.version,
       cpu: os.cpus()[0]?.model ?? null,
+      kernels: activeKernels(),
       scipy: py.scipy ?? null,
       note: py.note ?? null,
       unit: 'seconds per call (median)',

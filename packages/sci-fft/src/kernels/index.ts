@@ -8,6 +8,10 @@
  *   (strides in complex elements, may be negative). Prefer executeMany for every axis of
  *   an n-D array: it is 2-4x faster than a loop of execute() for strided lines (columns)
  *   and for many short lines.
+ * - `complexAlongAxes(data, shape, axes, forward, scale)`: complex FFT along several axes
+ *   of a C-contiguous buffer in one call (fft2/fftn) — with wasm the buffer crosses into
+ *   wasm memory once for all axes. `realForwardAlongAxis`, `realBackwardAlongAxis` and
+ *   `r2rAlongAxis` do the same for one axis of real transforms.
  * - `realPlan(n)`: real-to-half-complex forward / half-complex-to-real backward.
  * - `r2rPlan(kind, type, n, options)`: DCT/DST types 1-4 with SciPy's norm/orthogonalize.
  *
@@ -21,6 +25,7 @@
  * not re-entrant (JavaScript is single-threaded; each worker has its own module copy).
  * Invalid lengths throw InvalidArgumentError naming `n`.
  */
+export { complexAlongAxes, r2rAlongAxis, realBackwardAlongAxis, realForwardAlongAxis } from './axis.js';
 export { type ComplexPlan, complexPlan } from './complex-plan.js';
 export { type R2RKind, type R2RNorm, type R2ROptions, type R2RPlan, type R2RType, r2rPlan } from './r2r-plan.js';
 export { type RealPlan, realPlan } from './real-plan.js';

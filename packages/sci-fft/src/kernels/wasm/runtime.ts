@@ -202,10 +202,12 @@ function ensure(end: number): void {
   if (end > have) mem.grow(Math.ceil((end - have) / 65536));
 }
 
-/** Permanent allocation (plan tables). */
+/**
+ * Permanent allocation (plan tables). Normally made between transforms; one made while
+ * scratch frames are open goes above them, and later scratch never reaches below it.
+ */
 export function allocPermanent(bytes: number): number {
-  if (stackDepth !== 0) throw new Error('sciport fft: permanent wasm allocation during a transform');
-  const p = permTop;
+  const p = stackDepth !== 0 ? Math.max(permTop, stackTop) : permTop;
   permTop = align16(p + bytes);
   ensure(permTop);
   return p;
@@ -224,7 +226,7 @@ export function popFrame(mark: number): void {
 
 /** Scratch allocation valid until the enclosing frame is popped. */
 export function allocTemp(bytes: number): number {
-  const p = stackTop;
+  const p = Math.max(stackTop, permTop);
   stackTop = align16(p + bytes);
   ensure(stackTop);
   return p;
