@@ -12,6 +12,7 @@ import {
   type CplxFn1,
   type CplxFn2,
   castTo,
+  type FastOp,
   mapBinaryBigInt,
   mapBinaryComplex,
   mapBinaryNumber,
@@ -99,6 +100,8 @@ export interface BinarySpec {
   num?: (outDtype: DType) => NumFn2;
   big?: (outDtype: DType) => BigFn2;
   cplx?: (outDtype: DType) => CplxFn2;
+  /** Dedicated arithmetic loop to use instead of `num` where its result is exact. */
+  fast?: FastOp;
 }
 
 export type BinaryFn = (x1: NDArray | ScalarInput, x2: NDArray | ScalarInput) => NDArray;
@@ -120,7 +123,10 @@ export function defineBinary(spec: BinarySpec): BinaryFn {
     if (dtypeInfo(a.dtype).isBigInt) a = castCopy(a, numDtype);
     if (dtypeInfo(b.dtype).isBigInt) b = castCopy(b, numDtype);
     if (!spec.num) throw unsupported(spec.name, cd);
-    return mapBinaryNumber(a, b, out, spec.num(out));
+    // The fast loops compute in double then store: exact for floats and for ±/· of ints
+    // narrower than 32 bits; 32-bit integer products need Math.imul (the `num` path).
+    const fastOk = spec.fast !== undefined && (dtypeClass(out) === 'real floating' || spec.fast !== 'multiply' || dtypeInfo(out).itemsize < 4);
+    return mapBinaryNumber(a, b, out, spec.num(out), fastOk ? spec.fast : undefined);
   };
   Object.defineProperty(fn, 'name', { value: spec.name });
   return fn;

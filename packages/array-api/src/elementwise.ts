@@ -43,6 +43,7 @@ function floatUnary(name: string, f: (v: number) => number, c?: C.ComplexFn1) {
 
 export const add = defineBinary({
   name: 'add',
+  fast: 'add',
   accepts: ALL,
   out: same,
   num: () => (a, b) => a + b,
@@ -55,6 +56,7 @@ export const add = defineBinary({
 
 export const subtract = defineBinary({
   name: 'subtract',
+  fast: 'subtract',
   accepts: NUMERIC,
   out: same,
   num: () => (a, b) => a - b,
@@ -67,6 +69,7 @@ export const subtract = defineBinary({
 
 export const multiply = defineBinary({
   name: 'multiply',
+  fast: 'multiply',
   accepts: ALL,
   out: same,
   // 32-bit integer products exceed 2^53; Math.imul wraps exactly like C.
@@ -77,6 +80,7 @@ export const multiply = defineBinary({
 
 export const divide = defineBinary({
   name: 'divide',
+  fast: 'divide',
   accepts: NUMERIC.concat(['bool']),
   out: floatResult,
   compute: (d) => (isBoolOrInt(d) ? 'float64' : d),

@@ -110,30 +110,153 @@ export function mapUnaryNumber(x: NDArray, outDtype: DType, f: NumFn1): NDArray 
   return new NDArray(out, x.shape.slice(), outDtype);
 }
 
-export function mapBinaryNumber(a: NDArray, b: NDArray, outDtype: DType, f: NumFn2): NDArray {
-  f = boolSafe2(f, outDtype);
+/** Arithmetic with dedicated loops (no per-element callback) on the hot paths. */
+export type FastOp = 'add' | 'subtract' | 'multiply' | 'divide';
+
+/** out[o + j] = a[pa + j·sa] op b[pb + j·sb] for j < n, one specialised loop per op. */
+function fastRow(
+  op: FastOp,
+  out: Float64Array,
+  o: number,
+  ad: Float64Array,
+  pa: number,
+  sa: number,
+  bd: Float64Array,
+  pb: number,
+  sb: number,
+  n: number,
+): void {
+  if (sa === 1 && sb === 1) {
+    switch (op) {
+      case 'add':
+        for (let j = 0; j < n; j++) out[o + j] = ad[pa + j] + bd[pb + j];
+        return;
+      case 'subtract':
+        for (let j = 0; j < n; j++) out[o + j] = ad[pa + j] - bd[pb + j];
+        return;
+      case 'multiply':
+        for (let j = 0; j < n; j++) out[o + j] = ad[pa + j] * bd[pb + j];
+        return;
+      case 'divide':
+        for (let j = 0; j < n; j++) out[o + j] = ad[pa + j] / bd[pb + j];
+        return;
+    }
+  }
+  if (sa === 1 && sb === 0) {
+    const y = bd[pb];
+    switch (op) {
+      case 'add':
+        for (let j = 0; j < n; j++) out[o + j] = ad[pa + j] + y;
+        return;
+      case 'subtract':
+        for (let j = 0; j < n; j++) out[o + j] = ad[pa + j] - y;
+        return;
+      case 'multiply':
+        for (let j = 0; j < n; j++) out[o + j] = ad[pa + j] * y;
+        return;
+      case 'divide':
+        for (let j = 0; j < n; j++) out[o + j] = ad[pa + j] / y;
+        return;
+    }
+  }
+  switch (op) {
+    case 'add':
+      for (let j = 0; j < n; j++, pa += sa, pb += sb) out[o + j] = ad[pa] + bd[pb];
+      return;
+    case 'subtract':
+      for (let j = 0; j < n; j++, pa += sa, pb += sb) out[o + j] = ad[pa] - bd[pb];
+      return;
+    case 'multiply':
+      for (let j = 0; j < n; j++, pa += sa, pb += sb) out[o + j] = ad[pa] * bd[pb];
+      return;
+    case 'divide':
+      for (let j = 0; j < n; j++, pa += sa, pb += sb) out[o + j] = ad[pa] / bd[pb];
+      return;
+  }
+}
+
+/**
+ * Walks the broadcast views row by row (innermost axis as the row), without building
+ * offset arrays: `row(o, pa, sa, pb, sb, n)` handles one row of n elements.
+ */
+function walkRows(
+  shape: readonly number[],
+  av: NDArray,
+  bv: NDArray,
+  row: (o: number, pa: number, sa: number, pb: number, sb: number, n: number) => void,
+): void {
+  const nd = shape.length;
+  const size = shapeSize(shape);
+  if (size === 0) return;
+  if (nd === 0) {
+    row(0, av.offset, 0, bv.offset, 0, 1);
+    return;
+  }
+  const n = shape[nd - 1];
+  const sa = av.stride[nd - 1];
+  const sb = bv.stride[nd - 1];
+  const idx = new Array<number>(nd).fill(0);
+  let pa = av.offset;
+  let pb = bv.offset;
+  for (let o = 0; o < size; o += n) {
+    row(o, pa, sa, pb, sb, n);
+    for (let d = nd - 2; d >= 0; d--) {
+      idx[d]++;
+      pa += av.stride[d];
+      pb += bv.stride[d];
+      if (idx[d] < shape[d]) break;
+      pa -= av.stride[d] * shape[d];
+      pb -= bv.stride[d] * shape[d];
+      idx[d] = 0;
+    }
+  }
+}
+
+export function mapBinaryNumber(a: NDArray, b: NDArray, outDtype: DType, f: NumFn2, fast?: FastOp): NDArray {
   const shape = sameShape(a.shape, b.shape) ? a.shape.slice() : broadcastShapes(a.shape, b.shape);
   const size = shapeSize(shape);
   const out = allocate(outDtype, size) as Float64Array;
-  const av = broadcastView(a, shape, 'x1');
-  const bv = broadcastView(b, shape, 'x2');
+  let av = broadcastView(a, shape, 'x1');
+  let bv = broadcastView(b, shape, 'x2');
+  // Both C-contiguous (or scalar-broadcast): treat as one long row.
+  const aFlat = isCContiguous(av.shape, av.stride);
+  const bFlat = isCContiguous(bv.shape, bv.stride);
+  const bScalar = b.size === 1;
+  const aScalar = a.size === 1;
+  let swapped = false;
+  if (fast !== undefined && (fast === 'add' || fast === 'multiply') && aScalar && !bScalar && bFlat) {
+    // Commutative: put the scalar second so the specialised scalar loop applies.
+    [av, bv] = [bv, av];
+    swapped = true;
+  }
   const ad = av.data as Float64Array;
   const bd = bv.data as Float64Array;
-  const ao = offsetsOf(av);
-  const bo = b.size === 1 ? null : offsetsOf(bv);
-  if (b.size === 1 && ao === null) {
-    const y = bd[b.offset];
-    const base = av.offset;
-    for (let i = 0; i < size; i++) out[i] = f(ad[base + i], y) as number;
-  } else if (ao === null && bo === null) {
+  const flatA = swapped ? bFlat : aFlat;
+  const flatB = swapped ? aFlat : bFlat;
+  const scalarB = swapped ? aScalar : bScalar;
+  if (fast !== undefined && outDtype !== 'bool') {
+    if (flatA && (flatB || scalarB)) {
+      fastRow(fast, out, 0, ad, av.offset, 1, bd, bv.offset, scalarB ? 0 : 1, size);
+      return new NDArray(out, shape, outDtype);
+    }
+    walkRows(shape, av, bv, (o, pa, sa, pb, sb, n) => fastRow(fast, out, o, ad, pa, sa, bd, pb, sb, n));
+    return new NDArray(out, shape, outDtype);
+  }
+  f = boolSafe2(f, outDtype);
+  if (aFlat && (bFlat || bScalar)) {
     const abase = av.offset;
     const bbase = bv.offset;
-    for (let i = 0; i < size; i++) out[i] = f(ad[abase + i], bd[bbase + i]) as number;
-  } else {
-    const ao2 = ao ?? stridedOffsets(av.shape, av.stride, av.offset);
-    const bo2 = bo ?? stridedOffsets(bv.shape, bv.stride, bv.offset);
-    for (let i = 0; i < size; i++) out[i] = f(ad[ao2[i]], bd[bo2[i]]) as number;
+    if (bScalar) {
+      const y = bd[bbase];
+      for (let i = 0; i < size; i++) out[i] = f(ad[abase + i], y) as number;
+    } else {
+      for (let i = 0; i < size; i++) out[i] = f(ad[abase + i], bd[bbase + i]) as number;
+    }
+    return new NDArray(out, shape, outDtype);
   }
+  walkRows(shape, av, bv, (o, pa, sa, pb, sb, n) => {
+    for (let j = 0; j < n; j++, pa += sa, pb += sb) out[o + j] = f(ad[pa], bd[pb]) as number;
+  });
   return new NDArray(out, shape, outDtype);
 }
 

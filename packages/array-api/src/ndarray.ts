@@ -3,8 +3,11 @@
  * (`data`, `shape`, `stride`, `offset`, plus the `dtype`/`order` getters ndarray-ops
  * reads), so scijs modules run on it directly for real dtypes.
  */
-import { ARRAY_BRAND, InvalidArgumentError, NAMESPACE_KEY } from '@sciport/dispatch-core';
-import { type DType, dtypeInfo, type TypedArray } from './dtypes.js';
+import { ARRAY_BRAND, DtypeError, InvalidArgumentError, NAMESPACE_KEY } from '@sciport/dispatch-core';
+import { broadcastView } from './broadcasting.js';
+import { type DType, dtypeInfo, isComplexDtype, type TypedArray } from './dtypes.js';
+import { toNDArray } from './kernels.js';
+import { copyInto } from './manipulation.js';
 import { getView, type IndexSpec } from './indexing.js';
 import { cStrides, isCContiguous, shapeSize, stridedOffsets } from './layout.js';
 import type { ArrayNamespace } from './namespace-types.js';
@@ -143,6 +146,36 @@ export class NDArray {
    */
   slice(...specs: IndexSpec[]): NDArray {
     return getView(this, specs);
+  }
+
+  /**
+   * Writes `value` (array, nested JS array or scalar; broadcast to this view's shape and
+   * converted to its dtype) into the elements of this view: the standard's `x[idx] = v`
+   * is `x.slice(...idx).assign(v)`.
+   */
+  assign(value: unknown): this {
+    let src = broadcastView(toNDArray(value, 'value'), this.shape, 'value');
+    // Overlapping source and target (x.slice('1:').assign(x.slice(':-1'))): read first.
+    if (src.data === this.data) src = new NDArray(contiguousData(src, true), src.shape, src.dtype);
+    if (isComplexDtype(src.dtype) && !isComplexDtype(this.dtype)) {
+      throw new DtypeError(`Cannot assign ${src.dtype} values into a ${this.dtype} array.`, {
+        argument: 'value',
+        hint: 'Assign real(value) or convert the target to a complex dtype.',
+      });
+    }
+    copyInto(src, this, dtypeInfo(this.dtype).lanes);
+    return this;
+  }
+
+  /** The standard's `to_device`: host arrays live on 'cpu' only. */
+  toDevice(device: unknown): NDArray {
+    if (device !== 'cpu') {
+      throw new InvalidArgumentError(`Host arrays live on 'cpu'; cannot move to ${String(device)}.`, {
+        argument: 'device',
+        hint: "Use the target backend's namespace asarray (e.g. the GPU namespace) to upload.",
+      });
+    }
+    return this;
   }
 
   /** Nested JS arrays (complex elements as [re, im], int64 as bigint, bool as boolean). */

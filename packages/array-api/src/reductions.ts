@@ -31,14 +31,45 @@ function groups(x: NDArray, axis: unknown, keepdims: boolean): Groups {
   return { data, shape, outer: shapeSize(kept.map((i) => x.shape[i])), inner };
 }
 
-/** Pairwise sum of data[start + k·step], k < n. */
+/**
+ * Pairwise sum of data[start + k·step], k < n, as NumPy does it: blocks of up to 128
+ * summed with 8 independent accumulators, blocks combined by recursive halving, so the
+ * rounding error grows like O(log n) and the 8 accumulators keep the CPU pipeline full.
+ */
 export function pairwiseSum(d: ArrayLike<number>, start: number, n: number, step: number): number {
-  if (n <= 16) {
+  if (n < 8) {
     let s = 0;
     for (let k = 0; k < n; k++) s += d[start + k * step];
     return s;
   }
-  const h = n >> 1;
+  if (n <= 128) {
+    let r0 = d[start];
+    let r1 = d[start + step];
+    let r2 = d[start + 2 * step];
+    let r3 = d[start + 3 * step];
+    let r4 = d[start + 4 * step];
+    let r5 = d[start + 5 * step];
+    let r6 = d[start + 6 * step];
+    let r7 = d[start + 7 * step];
+    const m = n - (n % 8);
+    for (let k = 8; k < m; k += 8) {
+      const p = start + k * step;
+      r0 += d[p];
+      r1 += d[p + step];
+      r2 += d[p + 2 * step];
+      r3 += d[p + 3 * step];
+      r4 += d[p + 4 * step];
+      r5 += d[p + 5 * step];
+      r6 += d[p + 6 * step];
+      r7 += d[p + 7 * step];
+    }
+    let s = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (let k = m; k < n; k++) s += d[start + k * step];
+    return s;
+  }
+  // Split on a multiple of 8 so blocks stay aligned, as NumPy does.
+  let h = n >> 1;
+  h -= h % 8;
   return pairwiseSum(d, start, h, step) + pairwiseSum(d, start + h * step, n - h, step);
 }
 

@@ -202,3 +202,28 @@ describe('bad nested input', () => {
     expect(() => asarray([1, [2]])).toThrow(ShapeError);
   });
 });
+
+describe('assignment through views', () => {
+  it('assign broadcasts, converts dtype and handles overlap', () => {
+    const x = xp.zeros([3, 4], { dtype: 'int32' });
+    x.slice(':', '1::2').assign([1.7, 2]);
+    x.slice(0).assign(9);
+    expect(x.toArray()).toEqual([
+      [9, 9, 9, 9],
+      [0, 1, 0, 2],
+      [0, 1, 0, 2],
+    ]);
+    const y = xp.arange(5);
+    y.slice('1:').assign(y.slice(':-1'));
+    expect(y.toArray()).toEqual([0, 0, 1, 2, 3]);
+    const t = xp.reshape(xp.arange(6), [2, 3]).mT;
+    t.slice(0).assign(-1);
+    expect(t.toArray()).toEqual([
+      [-1, -1],
+      [1, 4],
+      [2, 5],
+    ]);
+    expect(() => xp.zeros([2]).assign(asarray([{ re: 1, im: 1 }]))).toThrow(/complex/);
+    expect(() => xp.zeros([2]).assign([1, 2, 3])).toThrow(/broadcast/);
+  });
+});
