@@ -1,0 +1,152 @@
+import { DtypeError } from '@sciport/dispatch-core';
+import type { GPUArray } from '../gpu-array.js';
+import { copyAs } from '../namespace/convert.js';
+import { checkArray } from '../namespace/core.js';
+import { c2cAlongAxis, type FFTNorm, normScale } from './axis-transform.js';
+import { checkAxisLength, plan1D, planND } from './options.js';
+import { irfftAlongAxis, rfftAlongAxis } from './real.js';
+
+/**
+ * The sciport.fft functions on GPU arrays. Each returns a new GPUArray at once (the GPU
+ * works in the background); inputs are never modified. Inputs the dispatcher uploaded
+ * for this call (coerce) are disposed when the call is done.
+ */
+
+const TRANSIENT = Symbol.for('sciport.webgpu.transient');
+
+/** Mark an array uploaded by dispatch's convert step: the implementation frees it. */
+export function markTransient(x: GPUArray): GPUArray {
+  (x as unknown as Record<symbol, boolean>)[TRANSIENT] = true;
+  return x;
+}
+
+function release(x: GPUArray): void {
+  if ((x as unknown as Record<symbol, boolean>)[TRANSIENT]) x.dispose();
+}
+
+/** A C-contiguous float32 or complex64 array with x's values (x itself, retained, if it already is one). */
+function prepared(x: GPUArray, allowComplex: boolean, fn: string): GPUArray {
+  if (x.dtype === 'complex64' && !allowComplex) {
+    throw new DtypeError(`${fn}: x must be a real sequence, got complex64.`, { argument: 'x', hint: 'Use fft for complex input.' });
+  }
+  const target = x.dtype === 'complex64' ? 'complex64' : 'float32';
+  if (x.dtype === target && x.isContiguous) return x.view(x.shape, x.stride, x.offset);
+  return copyAs(x, target);
+}
+
+type Step = (x: GPUArray) => GPUArray;
+
+/** Apply steps in order, disposing every intermediate (and the transient input). */
+function chain(input: GPUArray, first: GPUArray, steps: Step[]): GPUArray {
+  let cur = first;
+  for (const step of steps) {
+    const next = step(cur);
+    cur.dispose();
+    cur = next;
+  }
+  release(input);
+  return cur;
+}
+
+function complexTransform(inverse: boolean): (x: unknown, options?: object) => GPUArray {
+  const fn = inverse ? 'ifft' : 'fft';
+  return (x0: unknown, options?: object) => {
+    const x = checkArray(x0);
+    const p = plan1D(x.shape, options, fn);
+    const n = p.n ?? x.shape[p.axis];
+    if (p.n === undefined) checkAxisLength(n, p.axis);
+    const scale = normScale(n, p.norm, inverse);
+    return chain(x, prepared(x, true, fn), [(c) => c2cAlongAxis(c, { axis: p.axis, n, inverse, scale })]);
+  };
+}
+
+function complexTransformND(inverse: boolean, name: string, defaultAxes?: readonly number[]): (x: unknown, options?: object) => GPUArray {
+  return (x0: unknown, options?: object) => {
+    const x = checkArray(x0);
+    const p = planND(x.shape, options, name, defaultAxes);
+    const steps: Step[] = p.axes.map((axis, k) => (c) => {
+      const n = p.shape[k] ?? c.shape[axis];
+      return c2cAlongAxis(c, { axis, n, inverse, scale: normScale(n, p.norm, inverse) });
+    });
+    if (steps.length === 0) return chain(x, prepared(x, true, name), [(c) => copyAs(c, 'complex64')]);
+    return chain(x, prepared(x, true, name), steps);
+  };
+}
+
+function realForward(x0: unknown, options?: object): GPUArray {
+  const x = checkArray(x0);
+  const p = plan1D(x.shape, options, 'rfft');
+  const n = p.n ?? x.shape[p.axis];
+  if (p.n === undefined) checkAxisLength(n, p.axis);
+  return chain(x, prepared(x, false, 'rfft'), [(c) => rfftAlongAxis(c, { axis: p.axis, n, scale: normScale(n, p.norm, false) })]);
+}
+
+function realInverse(x0: unknown, options?: object): GPUArray {
+  const x = checkArray(x0);
+  const p = plan1D(x.shape, options, 'irfft');
+  const m = x.shape[p.axis];
+  const n = p.n ?? 2 * (m - 1);
+  if (n < 1) checkAxisLength(n, p.axis);
+  return chain(x, prepared(x, true, 'irfft'), [(c) => irfftAlongAxis(c, { axis: p.axis, n, scale: normScale(n, p.norm, true) })]);
+}
+
+function realForwardND(name: string, defaultAxes?: readonly number[]): (x: unknown, options?: object) => GPUArray {
+  return (x0: unknown, options?: object) => {
+    const x = checkArray(x0);
+    const p = planND(x.shape, options, name, defaultAxes);
+    if (p.axes.length === 0) throw new DtypeError(`${name}: at least one axis must be transformed.`, { argument: 'axes' });
+    const last = p.axes.length - 1;
+    const steps: Step[] = [
+      (c) => {
+        const axis = p.axes[last];
+        const n = p.shape[last] ?? c.shape[axis];
+        return rfftAlongAxis(c, { axis, n, scale: normScale(n, p.norm, false) });
+      },
+      ...p.axes.slice(0, last).map((axis, k) => (c: GPUArray) => {
+        const n = p.shape[k] ?? c.shape[axis];
+        return c2cAlongAxis(c, { axis, n, inverse: false, scale: normScale(n, p.norm, false) });
+      }),
+    ];
+    return chain(x, prepared(x, false, name), steps);
+  };
+}
+
+function realInverseND(name: string, defaultAxes?: readonly number[]): (x: unknown, options?: object) => GPUArray {
+  return (x0: unknown, options?: object) => {
+    const x = checkArray(x0);
+    const p = planND(x.shape, options, name, defaultAxes);
+    if (p.axes.length === 0) throw new DtypeError(`${name}: at least one axis must be transformed.`, { argument: 'axes' });
+    const last = p.axes.length - 1;
+    const lastAxis = p.axes[last];
+    const nLast = p.shape[last] ?? 2 * (x.shape[lastAxis] - 1);
+    if (nLast < 1) checkAxisLength(nLast, lastAxis);
+    const steps: Step[] = [
+      ...p.axes.slice(0, last).map((axis, k) => (c: GPUArray) => {
+        const n = p.shape[k] ?? c.shape[axis];
+        return c2cAlongAxis(c, { axis, n, inverse: true, scale: normScale(n, p.norm, true) });
+      }),
+      (c) => irfftAlongAxis(c, { axis: lastAxis, n: nLast, scale: normScale(nLast, p.norm, true) }),
+    ];
+    return chain(x, prepared(x, true, name), steps);
+  };
+}
+
+/** hfft: irfft of the conjugate with the other direction's norm (SciPy's definition). */
+function swapNorm(norm: FFTNorm | null | undefined): FFTNorm {
+  return norm === 'forward' ? 'backward' : norm === 'ortho' ? 'ortho' : 'forward';
+}
+
+export const gpuFft = complexTransform(false);
+export const gpuIfft = complexTransform(true);
+export const gpuFft2 = complexTransformND(false, 'fft2', [-2, -1]);
+export const gpuIfft2 = complexTransformND(true, 'ifft2', [-2, -1]);
+export const gpuFftn = complexTransformND(false, 'fftn');
+export const gpuIfftn = complexTransformND(true, 'ifftn');
+export const gpuRfft = realForward;
+export const gpuIrfft = realInverse;
+export const gpuRfft2 = realForwardND('rfft2', [-2, -1]);
+export const gpuIrfft2 = realInverseND('irfft2', [-2, -1]);
+export const gpuRfftn = realForwardND('rfftn');
+export const gpuIrfftn = realInverseND('irfftn');
+
+export { swapNorm };

@@ -1,0 +1,470 @@
+import { DtypeError } from '@sciport/dispatch-core';
+import { type GPUDType, isComplex, promoteTypes } from '../dtypes.js';
+import type { MapSpec } from './map.js';
+
+/**
+ * The elementwise functions of the Array API as WGSL expressions, per dtype. Each entry
+ * turns the input dtypes into a MapSpec (the dtype inputs are cast to, the result dtype,
+ * the expression and any helper functions) that the map kernel compiles.
+ *
+ * WGSL lets an implementation assume floats are never NaN or infinite, so NaN and
+ * infinity tests look at the bits instead of comparing values.
+ */
+
+// Infinity and NaN come from private variables: WGSL rejects them in constant expressions.
+const F32_HELPERS = `
+var<private> F32_INF_BITS: u32 = 0x7f800000u;
+var<private> F32_NAN_BITS: u32 = 0x7fc00000u;
+fn is_nan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn is_inf(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) == 0x7f800000u; }
+`;
+
+const COMPLEX_HELPERS = `
+fn c_mul(a: vec2<f32>, b: vec2<f32>) -> vec2<f32> { return vec2<f32>(a.x * b.x - a.y * b.y, a.x * b.y + a.y * b.x); }
+// Smith's algorithm (CACM 1962): avoids overflow in |b|².
+fn c_div(a: vec2<f32>, b: vec2<f32>) -> vec2<f32> {
+  if (abs(b.x) >= abs(b.y)) {
+    if (b.x == 0.0 && b.y == 0.0) { return vec2<f32>(a.x / 0.0, a.y / 0.0); }
+    let r = b.y / b.x; let d = b.x + b.y * r;
+    return vec2<f32>((a.x + a.y * r) / d, (a.y - a.x * r) / d);
+  }
+  let r = b.x / b.y; let d = b.x * r + b.y;
+  return vec2<f32>((a.x * r + a.y) / d, (a.y * r - a.x) / d);
+}
+fn c_abs(z: vec2<f32>) -> f32 {
+  let m = max(abs(z.x), abs(z.y));
+  if (m == 0.0 || is_inf(m)) { return m; }
+  return m * length(z / m);
+}
+fn c_exp(z: vec2<f32>) -> vec2<f32> { let e = exp(z.x); return vec2<f32>(e * cos(z.y), e * sin(z.y)); }
+fn c_log(z: vec2<f32>) -> vec2<f32> { return vec2<f32>(log(c_abs(z)), atan2(z.y, z.x)); }
+// Principal square root (branch cut on the negative real axis).
+fn c_sqrt(z: vec2<f32>) -> vec2<f32> {
+  let r = c_abs(z);
+  if (r == 0.0) { return vec2<f32>(0.0, z.y); }
+  let t = sqrt((r + abs(z.x)) * 0.5);
+  if (z.x >= 0.0) { return vec2<f32>(t, z.y / (2.0 * t)); }
+  let s = select(1.0, -1.0, (bitcast<u32>(z.y) >> 31u) == 1u);
+  return vec2<f32>(abs(z.y) / (2.0 * t), s * t);
+}
+fn c_sin(z: vec2<f32>) -> vec2<f32> { return vec2<f32>(sin(z.x) * cosh(z.y), cos(z.x) * sinh(z.y)); }
+fn c_cos(z: vec2<f32>) -> vec2<f32> { return vec2<f32>(cos(z.x) * cosh(z.y), -sin(z.x) * sinh(z.y)); }
+fn c_sinh(z: vec2<f32>) -> vec2<f32> { return vec2<f32>(sinh(z.x) * cos(z.y), cosh(z.x) * sin(z.y)); }
+fn c_cosh(z: vec2<f32>) -> vec2<f32> { return vec2<f32>(cosh(z.x) * cos(z.y), sinh(z.x) * sin(z.y)); }
+fn c_pow(a: vec2<f32>, b: vec2<f32>) -> vec2<f32> {
+  if (b.x == 0.0 && b.y == 0.0) { return vec2<f32>(1.0, 0.0); }
+  if (a.x == 0.0 && a.y == 0.0) { return vec2<f32>(0.0, 0.0); }
+  return c_exp(c_mul(b, c_log(a)));
+}
+`;
+
+const FLOAT_MATH = `
+fn log1p_f(x: f32) -> f32 {
+  let u = 1.0 + x;
+  if (u == 1.0) { return x; }
+  if (is_inf(u)) { return u; }
+  return log(u) * x / (u - 1.0);
+}
+fn expm1_f(x: f32) -> f32 {
+  let u = exp(x);
+  if (u == 1.0) { return x; }
+  let um1 = u - 1.0;
+  if (um1 == -1.0) { return -1.0; }
+  if (is_inf(u)) { return u; }
+  return um1 * x / log(u);
+}
+fn pow_f(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (is_nan(x) || is_nan(y)) { return x + y; }
+  if (x == 0.0) { return select(0.0, bitcast<f32>(F32_INF_BITS), y < 0.0); }
+  if (x > 0.0) { return exp2(y * log2(x)); }
+  // Negative base: defined for integral exponents only.
+  if (trunc(y) != y) { return bitcast<f32>(F32_NAN_BITS); }
+  let m = exp2(y * log2(-x));
+  return select(m, -m, (abs(y) % 2.0) == 1.0);
+}
+fn hypot_f(x: f32, y: f32) -> f32 { return c_abs(vec2<f32>(x, y)); }
+fn copysign_f(x: f32, y: f32) -> f32 {
+  return bitcast<f32>((bitcast<u32>(x) & 0x7fffffffu) | (bitcast<u32>(y) & 0x80000000u));
+}
+fn logaddexp_f(x: f32, y: f32) -> f32 {
+  if (x == y) { return x + 0.69314718056; }
+  let m = max(x, y);
+  return m + log1p_f(exp(-abs(x - y)));
+}
+fn nextafter_f(x: f32, y: f32) -> f32 {
+  if (is_nan(x) || is_nan(y)) { return x + y; }
+  if (x == y) { return y; }
+  if (x == 0.0) { return select(bitcast<f32>(1u), bitcast<f32>(0x80000001u), y < 0.0); }
+  let b = bitcast<u32>(x);
+  let away = (x < y) == (x > 0.0);
+  return bitcast<f32>(select(b - 1u, b + 1u, away));
+}
+fn remainder_f(x: f32, y: f32) -> f32 {
+  var r = x % y;
+  if (r != 0.0 && ((r < 0.0) != (y < 0.0))) { r = r + y; }
+  return r;
+}
+`;
+
+const INT_MATH = `
+fn pow_i(b0: i32, e0: i32) -> i32 {
+  if (e0 < 0) { return select(select(0, select(1, -1, (e0 & 1) == 1), b0 == -1), 1, b0 == 1); }
+  var r = 1; var b = b0; var e = e0;
+  loop { if (e == 0) { break; } if ((e & 1) == 1) { r = r * b; } b = b * b; e = e >> 1u; }
+  return r;
+}
+fn pow_u(b0: u32, e0: u32) -> u32 {
+  var r = 1u; var b = b0; var e = e0;
+  loop { if (e == 0u) { break; } if ((e & 1u) == 1u) { r = r * b; } b = b * b; e = e >> 1u; }
+  return r;
+}
+fn floordiv_i(a: i32, b: i32) -> i32 {
+  if (b == 0) { return 0; }
+  let q = a / b;
+  return select(q, q - 1, (a % b != 0) && ((a < 0) != (b < 0)));
+}
+fn remainder_i(a: i32, b: i32) -> i32 {
+  if (b == 0) { return 0; }
+  var r = a % b;
+  if (r != 0 && ((r < 0) != (b < 0))) { r = r + b; }
+  return r;
+}
+`;
+
+const HELPERS = F32_HELPERS + COMPLEX_HELPERS + FLOAT_MATH + INT_MATH;
+
+export type UnaryName =
+  | 'abs'
+  | 'acos'
+  | 'acosh'
+  | 'asin'
+  | 'asinh'
+  | 'atan'
+  | 'atanh'
+  | 'bitwiseInvert'
+  | 'ceil'
+  | 'conj'
+  | 'cos'
+  | 'cosh'
+  | 'exp'
+  | 'expm1'
+  | 'floor'
+  | 'imag'
+  | 'isfinite'
+  | 'isinf'
+  | 'isnan'
+  | 'log'
+  | 'log1p'
+  | 'log2'
+  | 'log10'
+  | 'logicalNot'
+  | 'negative'
+  | 'positive'
+  | 'real'
+  | 'reciprocal'
+  | 'round'
+  | 'sign'
+  | 'signbit'
+  | 'sin'
+  | 'sinh'
+  | 'square'
+  | 'sqrt'
+  | 'tan'
+  | 'tanh'
+  | 'trunc';
+
+export type BinaryName =
+  | 'add'
+  | 'atan2'
+  | 'bitwiseAnd'
+  | 'bitwiseLeftShift'
+  | 'bitwiseOr'
+  | 'bitwiseRightShift'
+  | 'bitwiseXor'
+  | 'copysign'
+  | 'divide'
+  | 'equal'
+  | 'floorDivide'
+  | 'greater'
+  | 'greaterEqual'
+  | 'hypot'
+  | 'less'
+  | 'lessEqual'
+  | 'logaddexp'
+  | 'logicalAnd'
+  | 'logicalOr'
+  | 'logicalXor'
+  | 'maximum'
+  | 'minimum'
+  | 'multiply'
+  | 'nextafter'
+  | 'notEqual'
+  | 'pow'
+  | 'remainder'
+  | 'subtract';
+
+function refuse(name: string, dtype: GPUDType, hint = 'Convert the input with astype() first.'): never {
+  throw new DtypeError(`${name} is not defined for ${dtype} input on the GPU.`, { argument: 'x', hint });
+}
+
+const floatOf = (d: GPUDType): GPUDType => (d === 'float16' || d === 'float32' ? d : 'float32');
+const isFloatReal = (d: GPUDType) => d === 'float32' || d === 'float16';
+
+/** A spec whose expression runs on f32 even for f16 input (the helpers are f32). */
+function viaF32(op: string, d: GPUDType, result: GPUDType, expr: (a: string[]) => string): MapSpec {
+  return {
+    op,
+    compute: [d],
+    result,
+    expr: (a) => {
+      const out = expr(d === 'float16' ? [`f32(${a[0]})`] : [...a]);
+      return d === 'float16' && result === 'float16' ? `f16(${out})` : out;
+    },
+    helpers: HELPERS,
+  };
+}
+
+const FLOAT_UNARY: Partial<Record<UnaryName, (a: string) => string>> = {
+  acos: (a) => `acos(${a})`,
+  acosh: (a) => `acosh(${a})`,
+  asin: (a) => `asin(${a})`,
+  asinh: (a) => `asinh(${a})`,
+  atan: (a) => `atan(${a})`,
+  atanh: (a) => `atanh(${a})`,
+  cos: (a) => `cos(${a})`,
+  cosh: (a) => `cosh(${a})`,
+  exp: (a) => `exp(${a})`,
+  expm1: (a) => `expm1_f(${a})`,
+  log: (a) => `log(${a})`,
+  log1p: (a) => `log1p_f(${a})`,
+  log2: (a) => `log2(${a})`,
+  log10: (a) => `(log2(${a}) * 0.30102999566)`,
+  sin: (a) => `sin(${a})`,
+  sinh: (a) => `sinh(${a})`,
+  sqrt: (a) => `sqrt(${a})`,
+  tan: (a) => `tan(${a})`,
+  tanh: (a) => `tanh(${a})`,
+  reciprocal: (a) => `(1.0 / ${a})`,
+};
+
+const COMPLEX_UNARY: Partial<Record<UnaryName, (a: string) => string>> = {
+  exp: (a) => `c_exp(${a})`,
+  log: (a) => `c_log(${a})`,
+  sqrt: (a) => `c_sqrt(${a})`,
+  sin: (a) => `c_sin(${a})`,
+  cos: (a) => `c_cos(${a})`,
+  sinh: (a) => `c_sinh(${a})`,
+  cosh: (a) => `c_cosh(${a})`,
+  tan: (a) => `c_div(c_sin(${a}), c_cos(${a}))`,
+  tanh: (a) => `c_div(c_sinh(${a}), c_cosh(${a}))`,
+  reciprocal: (a) => `c_div(vec2<f32>(1.0, 0.0), ${a})`,
+  expm1: (a) => `(c_exp(${a}) - vec2<f32>(1.0, 0.0))`,
+  log1p: (a) => `c_log(${a} + vec2<f32>(1.0, 0.0))`,
+  log2: (a) => `(c_log(${a}) * 1.44269504089)`,
+  log10: (a) => `(c_log(${a}) * 0.43429448190)`,
+};
+
+export function unarySpec(name: UnaryName, d: GPUDType): MapSpec {
+  const simple = (result: GPUDType, expr: (a: string) => string, compute: GPUDType = d): MapSpec => ({
+    op: name,
+    compute: [compute],
+    result,
+    expr: (a) => expr(a[0]),
+    helpers: HELPERS,
+  });
+  const complex = isComplex(d);
+  switch (name) {
+    case 'positive':
+      if (d === 'bool') refuse(name, d);
+      return simple(d, (a) => a);
+    case 'negative':
+      if (d === 'bool') refuse(name, d, 'Use logicalNot for booleans.');
+      return simple(d, (a) => (d === 'uint32' ? `(0u - ${a})` : `(-${a})`));
+    case 'abs':
+      if (complex) return simple('float32', (a) => `c_abs(${a})`);
+      if (d === 'bool') refuse(name, d);
+      return simple(d, (a) => (d === 'uint32' ? a : `abs(${a})`));
+    case 'square':
+      if (complex) return simple(d, (a) => `c_mul(${a}, ${a})`);
+      if (d === 'bool') refuse(name, d);
+      return simple(d, (a) => `(${a} * ${a})`);
+    case 'sign':
+      if (complex) return simple(d, (a) => `select(${a} / c_abs(${a}), vec2<f32>(0.0), c_abs(${a}) == 0.0)`);
+      if (d === 'bool') refuse(name, d);
+      if (d === 'uint32') return simple(d, (a) => `select(0u, 1u, ${a} > 0u)`);
+      if (d === 'int32') return simple(d, (a) => `sign(${a})`);
+      return viaF32(name, d, d, ([a]) => `select(sign(${a}), ${a}, is_nan(${a}))`);
+    case 'conj':
+      if (complex) return simple(d, (a) => `vec2<f32>(${a}.x, -${a}.y)`);
+      if (d === 'bool') refuse(name, d);
+      return simple(d, (a) => a);
+    case 'real':
+      if (complex) return simple('float32', (a) => `${a}.x`);
+      if (d === 'bool') refuse(name, d);
+      return simple(d, (a) => a);
+    case 'imag':
+      if (complex) return simple('float32', (a) => `${a}.y`);
+      if (d === 'bool') refuse(name, d);
+      return simple(d, () => (d === 'uint32' ? '0u' : d === 'int32' ? '0' : `${d === 'float16' ? 'f16' : 'f32'}(0.0)`));
+    case 'floor':
+    case 'ceil':
+    case 'trunc':
+    case 'round':
+      if (complex || d === 'bool') refuse(name, d);
+      if (!isFloatReal(d)) return simple(d, (a) => a);
+      return simple(d, (a) => `${name}(${a})`);
+    case 'isnan':
+    case 'isinf':
+    case 'isfinite': {
+      if (d === 'bool' || !(complex || isFloatReal(d))) return simple('bool', () => (name === 'isfinite' ? 'true' : 'false'));
+      const test = (v: string) =>
+        name === 'isnan' ? `is_nan(${v})` : name === 'isinf' ? `is_inf(${v})` : `!(is_nan(${v}) || is_inf(${v}))`;
+      if (complex) {
+        return simple('bool', (a) =>
+          name === 'isfinite' ? `(${test(`${a}.x`)} && ${test(`${a}.y`)})` : `(${test(`${a}.x`)} || ${test(`${a}.y`)})`,
+        );
+      }
+      return viaF32(name, d, 'bool', ([a]) => test(a));
+    }
+    case 'signbit':
+      if (complex || d === 'bool' || !isFloatReal(d)) refuse(name, d);
+      return viaF32(name, d, 'bool', ([a]) => `((bitcast<u32>(${a}) >> 31u) == 1u)`);
+    case 'logicalNot':
+      return simple('bool', (a) => `!${a}`, 'bool');
+    case 'bitwiseInvert':
+      if (complex || isFloatReal(d)) refuse(name, d, 'bitwiseInvert takes integers or booleans.');
+      return simple(d, (a) => (d === 'bool' ? `!${a}` : `~${a}`));
+    default: {
+      if (complex) {
+        const f = COMPLEX_UNARY[name];
+        if (!f) refuse(name, d, 'This function is available for real input on the GPU; for complex input compute it on the host.');
+        return simple(d, f);
+      }
+      const f = FLOAT_UNARY[name];
+      if (!f) refuse(name, d);
+      if (d === 'bool') refuse(name, d);
+      const fd = floatOf(d);
+      return { ...viaF32(name, fd, fd, ([a]) => f(a)), compute: [fd] };
+    }
+  }
+}
+
+export function binarySpec(name: BinaryName, a: GPUDType, b: GPUDType): MapSpec {
+  const d = promoteTypes(a, b);
+  const complex = isComplex(d);
+  const spec = (compute: GPUDType, result: GPUDType, expr: (x: string, y: string) => string): MapSpec => ({
+    op: name,
+    compute: [compute, compute],
+    result,
+    expr: (v) => expr(v[0], v[1]),
+    helpers: HELPERS,
+  });
+  // Float expression evaluated on f32 values even for f16 inputs (the helpers are f32);
+  // `result` is the float compute dtype or bool.
+  const real = (result: GPUDType, expr: (x: string, y: string) => string): MapSpec => {
+    const fd = floatOf(d === 'bool' ? 'float32' : d);
+    const widen = fd === 'float16';
+    return spec(fd, result, (x, y) => {
+      const out = expr(widen ? `f32(${x})` : x, widen ? `f32(${y})` : y);
+      return widen && result === 'float16' ? `f16(${out})` : out;
+    });
+  };
+  const numericOnly = () => {
+    if (d === 'bool') refuse(name, d);
+  };
+  switch (name) {
+    case 'add':
+      numericOnly();
+      return spec(d, d, (x, y) => `(${x} + ${y})`);
+    case 'subtract':
+      numericOnly();
+      return spec(d, d, (x, y) => `(${x} - ${y})`);
+    case 'multiply':
+      numericOnly();
+      return spec(d, d, (x, y) => (complex ? `c_mul(${x}, ${y})` : `(${x} * ${y})`));
+    case 'divide': {
+      numericOnly();
+      if (complex) return spec(d, d, (x, y) => `c_div(${x}, ${y})`);
+      const fd = floatOf(d);
+      return spec(fd, fd, (x, y) => `(${x} / ${y})`);
+    }
+    case 'floorDivide':
+      numericOnly();
+      if (complex) refuse(name, d);
+      if (d === 'int32') return spec(d, d, (x, y) => `floordiv_i(${x}, ${y})`);
+      if (d === 'uint32') return spec(d, d, (x, y) => `select(${x} / ${y}, 0u, ${y} == 0u)`);
+      return spec(d, d, (x, y) => `floor(${x} / ${y})`);
+    case 'remainder':
+      numericOnly();
+      if (complex) refuse(name, d);
+      if (d === 'int32') return spec(d, d, (x, y) => `remainder_i(${x}, ${y})`);
+      if (d === 'uint32') return spec(d, d, (x, y) => `select(${x} % ${y}, 0u, ${y} == 0u)`);
+      return real(floatOf(d), (x, y) => `remainder_f(${x}, ${y})`);
+    case 'pow':
+      numericOnly();
+      if (complex) return spec(d, d, (x, y) => `c_pow(${x}, ${y})`);
+      if (d === 'int32') return spec(d, d, (x, y) => `pow_i(${x}, ${y})`);
+      if (d === 'uint32') return spec(d, d, (x, y) => `pow_u(${x}, ${y})`);
+      return real(floatOf(d), (x, y) => `pow_f(${x}, ${y})`);
+    case 'maximum':
+    case 'minimum': {
+      numericOnly();
+      if (complex) refuse(name, d, 'Complex numbers have no order.');
+      const fn = name === 'maximum' ? 'max' : 'min';
+      if (d === 'int32' || d === 'uint32') return spec(d, d, (x, y) => `${fn}(${x}, ${y})`);
+      return real(d, (x, y) => `select(select(${fn}(${x}, ${y}), ${y}, is_nan(${y})), ${x}, is_nan(${x}))`);
+    }
+    case 'atan2':
+    case 'hypot':
+    case 'copysign':
+    case 'logaddexp':
+    case 'nextafter': {
+      if (complex) refuse(name, d);
+      const fd = floatOf(d === 'bool' ? 'float32' : d);
+      const fn = { atan2: 'atan2', hypot: 'hypot_f', copysign: 'copysign_f', logaddexp: 'logaddexp_f', nextafter: 'nextafter_f' }[name];
+      if (name === 'nextafter' && fd === 'float16') refuse(name, d, 'nextafter on float16 is not implemented; use float32.');
+      return real(fd, (x, y) => `${fn}(${x}, ${y})`);
+    }
+    case 'equal':
+      return spec(d, 'bool', (x, y) => (complex ? `all(${x} == ${y})` : `(${x} == ${y})`));
+    case 'notEqual':
+      return spec(d, 'bool', (x, y) => (complex ? `any(${x} != ${y})` : `(${x} != ${y})`));
+    case 'less':
+    case 'lessEqual':
+    case 'greater':
+    case 'greaterEqual': {
+      if (complex) refuse(name, d, 'Complex numbers have no order.');
+      const op = { less: '<', lessEqual: '<=', greater: '>', greaterEqual: '>=' }[name];
+      return spec(d, 'bool', (x, y) => `(${x} ${op} ${y})`);
+    }
+    case 'logicalAnd':
+    case 'logicalOr':
+    case 'logicalXor': {
+      const op = { logicalAnd: '&&', logicalOr: '||', logicalXor: '!=' }[name];
+      return spec('bool', 'bool', (x, y) => `(${x} ${op} ${y})`);
+    }
+    case 'bitwiseAnd':
+    case 'bitwiseOr':
+    case 'bitwiseXor': {
+      if (complex || isFloatReal(d)) refuse(name, d, `${name} takes integers or booleans.`);
+      if (d === 'bool') {
+        const op = { bitwiseAnd: '&&', bitwiseOr: '||', bitwiseXor: '!=' }[name];
+        return spec(d, d, (x, y) => `(${x} ${op} ${y})`);
+      }
+      const op = { bitwiseAnd: '&', bitwiseOr: '|', bitwiseXor: '^' }[name];
+      return spec(d, d, (x, y) => `(${x} ${op} ${y})`);
+    }
+    case 'bitwiseLeftShift':
+    case 'bitwiseRightShift': {
+      if (d !== 'int32' && d !== 'uint32') refuse(name, d, `${name} takes integers.`);
+      const zero = d === 'int32' ? '0' : '0u';
+      if (name === 'bitwiseLeftShift') {
+        return spec(d, d, (x, y) => `select(${x} << u32(${y}), ${zero}, u32(${y}) >= 32u)`);
+      }
+      // Shifting right by ≥ 32 leaves the sign (NumPy).
+      const fill = d === 'int32' ? (x: string) => `select(0, -1, ${x} < 0)` : () => '0u';
+      return spec(d, d, (x, y) => `select(${x} >> u32(${y}), ${fill(x)}, u32(${y}) >= 32u)`);
+    }
+  }
+}
