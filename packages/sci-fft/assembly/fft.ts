@@ -151,6 +151,82 @@ export function pass4(ido: i32, l1: i32, cc: usize, ch: usize, tw: usize): void 
   }
 }
 
+// @inline
+function butterfly8(a: usize, cs: usize, b: usize, hs: usize, t: usize, useTw: bool): void {
+  const r2 = f64x2.splat(0.7071067811865476); // 1/√2
+  const x0 = v128.load(a);
+  const x1 = v128.load(a + cs);
+  const x2 = v128.load(a + 2 * cs);
+  const x3 = v128.load(a + 3 * cs);
+  const x4 = v128.load(a + 4 * cs);
+  const x5 = v128.load(a + 5 * cs);
+  const x6 = v128.load(a + 6 * cs);
+  const x7 = v128.load(a + 7 * cs);
+  // radix-2 split into even and odd outputs
+  const a0 = f64x2.add(x0, x4);
+  const a1 = f64x2.add(x1, x5);
+  const a2 = f64x2.add(x2, x6);
+  const a3 = f64x2.add(x3, x7);
+  const b0 = f64x2.sub(x0, x4);
+  let b1 = f64x2.sub(x1, x5);
+  let b2 = f64x2.sub(x2, x6);
+  let b3 = f64x2.sub(x3, x7);
+  // b_j · ω8^j: ω8 = (1-i)/√2, ω8² = -i, ω8³ = (-1-i)/√2
+  b1 = f64x2.mul(f64x2.add(b1, mulNegI(b1)), r2);
+  b2 = mulNegI(b2);
+  b3 = f64x2.mul(f64x2.sub(mulNegI(b3), b3), r2);
+  // two radix-4 DFTs
+  const s0 = f64x2.add(a0, a2);
+  const d0 = f64x2.sub(a0, a2);
+  const u0 = f64x2.add(a1, a3);
+  const e0 = mulNegI(f64x2.sub(a1, a3));
+  const s1 = f64x2.add(b0, b2);
+  const d1 = f64x2.sub(b0, b2);
+  const u1 = f64x2.add(b1, b3);
+  const e1 = mulNegI(f64x2.sub(b1, b3));
+  v128.store(b, f64x2.add(s0, u0));
+  if (useTw) {
+    v128.store(b + hs, twiddle(f64x2.add(s1, u1), t));
+    v128.store(b + 2 * hs, twiddle(f64x2.add(d0, e0), t + 32));
+    v128.store(b + 3 * hs, twiddle(f64x2.add(d1, e1), t + 64));
+    v128.store(b + 4 * hs, twiddle(f64x2.sub(s0, u0), t + 96));
+    v128.store(b + 5 * hs, twiddle(f64x2.sub(s1, u1), t + 128));
+    v128.store(b + 6 * hs, twiddle(f64x2.sub(d0, e0), t + 160));
+    v128.store(b + 7 * hs, twiddle(f64x2.sub(d1, e1), t + 192));
+  } else {
+    v128.store(b + hs, f64x2.add(s1, u1));
+    v128.store(b + 2 * hs, f64x2.add(d0, e0));
+    v128.store(b + 3 * hs, f64x2.add(d1, e1));
+    v128.store(b + 4 * hs, f64x2.sub(s0, u0));
+    v128.store(b + 5 * hs, f64x2.sub(s1, u1));
+    v128.store(b + 6 * hs, f64x2.sub(d0, e0));
+    v128.store(b + 7 * hs, f64x2.sub(d1, e1));
+  }
+}
+
+/** Radix 8 as a radix-2 step followed by two radix-4 DFTs, all in registers. */
+export function pass8(ido: i32, l1: i32, cc: usize, ch: usize, tw: usize): void {
+  const cs = (<usize>ido) << 4;
+  const hs = (<usize>(ido * l1)) << 4;
+  if (ido === 1) {
+    for (let k = 0; k < l1; k++) {
+      butterfly8(cc + ((<usize>k) << 7), 16, ch + ((<usize>k) << 4), hs, 0, false);
+    }
+    return;
+  }
+  for (let k = 0; k < l1; k++) {
+    let a = cc + ((<usize>(8 * ido * k)) << 4);
+    let b = ch + ((<usize>(ido * k)) << 4);
+    let t = tw;
+    for (let i = 0; i < ido; i++) {
+      butterfly8(a, cs, b, hs, t, true);
+      a += 16;
+      b += 16;
+      t += 224;
+    }
+  }
+}
+
 export function pass5(ido: i32, l1: i32, cc: usize, ch: usize, tw: usize): void {
   const cs = (<usize>ido) << 4;
   const hs = (<usize>(ido * l1)) << 4;
@@ -301,6 +377,7 @@ export function runPlan(desc: usize, data: usize, scratch: usize, odd: usize): u
     const ido = load<i32>(d, 8);
     const tw = <usize>load<u32>(d, 12);
     if (radix === 4) pass4(ido, l1, src, dst, tw);
+    else if (radix === 8) pass8(ido, l1, src, dst, tw);
     else if (radix === 2) pass2(ido, l1, src, dst, tw);
     else if (radix === 3) pass3(ido, l1, src, dst, tw);
     else if (radix === 5) pass5(ido, l1, src, dst, tw);

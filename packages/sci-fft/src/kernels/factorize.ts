@@ -24,6 +24,19 @@ export function radixFactors(n: number): number[] {
   return out;
 }
 
+/**
+ * Radices for the wasm passes: radix 8 first (fewest passes over memory; the wasm radix-8
+ * butterfly costs no more per point than radix 4), then as radixFactors.
+ */
+export function wasmRadixFactors(n: number): number[] {
+  const out: number[] = [];
+  while (n % 8 === 0) {
+    out.push(8);
+    n /= 8;
+  }
+  return out.concat(n > 1 ? radixFactors(n) : []);
+}
+
 export function largestPrimeFactor(n: number): number {
   let largest = 1;
   while (n % 2 === 0) {

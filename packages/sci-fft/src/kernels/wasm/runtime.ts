@@ -34,6 +34,7 @@ export interface FftWasmExports {
   pass2(ido: number, l1: number, cc: number, ch: number, tw: number): void;
   pass3(ido: number, l1: number, cc: number, ch: number, tw: number): void;
   pass4(ido: number, l1: number, cc: number, ch: number, tw: number): void;
+  pass8(ido: number, l1: number, cc: number, ch: number, tw: number): void;
   pass5(ido: number, l1: number, cc: number, ch: number, tw: number): void;
   passOdd(p: number, ido: number, l1: number, cc: number, ch: number, tw: number, trig: number, scratch: number): void;
   scaleLanes(ptr: number, n: number, sr: number, si: number): void;

@@ -3,7 +3,7 @@
  * values in wasm memory forward, in place; backward transforms and scaling are applied
  * by the caller around it (backward(x) = conj(forward(conj x))).
  */
-import { goodSize, radixFactors } from '../factorize.js';
+import { goodSize, wasmRadixFactors } from '../factorize.js';
 import { cosSin2Pi } from '../twiddles.js';
 import { allocPermanent, allocTemp, type FftWasmExports, heapF64, heapI32, popFrame, pushFrame } from './runtime.js';
 
@@ -31,7 +31,7 @@ export class WasmMixedRadix implements WasmCore {
 
   constructor(n: number) {
     this.n = n;
-    const factors = radixFactors(n);
+    const factors = wasmRadixFactors(n);
     this.desc = allocPermanent(16 + 32 * factors.length);
     const words: number[] = [n, factors.length, 0, 0];
     let l1 = 1;
