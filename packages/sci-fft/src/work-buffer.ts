@@ -88,6 +88,12 @@ export function loadInput(x: NDArray, options: LoadOptions): WorkBuffer {
       return;
     }
     const data = src as ArrayLike<number>;
+    if (sStep === 1 && srcComplex === complex && !(complex && options.conjugate)) {
+      // a contiguous run of the same layout: one typed-array copy (converts the element type)
+      const lanes = complex ? 2 : 1;
+      out.set((x.data as Float64Array).subarray(lanes * s, lanes * (s + count)), t);
+      return;
+    }
     if (srcComplex && complex) {
       for (let j = 0; j < count; j++, s += sStep) {
         out[t++] = data[2 * s];

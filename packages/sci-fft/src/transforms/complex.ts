@@ -4,7 +4,7 @@
  * input; integer and bool input is promoted to float64 first.
  */
 import { asarray, type NDArray } from '@sciport/array-api';
-import { complexAxis } from '../axis-passes.js';
+import { complexAxes, complexAxis } from '../axis-passes.js';
 import {
   checkCommon,
   FFT_KEYS,
@@ -55,11 +55,7 @@ export function complexTransformNd(
   });
   checkSize(full, 's');
   const work = loadInput(a, { shape: full, complex: true });
-  // the whole normalisation is applied in the first pass, as pocketfft does
-  const scale = normScale(norm, forward, shapeSize(shape));
-  axes.forEach((axis, i) => {
-    complexAxis(work, axis, forward, i === 0 ? scale : 1);
-  });
+  complexAxes(work, axes, forward, normScale(norm, forward, shapeSize(shape)));
   return toOutput(work, isSinglePrecision(a.dtype));
 }
 

@@ -10,7 +10,7 @@
  */
 import { asarray, type NDArray } from '@sciport/array-api';
 import { DtypeError, InvalidArgumentError } from '@sciport/dispatch-core';
-import { complexAxis, realBackwardAxis, realForwardAxis } from '../axis-passes.js';
+import { complexAxes, realBackwardAxis, realForwardAxis } from '../axis-passes.js';
 import {
   checkCommon,
   FFT_KEYS,
@@ -114,7 +114,7 @@ export function realToComplexNd(
   const last = axes[axes.length - 1];
   const out = realForwardAxis(work, last, normScale(norm, forward, shapeSize(shape)));
   // ihfftn is the conjugate of the forward transform, so every pass runs forward
-  for (let i = 0; i < axes.length - 1; i++) complexAxis(out, axes[i], true, 1);
+  complexAxes(out, axes.slice(0, -1), true, 1);
   if (!forward) conjugateInPlace(out);
   return toOutput(out, isSinglePrecision(a.dtype));
 }
@@ -147,7 +147,7 @@ export function complexToRealNd(
   full[last] = (lastSize >> 1) + 1;
   const work = loadInput(a, { shape: full, complex: true, conjugate: forward });
   // hfftn is the c2r transform of the conjugate, so every pass runs in the backward direction
-  for (let i = 0; i < lastIndex; i++) complexAxis(work, axes[i], false, 1);
+  complexAxes(work, axes.slice(0, lastIndex), false, 1);
   const out = realBackwardAxis(work, last, lastSize, normScale(norm, forward, shapeSize(logical)));
   return toOutput(out, isSinglePrecision(a.dtype));
 }
