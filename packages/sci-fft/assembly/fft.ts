@@ -153,7 +153,7 @@ export function pass4(ido: i32, l1: i32, cc: usize, ch: usize, tw: usize): void 
 
 // @inline
 function butterfly8(a: usize, cs: usize, b: usize, hs: usize, t: usize, useTw: bool): void {
-  const r2 = f64x2.splat(0.7071067811865476); // 1/√2
+  const r2 = f64x2.splat(Math.SQRT1_2);
   const x0 = v128.load(a);
   const x1 = v128.load(a + cs);
   const x2 = v128.load(a + 2 * cs);
