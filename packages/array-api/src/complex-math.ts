@@ -230,7 +230,8 @@ export function cexpm1(x: number, y: number, out: Float64Array): void {
 }
 
 export function csinh(x: number, y: number, out: Float64Array): void {
-  if (y === 0 && Number.isFinite(x)) {
+  if (y === 0) {
+    // Covers x finite, ±inf (±inf + i0) and NaN (NaN + i0), as C99 G.6.2.5 lists.
     out[0] = Math.sinh(x);
     out[1] = y;
     return;
@@ -255,6 +256,11 @@ export function csinh(x: number, y: number, out: Float64Array): void {
 }
 
 export function ccosh(x: number, y: number, out: Float64Array): void {
+  if (y === 0 && Number.isNaN(x)) {
+    out[0] = x;
+    out[1] = y;
+    return;
+  }
   if (y === 0 && Number.isFinite(x)) {
     out[0] = Math.cosh(x);
     out[1] = Math.sinh(x) * y;
@@ -461,11 +467,10 @@ export function catanh(x: number, y: number, out: Float64Array): void {
     out[1] = copysign(Math.PI / 2, y);
     return;
   }
-  clog1p(x, y, tmpA);
-  clog1p(-x, -y, tmpB);
-  out[0] = 0.5 * (tmpA[0] - tmpB[0]);
-  out[1] = 0.5 * (tmpA[1] - tmpB[1]);
-  if (y === 0 && ax <= 1) out[1] = y;
+  // Kahan's form: Re = ¼·log1p(4x / ((1−x)² + y²)) keeps the sign of x (odd in x) and is
+  // accurate for small x; Im = ½·atan2(2y, (1−x)(1+x) − y²) keeps the sign of y on the cuts.
+  out[0] = 0.25 * Math.log1p((4 * x) / ((1 - x) * (1 - x) + y * y));
+  out[1] = 0.5 * Math.atan2(2 * y, (1 - x) * (1 + x) - y * y);
 }
 
 export function catan(x: number, y: number, out: Float64Array): void {
@@ -534,6 +539,12 @@ export function csign(x: number, y: number, out: Float64Array): void {
   if (x === 0 && y === 0) {
     out[0] = 0;
     out[1] = 0;
+    return;
+  }
+  if (isInf(x) && isInf(y)) {
+    // ∞/∞ under the division rules the standard refers to.
+    out[0] = NaN;
+    out[1] = NaN;
     return;
   }
   if (isInf(x) || isInf(y)) {
