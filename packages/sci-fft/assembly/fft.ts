@@ -31,7 +31,8 @@ function swap(v: v128): v128 {
 /** v times the twiddle stored at t (as (wr, wr), (-wi, wi)). */
 // @inline
 function twiddle(v: v128, t: usize): v128 {
-  return f64x2.add(f64x2.mul(v, v128.load(t)), f64x2.mul(swap(v), v128.load(t, 16)));
+  const iv = f64x2.mul(swap(v), f64x2(-1.0, 1.0)); // i·v
+  return f64x2.add(f64x2.mul(v, v128.load64_splat(t)), f64x2.mul(iv, v128.load64_splat(t, 8)));
 }
 
 /** -i·v = (vi, -vr) */
@@ -69,7 +70,7 @@ export function pass2(ido: i32, l1: i32, cc: usize, ch: usize, tw: usize): void 
       v128.store(b + hs, twiddle(f64x2.sub(x0, x1), t));
       a += 16;
       b += 16;
-      t += 32;
+      t += 16;
     }
   }
 }
@@ -98,11 +99,11 @@ export function pass3(ido: i32, l1: i32, cc: usize, ch: usize, tw: usize): void 
         v128.store(b + 2 * hs, y2);
       } else {
         v128.store(b + hs, twiddle(y1, t));
-        v128.store(b + 2 * hs, twiddle(y2, t + 32));
+        v128.store(b + 2 * hs, twiddle(y2, t + 16));
       }
       a += 16;
       b += 16;
-      t += 64;
+      t += 32;
     }
   }
 }
@@ -120,8 +121,8 @@ function butterfly4(a: usize, cs: usize, b: usize, hs: usize, t: usize, useTw: b
   v128.store(b, f64x2.add(s, u));
   if (useTw) {
     v128.store(b + hs, twiddle(f64x2.add(d0, d1), t));
-    v128.store(b + 2 * hs, twiddle(f64x2.sub(s, u), t + 32));
-    v128.store(b + 3 * hs, twiddle(f64x2.sub(d0, d1), t + 64));
+    v128.store(b + 2 * hs, twiddle(f64x2.sub(s, u), t + 16));
+    v128.store(b + 3 * hs, twiddle(f64x2.sub(d0, d1), t + 32));
   } else {
     v128.store(b + hs, f64x2.add(d0, d1));
     v128.store(b + 2 * hs, f64x2.sub(s, u));
@@ -146,7 +147,7 @@ export function pass4(ido: i32, l1: i32, cc: usize, ch: usize, tw: usize): void 
       butterfly4(a, cs, b, hs, t, true);
       a += 16;
       b += 16;
-      t += 96;
+      t += 48;
     }
   }
 }
@@ -187,12 +188,12 @@ function butterfly8(a: usize, cs: usize, b: usize, hs: usize, t: usize, useTw: b
   v128.store(b, f64x2.add(s0, u0));
   if (useTw) {
     v128.store(b + hs, twiddle(f64x2.add(s1, u1), t));
-    v128.store(b + 2 * hs, twiddle(f64x2.add(d0, e0), t + 32));
-    v128.store(b + 3 * hs, twiddle(f64x2.add(d1, e1), t + 64));
-    v128.store(b + 4 * hs, twiddle(f64x2.sub(s0, u0), t + 96));
-    v128.store(b + 5 * hs, twiddle(f64x2.sub(s1, u1), t + 128));
-    v128.store(b + 6 * hs, twiddle(f64x2.sub(d0, e0), t + 160));
-    v128.store(b + 7 * hs, twiddle(f64x2.sub(d1, e1), t + 192));
+    v128.store(b + 2 * hs, twiddle(f64x2.add(d0, e0), t + 16));
+    v128.store(b + 3 * hs, twiddle(f64x2.add(d1, e1), t + 32));
+    v128.store(b + 4 * hs, twiddle(f64x2.sub(s0, u0), t + 48));
+    v128.store(b + 5 * hs, twiddle(f64x2.sub(s1, u1), t + 64));
+    v128.store(b + 6 * hs, twiddle(f64x2.sub(d0, e0), t + 80));
+    v128.store(b + 7 * hs, twiddle(f64x2.sub(d1, e1), t + 96));
   } else {
     v128.store(b + hs, f64x2.add(s1, u1));
     v128.store(b + 2 * hs, f64x2.add(d0, e0));
@@ -222,7 +223,7 @@ export function pass8(ido: i32, l1: i32, cc: usize, ch: usize, tw: usize): void 
       butterfly8(a, cs, b, hs, t, true);
       a += 16;
       b += 16;
-      t += 224;
+      t += 112;
     }
   }
 }
@@ -261,13 +262,13 @@ export function pass5(ido: i32, l1: i32, cc: usize, ch: usize, tw: usize): void 
         v128.store(b + 4 * hs, f64x2.sub(p1, q1));
       } else {
         v128.store(b + hs, twiddle(f64x2.add(p1, q1), t));
-        v128.store(b + 2 * hs, twiddle(f64x2.add(p2, q2), t + 32));
-        v128.store(b + 3 * hs, twiddle(f64x2.sub(p2, q2), t + 64));
-        v128.store(b + 4 * hs, twiddle(f64x2.sub(p1, q1), t + 96));
+        v128.store(b + 2 * hs, twiddle(f64x2.add(p2, q2), t + 16));
+        v128.store(b + 3 * hs, twiddle(f64x2.sub(p2, q2), t + 32));
+        v128.store(b + 4 * hs, twiddle(f64x2.sub(p1, q1), t + 48));
       }
       a += 16;
       b += 16;
-      t += 128;
+      t += 64;
     }
   }
 }
@@ -282,7 +283,7 @@ export function passOdd(p: i32, ido: i32, l1: i32, cc: usize, ch: usize, tw: usi
   const hs = (<usize>(ido * l1)) << 4;
   const half = (p - 1) >> 1;
   const bs = scratch + ((<usize>half) << 4);
-  const twStride = (<usize>(p - 1)) << 5;
+  const twStride = (<usize>(p - 1)) << 4;
   for (let k = 0; k < l1; k++) {
     let a = cc + ((<usize>(p * ido * k)) << 4);
     let b = ch + ((<usize>(ido * k)) << 4);
@@ -316,8 +317,8 @@ export function passOdd(p: i32, ido: i32, l1: i32, cc: usize, ch: usize, tw: usi
           v128.store(b + (<usize>m) * hs, ym);
           v128.store(b + (<usize>(p - m)) * hs, yn);
         } else {
-          v128.store(b + (<usize>m) * hs, twiddle(ym, t + ((<usize>(m - 1)) << 5)));
-          v128.store(b + (<usize>(p - m)) * hs, twiddle(yn, t + ((<usize>(p - m - 1)) << 5)));
+          v128.store(b + (<usize>m) * hs, twiddle(ym, t + ((<usize>(m - 1)) << 4)));
+          v128.store(b + (<usize>(p - m)) * hs, twiddle(yn, t + ((<usize>(p - m - 1)) << 4)));
         }
       }
       a += 16;
@@ -533,7 +534,7 @@ export function rfftPost(out: usize, z: usize, roots: usize, h: i32, scale: f64)
     const bc = f64x2.mul(v128.load(z + ((<usize>m) << 4)), conj); // conj Z_m
     const e = f64x2.add(a, bc); // 2E
     const o = mulNegI(f64x2.sub(a, bc)); // 2O = (Z_k - conj Z_m)/i
-    const t = twiddle(o, roots + ((<usize>k) << 5)); // W^k·2O
+    const t = twiddle(o, roots + ((<usize>k) << 4)); // W^k·2O
     v128.store(out + ((<usize>k) << 4), f64x2.mul(f64x2.add(e, t), hs));
     v128.store(out + ((<usize>m) << 4), f64x2.mul(f64x2.mul(f64x2.sub(e, t), conj), hs));
   }
@@ -554,7 +555,7 @@ export function rfftPre(z: usize, x: usize, roots: usize, h: i32): void {
     const bc = f64x2.mul(v128.load(x + ((<usize>m) << 4)), conj); // conj X_m
     const e = f64x2.add(a, bc); // 2E
     // 2O = (X_k - conj X_m)·conj(W^k) = conj(conj(X_k - conj X_m)·W^k)
-    const o = f64x2.mul(twiddle(f64x2.mul(f64x2.sub(a, bc), conj), roots + ((<usize>k) << 5)), conj);
+    const o = f64x2.mul(twiddle(f64x2.mul(f64x2.sub(a, bc), conj), roots + ((<usize>k) << 4)), conj);
     const io = f64x2.mul(swap(o), f64x2(-1.0, 1.0)); // i·2O
     // Z_k = 2E + i·2O, Z_m = conj(2E) + i·conj(2O) = conj(2E - i·2O); store conjugates
     v128.store(z + ((<usize>k) << 4), f64x2.mul(f64x2.add(e, io), conj));

@@ -41,17 +41,15 @@ export class WasmMixedRadix implements WasmCore {
       const ido = n / (l1 * radix);
       let tw = 0;
       if (ido > 1) {
-        tw = allocPermanent(32 * ido * (radix - 1));
+        tw = allocPermanent(16 * ido * (radix - 1));
         const h = heapF64();
         let at = tw >> 3;
         for (let i = 0; i < ido; i++) {
           for (let m = 1; m < radix; m++) {
             cosSin2Pi(m * i * l1, n, cs, 0);
             h[at] = cs[0];
-            h[at + 1] = cs[0];
-            h[at + 2] = cs[1];
-            h[at + 3] = -cs[1];
-            at += 4;
+            h[at + 1] = -cs[1];
+            at += 2;
           }
         }
       }

@@ -11,7 +11,7 @@ import type { WasmCore } from './wasm-complex.js';
 export class WasmRealPlan {
   readonly n: number;
   private readonly core: WasmCore;
-  /** even n: W^k = exp(-2πik/n), k <= n/4, as (wr, wr, -wi, wi) */
+  /** even n: W^k = exp(-2πik/n), k <= n/4, as (wr, wi) */
   private readonly roots: number;
 
   constructor(n: number, core: WasmCore) {
@@ -21,16 +21,12 @@ export class WasmRealPlan {
     if (n % 2 === 0) {
       const h = n / 2;
       const count = (h >> 1) + 1;
-      this.roots = allocPermanent(32 * count);
-      const cs = new Float64Array(2);
+      this.roots = allocPermanent(16 * count);
       const hp = heapF64();
       for (let k = 0; k < count; k++) {
-        cosSin2Pi(k, n, cs, 0);
-        const at = (this.roots >> 3) + 4 * k;
-        hp[at] = cs[0];
-        hp[at + 1] = cs[0];
-        hp[at + 2] = cs[1];
-        hp[at + 3] = -cs[1];
+        const at = (this.roots >> 3) + 2 * k;
+        cosSin2Pi(k, n, hp, at);
+        hp[at + 1] = -hp[at + 1];
       }
     }
   }
