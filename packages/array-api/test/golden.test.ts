@@ -3,6 +3,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DType } from '../src/dtypes.js';
+import type { IndexSpec } from '../src/indexing.js';
+import type { NDArray } from '../src/ndarray.js';
 import { hostNamespace as xp } from '../src/namespace.js';
 import {
   decodeArg,
@@ -24,6 +26,8 @@ function run(c: GoldenCase): unknown {
     if (arity !== undefined) while (args.length < arity) args.push(undefined);
     args.push(c.options);
   }
+  // Views: `x.slice(...specs)`; the fixture passes x then the specs.
+  if (c.fn === 'slice') return (args[0] as NDArray).slice(...(args.slice(1) as IndexSpec[]));
   const fn = (xp as unknown as Record<string, (...a: unknown[]) => unknown>)[c.fn];
   expect(typeof fn, `xp.${c.fn} exists`).toBe('function');
   return fn(...args);
@@ -85,6 +89,7 @@ suite('manipulation', 'exact');
 suite('reductions', 'accumulate');
 suite('linalg', 'accumulate');
 suite('sorting', 'exact');
+suite('indexing', 'exact');
 
 describe('golden promotion table', () => {
   const table = loadFixture<Record<DType, Record<DType, DType>>>('promotion');
