@@ -17,6 +17,15 @@ import { loggamma, poch } from './loggamma.js';
 
 const LN_2 = Math.LN2;
 
+const warned = new Set<string>();
+
+/** SciPy warns (RuntimeWarning, shown once per call site by default); we warn once per message. */
+function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  (globalThis as { console?: { warn(text: string): void } }).console?.warn(`sciport.fft: ${message}`);
+}
+
 /** The n/2+1 complex FFTLog coefficients (interleaved), as SciPy's `fhtcoeff`. */
 export function fhtCoefficients(n: number, dln: number, mu: number, offset: number, bias: number, inverse: boolean): Float64Array {
   const q = bias;
@@ -48,9 +57,11 @@ export function fhtCoefficients(n: number, dln: number, mu: number, offset: numb
   // singular transform (u_0 infinite) or singular inverse (u_0 zero): SciPy replaces the
   // zero-frequency coefficient so that a (possibly correct) transform still comes out
   if (!inverse && (Math.abs(u[0]) === Number.POSITIVE_INFINITY || Math.abs(u[1]) === Number.POSITIVE_INFINITY)) {
+    warnOnce('singular transform; consider changing the bias');
     u[0] = 0;
     u[1] = 0;
   } else if (inverse && u[0] === 0 && u[1] === 0) {
+    warnOnce('singular inverse transform; consider changing the bias');
     u[0] = Number.POSITIVE_INFINITY;
     u[1] = 0;
   }
