@@ -6,7 +6,7 @@ import { GPUArray, toDevice } from '../src/index.js';
 import { useGPU } from './gpu-setup.js';
 import { randomValues, relativeError } from './reference.js';
 
-useGPU();
+await useGPU();
 
 function hostComplex(shape: number[], seed: number): NDArray {
   const size = shape.reduce((a, b) => a * b, 1);

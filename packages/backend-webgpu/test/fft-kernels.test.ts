@@ -4,7 +4,7 @@ import { uploadData } from '../src/upload.js';
 import { useGPU } from './gpu-setup.js';
 import { randomValues, referenceDFT, relativeError } from './reference.js';
 
-useGPU();
+await useGPU();
 
 async function check(shape: number[], axis: number, inverse: boolean, seed = 3) {
   const size = shape.reduce((a, b) => a * b, 1);

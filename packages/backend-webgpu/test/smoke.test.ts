@@ -3,7 +3,7 @@ import { runMap } from '../src/kernels/map.js';
 import { uploadData } from '../src/upload.js';
 import { useGPU } from './gpu-setup.js';
 
-useGPU();
+await useGPU();
 
 describe('map kernel', () => {
   it('adds with broadcasting', async () => {

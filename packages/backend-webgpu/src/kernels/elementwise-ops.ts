@@ -36,8 +36,8 @@ fn c_abs(z: vec2<f32>) -> f32 {
   if (m == 0.0 || is_inf(m)) { return m; }
   return m * length(z / m);
 }
-fn c_exp(z: vec2<f32>) -> vec2<f32> { let e = exp(z.x); return vec2<f32>(e * cos(z.y), e * sin(z.y)); }
-fn c_log(z: vec2<f32>) -> vec2<f32> { return vec2<f32>(log(c_abs(z)), atan2(z.y, z.x)); }
+fn c_exp(z: vec2<f32>) -> vec2<f32> { let e = exp(z.x); let sc = sincos_f(z.y); return vec2<f32>(e * sc.y, e * sc.x); }
+fn c_log(z: vec2<f32>) -> vec2<f32> { return vec2<f32>(log_f(c_abs(z)), atan2(z.y, z.x)); }
 // Principal square root (branch cut on the negative real axis).
 fn c_sqrt(z: vec2<f32>) -> vec2<f32> {
   let r = c_abs(z);
@@ -47,10 +47,10 @@ fn c_sqrt(z: vec2<f32>) -> vec2<f32> {
   let s = select(1.0, -1.0, (bitcast<u32>(z.y) >> 31u) == 1u);
   return vec2<f32>(abs(z.y) / (2.0 * t), s * t);
 }
-fn c_sin(z: vec2<f32>) -> vec2<f32> { return vec2<f32>(sin(z.x) * cosh(z.y), cos(z.x) * sinh(z.y)); }
-fn c_cos(z: vec2<f32>) -> vec2<f32> { return vec2<f32>(cos(z.x) * cosh(z.y), -sin(z.x) * sinh(z.y)); }
-fn c_sinh(z: vec2<f32>) -> vec2<f32> { return vec2<f32>(sinh(z.x) * cos(z.y), cosh(z.x) * sin(z.y)); }
-fn c_cosh(z: vec2<f32>) -> vec2<f32> { return vec2<f32>(cosh(z.x) * cos(z.y), sinh(z.x) * sin(z.y)); }
+fn c_sin(z: vec2<f32>) -> vec2<f32> { let sc = sincos_f(z.x); return vec2<f32>(sc.x * cosh(z.y), sc.y * sinh_f(z.y)); }
+fn c_cos(z: vec2<f32>) -> vec2<f32> { let sc = sincos_f(z.x); return vec2<f32>(sc.y * cosh(z.y), -sc.x * sinh_f(z.y)); }
+fn c_sinh(z: vec2<f32>) -> vec2<f32> { let sc = sincos_f(z.y); return vec2<f32>(sinh_f(z.x) * sc.y, cosh(z.x) * sc.x); }
+fn c_cosh(z: vec2<f32>) -> vec2<f32> { let sc = sincos_f(z.y); return vec2<f32>(cosh(z.x) * sc.y, sinh_f(z.x) * sc.x); }
 fn c_pow(a: vec2<f32>, b: vec2<f32>) -> vec2<f32> {
   if (b.x == 0.0 && b.y == 0.0) { return vec2<f32>(1.0, 0.0); }
   if (a.x == 0.0 && a.y == 0.0) { return vec2<f32>(0.0, 0.0); }
@@ -58,12 +58,98 @@ fn c_pow(a: vec2<f32>, b: vec2<f32>) -> vec2<f32> {
 }
 `;
 
+// sin/cos with Cody–Waite reduction by π/2 and Cephes' minimax polynomials (S. Moshier,
+// Cephes sinf/cosf): WGSL only promises 2^-11 absolute error for the built-ins.
+// Domain guards give NumPy's NaN/±inf where WGSL leaves the built-ins indeterminate.
 const FLOAT_MATH = `
+fn sincos_f(x: f32) -> vec2<f32> {
+  let j = round(x * 0.636619772367581);
+  let r = ((x - j * 1.5703125) - j * 4.837512969970703125e-4) - j * 7.54978995489188216e-8;
+  let z = r * r;
+  let s = r + r * z * (-1.6666654611e-1 + z * (8.3321608736e-3 + z * -1.9515295891e-4));
+  let c = 1.0 - 0.5 * z + z * z * (4.166664568298827e-2 + z * (-1.388731625493765e-3 + z * 2.443315711809948e-5));
+  let q = i32(j - 4.0 * floor(j * 0.25));
+  if (q == 0) { return vec2<f32>(s, c); }
+  if (q == 1) { return vec2<f32>(c, -s); }
+  if (q == 2) { return vec2<f32>(-s, -c); }
+  return vec2<f32>(-c, s);
+}
+fn sin_f(x: f32) -> f32 { if (is_inf(x)) { return bitcast<f32>(F32_NAN_BITS); } return sincos_f(x).x; }
+fn cos_f(x: f32) -> f32 { if (is_inf(x)) { return bitcast<f32>(F32_NAN_BITS); } return sincos_f(x).y; }
+fn tan_f(x: f32) -> f32 { let v = sincos_f(x); return v.x / v.y; }
+// sinh/tanh through expm1: the built-ins may cancel catastrophically near 0.
+fn sinh_f(x: f32) -> f32 {
+  let a = abs(x);
+  if (a > 88.0) { return select(bitcast<f32>(F32_INF_BITS), -bitcast<f32>(F32_INF_BITS), x < 0.0); }
+  let e = expm1_f(a);
+  let r = 0.5 * (e + e / (e + 1.0));
+  return select(r, -r, x < 0.0);
+}
+fn tanh_f(x: f32) -> f32 {
+  let a = abs(x);
+  if (a > 20.0) { return select(1.0, -1.0, x < 0.0); }
+  let e = expm1_f(-2.0 * a);
+  let r = -e / (e + 2.0);
+  return select(r, -r, x < 0.0);
+}
+// Natural log of a positive finite x: frexp, then Cephes' logf polynomial on
+// [√½, √2) (the WGSL built-in only promises 2^-21 absolute error near 1).
+fn log_poly(m: f32, e: i32) -> f32 {
+  let z = m * m;
+  var y = ((((((((7.0376836292e-2 * m - 1.1514610310e-1) * m + 1.1676998740e-1) * m - 1.2420140846e-1) * m
+    + 1.4249322787e-1) * m - 1.6668057665e-1) * m + 2.0000714765e-1) * m - 2.4999993993e-1) * m + 3.3333331174e-1) * m * z;
+  let fe = f32(e);
+  y = y - 2.12194440e-4 * fe;
+  y = y - 0.5 * z;
+  return m + y + 0.693359375 * fe;
+}
+fn log_pos(x0: f32) -> f32 {
+  var x = x0;
+  var e = 0;
+  if ((bitcast<u32>(x) & 0x7f800000u) == 0u) { x = x * 8388608.0; e = -23; }
+  let bits = bitcast<u32>(x);
+  e = e + i32((bits >> 23u) & 0xffu) - 126;
+  var m = bitcast<f32>((bits & 0x007fffffu) | 0x3f000000u);
+  if (m < 0.70710678118654752) { e = e - 1; m = m + m - 1.0; } else { m = m - 1.0; }
+  return log_poly(m, e);
+}
+fn log_f(x: f32) -> f32 {
+  if (x < 0.0 || is_nan(x)) { return bitcast<f32>(F32_NAN_BITS); }
+  if (x == 0.0) { return -bitcast<f32>(F32_INF_BITS); }
+  if (is_inf(x)) { return x; }
+  return log_pos(x);
+}
+fn log2_f(x: f32) -> f32 { return log_f(x) * 1.4426950408889634; }
+fn sqrt_f(x: f32) -> f32 {
+  if (x < 0.0 || is_nan(x)) { return bitcast<f32>(F32_NAN_BITS); }
+  if (is_inf(x)) { return x; }
+  return sqrt(x);
+}
+fn asin_f(x: f32) -> f32 { if (abs(x) > 1.0 || is_nan(x)) { return bitcast<f32>(F32_NAN_BITS); } return asin(x); }
+fn acos_f(x: f32) -> f32 { if (abs(x) > 1.0 || is_nan(x)) { return bitcast<f32>(F32_NAN_BITS); } return acos(x); }
+fn acosh_f(x: f32) -> f32 { if (x < 1.0 || is_nan(x)) { return bitcast<f32>(F32_NAN_BITS); } return log_f(x + sqrt(x - 1.0) * sqrt(x + 1.0)); }
+fn asinh_f(x: f32) -> f32 {
+  let a = abs(x);
+  if (is_inf(a) || is_nan(a)) { return x; }
+  let r = select(log1p_f(a + a * a / (1.0 + sqrt(1.0 + a * a))), log_f(a) + 0.6931471805599453, a > 1e18);
+  return select(r, -r, x < 0.0);
+}
+fn atanh_f(x: f32) -> f32 {
+  let a = abs(x);
+  if (a > 1.0 || is_nan(x)) { return bitcast<f32>(F32_NAN_BITS); }
+  if (a == 1.0) { return select(bitcast<f32>(F32_INF_BITS), -bitcast<f32>(F32_INF_BITS), x < 0.0); }
+  let r = 0.5 * log1p_f(2.0 * a / (1.0 - a));
+  return select(r, -r, x < 0.0);
+}
+// Near 0 the polynomial takes x itself (1 + x would round); compilers may fold the
+// textbook (1 + x) − 1 trick away.
 fn log1p_f(x: f32) -> f32 {
+  if (x > -0.29289321881 && x < 0.41421356237) { return log_poly(x, 0); }
   let u = 1.0 + x;
-  if (u == 1.0) { return x; }
+  if (u < 0.0 || is_nan(x)) { return bitcast<f32>(F32_NAN_BITS); }
+  if (u == 0.0) { return -bitcast<f32>(F32_INF_BITS); }
   if (is_inf(u)) { return u; }
-  return log(u) * x / (u - 1.0);
+  return log_pos(u);
 }
 fn expm1_f(x: f32) -> f32 {
   let u = exp(x);
@@ -71,7 +157,7 @@ fn expm1_f(x: f32) -> f32 {
   let um1 = u - 1.0;
   if (um1 == -1.0) { return -1.0; }
   if (is_inf(u)) { return u; }
-  return um1 * x / log(u);
+  return um1 * x / log_pos(u);
 }
 fn pow_f(x: f32, y: f32) -> f32 {
   if (y == 0.0) { return 1.0; }
@@ -226,25 +312,25 @@ function viaF32(op: string, d: GPUDType, result: GPUDType, expr: (a: string[]) =
 }
 
 const FLOAT_UNARY: Partial<Record<UnaryName, (a: string) => string>> = {
-  acos: (a) => `acos(${a})`,
-  acosh: (a) => `acosh(${a})`,
-  asin: (a) => `asin(${a})`,
-  asinh: (a) => `asinh(${a})`,
+  acos: (a) => `acos_f(${a})`,
+  acosh: (a) => `acosh_f(${a})`,
+  asin: (a) => `asin_f(${a})`,
+  asinh: (a) => `asinh_f(${a})`,
   atan: (a) => `atan(${a})`,
-  atanh: (a) => `atanh(${a})`,
-  cos: (a) => `cos(${a})`,
+  atanh: (a) => `atanh_f(${a})`,
+  cos: (a) => `cos_f(${a})`,
   cosh: (a) => `cosh(${a})`,
   exp: (a) => `exp(${a})`,
   expm1: (a) => `expm1_f(${a})`,
-  log: (a) => `log(${a})`,
+  log: (a) => `log_f(${a})`,
   log1p: (a) => `log1p_f(${a})`,
-  log2: (a) => `log2(${a})`,
-  log10: (a) => `(log2(${a}) * 0.30102999566)`,
-  sin: (a) => `sin(${a})`,
-  sinh: (a) => `sinh(${a})`,
-  sqrt: (a) => `sqrt(${a})`,
-  tan: (a) => `tan(${a})`,
-  tanh: (a) => `tanh(${a})`,
+  log2: (a) => `log2_f(${a})`,
+  log10: (a) => `(log_f(${a}) * 0.4342944819032518)`,
+  sin: (a) => `sin_f(${a})`,
+  sinh: (a) => `sinh_f(${a})`,
+  sqrt: (a) => `sqrt_f(${a})`,
+  tan: (a) => `tan_f(${a})`,
+  tanh: (a) => `tanh_f(${a})`,
   reciprocal: (a) => `(1.0 / ${a})`,
 };
 
