@@ -4,8 +4,8 @@
  * SciPy bit for bit, then handed to the chosen namespace: host by default, or the one
  * given by `xp` / the namespace and device of `like` (SciPy's `xp=` / `device=`).
  */
-import { type ArrayNamespace, type DType, hostNamespace, type NDArray } from '@sciport/array-api';
-import { arrayKind, InvalidArgumentError, NAMESPACE_KEY } from '@sciport/dispatch-core';
+import { type ArrayNamespace, arrayNamespace, type DType, hostNamespace, type NDArray } from '@sciport/array-api';
+import { arrayKind, InvalidArgumentError } from '@sciport/dispatch-core';
 import { describe } from '../options.js';
 
 export interface FreqOptions<A = unknown> {
@@ -68,7 +68,7 @@ function finish<A>(values: Float64Array, options: FreqOptions<A>): unknown {
         hint: 'Pass an array whose namespace and device the result should share.',
       });
     }
-    xp = (options.like as { [NAMESPACE_KEY](): ArrayNamespace<any> })[NAMESPACE_KEY]();
+    xp = arrayNamespace(options.like);
     device ??= (options.like as { device?: unknown }).device;
   }
   const data = dtype === 'float32' ? Float32Array.from(values) : values;
