@@ -1,0 +1,85 @@
+import { asarray } from '@sciport/array-api';
+import { DeviceError, InvalidArgumentError } from '@sciport/dispatch-core';
+import { fft } from '@sciport/fft';
+import { describe, expect, it } from 'vitest';
+import { getDevice, gpuNamespace as gx, initWebGPU, memoryInfo, toDevice, trimPool } from '../src/index.js';
+import { sizeClass } from '../src/memory/pool.js';
+import { useGPU } from './gpu-setup.js';
+
+await useGPU();
+
+describe('memory accounting', () => {
+  it('10 000 operations return to the baseline', async () => {
+    const x = toDevice(asarray(Float32Array.from({ length: 1000 }, (_, k) => k / 1000), { shape: [10, 100] }));
+    // Warm the pipelines and plan caches first so the baseline includes them.
+    gx.add(x, 1).dispose();
+    fft(x).dispose();
+    await x.toHost();
+    const before = memoryInfo();
+    for (let k = 0; k < 10_000; k++) {
+      using y = gx.multiply(x, 2);
+      if (k % 500 === 0) {
+        using z = fft(y);
+        using s = gx.sum(z, { axis: 1 });
+        expect(s.shape).toEqual([10]);
+      }
+    }
+    await x.toHost();
+    const after = memoryInfo();
+    expect(after.bytesInUse).toBe(before.bytesInUse);
+    expect(after.bytesTemporary).toBe(0);
+    expect(after.liveArrays).toBe(before.liveArrays);
+    expect(after.bytesCached).toBe(before.bytesCached);
+    // Buffers are reused from the pool, not created per operation.
+    expect(after.buffersCreated - before.buffersCreated).toBeLessThan(20);
+    x.dispose();
+    expect(memoryInfo().bytesInUse).toBe(before.bytesInUse - sizeClass(4000));
+  });
+
+  it('counts views once, frees the buffer with the last holder, and tracks the peak', () => {
+    const base = memoryInfo();
+    const x = gx.zeros([256, 256]);
+    const bytes = sizeClass(256 * 256 * 4);
+    expect(memoryInfo().bytesInUse).toBe(base.bytesInUse + bytes);
+    const t = gx.matrixTranspose(x);
+    x.dispose();
+    expect(memoryInfo().bytesInUse).toBe(base.bytesInUse + bytes);
+    expect(memoryInfo().peakBytes).toBeGreaterThanOrEqual(base.bytesInUse + bytes);
+    t.dispose();
+    expect(memoryInfo().bytesInUse).toBe(base.bytesInUse);
+    expect(memoryInfo().bytesPooled).toBeGreaterThanOrEqual(bytes);
+    trimPool(0);
+    expect(memoryInfo().bytesPooled).toBe(0);
+  });
+
+  it('a disposed array says so', () => {
+    const x = gx.ones([4]);
+    x.dispose();
+    x.dispose(); // idempotent
+    expect(x.disposed).toBe(true);
+    expect(() => gx.add(x, 1)).toThrow(InvalidArgumentError);
+  });
+
+  it('size classes waste at most a quarter', () => {
+    for (const n of [1, 255, 256, 257, 1000, 4097, 123_456, 1 << 20, (1 << 20) + 1]) {
+      const c = sizeClass(n);
+      expect(c).toBeGreaterThanOrEqual(n);
+      expect(c).toBeLessThanOrEqual(Math.max(256, n * 1.25 + 1));
+    }
+  });
+});
+
+describe('device loss', () => {
+  it('turns into a typed error on the next call, and initWebGPU() recovers', async () => {
+    const x = gx.ones([8]);
+    getDevice().destroy();
+    // device.lost resolves asynchronously
+    await new Promise((r) => setTimeout(r, 20));
+    expect(() => gx.ones([8])).toThrow(DeviceError);
+    expect(() => gx.ones([8])).toThrow(/initWebGPU/);
+    await expect(x.toHost()).rejects.toThrow(/gone|initWebGPU/);
+    await initWebGPU();
+    const y = gx.add(gx.ones([3]), 1);
+    expect(Array.from((await y.toHost()).toTypedArray() as Float32Array)).toEqual([2, 2, 2]);
+  });
+});
