@@ -121,6 +121,7 @@ function cases(realDtype: DType, complexDtype: DType): BadCase[] {
   add('fftfreq', 'a fractional n', null, [2.5], iae, 'n');
   add('rfftfreq', 'n = -4', null, [-4], iae, 'n');
   add('fftfreq', 'd = 0', null, [4, 0], iae, 'd');
+  add('rfftfreq', 'an impossible n', null, [2 ** 40], 'ShapeError', 'n');
   add('nextFastLen', 'a negative target', null, [-1], iae, 'target');
   add('nextFastLen', 'a fractional target', null, [2.5], iae, 'target');
   add('prevFastLen', 'a target beyond 2^52', null, [2 ** 60], iae, 'target');

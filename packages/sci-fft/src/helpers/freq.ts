@@ -5,8 +5,9 @@
  * given by `xp` / the namespace and device of `like` (SciPy's `xp=` / `device=`).
  */
 import { type ArrayNamespace, arrayNamespace, type DType, hostNamespace, type NDArray } from '@sciport/array-api';
-import { arrayKind, InvalidArgumentError } from '@sciport/dispatch-core';
+import { arrayKind, InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { describe } from '../options.js';
+import { MAX_ELEMENTS } from '../shape-axes.js';
 
 export interface FreqOptions<A = unknown> {
   /** Namespace of the result (default: the host namespace). */
@@ -26,6 +27,12 @@ function checkN(n: unknown): number {
     throw new InvalidArgumentError(`n must be a positive integer (the window length), got ${describe(n)}.`, {
       argument: 'n',
       hint: 'Pass the number of samples, at least 1.',
+    });
+  }
+  if (n > MAX_ELEMENTS) {
+    throw new ShapeError(`n = ${n} is more samples than an array can hold (${MAX_ELEMENTS}).`, {
+      argument: 'n',
+      hint: 'Pass a smaller window length.',
     });
   }
   return n;
