@@ -42,7 +42,7 @@ export function submitTask(
   for (const b of inputs) b.retain();
   const state = portableState(getDispatchState());
   const ref = Promise.all(inputs.map((b) => b.ref))
-    .then((refs) => cluster.run({ fn, inputs: refs, params, state }))
+    .then((refs) => cluster.run({ fn, inputs: refs, params, state, outputs: [{ dtype, shape }] }))
     .then((outs) => {
       const out = outs[0];
       if (out === undefined || out.dtype !== dtype || !sameShape(out.shape, shape)) {
@@ -61,14 +61,17 @@ export function submitTask(
   return new Block(ref, cluster.executor, shape);
 }
 
-/** The block covering [start, stop): an existing block when it matches one, else an assemble task. */
-export function regionBlock(x: ChunkedArray, start: readonly number[], stop: readonly number[]): Block {
+/** How to get the region [start, stop) of an array: an existing block, or boxes of several. */
+export type RegionPlan =
+  | { readonly block: Block }
+  | { readonly inputs: Block[]; readonly pieces: AssemblePiece[]; readonly extent: number[] };
 
+export function regionPlan(x: ChunkedArray, start: readonly number[], stop: readonly number[]): RegionPlan {
   const extent = start.map((s, d) => stop[d] - s);
   const per: AxisPiece[][] = x.chunks.map((c, d) => axisPieces(offsets(c), start[d], stop[d]));
   const grid = numBlocks(x.chunks);
   if (per.every((p, d) => p.length === 1 && p[0].srcStart === 0 && p[0].length === x.chunks[d][p[0].block])) {
-    return x.blocks[flatIndex(per.map((p) => p[0].block), grid)];
+    return { block: x.blocks[flatIndex(per.map((p) => p[0].block), grid)] };
   }
   const inputs: Block[] = [];
   const pieces: AssemblePiece[] = [];
@@ -84,7 +87,14 @@ export function regionBlock(x: ChunkedArray, start: readonly number[], stop: rea
       });
     }
   }
-  return submitTask(x.cluster, ASSEMBLE, inputs, { dtype: x.dtype, shape: extent, pieces }, extent, x.dtype);
+  return { inputs, pieces, extent };
+}
+
+/** The block covering [start, stop): an existing block when it matches one, else an assemble task. */
+export function regionBlock(x: ChunkedArray, start: readonly number[], stop: readonly number[]): Block {
+  const plan = regionPlan(x, start, stop);
+  if ('block' in plan) return plan.block;
+  return submitTask(x.cluster, ASSEMBLE, plan.inputs, { dtype: x.dtype, shape: plan.extent, pieces: plan.pieces }, plan.extent, x.dtype);
 }
 
 /** The same values on another chunk grid. */

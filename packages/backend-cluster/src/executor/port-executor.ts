@@ -1,6 +1,6 @@
 import { getDispatchState } from '@sciport/dispatch-core';
 import { ClusterClosedError, ClusterError, WorkerLostError } from '../errors.js';
-import { type ChunkData, chunkFromBytes, toSharedChunk } from '../protocol/chunk-data.js';
+import { allocateChunk, type ChunkData, chunkFromBytes, isSharedBuffer, toSharedChunk } from '../protocol/chunk-data.js';
 import type { HostToWorker, TaskSpec, WireChunk, WorkerToHost } from '../protocol/messages.js';
 import { deserializeError } from '../protocol/wire-error.js';
 import { portableState } from './portable-state.js';
@@ -36,7 +36,17 @@ export interface PortExecutorOptions {
 
 /** A chunk in the host's memory (shared with the workers when SharedArrayBuffer exists). */
 export class LocalChunk implements ChunkRef {
-  constructor(readonly chunk: ChunkData) {}
+  /**
+   * V8 does not count SharedArrayBuffer memory when it decides to collect garbage, so dead
+   * chunks would pile up (hundreds of MB per fft2 of a large array). An untouched ArrayBuffer
+   * of the same size makes the collector see the chunk's weight; it costs address space,
+   * not memory (the kernel maps zero pages lazily).
+   */
+  private readonly weight: ArrayBuffer | undefined;
+
+  constructor(readonly chunk: ChunkData) {
+    this.weight = isSharedBuffer(chunk.data.buffer) ? new ArrayBuffer(chunk.data.byteLength) : undefined;
+  }
   get dtype(): string {
     return this.chunk.dtype;
   }
@@ -47,6 +57,8 @@ export class LocalChunk implements ChunkRef {
 
 interface Pending {
   readonly task: TaskSpec<ChunkRef>;
+  /** Output chunks allocated here, in shared memory, for the worker to fill. */
+  outputs: ChunkData[];
   readonly resolve: (refs: ChunkRef[]) => void;
   readonly reject: (error: unknown) => void;
   attempts: number;
@@ -139,7 +151,7 @@ export class PortExecutor implements Executor {
     }
     const withState = task.state === undefined ? { ...task, state: portableState(getDispatchState()) } : task;
     return new Promise((resolve, reject) => {
-      this.queue.push({ task: withState, resolve, reject, attempts: 0 });
+      this.queue.push({ task: withState, resolve, reject, attempts: 0, outputs: [] });
       this.pump();
     });
   }
@@ -158,10 +170,21 @@ export class PortExecutor implements Executor {
     pending.attempts++;
     const { task } = pending;
     const inputs = task.inputs.map((ref) => toWire((ref as LocalChunk).chunk));
+    if (this.spawner.sharedMemory && task.outputs !== undefined && pending.outputs.length === 0) {
+      pending.outputs = task.outputs.map((o) => allocateChunk(o.dtype, o.shape, true));
+    }
     slot.port.setBusy?.(true);
     // Shared buffers are shared, not copied; plain ones are structured-cloned (the host keeps
     // its copy, so they are not transferred).
-    slot.port.postMessage({ type: 'task', id: slot.taskId, fn: task.fn, inputs, params: task.params, state: task.state });
+    slot.port.postMessage({
+      type: 'task',
+      id: slot.taskId,
+      fn: task.fn,
+      inputs,
+      params: task.params,
+      state: task.state,
+      outputs: pending.outputs.map(toWire),
+    });
   }
 
   private onMessage(slot: Slot, message: WorkerToHost): void {
@@ -188,7 +211,11 @@ export class PortExecutor implements Executor {
         slot.current = undefined;
         slot.port.setBusy?.(false);
         if (message.type === 'done') {
-          pending.resolve(message.outputs.map((w) => new LocalChunk(chunkFromBytes(w.dtype, w.shape, w.buffer, w.byteOffset))));
+          pending.resolve(
+            message.outputs.map((w) =>
+              typeof w === 'number' ? new LocalChunk(pending.outputs[w]) : new LocalChunk(chunkFromBytes(w.dtype, w.shape, w.buffer, w.byteOffset)),
+            ),
+          );
         } else {
           pending.reject(deserializeError(message.error, pending.task.fn));
         }

@@ -13,6 +13,12 @@ export interface TaskSpec<Ref> {
   readonly params?: Params;
   /** Dispatch state of the submitting scope, re-entered on the worker. */
   readonly state?: SerializedDispatchState;
+  /**
+   * The outputs the submitter expects, when it knows them. The local executor allocates them
+   * in the host's shared memory up front: memory the host allocates is memory its garbage
+   * collector accounts for (buffers created by workers are not, and pile up).
+   */
+  readonly outputs?: readonly { readonly dtype: string; readonly shape: readonly number[] }[];
 }
 
 /** A chunk on the wire between threads: the buffer is shared (SAB) or transferred. */
@@ -41,10 +47,13 @@ export type HostToWorker =
       readonly inputs: readonly WireChunk[];
       readonly params: Params;
       readonly state: SerializedDispatchState | undefined;
+      /** Host-allocated shared chunks to write the outputs into (see TaskSpec.outputs). */
+      readonly outputs?: readonly WireChunk[];
     };
 
 export type WorkerToHost =
   | { readonly type: 'ready' }
   | { readonly type: 'fatal'; readonly error: WireError }
-  | { readonly type: 'done'; readonly id: number; readonly outputs: readonly WireChunk[] }
+  /** Each output is a chunk, or the index of the host-allocated output it was written into. */
+  | { readonly type: 'done'; readonly id: number; readonly outputs: readonly (WireChunk | number)[] }
   | { readonly type: 'error'; readonly id: number; readonly error: WireError };

@@ -59,3 +59,17 @@ export function assemble(inputs: readonly ChunkData[], params: AssembleParams): 
   for (const piece of params.pieces) copyBox(inputs[piece.input], out, piece);
   return out;
 }
+
+/**
+ * A task's first `count` inputs are pieces of one block to assemble before the task runs
+ * (a rechunk fused into the operation that needed it).
+ */
+export interface GatherParams extends AssembleParams {
+  readonly count: number;
+}
+
+/** The task's inputs with the gathered block in front of the remaining (extra) inputs. */
+export function gatherInputs(inputs: readonly ChunkData[], gather: GatherParams | undefined): readonly ChunkData[] {
+  if (gather === undefined) return inputs;
+  return [assemble(inputs.slice(0, gather.count), gather), ...inputs.slice(gather.count)];
+}

@@ -4,7 +4,7 @@
 import { hostNamespace } from '@sciport/array-api';
 import { arrayKind, getMultimethod, InvalidArgumentError, NotSupportedError } from '@sciport/dispatch-core';
 import type { ChunkData } from '../protocol/chunk-data.js';
-import { type AssembleParams, assemble } from './assemble.js';
+import { type AssembleParams, assemble, type GatherParams, gatherInputs } from './assemble.js';
 import { chunkToNDArray, ndarrayToChunk } from './ndarray-bridge.js';
 import { registerTask } from './task-registry.js';
 import { fillTemplate } from './template.js';
@@ -15,6 +15,7 @@ import { ASSEMBLE, CALL, FOLD, XP } from './task-names.js';
 export interface CallParams {
   readonly id: string;
   readonly args: readonly unknown[];
+  readonly gather?: GatherParams;
 }
 
 export function resultToChunks(result: unknown, what: string): ChunkData[] {
@@ -37,7 +38,7 @@ registerTask(CALL, (inputs, params: CallParams) => {
       hint: 'Load the package that declares it into the workers (cluster.local({ modules }) or sciport-worker --import).',
     });
   }
-  const args = fillTemplate(params.args, inputs.map(chunkToNDArray)) as unknown[];
+  const args = fillTemplate(params.args, gatherInputs(inputs, params.gather).map(chunkToNDArray)) as unknown[];
   return resultToChunks(fn(...args), params.id);
 });
 
@@ -45,6 +46,7 @@ registerTask(CALL, (inputs, params: CallParams) => {
 export interface XpParams {
   readonly op: string;
   readonly args: readonly unknown[];
+  readonly gather?: GatherParams;
 }
 
 function namespaceFunction(op: string): (...args: unknown[]) => unknown {
@@ -57,7 +59,7 @@ function namespaceFunction(op: string): (...args: unknown[]) => unknown {
 
 registerTask(XP, (inputs, params: XpParams) => {
   const fn = namespaceFunction(params.op);
-  const args = fillTemplate(params.args, inputs.map(chunkToNDArray)) as unknown[];
+  const args = fillTemplate(params.args, gatherInputs(inputs, params.gather).map(chunkToNDArray)) as unknown[];
   return resultToChunks(fn.apply(hostNamespace, args), params.op);
 });
 

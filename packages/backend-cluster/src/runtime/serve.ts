@@ -11,6 +11,10 @@ export interface WorkerEndpoint {
   importModule(specifier: string): Promise<unknown>;
 }
 
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
 function toWire(chunk: ChunkData): WireChunk {
   return { dtype: chunk.dtype, shape: chunk.shape, buffer: chunk.data.buffer, byteOffset: chunk.data.byteOffset };
 }
@@ -42,8 +46,16 @@ export function serve(endpoint: WorkerEndpoint): void {
       return;
     }
     if (sharedMemory) {
-      outputs = outputs.map(toSharedChunk);
-      endpoint.post({ type: 'done', id: message.id, outputs: outputs.map(toWire) });
+      const given = (message.outputs ?? []).map((w) => chunkFromBytes(w.dtype, w.shape, w.buffer, w.byteOffset));
+      const replies = outputs.map((out, i) => {
+        const target = given[i];
+        if (target !== undefined && target.dtype === out.dtype && target.data.length === out.data.length && sameShape(target.shape, out.shape)) {
+          (target.data as any).set(out.data);
+          return i;
+        }
+        return toWire(toSharedChunk(out));
+      });
+      endpoint.post({ type: 'done', id: message.id, outputs: replies });
     } else {
       const transfer = new Set<ArrayBuffer>();
       for (const chunk of outputs) if (!isSharedBuffer(chunk.data.buffer)) transfer.add(chunk.data.buffer as ArrayBuffer);

@@ -2,8 +2,9 @@ import type { DType, NDArray } from '@sciport/array-api';
 import { NotSupportedError } from '@sciport/dispatch-core';
 import type { Block } from '../block.js';
 import { ChunkedArray } from '../chunked-array.js';
-import { rechunkArray, submitTask } from '../core.js';
-import { blockIndices, blockShape, flatIndex, numBlocks, splitAxis } from '../grid.js';
+import { regionPlan, submitTask } from '../core.js';
+import type { GatherParams } from '../../runtime/assemble.js';
+import { blockIndices, blockShape, numBlocks, offsets, splitAxis } from '../grid.js';
 import { probeArray } from './common.js';
 
 export interface AxisTask {
@@ -56,13 +57,26 @@ export function mapAlongAxes(x: ChunkedArray, axes: readonly number[], task: Axi
     throw new NotSupportedError(`A chunked map along axes needs the same number of axes out as in (${x.ndim} → ${probe.ndim}).`);
   }
   const dtype = probe.dtype as DType;
-  const whole = rechunkArray(x, chunksWithWholeAxes(x, mapped));
-  const outChunks = whole.chunks.map((c, d) => (mapped.has(d) ? [probe.shape[d]] : [...c]));
-  const grid = numBlocks(whole.chunks);
+  const chunks = chunksWithWholeAxes(x, mapped);
+  const outChunks = chunks.map((c, d) => (mapped.has(d) ? [probe.shape[d]] : [...c]));
+  const offs = chunks.map(offsets);
   const blocks: Block[] = [];
-  for (const idx of blockIndices(grid)) {
-    const inputs = [whole.blocks[flatIndex(idx, grid)], ...(task.extra ?? [])];
-    blocks.push(submitTask(x.cluster, task.fn, inputs, task.params, blockShape(outChunks, idx), dtype));
+  for (const idx of blockIndices(numBlocks(chunks))) {
+    const plan = regionPlan(
+      x,
+      idx.map((i, d) => offs[d][i]),
+      idx.map((i, d) => offs[d][i + 1]),
+    );
+    const outShape = blockShape(outChunks, idx);
+    if ('block' in plan) {
+      blocks.push(submitTask(x.cluster, task.fn, [plan.block, ...(task.extra ?? [])], task.params, outShape, dtype));
+    } else {
+      // Rechunk and operation in one task: the worker assembles its block from the pieces
+      // and transforms it, instead of writing the rechunked block out and reading it back.
+      const gather: GatherParams = { count: plan.inputs.length, dtype: x.dtype, shape: plan.extent, pieces: plan.pieces };
+      const params = { ...(task.params as object), gather };
+      blocks.push(submitTask(x.cluster, task.fn, [...plan.inputs, ...(task.extra ?? [])], params, outShape, dtype));
+    }
   }
   const shape = outChunks.map((c) => c.reduce((a, b) => a + b, 0));
   return new ChunkedArray(x.cluster, dtype, shape, outChunks, blocks);

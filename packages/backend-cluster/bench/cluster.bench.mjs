@@ -1,0 +1,202 @@
+// Benchmarks of @sciport/backend-cluster (run by `pnpm bench`, or `node bench/cluster.bench.mjs`
+// from packages/backend-cluster after a build). Writes bench/results.md, a section of
+// BENCHMARKS.md. Every ratio compares figures measured in this run on this machine.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NDArray } from '@sciport/array-api';
+import { chunked, cluster } from '@sciport/backend-cluster';
+import { fft, fft2 } from '@sciport/fft';
+
+const QUICK = process.env.SCIPORT_BENCH_QUICK === '1';
+const N2 = QUICK ? 1024 : 4096; // fft2 side
+const BATCH = QUICK ? [2048, 1024] : [16384, 1024]; // rows × length of the 1-D batch
+const REPS = QUICK ? 2 : 3;
+const TASKS = QUICK ? 500 : 2000;
+const here = fileURLToPath(new URL('.', import.meta.url));
+const CLI = fileURLToPath(new URL('../dist/node/cli.js', import.meta.url));
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (t) => `${t.toFixed(t < 10 ? 2 : 0)} ms`;
+const now = () => performance.now();
+const log = (...a) => console.log(...a);
+
+function randomReal(shape) {
+  const n = shape.reduce((a, b) => a * b, 1);
+  const data = new Float64Array(n);
+  let s = 12345;
+  for (let i = 0; i < n; i++) {
+    s = (s * 1103515245 + 12345) >>> 0;
+    data[i] = s / 2 ** 32 - 0.5;
+  }
+  return new NDArray(data, shape, 'float64');
+}
+
+/** Median wall time of `run()` (which returns a chunked array) until all blocks are computed. */
+async function timeChunked(run) {
+  const times = [];
+  for (let r = 0; r < REPS; r++) {
+    const t0 = now();
+    await run().persist();
+    times.push(now() - t0);
+  }
+  return median(times);
+}
+
+async function speedup(label, make, op) {
+  const x = make();
+  const host0 = now();
+  op(x);
+  const hostTime = now() - host0;
+  const rows = [];
+  for (const workers of [1, 2]) {
+    const c = await cluster.local({ workers });
+    const xc = chunked(x, { chunks: label.chunks, cluster: c });
+    await xc.persist();
+    await op(chunked(make(label.warm), { chunks: label.warmChunks, cluster: c })).persist(); // warm up workers (JIT, wasm)
+    const t = await timeChunked(() => op(xc));
+    const t0 = now();
+    await op(xc).toHost();
+    const withGather = now() - t0;
+    rows.push({ workers, t, withGather });
+    await c.close();
+    log(`${label.name}: ${workers} worker(s) ${ms(t)} (with toHost ${ms(withGather)})`);
+  }
+  return { hostTime, rows, speed: rows[0].t / rows[1].t };
+}
+
+// ---- per-task overhead: trivial tasks (negate one element) through each executor
+async function overhead(c, label) {
+  const { XP } = { XP: 'sciport.xp' };
+  const one = c.put({ dtype: 'float64', shape: [1], data: Float64Array.of(1) });
+  const task = () => c.run({ fn: XP, inputs: [one], params: { op: 'negative', args: [{ $input: 0 }] } });
+  for (let i = 0; i < 50; i++) await task(); // warm up
+  let t0 = now();
+  await Promise.all(Array.from({ length: TASKS }, task));
+  const throughput = (now() - t0) / TASKS;
+  const seq = Math.min(200, TASKS);
+  t0 = now();
+  for (let i = 0; i < seq; i++) await task();
+  const latency = (now() - t0) / seq;
+  log(`${label}: ${throughput.toFixed(3)} ms/task in flight together, ${latency.toFixed(3)} ms/task one at a time`);
+  return { throughput, latency };
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function withRedis(fn) {
+  if (!existsSync('/usr/bin/redis-server')) return undefined;
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'sciport-bench-redis-'));
+  const pidfile = join(dir, 'pid');
+  execFileSync('/usr/bin/redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--daemonize', 'yes', '--pidfile', pidfile, '--dir', dir]);
+  for (let i = 0; i < 200 && !existsSync(pidfile); i++) await new Promise((r) => setTimeout(r, 20));
+  for (let ok = false; !ok; ) {
+    ok = await new Promise((r) => {
+      const s = connect(port, '127.0.0.1');
+      s.once('connect', () => (s.destroy(), r(true)));
+      s.once('error', () => r(false));
+    });
+    if (!ok) await new Promise((r) => setTimeout(r, 20));
+  }
+  const url = `redis://127.0.0.1:${port}`;
+  const workers = [];
+  try {
+    for (let i = 0; i < 2; i++) {
+      const child = spawn(process.execPath, [CLI, '--redis', url], { stdio: ['ignore', 'pipe', 'inherit'] });
+      await new Promise((resolve) => child.stdout.on('data', (d) => d.toString().includes('ready') && resolve()));
+      workers.push(child);
+    }
+    return await fn(url);
+  } finally {
+    for (const w of workers) w.kill('SIGTERM');
+    await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r() : w.once('exit', r)))));
+    try {
+      process.kill(Number(readFileSync(pidfile, 'utf8')), 'SIGKILL');
+    } catch {}
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+log(`cluster bench on ${cpus()[0]?.model} (${cpus().length} cores)${QUICK ? ' [quick]' : ''}`);
+const f2 = await speedup(
+  { name: `fft2 ${N2}²`, chunks: [N2 / 4, N2 / 4], warm: [64, 64], warmChunks: [32, 32] },
+  (shape = [N2, N2]) => randomReal(shape),
+  (x) => fft2(x),
+);
+const b1 = await speedup(
+  { name: `fft of ${BATCH[0]} rows × ${BATCH[1]}`, chunks: [BATCH[0] / 16, -1], warm: [64, BATCH[1]], warmChunks: [16, -1] },
+  (shape = BATCH) => randomReal(shape),
+  (x) => fft(x),
+);
+const local = await cluster.local({ workers: 2 });
+const localOverhead = await overhead(local, 'local (2 worker threads)');
+await local.close();
+const redisOverhead = await withRedis(async (url) => {
+  const c = await cluster.redis({ url, minWorkers: 2 });
+  try {
+    return await overhead(c, 'redis (2 sciport-worker processes, loopback)');
+  } finally {
+    await c.close();
+  }
+});
+
+const row = (name, r) =>
+  `| ${name} | ${ms(r.hostTime)} | ${ms(r.rows[0].t)} | ${ms(r.rows[1].t)} | **${r.speed.toFixed(2)}×** | ${ms(r.rows[0].withGather)} / ${ms(r.rows[1].withGather)} |`;
+const md = `## Cluster backend (\`@sciport/backend-cluster\`)
+
+Chunked arrays on a local cluster of worker threads, ${cpus().length} cores (${cpus()[0]?.model}). Times are medians of ${REPS} runs from
+the call to all blocks computed (\`await y.persist()\`); the last column adds gathering the result
+into one host array (\`await y.toHost()\`, one thread copying). Input float64, output complex128.
+
+| transform | host, 1 thread | 1 worker | 2 workers | speedup | with toHost (1 / 2 workers) |
+|---|---|---|---|---|---|
+${row(`fft2 ${N2}×${N2}, blocks ${N2 / 4}×${N2 / 4}`, f2)}
+${row(`fft along rows, ${BATCH[0]}×${BATCH[1]}, blocks ${BATCH[0] / 16}×${BATCH[1]}`, b1)}
+
+Goal: ≥ 1.7× from 1 to 2 workers on this 2-core machine. fft2 does two passes, each an
+all-to-all rechunk (copy tasks on the workers) followed by 1-D transforms over whole rows, then
+whole columns; the batch of 1-D FFTs needs no rechunk.
+
+Per-task overhead (a task that negates one element, ${TASKS} tasks):
+
+| executor | in flight together | one at a time (latency) |
+|---|---|---|
+| local, 2 worker threads (MessagePort, SharedArrayBuffer) | ${localOverhead.throughput.toFixed(3)} ms | ${localOverhead.latency.toFixed(3)} ms |
+| ${redisOverhead ? `Redis on loopback, 2 \`sciport-worker\` processes (BullMQ) | ${redisOverhead.throughput.toFixed(3)} ms | ${redisOverhead.latency.toFixed(3)} ms |` : 'Redis | not measured: /usr/bin/redis-server missing | |'}
+
+Goal: < 2 ms per chunk task through Redis on loopback.
+
+### How it scales to many machines (a model, not a measurement)
+
+A chunk task through Redis costs a fixed overhead *o* (the figures above: job add, pick-up,
+completion event; about ${redisOverhead ? redisOverhead.throughput.toFixed(2) : '1'} ms of Redis work per task) plus moving its bytes: every input
+block is read from Redis and every output block written to it, so an fft pass over an array of
+*B* bytes moves about 2·*B* (in + out) through the one Redis server, and a rechunk another 2·*B*.
+With *W* workers each transforming at *r* bytes/s and Redis serving *R* bytes/s
+(a single Redis instance moves roughly 1–2 GB/s of large values on a 10 GbE link; loopback here
+is faster), one pass takes about max(*B*/(*W*·*r*), 4·*B*/*R*) + (tasks/*W*)·*o*.
+Workers stop helping once *W*·*r* approaches *R*/4: with the host kernels' single-core rate
+for complex128 FFTs (see the fft section: a few hundred MB/s per core), that is on the order of
+10–20 worker cores per Redis server; beyond it Redis bandwidth is the limit (shard chunk keys
+across several Redis instances, or keep blocks in worker memory, to go further).
+Chunk size sets the other bound: blocks must be large enough that *o* is small next to the
+block's compute time (≥ 1 MB per block keeps the overhead under a few percent) and small enough
+that there are several blocks per worker to balance load and to recover quickly when a worker
+dies (a lost block is recomputed from its inputs, which stay in Redis). The default 'auto' chunks
+aim at ~8 MiB blocks.
+`;
+writeFileSync(join(here, 'results.md'), md);
+log(`wrote ${join(here, 'results.md')}`);
