@@ -106,7 +106,10 @@ async function withRedis(fn) {
   for (let ok = false; !ok; ) {
     ok = await new Promise((r) => {
       const s = connect(port, '127.0.0.1');
-      s.once('connect', () => (s.destroy(), r(true)));
+      s.once('connect', () => {
+        s.destroy();
+        r(true);
+      });
       s.once('error', () => r(false));
     });
     if (!ok) await new Promise((r) => setTimeout(r, 20));

@@ -42,7 +42,7 @@ export class LocalChunk implements ChunkRef {
    * of the same size makes the collector see the chunk's weight; it costs address space,
    * not memory (the kernel maps zero pages lazily).
    */
-  private readonly weight: ArrayBuffer | undefined;
+  readonly weight: ArrayBuffer | undefined;
 
   constructor(readonly chunk: ChunkData) {
     this.weight = isSharedBuffer(chunk.data.buffer) ? new ArrayBuffer(chunk.data.byteLength) : undefined;
