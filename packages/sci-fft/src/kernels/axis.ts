@@ -8,6 +8,7 @@ import { InvalidArgumentError } from '@sciport/dispatch-core';
 import { complexPlan, wasmComplexCore } from './complex-plan.js';
 import type { R2RPlan } from './r2r-plan.js';
 import { realPlan } from './real-plan.js';
+import { collectResidents } from './wasm/resident.js';
 import { allocTemp, heapF64, popFrame, pushFrame, wasmKernels } from './wasm/runtime.js';
 import { WasmMixedRadix } from './wasm/wasm-complex.js';
 
@@ -71,6 +72,7 @@ export function complexAlongAxes(
     return;
   }
   const conj = forward ? 1 : -1;
+  collectResidents();
   const cores = new Map(todo.map((axis) => [axis, wasmComplexCore(shape[axis], k)]));
   const mark = pushFrame();
   const ptr = allocTemp(16 * size);

@@ -7,6 +7,8 @@ import { pass2, pass3, pass4, pass5, passOdd } from './complex-passes.js';
 import { goodSize, largestPrimeFactor, mixedRadixCost, radixFactors } from './factorize.js';
 import { cosSin2Pi } from './twiddles.js';
 import { checkLength } from './validate.js';
+import { LruCache } from './lru.js';
+import { collectResidents, resident } from './wasm/resident.js';
 import { allocTemp, type FftWasmExports, heapF64, popFrame, pushFrame, wasmKernels } from './wasm/runtime.js';
 import { WasmBluestein, type WasmCore, WasmFourStep, WasmMixedRadix } from './wasm/wasm-complex.js';
 
@@ -281,7 +283,7 @@ function useBluestein(n: number): boolean {
   return blue < mixedRadixCost(n);
 }
 
-const jsCache = new Map<number, ComplexPlan>();
+const jsCache = new LruCache<number, ComplexPlan>(32);
 
 /** The pure TypeScript plan for length n (cached). */
 export function jsComplexPlan(n: number): ComplexPlan {
@@ -305,19 +307,17 @@ function fourStepSplit(n: number): number {
   return best >= 16 ? best : 0;
 }
 
-const wasmCache = new Map<number, WasmCore>();
+/** A new (uncached) wasm core for length n: four-step, Bluestein or mixed radix. */
+export function makeWasmCore(n: number, k: FftWasmExports): WasmCore {
+  const split = fourStepSplit(n);
+  if (split > 0) return new WasmFourStep(n, split);
+  if (useBluestein(n)) return new WasmBluestein(n, k, (len) => makeWasmCore(len, k));
+  return new WasmMixedRadix(n);
+}
 
-/** The WebAssembly core for length n (cached); k must be the loaded kernels. */
+/** The cached wasm core for length n; k must be the loaded kernels. */
 export function wasmComplexCore(n: number, k: FftWasmExports): WasmCore {
-  let core = wasmCache.get(n);
-  if (core === undefined) {
-    const split = fourStepSplit(n);
-    if (split > 0) core = new WasmFourStep(n, split);
-    else if (useBluestein(n)) core = new WasmBluestein(n, k, (len) => wasmComplexCore(len, k));
-    else core = new WasmMixedRadix(n);
-    wasmCache.set(n, core);
-  }
-  return core;
+  return resident(`c${n}`, () => makeWasmCore(n, k));
 }
 
 /**
@@ -339,6 +339,7 @@ class AutoComplexPlan implements ComplexPlan {
       jsComplexPlan(n).execute(data, offset, forward, scale);
       return;
     }
+    collectResidents();
     const core = wasmComplexCore(n, k);
     const mark = pushFrame();
     const buf = allocTemp(16 * n);
@@ -368,6 +369,7 @@ class AutoComplexPlan implements ComplexPlan {
       executeManyByLines(jsComplexPlan(n), data, offset, count, lineStride, elemStride, forward, scale);
       return;
     }
+    collectResidents();
     const core = wasmComplexCore(n, k);
     const conj = forward ? 1 : -1;
     if (core instanceof WasmMixedRadix && elemStride === 1 && lineStride >= n) {
@@ -427,7 +429,7 @@ const CHUNK_COMPLEX = 1 << 14;
 /** Largest batch (in complex values spanned) copied into wasm memory in one piece: 64 MiB. */
 const MAX_SPAN = 1 << 22;
 
-const complexCache = new Map<number, ComplexPlan>();
+const complexCache = new LruCache<number, ComplexPlan>(256);
 
 /** Plan for complex FFTs of length n (cached per n). */
 export function complexPlan(n: number): ComplexPlan {

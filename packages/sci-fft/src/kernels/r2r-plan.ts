@@ -28,6 +28,7 @@
 import { type ComplexPlan, complexPlan } from './complex-plan.js';
 import { type RealPlan, realPlan } from './real-plan.js';
 import { cosSin2Pi, rootTable } from './twiddles.js';
+import { LruCache } from './lru.js';
 import { checkLength } from './validate.js';
 
 /** DCT/DST of one contiguous real line, in place. */
@@ -289,7 +290,7 @@ function reverse(data: Float64Array, offset: number, n: number): void {
   }
 }
 
-const r2rCache = new Map<string, R2RPlan>();
+const r2rCache = new LruCache<string, R2RPlan>(64);
 
 /** DCT/DST types 1-4 of one contiguous real line, in place, matching scipy.fft.dct/idct/dst/idst. */
 export function r2rPlan(kind: R2RKind, type: R2RType, n: number, options: R2ROptions): R2RPlan {

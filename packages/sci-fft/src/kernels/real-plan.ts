@@ -5,9 +5,11 @@
  * e.g. Brigham, "The Fast Fourier Transform", §10). Odd n: a full complex FFT of
  * length n on a scratch copy.
  */
-import { type ComplexPlan, jsComplexPlan, wasmComplexCore } from './complex-plan.js';
+import { type ComplexPlan, jsComplexPlan, makeWasmCore } from './complex-plan.js';
+import { LruCache } from './lru.js';
 import { rootTable } from './twiddles.js';
 import { checkLength } from './validate.js';
+import { collectResidents, resident } from './wasm/resident.js';
 import { type FftWasmExports, wasmKernels } from './wasm/runtime.js';
 import { WasmRealPlan } from './wasm/wasm-real.js';
 
@@ -149,7 +151,7 @@ class OddRealPlan implements RealPlan {
   }
 }
 
-const jsRealCache = new Map<number, RealPlan>();
+const jsRealCache = new LruCache<number, RealPlan>(32);
 
 /** The pure TypeScript real plan for length n (cached). */
 export function jsRealPlan(n: number): RealPlan {
@@ -164,17 +166,14 @@ export function jsRealPlan(n: number): RealPlan {
 /** Runs the WebAssembly kernels when loaded, the TypeScript plan otherwise. */
 class AutoRealPlan implements RealPlan {
   readonly n: number;
-  private wasmPlan: WasmRealPlan | undefined;
   constructor(n: number) {
     this.n = n;
   }
 
   private wasm(k: FftWasmExports): WasmRealPlan {
-    if (this.wasmPlan === undefined) {
-      const n = this.n;
-      this.wasmPlan = new WasmRealPlan(n, wasmComplexCore(n % 2 === 0 ? n / 2 : n, k));
-    }
-    return this.wasmPlan;
+    const n = this.n;
+    collectResidents();
+    return resident(`r${n}`, () => new WasmRealPlan(n, makeWasmCore(n % 2 === 0 ? n / 2 : n, k)));
   }
 
   forward(input: Float64Array, inOffset: number, output: Float64Array, outOffset: number, scale: number): void {
@@ -190,7 +189,7 @@ class AutoRealPlan implements RealPlan {
   }
 }
 
-const realCache = new Map<number, RealPlan>();
+const realCache = new LruCache<number, RealPlan>(256);
 
 /** Plan for real FFTs of length n (cached per n). */
 export function realPlan(n: number): RealPlan {

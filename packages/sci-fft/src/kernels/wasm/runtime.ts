@@ -188,10 +188,15 @@ export function setWasmEnabled(on: boolean): void {
 }
 
 // ---- memory ----
+//
+// [heapBase, permTop): plan tables, first-fit with a free list (plans are evicted by the
+// LRU cache in resident.ts); [permTop, …): a stack of scratch frames, one per transform.
 
 let permTop = 0;
 let stackTop = 0;
 let stackDepth = 0;
+/** free blocks below permTop, sorted by start: [start, size] */
+const freeBlocks: [number, number][] = [];
 
 function align16(x: number): number {
   return (x + 15) & ~15;
@@ -204,14 +209,63 @@ function ensure(end: number): void {
 }
 
 /**
- * Permanent allocation (plan tables). Normally made between transforms; one made while
- * scratch frames are open goes above them, and later scratch never reaches below it.
+ * Allocates a plan table. Normally made between transforms; one made while scratch frames
+ * are open goes into a free block or above the frames, and scratch never reaches below it.
  */
 export function allocPermanent(bytes: number): number {
+  const size = align16(Math.max(bytes, 16));
+  for (let i = 0; i < freeBlocks.length; i++) {
+    const [start, free] = freeBlocks[i];
+    if (free >= size) {
+      if (free === size) freeBlocks.splice(i, 1);
+      else freeBlocks[i] = [start + size, free - size];
+      return start;
+    }
+  }
   const p = stackDepth !== 0 ? Math.max(permTop, stackTop) : permTop;
-  permTop = align16(p + bytes);
+  if (p > permTop) addFree(permTop, p - permTop);
+  permTop = p + size;
   ensure(permTop);
   return p;
+}
+
+/** Returns a table allocated with allocPermanent(bytes). */
+export function freePermanent(ptr: number, bytes: number): void {
+  addFree(ptr, align16(Math.max(bytes, 16)));
+}
+
+function addFree(start: number, size: number): void {
+  let i = 0;
+  while (i < freeBlocks.length && freeBlocks[i][0] < start) i++;
+  freeBlocks.splice(i, 0, [start, size]);
+  // coalesce with the next and the previous block
+  if (i + 1 < freeBlocks.length && start + size === freeBlocks[i + 1][0]) {
+    freeBlocks[i][1] += freeBlocks[i + 1][1];
+    freeBlocks.splice(i + 1, 1);
+  }
+  if (i > 0 && freeBlocks[i - 1][0] + freeBlocks[i - 1][1] === start) {
+    freeBlocks[i - 1][1] += freeBlocks[i][1];
+    freeBlocks.splice(i, 1);
+    i--;
+  }
+  // a free block at the top gives its room back to the stack
+  const last = freeBlocks[freeBlocks.length - 1];
+  if (last !== undefined && last[0] + last[1] === permTop && stackDepth === 0) {
+    permTop = last[0];
+    freeBlocks.pop();
+  }
+}
+
+/** Bytes of plan tables in use (for tests and the cache budget). */
+export function permanentBytesInUse(): number {
+  let free = 0;
+  for (const [, size] of freeBlocks) free += size;
+  return wasm === null ? 0 : permTop - align16(wasm.heapBase()) - free;
+}
+
+/** True while a transform holds scratch frames (plan tables must not be freed then). */
+export function framesOpen(): boolean {
+  return stackDepth !== 0;
 }
 
 /** Opens a scratch frame; returns the mark to pass to popFrame. */

@@ -5,9 +5,27 @@
  */
 import { goodSize, wasmRadixFactors } from '../factorize.js';
 import { cosSin2Pi } from '../twiddles.js';
-import { allocPermanent, allocTemp, type FftWasmExports, heapF64, heapI32, popFrame, pushFrame } from './runtime.js';
+import type { Resident } from './resident.js';
+import { allocPermanent, allocTemp, type FftWasmExports, freePermanent, heapF64, heapI32, popFrame, pushFrame } from './runtime.js';
 
-export interface WasmCore {
+/** The wasm tables of one plan, freed together. */
+export class Tables {
+  bytes = 0;
+  private readonly blocks: [number, number][] = [];
+  alloc(bytes: number): number {
+    const p = allocPermanent(bytes);
+    this.blocks.push([p, bytes]);
+    this.bytes += bytes;
+    return p;
+  }
+  free(): void {
+    for (const [p, b] of this.blocks) freePermanent(p, b);
+    this.blocks.length = 0;
+    this.bytes = 0;
+  }
+}
+
+export interface WasmCore extends Resident {
   readonly n: number;
   /**
    * Forward, unnormalised FFT of the n complex values at byte offset ptr. `scratch` is
@@ -28,11 +46,20 @@ export class WasmMixedRadix implements WasmCore {
   readonly odd: number;
   /** largest generic odd radix (0 if none) */
   readonly oddRadix: number;
+  private readonly tables = new Tables();
+
+  get bytes(): number {
+    return this.tables.bytes;
+  }
+
+  dispose(): void {
+    this.tables.free();
+  }
 
   constructor(n: number) {
     this.n = n;
     const factors = wasmRadixFactors(n);
-    this.desc = allocPermanent(16 + 32 * factors.length);
+    this.desc = this.tables.alloc(16 + 32 * factors.length);
     const words: number[] = [n, factors.length, 0, 0];
     let l1 = 1;
     let maxOdd = 0;
@@ -41,7 +68,7 @@ export class WasmMixedRadix implements WasmCore {
       const ido = n / (l1 * radix);
       let tw = 0;
       if (ido > 1) {
-        tw = allocPermanent(16 * ido * (radix - 1));
+        tw = this.tables.alloc(16 * ido * (radix - 1));
         const h = heapF64();
         let at = tw >> 3;
         for (let i = 0; i < ido; i++) {
@@ -56,7 +83,7 @@ export class WasmMixedRadix implements WasmCore {
       let trig = 0;
       if (radix > 5) {
         maxOdd = Math.max(maxOdd, radix);
-        trig = allocPermanent(32 * radix);
+        trig = this.tables.alloc(32 * radix);
         const h = heapF64();
         for (let r = 0; r < radix; r++) {
           cosSin2Pi(r, radix, cs, 0);
@@ -71,7 +98,7 @@ export class WasmMixedRadix implements WasmCore {
       l1 *= radix;
     }
     this.oddRadix = maxOdd;
-    this.odd = maxOdd > 0 ? allocPermanent(16 * maxOdd) : 0;
+    this.odd = maxOdd > 0 ? this.tables.alloc(16 * maxOdd) : 0;
     heapI32().set(words, this.desc >> 2);
   }
 
@@ -88,6 +115,17 @@ export class WasmFourStep implements WasmCore {
   /** exp(-2πi·j2·k1/n) in reading order: for j2 = jb·BLOCK + r, at (jb·n1 + k1)·BLOCK + r */
   private readonly tw: number;
   private static readonly BLOCK = 32;
+  private readonly tables = new Tables();
+
+  get bytes(): number {
+    return this.tables.bytes + this.cols.bytes + (this.rows === this.cols ? 0 : this.rows.bytes);
+  }
+
+  dispose(): void {
+    this.tables.free();
+    this.cols.dispose();
+    if (this.rows !== this.cols) this.rows.dispose();
+  }
 
   constructor(n: number, n1: number) {
     this.n = n;
@@ -96,7 +134,7 @@ export class WasmFourStep implements WasmCore {
     this.cols = new WasmMixedRadix(n1);
     this.rows = n2 === n1 ? this.cols : new WasmMixedRadix(n2);
     const blocks = Math.ceil(n2 / block);
-    this.tw = allocPermanent(16 * blocks * block * n1);
+    this.tw = this.tables.alloc(16 * blocks * block * n1);
     const h = heapF64();
     const base = this.tw >> 3;
     for (let j2 = 0; j2 < n2; j2++) {
@@ -138,6 +176,16 @@ export class WasmBluestein implements WasmCore {
   private readonly chirpConj: number;
   /** FFT of the conjugate-chirp kernel, divided by len */
   private readonly kernelHat: number;
+  private readonly tables = new Tables();
+
+  get bytes(): number {
+    return this.tables.bytes + this.inner.bytes;
+  }
+
+  dispose(): void {
+    this.tables.free();
+    this.inner.dispose();
+  }
 
   constructor(n: number, k: FftWasmExports, core: (len: number) => WasmCore) {
     this.n = n;
@@ -153,9 +201,9 @@ export class WasmBluestein implements WasmCore {
       r += 2 * m + 1;
       while (r >= twoN) r -= twoN;
     }
-    this.chirp = allocPermanent(16 * n);
-    this.chirpConj = allocPermanent(16 * n);
-    this.kernelHat = allocPermanent(16 * len);
+    this.chirp = this.tables.alloc(16 * n);
+    this.chirpConj = this.tables.alloc(16 * n);
+    this.kernelHat = this.tables.alloc(16 * len);
     const h = heapF64();
     h.set(chirp, this.chirp >> 3);
     const kh = this.kernelHat >> 3;

@@ -5,12 +5,25 @@
  * real data with zero imaginary parts.
  */
 import { cosSin2Pi } from '../twiddles.js';
-import { allocPermanent, allocTemp, type FftWasmExports, heapF64, popFrame, pushFrame } from './runtime.js';
-import type { WasmCore } from './wasm-complex.js';
+import type { Resident } from './resident.js';
+import { allocTemp, type FftWasmExports, heapF64, popFrame, pushFrame } from './runtime.js';
+import { Tables, type WasmCore } from './wasm-complex.js';
 
-export class WasmRealPlan {
+export class WasmRealPlan implements Resident {
   readonly n: number;
+  /** the complex core (length n/2, or n when odd), owned by this plan */
   private readonly core: WasmCore;
+  private readonly tables = new Tables();
+
+  get bytes(): number {
+    return this.tables.bytes + this.core.bytes;
+  }
+
+  dispose(): void {
+    this.tables.free();
+    this.core.dispose();
+  }
+
   /** even n: W^k = exp(-2πik/n), k <= n/4, as (wr, wi) */
   private readonly roots: number;
 
@@ -21,7 +34,7 @@ export class WasmRealPlan {
     if (n % 2 === 0) {
       const h = n / 2;
       const count = (h >> 1) + 1;
-      this.roots = allocPermanent(16 * count);
+      this.roots = this.tables.alloc(16 * count);
       const hp = heapF64();
       for (let k = 0; k < count; k++) {
         const at = (this.roots >> 3) + 2 * k;
