@@ -1,6 +1,5 @@
 import { dispatchCall } from './dispatch.js';
 import { registry } from './registry.js';
-import { InvalidArgumentError } from './errors.js';
 
 /** Per-call dispatch options every multimethod accepts in its trailing options object. */
 export interface DispatchOptions {
@@ -46,12 +45,10 @@ export interface MultimethodInternal extends MultimethodInfo {
  */
 export function multimethod<F extends (...args: any[]) => any>(spec: MultimethodSpec<F>): Multimethod<F> {
   const id = `${spec.domain}.${spec.name}`;
-  if (registry.multimethods.has(id)) {
-    throw new InvalidArgumentError(`A multimethod with id '${id}' is already declared.`, {
-      argument: 'name',
-      hint: 'Each (domain, name) pair must be unique; two copies of one package may be loaded.',
-    });
-  }
+  // Two copies of one package in a bundle declare the same ids: they share the first
+  // declaration, so backends registered against either copy serve both.
+  const existing = registry.publicFunctions.get(id);
+  if (existing !== undefined) return existing as Multimethod<F>;
   const info: MultimethodInternal = Object.freeze({
     id,
     domain: spec.domain,

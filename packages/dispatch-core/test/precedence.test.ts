@@ -140,3 +140,12 @@ describe('precedence (DESIGN §3)', () => {
     expect(() => double(x)).toThrow(BackendNotImplementedError);
   });
 });
+
+describe('two copies of an interface package', () => {
+  it('a second declaration of the same id shares the first, so backends serve both', async () => {
+    const { multimethod } = await import('../src/index.js');
+    const a = multimethod({ domain: 'test.copies', name: 'f', dispatch: [0], default: (x: ToyArray) => x });
+    const b = multimethod({ domain: 'test.copies', name: 'f', dispatch: [0], default: (x: ToyArray) => x });
+    expect(b).toBe(a);
+  });
+});
