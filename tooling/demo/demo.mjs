@@ -1,60 +1,65 @@
-// `pnpm demo`: a multimethod dispatching, and explain() saying why.
+// `pnpm demo`: scipy.fft in TypeScript through the dispatch core, and explain() saying
+// why each call went where it did.
+import { asarray } from '@sciport/array-api';
 import {
   ARRAY_BRAND,
   defineBackend,
-  explain,
   formatRecord,
   implement,
-  multimethod,
   NOT_CONVERTIBLE,
   registerBackend,
   trace,
   withBackend,
 } from '@sciport/dispatch-core';
+import { explain, fft, fftfreq, fftshift, irfft, rfft } from '@sciport/fft';
 
 const log = (title, text) => console.log(`\n── ${title}\n${text}`);
+const fmt = (v) =>
+  Array.isArray(v) ? `[${v.map(fmt).join(', ')}]` : Math.abs(v) < 5e-5 ? '0' : String(Number(Number(v).toFixed(4)));
 
-// An interface package declares a multimethod with a default (host) implementation.
-const scale = multimethod({
-  domain: 'demo',
-  name: 'scale',
-  dispatch: [0],
-  default: (x, options = {}) => x.map((v) => v * (options.factor ?? 2)),
-});
-log('host call → default implementation', JSON.stringify(scale([1, 2, 3])));
+// 1. SciPy's calls, camelCase, keywords in one options object.
+const n = 8;
+const x = asarray(Array.from({ length: n }, (_, i) => Math.cos((2 * Math.PI * 2 * i) / n)));
+log('fft(cos(2π·2t)) — energy at ±2', fmt(fft(x).toArray()));
+log("rfft(x, { norm: 'ortho' })", fmt(rfft(x, { norm: 'ortho' }).toArray()));
+log('irfft(rfft(x)) round trip', fmt(irfft(rfft(x), { n }).toArray()));
+log('fftshift(fftfreq(8, 0.1)) — written once against the array namespace', fmt(fftshift(fftfreq(8, 0.1)).toArray()));
 
-// A backend owns an array kind and registers itself (as importing a backend package does).
-class PinnedArray {
-  constructor(values) {
-    this.values = values;
-    this.dtype = 'float64';
-    this[ARRAY_BRAND] = 'pinned';
-  }
-  get shape() {
-    return [this.values.length];
+// 2. Why did it run where it ran?
+log('explain(fft, x) on a host array', formatRecord(explain(fft, x)));
+
+// 3. A backend for another array kind registers itself (as importing
+//    @sciport/backend-webgpu or @sciport/backend-cluster does).
+class TaggedArray {
+  constructor(host) {
+    this.host = host;
+    this.dtype = host.dtype;
+    this.shape = host.shape;
+    this[ARRAY_BRAND] = 'tagged';
   }
   async toHost() {
-    return this.values;
+    return this.host;
   }
 }
 registerBackend(
   defineBackend({
-    name: 'pinned',
-    kinds: ['pinned'],
-    functions: [implement(scale, (x, options = {}) => new PinnedArray(x.values.map((v) => v * (options.factor ?? 2))))],
-    canRun: (_fn, [x]) => (x.values?.length > 1_000_000 ? 'larger than 1M elements' : true),
-    convert: (value, coerce) => (coerce && Array.isArray(value) ? new PinnedArray(value) : NOT_CONVERTIBLE),
+    name: 'tagged',
+    kinds: ['tagged'],
+    functions: [implement(fft, (a, options) => new TaggedArray(fft(a.host, options)))],
+    canRun: (_fn, [a]) => (a.dtype === 'float16' ? 'float16 not supported' : true),
+    convert: (value, coerce) => (coerce && value?.[ARRAY_BRAND] === 'host' ? new TaggedArray(value) : NOT_CONVERTIBLE),
   }),
 );
-
-const pinned = new PinnedArray([1, 2, 3]);
-log('pinned array → the backend that owns it', formatRecord(explain(scale, pinned)));
-log('host array inside withBackend(pinned, { coerce: true })', formatRecord(withBackend('pinned', () => explain(scale, [1, 2]), { coerce: true })));
-log('the same scope without coerce: declined, with the reason', formatRecord(withBackend('pinned', () => explain(scale, [1, 2]))));
+const tagged = new TaggedArray(x);
+log('fft(taggedArray) → the backend that owns the kind', formatRecord(explain(fft, tagged)));
+log(
+  "withBackend('tagged', …, { coerce: true }) converts host input",
+  formatRecord(withBackend('tagged', () => explain(fft, x), { coerce: true })),
+);
 try {
-  scale([1, 2], { backend: 'nowhere' });
+  rfft(tagged);
 } catch (error) {
-  log('forcing a backend that does not exist', `${error.name}: ${error.message}`);
+  log('rfft(taggedArray): the backend lacks it, so dispatch refuses (no silent read-back)', error.message);
 }
-const { records } = trace(() => [scale([1]), scale(pinned)]);
-log('trace() of two calls', records.map((r) => `${r.function} → ${r.chosen}`).join('\n'));
+const { records } = trace(() => [fft(x), fft(tagged)]);
+log('trace() of two calls (the tagged implementation itself calls fft on host data)', records.map((r) => `${r.function} → ${r.chosen}`).join('\n'));
