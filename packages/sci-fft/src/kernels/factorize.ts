@@ -78,3 +78,56 @@ export function goodSize(x: number): number {
   }
   return best;
 }
+
+/**
+ * Measured cost of one wasm pass per point (ns, in cache, this machine's order of
+ * magnitude): radix 8 is the cheapest per log2 of the radix, 7 and larger odd radices
+ * (generic kernel) the most expensive.
+ */
+function wasmPassCost(p: number): number {
+  switch (p) {
+    case 8:
+      return 0.84;
+    case 4:
+      return 0.6;
+    case 2:
+      return 0.45;
+    case 3:
+      return 0.67;
+    case 5:
+      return 0.84;
+    default:
+      return 0.28 * p;
+  }
+}
+
+/** Estimated time of a wasm mixed-radix FFT of length n (arbitrary units). */
+export function wasmMixedRadixCost(n: number): number {
+  let c = 0;
+  for (const p of wasmRadixFactors(n)) c += wasmPassCost(p);
+  return c * n;
+}
+
+/** The length m >= x with factors in {2, 3, 5, 7} that the wasm passes transform fastest. */
+export function goodSizeWasm(x: number): number {
+  if (x <= 8) return Math.max(1, x);
+  const limit = 2 ** Math.ceil(Math.log2(x));
+  let best = limit;
+  let bestCost = wasmMixedRadixCost(limit);
+  for (let f7 = 1; f7 < limit; f7 *= 7) {
+    for (let f75 = f7; f75 < limit; f75 *= 5) {
+      for (let f753 = f75; f753 < limit; f753 *= 3) {
+        let m = f753;
+        while (m < x) m *= 2;
+        if (m < limit) {
+          const c = wasmMixedRadixCost(m);
+          if (c < bestCost) {
+            best = m;
+            bestCost = c;
+          }
+        }
+      }
+    }
+  }
+  return best;
+}

@@ -3,7 +3,7 @@
  * values in wasm memory forward, in place; backward transforms and scaling are applied
  * by the caller around it (backward(x) = conj(forward(conj x))).
  */
-import { goodSize, wasmRadixFactors } from '../factorize.js';
+import { goodSizeWasm, wasmRadixFactors } from '../factorize.js';
 import { cosSin2Pi } from '../twiddles.js';
 import type { Resident } from './resident.js';
 import { allocPermanent, allocTemp, type FftWasmExports, freePermanent, heapF64, heapI32, popFrame, pushFrame } from './runtime.js';
@@ -189,7 +189,7 @@ export class WasmBluestein implements WasmCore {
 
   constructor(n: number, k: FftWasmExports, core: (len: number) => WasmCore) {
     this.n = n;
-    const len = goodSize(2 * n - 1);
+    const len = goodSizeWasm(2 * n - 1);
     this.len = len;
     this.inner = core(len);
     const chirp = new Float64Array(2 * n);
