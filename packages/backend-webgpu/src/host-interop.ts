@@ -2,7 +2,7 @@ import { type ArrayInput, astype, asarray, type DType, isNDArray, NDArray } from
 import { DtypeError } from '@sciport/dispatch-core';
 import { getFloat64Policy } from './device/provider.js';
 import { checkGPUDType, DTYPE_INFO, type GPUDType, isGPUDType } from './dtypes.js';
-import { GPUArray, hooks, isGPUArray } from './gpu-array.js';
+import { type GPUArray, hooks, isGPUArray } from './gpu-array.js';
 import { astypeGPU } from './namespace/convert.js';
 import { uploadData } from './upload.js';
 

@@ -31,7 +31,7 @@ export function runtime(): Runtime {
   current = {
     ctx,
     device: ctx.device,
-    pool: new BufferPool(ctx.device, ctx.info.limits.maxBufferSize),
+    pool: new BufferPool(ctx.device, Math.min(ctx.info.limits.maxBufferSize, ctx.info.limits.maxStorageBufferBindingSize)),
     pipelines: new Map(),
     plans: new Map(),
     alive: true,

@@ -1,7 +1,7 @@
 import { arrayNamespace, asarray, hostNamespace, type NDArray } from '@sciport/array-api';
 import { DtypeError, NamespaceMismatchError, NotSupportedError, ShapeError } from '@sciport/dispatch-core';
 import { describe, expect, it } from 'vitest';
-import { GPUArray, gpuNamespace as gx, toDevice } from '../src/index.js';
+import { type GPUArray, gpuNamespace as gx, toDevice } from '../src/index.js';
 import { useGPU } from './gpu-setup.js';
 import { randomValues } from './reference.js';
 

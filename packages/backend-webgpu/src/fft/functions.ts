@@ -1,9 +1,9 @@
-import { DtypeError } from '@sciport/dispatch-core';
+import { DtypeError, InvalidArgumentError } from '@sciport/dispatch-core';
 import type { GPUArray } from '../gpu-array.js';
 import { copyAs } from '../namespace/convert.js';
 import { checkArray } from '../namespace/core.js';
 import { c2cAlongAxis, type FFTNorm, normScale } from './axis-transform.js';
-import { checkAxisLength, plan1D, planND } from './options.js';
+import { checkAxisLength, checkTransformSize, plan1D, planND } from './options.js';
 import { irfftAlongAxis, rfftAlongAxis } from './real.js';
 
 /**
@@ -36,6 +36,16 @@ function prepared(x: GPUArray, allowComplex: boolean, fn: string): GPUArray {
 
 type Step = (x: GPUArray) => GPUArray;
 
+/** Check every intermediate shape of an n-D transform against the device (argument 's'). */
+function checkTransformSizes(x: GPUArray, axes: readonly number[], lengths: readonly (number | undefined)[]): void {
+  const shape = [...x.shape];
+  axes.forEach((axis, k) => {
+    const n = lengths[k] ?? shape[axis];
+    checkTransformSize({ shape }, axis, n, 's');
+    shape[axis] = n;
+  });
+}
+
 /** Apply steps in order, disposing every intermediate (and the transient input). */
 function chain(input: GPUArray, first: GPUArray, steps: Step[]): GPUArray {
   let cur = first;
@@ -55,6 +65,7 @@ function complexTransform(inverse: boolean): (x: unknown, options?: object) => G
     const p = plan1D(x.shape, options, fn);
     const n = p.n ?? x.shape[p.axis];
     if (p.n === undefined) checkAxisLength(n, p.axis);
+    checkTransformSize(x, p.axis, n, 'n');
     const scale = normScale(n, p.norm, inverse);
     return chain(x, prepared(x, true, fn), [(c) => c2cAlongAxis(c, { axis: p.axis, n, inverse, scale })]);
   };
@@ -64,6 +75,7 @@ function complexTransformND(inverse: boolean, name: string, defaultAxes?: readon
   return (x0: unknown, options?: object) => {
     const x = checkArray(x0);
     const p = planND(x.shape, options, name, defaultAxes);
+    checkTransformSizes(x, p.axes, p.shape);
     const steps: Step[] = p.axes.map((axis, k) => (c) => {
       const n = p.shape[k] ?? c.shape[axis];
       return c2cAlongAxis(c, { axis, n, inverse, scale: normScale(n, p.norm, inverse) });
@@ -78,6 +90,7 @@ function realForward(x0: unknown, options?: object): GPUArray {
   const p = plan1D(x.shape, options, 'rfft');
   const n = p.n ?? x.shape[p.axis];
   if (p.n === undefined) checkAxisLength(n, p.axis);
+  checkTransformSize(x, p.axis, n, 'n');
   return chain(x, prepared(x, false, 'rfft'), [(c) => rfftAlongAxis(c, { axis: p.axis, n, scale: normScale(n, p.norm, false) })]);
 }
 
@@ -87,6 +100,7 @@ function realInverse(x0: unknown, options?: object): GPUArray {
   const m = x.shape[p.axis];
   const n = p.n ?? 2 * (m - 1);
   if (n < 1) checkAxisLength(n, p.axis);
+  checkTransformSize(x, p.axis, n, 'n');
   return chain(x, prepared(x, true, 'irfft'), [(c) => irfftAlongAxis(c, { axis: p.axis, n, scale: normScale(n, p.norm, true) })]);
 }
 
@@ -94,7 +108,10 @@ function realForwardND(name: string, defaultAxes?: readonly number[]): (x: unkno
   return (x0: unknown, options?: object) => {
     const x = checkArray(x0);
     const p = planND(x.shape, options, name, defaultAxes);
-    if (p.axes.length === 0) throw new DtypeError(`${name}: at least one axis must be transformed.`, { argument: 'axes' });
+    if (p.axes.length === 0) {
+      throw new InvalidArgumentError(`${name}: at least one axis must be transformed.`, { argument: 'axes', hint: 'Pass axes with at least one axis, or leave it unset.' });
+    }
+    checkTransformSizes(x, p.axes, p.shape);
     const last = p.axes.length - 1;
     const steps: Step[] = [
       (c) => {
@@ -115,11 +132,14 @@ function realInverseND(name: string, defaultAxes?: readonly number[]): (x: unkno
   return (x0: unknown, options?: object) => {
     const x = checkArray(x0);
     const p = planND(x.shape, options, name, defaultAxes);
-    if (p.axes.length === 0) throw new DtypeError(`${name}: at least one axis must be transformed.`, { argument: 'axes' });
+    if (p.axes.length === 0) {
+      throw new InvalidArgumentError(`${name}: at least one axis must be transformed.`, { argument: 'axes', hint: 'Pass axes with at least one axis, or leave it unset.' });
+    }
     const last = p.axes.length - 1;
     const lastAxis = p.axes[last];
     const nLast = p.shape[last] ?? 2 * (x.shape[lastAxis] - 1);
     if (nLast < 1) checkAxisLength(nLast, lastAxis);
+    checkTransformSizes(x, p.axes, [...p.shape.slice(0, last), nLast]);
     const steps: Step[] = [
       ...p.axes.slice(0, last).map((axis, k) => (c: GPUArray) => {
         const n = p.shape[k] ?? c.shape[axis];

@@ -1,4 +1,7 @@
-import { InvalidArgumentError, NotSupportedError } from '@sciport/dispatch-core';
+import { InvalidArgumentError, NotSupportedError, ShapeError } from '@sciport/dispatch-core';
+import { runtime } from '../runtime.js';
+import { planPasses } from './plan.js';
+import { maxRadix } from './c2c.js';
 import { describe } from '../namespace/core.js';
 import type { FFTNorm } from './axis-transform.js';
 
@@ -206,4 +209,26 @@ export function planND(inShape: readonly number[], options: unknown, fn: string,
     }
   }
   return { axes, shape, norm };
+}
+
+/**
+ * Whether a transform of length n along `axis` fits the device: its complex64 output and,
+ * for lengths that need Bluestein, the power-of-two work buffers. A ShapeError names the
+ * argument that asked for it.
+ */
+export function checkTransformSize(x: { readonly shape: readonly number[] }, axis: number, n: number, argument: string): void {
+  const limit = runtime().ctx.info.limits.maxStorageBufferBindingSize;
+  let others = 1;
+  x.shape.forEach((s, d) => {
+    if (d !== axis) others *= s;
+  });
+  const smooth = n <= 2 ** 31 && planPasses(n, maxRadix(runtime())) !== undefined;
+  const length = smooth ? n : 2 ** Math.ceil(Math.log2(2 * n - 1));
+  const bytes = others * Math.max(n, length) * 8;
+  if (!Number.isSafeInteger(n) || bytes > limit) {
+    throw new ShapeError(
+      `A transform of length ${n} on ${others} ${others === 1 ? 'row' : 'rows'} needs ${bytes} bytes of GPU buffer; this device allows ${limit} (maxStorageBufferBindingSize).`,
+      { argument, hint: `Use a smaller ${argument}, split the batch, or compute on the host.` },
+    );
+  }
 }

@@ -1,3 +1,5 @@
+import { ShapeError } from '@sciport/dispatch-core';
+
 /**
  * Buffer pool with exact accounting. Every storage buffer this package creates comes
  * from here and goes back here; nothing else calls createBuffer for array data.
@@ -75,6 +77,12 @@ export class BufferPool {
   }
 
   acquire(requestedBytes: number, kind: AllocationKind): PooledBuffer {
+    if (!(requestedBytes <= this.maxBufferSize)) {
+      throw new ShapeError(`An array of ${requestedBytes} bytes does not fit this device's GPU buffers (at most ${this.maxBufferSize} bytes).`, {
+        argument: 'shape',
+        hint: 'Use smaller arrays (split the work) or compute on the host.',
+      });
+    }
     let size = sizeClass(Math.max(4, requestedBytes));
     if (size > this.maxBufferSize) size = Math.ceil(requestedBytes / 4) * 4;
     let entry = this.free.get(size)?.pop();

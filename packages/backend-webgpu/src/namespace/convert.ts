@@ -1,6 +1,6 @@
 import { DtypeError } from '@sciport/dispatch-core';
 import { type GPUDType, isComplex } from '../dtypes.js';
-import { GPUArray, hooks } from '../gpu-array.js';
+import { type GPUArray, hooks } from '../gpu-array.js';
 import { runMap } from '../kernels/map.js';
 
 /** Copy `src` into `dst` (same shape, any strides), casting to dst's dtype. */

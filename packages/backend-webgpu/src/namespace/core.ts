@@ -1,7 +1,7 @@
 import { broadcastShapes } from '@sciport/array-api';
 import { InvalidArgumentError, NamespaceMismatchError, ShapeError } from '@sciport/dispatch-core';
 import { checkGPUDType, type GPUDType, isComplex } from '../dtypes.js';
-import { GPUArray, isGPUArray } from '../gpu-array.js';
+import { type GPUArray, isGPUArray } from '../gpu-array.js';
 import { uploadData } from '../upload.js';
 
 /** Shared argument handling for the GPU namespace. */

@@ -20,8 +20,11 @@ export function matmul(x1: GPUArray, x2: GPUArray): GPUArray {
   if (d === 'bool') throw new DtypeError('matmul needs numeric input, got bool.', { argument: 'x1', hint: 'Convert with astype() first.' });
   const acc: GPUDType = d === 'float16' ? 'float32' : d;
   const temps: GPUArray[] = [];
-  const a = a0.ndim === 1 ? (temps.push(expandDims(a0, 0)), temps[temps.length - 1]) : a0;
-  const b = b0.ndim === 1 ? (temps.push(expandDims(b0, 1)), temps[temps.length - 1]) : b0;
+  // 1-D operands are promoted to matrices (a row for x1, a column for x2), then squeezed back.
+  const a = a0.ndim === 1 ? expandDims(a0, 0) : a0;
+  const b = b0.ndim === 1 ? expandDims(b0, 1) : b0;
+  if (a !== a0) temps.push(a);
+  if (b !== b0) temps.push(b);
   try {
     const K = a.shape[a.ndim - 1];
     if (b.shape[b.ndim - 2] !== K) {

@@ -60,13 +60,17 @@ export function stridedAddresses(
   names: readonly number[] = operandAt.map((_, k) => k),
 ): string {
   const lines: string[] = [];
-  operandAt.forEach((at, j) => lines.push(`  var s${names[j]}: i32 = ${pi(at)};`));
+  operandAt.forEach((at, j) => {
+    lines.push(`  var s${names[j]}: i32 = ${pi(at)};`);
+  });
   if (ndim > 0) lines.push(`  var rem: u32 = ${flat};`);
   for (let d = ndim - 1; d >= 0; d--) {
     lines.push(`  { let ext = ${pu(shapeAt + d)}; let id = i32(rem % ext); rem = rem / ext;`);
-    operandAt.forEach((at, j) => lines.push(`    s${names[j]} = s${names[j]} + id * ${pi(at + 1 + d)};`));
+    operandAt.forEach((at, j) => {
+      lines.push(`    s${names[j]} = s${names[j]} + id * ${pi(at + 1 + d)};`);
+    });
     lines.push('  }');
   }
-  names.forEach((k) => lines.push(`  let a${k} = u32(s${k});`));
+  for (const k of names) lines.push(`  let a${k} = u32(s${k});`);
   return lines.join('\n');
 }
