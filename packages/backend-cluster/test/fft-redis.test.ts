@@ -14,8 +14,8 @@ let c: Cluster;
 
 beforeAll(async () => {
   server = await startRedis();
-  workers = await Promise.all([0, 1, 2].map(() => startWorker(server.url, ['--concurrency', '2'], false)));
-  c = await cluster.redis({ url: server.url, minWorkers: 3 });
+  workers = await Promise.all([0, 1].map(() => startWorker(server.url, [], false)));
+  c = await cluster.redis({ url: server.url, minWorkers: 2 });
 });
 
 afterAll(async () => {
@@ -24,4 +24,4 @@ afterAll(async () => {
   server?.stop();
 });
 
-fftSuite(chunkedFactory('chunked (Redis, 3 sciport-worker processes)', () => c));
+fftSuite(chunkedFactory('chunked (Redis, 2 sciport-worker processes)', () => c));

@@ -117,6 +117,24 @@ describe('redis executor with three sciport-worker processes', () => {
   });
 });
 
+describe('redis with a password', () => {
+  it('passes credentials through to the workers and the submitter', async () => {
+    const server = await startRedis(['--requirepass', 's3cret']);
+    const worker = await startWorker(server.url, ['--password', 's3cret'], false);
+    try {
+      const wrong = await cluster.redis({ url: server.url.replace('redis://', 'redis://:nope@'), connectTimeout: 1500 }).catch((e) => e);
+      expect(wrong).toBeInstanceOf(ClusterUnavailableError);
+      const c = await cluster.redis({ url: server.url, connection: { password: 's3cret' }, minWorkers: 1 });
+      const [out] = await c.run({ fn: 'test.scale', inputs: [c.put(chunk([2, 4]))], params: { factor: 0.5 } });
+      expect(Array.from((await c.get(out)).data as Float64Array)).toEqual([1, 2]);
+      await c.close();
+    } finally {
+      await worker.kill();
+      server.stop();
+    }
+  });
+});
+
 describe('redis unavailable', () => {
   it('throws ClusterUnavailableError quickly when nothing listens', async () => {
     const port = await freePort();

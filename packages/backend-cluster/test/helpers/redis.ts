@@ -28,7 +28,7 @@ export interface RedisServer {
 }
 
 /** A throwaway redis-server on loopback; fails (never skips) when Redis is not installed. */
-export async function startRedis(): Promise<RedisServer> {
+export async function startRedis(extraArgs: string[] = []): Promise<RedisServer> {
   if (!existsSync(REDIS_SERVER)) {
     throw new Error(
       `${REDIS_SERVER} not found: the Redis tests need a real Redis server. Install it with \`apt-get install -y redis-server\`.`,
@@ -40,6 +40,7 @@ export async function startRedis(): Promise<RedisServer> {
   execFileSync(REDIS_SERVER, [
     '--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no',
     '--daemonize', 'yes', '--pidfile', pidfile, '--dir', dir, '--logfile', join(dir, 'redis.log'),
+    ...extraArgs,
   ]);
   const deadline = Date.now() + 5000;
   while (!existsSync(pidfile)) {
