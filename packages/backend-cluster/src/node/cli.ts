@@ -100,6 +100,7 @@ function main(): void {
     lockDuration: int('lock-duration', values['lock-duration']),
     stalledInterval: int('stalled-interval', values['stalled-interval']),
     log: verbose ? log : undefined,
+    warn: (line) => process.stderr.write(`sciport-worker: ${line}\n`),
   }).then(
     (worker) => {
       log(`sciport-worker ready: pid ${process.pid}, queue ${worker.name}`);

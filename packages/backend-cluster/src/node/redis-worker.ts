@@ -28,6 +28,8 @@ export interface RedisWorkerOptions {
   readonly stalledInterval?: number;
   /** Called on each job start/end (the CLI's --verbose). */
   readonly log?: (line: string) => void;
+  /** Called on connection trouble (at most every 10 s while it lasts). */
+  readonly warn?: (line: string) => void;
 }
 
 /**
@@ -40,7 +42,6 @@ export async function startRedisWorker(options: RedisWorkerOptions): Promise<Wor
   const base = redisOptionsFrom(options.url, options.connection);
   // The data connection survives Redis restarts: a long-running worker waits, it does not exit.
   const redis = new Redis({ ...base, maxRetriesPerRequest: null, enableAutoPipelining: true });
-  redis.on('error', () => {});
   const log = options.log;
   const lockDuration = options.lockDuration ?? 10_000;
 
@@ -100,7 +101,17 @@ export async function startRedisWorker(options: RedisWorkerOptions): Promise<Wor
     name: `${hostname()}:${process.pid}`,
     drainDelay: 1,
   });
-  worker.on('error', (error) => log?.(`error ${error.message}`));
+  let lastWarning = 0;
+  const warnOf = (error: Error) => {
+    if (Date.now() - lastWarning < 10_000) return;
+    lastWarning = Date.now();
+    options.warn?.(`Redis trouble (${error.message}); retrying.`);
+  };
+  worker.on('error', (error) => {
+    log?.(`error ${error.message}`);
+    warnOf(error);
+  });
+  redis.on('error', warnOf);
   worker.on('closed', () => {
     redis.disconnect();
   });
