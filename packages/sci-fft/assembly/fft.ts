@@ -954,3 +954,164 @@ export function runContiguous(
     }
   }
 }
+
+// ---- odd-length real FFTs: first/last radix-p pass on real data ----
+//
+// For odd n = p·m and real x, the first (radix-p, decimation-in-frequency) pass gives
+// y_r(i) = Σ_j x[i + m·j] ω_p^{jr}, which is real for r = 0 and satisfies
+// y_{p-r} = conj(y_r): only r = 0..h (h = (p-1)/2) are needed, and X[r + p·k] is the
+// length-m DFT of W_n^{ri}·y_r(i). So an odd real FFT costs one half-size first pass,
+// h complex FFTs of length m and one real FFT of length m (recursively), about half a
+// complex FFT of length n. `trig` holds (cos 2πr/p, -sin 2πr/p) for r < p; `tw` holds
+// W_n^{r·i} as (wr, wi) at (i·h + r-1).
+
+/** Forward first pass: real x (n doubles) -> y0 (m doubles) and blocks r = 1..h (m complex each). */
+export function realFirstPass(p: i32, m: i32, x: usize, y0: usize, blocks: usize, tw: usize, trig: usize): void {
+  const h = (p - 1) >> 1;
+  const ms = (<usize>m) << 3;
+  const blockBytes = (<usize>m) << 4;
+  if (p === 3) {
+    // y1 = (x0 - (x1 + x2)/2, -(x1 - x2)·sin(2π/3))
+    const s3 = f64x2(-0.5, -0.8660254037844386);
+    for (let i = 0; i < m; i++) {
+      const xi = x + ((<usize>i) << 3);
+      const x0 = load<f64>(xi);
+      const u = load<f64>(xi + ms);
+      const v = load<f64>(xi + 2 * ms);
+      store<f64>(y0 + ((<usize>i) << 3), x0 + u + v);
+      const y1 = f64x2.add(f64x2(x0, 0), f64x2.mul(f64x2(u + v, u - v), s3));
+      v128.store(blocks + ((<usize>i) << 4), twiddle(y1, tw + ((<usize>i) << 4)));
+    }
+    return;
+  }
+  for (let i = 0; i < m; i++) {
+    const xi = x + ((<usize>i) << 3);
+    const x0 = load<f64>(xi);
+    let sum = x0;
+    const tBase = tw + ((<usize>(i * h)) << 4);
+    for (let r = 1; r <= h; r++) {
+      let acc = f64x2(x0, 0);
+      let idx = 0;
+      for (let j = 1; j <= h; j++) {
+        idx += r;
+        if (idx >= p) idx -= p;
+        const u = load<f64>(xi + (<usize>j) * ms);
+        const v = load<f64>(xi + (<usize>(p - j)) * ms);
+        acc = f64x2.add(acc, f64x2.mul(f64x2(u + v, u - v), v128.load(trig + ((<usize>idx) << 4))));
+        if (r === 1) sum += u + v;
+      }
+      v128.store(blocks + (<usize>(r - 1)) * blockBytes + ((<usize>i) << 4), twiddle(acc, tBase + ((<usize>(r - 1)) << 4)));
+    }
+    store<f64>(y0 + ((<usize>i) << 3), sum);
+  }
+}
+
+/**
+ * Backward last pass (the transpose of realFirstPass): from Y0 (m doubles) and blocks
+ * Y_r (r = 1..h, m complex each, still multiplied by W_n^{ri}) writes
+ * x[i + m·j] = Y0(i) + 2·Σ_r Re(conj(W_n^{ri})·Y_r(i)·ω_p^{-jr}).
+ */
+export function realLastPass(p: i32, m: i32, y0: usize, blocks: usize, x: usize, tw: usize, trig: usize): void {
+  const h = (p - 1) >> 1;
+  const ms = (<usize>m) << 3;
+  const blockBytes = (<usize>m) << 4;
+  const conj = f64x2(1.0, -1.0);
+  for (let i = 0; i < m; i++) {
+    const base = y0 + ((<usize>i) << 3);
+    const a0 = load<f64>(base);
+    const tBase = tw + ((<usize>(i * h)) << 4);
+    const xi = x + ((<usize>i) << 3);
+    let s0 = a0;
+    // untwiddle the blocks in place (they are scratch) while summing the j = 0 output
+    for (let r = 1; r <= h; r++) {
+      const v = v128.load(blocks + (<usize>(r - 1)) * blockBytes + ((<usize>i) << 4));
+      const y = f64x2.mul(twiddle(f64x2.mul(v, conj), tBase + ((<usize>(r - 1)) << 4)), conj);
+      v128.store(blocks + (<usize>(r - 1)) * blockBytes + ((<usize>i) << 4), y);
+      s0 += 2 * f64x2.extract_lane(y, 0);
+    }
+    store<f64>(xi, s0);
+    for (let j = 1; j < p; j++) {
+      let acc = f64x2.splat(0);
+      let idx = 0;
+      for (let r = 1; r <= h; r++) {
+        idx += j;
+        if (idx >= p) idx -= p;
+        const y = v128.load(blocks + (<usize>(r - 1)) * blockBytes + ((<usize>i) << 4));
+        acc = f64x2.add(acc, f64x2.mul(y, v128.load(trig + ((<usize>idx) << 4))));
+      }
+      store<f64>(xi + (<usize>j) * ms, a0 + 2 * (f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1)));
+    }
+  }
+}
+
+/**
+ * Forward assembly: X[q], q = 0..(n-1)/2, from the half spectrum R (of the real block,
+ * (m+1)/2 complex) and the h complex blocks C_r (m complex each): X[r + p·k] = C_r[k]
+ * for 1 <= r <= h, conj(C_{p-r}[m-1-k]) for r > h, and R's full spectrum for r = 0.
+ */
+export function oddRealAssemble(out: usize, R: usize, C: usize, p: i32, m: i32): void {
+  const n = p * m;
+  const half = (n - 1) >> 1;
+  const mh = (m - 1) >> 1;
+  const h = (p - 1) >> 1;
+  const blockBytes = (<usize>m) << 4;
+  const conj = f64x2(1.0, -1.0);
+  // q = r + p·k walks the output in order without any division
+  for (let k = 0, q = 0; q <= half; k++) {
+    for (let r = 0; r < p && q <= half; r++, q++) {
+      let v: v128;
+      if (r === 0) {
+        v = k <= mh ? v128.load(R + ((<usize>k) << 4)) : f64x2.mul(v128.load(R + ((<usize>(m - k)) << 4)), conj);
+      } else if (r <= h) {
+        v = v128.load(C + (<usize>(r - 1)) * blockBytes + ((<usize>k) << 4));
+      } else {
+        v = f64x2.mul(v128.load(C + (<usize>(p - r - 1)) * blockBytes + ((<usize>(m - 1 - k)) << 4)), conj);
+      }
+      v128.store(out + ((<usize>q) << 4), v);
+    }
+  }
+}
+
+/** Backward split (inverse of oddRealAssemble): fills R (half, (m+1)/2) and the full blocks C_r from X. */
+export function oddRealSplit(X: usize, R: usize, C: usize, p: i32, m: i32): void {
+  const n = p * m;
+  const half = (n - 1) >> 1;
+  const mh = (m - 1) >> 1;
+  const h = (p - 1) >> 1;
+  const blockBytes = (<usize>m) << 4;
+  const conj = f64x2(1.0, -1.0);
+  for (let k = 0; k <= mh; k++) v128.store(R + ((<usize>k) << 4), v128.load(X + ((<usize>(p * k)) << 4)));
+  for (let r = 1; r <= h; r++) {
+    const dst = C + (<usize>(r - 1)) * blockBytes;
+    for (let k = 0; k < m; k++) {
+      const q = r + p * k;
+      const v = q <= half ? v128.load(X + ((<usize>q) << 4)) : f64x2.mul(v128.load(X + ((<usize>(n - q)) << 4)), conj);
+      v128.store(dst + ((<usize>k) << 4), v);
+    }
+  }
+}
+
+/** dst (n complex) = src (n reals) + 0i. */
+export function realToComplex(dst: usize, src: usize, n: i32): void {
+  for (let i = 0; i < n; i++) v128.store(dst + ((<usize>i) << 4), f64x2(load<f64>(src + ((<usize>i) << 3)), 0));
+}
+
+/** dst (n reals) = scale · Re(src) (n complex). */
+export function complexToReal(dst: usize, src: usize, n: i32, scale: f64): void {
+  for (let i = 0; i < n; i++) store<f64>(dst + ((<usize>i) << 3), scale * f64x2.extract_lane(v128.load(src + ((<usize>i) << 4)), 0));
+}
+
+/**
+ * dst (n complex, n odd) = conj of the Hermitian extension of the half spectrum src
+ * ((n+1)/2 complex; the imaginary part of src[0] is ignored).
+ */
+export function hermitianConj(dst: usize, src: usize, n: i32): void {
+  const conj = f64x2(1.0, -1.0);
+  const half = (n - 1) >> 1;
+  v128.store(dst, f64x2(f64x2.extract_lane(v128.load(src), 0), 0));
+  for (let k = 1; k <= half; k++) {
+    const v = v128.load(src + ((<usize>k) << 4));
+    v128.store(dst + ((<usize>k) << 4), f64x2.mul(v, conj));
+    v128.store(dst + ((<usize>(n - k)) << 4), v);
+  }
+}

@@ -173,7 +173,7 @@ class AutoRealPlan implements RealPlan {
   private wasm(k: FftWasmExports): WasmRealPlan {
     const n = this.n;
     collectResidents();
-    return resident(`r${n}`, () => new WasmRealPlan(n, makeWasmCore(n % 2 === 0 ? n / 2 : n, k)));
+    return resident(`r${n}`, () => new WasmRealPlan(n, (len) => makeWasmCore(len, k)));
   }
 
   forward(input: Float64Array, inOffset: number, output: Float64Array, outOffset: number, scale: number): void {

@@ -92,6 +92,13 @@ export interface FftWasmExports {
     or: number,
     oi: number,
   ): void;
+  realFirstPass(p: number, m: number, x: number, y0: number, blocks: number, tw: number, trig: number): void;
+  realLastPass(p: number, m: number, y0: number, blocks: number, x: number, tw: number, trig: number): void;
+  oddRealAssemble(out: number, R: number, C: number, p: number, m: number): void;
+  oddRealSplit(X: number, R: number, C: number, p: number, m: number): void;
+  realToComplex(dst: number, src: number, n: number): void;
+  complexToReal(dst: number, src: number, n: number, scale: number): void;
+  hermitianConj(dst: number, src: number, n: number): void;
   runPlan(desc: number, data: number, scratch: number, odd: number): number;
   transpose(
     dst: number,

@@ -1,36 +1,41 @@
 /**
  * Real FFTs on the WebAssembly kernels. Even n: the n reals are copied in as n/2 complex
  * values, one complex FFT of length n/2 runs, and the split step (rfftPost / rfftPre in
- * assembly/fft.ts) recovers the half spectrum. Odd n: a complex FFT of length n on the
- * real data with zero imaginary parts.
+ * assembly/fft.ts) recovers the half spectrum. Odd n: see wasm-real-odd.ts.
  */
 import { cosSin2Pi } from '../twiddles.js';
 import type { Resident } from './resident.js';
 import { allocTemp, type FftWasmExports, heapF64, popFrame, pushFrame } from './runtime.js';
 import { Tables, type WasmCore } from './wasm-complex.js';
+import { makeOddRealCore, type OddRealCore } from './wasm-real-odd.js';
 
 export class WasmRealPlan implements Resident {
   readonly n: number;
-  /** the complex core (length n/2, or n when odd), owned by this plan */
-  private readonly core: WasmCore;
+  /** even n: the complex core of length n/2, owned by this plan */
+  private readonly core: WasmCore | null;
+  /** odd n: the odd real core, owned by this plan */
+  private readonly odd: OddRealCore | null;
   private readonly tables = new Tables();
 
   get bytes(): number {
-    return this.tables.bytes + this.core.bytes;
+    return this.tables.bytes + (this.core?.bytes ?? 0) + (this.odd?.bytes ?? 0);
   }
 
   dispose(): void {
     this.tables.free();
-    this.core.dispose();
+    this.core?.dispose();
+    this.odd?.dispose();
   }
 
   /** even n: W^k = exp(-2πik/n), k <= n/4, as (wr, wi) */
   private readonly roots: number;
 
-  constructor(n: number, core: WasmCore) {
+  /** `complexCore` makes new (uncached) complex cores. */
+  constructor(n: number, complexCore: (len: number) => WasmCore) {
     this.n = n;
-    this.core = core;
     this.roots = 0;
+    this.core = n % 2 === 0 ? complexCore(n / 2) : null;
+    this.odd = n % 2 === 0 ? null : makeOddRealCore(n, complexCore);
     if (n % 2 === 0) {
       const h = n / 2;
       const count = (h >> 1) + 1;
@@ -54,22 +59,16 @@ export class WasmRealPlan implements Resident {
       const scratch = allocTemp(8 * n);
       const out = allocTemp(8 * outLen);
       heapF64().set(input.subarray(inOffset, inOffset + n), buf >> 3);
-      const z = this.core.run(k, buf, scratch);
+      const z = this.core!.run(k, buf, scratch);
       k.rfftPost(out, z, this.roots, half, scale);
       output.set(heapF64().subarray(out >> 3, (out >> 3) + outLen), outOffset);
     } else {
-      const buf = allocTemp(16 * n);
-      const scratch = allocTemp(16 * n);
-      const h = heapF64();
-      const at = buf >> 3;
-      for (let j = 0; j < n; j++) {
-        h[at + 2 * j] = input[inOffset + j];
-        h[at + 2 * j + 1] = 0;
-      }
-      const z = this.core.run(k, buf, scratch);
-      if (scale !== 1) k.scaleLanes(z, half + 1, scale, scale);
-      const hz = heapF64();
-      output.set(hz.subarray(z >> 3, (z >> 3) + outLen), outOffset);
+      const src = allocTemp(8 * n);
+      const out = allocTemp(8 * outLen);
+      heapF64().set(input.subarray(inOffset, inOffset + n), src >> 3);
+      this.odd!.forward(k, src, out);
+      if (scale !== 1) k.scaleLanes(out, half + 1, scale, scale);
+      output.set(heapF64().subarray(out >> 3, (out >> 3) + outLen), outOffset);
       output[outOffset + 1] = 0;
     }
     popFrame(mark);
@@ -86,30 +85,18 @@ export class WasmRealPlan implements Resident {
       const scratch = allocTemp(8 * n);
       heapF64().set(input.subarray(inOffset, inOffset + inLen), spec >> 3);
       k.rfftPre(buf, spec, this.roots, half);
-      const z = this.core.run(k, buf, scratch);
+      const z = this.core!.run(k, buf, scratch);
       // conj(forward(conj Z)) = backward(Z); real/imag parts are x_{2j}, x_{2j+1}
       k.scaleLanes(z, half, scale, -scale);
       output.set(heapF64().subarray(z >> 3, (z >> 3) + n), outOffset);
     } else {
-      // Hermitian extension, conjugated for the forward-based backward transform
-      const buf = allocTemp(16 * n);
-      const scratch = allocTemp(16 * n);
-      const h = heapF64();
-      const at = buf >> 3;
-      h[at] = input[inOffset];
-      h[at + 1] = 0;
-      for (let j = 1; j <= half; j++) {
-        const re = input[inOffset + 2 * j];
-        const im = input[inOffset + 2 * j + 1];
-        h[at + 2 * j] = re;
-        h[at + 2 * j + 1] = -im;
-        h[at + 2 * (n - j)] = re;
-        h[at + 2 * (n - j) + 1] = im;
-      }
-      const z = this.core.run(k, buf, scratch);
-      const hz = heapF64();
-      const zt = z >> 3;
-      for (let j = 0; j < n; j++) output[outOffset + j] = scale * hz[zt + 2 * j];
+      const inLen = 2 * (half + 1);
+      const src = allocTemp(8 * inLen);
+      const dst = allocTemp(8 * n);
+      heapF64().set(input.subarray(inOffset, inOffset + inLen), src >> 3);
+      if (scale !== 1) k.scaleLanes(src, half + 1, scale, scale);
+      this.odd!.backward(k, src, dst);
+      output.set(heapF64().subarray(dst >> 3, (dst >> 3) + n), outOffset);
     }
     popFrame(mark);
   }
