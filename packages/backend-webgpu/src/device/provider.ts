@@ -214,6 +214,8 @@ async function open(options: InitWebGPUOptions): Promise<GPUContext> {
       options.powerPreference ? { powerPreference: options.powerPreference } : undefined,
     );
     if (!found) {
+      // A later initWebGPU() (e.g. after setting VK_ICD_FILENAMES) makes a fresh instance.
+      if (gpu === state.gpu) state.gpu = undefined;
       throw new DeviceError('WebGPU found no adapter (requestAdapter() returned null).', {
         argument: 'gpu',
         hint:
