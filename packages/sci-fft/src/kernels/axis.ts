@@ -14,8 +14,8 @@ import { WasmMixedRadix } from './wasm/wasm-complex.js';
 
 /** Complex values the wasm path moves in one piece (64 MiB); larger buffers go axis by axis. */
 const MAX_WHOLE = 1 << 22;
-/** Complex values per cache-sized block of gathered lines. */
-const BLOCK_COMPLEX = 1 << 13;
+/** Complex values per cache-sized chunk (256 KiB). */
+const BLOCK_COMPLEX = 1 << 14;
 
 function sizeOf(shape: readonly number[]): number {
   let s = 1;
@@ -76,9 +76,28 @@ export function complexAlongAxes(
   const cores = new Map(todo.map((axis) => [axis, wasmComplexCore(shape[axis], k)]));
   const mark = pushFrame();
   const ptr = allocTemp(16 * size);
-  heapF64().set(data.subarray(0, 2 * size), ptr >> 3);
-  if (!forward) k.scaleLanes(ptr, size, 1, -1);
+  // The last axis (contiguous lines) is transformed chunk by chunk as the buffer is
+  // copied in, while each chunk is still in cache.
+  const last = shape.length - 1;
+  const lastCore = cores.get(last);
+  if (lastCore instanceof WasmMixedRadix) {
+    const n = shape[last];
+    const rows = size / n;
+    const perChunk = Math.max(1, Math.floor(BLOCK_COMPLEX / n));
+    const scratch = allocTemp(16 * n);
+    const heap = heapF64();
+    for (let r0 = 0; r0 < rows; r0 += perChunk) {
+      const from = 2 * r0 * n;
+      const to = 2 * Math.min(rows, r0 + perChunk) * n;
+      heap.set(data.subarray(from, to), (ptr >> 3) + from);
+      k.runContiguous(lastCore.desc, ptr + 8 * from, n, (to - from) / (2 * n), scratch, lastCore.odd, 1, conj, 1, 1);
+    }
+  } else {
+    heapF64().set(data.subarray(0, 2 * size), ptr >> 3);
+    if (!forward) k.scaleLanes(ptr, size, 1, -1);
+  }
   for (const axis of todo) {
+    if (axis === last && lastCore instanceof WasmMixedRadix) continue;
     const n = shape[axis];
     const { outer, inner } = innerOuter(shape, axis);
     const core = cores.get(axis)!;
@@ -89,7 +108,7 @@ export function complexAlongAxes(
         k.runContiguous(core.desc, ptr, n, outer, scratch, core.odd, 1, 1, 1, 1);
       } else {
         const pitch = n + 4;
-        const block = Math.max(1, Math.min(16, Math.floor(BLOCK_COMPLEX / pitch)));
+        const block = Math.max(1, Math.min(32, Math.floor((2 * BLOCK_COMPLEX) / pitch)));
         const tmpA = allocTemp(16 * pitch * block);
         const tmpB = allocTemp(16 * pitch * block);
         for (let o = 0; o < outer; o++) {
