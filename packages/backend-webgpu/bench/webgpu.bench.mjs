@@ -19,7 +19,7 @@ const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
 const { asarray } = await import('@sciport/array-api');
 const { fft, ifft, fft2 } = await import('@sciport/fft');
 const webgpu = await import('@sciport/backend-webgpu');
-const { initWebGPU, destroyWebGPU, getDevice, toDevice, gpuNamespace: gx, webgpuInfo } = webgpu;
+const { initWebGPU, destroyWebGPU, getDevice, toDevice, gpuNamespace: gx } = webgpu;
 
 /** Open the adapter Dawn finds; without one, fall back to SwiftShader from Debian's chromium. */
 async function openAdapter() {

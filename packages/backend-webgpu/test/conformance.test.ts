@@ -14,7 +14,10 @@ const webgpuFactory: ArrayFactory = {
 };
 
 /** Every fft function the backend claims, plus the namespace-generic helpers. */
-export const CLAIMED = ['fft', 'ifft', 'fft2', 'ifft2', 'fftn', 'ifftn', 'rfft', 'irfft', 'rfft2', 'irfft2', 'rfftn', 'irfftn'];
+export const CLAIMED = [
+  ...['fft', 'ifft', 'fft2', 'ifft2', 'fftn', 'ifftn', 'rfft', 'irfft', 'rfft2', 'irfft2', 'rfftn', 'irfftn'],
+  ...['hfft', 'ihfft', 'hfft2', 'ihfft2', 'hfftn', 'ihfftn'],
+];
 
 // The shared property section draws magnitudes down to 1e-100, below float32's range
 // (and GPUs flush subnormals, which WGSL allows), so its float64-built references fail for

@@ -1,5 +1,7 @@
 import { DtypeError, InvalidArgumentError } from '@sciport/dispatch-core';
 import type { GPUArray } from '../gpu-array.js';
+import { unarySpec } from '../kernels/elementwise-ops.js';
+import { runMap } from '../kernels/map.js';
 import { copyAs } from '../namespace/convert.js';
 import { checkArray } from '../namespace/core.js';
 import { c2cAlongAxis, type FFTNorm, normScale } from './axis-transform.js';
@@ -85,23 +87,23 @@ function complexTransformND(inverse: boolean, name: string, defaultAxes?: readon
   };
 }
 
-function realForward(x0: unknown, options?: object): GPUArray {
+function realForward(x0: unknown, options?: object, name = 'rfft'): GPUArray {
   const x = checkArray(x0);
-  const p = plan1D(x.shape, options, 'rfft');
+  const p = plan1D(x.shape, options, name);
   const n = p.n ?? x.shape[p.axis];
   if (p.n === undefined) checkAxisLength(n, p.axis);
   checkTransformSize(x, p.axis, n, 'n');
-  return chain(x, prepared(x, false, 'rfft'), [(c) => rfftAlongAxis(c, { axis: p.axis, n, scale: normScale(n, p.norm, false) })]);
+  return chain(x, prepared(x, false, name), [(c) => rfftAlongAxis(c, { axis: p.axis, n, scale: normScale(n, p.norm, false) })]);
 }
 
-function realInverse(x0: unknown, options?: object): GPUArray {
+function realInverse(x0: unknown, options?: object, name = 'irfft'): GPUArray {
   const x = checkArray(x0);
-  const p = plan1D(x.shape, options, 'irfft');
+  const p = plan1D(x.shape, options, name);
   const m = x.shape[p.axis];
   const n = p.n ?? 2 * (m - 1);
   if (n < 1) checkAxisLength(n, p.axis);
   checkTransformSize(x, p.axis, n, 'n');
-  return chain(x, prepared(x, true, 'irfft'), [(c) => irfftAlongAxis(c, { axis: p.axis, n, scale: normScale(n, p.norm, true) })]);
+  return chain(x, prepared(x, true, name), [(c) => irfftAlongAxis(c, { axis: p.axis, n, scale: normScale(n, p.norm, true) })]);
 }
 
 function realForwardND(name: string, defaultAxes?: readonly number[]): (x: unknown, options?: object) => GPUArray {
@@ -151,9 +153,45 @@ function realInverseND(name: string, defaultAxes?: readonly number[]): (x: unkno
   };
 }
 
-/** hfft: irfft of the conjugate with the other direction's norm (SciPy's definition). */
-function swapNorm(norm: FFTNorm | null | undefined): FFTNorm {
+/** The other direction's norm (SciPy's `_swap_direction`). */
+function swapNorm(norm: FFTNorm): FFTNorm {
   return norm === 'forward' ? 'backward' : norm === 'ortho' ? 'ortho' : 'forward';
+}
+
+function conjugate(x: GPUArray): GPUArray {
+  const c = prepared(x, true, 'hfft');
+  if (c.dtype !== 'complex64') return c;
+  const out = runMap(unarySpec('conj', 'complex64'), [c], c.shape);
+  c.dispose();
+  return out;
+}
+
+/**
+ * SciPy's Hermitian transforms: hfft = irfft of the conjugate with the other direction's
+ * norm; ihfft = the conjugate of rfft with the other direction's norm (and their n-D forms).
+ */
+function hermitian(name: string, nd: boolean, defaultAxes?: readonly number[]): (x: unknown, options?: object) => GPUArray {
+  const inverse = name.startsWith('i');
+  const irfftImpl = nd ? realInverseND(name, defaultAxes) : (x: GPUArray, o?: object) => realInverse(x, o, name);
+  const rfftImpl = nd ? realForwardND(name, defaultAxes) : (x: GPUArray, o?: object) => realForward(x, o, name);
+  return (x0: unknown, options?: object) => {
+    const x = checkArray(x0);
+    const norm = nd ? planND(x.shape, options, name, defaultAxes).norm : plan1D(x.shape, options, name).norm;
+    const swapped = { ...(options ?? {}), norm: swapNorm(norm) };
+    if (!inverse) {
+      const c = conjugate(x);
+      try {
+        return irfftImpl(c, swapped);
+      } finally {
+        c.dispose();
+        release(x);
+      }
+    }
+    const spectrum = rfftImpl(x, swapped);
+    const out = runMap(unarySpec('conj', 'complex64'), [spectrum], spectrum.shape);
+    spectrum.dispose();
+    return out;
+  };
 }
 
 export const gpuFft = complexTransform(false);
@@ -162,11 +200,16 @@ export const gpuFft2 = complexTransformND(false, 'fft2', [-2, -1]);
 export const gpuIfft2 = complexTransformND(true, 'ifft2', [-2, -1]);
 export const gpuFftn = complexTransformND(false, 'fftn');
 export const gpuIfftn = complexTransformND(true, 'ifftn');
-export const gpuRfft = realForward;
-export const gpuIrfft = realInverse;
+export const gpuRfft = (x: unknown, options?: object) => realForward(x, options);
+export const gpuIrfft = (x: unknown, options?: object) => realInverse(x, options);
 export const gpuRfft2 = realForwardND('rfft2', [-2, -1]);
 export const gpuIrfft2 = realInverseND('irfft2', [-2, -1]);
 export const gpuRfftn = realForwardND('rfftn');
 export const gpuIrfftn = realInverseND('irfftn');
 
-export { swapNorm };
+export const gpuHfft = hermitian('hfft', false);
+export const gpuIhfft = hermitian('ihfft', false);
+export const gpuHfft2 = hermitian('hfft2', true, [-2, -1]);
+export const gpuIhfft2 = hermitian('ihfft2', true, [-2, -1]);
+export const gpuHfftn = hermitian('hfftn', true);
+export const gpuIhfftn = hermitian('ihfftn', true);
