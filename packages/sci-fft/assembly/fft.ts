@@ -1115,3 +1115,39 @@ export function hermitianConj(dst: usize, src: usize, n: i32): void {
     v128.store(dst + ((<usize>(n - k)) << 4), v);
   }
 }
+
+// ---- DCT-II / DCT-III (Makhoul's reordering) around the real FFT ----
+// q holds exp(-iπk/(2n)), k <= n/2, as (wr, wi).
+
+/** v[k] = x[2k], v[n-1-k] = x[2k+1] (n doubles each). */
+export function dctPermute(v: usize, x: usize, n: i32): void {
+  for (let k = 0; 2 * k < n; k++) store<f64>(v + ((<usize>k) << 3), load<f64>(x + ((<usize>(2 * k)) << 3)));
+  for (let k = 0; 2 * k + 1 < n; k++) store<f64>(v + ((<usize>(n - 1 - k)) << 3), load<f64>(x + ((<usize>(2 * k + 1)) << 3)));
+}
+
+/** The inverse of dctPermute. */
+export function dctUnpermute(x: usize, v: usize, n: i32): void {
+  for (let k = 0; 2 * k < n; k++) store<f64>(x + ((<usize>(2 * k)) << 3), load<f64>(v + ((<usize>k) << 3)));
+  for (let k = 0; 2 * k + 1 < n; k++) store<f64>(x + ((<usize>(2 * k + 1)) << 3), load<f64>(v + ((<usize>(n - 1 - k)) << 3)));
+}
+
+/** y[k] = Re(q_k V_k), y[n-k] = -Im(q_k V_k) from the half spectrum V of the permuted line. */
+export function dct2Post(y: usize, V: usize, q: usize, n: i32): void {
+  store<f64>(y, f64x2.extract_lane(v128.load(V), 0));
+  for (let k = 1; 2 * k <= n; k++) {
+    const u = twiddle(v128.load(V + ((<usize>k) << 4)), q + ((<usize>k) << 4));
+    store<f64>(y + ((<usize>k) << 3), f64x2.extract_lane(u, 0));
+    store<f64>(y + ((<usize>(n - k)) << 3), -f64x2.extract_lane(u, 1));
+  }
+}
+
+/** V_k = conj(q_k)·(y_k - i·y_{n-k}), V_0 = y_0: the half spectrum whose backward real FFT is the DCT-III. */
+export function dct3Pre(V: usize, y: usize, q: usize, n: i32): void {
+  const conj = f64x2(1.0, -1.0);
+  v128.store(V, f64x2(load<f64>(y), 0));
+  for (let k = 1; 2 * k <= n; k++) {
+    const w = f64x2(load<f64>(y + ((<usize>k) << 3)), -load<f64>(y + ((<usize>(n - k)) << 3)));
+    // w·conj(q) = conj(conj(w)·q)
+    v128.store(V + ((<usize>k) << 4), f64x2.mul(twiddle(f64x2.mul(w, conj), q + ((<usize>k) << 4)), conj));
+  }
+}

@@ -26,7 +26,10 @@
  * round. `orthogonalize` adds the extra √2 factors that make the matrix orthogonal.
  */
 import { type ComplexPlan, complexPlan } from './complex-plan.js';
-import { type RealPlan, realPlan } from './real-plan.js';
+import { type RealPlan, realPlan, wasmRealPlan } from './real-plan.js';
+import { collectResidents, type Resident, resident } from './wasm/resident.js';
+import { allocTemp, type FftWasmExports, heapF64, popFrame, pushFrame, wasmKernels } from './wasm/runtime.js';
+import { Tables } from './wasm/wasm-complex.js';
 import { cosSin2Pi, rootTable } from './twiddles.js';
 import { LruCache } from './lru.js';
 import { checkLength } from './validate.js';
@@ -101,6 +104,24 @@ class Dst1 implements DctCore {
   }
 }
 
+/** exp(-iπk/(2N)), k <= N/2, as (wr, wi) in wasm memory. */
+class QuarterTurns implements Resident {
+  private readonly tables = new Tables();
+  readonly ptr: number;
+  constructor(n: number) {
+    const count = (n >> 1) + 1;
+    this.ptr = this.tables.alloc(16 * count);
+    const h = heapF64();
+    for (let k = 0; k < count; k++) cosSin2Pi(-k, 4 * n, h, (this.ptr >> 3) + 2 * k);
+  }
+  get bytes(): number {
+    return this.tables.bytes;
+  }
+  dispose(): void {
+    this.tables.free();
+  }
+}
+
 /** DCT-II and DCT-III (its transpose) by Makhoul's single real FFT of length N. */
 class Dct23 implements DctCore {
   private readonly rp: RealPlan;
@@ -118,8 +139,34 @@ class Dct23 implements DctCore {
     this.quarter = rootTable((n >> 1) + 1, 1, 4 * n);
   }
   run(data: Float64Array, offset: number, fct: number): void {
-    if (this.type === 2) this.runII(data, offset, fct);
+    const k = this.n >= 4 ? wasmKernels() : null;
+    if (k !== null) this.runWasm(k, data, offset, fct);
+    else if (this.type === 2) this.runII(data, offset, fct);
     else this.runIII(data, offset, fct);
+  }
+
+  /** Both types with the permutation, real FFT and twiddles all in wasm memory. */
+  private runWasm(k: FftWasmExports, data: Float64Array, offset: number, fct: number): void {
+    const n = this.n;
+    collectResidents();
+    const real = wasmRealPlan(n, k);
+    const q = resident(`dctq${n}`, () => new QuarterTurns(n)).ptr;
+    const mark = pushFrame();
+    const x = allocTemp(8 * n);
+    const v = allocTemp(8 * n);
+    const V = allocTemp(16 * ((n >> 1) + 1));
+    heapF64().set(data.subarray(offset, offset + n), x >> 3);
+    if (this.type === 2) {
+      k.dctPermute(v, x, n);
+      real.forwardAt(k, v, V, 2 * fct);
+      k.dct2Post(x, V, q, n);
+    } else {
+      k.dct3Pre(V, x, q, n);
+      real.backwardAt(k, V, v, fct);
+      k.dctUnpermute(x, v, n);
+    }
+    data.set(heapF64().subarray(x >> 3, (x >> 3) + n), offset);
+    popFrame(mark);
   }
   private runII(data: Float64Array, offset: number, fct: number): void {
     const n = this.n;

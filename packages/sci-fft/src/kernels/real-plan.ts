@@ -163,6 +163,11 @@ export function jsRealPlan(n: number): RealPlan {
   return plan;
 }
 
+/** The cached wasm real plan for length n (n >= 4); k must be the loaded kernels. */
+export function wasmRealPlan(n: number, k: FftWasmExports): WasmRealPlan {
+  return resident(`r${n}`, () => new WasmRealPlan(n, (len) => makeWasmCore(len, k)));
+}
+
 /** Runs the WebAssembly kernels when loaded, the TypeScript plan otherwise. */
 class AutoRealPlan implements RealPlan {
   readonly n: number;
@@ -171,9 +176,8 @@ class AutoRealPlan implements RealPlan {
   }
 
   private wasm(k: FftWasmExports): WasmRealPlan {
-    const n = this.n;
     collectResidents();
-    return resident(`r${n}`, () => new WasmRealPlan(n, (len) => makeWasmCore(len, k)));
+    return wasmRealPlan(this.n, k);
   }
 
   forward(input: Float64Array, inOffset: number, output: Float64Array, outOffset: number, scale: number): void {

@@ -99,6 +99,10 @@ export interface FftWasmExports {
   realToComplex(dst: number, src: number, n: number): void;
   complexToReal(dst: number, src: number, n: number, scale: number): void;
   hermitianConj(dst: number, src: number, n: number): void;
+  dctPermute(v: number, x: number, n: number): void;
+  dctUnpermute(x: number, v: number, n: number): void;
+  dct2Post(y: number, V: number, q: number, n: number): void;
+  dct3Pre(V: number, y: number, q: number, n: number): void;
   runPlan(desc: number, data: number, scratch: number, odd: number): number;
   transpose(
     dst: number,

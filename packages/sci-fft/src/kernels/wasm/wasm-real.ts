@@ -49,55 +49,69 @@ export class WasmRealPlan implements Resident {
     }
   }
 
-  forward(k: FftWasmExports, input: Float64Array, inOffset: number, output: Float64Array, outOffset: number, scale: number): void {
+  /**
+   * Forward on wasm memory: n reals at src (clobbered) -> n/2+1 complex at dst, times scale.
+   * Both 16-byte aligned.
+   */
+  forwardAt(k: FftWasmExports, src: number, dst: number, scale: number): void {
     const n = this.n;
     const half = n >> 1;
-    const outLen = 2 * (half + 1);
-    const mark = pushFrame();
     if (n % 2 === 0) {
+      const mark = pushFrame();
+      const z = this.core!.run(k, src, allocTemp(8 * n));
+      k.rfftPost(dst, z, this.roots, half, scale);
+      popFrame(mark);
+    } else {
+      this.odd!.forward(k, src, dst);
+      if (scale !== 1) k.scaleLanes(dst, half + 1, scale, scale);
+      heapF64()[(dst >> 3) + 1] = 0;
+    }
+  }
+
+  /**
+   * Backward on wasm memory: n/2+1 complex at src (clobbered; imaginary parts of the DC
+   * and Nyquist terms ignored) -> n reals at dst, times scale.
+   */
+  backwardAt(k: FftWasmExports, src: number, dst: number, scale: number): void {
+    const n = this.n;
+    const half = n >> 1;
+    if (n % 2 === 0) {
+      const mark = pushFrame();
       const buf = allocTemp(8 * n);
       const scratch = allocTemp(8 * n);
-      const out = allocTemp(8 * outLen);
-      heapF64().set(input.subarray(inOffset, inOffset + n), buf >> 3);
+      k.rfftPre(buf, src, this.roots, half);
       const z = this.core!.run(k, buf, scratch);
-      k.rfftPost(out, z, this.roots, half, scale);
-      output.set(heapF64().subarray(out >> 3, (out >> 3) + outLen), outOffset);
+      // conj(forward(conj Z)) = backward(Z); real/imag parts are x_{2j}, x_{2j+1}
+      k.scaleLanes(z, half, scale, -scale);
+      k.copyComplex(dst, z, half, 0);
+      popFrame(mark);
     } else {
-      const src = allocTemp(8 * n);
-      const out = allocTemp(8 * outLen);
-      heapF64().set(input.subarray(inOffset, inOffset + n), src >> 3);
-      this.odd!.forward(k, src, out);
-      if (scale !== 1) k.scaleLanes(out, half + 1, scale, scale);
-      output.set(heapF64().subarray(out >> 3, (out >> 3) + outLen), outOffset);
-      output[outOffset + 1] = 0;
+      if (scale !== 1) k.scaleLanes(src, half + 1, scale, scale);
+      this.odd!.backward(k, src, dst);
     }
+  }
+
+  forward(k: FftWasmExports, input: Float64Array, inOffset: number, output: Float64Array, outOffset: number, scale: number): void {
+    const n = this.n;
+    const outLen = 2 * ((n >> 1) + 1);
+    const mark = pushFrame();
+    const src = allocTemp(8 * n);
+    const out = allocTemp(8 * outLen);
+    heapF64().set(input.subarray(inOffset, inOffset + n), src >> 3);
+    this.forwardAt(k, src, out, scale);
+    output.set(heapF64().subarray(out >> 3, (out >> 3) + outLen), outOffset);
     popFrame(mark);
   }
 
   backward(k: FftWasmExports, input: Float64Array, inOffset: number, output: Float64Array, outOffset: number, scale: number): void {
     const n = this.n;
-    const half = n >> 1;
+    const inLen = 2 * ((n >> 1) + 1);
     const mark = pushFrame();
-    if (n % 2 === 0) {
-      const inLen = 2 * (half + 1);
-      const spec = allocTemp(8 * inLen);
-      const buf = allocTemp(8 * n);
-      const scratch = allocTemp(8 * n);
-      heapF64().set(input.subarray(inOffset, inOffset + inLen), spec >> 3);
-      k.rfftPre(buf, spec, this.roots, half);
-      const z = this.core!.run(k, buf, scratch);
-      // conj(forward(conj Z)) = backward(Z); real/imag parts are x_{2j}, x_{2j+1}
-      k.scaleLanes(z, half, scale, -scale);
-      output.set(heapF64().subarray(z >> 3, (z >> 3) + n), outOffset);
-    } else {
-      const inLen = 2 * (half + 1);
-      const src = allocTemp(8 * inLen);
-      const dst = allocTemp(8 * n);
-      heapF64().set(input.subarray(inOffset, inOffset + inLen), src >> 3);
-      if (scale !== 1) k.scaleLanes(src, half + 1, scale, scale);
-      this.odd!.backward(k, src, dst);
-      output.set(heapF64().subarray(dst >> 3, (dst >> 3) + n), outOffset);
-    }
+    const src = allocTemp(8 * inLen);
+    const dst = allocTemp(8 * n);
+    heapF64().set(input.subarray(inOffset, inOffset + inLen), src >> 3);
+    this.backwardAt(k, src, dst, scale);
+    output.set(heapF64().subarray(dst >> 3, (dst >> 3) + n), outOffset);
     popFrame(mark);
   }
 }
