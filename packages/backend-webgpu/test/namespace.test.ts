@@ -191,6 +191,10 @@ describe('GPU namespace: matmul, creation, manipulation', () => {
     await same(gx.matmul(ag, vg), hx.matmul(a, v), 1e-5, 2e-5);
     await same(gx.tensordot(ag, bg, { axes: 1 }), hx.tensordot(a, b, { axes: 1 }), 1e-5, 2e-5);
     await same(gx.vecdot(ag, vg), hx.vecdot(a, v), 1e-5, 2e-5);
+    // 8×8 outputs per invocation (128² tiles) with ragged edges
+    const big1 = host([130, 40], 26);
+    const big2 = host([40, 150], 27);
+    await same(gx.matmul(toDevice(big1), toDevice(big2)), hx.matmul(big1, big2), 1e-5, 2e-5);
     const c = host([5, 7], 24, 'complex64');
     const d = host([7, 3], 25, 'complex64');
     await same(gx.matmul(toDevice(c), toDevice(d)), hx.matmul(c, d), 1e-5, 1e-5);

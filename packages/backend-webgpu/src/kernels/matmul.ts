@@ -6,18 +6,20 @@ import { entryHeader, type Program } from '../program/program.js';
 import { cast, load, PARAMS_DECL, storageDecl, store, stridedAddresses } from '../program/wgsl.js';
 
 /**
- * Batched matrix product C = A·B, tiled: a 16×16 workgroup computes a 64×64 block of C,
- * each invocation a 4×4 sub-block held in registers, with K walked in tiles staged in
- * workgroup memory (the classic shared-memory blocking, e.g. Volkov & Demmel, SC'08).
- * A and B are read through their strides, so transposed views need no copy, and batch
- * dimensions broadcast (stride 0).
+ * Batched matrix product C = A·B, tiled: a 16×16 workgroup computes a (16·PER)² block of
+ * C, each invocation PER×PER outputs held in registers (rows ty + 16i, columns tx + 16j,
+ * so workgroup-memory reads are broadcasts or consecutive and the stores coalesce), with K
+ * walked in tiles staged in workgroup memory (register and shared-memory blocking, e.g.
+ * Volkov & Demmel, SC'08). PER is 8 for real types on matrices of at least 128 rows and
+ * columns, else 4. A and B are read through their strides, so transposed views need no
+ * copy, and batch dimensions broadcast (stride 0).
  */
 
-const TILE = 64;
-const PER = 4;
-const SIDE = TILE / PER; // 16 × 16 invocations
+const SIDE = 16; // 16 × 16 invocations
 
 interface MatmulShape {
+  /** Outputs per invocation along each side (4 or 8). */
+  readonly per: number;
   readonly a: GPUDType;
   readonly b: GPUDType;
   /** Accumulator / compute dtype. */
@@ -27,7 +29,9 @@ interface MatmulShape {
 }
 
 function programFor(s: MatmulShape): Program {
-  const TK = s.acc === 'complex64' ? 8 : 16;
+  const PER = s.per;
+  const TILE = SIDE * PER;
+  const TK = s.acc === 'complex64' || PER === 8 ? 8 : 16;
   const accT = DTYPE_INFO[s.acc].value;
   const mulAdd = (acc: string, x: string, y: string) =>
     s.acc === 'complex64' ? `${acc} = ${acc} + vec2<f32>(${x}.x * ${y}.x - ${x}.y * ${y}.y, ${x}.x * ${y}.y + ${x}.y * ${y}.x);` : `${acc} = ${acc} + ${x} * ${y};`;
@@ -38,7 +42,7 @@ function programFor(s: MatmulShape): Program {
   const aBatchAt = batchShapeAt + nb;
   const bBatchAt = aBatchAt + 1 + nb;
   return {
-    key: `matmul:${s.a},${s.b}>${s.acc}>${s.out}:${nb}`,
+    key: `matmul:${s.a},${s.b}>${s.acc}>${s.out}:${nb}:p${PER}`,
     workgroupSize: SIDE * SIDE,
     f16: s.a === 'float16' || s.b === 'float16' || s.out === 'float16',
     source: () => `${PARAMS_DECL}
@@ -83,8 +87,8 @@ ${stridedAddresses(nb, 'bi', batchShapeAt, [aBatchAt, bBatchAt], [0, 1])}
       var av: array<${accT}, ${PER}>;
       var bv: array<${accT}, ${PER}>;
       for (var i = 0u; i < ${PER}u; i++) {
-        av[i] = As[kk * ${TILE}u + ty * ${PER}u + i];
-        bv[i] = Bs[kk * ${TILE}u + tx * ${PER}u + i];
+        av[i] = As[kk * ${TILE}u + ty + ${SIDE}u * i];
+        bv[i] = Bs[kk * ${TILE}u + tx + ${SIDE}u * i];
       }
       for (var i = 0u; i < ${PER}u; i++) {
         for (var j = 0u; j < ${PER}u; j++) {
@@ -95,9 +99,9 @@ ${stridedAddresses(nb, 'bi', batchShapeAt, [aBatchAt, bBatchAt], [0, 1])}
     workgroupBarrier();
   }
   for (var i = 0u; i < ${PER}u; i++) {
-    let r = row0 + ty * ${PER}u + i;
+    let r = row0 + ty + ${SIDE}u * i;
     for (var j = 0u; j < ${PER}u; j++) {
-      let c = col0 + tx * ${PER}u + j;
+      let c = col0 + tx + ${SIDE}u * j;
       if (r < M && c < N) {
         ${store('C', s.out, `bi * M * N + r * N + c`, cast(`acc[i * ${PER}u + j]`, s.acc, s.out))}
       }
@@ -134,6 +138,8 @@ export function matmulKernel({ a, b, acc, out }: MatmulOperands): GPUArray {
     batch.submit();
     return y;
   }
+  const per = acc !== 'complex64' && M >= 128 && N >= 128 ? 8 : 4;
+  const TILE = SIDE * per;
   const tilesM = Math.ceil(M / TILE);
   const tilesN = Math.ceil(N / TILE);
   const params = new Params()
@@ -156,7 +162,7 @@ export function matmulKernel({ a, b, acc, out }: MatmulOperands): GPUArray {
     .many(b.stride.slice(0, nd - 2), true);
   const batch = new Batch(y.storage.runtime);
   batch.dispatch(
-    programFor({ a: a.dtype, b: b.dtype, acc, out, batchDims: batchShape.length }),
+    programFor({ per, a: a.dtype, b: b.dtype, acc, out, batchDims: batchShape.length }),
     params,
     [a.buffer, b.buffer, y.buffer],
     batches * tilesM * tilesN,
