@@ -1151,3 +1151,23 @@ export function dct3Pre(V: usize, y: usize, q: usize, n: i32): void {
     v128.store(V + ((<usize>k) << 4), f64x2.mul(twiddle(f64x2.mul(w, conj), q + ((<usize>k) << 4)), conj));
   }
 }
+
+// ---- Rader's algorithm (prime n): index permutations ----
+
+/** dst[p] = src[idx[p]] for p < count (complex values, i32 indices). */
+export function gatherIndexed(dst: usize, src: usize, idx: usize, count: i32): void {
+  for (let p = 0; p < count; p++) {
+    const j = <usize>load<i32>(idx + ((<usize>p) << 2));
+    v128.store(dst + ((<usize>p) << 4), v128.load(src + (j << 4)));
+  }
+}
+
+/** dst[idx[q]] = conj(src[q]) + (ar, ai) for q < count. */
+export function scatterIndexedConj(dst: usize, src: usize, idx: usize, count: i32, ar: f64, ai: f64): void {
+  const add = f64x2(ar, ai);
+  const conj = f64x2(1.0, -1.0);
+  for (let q = 0; q < count; q++) {
+    const j = <usize>load<i32>(idx + ((<usize>q) << 2));
+    v128.store(dst + (j << 4), f64x2.add(f64x2.mul(v128.load(src + ((<usize>q) << 4)), conj), add));
+  }
+}

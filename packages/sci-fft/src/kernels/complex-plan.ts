@@ -4,13 +4,13 @@
  * O(n log n).
  */
 import { pass2, pass3, pass4, pass5, passOdd } from './complex-passes.js';
-import { goodSize, largestPrimeFactor, mixedRadixCost, radixFactors } from './factorize.js';
+import { goodSize, goodSizeWasm, largestPrimeFactor, mixedRadixCost, radixFactors, wasmMixedRadixCost } from './factorize.js';
 import { cosSin2Pi } from './twiddles.js';
 import { checkLength } from './validate.js';
 import { LruCache } from './lru.js';
 import { collectResidents, resident } from './wasm/resident.js';
 import { allocTemp, type FftWasmExports, heapF64, popFrame, pushFrame, wasmKernels } from './wasm/runtime.js';
-import { WasmBluestein, type WasmCore, WasmFourStep, WasmMixedRadix } from './wasm/wasm-complex.js';
+import { WasmBluestein, type WasmCore, WasmFourStep, WasmMixedRadix, WasmRader } from './wasm/wasm-complex.js';
 
 /** Complex FFT of length n on interleaved (re,im) float64 data, in place, unnormalised, then multiplied by `scale`. */
 export interface ComplexPlan {
@@ -307,10 +307,21 @@ function fourStepSplit(n: number): number {
   return best >= 16 ? best : 0;
 }
 
+/**
+ * Rader instead of Bluestein for a prime n whose n-1 transforms fast (65537: n-1 = 2^16):
+ * two FFTs of length n-1 against Bluestein's two of length >= 2n-1.
+ */
+function useRader(n: number): boolean {
+  if (n < 50 || n >= 2 ** 26 || largestPrimeFactor(n) !== n) return false;
+  if (largestPrimeFactor(n - 1) > 13) return false;
+  return wasmMixedRadixCost(n - 1) < wasmMixedRadixCost(goodSizeWasm(2 * n - 1));
+}
+
 /** A new (uncached) wasm core for length n: four-step, Bluestein or mixed radix. */
 export function makeWasmCore(n: number, k: FftWasmExports): WasmCore {
   const split = fourStepSplit(n);
   if (split > 0) return new WasmFourStep(n, split);
+  if (useRader(n)) return new WasmRader(n, k, (len) => makeWasmCore(len, k));
   if (useBluestein(n)) return new WasmBluestein(n, k, (len) => makeWasmCore(len, k));
   return new WasmMixedRadix(n);
 }

@@ -188,11 +188,11 @@ describe('invalid lengths', () => {
 });
 
 /**
- * The large-length algorithms (four-step from 2^20, Bluestein with a four-step inner
+ * The large-length algorithms (four-step from 2^20, Rader for primes like 65537, Bluestein with a four-step inner
  * length) only exist in the wasm kernels; the TypeScript kernels, checked against SciPy
  * and naive sums above, are the reference here.
  */
-describe.each([65536, 2 ** 20, 3 ** 13, 2 ** 20 + 1])('wasm-simd agrees with TypeScript at n = %i', (n) => {
+describe.each([65536, 2 ** 20, 3 ** 13, 2 ** 20 + 1, 65537, 12289, 1009])('wasm-simd agrees with TypeScript at n = %i', (n) => {
   afterAll(() => setWasmEnabled(true));
   it('forward and backward', () => {
     const x = randomArray(2 * n, n % 1000);

@@ -103,6 +103,8 @@ export interface FftWasmExports {
   dctUnpermute(x: number, v: number, n: number): void;
   dct2Post(y: number, V: number, q: number, n: number): void;
   dct3Pre(V: number, y: number, q: number, n: number): void;
+  gatherIndexed(dst: number, src: number, idx: number, count: number): void;
+  scatterIndexedConj(dst: number, src: number, idx: number, count: number, ar: number, ai: number): void;
   runPlan(desc: number, data: number, scratch: number, odd: number): number;
   transpose(
     dst: number,

@@ -245,3 +245,118 @@ export class WasmBluestein implements WasmCore {
     return ptr;
   }
 }
+
+/** b^e mod m for safe integers with m < 2^26 (so every product is exact). */
+function powMod(b: number, e: number, m: number): number {
+  let r = 1;
+  b %= m;
+  while (e > 0) {
+    if (e & 1) r = (r * b) % m;
+    b = (b * b) % m;
+    e = Math.floor(e / 2);
+  }
+  return r;
+}
+
+function primeFactors(n: number): number[] {
+  const out: number[] = [];
+  for (let p = 2; p * p <= n; p++) {
+    if (n % p === 0) {
+      out.push(p);
+      while (n % p === 0) n /= p;
+    }
+  }
+  if (n > 1) out.push(n);
+  return out;
+}
+
+/** A generator of the multiplicative group modulo the prime n. */
+function primitiveRoot(n: number): number {
+  const qs = primeFactors(n - 1);
+  for (let g = 2; g < n; g++) if (qs.every((q) => powMod(g, (n - 1) / q, n) !== 1)) return g;
+  return 1;
+}
+
+/**
+ * Rader's algorithm (Rader 1968) for prime n: with g a generator modulo n,
+ * X_{g^-q} = x_0 + Σ_p x_{g^p} · W^{g^(p-q)} is a cyclic convolution of length n-1,
+ * done with two FFTs of length n-1 (65537 - 1 = 2^16). X_0 = x_0 + Σ x.
+ * For n < 2^26 (exact modular products).
+ */
+export class WasmRader implements WasmCore {
+  readonly n: number;
+  private readonly inner: WasmCore;
+  private readonly tables = new Tables();
+  /** i32 g^p mod n, p < n-1 */
+  private readonly inIdx: number;
+  /** i32 g^-q mod n, q < n-1 */
+  private readonly outIdx: number;
+  /** FFT of c_m = W^(g^-m), divided by n-1 */
+  private readonly kernelHat: number;
+
+  constructor(n: number, k: FftWasmExports, core: (len: number) => WasmCore) {
+    this.n = n;
+    const m = n - 1;
+    this.inner = core(m);
+    const g = primitiveRoot(n);
+    const gInv = powMod(g, n - 2, n);
+    this.inIdx = this.tables.alloc(4 * m);
+    this.outIdx = this.tables.alloc(4 * m);
+    this.kernelHat = this.tables.alloc(16 * m);
+    const i32 = heapI32();
+    let a = 1;
+    let b = 1;
+    for (let p = 0; p < m; p++) {
+      i32[(this.inIdx >> 2) + p] = a;
+      i32[(this.outIdx >> 2) + p] = b;
+      a = (a * g) % n;
+      b = (b * gInv) % n;
+    }
+    const h = heapF64();
+    const kh = this.kernelHat >> 3;
+    for (let q = 0; q < m; q++) {
+      const at = kh + 2 * q;
+      cosSin2Pi(heapI32()[(this.outIdx >> 2) + q], n, h, at);
+      h[at + 1] = -h[at + 1];
+    }
+    const mark = pushFrame();
+    const at = this.inner.run(k, this.kernelHat, allocTemp(16 * m));
+    if (at !== this.kernelHat) k.copyComplex(this.kernelHat, at, m, 0);
+    popFrame(mark);
+    k.scaleLanes(this.kernelHat, m, 1 / m, 1 / m);
+  }
+
+  get bytes(): number {
+    return this.tables.bytes + this.inner.bytes;
+  }
+
+  dispose(): void {
+    this.tables.free();
+    this.inner.dispose();
+  }
+
+  run(k: FftWasmExports, ptr: number, _scratch: number): number {
+    const m = this.n - 1;
+    const mark = pushFrame();
+    const a = allocTemp(16 * m);
+    const s = allocTemp(16 * m);
+    const h = heapF64();
+    const x0r = h[ptr >> 3];
+    const x0i = h[(ptr >> 3) + 1];
+    k.gatherIndexed(a, ptr, this.inIdx, m);
+    let r = this.inner.run(k, a, s);
+    // A_0 = Σ_{j>0} x_j
+    const hr = heapF64();
+    const sumR = x0r + hr[r >> 3];
+    const sumI = x0i + hr[(r >> 3) + 1];
+    // conj(A·Ĉ), forward again = conj(backward(A·Ĉ)) = conj((n-1)·convolution)
+    k.mulPointwise(r, r, this.kernelHat, m, 1, -1);
+    r = this.inner.run(k, r, r === a ? s : a);
+    k.scatterIndexedConj(ptr, r, this.outIdx, m, x0r, x0i);
+    const hp = heapF64();
+    hp[ptr >> 3] = sumR;
+    hp[(ptr >> 3) + 1] = sumI;
+    popFrame(mark);
+    return ptr;
+  }
+}
