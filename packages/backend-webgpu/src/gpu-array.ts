@@ -83,6 +83,11 @@ export class GPUArray {
     return new GPUArray(this.storage, shape, dtype, stride, offset);
   }
 
+  /** Alias of `stride` (NumPy's name; element units, not bytes). */
+  get strides(): readonly number[] {
+    return this.stride;
+  }
+
   get ndim(): number {
     return this.shape.length;
   }

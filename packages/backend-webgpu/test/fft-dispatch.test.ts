@@ -2,7 +2,7 @@ import { asarray, type NDArray } from '@sciport/array-api';
 import { BackendNotImplementedError, DtypeError, explain, withBackend } from '@sciport/dispatch-core';
 import { dct, fft, fft2, fftn, ifft, irfft, irfftn, rfft, rfft2, rfftn } from '@sciport/fft';
 import { describe, expect, it } from 'vitest';
-import { GPUArray, toDevice } from '../src/index.js';
+import { GPUArray, setFloat64Policy, toDevice } from '../src/index.js';
 import { useGPU } from './gpu-setup.js';
 import { randomValues, relativeError } from './reference.js';
 
@@ -73,6 +73,18 @@ describe('fft functions on GPU arrays (dispatch)', () => {
     expect(webgpu?.verdict).toBe('declined');
     expect(webgpu?.reason).toMatch(/no f64/);
     expect(() => toDevice(x)).toThrow(DtypeError);
+  });
+
+  it('uploads float64 host input when the downcast is explicit (float64 policy)', async () => {
+    const x = hostReal([12], 8);
+    setFloat64Policy('downcast');
+    try {
+      const y = withBackend('webgpu', () => fft(x), { coerce: true });
+      expect((y as unknown as GPUArray).dtype).toBe('complex64');
+      await agree(y, fft(x));
+    } finally {
+      setFloat64Policy('error');
+    }
   });
 
   it('a function the backend lacks throws the dispatch error with the fix', () => {

@@ -2,7 +2,7 @@ import { asarray } from '@sciport/array-api';
 import { DeviceError, InvalidArgumentError } from '@sciport/dispatch-core';
 import { fft } from '@sciport/fft';
 import { describe, expect, it } from 'vitest';
-import { getDevice, gpuNamespace as gx, initWebGPU, memoryInfo, toDevice, trimPool } from '../src/index.js';
+import { destroyWebGPU, getDevice, gpuNamespace as gx, initWebGPU, memoryInfo, toDevice, trimPool } from '../src/index.js';
 import { sizeClass } from '../src/memory/pool.js';
 import { useGPU } from './gpu-setup.js';
 
@@ -66,6 +66,18 @@ describe('memory accounting', () => {
       expect(c).toBeGreaterThanOrEqual(n);
       expect(c).toBeLessThanOrEqual(Math.max(256, n * 1.25 + 1));
     }
+  });
+});
+
+describe('device provider', () => {
+  it('says what to install when no adapter is found', async () => {
+    destroyWebGPU();
+    const noAdapter = { requestAdapter: async () => null } as unknown as GPU;
+    await expect(initWebGPU({ gpu: noAdapter })).rejects.toThrow(DeviceError);
+    await expect(initWebGPU({ gpu: noAdapter })).rejects.toThrow(/VK_ICD_FILENAMES|Vulkan/);
+    expect(() => gx.ones([2])).toThrow(/initWebGPU/);
+    await initWebGPU();
+    expect(gx.ones([2]).shape).toEqual([2]);
   });
 });
 
