@@ -1,6 +1,6 @@
 import { type ChunkedArray, type Cluster, chunked, cluster, isChunked } from '@sciport/backend-cluster';
 import { arrayNamespace, asarray, hostNamespace as hx, type NDArray } from '@sciport/array-api';
-import { explain, InvalidArgumentError, NamespaceMismatchError, NotSupportedError, ShapeError, withBackend } from '@sciport/dispatch-core';
+import { BackendNotImplementedError, explain, InvalidArgumentError, NamespaceMismatchError, NotSupportedError, ShapeError, withBackend } from '@sciport/dispatch-core';
 import { fft, fft2, fftfreq, fftshift, ifftshift } from '@sciport/fft';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,6 +104,20 @@ describe('chunked()', () => {
       }),
       { numRuns: 25 },
     );
+  });
+
+  it('recycles the shared memory of dead chunks without touching live ones', async () => {
+    const x = ramp([256, 1024]);
+    const xc = chunked(x, { chunks: [64, -1], cluster: c });
+    const ns = arrayNamespace(xc);
+    const kept: [number, ChunkedArray][] = [];
+    // ~500 MB of short-lived 2 MB results: enough for the collector to run and the pool to refill.
+    for (let i = 0; i < 120; i++) {
+      const y = ns.multiply(xc, i);
+      if (i % 20 === 0) kept.push([i, y]);
+      await y.persist();
+    }
+    for (const [i, y] of kept) expect((await y.toHost()).toArray()).toEqual(hx.multiply(x, i).toArray());
   });
 
   it('reports progress and persists', async () => {
@@ -292,6 +306,13 @@ describe('@sciport/fft on chunked arrays', () => {
     // Outside the scope the workers use the default again.
     const plain = await fft(xc).toHost();
     expect(plain.get(0, 0)).not.toEqual([42, 42]);
+  });
+
+  it("takes a per-call { backend: 'cluster' } and refuses it for host arrays (they have no cluster)", async () => {
+    const x = ramp([4, 6]);
+    const xc = chunked(x, { chunks: [2, 3], cluster: c });
+    await same(fft(xc, { backend: 'cluster' }), fft(x), 1e-15);
+    expect(() => fft(x, { backend: 'cluster' })).toThrow(BackendNotImplementedError);
   });
 
   it('fails with a typed error for bad options, at the call', () => {

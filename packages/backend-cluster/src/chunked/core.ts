@@ -146,12 +146,12 @@ export function fromHost(x: NDArray, cluster: Cluster, chunks: Chunks): ChunkedA
     shape: x.shape,
     data: (x.isContiguous && x.offset === 0 ? x.data : x.toTypedArray()) as any,
   };
-  const shared = cluster.kind === 'local';
+  const executor = cluster.executor;
   const offs = chunks.map(offsets);
   const blocks: Block[] = [];
   for (const idx of blockIndices(numBlocks(chunks))) {
     const shape = blockShape(chunks, idx);
-    const part = allocateChunk(x.dtype, shape, shared);
+    const part = executor.allocate?.(x.dtype, shape) ?? allocateChunk(x.dtype, shape, false);
     copyBox(data, part, { srcStart: idx.map((i, d) => offs[d][i]), dstStart: idx.map(() => 0), extent: shape });
     blocks.push(new Block(Promise.resolve(cluster.put(part)), cluster.executor, shape));
   }

@@ -18,6 +18,8 @@ export interface Executor {
   readonly parallelism: number;
   /** Take a host chunk in (a copy into shared memory, or an upload). */
   put(chunk: ChunkData): ChunkRef;
+  /** Writable memory for a chunk that will be `put` (saves the copy into shared memory). */
+  allocate?(dtype: string, shape: readonly number[]): ChunkData;
   /** Run a task; resolves to its output chunks, still held by the executor. */
   run(task: TaskSpec<ChunkRef>): Promise<ChunkRef[]>;
   /** Bring a chunk back to the host. */

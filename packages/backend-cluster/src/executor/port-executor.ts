@@ -1,6 +1,7 @@
 import { getDispatchState } from '@sciport/dispatch-core';
 import { ClusterClosedError, ClusterError, WorkerLostError } from '../errors.js';
-import { allocateChunk, type ChunkData, chunkFromBytes, isSharedBuffer, toSharedChunk } from '../protocol/chunk-data.js';
+import { allocateChunk, type ChunkData, chunkFromBytes, isSharedBuffer } from '../protocol/chunk-data.js';
+import { SharedPool } from './shared-pool.js';
 import type { HostToWorker, TaskSpec, WireChunk, WorkerToHost } from '../protocol/messages.js';
 import { deserializeError } from '../protocol/wire-error.js';
 import { portableState } from './portable-state.js';
@@ -91,6 +92,8 @@ export class PortExecutor implements Executor {
   private startupFailures = 0;
   private nextTaskId = 1;
   private readyWaiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+  /** Shared memory of dead chunks, reused for new ones (up to 1 GiB kept). */
+  readonly pool = new SharedPool(2 ** 30);
 
   constructor(
     private readonly spawner: WorkerSpawner,
@@ -131,7 +134,15 @@ export class PortExecutor implements Executor {
   }
 
   put(chunk: ChunkData): ChunkRef {
-    return new LocalChunk(this.spawner.sharedMemory ? toSharedChunk(chunk) : chunk);
+    if (!this.spawner.sharedMemory || isSharedBuffer(chunk.data.buffer)) return new LocalChunk(chunk);
+    const shared = this.pool.take(chunk.dtype, chunk.shape);
+    (shared.data as any).set(chunk.data);
+    return new LocalChunk(shared);
+  }
+
+  /** Writable memory for a chunk about to be put (shared and recycled when possible). */
+  allocate(dtype: string, shape: readonly number[]): ChunkData {
+    return this.spawner.sharedMemory ? this.pool.take(dtype, shape) : allocateChunk(dtype, shape, false);
   }
 
   async get(ref: ChunkRef): Promise<ChunkData> {
@@ -171,7 +182,7 @@ export class PortExecutor implements Executor {
     const { task } = pending;
     const inputs = task.inputs.map((ref) => toWire((ref as LocalChunk).chunk));
     if (this.spawner.sharedMemory && task.outputs !== undefined && pending.outputs.length === 0) {
-      pending.outputs = task.outputs.map((o) => allocateChunk(o.dtype, o.shape, true));
+      pending.outputs = task.outputs.map((o) => this.pool.take(o.dtype, o.shape));
     }
     slot.port.setBusy?.(true);
     // Shared buffers are shared, not copied; plain ones are structured-cloned (the host keeps
@@ -270,6 +281,7 @@ export class PortExecutor implements Executor {
       terminations.push(Promise.resolve(slot.port.terminate()));
     }
     this.slots.clear();
+    this.pool.clear();
     for (const w of this.readyWaiters.splice(0)) w.reject(error);
     await Promise.all(terminations);
   }
