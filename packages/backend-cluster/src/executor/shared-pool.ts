@@ -1,4 +1,4 @@
-import { type ChunkData } from '../protocol/chunk-data.js';
+import type { ChunkData } from '../protocol/chunk-data.js';
 import { layoutOf, sizeOf } from '../protocol/dtypes.js';
 
 /**
