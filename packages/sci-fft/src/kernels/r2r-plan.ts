@@ -25,6 +25,7 @@
  * and 2N otherwise; forward uses 'backward'→1, 'forward'→1/M, the inverse the other way
  * round. `orthogonalize` adds the extra √2 factors that make the matrix orthogonal.
  */
+import { InvalidArgumentError } from '@sciport/dispatch-core';
 import { type ComplexPlan, complexPlan } from './complex-plan.js';
 import { type RealPlan, realPlan, wasmRealPlan } from './real-plan.js';
 import { collectResidents, type Resident, resident } from './wasm/resident.js';
@@ -345,6 +346,15 @@ export function r2rPlan(kind: R2RKind, type: R2RType, n: number, options: R2ROpt
   const key = `${kind}${type}:${n}:${norm}:${orthogonalize ? 1 : 0}:${inverse ? 1 : 0}`;
   let plan = r2rCache.get(key);
   if (plan !== undefined) return plan;
+  if (kind !== 'dct' && kind !== 'dst') {
+    throw new InvalidArgumentError(`Unknown transform kind ${String(kind)}.`, { argument: 'kind', hint: "Use 'dct' or 'dst'." });
+  }
+  if (type !== 1 && type !== 2 && type !== 3 && type !== 4) {
+    throw new InvalidArgumentError(`Invalid ${kind.toUpperCase()} type ${String(type)}.`, { argument: 'type', hint: 'Use 1, 2, 3 or 4.' });
+  }
+  if (norm !== 'backward' && norm !== 'ortho' && norm !== 'forward') {
+    throw new InvalidArgumentError(`Invalid norm ${String(norm)}.`, { argument: 'norm', hint: "Use 'backward', 'ortho' or 'forward'." });
+  }
   checkLength(n, kind === 'dct' && type === 1 ? 2 : 1);
   let t: R2RType = type;
   if (inverse && type === 2) t = 3;

@@ -291,3 +291,21 @@ describe.each([59049, 16807, 4097, 15015, 9999, 45, 2 ** 19])('wasm-simd real FF
     expect(relRms(outs[1], outs[3])).toBeLessThan(1e-15 * Math.log2(n));
   });
 });
+
+describe('r2rPlan rejects bad options', () => {
+  const opts = { norm: 'backward', orthogonalize: false, inverse: false } as const;
+  it.each([
+    ['kind', () => r2rPlan('dft' as never, 2, 8, opts)],
+    ['type', () => r2rPlan('dct', 5 as never, 8, opts)],
+    ['norm', () => r2rPlan('dst', 2, 8, { ...opts, norm: 'none' as never })],
+    ['n', () => r2rPlan('dst', 2, 0, opts)],
+  ])('naming %s', (argument, make) => {
+    try {
+      make();
+      expect.unreachable('should throw');
+    } catch (e) {
+      expect(e).toBeInstanceOf(InvalidArgumentError);
+      expect((e as InvalidArgumentError).argument).toBe(argument);
+    }
+  });
+});
