@@ -1,8 +1,8 @@
-import { asarray, type NDArray } from '@sciport/array-api';
+import { asarray, hostNamespace as hx, type NDArray } from '@sciport/array-api';
 import { BackendNotImplementedError, DtypeError, explain, withBackend } from '@sciport/dispatch-core';
 import { dct, fft, fft2, fftn, ifft, irfft, irfftn, rfft, rfft2, rfftn } from '@sciport/fft';
 import { describe, expect, it } from 'vitest';
-import { GPUArray, setFloat64Policy, toDevice } from '../src/index.js';
+import { GPUArray, gpuNamespace as gx, setFloat64Policy, toDevice } from '../src/index.js';
 import { useGPU } from './gpu-setup.js';
 import { randomValues, relativeError } from './reference.js';
 
@@ -58,6 +58,16 @@ describe('fft functions on GPU arrays (dispatch)', () => {
     await agree(fftn(cg, { axes: [0] }), fftn(c, { axes: [0] }));
     rg.dispose();
     cg.dispose();
+  });
+
+  it('transforms strided views and integer arrays (converted to float32 first)', async () => {
+    const c = hostComplex([5, 8], 9);
+    const cg = toDevice(c, { dtype: 'complex64' });
+    const t = gx.matrixTranspose(cg);
+    await agree(fft(t, { axis: 0 }), fft(hx.matrixTranspose(c), { axis: 0 }));
+    const i = asarray(Int32Array.from({ length: 12 }, (_, k) => (k * 7) % 5 - 2), { shape: [12] });
+    await agree(rfft(toDevice(i)), rfft(i));
+    for (const a of [cg, t]) a.dispose();
   });
 
   it('withBackend coerce uploads host float32 input and returns a GPUArray', async () => {

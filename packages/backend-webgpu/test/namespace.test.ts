@@ -165,6 +165,16 @@ describe('GPU namespace: reductions', () => {
     await same(gx.sum(ig, { axis: 1 }), hx.sum(i, { axis: 1, dtype: 'int32' }));
     ig.dispose();
   });
+  it('dispatches beyond 65 535 workgroups per dimension (2-D grid)', async () => {
+    const n = 65_536 * 256 + 1024;
+    const x = gx.ones([n]);
+    const y = gx.multiply(x, 2);
+    // every element, including those of workgroups past the first grid row, is 2
+    const lo = gx.min(y);
+    const hi = gx.max(y);
+    expect([...((await lo.toHost()).toTypedArray() as Float32Array), ...((await hi.toHost()).toTypedArray() as Float32Array)]).toEqual([2, 2]);
+    for (const t of [x, y, lo, hi]) t.dispose();
+  });
   it('long reductions split into chunks and still agree', async () => {
     const big = host([3, 70000], 14, 'float32', 1);
     const bg = toDevice(big);
