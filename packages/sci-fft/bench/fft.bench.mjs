@@ -10,20 +10,22 @@
  * array (SciPy's fft(x) also copies x into its output), fft.js runs out of place.
  * SciPy runs through `python3 -c` when python3 with scipy is available (else skipped
  * with a note). Writes bench/results.json and bench/results.md next to this file and
- * prints the markdown table. Options: --quick (fewer samples), --no-scipy, --only=<id,…>.
+ * prints the markdown table. Options: --quick (fewer samples), --no-scipy, --only=<id,…>,
+ * --typescript (measure the pure-TypeScript fallback kernels instead of wasm-simd).
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import FFT from 'fft.js';
-import { activeKernels, complexAlongAxes, complexPlan, realPlan } from '../dist/kernels/index.js';
+import { activeKernels, complexAlongAxes, complexPlan, realPlan, setWasmEnabled } from '../dist/kernels/index.js';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const only = onlyArg ? new Set(onlyArg.slice(7).split(',')) : null;
 const SAMPLES = quick ? 5 : 11;
+if (args.has('--typescript')) setWasmEnabled(false);
 const SAMPLE_MS = quick ? 10 : 20;
 
 /** id, label, transform kind, length (fft2: side length). */
