@@ -9,7 +9,7 @@ import { complexPlan, wasmComplexCore } from './complex-plan.js';
 import type { R2RPlan } from './r2r-plan.js';
 import { realPlan } from './real-plan.js';
 import { collectResidents } from './wasm/resident.js';
-import { allocTemp, heapF64, popFrame, pushFrame, wasmKernels } from './wasm/runtime.js';
+import { allocTemp, type FftWasmExports, heapF64, popFrame, pushFrame, wasmKernels, withWasm } from './wasm/runtime.js';
 import { WasmMixedRadix } from './wasm/wasm-complex.js';
 
 /** Complex values the wasm path moves in one piece (64 MiB); larger buffers go axis by axis. */
@@ -58,7 +58,7 @@ export function complexAlongAxes(
   if (size === 0) return;
   const todo = [...new Set(axes)].filter((a) => shape[a] > 1);
   const k = wasmKernels();
-  if (k === null || size > MAX_WHOLE) {
+  const axisByAxis = () => {
     // axis by axis through executeMany (which has its own wasm / TypeScript paths)
     todo.forEach((axis, i) => {
       const n = shape[axis];
@@ -69,8 +69,24 @@ export function complexAlongAxes(
       else for (let o = 0; o < outer; o++) plan.executeMany(data, 2 * o * n * inner, inner, 1, inner, forward, s);
     });
     if (todo.length === 0 && scale !== 1) for (let i = 0; i < 2 * size; i++) data[i] *= scale;
+  };
+  if (k === null || size > MAX_WHOLE) {
+    axisByAxis();
     return;
   }
+  withWasm(() => wholeInWasm(k, data, shape, todo, forward, scale), axisByAxis);
+}
+
+/** complexAlongAxes with the whole buffer in wasm memory. */
+function wholeInWasm(
+  k: FftWasmExports,
+  data: Float64Array,
+  shape: readonly number[],
+  todo: number[],
+  forward: boolean,
+  scale: number,
+): void {
+  const size = sizeOf(shape);
   const conj = forward ? 1 : -1;
   collectResidents();
   const cores = new Map(todo.map((axis) => [axis, wasmComplexCore(shape[axis], k)]));

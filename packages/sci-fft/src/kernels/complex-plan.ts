@@ -9,7 +9,7 @@ import { cosSin2Pi } from './twiddles.js';
 import { checkLength } from './validate.js';
 import { LruCache } from './lru.js';
 import { collectResidents, resident } from './wasm/resident.js';
-import { allocTemp, type FftWasmExports, heapF64, popFrame, pushFrame, wasmKernels } from './wasm/runtime.js';
+import { allocTemp, type FftWasmExports, heapF64, popFrame, pushFrame, wasmKernels, withWasm } from './wasm/runtime.js';
 import { WasmBluestein, type WasmCore, WasmFourStep, WasmMixedRadix, WasmRader } from './wasm/wasm-complex.js';
 
 /** Complex FFT of length n on interleaved (re,im) float64 data, in place, unnormalised, then multiplied by `scale`. */
@@ -350,6 +350,14 @@ class AutoComplexPlan implements ComplexPlan {
       jsComplexPlan(n).execute(data, offset, forward, scale);
       return;
     }
+    withWasm(
+      () => this.executeWasm(k, data, offset, forward, scale),
+      () => jsComplexPlan(n).execute(data, offset, forward, scale),
+    );
+  }
+
+  private executeWasm(k: FftWasmExports, data: Float64Array, offset: number, forward: boolean, scale: number): void {
+    const n = this.n;
     collectResidents();
     const core = wasmComplexCore(n, k);
     const mark = pushFrame();
@@ -380,6 +388,23 @@ class AutoComplexPlan implements ComplexPlan {
       executeManyByLines(jsComplexPlan(n), data, offset, count, lineStride, elemStride, forward, scale);
       return;
     }
+    withWasm(
+      () => this.executeManyWasm(k, data, offset, count, lineStride, elemStride, forward, scale),
+      () => executeManyByLines(jsComplexPlan(n), data, offset, count, lineStride, elemStride, forward, scale),
+    );
+  }
+
+  private executeManyWasm(
+    k: FftWasmExports,
+    data: Float64Array,
+    offset: number,
+    count: number,
+    lineStride: number,
+    elemStride: number,
+    forward: boolean,
+    scale: number,
+  ): void {
+    const n = this.n;
     collectResidents();
     const core = wasmComplexCore(n, k);
     const conj = forward ? 1 : -1;

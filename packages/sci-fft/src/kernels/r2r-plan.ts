@@ -29,7 +29,7 @@ import { InvalidArgumentError } from '@sciport/dispatch-core';
 import { type ComplexPlan, complexPlan } from './complex-plan.js';
 import { type RealPlan, realPlan, wasmRealPlan } from './real-plan.js';
 import { collectResidents, type Resident, resident } from './wasm/resident.js';
-import { allocTemp, type FftWasmExports, heapF64, popFrame, pushFrame, wasmKernels } from './wasm/runtime.js';
+import { allocTemp, type FftWasmExports, heapF64, popFrame, pushFrame, wasmKernels, withWasm } from './wasm/runtime.js';
 import { Tables } from './wasm/wasm-complex.js';
 import { cosSin2Pi, rootTable } from './twiddles.js';
 import { LruCache } from './lru.js';
@@ -141,9 +141,9 @@ class Dct23 implements DctCore {
   }
   run(data: Float64Array, offset: number, fct: number): void {
     const k = this.n >= 4 ? wasmKernels() : null;
-    if (k !== null) this.runWasm(k, data, offset, fct);
-    else if (this.type === 2) this.runII(data, offset, fct);
-    else this.runIII(data, offset, fct);
+    const js = () => (this.type === 2 ? this.runII(data, offset, fct) : this.runIII(data, offset, fct));
+    if (k === null) js();
+    else withWasm(() => this.runWasm(k, data, offset, fct), js);
   }
 
   /** Both types with the permutation, real FFT and twiddles all in wasm memory. */

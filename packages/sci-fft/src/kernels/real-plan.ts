@@ -10,7 +10,7 @@ import { LruCache } from './lru.js';
 import { rootTable } from './twiddles.js';
 import { checkLength } from './validate.js';
 import { collectResidents, resident } from './wasm/resident.js';
-import { type FftWasmExports, wasmKernels } from './wasm/runtime.js';
+import { type FftWasmExports, wasmKernels, withWasm } from './wasm/runtime.js';
 import { WasmRealPlan } from './wasm/wasm-real.js';
 
 /** Real FFT: forward maps n reals -> n/2+1 complex (interleaved); backward maps n/2+1 complex -> n reals (imag of DC / Nyquist ignored as pocketfft/SciPy do). */
@@ -182,14 +182,16 @@ class AutoRealPlan implements RealPlan {
 
   forward(input: Float64Array, inOffset: number, output: Float64Array, outOffset: number, scale: number): void {
     const k = wasmKernels();
-    if (k === null || this.n < 4) jsRealPlan(this.n).forward(input, inOffset, output, outOffset, scale);
-    else this.wasm(k).forward(k, input, inOffset, output, outOffset, scale);
+    const js = () => jsRealPlan(this.n).forward(input, inOffset, output, outOffset, scale);
+    if (k === null || this.n < 4) js();
+    else withWasm(() => this.wasm(k).forward(k, input, inOffset, output, outOffset, scale), js);
   }
 
   backward(input: Float64Array, inOffset: number, output: Float64Array, outOffset: number, scale: number): void {
     const k = wasmKernels();
-    if (k === null || this.n < 4) jsRealPlan(this.n).backward(input, inOffset, output, outOffset, scale);
-    else this.wasm(k).backward(k, input, inOffset, output, outOffset, scale);
+    const js = () => jsRealPlan(this.n).backward(input, inOffset, output, outOffset, scale);
+    if (k === null || this.n < 4) js();
+    else withWasm(() => this.wasm(k).backward(k, input, inOffset, output, outOffset, scale), js);
   }
 }
 

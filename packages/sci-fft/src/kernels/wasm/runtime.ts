@@ -215,10 +215,44 @@ function align16(x: number): number {
   return (x + 15) & ~15;
 }
 
+/** Wasm linear memory could not grow (32-bit memories stop at 4 GiB, engines often earlier). */
+class WasmMemoryExhausted extends Error {}
+
+let memoryLimit = Number.POSITIVE_INFINITY;
+
+/** Tests only: pretend wasm memory cannot grow past `bytes` (Infinity restores). */
+export function limitWasmMemoryForTesting(bytes: number): void {
+  memoryLimit = bytes;
+}
+
 function ensure(end: number): void {
+  if (end > memoryLimit) throw new WasmMemoryExhausted('wasm memory limit (testing)');
   const mem = wasm!.memory;
   const have = mem.buffer.byteLength;
-  if (end > have) mem.grow(Math.ceil((end - have) / 65536));
+  if (end <= have) return;
+  try {
+    mem.grow(Math.ceil((end - have) / 65536));
+  } catch (cause) {
+    throw new WasmMemoryExhausted('wasm memory exhausted', { cause });
+  }
+}
+
+/**
+ * Runs a transform on the wasm kernels; if wasm memory cannot grow enough for it, undoes
+ * its scratch frames and runs `fallback` (the TypeScript kernels, which use ordinary
+ * JavaScript memory) instead. Other errors propagate, also with the frames undone.
+ */
+export function withWasm<T>(run: () => T, fallback: () => T): T {
+  const depth = stackDepth;
+  const top = stackTop;
+  try {
+    return run();
+  } catch (e) {
+    stackDepth = depth;
+    stackTop = top;
+    if (e instanceof WasmMemoryExhausted) return fallback();
+    throw e;
+  }
 }
 
 /**
