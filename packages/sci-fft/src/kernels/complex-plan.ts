@@ -34,7 +34,11 @@ export interface ComplexPlan {
   ): void;
 }
 
-/** executeMany through execute(): gathers each line into a buffer (TypeScript path). */
+/**
+ * executeMany through execute() (TypeScript path, and wasm batches too large for wasm
+ * memory): strided lines are gathered `GATHER_LINES` at a time, walking the data along
+ * the smaller stride, transformed, and scattered back the same way.
+ */
 export function executeManyByLines(
   plan: ComplexPlan,
   data: Float64Array,
@@ -50,20 +54,32 @@ export function executeManyByLines(
     for (let l = 0; l < count; l++) plan.execute(data, offset + 2 * l * lineStride, forward, scale);
     return;
   }
-  const buf = new Float64Array(2 * n);
-  for (let l = 0; l < count; l++) {
-    const base = offset + 2 * l * lineStride;
+  const lines = Math.min(GATHER_LINES, count);
+  const buf = new Float64Array(2 * n * lines);
+  for (let l0 = 0; l0 < count; l0 += lines) {
+    const b = Math.min(lines, count - l0);
+    const base = offset + 2 * l0 * lineStride;
     for (let j = 0; j < n; j++) {
-      buf[2 * j] = data[base + 2 * j * elemStride];
-      buf[2 * j + 1] = data[base + 2 * j * elemStride + 1];
+      const row = base + 2 * j * elemStride;
+      for (let c = 0; c < b; c++) {
+        const at = row + 2 * c * lineStride;
+        buf[2 * (c * n + j)] = data[at];
+        buf[2 * (c * n + j) + 1] = data[at + 1];
+      }
     }
-    plan.execute(buf, 0, forward, scale);
+    for (let c = 0; c < b; c++) plan.execute(buf, 2 * c * n, forward, scale);
     for (let j = 0; j < n; j++) {
-      data[base + 2 * j * elemStride] = buf[2 * j];
-      data[base + 2 * j * elemStride + 1] = buf[2 * j + 1];
+      const row = base + 2 * j * elemStride;
+      for (let c = 0; c < b; c++) {
+        const at = row + 2 * c * lineStride;
+        data[at] = buf[2 * (c * n + j)];
+        data[at + 1] = buf[2 * (c * n + j) + 1];
+      }
     }
   }
 }
+
+const GATHER_LINES = 16;
 
 interface Pass {
   readonly radix: number;
