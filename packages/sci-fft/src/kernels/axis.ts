@@ -5,12 +5,13 @@
  * it back once; that is what makes fft2/fftn competitive with pocketfft.
  */
 import { InvalidArgumentError } from '@sciport/dispatch-core';
-import { complexPlan, wasmComplexCore } from './complex-plan.js';
+import { complexPlan } from './complex-plan.js';
 import type { R2RPlan } from './r2r-plan.js';
 import { realPlan } from './real-plan.js';
 import { collectResidents } from './wasm/resident.js';
 import { allocTemp, type FftWasmExports, heapF64, popFrame, pushFrame, wasmKernels, withWasm } from './wasm/runtime.js';
 import { WasmMixedRadix } from './wasm/wasm-complex.js';
+import { wasmComplexCore } from './wasm/wasm-core.js';
 
 /** Complex values the wasm path moves in one piece (64 MiB); larger buffers go axis by axis. */
 const MAX_WHOLE = 1 << 22;

@@ -131,3 +131,16 @@ export function goodSizeWasm(x: number): number {
   }
   return best;
 }
+
+/**
+ * Whether a length is better served by Bluestein's algorithm than by mixed-radix passes
+ * (generic-radix passes cost O(p) per point for a prime factor p). The estimate has the
+ * shape of pocketfft's: Bluestein does three FFTs of length >= 2n-1, fudge factor 1.5.
+ */
+export function useBluestein(n: number): boolean {
+  if (n < 50) return false;
+  const p = largestPrimeFactor(n);
+  if (p * p <= n) return false;
+  const blue = 2 * mixedRadixCost(goodSize(2 * n - 1)) * 1.5;
+  return blue < mixedRadixCost(n);
+}

@@ -5,12 +5,14 @@
  * e.g. Brigham, "The Fast Fourier Transform", §10). Odd n: a full complex FFT of
  * length n on a scratch copy.
  */
-import { type ComplexPlan, jsComplexPlan, makeWasmCore } from './complex-plan.js';
+import type { ComplexPlan } from './complex-plan.js';
+import { jsComplexPlan } from './js-complex-plan.js';
 import { LruCache } from './lru.js';
 import { rootTable } from './twiddles.js';
 import { checkLength } from './validate.js';
 import { collectResidents, resident } from './wasm/resident.js';
 import { type FftWasmExports, wasmKernels, withWasm } from './wasm/runtime.js';
+import { makeWasmCore } from './wasm/wasm-core.js';
 import { WasmRealPlan } from './wasm/wasm-real.js';
 
 /** Real FFT: forward maps n reals -> n/2+1 complex (interleaved); backward maps n/2+1 complex -> n reals (imag of DC / Nyquist ignored as pocketfft/SciPy do). */
