@@ -33,8 +33,16 @@ async function openAdapter() {
 }
 
 const info = await openAdapter();
-const software = info.isFallbackAdapter || /swiftshader|llvmpipe|lavapipe|software/i.test(`${info.vendor} ${info.architecture} ${info.description}`);
+// SCIPORT_WEBGPU_BENCH_SMOKE=1 runs the hardware section at 1/256 of its sizes on whatever
+// adapter there is (to check the script itself); it writes no results file.
+const smoke = process.env.SCIPORT_WEBGPU_BENCH_SMOKE === '1';
+const software =
+  !smoke && (info.isFallbackAdapter || /swiftshader|llvmpipe|lavapipe|software/i.test(`${info.vendor} ${info.architecture} ${info.description}`));
+const shrink = smoke ? 256 : 1;
 console.log(`adapter: ${info.name} (${software ? 'software' : 'hardware'})`);
+
+/** Three significant digits. */
+const sig = (v) => Number(v.toPrecision(3)).toString();
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -106,7 +114,7 @@ out(`Adapter: **${info.name}** (${software ? 'software adapter' : 'hardware adap
 out('');
 
 // ---------------------------------------------------------------- 1-D FFT vs TF.js
-const { tf, error: tfError } = await loadTensorflow();
+const { tf, error: tfError } = smoke ? { error: 'smoke run' } : await loadTensorflow();
 out('### FFT against TensorFlow.js WebGPU on the same adapter');
 out('');
 out(
@@ -120,7 +128,7 @@ if (tfError) out(`TensorFlow.js could not run here: ${tfError}. Only sciport's f
 out('| N | sciport (ms) | TF.js (ms) | TF.js / sciport | sciport error | TF.js error |');
 out('|---:|---:|---:|---:|---:|---:|');
 let tfSkipFrom;
-for (let e = 8; e <= 16; e++) {
+for (let e = 8; e <= (smoke ? 9 : 16); e++) {
   const n = 2 ** e;
   const data = randomComplex(n, e);
   const input32 = Float32Array.from(data);
@@ -218,7 +226,7 @@ if (software) {
   const peaks = devicePeaks();
   // Measured bandwidth: a large device-to-device copy (read + write).
   const device = getDevice();
-  const copyBytes = 512 * 1024 * 1024;
+  const copyBytes = (512 * 1024 * 1024) / shrink;
   const src = device.createBuffer({ size: copyBytes, usage: 0x04 | 0x08 | 0x80 });
   const dst = device.createBuffer({ size: copyBytes, usage: 0x04 | 0x08 | 0x80 });
   const copyMs = await gpuTime(() => {
@@ -231,7 +239,7 @@ if (software) {
   dst.destroy();
   const copyGBs = (2 * copyBytes) / (copyMs * 1e6);
   out(
-    `Memory bandwidth: ${copyGBs.toFixed(0)} GB/s measured with a 512 MiB buffer copy` +
+    `Memory bandwidth: ${sig(copyGBs)} GB/s measured with a ${copyBytes / 2 ** 20} MiB buffer copy` +
       (peaks.bandwidth ? `; ${peaks.bandwidth} GB/s nominal (${peaks.source}).` : '; nominal figure unknown (set SCIPORT_GPU_BANDWIDTH_GBPS).') +
       (peaks.flops ? ` f32 peak: ${peaks.flops} GFLOP/s (${peaks.source}).` : ' f32 peak unknown (set SCIPORT_GPU_F32_GFLOPS).'),
   );
@@ -258,13 +266,13 @@ if (software) {
     x.dispose();
     xs.dispose();
     const gbs = (2 * size * 8) / (ms * 1e6);
-    out(`| ${label} | [${shape.join(', ')}] | ${ms.toFixed(2)} | ${gbs.toFixed(0)} GB/s | ${ratio(gbs, copyGBs)} | ${ratio(gbs, peaks.bandwidth)} |`);
+    out(`| ${label} | [${shape.join(', ')}] | ${ms.toFixed(2)} | ${sig(gbs)} GB/s | ${ratio(gbs, copyGBs)} | ${ratio(gbs, peaks.bandwidth)} |`);
     console.log(`  round-trip max error ${err.toExponential(1)}`);
   };
-  await fftCase('fft 2^20 complex64, batch 32', [32, 2 ** 20], 1);
-  await fftCase('fft 2^24 complex64, batch 4', [4, 2 ** 24], 1);
-  await fftCase('fft2 4096² complex64', [4096, 4096], 2);
-  const n = 4096;
+  await fftCase('fft 2^20 complex64, batch 32', [32 / (smoke ? 32 : 1), 2 ** 20 / (smoke ? 8 : 1)], 1);
+  await fftCase('fft 2^24 complex64, batch 4', [4 / (smoke ? 4 : 1), 2 ** 24 / (smoke ? 64 : 1)], 1);
+  await fftCase('fft2 4096² complex64', [4096 / (smoke ? 16 : 1), 4096 / (smoke ? 16 : 1)], 2);
+  const n = 4096 / (smoke ? 16 : 1);
   const a = gx.reshape(gx.linspace(-1, 1, n * n), [n, n]);
   const b = gx.matrixTranspose(a);
   const mmMs = await gpuTime(() => {
@@ -272,13 +280,15 @@ if (software) {
     return () => c.dispose();
   }, 5);
   const gflops = (2 * n ** 3) / (mmMs * 1e6);
-  out(`| matmul f32 | ${n}×${n}·${n}×${n} | ${mmMs.toFixed(2)} | ${gflops.toFixed(0)} GFLOP/s | — | ${ratio(gflops, peaks.flops)} |`);
+  out(`| matmul f32 | ${n}×${n}·${n}×${n} | ${mmMs.toFixed(2)} | ${sig(gflops)} GFLOP/s | — | ${ratio(gflops, peaks.flops)} |`);
   a.dispose();
   b.dispose();
 }
 out('');
 
-writeFileSync(`${here}results.md`, `${lines.join('\n')}\n`);
+if (!smoke) {
+  writeFileSync(`${here}results.md`, `${lines.join('\n')}\n`);
+  console.log(`wrote ${here}results.md`);
+}
 destroyWebGPU();
-console.log(`wrote ${here}results.md`);
 process.exit(0);
