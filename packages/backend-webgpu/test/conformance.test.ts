@@ -19,12 +19,7 @@ export const CLAIMED = [
   ...['hfft', 'ihfft', 'hfft2', 'ihfft2', 'hfftn', 'ihfftn'],
 ];
 
-// The shared property section draws magnitudes down to 1e-100, below float32's range
-// (and GPUs flush subnormals, which WGSL allows), so its float64-built references fail for
-// reasons that are not the backend's; fft-properties.test.ts runs the same properties with
-// float32-representable inputs.
 fftSuite(webgpuFactory, {
   include: [...CLAIMED, 'fftshift', 'ifftshift', 'fftfreq', 'rfftfreq'],
-  exclude: ['properties'],
   dtypes: ['float32', 'complex64'],
 });
