@@ -1,7 +1,16 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { activeKernels, complexAlongAxes, complexPlan, realPlan, setWasmEnabled } from '../../src/kernels/index.js';
 import { clearResidents } from '../../src/kernels/wasm/resident.js';
-import { limitWasmMemoryForTesting, permanentBytesInUse } from '../../src/kernels/wasm/runtime.js';
+import {
+  allocTemp,
+  heapF64,
+  limitWasmMemoryForTesting,
+  permanentBytesInUse,
+  popFrame,
+  pushFrame,
+  wasmKernels,
+} from '../../src/kernels/wasm/runtime.js';
+import { makeWasmCore } from '../../src/kernels/wasm/wasm-core.js';
 import { naiveDft, randomArray, relRms } from './reference.js';
 
 describe('wasm plan tables', () => {
@@ -61,5 +70,34 @@ describe('when wasm memory cannot grow', () => {
     const y = x.slice();
     complexPlan(n).execute(y, 0, true, 1);
     expect(relRms(y, expected)).toBeLessThan(1e-15);
+  });
+});
+
+describe('plan tables made while a transform holds scratch', () => {
+  it('never overlap that scratch, and the space is reused afterwards', () => {
+    const k = wasmKernels()!;
+    const mark = pushFrame();
+    const n = 4096;
+    const scratch = allocTemp(16 * n);
+    heapF64().fill(7, scratch >> 3, (scratch >> 3) + 2 * n);
+    // tables allocated now (several blocks, so that first-fit would reuse any bogus free range)
+    const cores = [makeWasmCore(n, k), makeWasmCore(3 * n, k), makeWasmCore(1009, k)];
+    const h = heapF64();
+    let intact = true;
+    for (let i = 0; i < 2 * n; i++) if (h[(scratch >> 3) + i] !== 7) intact = false;
+    expect(intact).toBe(true);
+    // and the new plans work inside the frame
+    const buf = allocTemp(16 * n);
+    const other = allocTemp(16 * n);
+    const x = randomArray(2 * n, 1);
+    heapF64().set(x, buf >> 3);
+    const r = cores[0].run(k, buf, other);
+    const got = heapF64().slice(r >> 3, (r >> 3) + 2 * n);
+    expect(relRms(got, naiveDft(x, -1))).toBeLessThan(1e-14);
+    popFrame(mark);
+    for (const c of cores) c.dispose();
+    // after the frame closes the passed-over scratch is free again: nothing is leaked
+    clearResidents();
+    expect(permanentBytesInUse()).toBe(0);
   });
 });

@@ -5,7 +5,7 @@
  * a transform is using it.
  */
 import { LruCache } from '../lru.js';
-import { framesOpen } from './runtime.js';
+import { constructingPlan, framesOpen } from './runtime.js';
 
 /** Something holding wasm memory that can give it back. */
 export interface Resident {
@@ -28,7 +28,7 @@ const registry = new LruCache<string, Resident>(Number.MAX_SAFE_INTEGER, (r) => 
 export function resident<T extends Resident>(key: string, make: () => T): T {
   let r = registry.get(key) as T | undefined;
   if (r === undefined) {
-    r = make();
+    r = constructingPlan(make);
     registry.set(key, r);
     held += r.bytes;
   }

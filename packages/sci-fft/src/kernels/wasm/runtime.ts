@@ -210,6 +210,8 @@ let stackTop = 0;
 let stackDepth = 0;
 /** free blocks below permTop, sorted by start: [start, size] */
 const freeBlocks: [number, number][] = [];
+/** scratch regions passed over by tables allocated during a transform; freed when it ends */
+const pendingGaps: [number, number][] = [];
 
 function align16(x: number): number {
   return (x + 15) & ~15;
@@ -250,6 +252,7 @@ export function withWasm<T>(run: () => T, fallback: () => T): T {
   } catch (e) {
     stackDepth = depth;
     stackTop = top;
+    if (depth === 0) releaseGaps();
     if (e instanceof WasmMemoryExhausted) return fallback();
     throw e;
   }
@@ -266,14 +269,39 @@ export function allocPermanent(bytes: number): number {
     if (free >= size) {
       if (free === size) freeBlocks.splice(i, 1);
       else freeBlocks[i] = [start + size, free - size];
+      allocLog?.push([start, bytes]);
       return start;
     }
   }
   const p = stackDepth !== 0 ? Math.max(permTop, stackTop) : permTop;
-  if (p > permTop) addFree(permTop, p - permTop);
+  ensure(p + size);
+  // the open frames' scratch lies in [permTop, p): it becomes free once they close
+  if (p > permTop) pendingGaps.push([permTop, p - permTop]);
   permTop = p + size;
-  ensure(permTop);
+  allocLog?.push([p, bytes]);
   return p;
+}
+
+let allocLog: [number, number][] | null = null;
+
+/**
+ * Runs a plan constructor; if it throws (e.g. wasm memory exhausted half-way), the tables
+ * it had already allocated are freed before the error propagates.
+ */
+export function constructingPlan<T>(make: () => T): T {
+  const outer = allocLog;
+  const log: [number, number][] = [];
+  allocLog = log;
+  try {
+    const made = make();
+    outer?.push(...log);
+    return made;
+  } catch (e) {
+    for (const [p, b] of log) freePermanent(p, b);
+    throw e;
+  } finally {
+    allocLog = outer;
+  }
 }
 
 /** Returns a table allocated with allocPermanent(bytes). */
@@ -323,7 +351,14 @@ export function pushFrame(): number {
 
 export function popFrame(mark: number): void {
   stackTop = mark;
-  stackDepth--;
+  if (--stackDepth === 0) releaseGaps();
+}
+
+function releaseGaps(): void {
+  while (pendingGaps.length > 0) {
+    const [start, size] = pendingGaps.pop()!;
+    addFree(start, size);
+  }
 }
 
 /** Scratch allocation valid until the enclosing frame is popped. */
