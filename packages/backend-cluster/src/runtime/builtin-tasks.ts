@@ -1,12 +1,13 @@
 /**
  * Tasks every worker has. Importing this module registers them; the worker entries do.
  */
-import { hostNamespace } from '@sciport/array-api';
+import { hostNamespace, type NDArray } from '@sciport/array-api';
 import { arrayKind, getMultimethod, InvalidArgumentError, NotSupportedError } from '@sciport/dispatch-core';
 import type { ChunkData } from '../protocol/chunk-data.js';
 import { type AssembleParams, assemble, type GatherParams, gatherInputs } from './assemble.js';
 import { chunkToNDArray, ndarrayToChunk } from './ndarray-bridge.js';
-import { registerTask } from './task-registry.js';
+import { registerTask, type TaskContext } from './task-registry.js';
+import { runInSlabs, type SplitParams } from './split.js';
 import { fillTemplate } from './template.js';
 
 import { ASSEMBLE, CALL, FOLD, XP } from './task-names.js';
@@ -16,6 +17,7 @@ export interface CallParams {
   readonly id: string;
   readonly args: readonly unknown[];
   readonly gather?: GatherParams;
+  readonly split?: SplitParams;
 }
 
 export function resultToChunks(result: unknown, what: string): ChunkData[] {
@@ -30,7 +32,27 @@ export function resultToChunks(result: unknown, what: string): ChunkData[] {
 
 registerTask(ASSEMBLE, (inputs, params: AssembleParams) => assemble(inputs, params));
 
-registerTask(CALL, (inputs, params: CallParams) => {
+/**
+ * Run an operation on the task's block: directly, or slab by slab when the submitter asked for
+ * a split (see split.ts). `call` gets the arrays the argument template refers to.
+ */
+function mapped(
+  inputs: readonly ChunkData[],
+  params: { gather?: GatherParams; split?: SplitParams },
+  context: TaskContext,
+  call: (arrays: NDArray[]) => unknown,
+  what: string,
+): ChunkData[] {
+  if (params.split === undefined) return resultToChunks(call(gatherInputs(inputs, params.gather).map(chunkToNDArray)), what);
+  const out = runInSlabs(inputs, params.gather, params.split, context.outputs?.[0], (block, extra) => {
+    const results = resultToChunks(call([block, ...extra]), what);
+    if (results.length !== 1) throw new NotSupportedError(`${what} returned ${results.length} arrays; a split task needs one.`);
+    return results[0];
+  });
+  return [out];
+}
+
+registerTask(CALL, (inputs, params: CallParams, context) => {
   const fn = getMultimethod(params.id);
   if (fn === undefined) {
     throw new InvalidArgumentError(`This worker has no multimethod '${params.id}'.`, {
@@ -38,8 +60,7 @@ registerTask(CALL, (inputs, params: CallParams) => {
       hint: 'Load the package that declares it into the workers (cluster.local({ modules }) or sciport-worker --import).',
     });
   }
-  const args = fillTemplate(params.args, gatherInputs(inputs, params.gather).map(chunkToNDArray)) as unknown[];
-  return resultToChunks(fn(...args), params.id);
+  return mapped(inputs, params, context, (arrays) => fn(...(fillTemplate(params.args, arrays) as unknown[])), params.id);
 });
 
 /** Parameters of XP: a host namespace function name and its arguments with placeholders. */
@@ -47,6 +68,7 @@ export interface XpParams {
   readonly op: string;
   readonly args: readonly unknown[];
   readonly gather?: GatherParams;
+  readonly split?: SplitParams;
 }
 
 function namespaceFunction(op: string): (...args: unknown[]) => unknown {
@@ -57,10 +79,9 @@ function namespaceFunction(op: string): (...args: unknown[]) => unknown {
   return fn as (...args: unknown[]) => unknown;
 }
 
-registerTask(XP, (inputs, params: XpParams) => {
+registerTask(XP, (inputs, params: XpParams, context) => {
   const fn = namespaceFunction(params.op);
-  const args = fillTemplate(params.args, gatherInputs(inputs, params.gather).map(chunkToNDArray)) as unknown[];
-  return resultToChunks(fn.apply(hostNamespace, args), params.op);
+  return mapped(inputs, params, context, (arrays) => fn.apply(hostNamespace, fillTemplate(params.args, arrays) as unknown[]), params.op);
 });
 
 registerTask(FOLD, (inputs, params: { op: string }) => {

@@ -38,17 +38,18 @@ export function serve(endpoint: WorkerEndpoint): void {
       return;
     }
     const inputs = message.inputs.map((w) => chunkFromBytes(w.dtype, w.shape, w.buffer, w.byteOffset));
+    const given = sharedMemory ? (message.outputs ?? []).map((w) => chunkFromBytes(w.dtype, w.shape, w.buffer, w.byteOffset)) : [];
     let outputs: ChunkData[];
     try {
-      outputs = await runTask(message.fn, inputs, message.params, message.state);
+      outputs = await runTask(message.fn, inputs, message.params, message.state, { outputs: given });
     } catch (error) {
       endpoint.post({ type: 'error', id: message.id, error: serializeError(error) });
       return;
     }
     if (sharedMemory) {
-      const given = (message.outputs ?? []).map((w) => chunkFromBytes(w.dtype, w.shape, w.buffer, w.byteOffset));
       const replies = outputs.map((out, i) => {
         const target = given[i];
+        if (target === out) return i;
         if (target !== undefined && target.dtype === out.dtype && target.data.length === out.data.length && sameShape(target.shape, out.shape)) {
           (target.data as any).set(out.data);
           return i;

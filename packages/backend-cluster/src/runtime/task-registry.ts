@@ -8,7 +8,17 @@ import type { ChunkData } from '../protocol/chunk-data.js';
 export type TaskFunction = (
   inputs: readonly ChunkData[],
   params: any,
+  context: TaskContext,
 ) => ChunkData | readonly ChunkData[] | Promise<ChunkData | readonly ChunkData[]>;
+
+/** What a task may use besides its inputs. */
+export interface TaskContext {
+  /**
+   * Output chunks the submitter allocated (shared memory on the local executor), when it
+   * knew the outputs. A task may write its result into them and return them (no copy).
+   */
+  readonly outputs?: readonly ChunkData[];
+}
 
 const tasks = new Map<string, TaskFunction>();
 

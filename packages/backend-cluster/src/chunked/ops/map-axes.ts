@@ -4,6 +4,8 @@ import type { Block } from '../block.js';
 import { ChunkedArray } from '../chunked-array.js';
 import { regionPlan, submitTask } from '../core.js';
 import type { GatherParams } from '../../runtime/assemble.js';
+import type { SplitParams } from '../../runtime/split.js';
+import { itemsize } from '../probe.js';
 import { blockIndices, blockShape, numBlocks, offsets, splitAxis } from '../grid.js';
 import { probeArray } from './common.js';
 
@@ -44,6 +46,32 @@ export function chunksWithWholeAxes(x: ChunkedArray, mapped: ReadonlySet<number>
   return chunks;
 }
 
+/** Slab size a worker processes at a time (input or output, whichever is larger). */
+const SLAB_BYTES = 2 ** 20;
+
+/**
+ * Cut a large block into slabs along an unmapped axis (the longest), so the worker's
+ * temporaries stay in cache (see runtime/split.ts). Undefined for blocks that already fit.
+ */
+function slabsFor(
+  inShape: readonly number[],
+  outShape: readonly number[],
+  inDtype: DType,
+  outDtype: DType,
+  mapped: ReadonlySet<number>,
+): SplitParams | undefined {
+  const bytes = Math.max(
+    inShape.reduce((a, b) => a * b, itemsize(inDtype)),
+    outShape.reduce((a, b) => a * b, itemsize(outDtype)),
+  );
+  if (bytes <= 2 * SLAB_BYTES) return undefined;
+  let axis = -1;
+  for (let d = 0; d < inShape.length; d++) if (!mapped.has(d) && (axis < 0 || inShape[d] > inShape[axis])) axis = d;
+  if (axis < 0 || inShape[axis] < 2) return undefined;
+  const size = Math.max(1, Math.floor((inShape[axis] * SLAB_BYTES) / bytes));
+  return size < inShape[axis] ? { axis, size } : undefined;
+}
+
 /**
  * Apply an operation that needs whole `axes` (an FFT along an axis, sort, cumulative sum …):
  * rechunk so those axes are whole, then run it block by block over the other axes. The
@@ -68,13 +96,16 @@ export function mapAlongAxes(x: ChunkedArray, axes: readonly number[], task: Axi
       idx.map((i, d) => offs[d][i + 1]),
     );
     const outShape = blockShape(outChunks, idx);
+    const inShape = blockShape(chunks, idx);
+    const split = slabsFor(inShape, outShape, x.dtype, dtype, mapped);
     if ('block' in plan) {
-      blocks.push(submitTask(x.cluster, task.fn, [plan.block, ...(task.extra ?? [])], task.params, outShape, dtype));
+      const params = split === undefined ? task.params : { ...(task.params as object), split };
+      blocks.push(submitTask(x.cluster, task.fn, [plan.block, ...(task.extra ?? [])], params, outShape, dtype));
     } else {
       // Rechunk and operation in one task: the worker assembles its block from the pieces
       // and transforms it, instead of writing the rechunked block out and reading it back.
       const gather: GatherParams = { count: plan.inputs.length, dtype: x.dtype, shape: plan.extent, pieces: plan.pieces };
-      const params = { ...(task.params as object), gather };
+      const params = { ...(task.params as object), gather, ...(split === undefined ? {} : { split }) };
       blocks.push(submitTask(x.cluster, task.fn, [...plan.inputs, ...(task.extra ?? [])], params, outShape, dtype));
     }
   }
