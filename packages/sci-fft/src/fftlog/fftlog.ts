@@ -10,9 +10,9 @@
  */
 import { asarray, type NDArray } from '@sciport/array-api';
 import { DtypeError, InvalidArgumentError } from '@sciport/dispatch-core';
-import { realBackwardAxis, realForwardAxis } from '../axis-passes.js';
+import { isComplexDtype, readInput, shapeSize, toOutput } from '../buffers.js';
+import { realBackwardAlongAxis, realForwardAlongAxis } from '../kernels/index.js';
 import { checkFinite, FHT_KEYS, type FHTOffsetOptions, type FHTOptions, readOptions } from '../options.js';
-import { isComplexDtype, loadInput, toOutput, type WorkBuffer } from '../work-buffer.js';
 import { loggamma, poch } from './loggamma.js';
 
 const LN_2 = Math.LN2;
@@ -93,22 +93,25 @@ function divideInPlace(data: Float64Array, p: number, br: number, bi: number): v
 }
 
 /** Multiplies every line along the last axis element-wise by `factor[j]`. */
-function scaleLastAxis(work: WorkBuffer, factor: Float64Array, divide = false): void {
+function scaleLastAxis(data: Float64Array, factor: Float64Array, divide = false): void {
   const n = factor.length;
-  const data = work.data;
   for (let base = 0; base < data.length; base += n) {
     if (divide) for (let j = 0; j < n; j++) data[base + j] /= factor[j];
     else for (let j = 0; j < n; j++) data[base + j] *= factor[j];
   }
 }
 
-/** SciPy's `_fhtq`: rfft, multiply by u (or divide by conj u), irfft, reverse. */
-function fhtq(work: WorkBuffer, u: Float64Array, inverse: boolean): WorkBuffer {
-  const axis = work.shape.length - 1;
-  const n = work.shape[axis];
-  const spectrum = realForwardAxis(work, axis, 1);
+/** SciPy's `_fhtq` along the last axis of `data` (of `shape`): rfft, multiply by u (or divide by conj u), irfft, reverse. */
+function fhtq(data: Float64Array, shape: readonly number[], u: Float64Array, inverse: boolean): Float64Array {
+  const axis = shape.length - 1;
+  const n = shape[axis];
   const m = (n >> 1) + 1;
-  const s = spectrum.data;
+  const halfShape = [...shape];
+  halfShape[axis] = m;
+  const s = new Float64Array(2 * shapeSize(halfShape));
+  const d = new Float64Array(data.length);
+  if (d.length === 0) return d;
+  realForwardAlongAxis(data, shape, axis, s, 1);
   for (let base = 0; base < s.length; base += 2 * m) {
     for (let k = 0; k < m; k++) {
       const p = base + 2 * k;
@@ -122,10 +125,9 @@ function fhtq(work: WorkBuffer, u: Float64Array, inverse: boolean): WorkBuffer {
       }
     }
   }
-  const out = realBackwardAxis(spectrum, axis, n, 1 / n);
-  const d = out.data;
+  realBackwardAlongAxis(s, halfShape, axis, n, d, 1 / n);
   for (let base = 0; base < d.length; base += n) d.subarray(base, base + n).reverse();
-  return out;
+  return d;
 }
 
 function prepare(a: unknown, fn: string): NDArray {
@@ -159,7 +161,7 @@ function transform(a: unknown, dln: unknown, mu: unknown, options: FHTOptions | 
   const n = x.shape[x.ndim - 1];
   // NumPy promotion in SciPy: the bias factors are float64, so only an unbiased float32 transform stays float32
   const single = x.dtype === 'float32' && bias === 0;
-  let work = loadInput(x, { shape: x.shape, complex: false });
+  let work = readInput(x, x.shape, { complex: false });
   const jc = (n - 1) / 2;
   if (bias !== 0) {
     const f = new Float64Array(n);
@@ -167,13 +169,13 @@ function transform(a: unknown, dln: unknown, mu: unknown, options: FHTOptions | 
     scaleLastAxis(work, f);
   }
   const u = fhtCoefficients(n, d, order, offset, bias, inverse);
-  work = fhtq(work, u, inverse);
+  work = fhtq(work, x.shape, u, inverse);
   if (bias !== 0) {
     const f = new Float64Array(n);
     for (let j = 0; j < n; j++) f[j] = inverse ? Math.exp(-bias * (j - jc) * d) : Math.exp(-bias * ((j - jc) * d + offset));
     scaleLastAxis(work, f, inverse);
   }
-  return toOutput(work, single);
+  return toOutput(work, x.shape, false, single);
 }
 
 /** Host implementation of `fht` (fast Hankel transform along the last axis). */

@@ -71,7 +71,8 @@ export function complexAlongAxes(
     });
     if (todo.length === 0 && scale !== 1) for (let i = 0; i < 2 * size; i++) data[i] *= scale;
   };
-  if (k === null || size > MAX_WHOLE) {
+  // One axis gains nothing from moving the whole buffer: executeMany streams it.
+  if (k === null || size > MAX_WHOLE || todo.length < 2) {
     axisByAxis();
     return;
   }
@@ -153,7 +154,10 @@ function wholeInWasm(
 
 /**
  * Real forward FFT along `axis` of a C-contiguous real buffer of shape `shape` into the
- * C-contiguous complex buffer `out` (same shape with that axis n/2+1), times `scale`.
+ * C-contiguous complex buffer `out`, times `scale`. `out` has the same shape except along
+ * `axis`, where its lines hold `outLength` values (default n/2+1, at least that): the
+ * first n/2+1 of each line are written, the rest are left as they are (fft of real
+ * input fills them by Hermitian symmetry).
  */
 export function realForwardAlongAxis(
   src: Float64Array,
@@ -161,15 +165,23 @@ export function realForwardAlongAxis(
   axis: number,
   out: Float64Array,
   scale: number,
+  outLength?: number,
 ): void {
   checkAxes(shape, [axis]);
   const n = shape[axis];
   const m = (n >> 1) + 1;
+  const pitch = outLength ?? m;
+  if (pitch < m) {
+    throw new InvalidArgumentError(`outLength ${pitch} is below the ${m} values a real FFT of ${n} points gives.`, {
+      argument: 'outLength',
+      hint: 'Leave it unset, or pass at least n/2+1.',
+    });
+  }
   const { outer, inner } = innerOuter(shape, axis);
   if (outer * inner === 0 || n === 0) return;
   const plan = realPlan(n);
   if (inner === 1) {
-    for (let o = 0; o < outer; o++) plan.forward(src, o * n, out, 2 * o * m, scale);
+    for (let o = 0; o < outer; o++) plan.forward(src, o * n, out, 2 * o * pitch, scale);
     return;
   }
   const lineIn = new Float64Array(n);
@@ -179,7 +191,7 @@ export function realForwardAlongAxis(
       const a = o * n * inner + i;
       for (let j = 0, p = a; j < n; j++, p += inner) lineIn[j] = src[p];
       plan.forward(lineIn, 0, lineOut, 0, scale);
-      const b = 2 * (o * m * inner + i);
+      const b = 2 * (o * pitch * inner + i);
       for (let j = 0, p = b; j < m; j++, p += 2 * inner) {
         out[p] = lineOut[2 * j];
         out[p + 1] = lineOut[2 * j + 1];

@@ -87,6 +87,11 @@ class AutoComplexPlan implements ComplexPlan {
     const n = this.n;
     const k = wasmKernels();
     if (count <= 0) return;
+    if (count === 1 && elemStride === 1) {
+      // one contiguous line: execute() copies it straight into wasm memory
+      this.execute(data, offset, forward, scale);
+      return;
+    }
     if (k === null || n === 1) {
       executeManyByLines(jsComplexPlan(n), data, offset, count, lineStride, elemStride, forward, scale);
       return;

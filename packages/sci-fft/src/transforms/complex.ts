@@ -2,9 +2,14 @@
  * Host implementations of the complex transforms: fft, ifft, fft2, ifft2, fftn, ifftn
  * (SciPy's `c2c` / `c2cn`). Output is complex128, or complex64 for float32/complex64
  * input; integer and bool input is promoted to float64 first.
+ *
+ * Complex input is read once into the output buffer and transformed there, all axes in
+ * one kernel call. Real input takes the real-FFT route (as pocketfft does for SciPy):
+ * see hermitian.ts.
  */
 import { asarray, type NDArray } from '@sciport/array-api';
-import { complexAxes, complexAxis } from '../axis-passes.js';
+import { isComplexDtype, isSinglePrecision, readInput, shapeSize, toOutput } from '../buffers.js';
+import { complexAlongAxes } from '../kernels/index.js';
 import {
   checkCommon,
   FFT_KEYS,
@@ -15,7 +20,22 @@ import {
   readOptions,
 } from '../options.js';
 import { checkAxisLength, checkLengthOption, checkSize, initShapeAndAxes, normalizeAxis } from '../shape-axes.js';
-import { isSinglePrecision, loadInput, shapeSize, toOutput } from '../work-buffer.js';
+import { spectrumOfReal } from './hermitian.js';
+
+/**
+ * The complex transform of `a` over `axes`, its output shape `shape` (the input's, with
+ * the transformed axes resized), scaled by `scale`.
+ */
+function complexTransform(a: NDArray, shape: number[], axes: readonly number[], forward: boolean, scale: number): NDArray {
+  let data: Float64Array;
+  if (isComplexDtype(a.dtype)) {
+    data = readInput(a, shape, { complex: true });
+    complexAlongAxes(data, shape, axes, forward, scale);
+  } else {
+    data = spectrumOfReal(a, shape, axes, forward, scale);
+  }
+  return toOutput(data, shape, true, isSinglePrecision(a.dtype));
+}
 
 /** 1-D complex FFT along `axis` with SciPy's `n` (zero-pad / truncate) and `norm`. */
 export function complexTransform1d(forward: boolean, fn: string, x: unknown, options: FFTOptions | undefined): NDArray {
@@ -28,9 +48,7 @@ export function complexTransform1d(forward: boolean, fn: string, x: unknown, opt
   const shape = [...a.shape];
   shape[axis] = n;
   checkSize(shape, 'n');
-  const work = loadInput(a, { shape, complex: true });
-  complexAxis(work, axis, forward, normScale(norm, forward, n));
-  return toOutput(work, isSinglePrecision(a.dtype));
+  return complexTransform(a, shape, [axis], forward, normScale(norm, forward, n));
 }
 
 /**
@@ -47,16 +65,14 @@ export function complexTransformNd(
   const o = readOptions(options, FFTN_KEYS, fn);
   const norm = checkCommon(o);
   const a = asarray(x);
-  const { shape, axes } = initShapeAndAxes(a.shape, o.s, o.axes === undefined ? defaultAxes : o.axes);
+  const { shape: lengths, axes } = initShapeAndAxes(a.shape, o.s, o.axes === undefined ? defaultAxes : o.axes);
   if (axes.length === 0) return a;
-  const full = [...a.shape];
+  const shape = [...a.shape];
   axes.forEach((axis, i) => {
-    full[axis] = shape[i];
+    shape[axis] = lengths[i];
   });
-  checkSize(full, 's');
-  const work = loadInput(a, { shape: full, complex: true });
-  complexAxes(work, axes, forward, normScale(norm, forward, shapeSize(shape)));
-  return toOutput(work, isSinglePrecision(a.dtype));
+  checkSize(shape, 's');
+  return complexTransform(a, shape, axes, forward, normScale(norm, forward, shapeSize(lengths)));
 }
 
 export function fftHost(x: unknown, options?: FFTOptions): NDArray {

@@ -10,7 +10,8 @@
  */
 import { asarray, type NDArray } from '@sciport/array-api';
 import { DtypeError, InvalidArgumentError } from '@sciport/dispatch-core';
-import { complexAxes, realBackwardAxis, realForwardAxis } from '../axis-passes.js';
+import { isComplexDtype, isSinglePrecision, readInput, readOnlyInput, shapeSize, toOutput } from '../buffers.js';
+import { complexAlongAxes, realBackwardAlongAxis, realForwardAlongAxis } from '../kernels/index.js';
 import {
   checkCommon,
   FFT_KEYS,
@@ -21,7 +22,6 @@ import {
   readOptions,
 } from '../options.js';
 import { checkAxisLength, checkLengthOption, checkSize, initShapeAndAxes, normalizeAxis } from '../shape-axes.js';
-import { isComplexDtype, isSinglePrecision, loadInput, shapeSize, toOutput, type WorkBuffer } from '../work-buffer.js';
 
 function requireReal(a: NDArray, fn: string): void {
   if (isComplexDtype(a.dtype)) {
@@ -32,9 +32,40 @@ function requireReal(a: NDArray, fn: string): void {
   }
 }
 
-function conjugateInPlace(work: WorkBuffer): void {
-  const d = work.data;
-  for (let i = 1; i < d.length; i += 2) d[i] = -d[i];
+function conjugateInPlace(data: Float64Array): void {
+  for (let i = 1; i < data.length; i += 2) data[i] = -data[i];
+}
+
+/**
+ * The real forward FFT along `axis` of the real array `a` resized to `shape` (lines of n
+ * reals become n/2+1 complex values), complex FFTs over `others`, times `scale`.
+ */
+function realForward(a: NDArray, shape: readonly number[], axis: number, others: readonly number[], scale: number): { data: Float64Array; shape: number[] } {
+  const outShape = [...shape];
+  outShape[axis] = (shape[axis] >> 1) + 1;
+  const data = new Float64Array(2 * shapeSize(outShape));
+  if (data.length === 0) return { data, shape: outShape };
+  realForwardAlongAxis(readOnlyInput(a, shape, false), shape, axis, data, others.length === 0 ? scale : 1);
+  if (others.length > 0) complexAlongAxes(data, outShape, others, true, scale);
+  return { data, shape: outShape };
+}
+
+/**
+ * The real backward FFT: complex FFTs (backward) over `others`, then lines of n/2+1
+ * complex values along `axis` become n reals, times `scale`. `a` is read resized to n/2+1
+ * along `axis` (conjugated for hfft). The imaginary parts of the zero and Nyquist terms
+ * are ignored, as in SciPy.
+ */
+function realBackward(a: NDArray, shape: readonly number[], axis: number, n: number, others: readonly number[], conjugate: boolean, scale: number): Float64Array {
+  const inShape = [...shape];
+  inShape[axis] = (n >> 1) + 1;
+  const out = new Float64Array(shapeSize(shape));
+  if (out.length === 0) return out;
+  // the kernels only read the input when no other axis is transformed in place first
+  const input = others.length === 0 && !conjugate ? readOnlyInput(a, inShape, true) : readInput(a, inShape, { complex: true, conjugate });
+  if (others.length > 0) complexAlongAxes(input, inShape, others, false, 1);
+  realBackwardAlongAxis(input, inShape, axis, n, out, scale);
+  return out;
 }
 
 /** rfft (forward) and ihfft (backward: conj of the forward transform, backward scaling). */
@@ -49,10 +80,9 @@ export function realToComplex1d(forward: boolean, fn: string, x: unknown, option
   const shape = [...a.shape];
   shape[axis] = n;
   checkSize(shape, 'n');
-  const work = loadInput(a, { shape, complex: false });
-  const out = realForwardAxis(work, axis, normScale(norm, forward, n));
-  if (!forward) conjugateInPlace(out);
-  return toOutput(out, isSinglePrecision(a.dtype));
+  const out = realForward(a, shape, axis, [], normScale(norm, forward, n));
+  if (!forward) conjugateInPlace(out.data);
+  return toOutput(out.data, out.shape, true, isSinglePrecision(a.dtype));
 }
 
 function defaultOutputLength(m: number, fn: string): number {
@@ -76,10 +106,8 @@ export function complexToReal1d(forward: boolean, fn: string, x: unknown, option
   const shape = [...a.shape];
   shape[axis] = n;
   checkSize(shape, 'n');
-  shape[axis] = (n >> 1) + 1;
-  const work = loadInput(a, { shape, complex: true, conjugate: forward });
-  const out = realBackwardAxis(work, axis, n, normScale(norm, forward, n));
-  return toOutput(out, isSinglePrecision(a.dtype));
+  const out = realBackward(a, shape, axis, n, [], forward, normScale(norm, forward, n));
+  return toOutput(out, shape, false, isSinglePrecision(a.dtype));
 }
 
 function requireAxes(axes: readonly number[], fn: string): void {
@@ -110,13 +138,10 @@ export function realToComplexNd(
     full[axis] = shape[i];
   });
   checkSize(full, 's');
-  const work = loadInput(a, { shape: full, complex: false });
-  const last = axes[axes.length - 1];
-  const out = realForwardAxis(work, last, normScale(norm, forward, shapeSize(shape)));
   // ihfftn is the conjugate of the forward transform, so every pass runs forward
-  complexAxes(out, axes.slice(0, -1), true, 1);
-  if (!forward) conjugateInPlace(out);
-  return toOutput(out, isSinglePrecision(a.dtype));
+  const out = realForward(a, full, axes[axes.length - 1], axes.slice(0, -1), normScale(norm, forward, shapeSize(shape)));
+  if (!forward) conjugateInPlace(out.data);
+  return toOutput(out.data, out.shape, true, isSinglePrecision(a.dtype));
 }
 
 /** irfftn (backward) and hfftn (forward, of the conjugate): complex FFTs, then a real one on the last axis. */
@@ -144,12 +169,9 @@ export function complexToRealNd(
   });
   full[last] = lastSize;
   checkSize(full, 's');
-  full[last] = (lastSize >> 1) + 1;
-  const work = loadInput(a, { shape: full, complex: true, conjugate: forward });
   // hfftn is the c2r transform of the conjugate, so every pass runs in the backward direction
-  complexAxes(work, axes.slice(0, lastIndex), false, 1);
-  const out = realBackwardAxis(work, last, lastSize, normScale(norm, forward, shapeSize(logical)));
-  return toOutput(out, isSinglePrecision(a.dtype));
+  const out = realBackward(a, full, last, lastSize, axes.slice(0, lastIndex), forward, normScale(norm, forward, shapeSize(logical)));
+  return toOutput(out, full, false, isSinglePrecision(a.dtype));
 }
 
 export function rfftHost(x: unknown, options?: FFTOptions): NDArray {

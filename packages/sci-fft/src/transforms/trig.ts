@@ -6,7 +6,8 @@
  */
 import { asarray, type NDArray } from '@sciport/array-api';
 import { InvalidArgumentError } from '@sciport/dispatch-core';
-import { r2rAxis, type R2RAxisOptions } from '../axis-passes.js';
+import { isComplexDtype, isSinglePrecision, readInput, toOutput } from '../buffers.js';
+import { r2rAlongAxis, r2rPlan } from '../kernels/index.js';
 import {
   checkNorm,
   checkOrthogonalize,
@@ -17,12 +18,21 @@ import {
   DCTN_KEYS,
   type DCTNOptions,
   type DCTOptions,
+  type FFTNorm,
+  type RealTransformType,
   readOptions,
 } from '../options.js';
 import { checkAxisLength, checkLengthOption, checkSize, initShapeAndAxes, normalizeAxis } from '../shape-axes.js';
-import { isComplexDtype, isSinglePrecision, loadInput, toOutput } from '../work-buffer.js';
 
 type Kind = 'dct' | 'dst';
+
+interface R2RAxisOptions {
+  readonly kind: Kind;
+  readonly type: RealTransformType;
+  readonly norm: FFTNorm;
+  readonly orthogonalize: boolean;
+  readonly inverse: boolean;
+}
 
 function transformOptions(kind: Kind, inverse: boolean, o: Partial<DCTOptions | DCTNOptions>): R2RAxisOptions {
   checkOverwrite(o.overwriteX);
@@ -42,24 +52,37 @@ function checkDct1Length(t: R2RAxisOptions, n: number, fromOption: boolean, fn: 
   }
 }
 
-/** Runs `passes` over a real buffer of `shape`, once for real input, once per part for complex input. */
-function runParts(a: NDArray, shape: readonly number[], passes: (work: ReturnType<typeof loadInput>) => void): NDArray {
+/** DCT/DST along each of `axes` of a C-contiguous real buffer of `shape`, in place. */
+function r2rAlongAxes(data: Float64Array, shape: readonly number[], axes: readonly number[], t: R2RAxisOptions): void {
+  if (data.length === 0) return;
+  for (const axis of axes) {
+    const plan = r2rPlan(t.kind, t.type, shape[axis], { norm: t.norm, orthogonalize: t.orthogonalize, inverse: t.inverse });
+    r2rAlongAxis(data, shape, axis, plan);
+  }
+}
+
+/**
+ * The transform of `a` resized to `shape`: real input is read into the output buffer and
+ * transformed there; complex input has its real and imaginary parts transformed
+ * separately, as SciPy does.
+ */
+function trigTransform(a: NDArray, shape: readonly number[], axes: readonly number[], t: R2RAxisOptions): NDArray {
   const single = isSinglePrecision(a.dtype);
   if (!isComplexDtype(a.dtype)) {
-    const work = loadInput(a, { shape, complex: false });
-    passes(work);
-    return toOutput(work, single);
+    const data = readInput(a, shape, { complex: false });
+    r2rAlongAxes(data, shape, axes, t);
+    return toOutput(data, shape, false, single);
   }
-  const re = loadInput(a, { shape, complex: false, part: 're' });
-  const im = loadInput(a, { shape, complex: false, part: 'im' });
-  passes(re);
-  passes(im);
-  const data = new Float64Array(2 * re.data.length);
-  for (let i = 0; i < re.data.length; i++) {
-    data[2 * i] = re.data[i];
-    data[2 * i + 1] = im.data[i];
+  const re = readInput(a, shape, { complex: false, part: 're' });
+  const im = readInput(a, shape, { complex: false, part: 'im' });
+  r2rAlongAxes(re, shape, axes, t);
+  r2rAlongAxes(im, shape, axes, t);
+  const data = new Float64Array(2 * re.length);
+  for (let i = 0; i < re.length; i++) {
+    data[2 * i] = re[i];
+    data[2 * i + 1] = im[i];
   }
-  return toOutput({ data, shape: re.shape, complex: true }, single);
+  return toOutput(data, shape, true, single);
 }
 
 export function trigTransform1d(kind: Kind, inverse: boolean, fn: string, x: unknown, options: DCTOptions | undefined): NDArray {
@@ -74,7 +97,7 @@ export function trigTransform1d(kind: Kind, inverse: boolean, fn: string, x: unk
   const shape = [...a.shape];
   shape[axis] = n;
   checkSize(shape, 'n');
-  return runParts(a, shape, (work) => r2rAxis(work, axis, t));
+  return trigTransform(a, shape, [axis], t);
 }
 
 /** n-D DCT/DST over `axes`; as in SciPy an empty `axes` list returns the input unchanged. */
@@ -90,9 +113,7 @@ export function trigTransformNd(kind: Kind, inverse: boolean, fn: string, x: unk
     full[axis] = shape[i];
   });
   checkSize(full, 's');
-  return runParts(a, full, (work) => {
-    for (const axis of axes) r2rAxis(work, axis, t);
-  });
+  return trigTransform(a, full, axes, t);
 }
 
 export const dctHost = (x: unknown, options?: DCTOptions): NDArray => trigTransform1d('dct', false, 'dct', x, options);

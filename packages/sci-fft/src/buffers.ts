@@ -1,0 +1,179 @@
+/**
+ * The float64 buffers the host transforms run their kernels on, and the output arrays
+ * made from them.
+ *
+ * A transform allocates its result once, reads the input into it once (SciPy's
+ * `_fix_shape`: cast to float64, zero-pad or truncate the transformed axes) and runs the
+ * kernels in place there. Every dtype is read as float64 (integers and bool promote as
+ * in SciPy); float32 and complex64 inputs are computed in float64 too and rounded once
+ * into the single-precision output, which is at least as accurate as SciPy's
+ * single-precision path.
+ */
+import { isCContiguous, NDArray } from '@sciport/array-api';
+
+export function shapeSize(shape: readonly number[]): number {
+  let n = 1;
+  for (const v of shape) n *= v;
+  return n;
+}
+
+export function isComplexDtype(dtype: string): boolean {
+  return dtype === 'complex64' || dtype === 'complex128';
+}
+
+/** Single precision in, single precision out (SciPy keeps float32/complex64). */
+export function isSinglePrecision(dtype: string): boolean {
+  return dtype === 'float32' || dtype === 'complex64';
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+export interface ReadOptions {
+  /** Write complex values (real inputs get zero imaginary parts). */
+  readonly complex: boolean;
+  /** From complex input into a real buffer: which part to take. */
+  readonly part?: 're' | 'im';
+  /** Negate imaginary parts while copying (hfft's conjugate). */
+  readonly conjugate?: boolean;
+}
+
+/**
+ * Writes `x` (any dtype, any strides) into the C-contiguous buffer `dst` of `shape`: the
+ * region `x` and `shape` share is copied, the rest of `dst` is zeroed (padding) and the
+ * part of `x` beyond `shape` is dropped (truncation).
+ */
+export function readInto(dst: Float64Array, x: NDArray, shape: readonly number[], options: ReadOptions): void {
+  const { complex } = options;
+  const ndim = shape.length;
+  const lanesOut = complex ? 2 : 1;
+  const srcComplex = isComplexDtype(x.dtype);
+  const overlap = shape.map((n, d) => Math.min(n, x.shape[d]));
+  if (overlap.some((v, d) => v < shape[d])) dst.fill(0);
+  if (overlap.some((v) => v === 0)) return;
+
+  const sameLayout = srcComplex === complex && !options.conjugate && !(x.data instanceof BigInt64Array || x.data instanceof BigUint64Array);
+  if (sameLayout && sameShape(shape, x.shape) && isCContiguous(x.shape, x.stride)) {
+    // the common case: one typed-array copy (which also converts the element type)
+    const lanes = complex ? 2 : 1;
+    dst.set((x.data as Float64Array).subarray(lanes * x.offset, lanes * (x.offset + shapeSize(shape))));
+    return;
+  }
+  const copyRun = runCopier(dst, x, options, lanesOut, sameLayout);
+  if (ndim === 0) {
+    copyRun(x.offset, 0, 1, 0);
+    return;
+  }
+  // one innermost run per index of the outer axes, odometer style
+  const dstStride = cStridesOf(shape);
+  const last = ndim - 1;
+  const idx = new Array<number>(ndim).fill(0);
+  for (;;) {
+    let s = x.offset;
+    let t = 0;
+    for (let d = 0; d < last; d++) {
+      s += idx[d] * x.stride[d];
+      t += idx[d] * dstStride[d];
+    }
+    copyRun(s, t, overlap[last], x.stride[last]);
+    let d = last - 1;
+    while (d >= 0) {
+      if (++idx[d] < overlap[d]) break;
+      idx[d] = 0;
+      d--;
+    }
+    if (d < 0) return;
+  }
+}
+
+type RunCopier = (srcStart: number, dstStart: number, count: number, srcStep: number) => void;
+
+/** Copies one innermost run of `count` elements of `x` (element indices) into `dst`. */
+function runCopier(dst: Float64Array, x: NDArray, options: ReadOptions, lanesOut: number, sameLayout: boolean): RunCopier {
+  const srcComplex = isComplexDtype(x.dtype);
+  if (x.data instanceof BigInt64Array || x.data instanceof BigUint64Array) {
+    // int64/uint64: rounded to the nearest double, as NumPy's cast does
+    const data = x.data;
+    return (s, t, count, step) => {
+      for (let j = 0, at = t * lanesOut; j < count; j++, s += step, at += lanesOut) {
+        dst[at] = Number(data[s]);
+        if (lanesOut === 2) dst[at + 1] = 0;
+      }
+    };
+  }
+  const data = x.data as Float64Array;
+  if (sameLayout) {
+    const lanes = lanesOut;
+    return (s, t, count, step) => {
+      if (step === 1) {
+        dst.set(data.subarray(lanes * s, lanes * (s + count)), lanes * t);
+      } else if (lanes === 1) {
+        for (let j = 0; j < count; j++, s += step) dst[t + j] = data[s];
+      } else {
+        for (let j = 0, at = 2 * t; j < count; j++, s += step, at += 2) {
+          dst[at] = data[2 * s];
+          dst[at + 1] = data[2 * s + 1];
+        }
+      }
+    };
+  }
+  if (srcComplex && lanesOut === 2) {
+    const imSign = options.conjugate ? -1 : 1;
+    return (s, t, count, step) => {
+      for (let j = 0, at = 2 * t; j < count; j++, s += step, at += 2) {
+        dst[at] = data[2 * s];
+        dst[at + 1] = imSign * data[2 * s + 1];
+      }
+    };
+  }
+  if (srcComplex) {
+    const part = options.part === 'im' ? 1 : 0;
+    return (s, t, count, step) => {
+      for (let j = 0; j < count; j++, s += step) dst[t + j] = data[2 * s + part];
+    };
+  }
+  // real into complex
+  return (s, t, count, step) => {
+    for (let j = 0, at = 2 * t; j < count; j++, s += step, at += 2) {
+      dst[at] = data[s];
+      dst[at + 1] = 0;
+    }
+  };
+}
+
+function cStridesOf(shape: readonly number[]): number[] {
+  const stride = new Array<number>(shape.length);
+  let s = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    stride[i] = s;
+    s *= shape[i];
+  }
+  return stride;
+}
+
+/** A new C-contiguous buffer of `shape` holding `x` read as described by `options`. */
+export function readInput(x: NDArray, shape: readonly number[], options: ReadOptions): Float64Array {
+  const out = new Float64Array(shapeSize(shape) * (options.complex ? 2 : 1));
+  readInto(out, x, shape, options);
+  return out;
+}
+
+/**
+ * `x` as a C-contiguous buffer of `shape`, float64 or (with `complex`) interleaved
+ * complex128, for kernels that only read their input: `x`'s own storage when it already
+ * is one, else a converted, resized copy.
+ */
+export function readOnlyInput(x: NDArray, shape: readonly number[], complex: boolean): Float64Array {
+  if (x.dtype === (complex ? 'complex128' : 'float64') && sameShape(shape, x.shape) && isCContiguous(x.shape, x.stride)) {
+    const lanes = complex ? 2 : 1;
+    return (x.data as Float64Array).subarray(lanes * x.offset, lanes * (x.offset + shapeSize(shape)));
+  }
+  return readInput(x, shape, { complex });
+}
+
+/** Wraps a finished buffer as the output array, rounding once to single precision when asked. */
+export function toOutput(data: Float64Array, shape: readonly number[], complex: boolean, single: boolean): NDArray {
+  if (single) return new NDArray(new Float32Array(data), shape, complex ? 'complex64' : 'float32');
+  return new NDArray(data, shape, complex ? 'complex128' : 'float64');
+}
