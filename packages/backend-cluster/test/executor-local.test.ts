@@ -91,6 +91,19 @@ describe('local executor (worker threads)', () => {
     expect((c.executor as unknown as { workerCount: number }).workerCount).toBe(2);
   });
 
+  it('loses nothing when a worker dies with several tasks queued on it', async () => {
+    const marker = join(dir, 'crash-in-batch');
+    const runs = Array.from({ length: 12 }, (_, i) => {
+      const ref = c.put(chunk([i, 2 * i]));
+      return i === 5
+        ? c.run({ fn: 'test.crashOnce', inputs: [ref], params: { marker, factor: 10 } })
+        : c.run({ fn: 'test.slowScale', inputs: [ref], params: { factor: 10, ms: 15 } });
+    });
+    const outs = await Promise.all(runs);
+    expect(await Promise.all(outs.map(([o]) => values(c, o)))).toEqual(Array.from({ length: 12 }, (_, i) => [10 * i, 20 * i]));
+    expect((c.executor as unknown as { workerCount: number }).workerCount).toBe(2);
+  });
+
   it('gives up with WorkerLostError on a task that kills every worker it runs on', async () => {
     const err = await c.run({ fn: 'test.crashAlways', inputs: [] }).catch((e) => e);
     expect(err).toBeInstanceOf(WorkerLostError);

@@ -43,10 +43,10 @@ export class LocalChunk implements ChunkRef {
    * of the same size makes the collector see the chunk's weight; it costs address space,
    * not memory (the kernel maps zero pages lazily).
    */
-  readonly weight: ArrayBuffer | undefined;
+  readonly weight: ArrayBufferLike | undefined;
 
   constructor(readonly chunk: ChunkData) {
-    this.weight = isSharedBuffer(chunk.data.buffer) ? new ArrayBuffer(chunk.data.byteLength) : undefined;
+    this.weight = isSharedBuffer(chunk.data.buffer) ? gcWeight(chunk.data.byteLength) : undefined;
   }
   get dtype(): string {
     return this.chunk.dtype;
@@ -55,6 +55,21 @@ export class LocalChunk implements ChunkRef {
     return this.chunk.shape;
   }
 }
+
+type UnsafeAlloc = { allocUnsafeSlow(size: number): { buffer: ArrayBufferLike } };
+
+/**
+ * Memory the garbage collector counts but nobody touches. In Node, Buffer.allocUnsafeSlow
+ * skips zero-filling (a zeroed `new ArrayBuffer` of a few MB can be memset by the allocator,
+ * which costs as much as the chunk itself); browsers get a plain ArrayBuffer.
+ */
+function gcWeight(bytes: number): ArrayBufferLike {
+  const NodeBuffer = (globalThis as { Buffer?: UnsafeAlloc }).Buffer;
+  return NodeBuffer !== undefined ? NodeBuffer.allocUnsafeSlow(bytes).buffer : new ArrayBuffer(bytes);
+}
+
+/** Tasks a worker may hold at once: one running, one waiting in its message queue. */
+const PIPELINE = 2;
 
 interface Pending {
   readonly task: TaskSpec<ChunkRef>;
@@ -69,8 +84,8 @@ interface Slot {
   readonly port: WorkerPort;
   ready: boolean;
   dead: boolean;
-  current: Pending | undefined;
-  taskId: number;
+  /** Tasks sent to this worker and not answered yet, by task id (at most PIPELINE). */
+  readonly inFlight: Map<number, Pending>;
 }
 
 function toWire(chunk: ChunkData): WireChunk {
@@ -122,7 +137,7 @@ export class PortExecutor implements Executor {
   }
 
   private startWorker(): void {
-    const slot: Slot = { port: undefined as unknown as WorkerPort, ready: false, dead: false, current: undefined, taskId: 0 };
+    const slot: Slot = { port: undefined as unknown as WorkerPort, ready: false, dead: false, inFlight: new Map() };
     const port = this.spawner.spawn({
       message: (message) => this.onMessage(slot, message),
       exit: (reason) => this.onExit(slot, reason),
@@ -167,17 +182,26 @@ export class PortExecutor implements Executor {
     });
   }
 
+  /**
+   * Give each idle worker a task; while the queue is longer than the pool, give each a second
+   * one too, so a worker starts its next task the moment it finishes one instead of waiting for
+   * the round trip through this thread (the second is held back near the end of the queue so
+   * no worker sits on work another could start).
+   */
   private pump(): void {
-    for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
-      if (!slot.ready || slot.dead || slot.current !== undefined) continue;
-      this.assign(slot, this.queue.shift()!);
+    for (let depth = 1; depth <= PIPELINE; depth++) {
+      for (const slot of this.slots) {
+        if (this.queue.length === 0) return;
+        if (!slot.ready || slot.dead || slot.inFlight.size >= depth) continue;
+        if (depth > 1 && this.queue.length <= this.slots.size) return;
+        this.assign(slot, this.queue.shift()!);
+      }
     }
   }
 
   private assign(slot: Slot, pending: Pending): void {
-    slot.current = pending;
-    slot.taskId = this.nextTaskId++;
+    const id = this.nextTaskId++;
+    slot.inFlight.set(id, pending);
     pending.attempts++;
     const { task } = pending;
     const inputs = task.inputs.map((ref) => toWire((ref as LocalChunk).chunk));
@@ -189,7 +213,7 @@ export class PortExecutor implements Executor {
     // its copy, so they are not transferred).
     slot.port.postMessage({
       type: 'task',
-      id: slot.taskId,
+      id,
       fn: task.fn,
       inputs,
       params: task.params,
@@ -217,10 +241,10 @@ export class PortExecutor implements Executor {
       }
       case 'done':
       case 'error': {
-        const pending = slot.current;
-        if (pending === undefined || message.id !== slot.taskId) return;
-        slot.current = undefined;
-        slot.port.setBusy?.(false);
+        const pending = slot.inFlight.get(message.id);
+        if (pending === undefined) return;
+        slot.inFlight.delete(message.id);
+        if (slot.inFlight.size === 0) slot.port.setBusy?.(false);
         if (message.type === 'done') {
           pending.resolve(
             message.outputs.map((w) =>
@@ -241,9 +265,12 @@ export class PortExecutor implements Executor {
     slot.dead = true;
     this.slots.delete(slot);
     if (this.closed) return;
-    const pending = slot.current;
-    slot.current = undefined;
-    if (pending !== undefined) {
+    // Put the worker's tasks back at the head of the queue, in their original order. Only the
+    // oldest was running (a worker runs its tasks in order); the others did not cost an attempt.
+    const lost = [...slot.inFlight.values()];
+    slot.inFlight.clear();
+    for (const waiting of lost.slice(1)) waiting.attempts--;
+    for (const pending of lost.reverse()) {
       if (pending.attempts >= this.maxAttempts) {
         pending.reject(
           new WorkerLostError(`Chunk task '${pending.task.fn}' was lost with its worker ${pending.attempts} times (${reason}).`, {
@@ -275,8 +302,8 @@ export class PortExecutor implements Executor {
     for (const p of this.queue.splice(0)) p.reject(error);
     const terminations: Promise<unknown>[] = [];
     for (const slot of this.slots) {
-      slot.current?.reject(error);
-      slot.current = undefined;
+      for (const pending of slot.inFlight.values()) pending.reject(error);
+      slot.inFlight.clear();
       slot.dead = true;
       terminations.push(Promise.resolve(slot.port.terminate()));
     }

@@ -26,28 +26,57 @@ function cStrides(shape: readonly number[]): number[] {
   return s;
 }
 
-/** Copy an N-d box between two C-contiguous chunks, one innermost row at a time. */
+/** Rows shorter than this many typed-array elements are copied by a plain loop. */
+const SHORT_ROW = 64;
+
+/**
+ * Copy an N-d box between two C-contiguous chunks. Trailing axes that the box spans whole in
+ * both chunks are merged first, so the copy runs over rows as long as possible; long rows go
+ * through TypedArray#set (memcpy), short ones through a loop (no subarray object per row).
+ */
 export function copyBox(src: ChunkData, dst: ChunkData, piece: Omit<AssemblePiece, 'input'>): void {
   const { lanes } = layoutOf(dst.dtype);
+  const sData = src.data as any;
+  const dData = dst.data as any;
   const nd = piece.extent.length;
   if (nd === 0) {
-    (dst.data as any).set(src.data.subarray(0, lanes), 0);
+    for (let k = 0; k < lanes; k++) dData[k] = sData[k];
     return;
   }
   for (const e of piece.extent) if (e === 0) return;
+  // Merge trailing axes spanned whole by the box in both chunks into one long row axis.
+  let inner = nd - 1;
+  let row = piece.extent[inner];
+  while (
+    inner > 0 &&
+    piece.srcStart[inner] === 0 &&
+    piece.dstStart[inner] === 0 &&
+    piece.extent[inner] === src.shape[inner] &&
+    piece.extent[inner] === dst.shape[inner]
+  ) {
+    inner--;
+    row *= piece.extent[inner];
+  }
   const ss = cStrides(src.shape);
   const ds = cStrides(dst.shape);
-  const row = piece.extent[nd - 1] * lanes;
-  const idx = new Array<number>(nd - 1).fill(0);
+  const rowLen = row * lanes;
+  const outer = inner;
+  const idx = new Array<number>(outer).fill(0);
   for (;;) {
-    let so = piece.srcStart[nd - 1];
-    let doff = piece.dstStart[nd - 1];
-    for (let d = 0; d < nd - 1; d++) {
+    let so = piece.srcStart[inner] * ss[inner];
+    let doff = piece.dstStart[inner] * ds[inner];
+    for (let d = 0; d < outer; d++) {
       so += (piece.srcStart[d] + idx[d]) * ss[d];
       doff += (piece.dstStart[d] + idx[d]) * ds[d];
     }
-    (dst.data as any).set(src.data.subarray(so * lanes, so * lanes + row), doff * lanes);
-    let d = nd - 2;
+    so *= lanes;
+    doff *= lanes;
+    if (rowLen < SHORT_ROW) {
+      for (let k = 0; k < rowLen; k++) dData[doff + k] = sData[so + k];
+    } else {
+      dData.set(sData.subarray(so, so + rowLen), doff);
+    }
+    let d = outer - 1;
     while (d >= 0 && ++idx[d] === piece.extent[d]) idx[d--] = 0;
     if (d < 0) return;
   }

@@ -48,6 +48,7 @@ export function chunksWithWholeAxes(x: ChunkedArray, mapped: ReadonlySet<number>
 
 /** Slab size a worker processes at a time (input or output, whichever is larger). */
 const SLAB_BYTES = 2 ** 20;
+const MIN_RUN_BYTES = 1024;
 
 /**
  * Cut a large block into slabs along an unmapped axis (the longest), so the worker's
@@ -68,7 +69,11 @@ function slabsFor(
   let axis = -1;
   for (let d = 0; d < inShape.length; d++) if (!mapped.has(d) && (axis < 0 || inShape[d] > inShape[axis])) axis = d;
   if (axis < 0 || inShape[axis] < 2) return undefined;
-  const size = Math.max(1, Math.floor((inShape[axis] * SLAB_BYTES) / bytes));
+  // Contiguous runs of a slab should stay long (>= 1 KiB): a slab of a few columns makes every
+  // copy into and out of it a loop over tiny rows.
+  const inner = inShape.slice(axis + 1).reduce((a, b) => a * b, 1);
+  const minSize = Math.ceil(MIN_RUN_BYTES / (inner * Math.max(itemsize(inDtype), itemsize(outDtype))));
+  const size = Math.max(1, minSize, Math.floor((inShape[axis] * SLAB_BYTES) / bytes));
   return size < inShape[axis] ? { axis, size } : undefined;
 }
 
