@@ -10,10 +10,13 @@ if (existsSync(file)) {
   const report = JSON.parse(readFileSync(file, 'utf8'));
   passed = report.numPassedTests ?? 0;
   failed += (report.numFailedTests ?? 0) + (report.numTodoTests ?? 0) + (report.numPendingTests ?? 0);
-  // A test file that fails to load has no tests but must count as a failure.
+  // A file that fails outside its tests (load error, empty suite, unhandled error) has no
+  // failed test to show for it, but must count as a failure.
   for (const suite of report.testResults ?? []) {
-    if (suite.status === 'failed' && (suite.assertionResults ?? []).length === 0) failed++;
+    const failedTests = (suite.assertionResults ?? []).filter((t) => t.status === 'failed').length;
+    if (suite.status === 'failed' && failedTests === 0) failed++;
   }
+  if (report.success === false && failed === 0) failed++;
 } else {
   failed++;
 }
