@@ -1116,13 +1116,49 @@ export function hermitianConj(dst: usize, src: usize, n: i32): void {
   }
 }
 
+/**
+ * Completes in place the spectrum of a real signal (n complex at data, the first n/2+1
+ * holding the forward half spectrum): X[n-k] = conj(X[k]). With `backward`, the line is
+ * conjugated as well (for real input the backward transform is the conjugate of the
+ * forward one); the zero and Nyquist terms are real and stay as they are.
+ */
+export function hermitianFill(data: usize, n: i32, backward: bool): void {
+  const conj = f64x2(1.0, -1.0);
+  const half = (n - 1) >> 1;
+  if (backward) {
+    for (let k = 1; k <= half; k++) {
+      const at = data + ((<usize>k) << 4);
+      const v = v128.load(at);
+      v128.store(at, f64x2.mul(v, conj));
+      v128.store(data + ((<usize>(n - k)) << 4), v);
+    }
+  } else {
+    for (let k = 1; k <= half; k++) {
+      const v = v128.load(data + ((<usize>k) << 4));
+      v128.store(data + ((<usize>(n - k)) << 4), f64x2.mul(v, conj));
+    }
+  }
+}
+
 // ---- DCT-II / DCT-III (Makhoul's reordering) around the real FFT ----
 // q holds exp(-iπk/(2n)), k <= n/2, as (wr, wi).
 
 /** v[k] = x[2k], v[n-1-k] = x[2k+1] (n doubles each). */
 export function dctPermute(v: usize, x: usize, n: i32): void {
-  for (let k = 0; 2 * k < n; k++) store<f64>(v + ((<usize>k) << 3), load<f64>(x + ((<usize>(2 * k)) << 3)));
-  for (let k = 0; 2 * k + 1 < n; k++) store<f64>(v + ((<usize>(n - 1 - k)) << 3), load<f64>(x + ((<usize>(2 * k + 1)) << 3)));
+  const half = n >> 1;
+  let k = 0;
+  // two pairs (x[2k], x[2k+1]), (x[2k+2], x[2k+3]) per step: v[k], v[k+1] and v[n-2-k], v[n-1-k]
+  for (; k + 1 < half; k += 2) {
+    const a = v128.load(x + ((<usize>(2 * k)) << 3));
+    const b = v128.load(x + ((<usize>(2 * k + 2)) << 3));
+    v128.store(v + ((<usize>k) << 3), v128.shuffle<f64>(a, b, 0, 2));
+    v128.store(v + ((<usize>(n - 2 - k)) << 3), v128.shuffle<f64>(a, b, 3, 1));
+  }
+  for (; k < half; k++) {
+    store<f64>(v + ((<usize>k) << 3), load<f64>(x + ((<usize>(2 * k)) << 3)));
+    store<f64>(v + ((<usize>(n - 1 - k)) << 3), load<f64>(x + ((<usize>(2 * k + 1)) << 3)));
+  }
+  if (n & 1) store<f64>(v + ((<usize>half) << 3), load<f64>(x + ((<usize>(n - 1)) << 3)));
 }
 
 /** The inverse of dctPermute. */
@@ -1134,7 +1170,16 @@ export function dctUnpermute(x: usize, v: usize, n: i32): void {
 /** y[k] = Re(q_k V_k), y[n-k] = -Im(q_k V_k) from the half spectrum V of the permuted line. */
 export function dct2Post(y: usize, V: usize, q: usize, n: i32): void {
   store<f64>(y, f64x2.extract_lane(v128.load(V), 0));
-  for (let k = 1; 2 * k <= n; k++) {
+  const neg = f64x2(-1.0, -1.0);
+  let k = 1;
+  // two terms per step: y[k], y[k+1] = Re u_k, Re u_{k+1}; y[n-1-k], y[n-k] = -Im u_{k+1}, -Im u_k
+  for (; 2 * (k + 1) < n; k += 2) {
+    const u0 = twiddle(v128.load(V + ((<usize>k) << 4)), q + ((<usize>k) << 4));
+    const u1 = twiddle(v128.load(V + ((<usize>(k + 1)) << 4)), q + ((<usize>(k + 1)) << 4));
+    v128.store(y + ((<usize>k) << 3), v128.shuffle<f64>(u0, u1, 0, 2));
+    v128.store(y + ((<usize>(n - 1 - k)) << 3), f64x2.mul(v128.shuffle<f64>(u1, u0, 1, 3), neg));
+  }
+  for (; 2 * k <= n; k++) {
     const u = twiddle(v128.load(V + ((<usize>k) << 4)), q + ((<usize>k) << 4));
     store<f64>(y + ((<usize>k) << 3), f64x2.extract_lane(u, 0));
     store<f64>(y + ((<usize>(n - k)) << 3), -f64x2.extract_lane(u, 1));

@@ -1,24 +1,31 @@
 #!/usr/bin/env node
 /**
- * Benchmark of the @sciport/fft CPU kernels against fft.js and SciPy (pocketfft), single
- * thread, float64, in one run.
+ * Benchmark of @sciport/fft against SciPy (pocketfft) and fft.js, single thread, float64,
+ * in one run.
  *
  *   pnpm --filter @sciport/fft build && node packages/sci-fft/bench/fft.bench.mjs
  *
+ * "ours" is what a user runs: the public functions (`fft(x)`, `rfft(x)`, `fft2(x)`,
+ * `dct(x)`) on NDArrays from @sciport/array-api, dispatch, option checks, output
+ * allocation and the copy of the input included, like SciPy's `scipy.fft.fft(x)`.
+ * "kernel" is the CPU kernel called directly on a preallocated buffer (the input copied
+ * into it first). fft.js runs out of place into a preallocated array.
+ *
  * Every figure is the median over repeated samples after a warm-up; each sample times
- * enough calls to last >= 20 ms. Our timings include copying the input into the work
- * array (SciPy's fft(x) also copies x into its output), fft.js runs out of place.
- * SciPy runs through `python3 -c` when python3 with scipy is available (else skipped
- * with a note). Writes bench/results.json and bench/results.md next to this file and
- * prints the markdown table. Options: --quick (fewer samples), --no-scipy, --only=<id,…>,
- * --typescript (measure the pure-TypeScript fallback kernels instead of wasm-simd).
+ * enough calls to last >= 20 ms. SciPy runs through `python3 -c` when python3 with scipy
+ * is available (else skipped with a note). Writes bench/results.json and bench/results.md
+ * next to this file and prints the markdown table. Options: --quick (fewer samples),
+ * --no-scipy, --only=<id,…>, --typescript (the pure-TypeScript fallback kernels instead
+ * of wasm-simd).
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { NDArray } from '@sciport/array-api';
 import FFT from 'fft.js';
-import { activeKernels, complexAlongAxes, complexPlan, realPlan, setWasmEnabled } from '../dist/kernels/index.js';
+import { dct, fft, fft2, rfft } from '../dist/index.js';
+import { activeKernels, complexAlongAxes, complexPlan, r2rPlan, realPlan, setWasmEnabled } from '../dist/kernels/index.js';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -27,8 +34,9 @@ const only = onlyArg ? new Set(onlyArg.slice(7).split(',')) : null;
 const SAMPLES = quick ? 5 : 11;
 if (args.has('--typescript')) setWasmEnabled(false);
 const SAMPLE_MS = quick ? 10 : 20;
+const WARM_MS = 250;
 
-/** id, label, transform kind, length (fft2: side length). */
+/** id, label, transform kind, length (fft2: side length). Kinds: complex (fft of complex128), real (rfft), fft2 (complex128), fftreal (fft of float64), dct (type 2 of float64). */
 const ALL_CASES = [
   { id: 'c1024', label: 'fft 1024', kind: 'complex', n: 1024 },
   { id: 'c4096', label: 'fft 4096', kind: 'complex', n: 4096 },
@@ -39,6 +47,8 @@ const ALL_CASES = [
   { id: 'c1048577', label: 'fft 2^20+1', kind: 'complex', n: 2 ** 20 + 1 },
   { id: 'r1048576', label: 'rfft 2^20', kind: 'real', n: 2 ** 20 },
   { id: 'f1024', label: 'fft2 1024x1024', kind: 'fft2', n: 1024 },
+  { id: 'fr65536', label: 'fft 65536 of real input', kind: 'fftreal', n: 65536 },
+  { id: 'd65536', label: 'dct 65536', kind: 'dct', n: 65536 },
 ];
 const CASES = only ? ALL_CASES.filter((c) => only.has(c.id)) : ALL_CASES;
 
@@ -58,7 +68,9 @@ function randomArray(len, seed) {
 
 /** Median seconds per call of fn(). */
 function measure(fn) {
-  for (let i = 0; i < 3; i++) fn(); // warm-up (JIT, plan caches)
+  // warm-up (JIT tiers, plan caches): at least 3 calls and 250 ms
+  const warm = performance.now();
+  for (let i = 0; i < 3 || performance.now() - warm < WARM_MS; i++) fn();
   let reps = 1;
   for (;;) {
     const t0 = performance.now();
@@ -93,7 +105,25 @@ function fft2WithPlan(plan, data, n, col) {
   }
 }
 
+/** The public function on an NDArray, as a user calls it. */
 function oursFn(c) {
+  const { kind, n } = c;
+  if (kind === 'complex') {
+    const x = new NDArray(randomArray(2 * n, n), [n], 'complex128');
+    return () => fft(x);
+  }
+  if (kind === 'fft2') {
+    const x = new NDArray(randomArray(2 * n * n, n), [n, n], 'complex128');
+    return () => fft2(x);
+  }
+  const x = new NDArray(randomArray(n, n), [n], 'float64');
+  if (kind === 'real') return () => rfft(x);
+  if (kind === 'fftreal') return () => fft(x);
+  return () => dct(x);
+}
+
+/** The kernel alone, on preallocated buffers (the input copied in first where it works in place). */
+function kernelFn(c) {
   const { kind, n } = c;
   if (kind === 'complex') {
     const x = randomArray(2 * n, n);
@@ -104,34 +134,46 @@ function oursFn(c) {
       plan.execute(data, 0, true, 1);
     };
   }
-  if (kind === 'real') {
-    const x = randomArray(n, n);
-    const out = new Float64Array(2 * ((n >> 1) + 1));
-    const plan = realPlan(n);
-    return () => plan.forward(x, 0, out, 0, 1);
+  if (kind === 'fft2') {
+    const x = randomArray(2 * n * n, n);
+    const data = new Float64Array(2 * n * n);
+    return () => {
+      data.set(x);
+      complexAlongAxes(data, [n, n], [0, 1], true, 1);
+    };
   }
-  // fft2: both axes in one batched call
-  const x = randomArray(2 * n * n, n);
-  const data = new Float64Array(2 * n * n);
-  return () => {
-    data.set(x);
-    complexAlongAxes(data, [n, n], [0, 1], true, 1);
-  };
+  const x = randomArray(n, n);
+  if (kind === 'dct') {
+    const data = new Float64Array(n);
+    const plan = r2rPlan('dct', 2, n, { norm: 'backward', orthogonalize: false, inverse: false });
+    return () => {
+      data.set(x);
+      plan.execute(data, 0);
+    };
+  }
+  // real, fftreal: the half spectrum (the Hermitian half of fft of real input is not included)
+  const out = new Float64Array(2 * ((n >> 1) + 1));
+  const plan = realPlan(n);
+  return () => plan.forward(x, 0, out, 0, 1);
 }
 
 function fftjsFn(c) {
   const { kind, n } = c;
-  if ((n & (n - 1)) !== 0) return null; // fft.js supports powers of two only
+  if ((n & (n - 1)) !== 0 || kind === 'dct') return null; // fft.js: powers of two, no DCT
   const f = new FFT(n);
   if (kind === 'complex') {
     const x = randomArray(2 * n, n);
     const out = f.createComplexArray();
     return () => f.transform(out, x);
   }
-  if (kind === 'real') {
+  if (kind === 'real' || kind === 'fftreal') {
     const x = randomArray(n, n);
     const out = f.createComplexArray();
-    return () => f.realTransform(out, x);
+    if (kind === 'real') return () => f.realTransform(out, x);
+    return () => {
+      f.realTransform(out, x);
+      f.completeSpectrum(out);
+    };
   }
   const x = randomArray(2 * n * n, n);
   const data = new Float64Array(2 * n * n);
@@ -155,9 +197,12 @@ const PY = `
 import json, sys, time
 import numpy as np
 import scipy, scipy.fft as sf
-cases = json.loads(sys.argv[1]); samples = int(sys.argv[2]); sample_s = float(sys.argv[3]) / 1000
+cases = json.loads(sys.argv[1]); samples = int(sys.argv[2]); sample_s = float(sys.argv[3]) / 1000; warm_s = float(sys.argv[4]) / 1000
 def measure(fn):
-    for _ in range(3): fn()
+    warm = time.perf_counter()
+    i = 0
+    while i < 3 or time.perf_counter() - warm < warm_s:
+        fn(); i += 1
     reps = 1
     while True:
         t0 = time.perf_counter()
@@ -171,6 +216,10 @@ def measure(fn):
         for _ in range(reps): fn()
         out.append((time.perf_counter() - t0) / reps)
     return float(np.median(out))
+# Warm glibc's allocator as any process that has used a large array is: freeing a 31 MB
+# block raises malloc's mmap threshold, so outputs come from the heap instead of fresh
+# pages (on a VM, page faults alone make e.g. a 65536-point fft about twice as slow).
+np.ones(31 << 17)
 rng = np.random.default_rng(1)
 res = {}
 for c in cases:
@@ -179,6 +228,10 @@ for c in cases:
         x = rng.standard_normal(n) + 1j * rng.standard_normal(n); fn = lambda x=x: sf.fft(x, workers=1)
     elif c["kind"] == "real":
         x = rng.standard_normal(n); fn = lambda x=x: sf.rfft(x, workers=1)
+    elif c["kind"] == "fftreal":
+        x = rng.standard_normal(n); fn = lambda x=x: sf.fft(x, workers=1)
+    elif c["kind"] == "dct":
+        x = rng.standard_normal(n); fn = lambda x=x: sf.dct(x, workers=1)
     else:
         x = rng.standard_normal((n, n)) + 1j * rng.standard_normal((n, n)); fn = lambda x=x: sf.fft2(x, workers=1)
     res[c["id"]] = measure(fn)
@@ -188,7 +241,7 @@ print(json.dumps({"scipy": scipy.__version__, "numpy": np.__version__, "seconds"
 function runScipy() {
   if (args.has('--no-scipy')) return { note: 'SciPy skipped (--no-scipy).' };
   try {
-    const out = execFileSync('python3', ['-c', PY, JSON.stringify(CASES), String(SAMPLES), String(SAMPLE_MS)], {
+    const out = execFileSync('python3', ['-c', PY, JSON.stringify(CASES), String(SAMPLES), String(SAMPLE_MS), String(WARM_MS)], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
       maxBuffer: 1 << 20,
@@ -202,26 +255,34 @@ function runScipy() {
 const fmt = (s) => (s === null || s === undefined ? '—' : (s * 1000).toPrecision(3));
 const ratio = (a, b) => (a == null || b == null ? '—' : (a / b).toFixed(2));
 
+// The same allocator state as SciPy's process (see the Python side): allocate and drop a
+// 31 MB block, which glibc's malloc (under V8's ArrayBuffers too) then serves from.
+new Float64Array(31 << 17).fill(1);
+
 const rows = [];
 for (const c of CASES) {
   const ours = measure(oursFn(c));
+  const kernel = measure(kernelFn(c));
   const fj = fftjsFn(c);
   const fftjs = fj ? measure(fj) : null;
-  rows.push({ ...c, ours, fftjs });
-  process.stderr.write(`${c.label}: ours ${fmt(ours)} ms, fft.js ${fmt(fftjs)} ms\n`);
+  rows.push({ ...c, ours, kernel, fftjs });
+  process.stderr.write(`${c.label}: ours ${fmt(ours)} ms, kernel ${fmt(kernel)} ms, fft.js ${fmt(fftjs)} ms\n`);
 }
 const py = runScipy();
 for (const r of rows) r.scipy = py.seconds ? py.seconds[r.id] : null;
 
 const header =
-  '| size | ours (ms) | SciPy (ms) | fft.js (ms) | ours / SciPy | fft.js / ours |\n|---|---:|---:|---:|---:|---:|\n';
+  '| transform | ours (ms) | SciPy (ms) | fft.js (ms) | ours / SciPy | fft.js / ours | kernel alone (ms) |\n|---|---:|---:|---:|---:|---:|---:|\n';
 const body = rows
-  .map((r) => `| ${r.label} | ${fmt(r.ours)} | ${fmt(r.scipy)} | ${fmt(r.fftjs)} | ${ratio(r.ours, r.scipy)} | ${ratio(r.fftjs, r.ours)} |`)
+  .map(
+    (r) =>
+      `| ${r.label} | ${fmt(r.ours)} | ${fmt(r.scipy)} | ${fmt(r.fftjs)} | ${ratio(r.ours, r.scipy)} | ${ratio(r.fftjs, r.ours)} | ${fmt(r.kernel)} |`,
+  )
   .join('\n');
-const env = `Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, single thread, float64, our kernels: ${activeKernels()}; ${
+const env = `Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, single thread, float64 (complex128 for complex input), our kernels: ${activeKernels()}; ${
   py.scipy ? `SciPy ${py.scipy} (pocketfft, workers=1)` : py.note
-}; medians of ${SAMPLES} samples.`;
-const md = `### @sciport/fft CPU kernels\n\n${env}\n\n${header}${body}\n`;
+}; medians of ${SAMPLES} samples. "ours" and SciPy are the public functions on arrays (allocation and input copy included); "kernel alone" is our kernel on a preallocated buffer.`;
+const md = `### @sciport/fft (public functions)\n\n${env}\n\n${header}${body}\n`;
 process.stdout.write(`${md}\n`);
 
 const here = new URL('./', import.meta.url);
@@ -229,7 +290,7 @@ writeFileSync(
   new URL('results.json', here),
   `${JSON.stringify(
     {
-      benchmark: '@sciport/fft kernels',
+      benchmark: '@sciport/fft public functions',
       date: new Date().toISOString(),
       node: process.version,
       cpu: os.cpus()[0]?.model ?? null,
@@ -243,6 +304,7 @@ writeFileSync(
         kind: r.kind,
         n: r.n,
         ours: r.ours,
+        kernel: r.kernel,
         scipy: r.scipy,
         fftjs: r.fftjs,
         oursOverScipy: r.scipy ? r.ours / r.scipy : null,

@@ -10,7 +10,7 @@ import type { R2RPlan } from './r2r-plan.js';
 import { realPlan } from './real-plan.js';
 import { collectResidents } from './wasm/resident.js';
 import { allocTemp, type FftWasmExports, heapF64, popFrame, pushFrame, wasmKernels, withWasm } from './wasm/runtime.js';
-import { WasmMixedRadix } from './wasm/wasm-complex.js';
+import { type WasmCore, WasmMixedRadix } from './wasm/wasm-complex.js';
 import { wasmComplexCore } from './wasm/wasm-core.js';
 
 /** Complex values the wasm path moves in one piece (64 MiB); larger buffers go axis by axis. */
@@ -57,26 +57,74 @@ export function complexAlongAxes(
   checkAxes(shape, axes);
   const size = sizeOf(shape);
   if (size === 0) return;
-  const todo = [...new Set(axes)].filter((a) => shape[a] > 1);
+  const todo = axesToDo(shape, axes);
   const k = wasmKernels();
-  const axisByAxis = () => {
-    // axis by axis through executeMany (which has its own wasm / TypeScript paths)
-    todo.forEach((axis, i) => {
-      const n = shape[axis];
-      const { outer, inner } = innerOuter(shape, axis);
-      const s = i === todo.length - 1 ? scale : 1;
-      const plan = complexPlan(n);
-      if (inner === 1) plan.executeMany(data, 0, outer, n, 1, forward, s);
-      else for (let o = 0; o < outer; o++) plan.executeMany(data, 2 * o * n * inner, inner, 1, inner, forward, s);
-    });
-    if (todo.length === 0 && scale !== 1) for (let i = 0; i < 2 * size; i++) data[i] *= scale;
-  };
+  const axisByAxis = () => complexAxisByAxis(data, shape, todo, forward, scale);
   // One axis gains nothing from moving the whole buffer: executeMany streams it.
   if (k === null || size > MAX_WHOLE || todo.length < 2) {
     axisByAxis();
     return;
   }
   withWasm(() => wholeInWasm(k, data, shape, todo, forward, scale), axisByAxis);
+}
+
+/**
+ * complexAlongAxes of data the caller writes: `fill(buffer)` writes every element of
+ * `buffer` (C-contiguous, interleaved complex, of `shape`), and the transform lands in
+ * `out`. With wasm, `buffer` is the kernels' working memory itself, so the input is read
+ * once and the result written once, with no copy of `out` into wasm memory and back.
+ */
+export function complexAlongAxesFrom(
+  fill: (buffer: Float64Array) => void,
+  out: Float64Array,
+  shape: readonly number[],
+  axes: readonly number[],
+  forward: boolean,
+  scale: number,
+): void {
+  checkAxes(shape, axes);
+  const size = sizeOf(shape);
+  if (size === 0) return;
+  const k = wasmKernels();
+  const inPlace = () => {
+    fill(out);
+    complexAlongAxes(out, shape, axes, forward, scale);
+  };
+  if (k === null || size > MAX_WHOLE) {
+    inPlace();
+    return;
+  }
+  withWasm(() => {
+    const todo = axesToDo(shape, axes);
+    collectResidents();
+    const cores = new Map(todo.map((axis) => [axis, wasmComplexCore(shape[axis], k)]));
+    const mark = pushFrame();
+    const ptr = allocTemp(16 * size);
+    fill(heapF64().subarray(ptr >> 3, (ptr >> 3) + 2 * size));
+    if (!forward) k.scaleLanes(ptr, size, 1, -1);
+    const result = transformInWasm(k, ptr, shape, todo, cores, []);
+    if (!forward || scale !== 1) k.scaleLanes(result, size, scale, forward ? scale : -scale);
+    out.set(heapF64().subarray(result >> 3, (result >> 3) + 2 * size));
+    popFrame(mark);
+  }, inPlace);
+}
+
+/** The distinct axes of length > 1: the others need no transform. */
+function axesToDo(shape: readonly number[], axes: readonly number[]): number[] {
+  return [...new Set(axes)].filter((a) => shape[a] > 1);
+}
+
+/** complexAlongAxes one axis at a time through executeMany (which has its own wasm and TypeScript paths). */
+function complexAxisByAxis(data: Float64Array, shape: readonly number[], todo: readonly number[], forward: boolean, scale: number): void {
+  todo.forEach((axis, i) => {
+    const n = shape[axis];
+    const { outer, inner } = innerOuter(shape, axis);
+    const s = i === todo.length - 1 ? scale : 1;
+    const plan = complexPlan(n);
+    if (inner === 1) plan.executeMany(data, 0, outer, n, 1, forward, s);
+    else for (let o = 0; o < outer; o++) plan.executeMany(data, 2 * o * n * inner, inner, 1, inner, forward, s);
+  });
+  if (todo.length === 0 && scale !== 1) for (let i = 0; i < data.length; i++) data[i] *= scale;
 }
 
 /** complexAlongAxes with the whole buffer in wasm memory. */
@@ -98,6 +146,7 @@ function wholeInWasm(
   // copied in, while each chunk is still in cache.
   const last = shape.length - 1;
   const lastCore = cores.get(last);
+  const done: number[] = [];
   if (lastCore instanceof WasmMixedRadix) {
     const n = shape[last];
     const rows = size / n;
@@ -110,15 +159,40 @@ function wholeInWasm(
       heap.set(data.subarray(from, to), (ptr >> 3) + from);
       k.runContiguous(lastCore.desc, ptr + 8 * from, n, (to - from) / (2 * n), scratch, lastCore.odd, 1, conj, 1, 1);
     }
+    done.push(last);
   } else {
     heapF64().set(data.subarray(0, 2 * size), ptr >> 3);
     if (!forward) k.scaleLanes(ptr, size, 1, -1);
   }
+  const result = transformInWasm(k, ptr, shape, todo, cores, done);
+  if (!forward || scale !== 1) k.scaleLanes(result, size, scale, conj * scale);
+  data.set(heapF64().subarray(result >> 3, (result >> 3) + 2 * size));
+  popFrame(mark);
+}
+
+/**
+ * Forward FFTs along `todo` (less the axes in `done`) of the complex buffer at `ptr` in
+ * wasm memory. Returns where the result is: `ptr`, or for a single line whose core works
+ * out of place, that core's output (saving a copy of the whole line).
+ */
+function transformInWasm(
+  k: FftWasmExports,
+  ptr: number,
+  shape: readonly number[],
+  todo: readonly number[],
+  cores: Map<number, WasmCore>,
+  done: readonly number[],
+): number {
+  const size = sizeOf(shape);
   for (const axis of todo) {
-    if (axis === last && lastCore instanceof WasmMixedRadix) continue;
+    if (done.includes(axis)) continue;
     const n = shape[axis];
     const { outer, inner } = innerOuter(shape, axis);
     const core = cores.get(axis)!;
+    if (n === size) {
+      // one line (a 1-D transform): wherever the core leaves its output is the result
+      return core.run(k, ptr, allocTemp(16 * n));
+    }
     const frame = pushFrame();
     if (core instanceof WasmMixedRadix) {
       if (inner === 1) {
@@ -147,17 +221,12 @@ function wholeInWasm(
     }
     popFrame(frame);
   }
-  if (!forward || scale !== 1) k.scaleLanes(ptr, size, scale, conj * scale);
-  data.set(heapF64().subarray(ptr >> 3, (ptr >> 3) + 2 * size));
-  popFrame(mark);
+  return ptr;
 }
 
 /**
  * Real forward FFT along `axis` of a C-contiguous real buffer of shape `shape` into the
- * C-contiguous complex buffer `out`, times `scale`. `out` has the same shape except along
- * `axis`, where its lines hold `outLength` values (default n/2+1, at least that): the
- * first n/2+1 of each line are written, the rest are left as they are (fft of real
- * input fills them by Hermitian symmetry).
+ * C-contiguous complex buffer `out` (same shape with that axis n/2+1), times `scale`.
  */
 export function realForwardAlongAxis(
   src: Float64Array,
@@ -165,23 +234,15 @@ export function realForwardAlongAxis(
   axis: number,
   out: Float64Array,
   scale: number,
-  outLength?: number,
 ): void {
   checkAxes(shape, [axis]);
   const n = shape[axis];
   const m = (n >> 1) + 1;
-  const pitch = outLength ?? m;
-  if (pitch < m) {
-    throw new InvalidArgumentError(`outLength ${pitch} is below the ${m} values a real FFT of ${n} points gives.`, {
-      argument: 'outLength',
-      hint: 'Leave it unset, or pass at least n/2+1.',
-    });
-  }
   const { outer, inner } = innerOuter(shape, axis);
   if (outer * inner === 0 || n === 0) return;
   const plan = realPlan(n);
   if (inner === 1) {
-    for (let o = 0; o < outer; o++) plan.forward(src, o * n, out, 2 * o * pitch, scale);
+    for (let o = 0; o < outer; o++) plan.forward(src, o * n, out, 2 * o * m, scale);
     return;
   }
   const lineIn = new Float64Array(n);
@@ -191,8 +252,46 @@ export function realForwardAlongAxis(
       const a = o * n * inner + i;
       for (let j = 0, p = a; j < n; j++, p += inner) lineIn[j] = src[p];
       plan.forward(lineIn, 0, lineOut, 0, scale);
-      const b = 2 * (o * pitch * inner + i);
+      const b = 2 * (o * m * inner + i);
       for (let j = 0, p = b; j < m; j++, p += 2 * inner) {
+        out[p] = lineOut[2 * j];
+        out[p + 1] = lineOut[2 * j + 1];
+      }
+    }
+  }
+}
+
+/**
+ * The complex FFT along `axis` of a C-contiguous real buffer: every line's full n-point
+ * spectrum (RealPlan.fullSpectrum: a real FFT and Hermitian symmetry, about half the work
+ * of a complex FFT) into the C-contiguous complex buffer `out` of the same shape.
+ * Forward or backward, times `scale`.
+ */
+export function realSpectrumAlongAxis(
+  src: Float64Array,
+  shape: readonly number[],
+  axis: number,
+  out: Float64Array,
+  forward: boolean,
+  scale: number,
+): void {
+  checkAxes(shape, [axis]);
+  const n = shape[axis];
+  const { outer, inner } = innerOuter(shape, axis);
+  if (outer * inner === 0 || n === 0) return;
+  const plan = realPlan(n);
+  if (inner === 1) {
+    for (let o = 0; o < outer; o++) plan.fullSpectrum(src, o * n, out, 2 * o * n, forward, scale);
+    return;
+  }
+  const lineIn = new Float64Array(n);
+  const lineOut = new Float64Array(2 * n);
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < inner; i++) {
+      const a = o * n * inner + i;
+      for (let j = 0, p = a; j < n; j++, p += inner) lineIn[j] = src[p];
+      plan.fullSpectrum(lineIn, 0, lineOut, 0, forward, scale);
+      for (let j = 0, p = 2 * a; j < n; j++, p += 2 * inner) {
         out[p] = lineOut[2 * j];
         out[p + 1] = lineOut[2 * j + 1];
       }
@@ -244,21 +343,24 @@ export function realBackwardAlongAxis(
   }
 }
 
-/** Applies a DCT/DST plan along `axis` of a C-contiguous real buffer, in place. */
-export function r2rAlongAxis(data: Float64Array, shape: readonly number[], axis: number, plan: R2RPlan): void {
+/**
+ * Applies a DCT/DST plan along `axis` of a C-contiguous real buffer, in place — or, with
+ * `src` (same shape, only read), from `src` into `data`.
+ */
+export function r2rAlongAxis(data: Float64Array, shape: readonly number[], axis: number, plan: R2RPlan, src: Float64Array = data): void {
   checkAxes(shape, [axis]);
   const n = shape[axis];
   const { outer, inner } = innerOuter(shape, axis);
   if (outer * inner === 0 || n === 0) return;
   if (inner === 1) {
-    for (let o = 0; o < outer; o++) plan.execute(data, o * n);
+    for (let o = 0; o < outer; o++) plan.executeFrom(src, o * n, data, o * n);
     return;
   }
   const line = new Float64Array(n);
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const a = o * n * inner + i;
-      for (let j = 0, p = a; j < n; j++, p += inner) line[j] = data[p];
+      for (let j = 0, p = a; j < n; j++, p += inner) line[j] = src[p];
       plan.execute(line, 0);
       for (let j = 0, p = a; j < n; j++, p += inner) data[p] = line[j];
     }

@@ -10,9 +10,13 @@
  *   and for many short lines.
  * - `complexAlongAxes(data, shape, axes, forward, scale)`: complex FFT along several axes
  *   of a C-contiguous buffer in one call (fft2/fftn) — with wasm the buffer crosses into
- *   wasm memory once for all axes. `realForwardAlongAxis`, `realBackwardAlongAxis` and
- *   `r2rAlongAxis` do the same for one axis of real transforms.
- * - `realPlan(n)`: real-to-half-complex forward / half-complex-to-real backward.
+ *   wasm memory once for all axes. `complexAlongAxesFrom(fill, out, …)` lets the caller
+ *   write the input straight into that memory and puts the result in `out`.
+ *   `realForwardAlongAxis`, `realBackwardAlongAxis` and `r2rAlongAxis` do the same for one
+ *   axis of real transforms; `realSpectrumAlongAxis` gives the full complex spectrum of
+ *   real lines (fft of real input) at real-FFT cost.
+ * - `realPlan(n)`: real-to-half-complex forward / half-complex-to-real backward, and
+ *   `fullSpectrum` (all n complex values of a real line's FFT, by Hermitian symmetry).
  * - `r2rPlan(kind, type, n, options)`: DCT/DST types 1-4 with SciPy's norm/orthogonalize.
  *
  * Implementation: WebAssembly SIMD (f64x2, built from assembly/fft.ts) when the engine
@@ -25,7 +29,7 @@
  * not re-entrant (JavaScript is single-threaded; each worker has its own module copy).
  * Invalid lengths throw InvalidArgumentError naming `n`.
  */
-export { complexAlongAxes, r2rAlongAxis, realBackwardAlongAxis, realForwardAlongAxis } from './axis.js';
+export { complexAlongAxes, complexAlongAxesFrom, r2rAlongAxis, realBackwardAlongAxis, realForwardAlongAxis, realSpectrumAlongAxis } from './axis.js';
 export { type ComplexPlan, complexPlan } from './complex-plan.js';
 export { type R2RKind, type R2RNorm, type R2ROptions, type R2RPlan, type R2RType, r2rPlan } from './r2r-plan.js';
 export { type RealPlan, realPlan } from './real-plan.js';

@@ -39,6 +39,8 @@ import { checkLength } from './validate.js';
 export interface R2RPlan {
   readonly n: number;
   execute(data: Float64Array, offset: number): void;
+  /** The same transform of src[srcOffset..+n) written to dst[dstOffset..+n); src is only read. */
+  executeFrom(src: Float64Array, srcOffset: number, dst: Float64Array, dstOffset: number): void;
 }
 
 export type R2RKind = 'dct' | 'dst';
@@ -56,6 +58,8 @@ const SQRT1_2 = Math.SQRT1_2;
 /** Unnormalised DCT core of one type, in place on data[offset..offset+n), times fct. */
 interface DctCore {
   run(data: Float64Array, offset: number, fct: number): void;
+  /** Out of place, where the core can read its input where it lies (saves a copy). */
+  runFrom?(src: Float64Array, srcOffset: number, dst: Float64Array, dstOffset: number, fct: number): void;
 }
 
 class Dct1 implements DctCore {
@@ -140,14 +144,22 @@ class Dct23 implements DctCore {
     this.quarter = rootTable((n >> 1) + 1, 1, 4 * n);
   }
   run(data: Float64Array, offset: number, fct: number): void {
+    this.runFrom(data, offset, data, offset, fct);
+  }
+
+  runFrom(src: Float64Array, srcOffset: number, dst: Float64Array, dstOffset: number, fct: number): void {
     const k = this.n >= 4 ? wasmKernels() : null;
-    const js = () => (this.type === 2 ? this.runII(data, offset, fct) : this.runIII(data, offset, fct));
+    const js = () => {
+      if (src !== dst || srcOffset !== dstOffset) dst.set(src.subarray(srcOffset, srcOffset + this.n), dstOffset);
+      if (this.type === 2) this.runII(dst, dstOffset, fct);
+      else this.runIII(dst, dstOffset, fct);
+    };
     if (k === null) js();
-    else withWasm(() => this.runWasm(k, data, offset, fct), js);
+    else withWasm(() => this.runWasm(k, src, srcOffset, dst, dstOffset, fct), js);
   }
 
   /** Both types with the permutation, real FFT and twiddles all in wasm memory. */
-  private runWasm(k: FftWasmExports, data: Float64Array, offset: number, fct: number): void {
+  private runWasm(k: FftWasmExports, src: Float64Array, srcOffset: number, data: Float64Array, offset: number, fct: number): void {
     const n = this.n;
     collectResidents();
     const real = wasmRealPlan(n, k);
@@ -156,7 +168,7 @@ class Dct23 implements DctCore {
     const x = allocTemp(8 * n);
     const v = allocTemp(8 * n);
     const V = allocTemp(16 * ((n >> 1) + 1));
-    heapF64().set(data.subarray(offset, offset + n), x >> 3);
+    heapF64().set(src.subarray(srcOffset, srcOffset + n), x >> 3);
     if (this.type === 2) {
       k.dctPermute(v, x, n);
       real.forwardAt(k, v, V, 2 * fct);
@@ -286,6 +298,18 @@ class CosineSinePlan implements R2RPlan {
     private readonly ortho: boolean,
   ) {
     this.n = n;
+  }
+
+  executeFrom(src: Float64Array, srcOffset: number, dst: Float64Array, dstOffset: number): void {
+    const { kind, type, core } = this;
+    if (kind === 'dct' && type === 2 && core.runFrom !== undefined) {
+      // nothing to do to the input first: the core reads it where it lies
+      core.runFrom(src, srcOffset, dst, dstOffset, this.fct);
+      if (this.ortho) dst[dstOffset] *= SQRT1_2;
+      return;
+    }
+    if (src !== dst || srcOffset !== dstOffset) dst.set(src.subarray(srcOffset, srcOffset + this.n), dstOffset);
+    this.execute(dst, dstOffset);
   }
 
   execute(data: Float64Array, offset: number): void {

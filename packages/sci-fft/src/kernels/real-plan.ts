@@ -20,9 +20,37 @@ export interface RealPlan {
   readonly n: number;
   forward(input: Float64Array, inOffset: number, output: Float64Array, outOffset: number, scale: number): void;
   backward(input: Float64Array, inOffset: number, output: Float64Array, outOffset: number, scale: number): void;
+  /**
+   * The complex FFT of n reals, all n values (fft of real input): the real FFT gives the
+   * first n/2+1, Hermitian symmetry X[n-k] = conj(X[k]) the rest. Backward is the
+   * conjugate of forward for real input. Times scale.
+   */
+  fullSpectrum(input: Float64Array, inOffset: number, output: Float64Array, outOffset: number, forward: boolean, scale: number): void;
 }
 
-class EvenRealPlan implements RealPlan {
+/** Completes output[offset..] (n complex, first n/2+1 the forward half spectrum) as RealPlan.fullSpectrum does. */
+function hermitianFill(data: Float64Array, offset: number, n: number, backward: boolean): void {
+  for (let k = 1; 2 * k < n; k++) {
+    const a = offset + 2 * k;
+    const b = offset + 2 * (n - k);
+    data[b] = data[a];
+    data[b + 1] = backward ? data[a + 1] : -data[a + 1];
+    if (backward) data[a + 1] = -data[a + 1];
+  }
+}
+
+/** fullSpectrum of the TypeScript plans: their forward transform, then the symmetry. */
+abstract class JsRealPlan implements RealPlan {
+  abstract readonly n: number;
+  abstract forward(input: Float64Array, inOffset: number, output: Float64Array, outOffset: number, scale: number): void;
+  abstract backward(input: Float64Array, inOffset: number, output: Float64Array, outOffset: number, scale: number): void;
+  fullSpectrum(input: Float64Array, inOffset: number, output: Float64Array, outOffset: number, forward: boolean, scale: number): void {
+    this.forward(input, inOffset, output, outOffset, scale);
+    hermitianFill(output, outOffset, this.n, !forward);
+  }
+}
+
+class EvenRealPlan extends JsRealPlan {
   readonly n: number;
   private readonly half: number;
   private readonly inner: ComplexPlan;
@@ -31,6 +59,7 @@ class EvenRealPlan implements RealPlan {
   private readonly work: Float64Array;
 
   constructor(n: number) {
+    super();
     this.n = n;
     this.half = n / 2;
     this.inner = jsComplexPlan(this.half);
@@ -111,12 +140,13 @@ class EvenRealPlan implements RealPlan {
   }
 }
 
-class OddRealPlan implements RealPlan {
+class OddRealPlan extends JsRealPlan {
   readonly n: number;
   private readonly inner: ComplexPlan;
   private readonly work: Float64Array;
 
   constructor(n: number) {
+    super();
     this.n = n;
     this.inner = jsComplexPlan(n);
     this.work = new Float64Array(2 * n);
@@ -187,6 +217,13 @@ class AutoRealPlan implements RealPlan {
     const js = () => jsRealPlan(this.n).forward(input, inOffset, output, outOffset, scale);
     if (k === null || this.n < 4) js();
     else withWasm(() => this.wasm(k).forward(k, input, inOffset, output, outOffset, scale), js);
+  }
+
+  fullSpectrum(input: Float64Array, inOffset: number, output: Float64Array, outOffset: number, forward: boolean, scale: number): void {
+    const k = wasmKernels();
+    const js = () => jsRealPlan(this.n).fullSpectrum(input, inOffset, output, outOffset, forward, scale);
+    if (k === null || this.n < 4) js();
+    else withWasm(() => this.wasm(k).fullSpectrum(k, input, inOffset, output, outOffset, forward, scale), js);
   }
 
   backward(input: Float64Array, inOffset: number, output: Float64Array, outOffset: number, scale: number): void {

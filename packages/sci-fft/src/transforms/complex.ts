@@ -3,13 +3,13 @@
  * (SciPy's `c2c` / `c2cn`). Output is complex128, or complex64 for float32/complex64
  * input; integer and bool input is promoted to float64 first.
  *
- * Complex input is read once into the output buffer and transformed there, all axes in
- * one kernel call. Real input takes the real-FFT route (as pocketfft does for SciPy):
+ * Complex input is read once, straight into the kernels' working memory, and the result
+ * written once into the output, all axes in one kernel call. Real input takes the real-FFT route (as pocketfft does for SciPy):
  * see hermitian.ts.
  */
 import { asarray, type NDArray } from '@sciport/array-api';
-import { isComplexDtype, isSinglePrecision, readInput, shapeSize, toOutput } from '../buffers.js';
-import { complexAlongAxes } from '../kernels/index.js';
+import { isComplexDtype, isSinglePrecision, newFloat64, readInto, shapeSize, toOutput } from '../buffers.js';
+import { complexAlongAxesFrom } from '../kernels/index.js';
 import {
   checkCommon,
   FFT_KEYS,
@@ -29,8 +29,8 @@ import { spectrumOfReal } from './hermitian.js';
 function complexTransform(a: NDArray, shape: number[], axes: readonly number[], forward: boolean, scale: number): NDArray {
   let data: Float64Array;
   if (isComplexDtype(a.dtype)) {
-    data = readInput(a, shape, { complex: true });
-    complexAlongAxes(data, shape, axes, forward, scale);
+    data = newFloat64(2 * shapeSize(shape));
+    complexAlongAxesFrom((buffer) => readInto(buffer, a, shape, { complex: true }), data, shape, axes, forward, scale);
   } else {
     data = spectrumOfReal(a, shape, axes, forward, scale);
   }

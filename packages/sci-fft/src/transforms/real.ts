@@ -10,7 +10,7 @@
  */
 import { asarray, type NDArray } from '@sciport/array-api';
 import { DtypeError, InvalidArgumentError } from '@sciport/dispatch-core';
-import { isComplexDtype, isSinglePrecision, readInput, readOnlyInput, shapeSize, toOutput } from '../buffers.js';
+import { isComplexDtype, isSinglePrecision, newFloat64, readInput, readOnlyInput, shapeSize, toOutput } from '../buffers.js';
 import { complexAlongAxes, realBackwardAlongAxis, realForwardAlongAxis } from '../kernels/index.js';
 import {
   checkCommon,
@@ -43,7 +43,7 @@ function conjugateInPlace(data: Float64Array): void {
 function realForward(a: NDArray, shape: readonly number[], axis: number, others: readonly number[], scale: number): { data: Float64Array; shape: number[] } {
   const outShape = [...shape];
   outShape[axis] = (shape[axis] >> 1) + 1;
-  const data = new Float64Array(2 * shapeSize(outShape));
+  const data = newFloat64(2 * shapeSize(outShape));
   if (data.length === 0) return { data, shape: outShape };
   realForwardAlongAxis(readOnlyInput(a, shape, false), shape, axis, data, others.length === 0 ? scale : 1);
   if (others.length > 0) complexAlongAxes(data, outShape, others, true, scale);
@@ -59,7 +59,7 @@ function realForward(a: NDArray, shape: readonly number[], axis: number, others:
 function realBackward(a: NDArray, shape: readonly number[], axis: number, n: number, others: readonly number[], conjugate: boolean, scale: number): Float64Array {
   const inShape = [...shape];
   inShape[axis] = (n >> 1) + 1;
-  const out = new Float64Array(shapeSize(shape));
+  const out = newFloat64(shapeSize(shape));
   if (out.length === 0) return out;
   // the kernels only read the input when no other axis is transformed in place first
   const input = others.length === 0 && !conjugate ? readOnlyInput(a, inShape, true) : readInput(a, inShape, { complex: true, conjugate });

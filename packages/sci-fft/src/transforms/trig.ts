@@ -6,7 +6,7 @@
  */
 import { asarray, type NDArray } from '@sciport/array-api';
 import { InvalidArgumentError } from '@sciport/dispatch-core';
-import { isComplexDtype, isSinglePrecision, readInput, toOutput } from '../buffers.js';
+import { isComplexDtype, isSinglePrecision, newFloat64, readInput, readOnlyInput, shapeSize, toOutput } from '../buffers.js';
 import { r2rAlongAxis, r2rPlan } from '../kernels/index.js';
 import {
   checkNorm,
@@ -52,32 +52,35 @@ function checkDct1Length(t: R2RAxisOptions, n: number, fromOption: boolean, fn: 
   }
 }
 
-/** DCT/DST along each of `axes` of a C-contiguous real buffer of `shape`, in place. */
-function r2rAlongAxes(data: Float64Array, shape: readonly number[], axes: readonly number[], t: R2RAxisOptions): void {
+/**
+ * DCT/DST along each of `axes` into the C-contiguous real buffer `data` of `shape`: the
+ * first axis reads `src` (same shape, only read), the others work in place.
+ */
+function r2rAlongAxes(data: Float64Array, src: Float64Array, shape: readonly number[], axes: readonly number[], t: R2RAxisOptions): void {
   if (data.length === 0) return;
-  for (const axis of axes) {
+  axes.forEach((axis, i) => {
     const plan = r2rPlan(t.kind, t.type, shape[axis], { norm: t.norm, orthogonalize: t.orthogonalize, inverse: t.inverse });
-    r2rAlongAxis(data, shape, axis, plan);
-  }
+    r2rAlongAxis(data, shape, axis, plan, i === 0 ? src : data);
+  });
 }
 
 /**
- * The transform of `a` resized to `shape`: real input is read into the output buffer and
- * transformed there; complex input has its real and imaginary parts transformed
- * separately, as SciPy does.
+ * The transform of `a` resized to `shape`: real input is transformed from where it lies
+ * (float64, C-contiguous) or from a converted copy into the output; complex input has its
+ * real and imaginary parts transformed separately, as SciPy does.
  */
 function trigTransform(a: NDArray, shape: readonly number[], axes: readonly number[], t: R2RAxisOptions): NDArray {
   const single = isSinglePrecision(a.dtype);
   if (!isComplexDtype(a.dtype)) {
-    const data = readInput(a, shape, { complex: false });
-    r2rAlongAxes(data, shape, axes, t);
+    const data = newFloat64(shapeSize(shape));
+    r2rAlongAxes(data, readOnlyInput(a, shape, false), shape, axes, t);
     return toOutput(data, shape, false, single);
   }
   const re = readInput(a, shape, { complex: false, part: 're' });
   const im = readInput(a, shape, { complex: false, part: 'im' });
-  r2rAlongAxes(re, shape, axes, t);
-  r2rAlongAxes(im, shape, axes, t);
-  const data = new Float64Array(2 * re.length);
+  r2rAlongAxes(re, re, shape, axes, t);
+  r2rAlongAxes(im, im, shape, axes, t);
+  const data = newFloat64(2 * re.length);
   for (let i = 0; i < re.length; i++) {
     data[2 * i] = re[i];
     data[2 * i + 1] = im[i];

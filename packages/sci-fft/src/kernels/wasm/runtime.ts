@@ -99,6 +99,7 @@ export interface FftWasmExports {
   realToComplex(dst: number, src: number, n: number): void;
   complexToReal(dst: number, src: number, n: number, scale: number): void;
   hermitianConj(dst: number, src: number, n: number): void;
+  hermitianFill(data: number, n: number, backward: boolean | number): void;
   dctPermute(v: number, x: number, n: number): void;
   dctUnpermute(x: number, v: number, n: number): void;
   dct2Post(y: number, V: number, q: number, n: number): void;

@@ -103,6 +103,27 @@ export class WasmRealPlan implements Resident {
     popFrame(mark);
   }
 
+  /** RealPlan.fullSpectrum: the half spectrum completed by symmetry in wasm memory, then copied out once. */
+  fullSpectrum(
+    k: FftWasmExports,
+    input: Float64Array,
+    inOffset: number,
+    output: Float64Array,
+    outOffset: number,
+    forward: boolean,
+    scale: number,
+  ): void {
+    const n = this.n;
+    const mark = pushFrame();
+    const src = allocTemp(8 * n);
+    const out = allocTemp(16 * n);
+    heapF64().set(input.subarray(inOffset, inOffset + n), src >> 3);
+    this.forwardAt(k, src, out, scale);
+    k.hermitianFill(out, n, !forward);
+    output.set(heapF64().subarray(out >> 3, (out >> 3) + 2 * n), outOffset);
+    popFrame(mark);
+  }
+
   backward(k: FftWasmExports, input: Float64Array, inOffset: number, output: Float64Array, outOffset: number, scale: number): void {
     const n = this.n;
     const inLen = 2 * ((n >> 1) + 1);
