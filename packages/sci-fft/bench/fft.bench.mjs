@@ -11,17 +11,28 @@
  * "kernel" is the CPU kernel called directly on a preallocated buffer (the input copied
  * into it first). fft.js runs out of place into a preallocated array.
  *
- * Every figure is the median over repeated samples after a warm-up; each sample times
- * enough calls to last >= 20 ms. SciPy runs through `python3 -c` when python3 with scipy
- * is available (else skipped with a note). Writes bench/results.json and bench/results.md
- * next to this file and prints the markdown table. Options: --quick (fewer samples),
- * --no-scipy, --only=<id,…>, --typescript (the pure-TypeScript fallback kernels instead
- * of wasm-simd).
+ * Every figure is the median over repeated samples after a warm-up (>= 250 ms); each
+ * sample times enough calls to last >= 20 ms. SciPy runs through `python3 -c` when python3
+ * with scipy is available (else skipped with a note).
+ *
+ * Allocator state: both processes first allocate and free a 31 MB block. That raises
+ * glibc malloc's mmap threshold, so the outputs of large transforms come from the heap
+ * instead of fresh pages — the state of any process that has already used a large array,
+ * and SciPy's fastest (on this VM a fresh Python process pays page faults that make e.g.
+ * its 65536-point fft about twice as slow). The "SciPy, fresh process" column shows that
+ * other state: each case alone in a new Python process, no warm-up allocation.
+ *
+ * Writes bench/results.json and bench/results.md next to this file and prints the
+ * markdown table. Options: --quick (fewer samples), --no-scipy, --no-fresh (skip the
+ * fresh-process column), --only=<id,…>, --typescript (the pure-TypeScript fallback
+ * kernels instead of wasm-simd).
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { NDArray } from '@sciport/array-api';
 import FFT from 'fft.js';
 import { dct, fft, fft2, rfft } from '../dist/index.js';
@@ -198,6 +209,7 @@ import json, sys, time
 import numpy as np
 import scipy, scipy.fft as sf
 cases = json.loads(sys.argv[1]); samples = int(sys.argv[2]); sample_s = float(sys.argv[3]) / 1000; warm_s = float(sys.argv[4]) / 1000
+warm_allocator = sys.argv[5] == "1"
 def measure(fn):
     warm = time.perf_counter()
     i = 0
@@ -219,7 +231,7 @@ def measure(fn):
 # Warm glibc's allocator as any process that has used a large array is: freeing a 31 MB
 # block raises malloc's mmap threshold, so outputs come from the heap instead of fresh
 # pages (on a VM, page faults alone make e.g. a 65536-point fft about twice as slow).
-np.ones(31 << 17)
+if warm_allocator: np.ones(31 << 17)
 rng = np.random.default_rng(1)
 res = {}
 for c in cases:
@@ -238,14 +250,14 @@ for c in cases:
 print(json.dumps({"scipy": scipy.__version__, "numpy": np.__version__, "seconds": res}))
 `;
 
-function runScipy() {
-  if (args.has('--no-scipy')) return { note: 'SciPy skipped (--no-scipy).' };
+/** SciPy's seconds per call by case id, measured in one python3 process (or a note why not). */
+function runScipy(cases, warmAllocator) {
   try {
-    const out = execFileSync('python3', ['-c', PY, JSON.stringify(CASES), String(SAMPLES), String(SAMPLE_MS), String(WARM_MS)], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      maxBuffer: 1 << 20,
-    });
+    const out = execFileSync(
+      'python3',
+      ['-c', PY, JSON.stringify(cases), String(SAMPLES), String(SAMPLE_MS), String(WARM_MS), warmAllocator ? '1' : '0'],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 20 },
+    );
     return JSON.parse(out.trim().split('\n').pop());
   } catch (e) {
     return { note: `SciPy skipped: python3 with numpy and scipy not available (${String(e.message).split('\n')[0]}).` };
@@ -255,9 +267,12 @@ function runScipy() {
 const fmt = (s) => (s === null || s === undefined ? '—' : (s * 1000).toPrecision(3));
 const ratio = (a, b) => (a == null || b == null ? '—' : (a / b).toFixed(2));
 
-// The same allocator state as SciPy's process (see the Python side): allocate and drop a
-// 31 MB block, which glibc's malloc (under V8's ArrayBuffers too) then serves from.
+// The same allocator state as SciPy's process (see the Python side): allocate and free a
+// 31 MB block, which glibc's malloc (under V8's ArrayBuffers too) then serves from. A
+// garbage collection frees it now rather than at some later point in the measurements.
 new Float64Array(31 << 17).fill(1);
+v8.setFlagsFromString('--expose-gc');
+runInNewContext('gc')();
 
 const rows = [];
 for (const c of CASES) {
@@ -268,20 +283,23 @@ for (const c of CASES) {
   rows.push({ ...c, ours, kernel, fftjs });
   process.stderr.write(`${c.label}: ours ${fmt(ours)} ms, kernel ${fmt(kernel)} ms, fft.js ${fmt(fftjs)} ms\n`);
 }
-const py = runScipy();
+const py = args.has('--no-scipy') ? { note: 'SciPy skipped (--no-scipy).' } : runScipy(CASES, true);
 for (const r of rows) r.scipy = py.seconds ? py.seconds[r.id] : null;
+const fresh = py.seconds !== undefined && !args.has('--no-fresh');
+for (const r of rows) r.scipyFresh = fresh ? (runScipy([r], false).seconds?.[r.id] ?? null) : null;
 
 const header =
-  '| transform | ours (ms) | SciPy (ms) | fft.js (ms) | ours / SciPy | fft.js / ours | kernel alone (ms) |\n|---|---:|---:|---:|---:|---:|---:|\n';
+  '| transform | ours (ms) | SciPy (ms) | fft.js (ms) | ours / SciPy | fft.js / ours | kernel alone (ms) | SciPy, fresh process (ms) |\n' +
+  '|---|---:|---:|---:|---:|---:|---:|---:|\n';
 const body = rows
   .map(
     (r) =>
-      `| ${r.label} | ${fmt(r.ours)} | ${fmt(r.scipy)} | ${fmt(r.fftjs)} | ${ratio(r.ours, r.scipy)} | ${ratio(r.fftjs, r.ours)} | ${fmt(r.kernel)} |`,
+      `| ${r.label} | ${fmt(r.ours)} | ${fmt(r.scipy)} | ${fmt(r.fftjs)} | ${ratio(r.ours, r.scipy)} | ${ratio(r.fftjs, r.ours)} | ${fmt(r.kernel)} | ${fmt(r.scipyFresh)} |`,
   )
   .join('\n');
 const env = `Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, single thread, float64 (complex128 for complex input), our kernels: ${activeKernels()}; ${
   py.scipy ? `SciPy ${py.scipy} (pocketfft, workers=1)` : py.note
-}; medians of ${SAMPLES} samples. "ours" and SciPy are the public functions on arrays (allocation and input copy included); "kernel alone" is our kernel on a preallocated buffer.`;
+}; medians of ${SAMPLES} samples. "ours" and SciPy are the public functions on arrays (allocation and input copy included), both processes with a warmed-up allocator; "kernel alone" is our kernel on a preallocated buffer; "SciPy, fresh process" is each case alone in a new Python process.`;
 const md = `### @sciport/fft (public functions)\n\n${env}\n\n${header}${body}\n`;
 process.stdout.write(`${md}\n`);
 
@@ -306,6 +324,7 @@ writeFileSync(
         ours: r.ours,
         kernel: r.kernel,
         scipy: r.scipy,
+        scipyFreshProcess: r.scipyFresh,
         fftjs: r.fftjs,
         oursOverScipy: r.scipy ? r.ours / r.scipy : null,
         fftjsOverOurs: r.fftjs ? r.fftjs / r.ours : null,
