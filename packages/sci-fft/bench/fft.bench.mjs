@@ -11,9 +11,11 @@
  * "kernel" is the CPU kernel called directly on a preallocated buffer (the input copied
  * into it first). fft.js runs out of place into a preallocated array.
  *
- * Every figure is the median over repeated samples after a warm-up (>= 250 ms); each
- * sample times enough calls to last >= 20 ms. SciPy runs through `python3 -c` when python3
- * with scipy is available (else skipped with a note).
+ * Each sample times enough calls to last >= 20 ms, after a warm-up (>= 250 ms); a figure
+ * is the fastest of 11 samples, over 2 rounds that alternate between our side and SciPy's
+ * (the figure least disturbed by other work on the machine, the same rule on both sides).
+ * SciPy runs through `python3 -c` when python3 with scipy is available (else skipped with
+ * a note).
  *
  * Allocator state: both processes first allocate and free a 31 MB block. That raises
  * glibc malloc's mmap threshold, so the outputs of large transforms come from the heap
@@ -43,6 +45,7 @@ const quick = args.has('--quick');
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const only = onlyArg ? new Set(onlyArg.slice(7).split(',')) : null;
 const SAMPLES = quick ? 5 : 11;
+const ROUNDS = quick ? 1 : 2;
 if (args.has('--typescript')) setWasmEnabled(false);
 const SAMPLE_MS = quick ? 10 : 20;
 const WARM_MS = 250;
@@ -77,7 +80,7 @@ function randomArray(len, seed) {
   return out;
 }
 
-/** Median seconds per call of fn(). */
+/** Seconds per call of fn(): the fastest of SAMPLES samples (the one least disturbed by other work on the machine). */
 function measure(fn) {
   // warm-up (JIT tiers, plan caches): at least 3 calls and 250 ms
   const warm = performance.now();
@@ -96,8 +99,7 @@ function measure(fn) {
     for (let i = 0; i < reps; i++) fn();
     samples.push((performance.now() - t0) / reps);
   }
-  samples.sort((a, b) => a - b);
-  return samples[samples.length >> 1] / 1000;
+  return Math.min(...samples) / 1000;
 }
 
 /** 2-D complex FFT of an n×n row-major array with a 1-D fft.js plan: rows, then each column gathered. */
@@ -227,7 +229,7 @@ def measure(fn):
         t0 = time.perf_counter()
         for _ in range(reps): fn()
         out.append((time.perf_counter() - t0) / reps)
-    return float(np.median(out))
+    return float(min(out))
 # Warm glibc's allocator as any process that has used a large array is: freeing a 31 MB
 # block raises malloc's mmap threshold, so outputs come from the heap instead of fresh
 # pages (on a VM, page faults alone make e.g. a 65536-point fft about twice as slow).
@@ -274,17 +276,28 @@ new Float64Array(31 << 17).fill(1);
 v8.setFlagsFromString('--expose-gc');
 runInNewContext('gc')();
 
-const rows = [];
-for (const c of CASES) {
-  const ours = measure(oursFn(c));
-  const kernel = measure(kernelFn(c));
-  const fj = fftjsFn(c);
-  const fftjs = fj ? measure(fj) : null;
-  rows.push({ ...c, ours, kernel, fftjs });
-  process.stderr.write(`${c.label}: ours ${fmt(ours)} ms, kernel ${fmt(kernel)} ms, fft.js ${fmt(fftjs)} ms\n`);
+// Rounds alternate between our measurements and SciPy's, so that a burst of other work
+// on the machine cannot fall on one side only; each figure is the best over the rounds.
+const rows = CASES.map((c) => ({ ...c, ours: null, kernel: null, fftjs: null, scipy: null }));
+const best = (a, b) => (a === null ? b : b === null ? a : Math.min(a, b));
+let py = { note: 'SciPy skipped (--no-scipy).' };
+for (let round = 0; round < ROUNDS; round++) {
+  for (const r of rows) {
+    r.ours = best(r.ours, measure(oursFn(r)));
+    r.kernel = best(r.kernel, measure(kernelFn(r)));
+    const fj = fftjsFn(r);
+    r.fftjs = fj ? best(r.fftjs, measure(fj)) : null;
+    process.stderr.write(`round ${round + 1}, ${r.label}: ours ${fmt(r.ours)} ms, kernel ${fmt(r.kernel)} ms, fft.js ${fmt(r.fftjs)} ms\n`);
+  }
+  if (args.has('--no-scipy')) continue;
+  const result = runScipy(CASES, true);
+  if (result.seconds === undefined) {
+    py = result;
+    continue;
+  }
+  py = result;
+  for (const r of rows) r.scipy = best(r.scipy, result.seconds[r.id] ?? null);
 }
-const py = args.has('--no-scipy') ? { note: 'SciPy skipped (--no-scipy).' } : runScipy(CASES, true);
-for (const r of rows) r.scipy = py.seconds ? py.seconds[r.id] : null;
 const fresh = py.seconds !== undefined && !args.has('--no-fresh');
 for (const r of rows) r.scipyFresh = fresh ? (runScipy([r], false).seconds?.[r.id] ?? null) : null;
 
@@ -299,7 +312,7 @@ const body = rows
   .join('\n');
 const env = `Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, single thread, float64 (complex128 for complex input), our kernels: ${activeKernels()}; ${
   py.scipy ? `SciPy ${py.scipy} (pocketfft, workers=1)` : py.note
-}; medians of ${SAMPLES} samples. "ours" and SciPy are the public functions on arrays (allocation and input copy included), both processes with a warmed-up allocator; "kernel alone" is our kernel on a preallocated buffer; "SciPy, fresh process" is each case alone in a new Python process.`;
+}; each figure the fastest of ${SAMPLES} samples (each >= ${SAMPLE_MS} ms of calls) over ${ROUNDS} alternating rounds. "ours" and SciPy are the public functions on arrays (allocation and input copy included), both processes with a warmed-up allocator; "kernel alone" is our kernel on a preallocated buffer; "SciPy, fresh process" is each case alone in a new Python process.`;
 const md = `### @sciport/fft (public functions)\n\n${env}\n\n${header}${body}\n`;
 process.stdout.write(`${md}\n`);
 
@@ -315,7 +328,7 @@ writeFileSync(
       kernels: activeKernels(),
       scipy: py.scipy ?? null,
       note: py.note ?? null,
-      unit: 'seconds per call (median)',
+      unit: 'seconds per call (fastest sample over the rounds)',
       rows: rows.map((r) => ({
         id: r.id,
         label: r.label,
