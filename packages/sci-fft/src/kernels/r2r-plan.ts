@@ -302,10 +302,10 @@ class CosineSinePlan implements R2RPlan {
 
   executeFrom(src: Float64Array, srcOffset: number, dst: Float64Array, dstOffset: number): void {
     const { kind, type, core } = this;
-    if (kind === 'dct' && type === 2 && core.runFrom !== undefined) {
+    if (kind === 'dct' && (type === 2 || (type === 3 && !this.ortho)) && core.runFrom !== undefined) {
       // nothing to do to the input first: the core reads it where it lies
       core.runFrom(src, srcOffset, dst, dstOffset, this.fct);
-      if (this.ortho) dst[dstOffset] *= SQRT1_2;
+      if (type === 2 && this.ortho) dst[dstOffset] *= SQRT1_2;
       return;
     }
     if (src !== dst || srcOffset !== dstOffset) dst.set(src.subarray(srcOffset, srcOffset + this.n), dstOffset);
