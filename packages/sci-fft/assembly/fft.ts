@@ -1163,8 +1163,20 @@ export function dctPermute(v: usize, x: usize, n: i32): void {
 
 /** The inverse of dctPermute. */
 export function dctUnpermute(x: usize, v: usize, n: i32): void {
-  for (let k = 0; 2 * k < n; k++) store<f64>(x + ((<usize>(2 * k)) << 3), load<f64>(v + ((<usize>k) << 3)));
-  for (let k = 0; 2 * k + 1 < n; k++) store<f64>(x + ((<usize>(2 * k + 1)) << 3), load<f64>(v + ((<usize>(n - 1 - k)) << 3)));
+  const half = n >> 1;
+  let k = 0;
+  // x[2k..2k+3] = v[k], v[n-1-k], v[k+1], v[n-2-k]
+  for (; k + 1 < half; k += 2) {
+    const a = v128.load(v + ((<usize>k) << 3));
+    const b = v128.load(v + ((<usize>(n - 2 - k)) << 3));
+    v128.store(x + ((<usize>(2 * k)) << 3), v128.shuffle<f64>(a, b, 0, 3));
+    v128.store(x + ((<usize>(2 * k + 2)) << 3), v128.shuffle<f64>(a, b, 1, 2));
+  }
+  for (; k < half; k++) {
+    store<f64>(x + ((<usize>(2 * k)) << 3), load<f64>(v + ((<usize>k) << 3)));
+    store<f64>(x + ((<usize>(2 * k + 1)) << 3), load<f64>(v + ((<usize>(n - 1 - k)) << 3)));
+  }
+  if (n & 1) store<f64>(x + ((<usize>(n - 1)) << 3), load<f64>(v + ((<usize>half) << 3)));
 }
 
 /** y[k] = Re(q_k V_k), y[n-k] = -Im(q_k V_k) from the half spectrum V of the permuted line. */

@@ -7,10 +7,11 @@
 import { InvalidArgumentError } from '@sciport/dispatch-core';
 import { complexPlan } from './complex-plan.js';
 import type { R2RPlan } from './r2r-plan.js';
-import { realPlan } from './real-plan.js';
+import { realPlan, wasmRealPlan } from './real-plan.js';
 import { collectResidents } from './wasm/resident.js';
 import { allocTemp, type FftWasmExports, heapF64, popFrame, pushFrame, wasmKernels, withWasm } from './wasm/runtime.js';
 import { type WasmCore, WasmMixedRadix } from './wasm/wasm-complex.js';
+import type { WasmRealPlan } from './wasm/wasm-real.js';
 import { wasmComplexCore } from './wasm/wasm-core.js';
 
 /** Complex values the wasm path moves in one piece (64 MiB); larger buffers go axis by axis. */
@@ -242,7 +243,16 @@ export function realForwardAlongAxis(
   if (outer * inner === 0 || n === 0) return;
   const plan = realPlan(n);
   if (inner === 1) {
-    for (let o = 0; o < outer; o++) plan.forward(src, o * n, out, 2 * o * m, scale);
+    realLinesInWasm(
+      n,
+      outer,
+      { data: src, pitch: n, length: n },
+      { data: out, pitch: 2 * m, length: 2 * m },
+      (k, real, from, to) => real.forwardAt(k, from, to, scale),
+      () => {
+        for (let o = 0; o < outer; o++) plan.forward(src, o * n, out, 2 * o * m, scale);
+      },
+    );
     return;
   }
   const lineIn = new Float64Array(n);
@@ -281,7 +291,19 @@ export function realSpectrumAlongAxis(
   if (outer * inner === 0 || n === 0) return;
   const plan = realPlan(n);
   if (inner === 1) {
-    for (let o = 0; o < outer; o++) plan.fullSpectrum(src, o * n, out, 2 * o * n, forward, scale);
+    realLinesInWasm(
+      n,
+      outer,
+      { data: src, pitch: n, length: n },
+      { data: out, pitch: 2 * n, length: 2 * n },
+      (k, real, from, to) => {
+        real.forwardAt(k, from, to, scale);
+        k.hermitianFill(to, n, !forward);
+      },
+      () => {
+        for (let o = 0; o < outer; o++) plan.fullSpectrum(src, o * n, out, 2 * o * n, forward, scale);
+      },
+    );
     return;
   }
   const lineIn = new Float64Array(n);
@@ -323,15 +345,24 @@ export function realBackwardAlongAxis(
       hint: 'Pad or truncate the input to n/2+1 values along the axis first.',
     });
   }
+  if (inner === 1) {
+    realLinesInWasm(
+      n,
+      outer,
+      { data: src, pitch: 2 * m, length: 2 * need },
+      { data: out, pitch: n, length: n },
+      (k, real, from, to) => real.backwardAt(k, from, to, scale),
+      () => {
+        for (let o = 0; o < outer; o++) plan.backward(src, 2 * o * m, out, o * n, scale);
+      },
+    );
+    return;
+  }
   const lineIn = new Float64Array(2 * need);
   const lineOut = new Float64Array(n);
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const a = 2 * (o * m * inner + i);
-      if (inner === 1) {
-        plan.backward(src, a, out, o * n, scale);
-        continue;
-      }
       for (let j = 0, p = a; j < need; j++, p += 2 * inner) {
         lineIn[2 * j] = src[p];
         lineIn[2 * j + 1] = src[p + 1];
@@ -340,6 +371,211 @@ export function realBackwardAlongAxis(
       const b = o * n * inner + i;
       for (let j = 0, p = b; j < n; j++, p += inner) out[p] = lineOut[j];
     }
+  }
+}
+
+/**
+ * The FFT of real data over several axes in one wasm session (fftn and rfftn of real
+ * input): the real FFT of every line along `realAxis`, then complex FFTs along `others`,
+ * the input copied into wasm memory and the result out once. With `full`, each line's
+ * spectrum is completed by Hermitian symmetry and `out` has `shape` (forward or
+ * backward); otherwise `out` holds the n/2+1 half along `realAxis` (forward only).
+ * `src` (C-contiguous, `shape`) is only read. Times `scale`.
+ */
+export function realAlongAxes(
+  src: Float64Array,
+  shape: readonly number[],
+  realAxis: number,
+  others: readonly number[],
+  out: Float64Array,
+  full: boolean,
+  forward: boolean,
+  scale: number,
+): void {
+  checkAxes(shape, [realAxis, ...others]);
+  const n = shape[realAxis];
+  const m = full ? n : (n >> 1) + 1;
+  const outShape = [...shape];
+  outShape[realAxis] = m;
+  const size = sizeOf(outShape);
+  if (size === 0) return;
+  const todo = axesToDo(
+    outShape,
+    others.filter((a) => a !== realAxis),
+  );
+  const separately = () => {
+    const s = todo.length === 0 ? scale : 1;
+    if (full) realSpectrumAlongAxis(src, shape, realAxis, out, forward, s);
+    else realForwardAlongAxis(src, shape, realAxis, out, s);
+    if (todo.length > 0) complexAlongAxes(out, outShape, todo, !full || forward, scale);
+  };
+  const k = wasmKernels();
+  if (k === null || n < 4 || todo.length === 0 || realAxis !== shape.length - 1 || size > MAX_WHOLE) {
+    separately();
+    return;
+  }
+  withWasm(() => {
+    collectResidents();
+    const real = wasmRealPlan(n, k);
+    const cores = new Map(todo.map((axis) => [axis, wasmComplexCore(outShape[axis], k)]));
+    const mark = pushFrame();
+    const ptr = allocTemp(16 * size);
+    const lines = size / m;
+    const pitch = n + (n & 1);
+    const perChunk = Math.max(1, Math.min(lines, Math.floor(CHUNK_DOUBLES / pitch)));
+    const chunk = allocTemp(8 * pitch * perChunk);
+    const input = { data: src, pitch: n, length: n };
+    for (let l0 = 0; l0 < lines; l0 += perChunk) {
+      const count = Math.min(perChunk, lines - l0);
+      copyLines(input, l0, count, heapF64(), chunk >> 3, pitch);
+      for (let l = 0; l < count; l++) {
+        const to = ptr + 16 * (l0 + l) * m;
+        real.forwardAt(k, chunk + 8 * l * pitch, to, 1);
+        if (full) k.hermitianFill(to, n, false);
+      }
+    }
+    const result = transformInWasm(k, ptr, outShape, todo, cores, []);
+    // for real input the backward transform is the conjugate of the forward one
+    const conj = full && !forward ? -1 : 1;
+    if (scale !== 1 || conj !== 1) k.scaleLanes(result, size, scale, conj * scale);
+    out.set(heapF64().subarray(result >> 3, (result >> 3) + 2 * size));
+    popFrame(mark);
+  }, separately);
+}
+
+/**
+ * irfftn / hfftn in one wasm session: `fill(buffer)` writes the half spectrum (every
+ * element of a C-contiguous complex buffer of `shape`, whose `realAxis` holds n/2+1
+ * values), complex FFTs run backward along `others`, then the real backward FFT of every
+ * line along `realAxis` gives n reals per line in `out`. Times `scale`; the imaginary
+ * parts of the zero and Nyquist terms are ignored, as in SciPy.
+ */
+export function complexToRealAlongAxesFrom(
+  fill: (buffer: Float64Array) => void,
+  shape: readonly number[],
+  realAxis: number,
+  n: number,
+  others: readonly number[],
+  out: Float64Array,
+  scale: number,
+): void {
+  checkAxes(shape, [realAxis, ...others]);
+  const m = shape[realAxis];
+  const size = sizeOf(shape);
+  if (size === 0 || n === 0) return;
+  const todo = axesToDo(
+    shape,
+    others.filter((a) => a !== realAxis),
+  );
+  const separately = () => {
+    const data = new Float64Array(2 * size);
+    fill(data);
+    if (todo.length > 0) complexAlongAxes(data, shape, todo, false, 1);
+    realBackwardAlongAxis(data, shape, realAxis, n, out, scale);
+  };
+  const k = wasmKernels();
+  if (k === null || n < 4 || realAxis !== shape.length - 1 || size > MAX_WHOLE) {
+    separately();
+    return;
+  }
+  withWasm(() => {
+    collectResidents();
+    const real = wasmRealPlan(n, k);
+    const cores = new Map(todo.map((axis) => [axis, wasmComplexCore(shape[axis], k)]));
+    const mark = pushFrame();
+    const ptr = allocTemp(16 * size);
+    fill(heapF64().subarray(ptr >> 3, (ptr >> 3) + 2 * size));
+    let spectrum = ptr;
+    if (todo.length > 0) {
+      // backward = conj ∘ forward ∘ conj
+      k.scaleLanes(ptr, size, 1, -1);
+      spectrum = transformInWasm(k, ptr, shape, todo, cores, []);
+      k.scaleLanes(spectrum, size, 1, -1);
+    }
+    const lines = size / m;
+    const pitch = n + (n & 1);
+    const perChunk = Math.max(1, Math.min(lines, Math.floor(CHUNK_DOUBLES / pitch)));
+    const chunk = allocTemp(8 * pitch * perChunk);
+    const output = { data: out, pitch: n, length: n };
+    for (let l0 = 0; l0 < lines; l0 += perChunk) {
+      const count = Math.min(perChunk, lines - l0);
+      for (let l = 0; l < count; l++) real.backwardAt(k, spectrum + 16 * (l0 + l) * m, chunk + 8 * l * pitch, scale);
+      copyLinesOut(heapF64(), chunk >> 3, pitch, output, l0, count);
+    }
+    popFrame(mark);
+  }, separately);
+}
+
+/** Lines of float64s in a flat array: line l is data[l·pitch, l·pitch + length). */
+interface Lines {
+  readonly data: Float64Array;
+  readonly pitch: number;
+  readonly length: number;
+}
+
+/** Doubles per cache-sized chunk of lines moved through wasm memory (256 KiB). */
+const CHUNK_DOUBLES = 1 << 15;
+
+/**
+ * `count` lines of a real transform of length n in one wasm session: the lines cross
+ * into wasm memory a cache-sized chunk at a time (one copy per chunk where the layout
+ * allows), `line` transforms one line there (input and output 16-byte aligned; it may
+ * overwrite its input), and the results cross back the same way. Without the wasm
+ * kernels (or for n < 4, which they do not serve), `fallback` does the work instead.
+ */
+function realLinesInWasm(
+  n: number,
+  count: number,
+  input: Lines,
+  output: Lines,
+  line: (k: FftWasmExports, real: WasmRealPlan, from: number, to: number) => void,
+  fallback: () => void,
+): void {
+  const k = wasmKernels();
+  if (k === null || n < 4) {
+    fallback();
+    return;
+  }
+  withWasm(() => {
+    collectResidents();
+    const real = wasmRealPlan(n, k);
+    // line pitches in wasm memory: even numbers of doubles keep every line 16-byte aligned
+    const inPitch = input.length + (input.length & 1);
+    const outPitch = output.length + (output.length & 1);
+    const perChunk = Math.max(1, Math.min(count, Math.floor(CHUNK_DOUBLES / Math.max(inPitch, outPitch))));
+    const mark = pushFrame();
+    const inPtr = allocTemp(8 * inPitch * perChunk);
+    const outPtr = allocTemp(8 * outPitch * perChunk);
+    for (let l0 = 0; l0 < count; l0 += perChunk) {
+      const lines = Math.min(perChunk, count - l0);
+      copyLines(input, l0, lines, heapF64(), inPtr >> 3, inPitch);
+      for (let l = 0; l < lines; l++) line(k, real, inPtr + 8 * l * inPitch, outPtr + 8 * l * outPitch);
+      copyLinesOut(heapF64(), outPtr >> 3, outPitch, output, l0, lines);
+    }
+    popFrame(mark);
+  }, fallback);
+}
+
+/** Lines l0 … l0+lines-1 of `from` into `to` at `at`, `pitch` doubles apart. */
+function copyLines(from: Lines, l0: number, lines: number, to: Float64Array, at: number, pitch: number): void {
+  if (from.pitch === pitch && from.length === pitch) {
+    to.set(from.data.subarray(l0 * pitch, (l0 + lines) * pitch), at);
+    return;
+  }
+  for (let l = 0; l < lines; l++) {
+    const start = (l0 + l) * from.pitch;
+    to.set(from.data.subarray(start, start + from.length), at + l * pitch);
+  }
+}
+
+/** `lines` lines at `at` in `from`, `pitch` doubles apart, into lines l0 … of `to`. */
+function copyLinesOut(from: Float64Array, at: number, pitch: number, to: Lines, l0: number, lines: number): void {
+  if (to.pitch === pitch && to.length === pitch) {
+    to.data.set(from.subarray(at, at + lines * pitch), l0 * pitch);
+    return;
+  }
+  for (let l = 0; l < lines; l++) {
+    to.data.set(from.subarray(at + l * pitch, at + l * pitch + to.length), (l0 + l) * to.pitch);
   }
 }
 

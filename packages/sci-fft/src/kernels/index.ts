@@ -14,7 +14,9 @@
  *   write the input straight into that memory and puts the result in `out`.
  *   `realForwardAlongAxis`, `realBackwardAlongAxis` and `r2rAlongAxis` do the same for one
  *   axis of real transforms; `realSpectrumAlongAxis` gives the full complex spectrum of
- *   real lines (fft of real input) at real-FFT cost.
+ *   real lines (fft of real input) at real-FFT cost. `realAlongAxes` (fftn/rfftn of real
+ *   data) and `complexToRealAlongAxesFrom` (irfftn/hfftn) do the real axis and the
+ *   complex ones in one wasm session.
  * - `realPlan(n)`: real-to-half-complex forward / half-complex-to-real backward, and
  *   `fullSpectrum` (all n complex values of a real line's FFT, by Hermitian symmetry).
  * - `r2rPlan(kind, type, n, options)`: DCT/DST types 1-4 with SciPy's norm/orthogonalize.
@@ -29,7 +31,16 @@
  * not re-entrant (JavaScript is single-threaded; each worker has its own module copy).
  * Invalid lengths throw InvalidArgumentError naming `n`.
  */
-export { complexAlongAxes, complexAlongAxesFrom, r2rAlongAxis, realBackwardAlongAxis, realForwardAlongAxis, realSpectrumAlongAxis } from './axis.js';
+export {
+  complexAlongAxes,
+  complexAlongAxesFrom,
+  complexToRealAlongAxesFrom,
+  r2rAlongAxis,
+  realAlongAxes,
+  realBackwardAlongAxis,
+  realForwardAlongAxis,
+  realSpectrumAlongAxis,
+} from './axis.js';
 export { type ComplexPlan, complexPlan } from './complex-plan.js';
 export { type R2RKind, type R2RNorm, type R2ROptions, type R2RPlan, type R2RType, r2rPlan } from './r2r-plan.js';
 export { type RealPlan, realPlan } from './real-plan.js';

@@ -6,7 +6,7 @@
  */
 import type { NDArray } from '@sciport/array-api';
 import { newFloat64, readOnlyInput, shapeSize } from '../buffers.js';
-import { complexAlongAxes, realSpectrumAlongAxis } from '../kernels/index.js';
+import { realAlongAxes } from '../kernels/index.js';
 
 /**
  * The complex spectrum (interleaved, C-contiguous, of `shape`) of the real array `a`
@@ -19,7 +19,6 @@ export function spectrumOfReal(a: NDArray, shape: readonly number[], axes: reado
   // the innermost transformed axis has the contiguous lines: the real FFTs run there
   const realAxis = Math.max(...axes);
   const others = axes.filter((axis) => axis !== realAxis);
-  realSpectrumAlongAxis(readOnlyInput(a, shape, false), shape, realAxis, out, forward, others.length === 0 ? scale : 1);
-  if (others.length > 0) complexAlongAxes(out, shape, others, forward, scale);
+  realAlongAxes(readOnlyInput(a, shape, false), shape, realAxis, others, out, true, forward, scale);
   return out;
 }

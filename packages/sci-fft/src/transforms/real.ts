@@ -10,8 +10,8 @@
  */
 import { asarray, type NDArray } from '@sciport/array-api';
 import { DtypeError, InvalidArgumentError } from '@sciport/dispatch-core';
-import { isComplexDtype, isSinglePrecision, newFloat64, readInput, readOnlyInput, shapeSize, toOutput } from '../buffers.js';
-import { complexAlongAxes, realBackwardAlongAxis, realForwardAlongAxis } from '../kernels/index.js';
+import { isComplexDtype, isSinglePrecision, newFloat64, readInto, readOnlyInput, shapeSize, toOutput } from '../buffers.js';
+import { complexToRealAlongAxesFrom, realAlongAxes } from '../kernels/index.js';
 import {
   checkCommon,
   FFT_KEYS,
@@ -44,27 +44,23 @@ function realForward(a: NDArray, shape: readonly number[], axis: number, others:
   const outShape = [...shape];
   outShape[axis] = (shape[axis] >> 1) + 1;
   const data = newFloat64(2 * shapeSize(outShape));
-  if (data.length === 0) return { data, shape: outShape };
-  realForwardAlongAxis(readOnlyInput(a, shape, false), shape, axis, data, others.length === 0 ? scale : 1);
-  if (others.length > 0) complexAlongAxes(data, outShape, others, true, scale);
+  if (data.length > 0) realAlongAxes(readOnlyInput(a, shape, false), shape, axis, others, data, false, true, scale);
   return { data, shape: outShape };
 }
 
 /**
  * The real backward FFT: complex FFTs (backward) over `others`, then lines of n/2+1
  * complex values along `axis` become n reals, times `scale`. `a` is read resized to n/2+1
- * along `axis` (conjugated for hfft). The imaginary parts of the zero and Nyquist terms
- * are ignored, as in SciPy.
+ * along `axis` (conjugated for hfft), straight into the kernels' working memory. The
+ * imaginary parts of the zero and Nyquist terms are ignored, as in SciPy.
  */
 function realBackward(a: NDArray, shape: readonly number[], axis: number, n: number, others: readonly number[], conjugate: boolean, scale: number): Float64Array {
   const inShape = [...shape];
   inShape[axis] = (n >> 1) + 1;
   const out = newFloat64(shapeSize(shape));
   if (out.length === 0) return out;
-  // the kernels only read the input when no other axis is transformed in place first
-  const input = others.length === 0 && !conjugate ? readOnlyInput(a, inShape, true) : readInput(a, inShape, { complex: true, conjugate });
-  if (others.length > 0) complexAlongAxes(input, inShape, others, false, 1);
-  realBackwardAlongAxis(input, inShape, axis, n, out, scale);
+  const fill = (buffer: Float64Array) => readInto(buffer, a, inShape, { complex: true, conjugate });
+  complexToRealAlongAxesFrom(fill, inShape, axis, n, others, out, scale);
   return out;
 }
 

@@ -9,7 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   complexAlongAxes,
   complexAlongAxesFrom,
+  complexToRealAlongAxesFrom,
   r2rPlan,
+  realAlongAxes,
+  realBackwardAlongAxis,
+  realForwardAlongAxis,
   realPlan,
   realSpectrumAlongAxis,
   setWasmEnabled,
@@ -107,6 +111,88 @@ describe.each([
       const expected = Float64Array.from(x);
       complexAlongAxes(expected, [n], [0], false, 1 / n);
       expect(relRms(out, expected), `n=${n}`).toBeLessThan(1e-14);
+    }
+  });
+
+  it('realAlongAxes (full spectrum or half) equals the real axis and then the complex axes done separately', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 10 }), { minLength: 1, maxLength: 3 }),
+        fc.uniqueArray(fc.nat({ max: 2 }), { maxLength: 2 }),
+        fc.boolean(),
+        fc.boolean(),
+        (shape, otherSeeds, full, forward) => {
+          const realAxis = shape.length - 1;
+          const others = [...new Set(otherSeeds.map((a) => a % shape.length))].filter((a) => a !== realAxis);
+          const size = shape.reduce((a, b) => a * b, 1);
+          const n = shape[realAxis];
+          const outShape = [...shape];
+          outShape[realAxis] = full ? n : (n >> 1) + 1;
+          const outSize = outShape.reduce((a, b) => a * b, 1);
+          const x = randomArray(size, size + 3);
+          const before = Float64Array.from(x);
+          const out = new Float64Array(2 * outSize);
+          realAlongAxes(x, shape, realAxis, others, out, full, forward, 0.5);
+          const expected = new Float64Array(2 * outSize);
+          if (full) realSpectrumAlongAxis(x, shape, realAxis, expected, forward, 1);
+          else realForwardAlongAxis(x, shape, realAxis, expected, 1);
+          complexAlongAxes(expected, outShape, others, !full || forward, 0.5);
+          expect(relRms(out, expected)).toBeLessThan(1e-14);
+          expect(x).toEqual(before);
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  it('complexToRealAlongAxesFrom equals the complex axes (backward) and then the real axis done separately', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 10 }), { minLength: 1, maxLength: 3 }),
+        fc.uniqueArray(fc.nat({ max: 2 }), { maxLength: 2 }),
+        fc.integer({ min: 1, max: 20 }),
+        (shape, otherSeeds, n) => {
+          const realAxis = shape.length - 1;
+          const others = [...new Set(otherSeeds.map((a) => a % shape.length))].filter((a) => a !== realAxis);
+          const inShape = [...shape];
+          inShape[realAxis] = (n >> 1) + 1;
+          const inSize = inShape.reduce((a, b) => a * b, 1);
+          const outShape = [...shape];
+          outShape[realAxis] = n;
+          const z = randomArray(2 * inSize, inSize + n);
+          const out = new Float64Array(outShape.reduce((a, b) => a * b, 1));
+          complexToRealAlongAxesFrom((buffer) => buffer.set(z), inShape, realAxis, n, others, out, 0.25);
+          const work = Float64Array.from(z);
+          complexAlongAxes(work, inShape, others, false, 1);
+          const expected = new Float64Array(out.length);
+          realBackwardAlongAxis(work, inShape, realAxis, n, expected, 0.25);
+          expect(relRms(out, expected)).toBeLessThan(1e-14);
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  it('the batched real lines match the one-line plans at many lines and long lines', () => {
+    for (const [lines, n] of [
+      [300, 64],
+      [7, 1001],
+      [3, 8192],
+      [1, 65536],
+    ]) {
+      const x = randomArray(lines * n, n);
+      const half = (n >> 1) + 1;
+      const out = new Float64Array(2 * lines * half);
+      realForwardAlongAxis(x, [lines, n], 1, out, 1);
+      const back = new Float64Array(lines * n);
+      realBackwardAlongAxis(out, [lines, half], 1, n, back, 1 / n);
+      const plan = realPlan(n);
+      const line = new Float64Array(2 * half);
+      for (let l = 0; l < lines; l++) {
+        plan.forward(x, l * n, line, 0, 1);
+        expect(relRms(out.subarray(2 * l * half, 2 * (l + 1) * half), line), `forward ${lines}x${n} line ${l}`).toBeLessThan(1e-15);
+      }
+      expect(relRms(back, x), `round trip ${lines}x${n}`).toBeLessThan(1e-14);
     }
   });
 

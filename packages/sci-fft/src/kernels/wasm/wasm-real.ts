@@ -81,9 +81,9 @@ export class WasmRealPlan implements Resident {
       const scratch = allocTemp(8 * n);
       k.rfftPre(buf, src, this.roots, half);
       const z = this.core!.run(k, buf, scratch);
-      // conj(forward(conj Z)) = backward(Z); real/imag parts are x_{2j}, x_{2j+1}
-      k.scaleLanes(z, half, scale, -scale);
-      k.copyComplex(dst, z, half, 0);
+      // conj(forward(conj Z)) = backward(Z); real/imag parts are x_{2j}, x_{2j+1}:
+      // conjugated, scaled and copied out in one pass
+      k.gatherLines(dst, half, z, 1, 0, half, 1, scale, -scale);
       popFrame(mark);
     } else {
       if (scale !== 1) k.scaleLanes(src, half + 1, scale, scale);
