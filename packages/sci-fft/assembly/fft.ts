@@ -650,56 +650,75 @@ export function transpose(
   const ts = (<usize>twStride) << 4;
   const ds = (<usize>dstStride) << 4;
   const ss = (<usize>srcStride) << 4;
-  const sgn = f64x2(-1.0, 1.0);
+  // The inner loops move two values per step: two independent load/store chains keep
+  // more memory accesses in flight (measured faster on strided columns).
   if (rows <= cols) {
     for (let c = 0; c < cols; c++) {
       let s = src + ((<usize>c) << 4);
       let d = dst + (<usize>c) * ds;
+      let r = 0;
       if (tw === 0) {
-        for (let r = 0; r < rows; r++) {
-          v128.store(d, v128.load(s));
-          s += ss;
-          d += 16;
+        for (; r + 1 < rows; r += 2) {
+          const x0 = v128.load(s);
+          const x1 = v128.load(s + ss);
+          v128.store(d, x0);
+          v128.store(d + 16, x1);
+          s += ss << 1;
+          d += 32;
         }
+        if (r < rows) v128.store(d, v128.load(s));
       } else {
         let t = tw + (<usize>c) * ts;
-        for (let r = 0; r < rows; r++) {
-          const x = v128.load(s);
-          const w = v128.load(t);
-          const wrr = v128.shuffle<f64>(w, w, 0, 0);
-          const wii = f64x2.mul(v128.shuffle<f64>(w, w, 1, 1), sgn);
-          v128.store(d, f64x2.add(f64x2.mul(x, wrr), f64x2.mul(swap(x), wii)));
-          s += ss;
-          t += 16;
-          d += 16;
+        for (; r + 1 < rows; r += 2) {
+          const x0 = v128.load(s);
+          const x1 = v128.load(s + ss);
+          v128.store(d, mulTw(x0, v128.load(t)));
+          v128.store(d + 16, mulTw(x1, v128.load(t + 16)));
+          s += ss << 1;
+          t += 32;
+          d += 32;
         }
+        if (r < rows) v128.store(d, mulTw(v128.load(s), v128.load(t)));
       }
     }
   } else {
     for (let r = 0; r < rows; r++) {
       let s = src + (<usize>r) * ss;
       let d = dst + ((<usize>r) << 4);
+      let c = 0;
       if (tw === 0) {
-        for (let c = 0; c < cols; c++) {
-          v128.store(d, v128.load(s));
-          s += 16;
-          d += ds;
+        for (; c + 1 < cols; c += 2) {
+          const x0 = v128.load(s);
+          const x1 = v128.load(s + 16);
+          v128.store(d, x0);
+          v128.store(d + ds, x1);
+          s += 32;
+          d += ds << 1;
         }
+        if (c < cols) v128.store(d, v128.load(s));
       } else {
         let t = tw + ((<usize>r) << 4);
-        for (let c = 0; c < cols; c++) {
-          const x = v128.load(s);
-          const w = v128.load(t);
-          const wrr = v128.shuffle<f64>(w, w, 0, 0);
-          const wii = f64x2.mul(v128.shuffle<f64>(w, w, 1, 1), sgn);
-          v128.store(d, f64x2.add(f64x2.mul(x, wrr), f64x2.mul(swap(x), wii)));
-          s += 16;
-          t += ts;
-          d += ds;
+        for (; c + 1 < cols; c += 2) {
+          const x0 = v128.load(s);
+          const x1 = v128.load(s + 16);
+          v128.store(d, mulTw(x0, v128.load(t)));
+          v128.store(d + ds, mulTw(x1, v128.load(t + ts)));
+          s += 32;
+          t += ts << 1;
+          d += ds << 1;
         }
+        if (c < cols) v128.store(d, mulTw(v128.load(s), v128.load(t)));
       }
     }
   }
+}
+
+/** x·w for w stored plainly interleaved (wr, wi). */
+// @inline
+function mulTw(x: v128, w: v128): v128 {
+  const wrr = v128.shuffle<f64>(w, w, 0, 0);
+  const wii = f64x2.mul(v128.shuffle<f64>(w, w, 1, 1), f64x2(-1.0, 1.0));
+  return f64x2.add(f64x2.mul(x, wrr), f64x2.mul(swap(x), wii));
 }
 
 /**
@@ -756,6 +775,20 @@ export function fourStep(
 // W^k = exp(-2πik/n) for k <= h/2 in the twiddle format (wr, wr, -wi, wi).
 
 /** X_k, k = 0..h, from Z (out: h+1 complex), times scale. */
+/** One pair (k, h-k) of rfftPost. */
+// @inline
+function rfftPostPair(out: usize, z: usize, roots: usize, h: i32, k: i32, hs: v128): void {
+  const conj = f64x2(1.0, -1.0);
+  const m = h - k;
+  const a = v128.load(z + ((<usize>k) << 4));
+  const bc = f64x2.mul(v128.load(z + ((<usize>m) << 4)), conj); // conj Z_m
+  const e = f64x2.add(a, bc); // 2E
+  const o = mulNegI(f64x2.sub(a, bc)); // 2O = (Z_k - conj Z_m)/i
+  const t = twiddle(o, roots + ((<usize>k) << 4)); // W^k·2O
+  v128.store(out + ((<usize>k) << 4), f64x2.mul(f64x2.add(e, t), hs));
+  v128.store(out + ((<usize>m) << 4), f64x2.mul(f64x2.mul(f64x2.sub(e, t), conj), hs));
+}
+
 export function rfftPost(out: usize, z: usize, roots: usize, h: i32, scale: f64): void {
   const z0 = v128.load(z);
   const z0r = f64x2.extract_lane(z0, 0);
@@ -763,40 +796,48 @@ export function rfftPost(out: usize, z: usize, roots: usize, h: i32, scale: f64)
   v128.store(out, f64x2((z0r + z0i) * scale, 0));
   v128.store(out + ((<usize>h) << 4), f64x2((z0r - z0i) * scale, 0));
   const hs = f64x2.splat(0.5 * scale);
-  const conj = f64x2(1.0, -1.0);
-  for (let k = 1; k <= h >> 1; k++) {
-    const m = h - k;
-    const a = v128.load(z + ((<usize>k) << 4));
-    const bc = f64x2.mul(v128.load(z + ((<usize>m) << 4)), conj); // conj Z_m
-    const e = f64x2.add(a, bc); // 2E
-    const o = mulNegI(f64x2.sub(a, bc)); // 2O = (Z_k - conj Z_m)/i
-    const t = twiddle(o, roots + ((<usize>k) << 4)); // W^k·2O
-    v128.store(out + ((<usize>k) << 4), f64x2.mul(f64x2.add(e, t), hs));
-    v128.store(out + ((<usize>m) << 4), f64x2.mul(f64x2.mul(f64x2.sub(e, t), conj), hs));
+  const last = h >> 1;
+  let k = 1;
+  // two independent pairs per iteration: the pairs' dependency chains overlap
+  for (; k + 1 <= last; k += 2) {
+    rfftPostPair(out, z, roots, h, k, hs);
+    rfftPostPair(out, z, roots, h, k + 1, hs);
   }
+  if (k <= last) rfftPostPair(out, z, roots, h, k, hs);
 }
 
 /**
  * The inverse split: from X_0..X_h (imaginary parts of X_0 and X_h ignored) writes
  * conj(Z) into z, so that a FORWARD FFT of z followed by conjugation is the backward one.
  */
+/** One pair (k, h-k) of rfftPre. */
+// @inline
+function rfftPrePair(z: usize, x: usize, roots: usize, h: i32, k: i32): void {
+  const conj = f64x2(1.0, -1.0);
+  const m = h - k;
+  const a = v128.load(x + ((<usize>k) << 4));
+  const bc = f64x2.mul(v128.load(x + ((<usize>m) << 4)), conj); // conj X_m
+  const e = f64x2.add(a, bc); // 2E
+  // 2O = (X_k - conj X_m)·conj(W^k) = conj(conj(X_k - conj X_m)·W^k)
+  const o = f64x2.mul(twiddle(f64x2.mul(f64x2.sub(a, bc), conj), roots + ((<usize>k) << 4)), conj);
+  const io = f64x2.mul(swap(o), f64x2(-1.0, 1.0)); // i·2O
+  // Z_k = 2E + i·2O, Z_m = conj(2E) + i·conj(2O) = conj(2E - i·2O); store conjugates
+  v128.store(z + ((<usize>k) << 4), f64x2.mul(f64x2.add(e, io), conj));
+  v128.store(z + ((<usize>m) << 4), f64x2.sub(e, io));
+}
+
 export function rfftPre(z: usize, x: usize, roots: usize, h: i32): void {
   const x0 = f64x2.extract_lane(v128.load(x), 0);
   const xh = f64x2.extract_lane(v128.load(x + ((<usize>h) << 4)), 0);
   v128.store(z, f64x2(x0 + xh, xh - x0));
-  const conj = f64x2(1.0, -1.0);
-  for (let k = 1; k <= h >> 1; k++) {
-    const m = h - k;
-    const a = v128.load(x + ((<usize>k) << 4));
-    const bc = f64x2.mul(v128.load(x + ((<usize>m) << 4)), conj); // conj X_m
-    const e = f64x2.add(a, bc); // 2E
-    // 2O = (X_k - conj X_m)·conj(W^k) = conj(conj(X_k - conj X_m)·W^k)
-    const o = f64x2.mul(twiddle(f64x2.mul(f64x2.sub(a, bc), conj), roots + ((<usize>k) << 4)), conj);
-    const io = f64x2.mul(swap(o), f64x2(-1.0, 1.0)); // i·2O
-    // Z_k = 2E + i·2O, Z_m = conj(2E) + i·conj(2O) = conj(2E - i·2O); store conjugates
-    v128.store(z + ((<usize>k) << 4), f64x2.mul(f64x2.add(e, io), conj));
-    v128.store(z + ((<usize>m) << 4), f64x2.sub(e, io));
+  const last = h >> 1;
+  let k = 1;
+  // two independent pairs per iteration: the pairs' dependency chains overlap
+  for (; k + 1 <= last; k += 2) {
+    rfftPrePair(z, x, roots, h, k);
+    rfftPrePair(z, x, roots, h, k + 1);
   }
+  if (k <= last) rfftPrePair(z, x, roots, h, k);
 }
 
 // ---- batches of strided lines ----
