@@ -74,11 +74,38 @@ export interface ShapeAndAxes {
   readonly shape: number[];
 }
 
+/** Like {@link ShapeAndAxes}, with `undefined` lengths where `s` was not given. */
+export interface RequestedShapeAndAxes {
+  readonly axes: number[];
+  /** Output length asked for along each transformed axis; `undefined`: the caller's default. */
+  readonly shape: (number | undefined)[];
+}
+
+/** The default axes of the `*2` functions (fft2, ifft2, rfft2, irfft2, hfft2, ihfft2). */
+export const TWO_D_AXES: readonly number[] = [-2, -1];
+
 /**
  * SciPy's `_init_nd_shape_and_axes`: `axes` defaults to every axis, or to the last
  * `s.length` axes when only `s` is given; `s[i] === -1` keeps the input's size.
+ * `defaultAxes` replaces an `undefined` (not `null`) axes, as the `*2` functions do.
  */
-export function initShapeAndAxes(inShape: readonly number[], s: unknown, axes: unknown): ShapeAndAxes {
+export function initShapeAndAxes(inShape: readonly number[], s: unknown, axes: unknown, defaultAxes?: readonly number[]): ShapeAndAxes {
+  const requested = initRequestedShapeAndAxes(inShape, s, axes, defaultAxes);
+  return { axes: requested.axes, shape: requested.shape.map((v, i) => v ?? inShape[requested.axes[i]]) };
+}
+
+/**
+ * {@link initShapeAndAxes} with the same checks and errors, but lengths that `s` did not
+ * give stay `undefined`, so the caller applies its own default (irfftn's last axis is
+ * 2(m-1), not m; a 1-D pass may pick its own length).
+ */
+export function initRequestedShapeAndAxes(
+  inShape: readonly number[],
+  s: unknown,
+  axesOption: unknown,
+  defaultAxes?: readonly number[],
+): RequestedShapeAndAxes {
+  const axes = axesOption === undefined ? defaultAxes : axesOption;
   const ndim = inShape.length;
   const noShape = s === undefined || s === null;
   const noAxes = axes === undefined || axes === null;
@@ -100,7 +127,6 @@ export function initShapeAndAxes(inShape: readonly number[], s: unknown, axes: u
       });
     }
   }
-  let shape: number[];
   if (!noShape) {
     const sList = intList(s, 's');
     if (axisList.length > 0 && axisList.length !== sList.length) {
@@ -120,24 +146,24 @@ export function initShapeAndAxes(inShape: readonly number[], s: unknown, axes: u
       for (let a = ndim - sList.length; a < ndim; a++) axisList.push(a);
     }
     // SciPy zips s with axes: with an explicit empty axes list, s is ignored.
-    shape = axisList.map((a, i) => (sList[i] === -1 ? inShape[a] : sList[i]));
+    const shape = axisList.map((a, i) => (sList[i] === -1 ? inShape[a] : sList[i]));
     if (shape.some((v) => v < 1)) {
       throw new InvalidArgumentError(`Invalid number of data points ${describe(shape)} specified.`, {
         argument: 's',
         hint: 'Every output length must be at least 1 (or -1 to keep the input size).',
       });
     }
-  } else {
-    if (noAxes) axisList = inShape.map((_, i) => i);
-    shape = axisList.map((a) => inShape[a]);
-    if (shape.some((v) => v < 1)) {
-      throw new InvalidArgumentError(`Invalid number of data points ${describe(shape)} specified: x is empty along a transformed axis.`, {
-        argument: 'x',
-        hint: 'Pass a non-empty array, or give s to zero-pad.',
-      });
-    }
+    return { axes: axisList, shape };
   }
-  return { axes: axisList, shape };
+  if (noAxes) axisList = inShape.map((_, i) => i);
+  const lengths = axisList.map((a) => inShape[a]);
+  if (lengths.some((v) => v < 1)) {
+    throw new InvalidArgumentError(`Invalid number of data points ${describe(lengths)} specified: x is empty along a transformed axis.`, {
+      argument: 'x',
+      hint: 'Pass a non-empty array, or give s to zero-pad.',
+    });
+  }
+  return { axes: axisList, shape: axisList.map(() => undefined) };
 }
 
 /** Largest number of elements a transform will allocate (the host array limit). */

@@ -1,0 +1,51 @@
+/**
+ * `@sciport/fft/backend-kit`: the option handling every backend implementing the
+ * `sciport.fft` multimethods should use (options objects and their keys, norm, workers,
+ * plan, overwriteX, type, orthogonalize, n/axis, s/axes, size limits). Using these very
+ * functions keeps validation and error messages identical on every backend: the
+ * conformance bad-input suite checks the error class and its `argument`.
+ *
+ * Re-exports only; the logic lives in ./options.ts and ./shape-axes.ts, where the host
+ * transforms use it too.
+ */
+export type {
+  CommonFFTOptions,
+  DCTNOptions,
+  DCTOptions,
+  FFTNOptions,
+  FFTNorm,
+  FFTOptions,
+  FHTOptions,
+  RealTransformType,
+} from './options.js';
+export {
+  checkCommon,
+  checkFinite,
+  checkNorm,
+  checkOrthogonalize,
+  checkOverwrite,
+  checkPlan,
+  checkType,
+  checkWorkers,
+  DCT_KEYS,
+  DCTN_KEYS,
+  describe,
+  FFT_KEYS,
+  FFT_NORMS,
+  FFTN_KEYS,
+  FHT_KEYS,
+  normScale,
+  readOptions,
+  swapDirection,
+} from './options.js';
+export type { RequestedShapeAndAxes, ShapeAndAxes } from './shape-axes.js';
+export {
+  checkAxisLength,
+  checkLengthOption,
+  checkSize,
+  initRequestedShapeAndAxes,
+  initShapeAndAxes,
+  MAX_ELEMENTS,
+  normalizeAxis,
+  TWO_D_AXES,
+} from './shape-axes.js';
