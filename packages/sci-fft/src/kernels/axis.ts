@@ -521,7 +521,8 @@ const CHUNK_DOUBLES = 1 << 15;
  * into wasm memory a cache-sized chunk at a time (one copy per chunk where the layout
  * allows), `line` transforms one line there (input and output 16-byte aligned; it may
  * overwrite its input), and the results cross back the same way. Without the wasm
- * kernels (or for n < 4, which they do not serve), `fallback` does the work instead.
+ * kernels (or for n < 4, which they do not serve), and for a single line, `fallback`
+ * (the plans' one-line entry points) does the work instead.
  */
 function realLinesInWasm(
   n: number,
@@ -532,7 +533,8 @@ function realLinesInWasm(
   fallback: () => void,
 ): void {
   const k = wasmKernels();
-  if (k === null || n < 4) {
+  if (k === null || n < 4 || count === 1) {
+    // one line: the plan's own entry point copies it in and out just as well
     fallback();
     return;
   }
