@@ -24,8 +24,9 @@ const CHROMIUM = '/usr/bin/chromium';
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.map': 'application/json', '.wasm': 'application/wasm' };
 
 function rewrite(source: string): string {
-  return source.replace(/(from\s*|import\s*\(?\s*)'(@sciport\/[a-z-]+)'/g, (all, lead: string, spec: string) =>
-    FOLDERS[spec] ? `${lead}'/${FOLDERS[spec]}/index.js'` : all,
+  // `@sciport/fft/backend-kit` and other subpath exports map to `<folder>/<subpath>.js`.
+  return source.replace(/(from\s*|import\s*\(?\s*)'(@sciport\/[a-z-]+)(?:\/([a-z-]+))?'/g, (all, lead: string, spec: string, sub?: string) =>
+    FOLDERS[spec] ? `${lead}'/${FOLDERS[spec]}/${sub ?? 'index'}.js'` : all,
   );
 }
 

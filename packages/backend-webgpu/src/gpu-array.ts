@@ -1,3 +1,4 @@
+import { cStrides as contiguousStrides, shapeSize } from '@sciport/array-api';
 import { ARRAY_BRAND, InvalidArgumentError, NAMESPACE_KEY } from '@sciport/dispatch-core';
 import { DTYPE_INFO, type GPUDType } from './dtypes.js';
 import { Storage } from './memory/storage.js';
@@ -24,21 +25,8 @@ const finalizer = new FinalizationRegistry<{ storage: Storage; rt: Runtime }>(({
   storage.release();
 });
 
-export function contiguousStrides(shape: readonly number[]): number[] {
-  const stride = new Array<number>(shape.length);
-  let s = 1;
-  for (let d = shape.length - 1; d >= 0; d--) {
-    stride[d] = s;
-    s *= shape[d];
-  }
-  return stride;
-}
-
-export function shapeSize(shape: readonly number[]): number {
-  let n = 1;
-  for (const s of shape) n *= s;
-  return n;
-}
+// C-order strides and element counts are the host's layout rules, shared with @sciport/array-api.
+export { contiguousStrides, shapeSize };
 
 /**
  * An array on the GPU: a pooled GPUBuffer plus shape, dtype and (element) strides and

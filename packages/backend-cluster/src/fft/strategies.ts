@@ -6,12 +6,24 @@
  */
 import type { NDArray } from '@sciport/array-api';
 import { getMultimethod, InvalidArgumentError, NotSupportedError } from '@sciport/dispatch-core';
+import {
+  checkSize,
+  DCT_KEYS,
+  DCTN_KEYS,
+  FFT_KEYS,
+  FFTN_KEYS,
+  FHT_KEYS,
+  initRequestedShapeAndAxes,
+  normalizeAxis,
+  readOptions,
+  TWO_D_AXES,
+} from '@sciport/fft/backend-kit';
 import { CALL } from '../runtime/task-names.js';
 import { inputRef } from '../runtime/template.js';
 import type { ChunkedArray } from '../chunked/chunked-array.js';
-import { normalizeAxis, probeArray } from '../chunked/ops/common.js';
+import { probeArray } from '../chunked/ops/common.js';
 import { mapAlongAxes } from '../chunked/ops/map-axes.js';
-import { checkSize, type NdKind, ndShapeAndAxes, planPasses } from './nd-plan.js';
+import { type NdKind, planPasses } from './nd-plan.js';
 
 const DOMAIN = 'sciport.fft';
 
@@ -38,34 +50,16 @@ export function alongAxis(x: ChunkedArray, name: string, axis: number, options: 
   });
 }
 
-const ONE_D_KEYS = ['n', 'axis', 'norm', 'overwriteX', 'workers', 'plan', 'backend'];
-const R2R_KEYS = ['type', 'n', 'axis', 'norm', 'orthogonalize', 'overwriteX', 'workers', 'backend'];
-const ND_KEYS = ['s', 'axes', 'norm', 'overwriteX', 'workers', 'plan', 'backend'];
-const R2RN_KEYS = ['type', 's', 'axes', 'norm', 'orthogonalize', 'overwriteX', 'workers', 'backend'];
-
-function checkKeys(options: unknown, known: readonly string[], fn: string): Record<string, unknown> {
-  if (options === undefined || options === null) return {};
-  if (typeof options !== 'object' || Array.isArray(options)) {
-    throw new InvalidArgumentError(`${fn}: options must be a plain object.`, { argument: 'options' });
-  }
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) {
-      throw new InvalidArgumentError(`${fn}: unknown option '${key}'.`, { argument: key, hint: `Valid options: ${known.join(', ')}.` });
-    }
-  }
-  return options as Record<string, unknown>;
-}
-
 /** A 1-D transform (fft, rfft, dct, …) on a chunked array. */
 export function oneD(name: string, r2r = false) {
   return (x: unknown, options?: object): ChunkedArray => {
     const c = x as unknown as ChunkedArray;
-    const opts = forWorkers(checkKeys(options, r2r ? R2R_KEYS : ONE_D_KEYS, name));
+    const opts = forWorkers(readOptions(options as Record<string, unknown> | undefined, r2r ? DCT_KEYS : FFT_KEYS, name));
     if (c.ndim === 0) {
       // Let the host produce SciPy's error for 0-d input.
       hostFunction(name)(probeArray([], c.dtype), opts);
     }
-    const axis = normalizeAxis(typeof opts.axis === 'number' ? opts.axis : -1, c.ndim);
+    const axis = normalizeAxis(opts.axis ?? -1, c.ndim);
     return alongAxis(c, name, axis, { ...opts, axis });
   };
 }
@@ -74,9 +68,9 @@ export function oneD(name: string, r2r = false) {
 export function nD(name: string, kind: NdKind, oneDName: string, othersName: string, twoD: boolean, r2r = false) {
   return (x: unknown, options?: object): ChunkedArray => {
     let c = x as ChunkedArray;
-    const opts = forWorkers(checkKeys(options, r2r ? R2RN_KEYS : ND_KEYS, name));
+    const opts = forWorkers(readOptions(options as Record<string, unknown> | undefined, r2r ? DCTN_KEYS : FFTN_KEYS, name));
     const { s, axes, ...rest } = opts;
-    const plan = ndShapeAndAxes(c.shape, s, axes === undefined && twoD ? [-2, -1] : axes);
+    const plan = initRequestedShapeAndAxes(c.shape, s, axes, twoD ? TWO_D_AXES : undefined);
     if (plan.axes.length === 0) {
       if (kind === 'r2c' || kind === 'c2r') {
         throw new InvalidArgumentError(`${name}: at least 1 axis must be transformed.`, {
@@ -115,7 +109,7 @@ export function nD(name: string, kind: NdKind, oneDName: string, othersName: str
 export function hankel(name: 'fht' | 'ifht') {
   return (a: unknown, dln: number, mu: number, options?: object): ChunkedArray => {
     const c = a as unknown as ChunkedArray;
-    const opts = forWorkers(checkKeys(options, ['offset', 'bias', 'backend'], name));
+    const opts = forWorkers(readOptions(options as Record<string, unknown> | undefined, FHT_KEYS, name));
     if (c.ndim === 0) throw new InvalidArgumentError(`${name} needs at least one dimension.`, { argument: 'a' });
     return alongAxis(c, name, c.ndim - 1, opts, [dln, mu]);
   };

@@ -1,3 +1,4 @@
+import { cStrides } from '@sciport/array-api';
 import { type ChunkData, allocateChunk } from '../protocol/chunk-data.js';
 import { layoutOf } from '../protocol/dtypes.js';
 
@@ -14,16 +15,6 @@ export interface AssembleParams {
   readonly dtype: string;
   readonly shape: readonly number[];
   readonly pieces: readonly AssemblePiece[];
-}
-
-function cStrides(shape: readonly number[]): number[] {
-  const s = new Array<number>(shape.length);
-  let acc = 1;
-  for (let d = shape.length - 1; d >= 0; d--) {
-    s[d] = acc;
-    acc *= shape[d];
-  }
-  return s;
 }
 
 /** Rows shorter than this many typed-array elements are copied by a plain loop. */

@@ -1,4 +1,4 @@
-import { NDArray } from '@sciport/array-api';
+import { cStrides, NDArray } from '@sciport/array-api';
 import { allocateChunk, type ChunkData } from '../protocol/chunk-data.js';
 import { type AssemblePiece, assemble, copyBox, type GatherParams } from './assemble.js';
 import { chunkToNDArray } from './ndarray-bridge.js';
@@ -14,16 +14,6 @@ export interface SplitParams {
   readonly axis: number;
   /** Slab thickness along `axis`. */
   readonly size: number;
-}
-
-function cStrides(shape: readonly number[]): number[] {
-  const s = new Array<number>(shape.length);
-  let acc = 1;
-  for (let d = shape.length - 1; d >= 0; d--) {
-    s[d] = acc;
-    acc *= shape[d];
-  }
-  return s;
 }
 
 /** A strided view of [start, start + length) along `axis` of a C-contiguous chunk. */

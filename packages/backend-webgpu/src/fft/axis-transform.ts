@@ -1,27 +1,7 @@
-import { InvalidArgumentError } from '@sciport/dispatch-core';
 import { GPUArray } from '../gpu-array.js';
 import { encodeAxisMap } from '../kernels/fft-axis-map.js';
 import { Batch } from '../program/batch.js';
 import { type AxisLayout, encodeC2C } from './c2c.js';
-
-export type FFTNorm = 'backward' | 'ortho' | 'forward';
-
-/** Scale applied by a transform of length n in direction `inverse` under `norm` (SciPy's rules). */
-export function normScale(n: number, norm: FFTNorm, inverse: boolean): number {
-  switch (norm) {
-    case 'backward':
-      return inverse ? 1 / n : 1;
-    case 'forward':
-      return inverse ? 1 : 1 / n;
-    case 'ortho':
-      return 1 / Math.sqrt(n);
-    default:
-      throw new InvalidArgumentError(`Invalid norm '${String(norm)}'.`, {
-        argument: 'norm',
-        hint: "Use 'backward' (default), 'ortho' or 'forward'.",
-      });
-  }
-}
 
 export function layoutOf(shape: readonly number[], axis: number, n = shape[axis]): AxisLayout {
   let outer = 1;

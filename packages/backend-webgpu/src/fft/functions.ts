@@ -1,10 +1,11 @@
 import { DtypeError, InvalidArgumentError } from '@sciport/dispatch-core';
+import { normScale, swapDirection } from '@sciport/fft/backend-kit';
 import type { GPUArray } from '../gpu-array.js';
 import { unarySpec } from '../kernels/elementwise-ops.js';
 import { runMap } from '../kernels/map.js';
 import { copyAs } from '../namespace/convert.js';
 import { checkArray } from '../namespace/core.js';
-import { c2cAlongAxis, type FFTNorm, normScale } from './axis-transform.js';
+import { c2cAlongAxis } from './axis-transform.js';
 import { checkAxisLength, checkTransformSize, plan1D, planND } from './options.js';
 import { irfftAlongAxis, rfftAlongAxis } from './real.js';
 
@@ -68,7 +69,7 @@ function complexTransform(inverse: boolean): (x: unknown, options?: object) => G
     const n = p.n ?? x.shape[p.axis];
     if (p.n === undefined) checkAxisLength(n, p.axis);
     checkTransformSize(x, p.axis, n, 'n');
-    const scale = normScale(n, p.norm, inverse);
+    const scale = normScale(p.norm, !inverse, n);
     return chain(x, prepared(x, true, fn), [(c) => c2cAlongAxis(c, { axis: p.axis, n, inverse, scale })]);
   };
 }
@@ -80,7 +81,7 @@ function complexTransformND(inverse: boolean, name: string, defaultAxes?: readon
     checkTransformSizes(x, p.axes, p.shape);
     const steps: Step[] = p.axes.map((axis, k) => (c) => {
       const n = p.shape[k] ?? c.shape[axis];
-      return c2cAlongAxis(c, { axis, n, inverse, scale: normScale(n, p.norm, inverse) });
+      return c2cAlongAxis(c, { axis, n, inverse, scale: normScale(p.norm, !inverse, n) });
     });
     if (steps.length === 0) return chain(x, prepared(x, true, name), [(c) => copyAs(c, 'complex64')]);
     return chain(x, prepared(x, true, name), steps);
@@ -93,7 +94,7 @@ function realForward(x0: unknown, options?: object, name = 'rfft'): GPUArray {
   const n = p.n ?? x.shape[p.axis];
   if (p.n === undefined) checkAxisLength(n, p.axis);
   checkTransformSize(x, p.axis, n, 'n');
-  return chain(x, prepared(x, false, name), [(c) => rfftAlongAxis(c, { axis: p.axis, n, scale: normScale(n, p.norm, false) })]);
+  return chain(x, prepared(x, false, name), [(c) => rfftAlongAxis(c, { axis: p.axis, n, scale: normScale(p.norm, true, n) })]);
 }
 
 function realInverse(x0: unknown, options?: object, name = 'irfft'): GPUArray {
@@ -103,7 +104,7 @@ function realInverse(x0: unknown, options?: object, name = 'irfft'): GPUArray {
   const n = p.n ?? 2 * (m - 1);
   if (n < 1) checkAxisLength(n, p.axis);
   checkTransformSize(x, p.axis, n, 'n');
-  return chain(x, prepared(x, true, name), [(c) => irfftAlongAxis(c, { axis: p.axis, n, scale: normScale(n, p.norm, true) })]);
+  return chain(x, prepared(x, true, name), [(c) => irfftAlongAxis(c, { axis: p.axis, n, scale: normScale(p.norm, false, n) })]);
 }
 
 function realForwardND(name: string, defaultAxes?: readonly number[]): (x: unknown, options?: object) => GPUArray {
@@ -119,11 +120,11 @@ function realForwardND(name: string, defaultAxes?: readonly number[]): (x: unkno
       (c) => {
         const axis = p.axes[last];
         const n = p.shape[last] ?? c.shape[axis];
-        return rfftAlongAxis(c, { axis, n, scale: normScale(n, p.norm, false) });
+        return rfftAlongAxis(c, { axis, n, scale: normScale(p.norm, true, n) });
       },
       ...p.axes.slice(0, last).map((axis, k) => (c: GPUArray) => {
         const n = p.shape[k] ?? c.shape[axis];
-        return c2cAlongAxis(c, { axis, n, inverse: false, scale: normScale(n, p.norm, false) });
+        return c2cAlongAxis(c, { axis, n, inverse: false, scale: normScale(p.norm, true, n) });
       }),
     ];
     return chain(x, prepared(x, false, name), steps);
@@ -145,17 +146,12 @@ function realInverseND(name: string, defaultAxes?: readonly number[]): (x: unkno
     const steps: Step[] = [
       ...p.axes.slice(0, last).map((axis, k) => (c: GPUArray) => {
         const n = p.shape[k] ?? c.shape[axis];
-        return c2cAlongAxis(c, { axis, n, inverse: true, scale: normScale(n, p.norm, true) });
+        return c2cAlongAxis(c, { axis, n, inverse: true, scale: normScale(p.norm, false, n) });
       }),
-      (c) => irfftAlongAxis(c, { axis: lastAxis, n: nLast, scale: normScale(nLast, p.norm, true) }),
+      (c) => irfftAlongAxis(c, { axis: lastAxis, n: nLast, scale: normScale(p.norm, false, nLast) }),
     ];
     return chain(x, prepared(x, true, name), steps);
   };
-}
-
-/** The other direction's norm (SciPy's `_swap_direction`). */
-function swapNorm(norm: FFTNorm): FFTNorm {
-  return norm === 'forward' ? 'backward' : norm === 'ortho' ? 'ortho' : 'forward';
 }
 
 function conjugate(x: GPUArray): GPUArray {
@@ -177,7 +173,7 @@ function hermitian(name: string, nd: boolean, defaultAxes?: readonly number[]): 
   return (x0: unknown, options?: object) => {
     const x = checkArray(x0);
     const norm = nd ? planND(x.shape, options, name, defaultAxes).norm : plan1D(x.shape, options, name).norm;
-    const swapped = { ...(options ?? {}), norm: swapNorm(norm) };
+    const swapped = { ...(options ?? {}), norm: swapDirection(norm) };
     if (!inverse) {
       const c = conjugate(x);
       try {
