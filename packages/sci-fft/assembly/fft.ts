@@ -887,6 +887,66 @@ export function gatherLines(
 }
 
 /** The inverse of gatherLines: writes lines from src (pitch apart) back to the strided layout. */
+/**
+ * gatherLines for real (f64) values: `count` lines of n reals, line c element r at
+ * src + 8·(c·lineStride + r·elemStride) (strides non-negative), into dst with lines
+ * `pitch` reals apart. The loop nest walks the source along its smaller stride.
+ */
+export function gatherReal(dst: usize, pitch: i32, src: usize, elemStride: i32, lineStride: i32, n: i32, count: i32): void {
+  const es = (<usize>elemStride) << 3;
+  const ls = (<usize>lineStride) << 3;
+  const ps = (<usize>pitch) << 3;
+  if (lineStride <= elemStride) {
+    for (let r = 0; r < n; r++) {
+      let p = src + (<usize>r) * es;
+      let d = dst + ((<usize>r) << 3);
+      for (let c = 0; c < count; c++) {
+        store<f64>(d, load<f64>(p));
+        p += ls;
+        d += ps;
+      }
+    }
+  } else {
+    for (let c = 0; c < count; c++) {
+      let p = src + (<usize>c) * ls;
+      let d = dst + (<usize>c) * ps;
+      for (let r = 0; r < n; r++) {
+        store<f64>(d, load<f64>(p));
+        p += es;
+        d += 8;
+      }
+    }
+  }
+}
+
+/** The inverse of gatherReal: lines `pitch` reals apart at src, to dst with the given strides. */
+export function scatterReal(dst: usize, elemStride: i32, lineStride: i32, src: usize, pitch: i32, n: i32, count: i32): void {
+  const es = (<usize>elemStride) << 3;
+  const ls = (<usize>lineStride) << 3;
+  const ps = (<usize>pitch) << 3;
+  if (lineStride <= elemStride) {
+    for (let r = 0; r < n; r++) {
+      let p = dst + (<usize>r) * es;
+      let q = src + ((<usize>r) << 3);
+      for (let c = 0; c < count; c++) {
+        store<f64>(p, load<f64>(q));
+        p += ls;
+        q += ps;
+      }
+    }
+  } else {
+    for (let c = 0; c < count; c++) {
+      let p = dst + (<usize>c) * ls;
+      let q = src + (<usize>c) * ps;
+      for (let r = 0; r < n; r++) {
+        store<f64>(p, load<f64>(q));
+        p += es;
+        q += 8;
+      }
+    }
+  }
+}
+
 export function scatterLines(
   dst: usize,
   elemStride: i32,
@@ -1178,6 +1238,36 @@ export function hermitianFill(data: usize, n: i32, backward: bool): void {
       const v = v128.load(data + ((<usize>k) << 4));
       v128.store(data + ((<usize>(n - k)) << 4), f64x2.mul(v, conj));
     }
+  }
+}
+
+/**
+ * Real forward FFTs of `count` lines of n = 2h reals (src lines `srcPitch` reals apart,
+ * overwritten) in one call: the mixed-radix plan `desc` of length h on each packed line,
+ * rfftPost into dst (lines `dstPitch` complex apart), and with `fill` 1 / 2 the forward /
+ * backward Hermitian completion to n values. scratch: 16·h bytes.
+ */
+export function realForwardLines(
+  desc: usize,
+  odd: usize,
+  roots: usize,
+  h: i32,
+  src: usize,
+  srcPitch: i32,
+  dst: usize,
+  dstPitch: i32,
+  count: i32,
+  scratch: usize,
+  scale: f64,
+  fill: i32,
+): void {
+  const sp = (<usize>srcPitch) << 3;
+  const dp = (<usize>dstPitch) << 4;
+  for (let c = 0; c < count; c++) {
+    const out = dst + (<usize>c) * dp;
+    const z = runPlan(desc, src + (<usize>c) * sp, scratch, odd);
+    rfftPost(out, z, roots, h, scale);
+    if (fill !== 0) hermitianFill(out, 2 * h, fill === 2);
   }
 }
 

@@ -5,7 +5,7 @@
  * it back once; that is what makes fft2/fftn competitive with pocketfft.
  */
 import { InvalidArgumentError } from '@sciport/dispatch-core';
-import { complexPlan } from './complex-plan.js';
+import { complexPlan, MIN_GATHER_LINES } from './complex-plan.js';
 import type { R2RPlan } from './r2r-plan.js';
 import { realPlan, wasmRealPlan } from './real-plan.js';
 import { collectResidents } from './wasm/resident.js';
@@ -201,7 +201,7 @@ function transformInWasm(
         k.runContiguous(core.desc, ptr, n, outer, scratch, core.odd, 1, 1, 1, 1);
       } else {
         const pitch = n + 4;
-        const block = Math.max(1, Math.min(32, Math.floor((2 * BLOCK_COMPLEX) / pitch)));
+        const block = Math.min(inner, Math.max(MIN_GATHER_LINES, Math.min(32, Math.floor((2 * BLOCK_COMPLEX) / pitch))));
         const tmpA = allocTemp(16 * pitch * block);
         const tmpB = allocTemp(16 * pitch * block);
         for (let o = 0; o < outer; o++) {
@@ -248,27 +248,35 @@ export function realForwardAlongAxis(
       outer,
       { data: src, pitch: n, length: n },
       { data: out, pitch: 2 * m, length: 2 * m },
-      (k, real, from, to) => real.forwardAt(k, from, to, scale),
+      (k, real, from, inPitch, to, outPitch, lines) => real.forwardLines(k, from, inPitch, to, outPitch / 2, lines, scale, 0),
       () => {
         for (let o = 0; o < outer; o++) plan.forward(src, o * n, out, 2 * o * m, scale);
       },
     );
     return;
   }
-  const lineIn = new Float64Array(n);
-  const lineOut = new Float64Array(2 * m);
-  for (let o = 0; o < outer; o++) {
-    for (let i = 0; i < inner; i++) {
-      const a = o * n * inner + i;
-      for (let j = 0, p = a; j < n; j++, p += inner) lineIn[j] = src[p];
-      plan.forward(lineIn, 0, lineOut, 0, scale);
-      const b = 2 * (o * m * inner + i);
-      for (let j = 0, p = b; j < m; j++, p += 2 * inner) {
-        out[p] = lineOut[2 * j];
-        out[p + 1] = lineOut[2 * j + 1];
+  const lineByLine = () => {
+    const lineIn = new Float64Array(n);
+    const lineOut = new Float64Array(2 * m);
+    for (let o = 0; o < outer; o++) {
+      for (let i = 0; i < inner; i++) {
+        const a = o * n * inner + i;
+        for (let j = 0, p = a; j < n; j++, p += inner) lineIn[j] = src[p];
+        plan.forward(lineIn, 0, lineOut, 0, scale);
+        const b = 2 * (o * m * inner + i);
+        for (let j = 0, p = b; j < m; j++, p += 2 * inner) {
+          out[p] = lineOut[2 * j];
+          out[p + 1] = lineOut[2 * j + 1];
+        }
       }
     }
+  };
+  const k = wasmKernels();
+  if (k === null || n < 4 || outer * m * inner > MAX_WHOLE) {
+    lineByLine();
+    return;
   }
+  withWasm(() => stridedRealInWasm(k, src, n, outer, inner, out, false, true, scale), lineByLine);
 }
 
 /**
@@ -296,29 +304,75 @@ export function realSpectrumAlongAxis(
       outer,
       { data: src, pitch: n, length: n },
       { data: out, pitch: 2 * n, length: 2 * n },
-      (k, real, from, to) => {
-        real.forwardAt(k, from, to, scale);
-        k.hermitianFill(to, n, !forward);
-      },
+      (k, real, from, inPitch, to, outPitch, lines) => real.forwardLines(k, from, inPitch, to, outPitch / 2, lines, scale, forward ? 1 : 2),
       () => {
         for (let o = 0; o < outer; o++) plan.fullSpectrum(src, o * n, out, 2 * o * n, forward, scale);
       },
     );
     return;
   }
-  const lineIn = new Float64Array(n);
-  const lineOut = new Float64Array(2 * n);
-  for (let o = 0; o < outer; o++) {
-    for (let i = 0; i < inner; i++) {
-      const a = o * n * inner + i;
-      for (let j = 0, p = a; j < n; j++, p += inner) lineIn[j] = src[p];
-      plan.fullSpectrum(lineIn, 0, lineOut, 0, forward, scale);
-      for (let j = 0, p = 2 * a; j < n; j++, p += 2 * inner) {
-        out[p] = lineOut[2 * j];
-        out[p + 1] = lineOut[2 * j + 1];
+  const lineByLine = () => {
+    const lineIn = new Float64Array(n);
+    const lineOut = new Float64Array(2 * n);
+    for (let o = 0; o < outer; o++) {
+      for (let i = 0; i < inner; i++) {
+        const a = o * n * inner + i;
+        for (let j = 0, p = a; j < n; j++, p += inner) lineIn[j] = src[p];
+        plan.fullSpectrum(lineIn, 0, lineOut, 0, forward, scale);
+        for (let j = 0, p = 2 * a; j < n; j++, p += 2 * inner) {
+          out[p] = lineOut[2 * j];
+          out[p + 1] = lineOut[2 * j + 1];
+        }
       }
     }
+  };
+  const k = wasmKernels();
+  if (k === null || n < 4 || outer * n * inner > MAX_WHOLE) {
+    lineByLine();
+    return;
   }
+  withWasm(() => stridedRealInWasm(k, src, n, outer, inner, out, true, forward, scale), lineByLine);
+}
+
+/**
+ * Real FFTs of the strided lines along a middle axis ([outer, n, inner], inner > 1) in
+ * one wasm session: the input crosses into wasm memory once, blocks of lines are gathered
+ * into contiguous scratch, transformed one by one (the n/2+1 half, or with `full` the
+ * whole spectrum by Hermitian symmetry, forward or backward), scattered into the output
+ * region ([outer, n/2+1 or n, inner] complex), which crosses back once. Times `scale`.
+ */
+function stridedRealInWasm(
+  k: FftWasmExports,
+  src: Float64Array,
+  n: number,
+  outer: number,
+  inner: number,
+  out: Float64Array,
+  full: boolean,
+  forward: boolean,
+  scale: number,
+): void {
+  collectResidents();
+  const real = wasmRealPlan(n, k);
+  const m = full ? n : (n >> 1) + 1;
+  const mark = pushFrame();
+  const inPtr = allocTemp(8 * outer * n * inner);
+  const outPtr = allocTemp(16 * outer * m * inner);
+  heapF64().set(src.subarray(0, outer * n * inner), inPtr >> 3);
+  const pitch = n + (n & 1);
+  const block = Math.min(inner, Math.max(MIN_GATHER_LINES, Math.floor(CHUNK_DOUBLES / (pitch + 2 * m))));
+  const lines = allocTemp(8 * pitch * block);
+  const spectra = allocTemp(16 * m * block);
+  for (let o = 0; o < outer; o++) {
+    for (let i0 = 0; i0 < inner; i0 += block) {
+      const count = Math.min(block, inner - i0);
+      k.gatherReal(lines, pitch, inPtr + 8 * (o * n * inner + i0), inner, 1, n, count);
+      real.forwardLines(k, lines, pitch, spectra, m, count, scale, !full ? 0 : forward ? 1 : 2);
+      k.scatterLines(outPtr + 16 * (o * m * inner + i0), inner, 1, spectra, m, m, count, 1, 1);
+    }
+  }
+  out.set(heapF64().subarray(outPtr >> 3, (outPtr >> 3) + 2 * outer * m * inner));
+  popFrame(mark);
 }
 
 /**
@@ -351,27 +405,58 @@ export function realBackwardAlongAxis(
       outer,
       { data: src, pitch: 2 * m, length: 2 * need },
       { data: out, pitch: n, length: n },
-      (k, real, from, to) => real.backwardAt(k, from, to, scale),
+      (k, real, from, inPitch, to, outPitch, lines) => {
+        for (let l = 0; l < lines; l++) real.backwardAt(k, from + 8 * l * inPitch, to + 8 * l * outPitch, scale);
+      },
       () => {
         for (let o = 0; o < outer; o++) plan.backward(src, 2 * o * m, out, o * n, scale);
       },
     );
     return;
   }
-  const lineIn = new Float64Array(2 * need);
-  const lineOut = new Float64Array(n);
-  for (let o = 0; o < outer; o++) {
-    for (let i = 0; i < inner; i++) {
-      const a = 2 * (o * m * inner + i);
-      for (let j = 0, p = a; j < need; j++, p += 2 * inner) {
-        lineIn[2 * j] = src[p];
-        lineIn[2 * j + 1] = src[p + 1];
+  const lineByLine = () => {
+    const lineIn = new Float64Array(2 * need);
+    const lineOut = new Float64Array(n);
+    for (let o = 0; o < outer; o++) {
+      for (let i = 0; i < inner; i++) {
+        const a = 2 * (o * m * inner + i);
+        for (let j = 0, p = a; j < need; j++, p += 2 * inner) {
+          lineIn[2 * j] = src[p];
+          lineIn[2 * j + 1] = src[p + 1];
+        }
+        plan.backward(lineIn, 0, lineOut, 0, scale);
+        const b = o * n * inner + i;
+        for (let j = 0, p = b; j < n; j++, p += inner) out[p] = lineOut[j];
       }
-      plan.backward(lineIn, 0, lineOut, 0, scale);
-      const b = o * n * inner + i;
-      for (let j = 0, p = b; j < n; j++, p += inner) out[p] = lineOut[j];
     }
+  };
+  const k = wasmKernels();
+  if (k === null || n < 4 || outer * m * inner > MAX_WHOLE) {
+    lineByLine();
+    return;
   }
+  withWasm(() => {
+    collectResidents();
+    const real = wasmRealPlan(n, k);
+    const mark = pushFrame();
+    const inPtr = allocTemp(16 * outer * m * inner);
+    const outPtr = allocTemp(8 * outer * n * inner);
+    heapF64().set(src.subarray(0, 2 * outer * m * inner), inPtr >> 3);
+    const pitch = n + (n & 1);
+    const block = Math.min(inner, Math.max(MIN_GATHER_LINES, Math.floor(CHUNK_DOUBLES / (pitch + 2 * need))));
+    const spectra = allocTemp(16 * need * block);
+    const lines = allocTemp(8 * pitch * block);
+    for (let o = 0; o < outer; o++) {
+      for (let i0 = 0; i0 < inner; i0 += block) {
+        const count = Math.min(block, inner - i0);
+        k.gatherLines(spectra, need, inPtr + 16 * (o * m * inner + i0), inner, 1, need, count, 1, 1);
+        for (let c = 0; c < count; c++) real.backwardAt(k, spectra + 16 * c * need, lines + 8 * c * pitch, scale);
+        k.scatterReal(outPtr + 8 * (o * n * inner + i0), inner, 1, lines, pitch, n, count);
+      }
+    }
+    out.set(heapF64().subarray(outPtr >> 3, (outPtr >> 3) + outer * n * inner));
+    popFrame(mark);
+  }, lineByLine);
 }
 
 /**
@@ -519,8 +604,9 @@ const CHUNK_DOUBLES = 1 << 15;
 /**
  * `count` lines of a real transform of length n in one wasm session: the lines cross
  * into wasm memory a cache-sized chunk at a time (one copy per chunk where the layout
- * allows), `line` transforms one line there (input and output 16-byte aligned; it may
- * overwrite its input), and the results cross back the same way. Without the wasm
+ * allows), `chunk` transforms a chunk's lines there (each input and output line
+ * 16-byte aligned, `inPitch`/`outPitch` doubles apart; inputs may be overwritten), and
+ * the results cross back the same way. Without the wasm
  * kernels (or for n < 4, which they do not serve), and for a single line, `fallback`
  * (the plans' one-line entry points) does the work instead.
  */
@@ -529,7 +615,7 @@ function realLinesInWasm(
   count: number,
   input: Lines,
   output: Lines,
-  line: (k: FftWasmExports, real: WasmRealPlan, from: number, to: number) => void,
+  chunk: (k: FftWasmExports, real: WasmRealPlan, from: number, inPitch: number, to: number, outPitch: number, lines: number) => void,
   fallback: () => void,
 ): void {
   const k = wasmKernels();
@@ -551,7 +637,7 @@ function realLinesInWasm(
     for (let l0 = 0; l0 < count; l0 += perChunk) {
       const lines = Math.min(perChunk, count - l0);
       copyLines(input, l0, lines, heapF64(), inPtr >> 3, inPitch);
-      for (let l = 0; l < lines; l++) line(k, real, inPtr + 8 * l * inPitch, outPtr + 8 * l * outPitch);
+      chunk(k, real, inPtr, inPitch, outPtr, outPitch, lines);
       copyLinesOut(heapF64(), outPtr >> 3, outPitch, output, l0, lines);
     }
     popFrame(mark);

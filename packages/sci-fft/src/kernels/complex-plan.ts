@@ -148,7 +148,7 @@ class AutoComplexPlan implements ComplexPlan {
     const base = spanPtr - 16 * lo;
     if (core instanceof WasmMixedRadix) {
       const pitch = n + 4;
-      const block = Math.max(1, Math.min(16, Math.floor(CHUNK_COMPLEX / 2 / pitch)));
+      const block = Math.min(count, Math.max(MIN_GATHER_LINES, Math.min(16, Math.floor(CHUNK_COMPLEX / 2 / pitch))));
       const tmpA = allocTemp(16 * pitch * block);
       const tmpB = allocTemp(16 * pitch * block);
       k.runLines(core.desc, base, elemStride, lineStride, count, tmpA, tmpB, pitch, block, core.odd, 1, conj, scale, conj * scale);
@@ -166,6 +166,12 @@ class AutoComplexPlan implements ComplexPlan {
     popFrame(mark);
   }
 }
+
+/**
+ * Fewest lines gathered together from strided columns, however long: with fewer, each
+ * cache line read serves less than all of its values (8 reals, 4 complex).
+ */
+export const MIN_GATHER_LINES = 8;
 
 /** Complex values per cache-sized chunk of lines (256 KiB). */
 const CHUNK_COMPLEX = 1 << 14;

@@ -4,8 +4,8 @@
  * input; integer and bool input is promoted to float64 first.
  *
  * Complex input is read once, straight into the kernels' working memory, and the result
- * written once into the output, all axes in one kernel call. Real input takes the real-FFT route (as pocketfft does for SciPy):
- * see hermitian.ts.
+ * written once into the output, all axes in one kernel call. Real input takes the
+ * real-FFT route (as pocketfft does for SciPy): see hermitian.ts.
  */
 import { asarray, type NDArray } from '@sciport/array-api';
 import { isComplexDtype, isSinglePrecision, newFloat64, readInto, shapeSize, toOutput } from '../buffers.js';

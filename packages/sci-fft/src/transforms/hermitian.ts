@@ -16,7 +16,7 @@ import { realAlongAxes } from '../kernels/index.js';
 export function spectrumOfReal(a: NDArray, shape: readonly number[], axes: readonly number[], forward: boolean, scale: number): Float64Array {
   const out = newFloat64(2 * shapeSize(shape));
   if (out.length === 0) return out;
-  // the innermost transformed axis has the contiguous lines: the real FFTs run there
+  // the innermost transformed axis has the most nearly contiguous lines: the real FFTs run there
   const realAxis = Math.max(...axes);
   const others = axes.filter((axis) => axis !== realAxis);
   realAlongAxes(readOnlyInput(a, shape, false), shape, realAxis, others, out, true, forward, scale);

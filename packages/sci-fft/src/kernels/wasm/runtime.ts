@@ -53,6 +53,8 @@ export interface FftWasmExports {
     sr: number,
     si: number,
   ): void;
+  gatherReal(dst: number, pitch: number, src: number, elemStride: number, lineStride: number, n: number, count: number): void;
+  scatterReal(dst: number, elemStride: number, lineStride: number, src: number, pitch: number, n: number, count: number): void;
   scatterLines(
     dst: number,
     elemStride: number,
@@ -100,6 +102,20 @@ export interface FftWasmExports {
   complexToReal(dst: number, src: number, n: number, scale: number): void;
   hermitianConj(dst: number, src: number, n: number): void;
   hermitianFill(data: number, n: number, backward: boolean | number): void;
+  realForwardLines(
+    desc: number,
+    odd: number,
+    roots: number,
+    h: number,
+    src: number,
+    srcPitch: number,
+    dst: number,
+    dstPitch: number,
+    count: number,
+    scratch: number,
+    scale: number,
+    fill: number,
+  ): void;
   dctPermute(v: number, x: number, n: number): void;
   dctUnpermute(x: number, v: number, n: number): void;
   dct2Post(y: number, V: number, q: number, n: number): void;

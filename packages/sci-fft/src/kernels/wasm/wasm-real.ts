@@ -6,7 +6,7 @@
 import { cosSin2Pi } from '../twiddles.js';
 import type { Resident } from './resident.js';
 import { allocTemp, type FftWasmExports, heapF64, popFrame, pushFrame } from './runtime.js';
-import { Tables, type WasmCore } from './wasm-complex.js';
+import { Tables, type WasmCore, WasmMixedRadix } from './wasm-complex.js';
 import { makeOddRealCore, type OddRealCore } from './wasm-real-odd.js';
 
 export class WasmRealPlan implements Resident {
@@ -65,6 +65,37 @@ export class WasmRealPlan implements Resident {
       this.odd!.forward(k, src, dst);
       if (scale !== 1) k.scaleLanes(dst, half + 1, scale, scale);
       heapF64()[(dst >> 3) + 1] = 0;
+    }
+  }
+
+  /**
+   * forwardAt on `count` lines (src lines `srcPitch` reals apart, overwritten; dst lines
+   * `dstPitch` complex apart); with `fill` 1 / 2 each line is then completed by Hermitian
+   * symmetry to n values, forward / backward. Even n on a mixed-radix core runs the whole
+   * batch inside wasm in one call.
+   */
+  forwardLines(
+    k: FftWasmExports,
+    src: number,
+    srcPitch: number,
+    dst: number,
+    dstPitch: number,
+    count: number,
+    scale: number,
+    fill: 0 | 1 | 2,
+  ): void {
+    const n = this.n;
+    if (this.core instanceof WasmMixedRadix) {
+      const mark = pushFrame();
+      const scratch = allocTemp(8 * n);
+      k.realForwardLines(this.core.desc, this.core.odd, this.roots, n >> 1, src, srcPitch, dst, dstPitch, count, scratch, scale, fill);
+      popFrame(mark);
+      return;
+    }
+    for (let c = 0; c < count; c++) {
+      const to = dst + 16 * c * dstPitch;
+      this.forwardAt(k, src + 8 * c * srcPitch, to, scale);
+      if (fill !== 0) k.hermitianFill(to, n, fill === 2);
     }
   }
 
