@@ -313,7 +313,7 @@ const body = rows
 const env = `Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, single thread, float64 (complex128 for complex input), our kernels: ${activeKernels()}; ${
   py.scipy ? `SciPy ${py.scipy} (pocketfft, workers=1)` : py.note
 }; each figure the fastest of ${SAMPLES} samples (each >= ${SAMPLE_MS} ms of calls) over ${ROUNDS} alternating rounds. "ours" and SciPy are the public functions on arrays (allocation and input copy included), both processes with a warmed-up allocator; "kernel alone" is our kernel on a preallocated buffer; "SciPy, fresh process" is each case alone in a new Python process.`;
-const md = `### @sciport/fft (public functions)\n\n${env}\n\n${header}${body}\n`;
+const md = `## @sciport/fft (public functions)\n\n${env}\n\n${header}${body}\n`;
 process.stdout.write(`${md}\n`);
 
 const here = new URL('./', import.meta.url);
