@@ -9,7 +9,7 @@
  * into the single-precision output, which is at least as accurate as SciPy's
  * single-precision path.
  */
-import { isCContiguous, NDArray } from '@sciport/array-api';
+import { cStrides, isCContiguous, NDArray } from '@sciport/array-api';
 
 export function shapeSize(shape: readonly number[]): number {
   let n = 1;
@@ -87,7 +87,7 @@ export function readInto(dst: Float64Array, x: NDArray, shape: readonly number[]
     return;
   }
   // one innermost run per index of the outer axes, odometer style
-  const dstStride = cStridesOf(shape);
+  const dstStride = cStrides(shape);
   const last = ndim - 1;
   const idx = new Array<number>(ndim).fill(0);
   for (;;) {
@@ -161,16 +161,6 @@ function runCopier(dst: Float64Array, x: NDArray, options: ReadOptions, lanesOut
       dst[at + 1] = 0;
     }
   };
-}
-
-function cStridesOf(shape: readonly number[]): number[] {
-  const stride = new Array<number>(shape.length);
-  let s = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    stride[i] = s;
-    s *= shape[i];
-  }
-  return stride;
 }
 
 /** A new C-contiguous buffer of `shape` holding `x` read as described by `options`. */
