@@ -11,7 +11,7 @@ import {
   trace,
   withBackend,
 } from '@sciport/dispatch-core';
-import { explain, fft, fftfreq, fftshift, irfft, rfft } from '@sciport/fft';
+import { explain, fft, fft2, fftfreq, fftshift, irfft, rfft } from '@sciport/fft';
 
 const log = (title, text) => console.log(`\n── ${title}\n${text}`);
 const fmt = (v) =>
@@ -63,3 +63,44 @@ try {
 }
 const { records } = trace(() => [fft(x), fft(tagged)]);
 log('trace() of two calls (the tagged implementation itself calls fft on host data)', records.map((r) => `${r.function} → ${r.chosen}`).join('\n'));
+
+// 4. The same fft2 call on chunked arrays over worker threads, and on the GPU, when the
+//    backend packages are installed (they register themselves on import).
+const signal = asarray(Array.from({ length: 64 }, (_, i) => Array.from({ length: 64 }, (_, j) => Math.sin(i * 0.3) + Math.cos(j * 0.7))));
+const reference = fft2(signal).toTypedArray();
+const maxError = (values) => Math.max(...values.map((v, i) => Math.abs(v - reference[i])));
+try {
+  const { cluster, chunked } = await import('@sciport/backend-cluster');
+  const c = await cluster.local({ workers: 2 });
+  try {
+    const xc = chunked(signal, { chunks: [32, 32], cluster: c });
+    const y = await fft2(xc).toHost();
+    log('fft2 on a ChunkedArray (2 worker threads, 4 blocks)', `${formatRecord(explain(fft2, xc))}\nmax |difference| from the host result: ${maxError([...y.toTypedArray()]).toExponential(1)}`);
+  } finally {
+    await c.close();
+  }
+} catch (error) {
+  log('cluster backend', `skipped: ${error.message}`);
+}
+try {
+  const { existsSync, mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  // Vulkan's loader wants a runtime dir; headless machines often have none.
+  process.env.XDG_RUNTIME_DIR ??= mkdtempSync(`${tmpdir()}/sciport-demo-`);
+  const swiftshader = '/usr/lib/chromium/vk_swiftshader_icd.json';
+  if (!process.env.VK_ICD_FILENAMES && existsSync(swiftshader)) process.env.VK_ICD_FILENAMES = swiftshader;
+  const { initWebGPU, toDevice, webgpuInfo, destroyWebGPU } = await import('@sciport/backend-webgpu');
+  await initWebGPU();
+  const xg = toDevice(signal, { dtype: 'float32' });
+  const yg = fft2(xg);
+  const y = await yg.toHost();
+  log(
+    `fft2 on a GPUArray (WGSL on ${webgpuInfo()?.name ?? 'the WebGPU adapter'})`,
+    `${formatRecord(explain(fft2, xg))}\nmax |difference| from the float64 host result: ${maxError([...y.toTypedArray()]).toExponential(1)} (float32)`,
+  );
+  xg.dispose();
+  yg.dispose();
+  destroyWebGPU();
+} catch (error) {
+  log('WebGPU backend', `skipped: ${error.message}`);
+}
