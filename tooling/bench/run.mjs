@@ -12,8 +12,9 @@ const sections = [];
 for (const pkg of readdirSync(join(root, 'packages')).sort()) {
   const dir = join(root, 'packages', pkg, 'bench');
   if (!existsSync(dir)) continue;
-  if (only.length && !only.includes(pkg)) continue;
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.bench.mjs')).sort()) {
+  // `pnpm bench <pkg…>` re-measures only those packages; the others keep their last section.
+  const rerun = only.length === 0 || only.includes(pkg);
+  for (const file of readdirSync(dir).filter((f) => rerun && f.endsWith('.bench.mjs')).sort()) {
     console.log(`\n=== ${pkg}/bench/${file}`);
     try {
       execFileSync(process.execPath, [join(dir, file)], { stdio: 'inherit', cwd: join(root, 'packages', pkg) });
