@@ -52,7 +52,8 @@ function cachedCandidates(info: MultimethodInternal, args: readonly unknown[], f
     holder.cacheEpoch = registry.epoch;
   }
   const first = args[info.dispatch[0]];
-  const kindKey = info.dispatch.length === 1 ? kindOf(first) : kindsOf(info, args).join(',');
+  // An absent optional array has no kind (not 'host'), as in kindsOf.
+  const kindKey = info.dispatch.length === 1 ? (first == null ? '' : kindOf(first)) : kindsOf(info, args).join(',');
   const dtype = dtypeOf(first);
   let byKind = holder.cache.get(info) as Map<string, Map<string, Candidate[]>> | undefined;
   if (byKind === undefined) holder.cache.set(info, (byKind = new Map()));
@@ -81,17 +82,19 @@ function convertArguments(
     if (value === undefined || value === null) continue;
     const kind = kindOf(value);
     if (backend.kinds.includes(kind)) continue;
-    const refusal = candidate.coerce
-      ? `cannot take argument ${i} (${describeValue(value)})`
-      : `argument ${i} is a ${kind} array; pass { coerce: true } to let ${backend.name} convert it`;
+    // Built only when declining: conversions sit on the hot path of coerced calls.
+    const refusal = () =>
+      candidate.coerce
+        ? `cannot take argument ${i} (${describeValue(value)})`
+        : `argument ${i} is a ${kind} array; pass { coerce: true } to let ${backend.name} convert it`;
     if (dryRun) {
-      const verdict = backend.canConvert ? backend.canConvert(value, candidate.coerce) : candidate.coerce || refusal;
+      const verdict = backend.canConvert ? backend.canConvert(value, candidate.coerce) : candidate.coerce || refusal();
       if (verdict !== true) return verdict;
       conversions?.push(`arg ${i}: ${kind} → ${backend.name}${candidate.coerce ? ' (coerce)' : ''}`);
       continue;
     }
     const converted = backend.convert!(value, candidate.coerce);
-    if (converted === NOT_CONVERTIBLE) return refusal;
+    if (converted === NOT_CONVERTIBLE) return refusal();
     if (out === args) out = [...args];
     out[i] = converted;
     conversions?.push(`arg ${i}: ${kind} → ${backend.name}`);
@@ -183,19 +186,23 @@ function candidatesFor(info: MultimethodInternal, args: unknown[], frame: ScopeF
     : planCandidates(info, kindsOf(info, args), frame, perCall);
 }
 
-export function dispatchCall(info: MultimethodInternal, args: unknown[]): unknown {
+/** The innermost scope frame (none until a scope was ever entered); reads the env once. */
+function currentFrame(): ScopeFrame | undefined {
   if (!registry.environmentRead) readEnvironmentOnce();
-  const frame = registry.scopesInUse ? scopeStorage.get() : undefined;
+  return registry.scopesInUse ? scopeStorage.get() : undefined;
+}
+
+export function dispatchCall(info: MultimethodInternal, args: unknown[]): unknown {
+  const frame = currentFrame();
   const candidates = candidatesFor(info, args, frame);
-  // Fast path: nothing but the default, on host data.
-  if (candidates.length === 1 && candidates[0].backend === undefined && candidates[0].staticDecline === undefined) {
-    if (frame?.records === undefined) {
-      lastFunction = info;
-      lastCandidate = candidates[0];
-      return info.defaultImpl(...args);
-    }
-  }
   const recording = frame?.records !== undefined;
+  // Fast path: nothing but the default, on host data, not traced.
+  const only = candidates[0];
+  if (!recording && candidates.length === 1 && only.backend === undefined && only.staticDecline === undefined) {
+    lastFunction = info;
+    lastCandidate = only;
+    return info.defaultImpl(...args);
+  }
   const selection = select(info, candidates, args, recording, false);
   if (recording) frame!.records!.push(makeRecord(info, args, selection));
   const chosen = selection.candidate;
@@ -209,8 +216,7 @@ export function dispatchCall(info: MultimethodInternal, args: unknown[]): unknow
 
 /** What dispatch would do for this call, without running it or converting anything. */
 export function explainCall(info: MultimethodInternal, args: unknown[]): DispatchRecord {
-  if (!registry.environmentRead) readEnvironmentOnce();
-  const frame = registry.scopesInUse ? scopeStorage.get() : undefined;
+  const frame = currentFrame();
   const selection = select(info, candidatesFor(info, args, frame), args, true, true);
   return makeRecord(info, args, selection);
 }
