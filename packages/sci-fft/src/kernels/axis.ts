@@ -226,6 +226,34 @@ function transformInWasm(
 }
 
 /**
+ * The TypeScript fallback for real → complex transforms of strided lines: gathers each
+ * line of the real [outer, n, inner] buffer, transforms it into `outLength` complex
+ * values, and scatters them into the complex [outer, outLength, inner] buffer `out`.
+ */
+function realToComplexLineByLine(
+  src: Float64Array,
+  n: number,
+  outer: number,
+  inner: number,
+  out: Float64Array,
+  outLength: number,
+  transform: (lineIn: Float64Array, lineOut: Float64Array) => void,
+): void {
+  const lineIn = new Float64Array(n);
+  const lineOut = new Float64Array(2 * outLength);
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < inner; i++) {
+      for (let j = 0, p = o * n * inner + i; j < n; j++, p += inner) lineIn[j] = src[p];
+      transform(lineIn, lineOut);
+      for (let j = 0, p = 2 * (o * outLength * inner + i); j < outLength; j++, p += 2 * inner) {
+        out[p] = lineOut[2 * j];
+        out[p + 1] = lineOut[2 * j + 1];
+      }
+    }
+  }
+}
+
+/**
  * Real forward FFT along `axis` of a C-contiguous real buffer of shape `shape` into the
  * C-contiguous complex buffer `out` (same shape with that axis n/2+1), times `scale`.
  */
@@ -255,22 +283,8 @@ export function realForwardAlongAxis(
     );
     return;
   }
-  const lineByLine = () => {
-    const lineIn = new Float64Array(n);
-    const lineOut = new Float64Array(2 * m);
-    for (let o = 0; o < outer; o++) {
-      for (let i = 0; i < inner; i++) {
-        const a = o * n * inner + i;
-        for (let j = 0, p = a; j < n; j++, p += inner) lineIn[j] = src[p];
-        plan.forward(lineIn, 0, lineOut, 0, scale);
-        const b = 2 * (o * m * inner + i);
-        for (let j = 0, p = b; j < m; j++, p += 2 * inner) {
-          out[p] = lineOut[2 * j];
-          out[p + 1] = lineOut[2 * j + 1];
-        }
-      }
-    }
-  };
+  const lineByLine = () =>
+    realToComplexLineByLine(src, n, outer, inner, out, m, (lineIn, lineOut) => plan.forward(lineIn, 0, lineOut, 0, scale));
   const k = wasmKernels();
   if (k === null || n < 4 || outer * m * inner > MAX_WHOLE) {
     lineByLine();
@@ -311,21 +325,10 @@ export function realSpectrumAlongAxis(
     );
     return;
   }
-  const lineByLine = () => {
-    const lineIn = new Float64Array(n);
-    const lineOut = new Float64Array(2 * n);
-    for (let o = 0; o < outer; o++) {
-      for (let i = 0; i < inner; i++) {
-        const a = o * n * inner + i;
-        for (let j = 0, p = a; j < n; j++, p += inner) lineIn[j] = src[p];
-        plan.fullSpectrum(lineIn, 0, lineOut, 0, forward, scale);
-        for (let j = 0, p = 2 * a; j < n; j++, p += 2 * inner) {
-          out[p] = lineOut[2 * j];
-          out[p + 1] = lineOut[2 * j + 1];
-        }
-      }
-    }
-  };
+  const lineByLine = () =>
+    realToComplexLineByLine(src, n, outer, inner, out, n, (lineIn, lineOut) =>
+      plan.fullSpectrum(lineIn, 0, lineOut, 0, forward, scale),
+    );
   const k = wasmKernels();
   if (k === null || n < 4 || outer * n * inner > MAX_WHOLE) {
     lineByLine();
