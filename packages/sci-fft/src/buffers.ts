@@ -9,17 +9,7 @@
  * into the single-precision output, which is at least as accurate as SciPy's
  * single-precision path.
  */
-import { cStrides, isCContiguous, NDArray } from '@sciport/array-api';
-
-export function shapeSize(shape: readonly number[]): number {
-  let n = 1;
-  for (const v of shape) n *= v;
-  return n;
-}
-
-export function isComplexDtype(dtype: string): boolean {
-  return dtype === 'complex64' || dtype === 'complex128';
-}
+import { cStrides, isCContiguous, isComplexDtype, NDArray, shapeSize } from '@sciport/array-api';
 
 /** Single precision in, single precision out (SciPy keeps float32/complex64). */
 export function isSinglePrecision(dtype: string): boolean {

@@ -8,9 +8,9 @@
  * The power-law bias q, the offset ln(k_c r_c) and the singular-transform fixes follow
  * SciPy's definitions so results agree with SciPy to rounding.
  */
-import { asarray, type NDArray } from '@sciport/array-api';
+import { asarray, isComplexDtype, type NDArray, shapeSize } from '@sciport/array-api';
 import { DtypeError, InvalidArgumentError } from '@sciport/dispatch-core';
-import { isComplexDtype, readInput, shapeSize, toOutput } from '../buffers.js';
+import { readInput, toOutput } from '../buffers.js';
 import { realBackwardAlongAxis, realForwardAlongAxis } from '../kernels/index.js';
 import { checkFinite, FHT_KEYS, type FHTOffsetOptions, type FHTOptions, readOptions } from '../options.js';
 import { loggamma, poch } from './loggamma.js';

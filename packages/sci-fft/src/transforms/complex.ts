@@ -7,8 +7,8 @@
  * written once into the output, all axes in one kernel call. Real input takes the
  * real-FFT route (as pocketfft does for SciPy): see hermitian.ts.
  */
-import { asarray, type NDArray } from '@sciport/array-api';
-import { isComplexDtype, isSinglePrecision, newFloat64, readInto, shapeSize, toOutput } from '../buffers.js';
+import { asarray, isComplexDtype, type NDArray, shapeSize } from '@sciport/array-api';
+import { isSinglePrecision, newFloat64, readInto, toOutput } from '../buffers.js';
 import { complexAlongAxesFrom } from '../kernels/index.js';
 import {
   checkCommon,

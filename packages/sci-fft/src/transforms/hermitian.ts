@@ -4,8 +4,8 @@
  * signal's spectrum, X[n-k] = conj(X[k]), gives the rest, and complex FFTs do the other
  * axes. About half the work of a complex FFT of the same data.
  */
-import type { NDArray } from '@sciport/array-api';
-import { newFloat64, readOnlyInput, shapeSize } from '../buffers.js';
+import { type NDArray, shapeSize } from '@sciport/array-api';
+import { newFloat64, readOnlyInput } from '../buffers.js';
 import { realAlongAxes } from '../kernels/index.js';
 
 /**

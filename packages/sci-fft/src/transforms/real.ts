@@ -8,9 +8,9 @@
  * Complex input to rfft/ihfft is a DtypeError (SciPy raises TypeError); the imaginary
  * parts of the zero and Nyquist terms of a c2r input are ignored, as in SciPy.
  */
-import { asarray, type NDArray } from '@sciport/array-api';
+import { asarray, isComplexDtype, type NDArray, shapeSize } from '@sciport/array-api';
 import { DtypeError, InvalidArgumentError } from '@sciport/dispatch-core';
-import { isComplexDtype, isSinglePrecision, newFloat64, readInto, readOnlyInput, shapeSize, toOutput } from '../buffers.js';
+import { isSinglePrecision, newFloat64, readInto, readOnlyInput, toOutput } from '../buffers.js';
 import { complexToRealAlongAxesFrom, realAlongAxes } from '../kernels/index.js';
 import {
   checkCommon,

@@ -4,9 +4,9 @@
  * (float32 → float32, everything else → float64); complex input transforms the real
  * and imaginary parts separately, as SciPy does.
  */
-import { asarray, type NDArray } from '@sciport/array-api';
+import { asarray, isComplexDtype, type NDArray, shapeSize } from '@sciport/array-api';
 import { InvalidArgumentError } from '@sciport/dispatch-core';
-import { isComplexDtype, isSinglePrecision, newFloat64, readInput, readOnlyInput, shapeSize, toOutput } from '../buffers.js';
+import { isSinglePrecision, newFloat64, readInput, readOnlyInput, toOutput } from '../buffers.js';
 import { r2rAlongAxis, r2rPlan } from '../kernels/index.js';
 import {
   checkNorm,

@@ -1,5 +1,4 @@
-import type { DType, NDArray } from '@sciport/array-api';
-import { ShapeError } from '@sciport/dispatch-core';
+import { broadcastShapes, type DType, type NDArray } from '@sciport/array-api';
 import type { Cluster } from '../../cluster.js';
 import { XP } from '../../runtime/task-names.js';
 import { inputRef } from '../../runtime/template.js';
@@ -9,25 +8,6 @@ import { rechunkArray, submitTask } from '../core.js';
 import { blockIndices, blockShape, type Chunks, flatIndex, numBlocks, sameChunks } from '../grid.js';
 import { asChunked, clusterOf, host, probeArray } from './common.js';
 import { fillTemplate } from '../../runtime/template.js';
-
-export function broadcastShapes(shapes: readonly (readonly number[])[]): number[] {
-  const nd = Math.max(0, ...shapes.map((s) => s.length));
-  const out = new Array<number>(nd).fill(1);
-  for (const s of shapes) {
-    for (let i = 0; i < s.length; i++) {
-      const d = nd - s.length + i;
-      const n = s[i];
-      if (n === out[d] || n === 1) continue;
-      if (out[d] === 1) out[d] = n;
-      else {
-        throw new ShapeError(`Shapes [${shapes.map((x) => x.join(', ')).join('] and [')}] cannot be broadcast together.`, {
-          hint: 'Each axis must match or be 1 (aligned from the right).',
-        });
-      }
-    }
-  }
-  return out;
-}
 
 /**
  * Bring arrays to one chunk grid for a broadcast result: per output axis, the first array that
@@ -68,7 +48,7 @@ export function elementwise(op: string, arrays: readonly unknown[], template: re
   const inputs = arrays.map((a, i) => asChunked(a, cluster, `x${i + 1}`));
   const probe = host[op](...(fillTemplate(template, inputs.map((a) => probeArray(a.shape.map(() => 0), a.dtype))) as unknown[])) as NDArray;
   const dtype = probe.dtype as DType;
-  const outShape = broadcastShapes(inputs.map((a) => a.shape));
+  const outShape = broadcastShapes(...inputs.map((a) => a.shape));
   const { arrays: unified, chunks } = unifyForBroadcast(inputs, outShape);
   const grid = numBlocks(chunks);
   const blocks: Block[] = [];

@@ -1,4 +1,4 @@
-import type { DType, NDArray } from '@sciport/array-api';
+import { broadcastShapes, type DType, type NDArray } from '@sciport/array-api';
 import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { FOLD, XP } from '../../runtime/task-names.js';
 import { inputRef } from '../../runtime/template.js';
@@ -6,7 +6,6 @@ import type { Block } from '../block.js';
 import { ChunkedArray } from '../chunked-array.js';
 import { rechunkArray, submitTask } from '../core.js';
 import { blockIndices, blockShape, flatIndex, numBlocks } from '../grid.js';
-import { broadcastShapes } from './elementwise.js';
 import { host, normalizeAxis, probeArray } from './common.js';
 import { broadcastTo, expandDims, moveaxis, reshape, squeezeAxes } from './manipulate.js';
 
@@ -31,7 +30,7 @@ export function matmul(a: ChunkedArray, b: ChunkedArray): ChunkedArray {
     );
   }
   const dtype = (host.matmul(probeArray([1, 1], a.dtype), probeArray([1, 1], b.dtype)) as NDArray).dtype as DType;
-  const batch = broadcastShapes([a.shape.slice(0, -2), b.shape.slice(0, -2)]);
+  const batch = broadcastShapes(a.shape.slice(0, -2), b.shape.slice(0, -2));
   const A0 = broadcastTo(a, [...batch, ...a.shape.slice(-2)]);
   const B0 = broadcastTo(b, [...batch, ...b.shape.slice(-2)]);
   // Align B's batch blocks and its K blocks to A's.
