@@ -43,7 +43,7 @@ export {
 export * from './elementwise.js';
 export { type IndexSpec, type Slice, slice } from './indexing.js';
 export type { ArrayKindMap, ArrayOf } from './kinds.js';
-export { cStrides, isCContiguous, normalizeAxis, shapeSize } from './layout.js';
+export { cStrides, isCContiguous, normalizeAxes, normalizeAxis, shapeSize } from './layout.js';
 export { matmul, tensordot, vecdot } from './linalg.js';
 export {
   concat,

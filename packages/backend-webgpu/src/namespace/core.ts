@@ -27,28 +27,8 @@ export function checkArray(x: unknown, argument = 'x'): GPUArray {
   });
 }
 
-export function normalizeAxis(axis: unknown, ndim: number, argument = 'axis'): number {
-  if (typeof axis !== 'number' || !Number.isInteger(axis)) {
-    throw new InvalidArgumentError(`${argument} must be an integer, got ${describe(axis)}.`, { argument, hint: 'Pass a whole number.' });
-  }
-  if (axis < -ndim || axis >= ndim) {
-    throw new InvalidArgumentError(`${argument} ${axis} is out of bounds for an array of dimension ${ndim}.`, {
-      argument,
-      hint: `Use an axis in [${-ndim}, ${ndim - 1}].`,
-    });
-  }
-  return axis < 0 ? axis + ndim : axis;
-}
-
-/** null/undefined → all axes; otherwise normalized, unique, sorted. */
-export function normalizeAxes(axis: number | readonly number[] | null | undefined, ndim: number, argument = 'axis'): number[] {
-  if (axis === null || axis === undefined) return Array.from({ length: ndim }, (_, i) => i);
-  const list = (typeof axis === 'number' ? [axis] : [...axis]).map((a) => normalizeAxis(a, ndim, argument));
-  if (new Set(list).size !== list.length) {
-    throw new InvalidArgumentError(`${argument} contains a repeated axis: ${describe(axis)}.`, { argument, hint: 'Name each axis once.' });
-  }
-  return list.sort((a, b) => a - b);
-}
+// Axis checks are the host namespace's, so errors read the same on every array kind.
+export { normalizeAxes, normalizeAxis } from '@sciport/array-api';
 
 export function checkShape(shape: unknown, argument = 'shape'): number[] {
   const list = typeof shape === 'number' ? [shape] : Array.isArray(shape) ? [...shape] : undefined;
