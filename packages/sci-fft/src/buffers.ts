@@ -37,6 +37,38 @@ export function newFloat64(length: number): Float64Array {
   return new Float64Array(bytes.buffer, bytes.byteOffset, length);
 }
 
+/** Memory a caller provided for the next result (see withResultMemory). */
+let providedResult: Float64Array | undefined;
+
+/**
+ * Runs `compute`, one host transform call, with `memory` as the place for its double
+ * precision result, like pocketfft's `out` argument: the transform writes there instead of
+ * allocating, when its result has exactly `memory.length` doubles (interleaved for complex).
+ * Otherwise (another size, a single-precision result) it allocates as usual, so the caller
+ * checks whether the result's data is `memory`. `memory` must not overlap the input.
+ * Chunk workers use it to write straight into shared output chunks: a fresh result array
+ * per call costs page faults, and those serialize the threads of a process.
+ */
+export function withResultMemory<T>(memory: Float64Array, compute: () => T): T {
+  const outer = providedResult;
+  providedResult = memory;
+  try {
+    return compute();
+  } finally {
+    providedResult = outer;
+  }
+}
+
+/** The buffer for a transform's result: the provided memory when it fits, else a new one. */
+export function newResult(length: number): Float64Array {
+  const memory = providedResult;
+  if (memory !== undefined && memory.length === length) {
+    providedResult = undefined;
+    return memory;
+  }
+  return newFloat64(length);
+}
+
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }

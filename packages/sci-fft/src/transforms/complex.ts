@@ -8,7 +8,7 @@
  * real-FFT route (as pocketfft does for SciPy): see hermitian.ts.
  */
 import { asarray, isComplexDtype, type NDArray, shapeSize } from '@sciport/array-api';
-import { isSinglePrecision, newFloat64, readInto, toOutput } from '../buffers.js';
+import { isSinglePrecision, newResult, readInto, toOutput } from '../buffers.js';
 import { complexAlongAxesFrom } from '../kernels/index.js';
 import {
   checkCommon,
@@ -29,7 +29,7 @@ import { spectrumOfReal } from './hermitian.js';
 function complexTransform(a: NDArray, shape: number[], axes: readonly number[], forward: boolean, scale: number): NDArray {
   let data: Float64Array;
   if (isComplexDtype(a.dtype)) {
-    data = newFloat64(2 * shapeSize(shape));
+    data = newResult(2 * shapeSize(shape));
     complexAlongAxesFrom((buffer) => readInto(buffer, a, shape, { complex: true }), data, shape, axes, forward, scale);
   } else {
     data = spectrumOfReal(a, shape, axes, forward, scale);

@@ -5,7 +5,7 @@
  * axes. About half the work of a complex FFT of the same data.
  */
 import { type NDArray, shapeSize } from '@sciport/array-api';
-import { newFloat64, readOnlyInput } from '../buffers.js';
+import { newResult, readOnlyInput } from '../buffers.js';
 import { realAlongAxes } from '../kernels/index.js';
 
 /**
@@ -14,7 +14,7 @@ import { realAlongAxes } from '../kernels/index.js';
  * transformed axes resized (zero-padded or truncated).
  */
 export function spectrumOfReal(a: NDArray, shape: readonly number[], axes: readonly number[], forward: boolean, scale: number): Float64Array {
-  const out = newFloat64(2 * shapeSize(shape));
+  const out = newResult(2 * shapeSize(shape));
   if (out.length === 0) return out;
   // the innermost transformed axis has the most nearly contiguous lines: the real FFTs run there
   const realAxis = Math.max(...axes);

@@ -10,7 +10,7 @@
  */
 import { asarray, isComplexDtype, type NDArray, shapeSize } from '@sciport/array-api';
 import { DtypeError, InvalidArgumentError } from '@sciport/dispatch-core';
-import { isSinglePrecision, newFloat64, readInto, readOnlyInput, toOutput } from '../buffers.js';
+import { isSinglePrecision, newResult, readInto, readOnlyInput, toOutput } from '../buffers.js';
 import { complexToRealAlongAxesFrom, realAlongAxes } from '../kernels/index.js';
 import {
   checkCommon,
@@ -43,7 +43,7 @@ function conjugateInPlace(data: Float64Array): void {
 function realForward(a: NDArray, shape: readonly number[], axis: number, others: readonly number[], scale: number): { data: Float64Array; shape: number[] } {
   const outShape = [...shape];
   outShape[axis] = (shape[axis] >> 1) + 1;
-  const data = newFloat64(2 * shapeSize(outShape));
+  const data = newResult(2 * shapeSize(outShape));
   if (data.length > 0) realAlongAxes(readOnlyInput(a, shape, false), shape, axis, others, data, false, true, scale);
   return { data, shape: outShape };
 }
@@ -57,7 +57,7 @@ function realForward(a: NDArray, shape: readonly number[], axis: number, others:
 function realBackward(a: NDArray, shape: readonly number[], axis: number, n: number, others: readonly number[], conjugate: boolean, scale: number): Float64Array {
   const inShape = [...shape];
   inShape[axis] = (n >> 1) + 1;
-  const out = newFloat64(shapeSize(shape));
+  const out = newResult(shapeSize(shape));
   if (out.length === 0) return out;
   const fill = (buffer: Float64Array) => readInto(buffer, a, inShape, { complex: true, conjugate });
   complexToRealAlongAxesFrom(fill, inShape, axis, n, others, out, scale);

@@ -6,7 +6,7 @@
  */
 import { asarray, isComplexDtype, type NDArray, shapeSize } from '@sciport/array-api';
 import { InvalidArgumentError } from '@sciport/dispatch-core';
-import { isSinglePrecision, newFloat64, readInput, readOnlyInput, toOutput } from '../buffers.js';
+import { isSinglePrecision, newResult, readInput, readOnlyInput, toOutput } from '../buffers.js';
 import { r2rAlongAxis, r2rPlan } from '../kernels/index.js';
 import {
   checkNorm,
@@ -72,7 +72,7 @@ function r2rAlongAxes(data: Float64Array, src: Float64Array, shape: readonly num
 function trigTransform(a: NDArray, shape: readonly number[], axes: readonly number[], t: R2RAxisOptions): NDArray {
   const single = isSinglePrecision(a.dtype);
   if (!isComplexDtype(a.dtype)) {
-    const data = newFloat64(shapeSize(shape));
+    const data = newResult(shapeSize(shape));
     r2rAlongAxes(data, readOnlyInput(a, shape, false), shape, axes, t);
     return toOutput(data, shape, false, single);
   }
@@ -80,7 +80,7 @@ function trigTransform(a: NDArray, shape: readonly number[], axes: readonly numb
   const im = readInput(a, shape, { complex: false, part: 'im' });
   r2rAlongAxes(re, re, shape, axes, t);
   r2rAlongAxes(im, im, shape, axes, t);
-  const data = newFloat64(2 * re.length);
+  const data = newResult(2 * re.length);
   for (let i = 0; i < re.length; i++) {
     data[2 * i] = re[i];
     data[2 * i + 1] = im[i];
