@@ -1,5 +1,5 @@
 /** Entry of each Web Worker: the shared task runtime over the worker's global scope. */
-import '@sciport/fft';
+import '../fft/worker.js';
 import '../runtime/builtin-tasks.js';
 import { serve } from '../runtime/serve.js';
 

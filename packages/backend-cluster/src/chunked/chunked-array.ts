@@ -1,4 +1,5 @@
 import { ARRAY_BRAND, InvalidArgumentError, NAMESPACE_KEY } from '@sciport/dispatch-core';
+import { ClusterError } from '../errors.js';
 import type { ArrayNamespace, DType, NDArray } from '@sciport/array-api';
 import type { Cluster } from '../cluster.js';
 import { type Block, blockFinalizer } from './block.js';
@@ -20,8 +21,8 @@ export class ChunkedArray extends Emitter<ChunkedEvents> {
   /** Block lengths per axis, e.g. [[1024, 1024], [512, 512, 512]]. */
   readonly chunks: Chunks;
   readonly cluster: Cluster;
-  /** @internal blocks in C order over the block grid. */
-  readonly blocks: readonly Block[];
+  private readonly grid: readonly Block[];
+  private disposed = false;
   private done = 0;
   private failed = false;
 
@@ -32,9 +33,9 @@ export class ChunkedArray extends Emitter<ChunkedEvents> {
     this.dtype = dtype;
     this.shape = Object.freeze([...shape]);
     this.chunks = Object.freeze(chunks.map((c) => Object.freeze([...c])));
-    this.blocks = Object.freeze([...blocks]);
+    this.grid = Object.freeze([...blocks]);
     for (const b of blocks) b.retain();
-    blockFinalizer.register(this, this.blocks);
+    blockFinalizer.register(this, this.grid, this);
     for (const b of blocks) {
       b.ref.then(
         () => {
@@ -48,6 +49,33 @@ export class ChunkedArray extends Emitter<ChunkedEvents> {
         },
       );
     }
+  }
+
+  /** @internal blocks in C order over the block grid. */
+  get blocks(): readonly Block[] {
+    if (this.disposed) {
+      throw new ClusterError('This chunked array was disposed; its blocks are gone.', {
+        argument: 'x',
+        hint: 'Dispose an array only after its last use (or keep it, and let the garbage collector free it).',
+      });
+    }
+    return this.grid;
+  }
+
+  /**
+   * Free the blocks now instead of when the array is garbage-collected: their memory (shared
+   * memory on a local cluster, Redis keys) is reused as soon as the tasks already reading
+   * them finish. Using the array afterwards throws. `using y = fft(x)` disposes at scope end.
+   */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    blockFinalizer.unregister(this);
+    for (const b of this.grid) b.release();
+  }
+
+  [Symbol.dispose](): void {
+    this.dispose();
   }
 
   get ndim(): number {
@@ -70,7 +98,7 @@ export class ChunkedArray extends Emitter<ChunkedEvents> {
 
   /** Blocks computed so far out of all blocks. */
   get progress(): Progress {
-    return { done: this.done, total: this.blocks.length };
+    return { done: this.done, total: this.grid.length };
   }
 
   get T(): ChunkedArray {

@@ -1,7 +1,7 @@
 import { getDispatchState } from '@sciport/dispatch-core';
 import { ClusterClosedError, ClusterError, WorkerLostError } from '../errors.js';
 import { allocateChunk, type ChunkData, chunkFromBytes, isSharedBuffer } from '../protocol/chunk-data.js';
-import { SharedPool } from './shared-pool.js';
+import { type PoolChunk, SharedPool } from './shared-pool.js';
 import type { HostToWorker, TaskSpec, WireChunk, WorkerToHost } from '../protocol/messages.js';
 import { deserializeError } from '../protocol/wire-error.js';
 import { portableState } from './portable-state.js';
@@ -39,14 +39,24 @@ export interface PortExecutorOptions {
 export class LocalChunk implements ChunkRef {
   /**
    * V8 does not count SharedArrayBuffer memory when it decides to collect garbage, so dead
-   * chunks would pile up (hundreds of MB per fft2 of a large array). An untouched ArrayBuffer
-   * of the same size makes the collector see the chunk's weight; it costs address space,
-   * not memory (the kernel maps zero pages lazily).
+   * chunks the program never released would pile up (hundreds of MB per fft2 of a large
+   * array). An untouched ArrayBuffer of the same size makes the collector see the weight of
+   * chunks in newly allocated memory; it costs address space, not memory (the kernel maps
+   * zero pages lazily). Chunks in recycled memory carry none: memory is not growing then, and
+   * every collection costs the main thread time the workers could use.
    */
   readonly weight: ArrayBufferLike | undefined;
 
-  constructor(readonly chunk: ChunkData) {
-    this.weight = isSharedBuffer(chunk.data.buffer) ? gcWeight(chunk.data.byteLength) : undefined;
+  /**
+   * @param pooled the memory came from the executor's pool and goes back there on release
+   * @param fresh the memory was newly allocated (the chunk carries a weight)
+   */
+  constructor(
+    readonly chunk: ChunkData,
+    readonly pooled = false,
+    fresh = true,
+  ) {
+    this.weight = fresh && isSharedBuffer(chunk.data.buffer) ? gcWeight(chunk.data.byteLength) : undefined;
   }
   get dtype(): string {
     return this.chunk.dtype;
@@ -74,7 +84,7 @@ const PIPELINE = 2;
 interface Pending {
   readonly task: TaskSpec<ChunkRef>;
   /** Output chunks allocated here, in shared memory, for the worker to fill. */
-  outputs: ChunkData[];
+  outputs: PoolChunk[];
   readonly resolve: (refs: ChunkRef[]) => void;
   readonly reject: (error: unknown) => void;
   attempts: number;
@@ -149,23 +159,34 @@ export class PortExecutor implements Executor {
   }
 
   put(chunk: ChunkData): ChunkRef {
-    if (!this.spawner.sharedMemory || isSharedBuffer(chunk.data.buffer)) return new LocalChunk(chunk);
-    const shared = this.pool.take(chunk.dtype, chunk.shape);
+    if (!this.spawner.sharedMemory || isSharedBuffer(chunk.data.buffer)) {
+      // The caller's own memory (put by allocate() below, or its own shared buffer): kept as is.
+      return this.allocated.get(chunk.data) ?? new LocalChunk(chunk);
+    }
+    const { chunk: shared, fresh } = this.pool.take(chunk.dtype, chunk.shape);
     (shared.data as any).set(chunk.data);
-    return new LocalChunk(shared);
+    return new LocalChunk(shared, true, fresh);
   }
+
+  /** Chunks handed out by allocate() and not put yet, so put() knows they are the pool's. */
+  private readonly allocated = new WeakMap<object, LocalChunk>();
 
   /** Writable memory for a chunk about to be put (shared and recycled when possible). */
   allocate(dtype: string, shape: readonly number[]): ChunkData {
-    return this.spawner.sharedMemory ? this.pool.take(dtype, shape) : allocateChunk(dtype, shape, false);
+    if (!this.spawner.sharedMemory) return allocateChunk(dtype, shape, false);
+    const { chunk, fresh } = this.pool.take(dtype, shape);
+    this.allocated.set(chunk.data, new LocalChunk(chunk, true, fresh));
+    return chunk;
   }
 
   async get(ref: ChunkRef): Promise<ChunkData> {
     return (ref as LocalChunk).chunk;
   }
 
-  release(_ref: ChunkRef): void {
-    // Shared memory is reclaimed by the garbage collector once no thread holds it.
+  /** The block holding `ref` was released: its pooled memory is reused at once. */
+  release(ref: ChunkRef): void {
+    const local = ref as LocalChunk;
+    if (local.pooled) this.pool.recycle(local.chunk);
   }
 
   run(task: TaskSpec<ChunkRef>): Promise<ChunkRef[]> {
@@ -218,7 +239,7 @@ export class PortExecutor implements Executor {
       inputs,
       params: task.params,
       state: task.state,
-      outputs: pending.outputs.map(toWire),
+      outputs: pending.outputs.map((o) => toWire(o.chunk)),
     });
   }
 
@@ -248,7 +269,7 @@ export class PortExecutor implements Executor {
         if (message.type === 'done') {
           pending.resolve(
             message.outputs.map((w) =>
-              typeof w === 'number' ? new LocalChunk(pending.outputs[w]) : new LocalChunk(chunkFromBytes(w.dtype, w.shape, w.buffer, w.byteOffset)),
+              typeof w === 'number' ? new LocalChunk(pending.outputs[w].chunk, true, pending.outputs[w].fresh) : new LocalChunk(chunkFromBytes(w.dtype, w.shape, w.buffer, w.byteOffset)),
             ),
           );
         } else {

@@ -99,7 +99,10 @@ export function nD(name: string, kind: NdKind, oneDName: string, othersName: str
     }
     const whole = new Set(c.chunks.map((ch, d) => (ch.length === 1 ? d : -1)).filter((d) => d >= 0));
     for (const pass of planPasses(kind, oneDName, othersName, plan.axes, plan.shape, whole)) {
-      c = alongAxis(c, pass.name, pass.axis, { ...rest, axis: pass.axis, n: pass.n });
+      const next = alongAxis(c, pass.name, pass.axis, { ...rest, axis: pass.axis, n: pass.n });
+      // A pass's output that only the next pass reads is freed once that pass has read it.
+      if (c !== x) c.dispose();
+      c = next;
     }
     return c;
   };

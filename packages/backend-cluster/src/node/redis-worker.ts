@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import '@sciport/fft';
+import '../fft/worker.js';
 import '../runtime/builtin-tasks.js';
 import { chunkBytes, chunkFromBytes } from '../protocol/chunk-data.js';
 import { byteLengthOf } from '../protocol/dtypes.js';

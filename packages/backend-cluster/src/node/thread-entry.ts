@@ -1,6 +1,6 @@
 /** Entry of each worker thread: the shared task runtime over the parent port. */
 import { parentPort } from 'node:worker_threads';
-import '@sciport/fft';
+import '../fft/worker.js';
 import '../runtime/builtin-tasks.js';
 import { serve } from '../runtime/serve.js';
 

@@ -73,9 +73,13 @@ export function copyBox(src: ChunkData, dst: ChunkData, piece: Omit<AssemblePiec
   }
 }
 
-/** Build one output chunk from boxes of input chunks (rechunking, slicing, concatenation). */
-export function assemble(inputs: readonly ChunkData[], params: AssembleParams): ChunkData {
-  const out = allocateChunk(params.dtype, params.shape, false);
+/**
+ * Build one output chunk from boxes of input chunks (rechunking, slicing, concatenation), in
+ * `into` when given (its dtype and shape are the params'; the pieces tile it, as regionPlan
+ * makes them, so every element is written).
+ */
+export function assemble(inputs: readonly ChunkData[], params: AssembleParams, into?: ChunkData): ChunkData {
+  const out = into ?? allocateChunk(params.dtype, params.shape, false);
   for (const piece of params.pieces) copyBox(inputs[piece.input], out, piece);
   return out;
 }

@@ -7,6 +7,7 @@ import type { ChunkData } from '../protocol/chunk-data.js';
 import { type AssembleParams, assemble, type GatherParams, gatherInputs } from './assemble.js';
 import { chunkToNDArray, ndarrayToChunk } from './ndarray-bridge.js';
 import { registerTask, type TaskContext } from './task-registry.js';
+import { offerResultMemory } from './result-memory.js';
 import { runInSlabs, type SplitParams } from './split.js';
 import { fillTemplate } from './template.js';
 
@@ -30,22 +31,37 @@ export function resultToChunks(result: unknown, what: string): ChunkData[] {
   });
 }
 
-registerTask(ASSEMBLE, (inputs, params: AssembleParams) => assemble(inputs, params));
+/** The submitter's output chunk when it has `dtype` and `shape` (a task may write straight into it). */
+function givenOutput(context: TaskContext, dtype: string, shape: readonly number[]): ChunkData | undefined {
+  const out = context.outputs?.[0];
+  return out !== undefined && out.dtype === dtype && out.shape.length === shape.length && out.shape.every((v, d) => v === shape[d]) ? out : undefined;
+}
+
+registerTask(ASSEMBLE, (inputs, params: AssembleParams, context) => assemble(inputs, params, givenOutput(context, params.dtype, params.shape)));
+
+/** Double-precision memory of the submitter's output chunk, offered to a call for its result. */
+function offeredMemory(context: TaskContext): Float64Array | undefined {
+  const out = context.outputs?.[0];
+  return out !== undefined && (out.dtype === 'float64' || out.dtype === 'complex128') ? (out.data as Float64Array) : undefined;
+}
 
 /**
  * Run an operation on the task's block: directly, or slab by slab when the submitter asked for
- * a split (see split.ts). `call` gets the arrays the argument template refers to.
+ * a split (see split.ts). `call` gets the arrays the argument template refers to, and memory
+ * it may write its result into.
  */
 function mapped(
   inputs: readonly ChunkData[],
   params: { gather?: GatherParams; split?: SplitParams },
   context: TaskContext,
-  call: (arrays: NDArray[]) => unknown,
+  call: (arrays: NDArray[], memory: Float64Array | undefined) => unknown,
   what: string,
 ): ChunkData[] {
-  if (params.split === undefined) return resultToChunks(call(gatherInputs(inputs, params.gather).map(chunkToNDArray)), what);
-  const out = runInSlabs(inputs, params.gather, params.split, context.outputs?.[0], (block, extra) => {
-    const results = resultToChunks(call([block, ...extra]), what);
+  if (params.split === undefined) {
+    return resultToChunks(call(gatherInputs(inputs, params.gather).map(chunkToNDArray), offeredMemory(context)), what);
+  }
+  const out = runInSlabs(inputs, params.gather, params.split, context.outputs?.[0], (block, extra, memory) => {
+    const results = resultToChunks(call([block, ...extra], memory), what);
     if (results.length !== 1) throw new NotSupportedError(`${what} returned ${results.length} arrays; a split task needs one.`);
     return results[0];
   });
@@ -60,7 +76,13 @@ registerTask(CALL, (inputs, params: CallParams, context) => {
       hint: 'Load the package that declares it into the workers (cluster.local({ modules }) or sciport-worker --import).',
     });
   }
-  return mapped(inputs, params, context, (arrays) => fn(...(fillTemplate(params.args, arrays) as unknown[])), params.id);
+  return mapped(
+    inputs,
+    params,
+    context,
+    (arrays, memory) => offerResultMemory(params.id, memory, () => fn(...(fillTemplate(params.args, arrays) as unknown[]))),
+    params.id,
+  );
 });
 
 /** Parameters of XP: a host namespace function name and its arguments with placeholders. */

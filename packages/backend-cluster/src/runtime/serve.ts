@@ -15,6 +15,11 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
+/** The chunks are the same memory (a task wrote its result in place). */
+function sameMemory(a: ChunkData, b: ChunkData): boolean {
+  return a.dtype === b.dtype && a.data.buffer === b.data.buffer && a.data.byteOffset === b.data.byteOffset && a.data.length === b.data.length && sameShape(a.shape, b.shape);
+}
+
 function toWire(chunk: ChunkData): WireChunk {
   return { dtype: chunk.dtype, shape: chunk.shape, buffer: chunk.data.buffer, byteOffset: chunk.data.byteOffset };
 }
@@ -49,7 +54,7 @@ export function serve(endpoint: WorkerEndpoint): void {
     if (sharedMemory) {
       const replies = outputs.map((out, i) => {
         const target = given[i];
-        if (target === out) return i;
+        if (target === out || (target !== undefined && sameMemory(target, out))) return i;
         if (target !== undefined && target.dtype === out.dtype && target.data.length === out.data.length && sameShape(target.shape, out.shape)) {
           (target.data as any).set(out.data);
           return i;

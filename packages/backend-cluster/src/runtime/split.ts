@@ -2,6 +2,7 @@ import { cStrides, NDArray } from '@sciport/array-api';
 import { allocateChunk, type ChunkData } from '../protocol/chunk-data.js';
 import { type AssemblePiece, assemble, copyBox, type GatherParams } from './assemble.js';
 import { chunkToNDArray } from './ndarray-bridge.js';
+import { Scratch } from './scratch.js';
 
 /**
  * Run a task on its block in slabs along an axis the operation treats independently (an axis
@@ -40,39 +41,77 @@ function slabPieces(gather: GatherParams, axis: number, start: number, length: n
   return out;
 }
 
+/** Slab inputs assembled from pieces, and slab results bound for a strided part of the output. */
+const slabInput = new Scratch();
+const slabResult = new Scratch();
+
+function withAxis(shape: readonly number[], axis: number, length: number): number[] {
+  return shape.map((v, d) => (d === axis ? length : v));
+}
+
+/** Double-precision chunks are Float64Array memory a host transform can write its result into. */
+function doubleMemory(chunk: ChunkData): Float64Array | undefined {
+  return chunk.dtype === 'float64' || chunk.dtype === 'complex128' ? (chunk.data as Float64Array) : undefined;
+}
+
+/** The memory of slab [start, start + length) along `axis` of `chunk`, if it is one contiguous run. */
+function contiguousSlab(chunk: ChunkData, axis: number, start: number, length: number): Float64Array | undefined {
+  const memory = doubleMemory(chunk);
+  if (memory === undefined || chunk.shape.slice(0, axis).some((v) => v !== 1)) return undefined;
+  const run = (memory.length / Math.max(1, chunk.shape[axis])) | 0;
+  return memory.subarray(start * run, (start + length) * run);
+}
+
+function sameMemory(a: ArrayBufferView, b: ArrayBufferView): boolean {
+  return a.buffer === b.buffer && a.byteOffset === b.byteOffset && a.byteLength === b.byteLength;
+}
+
+/**
+ * Run `run` over the slabs of the task's block and collect the results in the output chunk:
+ * `given` (the submitter's shared chunk) when the results fit it, else a new one. Each call is
+ * offered memory for its result: the slab's own part of the output when that is contiguous
+ * (the result is written in place, no copy), else worker scratch (copied in after).
+ */
 export function runInSlabs(
   inputs: readonly ChunkData[],
   gather: GatherParams | undefined,
   split: SplitParams,
   given: ChunkData | undefined,
-  run: (block: NDArray, extra: readonly NDArray[]) => ChunkData,
+  run: (block: NDArray, extra: readonly NDArray[], memory: Float64Array | undefined) => ChunkData,
 ): ChunkData {
   const count = gather === undefined ? 1 : gather.count;
   const extra = inputs.slice(count).map(chunkToNDArray);
   const shape = gather === undefined ? inputs[0].shape : gather.shape;
-  const n = shape[split.axis];
-  let out: ChunkData | undefined;
+  const { axis } = split;
+  const n = shape[axis];
+  let out = given;
+  let checked = false;
   for (let start = 0; start < n; start += split.size) {
     const length = Math.min(split.size, n - start);
     const slab =
       gather === undefined
-        ? slabView(inputs[0], split.axis, start, length)
+        ? slabView(inputs[0], axis, start, length)
         : chunkToNDArray(
-            assemble(inputs.slice(0, count), {
-              dtype: gather.dtype,
-              shape: shape.map((v, d) => (d === split.axis ? length : v)),
-              pieces: slabPieces(gather, split.axis, start, length),
-            }),
+            assemble(
+              inputs.slice(0, count),
+              { dtype: gather.dtype, shape: withAxis(shape, axis, length), pieces: slabPieces(gather, axis, start, length) },
+              slabInput.chunk(gather.dtype, withAxis(shape, axis, length)),
+            ),
           );
-    const result = run(slab, extra);
-    if (out === undefined) {
-      const outShape = result.shape.map((v, d) => (d === split.axis ? n : v));
-      const fits = given !== undefined && given.dtype === result.dtype && given.shape.length === outShape.length && given.shape.every((v, d) => v === outShape[d]);
-      out = fits ? given : allocateChunk(result.dtype, outShape, false);
+    const target = out;
+    const region = target === undefined ? undefined : contiguousSlab(target, axis, start, length);
+    const memory = region ?? (target === undefined ? undefined : doubleMemory(slabResult.chunk(target.dtype, withAxis(target.shape, axis, length))));
+    const result = run(slab, extra, memory);
+    if (!checked) {
+      checked = true;
+      const outShape = withAxis(result.shape, axis, n);
+      const fits = out !== undefined && out.dtype === result.dtype && out.shape.length === outShape.length && out.shape.every((v, d) => v === outShape[d]);
+      if (!fits) out = allocateChunk(result.dtype, outShape, false);
     }
-    copyBox(result, out, {
+    if (out === target && region !== undefined && sameMemory(result.data, region)) continue;
+    copyBox(result, out as ChunkData, {
       srcStart: result.shape.map(() => 0),
-      dstStart: result.shape.map((_, d) => (d === split.axis ? start : 0)),
+      dstStart: result.shape.map((_, d) => (d === axis ? start : 0)),
       extent: result.shape,
     });
   }

@@ -1,0 +1,155 @@
+/**
+ * Chunk memory on a local cluster: released blocks go back to the pool at once (dispose,
+ * intermediates of n-D transforms), only pool memory is ever recycled, and workers write
+ * slab results straight into the output chunk.
+ */
+import { type ChunkedArray, type Cluster, chunked, ClusterError, cluster } from '@sciport/backend-cluster';
+import { NDArray } from '@sciport/array-api';
+import { fft, fft2, ifft2 } from '@sciport/fft';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PortExecutor } from '../src/executor/port-executor.js';
+import '../src/fft/worker.js';
+import '../src/runtime/builtin-tasks.js';
+import { CALL } from '../src/runtime/task-names.js';
+import { runTask } from '../src/runtime/run-task.js';
+import { runInSlabs } from '../src/runtime/split.js';
+import { allocateChunk, type ChunkData } from '../src/protocol/chunk-data.js';
+
+let c: Cluster;
+let pool: PortExecutor['pool'];
+beforeAll(async () => {
+  c = await cluster.local({ workers: 2 });
+  pool = (c.executor as PortExecutor).pool;
+});
+afterAll(async () => {
+  await c.close();
+});
+
+function random(shape: number[], seed = 1): NDArray {
+  const n = shape.reduce((a, b) => a * b, 1);
+  const data = new Float64Array(n);
+  let s = seed;
+  for (let i = 0; i < n; i++) {
+    s = (s * 1103515245 + 12345) >>> 0;
+    data[i] = s / 2 ** 32 - 0.5;
+  }
+  return new NDArray(data, shape, 'float64');
+}
+
+/** Blocks are released once their chunk exists: a turn of the event loop. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function expectSame(y: ChunkedArray, expected: NDArray): Promise<void> {
+  const got = await y.toHost();
+  expect(got.shape).toEqual(expected.shape);
+  expect(Array.from(got.toTypedArray() as Float64Array)).toEqual(Array.from(expected.toTypedArray() as Float64Array));
+}
+
+describe('dispose', () => {
+  it('returns the blocks to the pool at once, and the next task reuses them', async () => {
+    pool.clear();
+    const x = chunked(random([64, 32]), { chunks: [16, 32], cluster: c });
+    const y = await fft(x).persist();
+    const before = pool.bytesFree;
+    y.dispose();
+    await settle();
+    expect(pool.bytesFree - before).toBe(64 * 32 * 16);
+    await fft(x).persist();
+    expect(pool.bytesFree).toBe(before);
+  });
+
+  it('a disposed array throws a ClusterError when used; dispose twice is harmless', async () => {
+    const x = chunked(random([8, 8]), { chunks: [4, 8], cluster: c });
+    x.dispose();
+    x.dispose();
+    expect(() => fft(x)).toThrow(ClusterError);
+    await expect(x.toHost()).rejects.toThrow(/disposed/);
+  });
+
+  it('disposing an input right after submitting work does not disturb the running tasks', async () => {
+    const host = random([256, 128], 7);
+    for (let i = 0; i < 5; i++) {
+      const x = chunked(host, { chunks: [32, 64], cluster: c });
+      const y = fft2(x);
+      x.dispose();
+      // New work that takes pooled memory while y's tasks may still read x's blocks.
+      const z = fft(chunked(random([256, 128], i), { chunks: [32, 128], cluster: c }));
+      await expectSame(y, fft2(host));
+      await expectSame(z, fft(random([256, 128], i)));
+    }
+  });
+
+  it('`using` disposes at the end of the scope', async () => {
+    const before = pool.bytesFree;
+    {
+      using y = await fft(chunked(random([32, 16]), { chunks: [8, 16], cluster: c })).persist();
+      expect(y.shape).toEqual([32, 16]);
+    }
+    await settle();
+    expect(pool.bytesFree).toBeGreaterThan(before);
+  });
+
+  it("never recycles the caller's own shared memory", async () => {
+    const shared = new Float64Array(new SharedArrayBuffer(8 * 64)).map((_, i) => i);
+    // put() keeps a chunk already in shared memory as it is (no copy): it is not the pool's.
+    const ref = c.put({ dtype: 'float64', shape: [64], data: shared });
+    c.executor.release(ref);
+    const taken = [1, 2, 3].map(() => pool.take('float64', [64]).chunk.data.buffer);
+    expect(taken).not.toContain(shared.buffer);
+    // chunked() copies the host array into pool memory, which does come back.
+    const before = pool.bytesFree;
+    chunked(new NDArray(shared, [64], 'float64'), { chunks: [64], cluster: c }).dispose();
+    await settle();
+    expect(pool.bytesFree).toBe(before + 8 * 64);
+    expect(shared[5]).toBe(5);
+  });
+});
+
+describe('n-D transforms', () => {
+  it('free the intermediate pass once the next pass has read it', async () => {
+    pool.clear();
+    const host = random([128, 128], 3);
+    const x = chunked(host, { chunks: [32, 32], cluster: c });
+    const y = await fft2(x).persist();
+    // The row pass's output (128×128 complex) is back in the pool, without a garbage collection.
+    expect(pool.bytesFree).toBeGreaterThanOrEqual(128 * 128 * 16);
+    await expectSame(y, fft2(host));
+    await expectSame(ifft2(y), ifft2(fft2(host)));
+  });
+});
+
+describe('slab results', () => {
+  const rows = random([64, 256], 5);
+  const chunk = (x: NDArray): ChunkData => ({ dtype: x.dtype, shape: x.shape, data: x.data as Float64Array });
+
+  it('a CALL task writes an fft straight into the given output chunk, slab by slab', async () => {
+    const given = allocateChunk('complex128', [64, 256], true);
+    const [out] = await runTask(CALL, [chunk(rows)], { id: 'sciport.fft.fft', args: [{ $input: 0 }, { axis: 1 }], split: { axis: 0, size: 8 } }, undefined, { outputs: [given] });
+    expect(out).toBe(given);
+    expect(Array.from(given.data)).toEqual(Array.from(fft(rows).data as Float64Array));
+  });
+
+  it('contiguous slabs are offered their part of the output, strided ones worker scratch', () => {
+    const out = allocateChunk('complex128', [64, 256], false);
+    const offered: (Float64Array | undefined)[] = [];
+    const byRows = runInSlabs([chunk(rows)], undefined, { axis: 0, size: 16 }, out, (block, _extra, memory) => {
+      offered.push(memory);
+      const y = fft(block);
+      return { dtype: y.dtype, shape: y.shape, data: y.data as Float64Array };
+    });
+    expect(byRows).toBe(out);
+    expect(offered.every((m) => m?.buffer === out.data.buffer)).toBe(true);
+    expect(offered.map((m) => m?.byteOffset)).toEqual([0, 1, 2, 3].map((k) => k * 16 * 256 * 16));
+    expect(Array.from(out.data)).toEqual(Array.from(fft(rows).data as Float64Array));
+
+    offered.length = 0;
+    const cols = allocateChunk('complex128', [64, 256], false);
+    runInSlabs([chunk(rows)], undefined, { axis: 1, size: 64 }, cols, (block, _extra, memory) => {
+      offered.push(memory);
+      const y = fft(block, { axis: 0 });
+      return { dtype: y.dtype, shape: y.shape, data: y.data as Float64Array };
+    });
+    expect(offered.every((m) => m !== undefined && m.buffer !== cols.data.buffer && m.length === 2 * 64 * 64)).toBe(true);
+    expect(Array.from(cols.data)).toEqual(Array.from(fft(rows, { axis: 0 }).data as Float64Array));
+  });
+});
