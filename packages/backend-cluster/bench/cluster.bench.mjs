@@ -16,6 +16,7 @@ const N2 = QUICK ? 1024 : 4096; // fft2 side
 const BATCH = QUICK ? [2048, 1024] : [16384, 1024]; // rows × length of the 1-D batch
 const REPS = QUICK ? 2 : 9;
 const ROUNDS = QUICK ? 1 : 3;
+const WARM_MS = QUICK ? 0 : 1500;
 const TASKS = QUICK ? 500 : 2000;
 const here = fileURLToPath(new URL('.', import.meta.url));
 const CLI = fileURLToPath(new URL('../dist/node/cli.js', import.meta.url));
@@ -43,8 +44,12 @@ async function round(label, x, op) {
     const c = await cluster.local({ workers });
     const xc = chunked(x, { chunks: label.chunks, cluster: c });
     await xc.persist();
-    // Warm-up: JIT and wasm tier-up in the workers, first touch of memory.
-    for (let w = 0; w < 3; w++) (await op(xc).persist()).dispose();
+    // Warm-up until every worker has done as much work as the one worker of the 1-worker
+    // cluster would in WARM_MS: JIT and wasm tier-up happen per worker, after a number of calls,
+    // and with 2 workers each sees half of a run's calls (a fixed number of warm-up runs left
+    // the 2-worker cluster ~15 % slower than its steady state).
+    const t0 = now();
+    for (let w = 0; w < 3 * workers || now() - t0 < WARM_MS; w++) (await op(xc).persist()).dispose();
     setups.push({ workers, c, xc, times: [], cpu: [], gather: [] });
   }
   for (let r = 0; r < REPS; r++) {
@@ -227,7 +232,9 @@ const row = (name, r) =>
 const md = `## Cluster backend (\`@sciport/backend-cluster\`)
 
 Chunked arrays on a local cluster of worker threads, ${cpus().length} cores (${cpus()[0]?.model}). ${ROUNDS} rounds, each with
-freshly started 1- and 2-worker clusters; in a round, 1-worker and 2-worker runs alternate, each
+freshly started 1- and 2-worker clusters, each warmed up until every worker has run as long as
+the single worker does in ${WARM_MS / 1000} s (V8 tiers code up per thread, after a number of calls, and two
+workers each see half of a run's calls); in a round, 1-worker and 2-worker runs alternate, each
 timed run follows an untimed one (steady state), and a round's time is the median of ${REPS} runs,
 from the call to all blocks computed (\`await y.persist()\`, then \`y.dispose()\`). The table shows
 the round with the median speedup and, in brackets, the lowest and highest round. The last
