@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortExecutor } from '../src/executor/port-executor.js';
 import '../src/fft/worker.js';
 import '../src/runtime/builtin-tasks.js';
-import { CALL } from '../src/runtime/task-names.js';
+import { CALL, XP } from '../src/runtime/task-names.js';
 import { runTask } from '../src/runtime/run-task.js';
 import { runInSlabs } from '../src/runtime/split.js';
 import { allocateChunk, type ChunkData } from '../src/protocol/chunk-data.js';
@@ -127,6 +127,28 @@ describe('slab results', () => {
     const [out] = await runTask(CALL, [chunk(rows)], { id: 'sciport.fft.fft', args: [{ $input: 0 }, { axis: 1 }], split: { axis: 0, size: 8 } }, undefined, { outputs: [given] });
     expect(out).toBe(given);
     expect(Array.from(given.data)).toEqual(Array.from(fft(rows).data as Float64Array));
+  });
+
+  it('a result that views its gathered input is copied out of worker scratch', async () => {
+    // Two pieces of a [4, 3] block; astype without copy returns the assembled block itself.
+    const top = chunk(random([2, 3], 11));
+    const bottom = chunk(random([2, 3], 12));
+    const gather = {
+      count: 2,
+      dtype: 'float64',
+      shape: [4, 3],
+      pieces: [
+        { input: 0, srcStart: [0, 0], dstStart: [0, 0], extent: [2, 3] },
+        { input: 1, srcStart: [0, 0], dstStart: [2, 0], extent: [2, 3] },
+      ],
+    };
+    const params = { op: 'astype', args: [{ $input: 0 }, 'float64', { copy: false }], gather };
+    const [first] = await runTask(XP, [top, bottom], params, undefined);
+    const expected = [...Array.from(top.data), ...Array.from(bottom.data)];
+    expect(Array.from(first.data)).toEqual(expected);
+    // The next gathered task reuses the scratch; the first result must not change.
+    await runTask(XP, [bottom, top], params, undefined);
+    expect(Array.from(first.data)).toEqual(expected);
   });
 
   it('contiguous slabs are offered their part of the output, strided ones worker scratch', () => {

@@ -92,8 +92,15 @@ export interface GatherParams extends AssembleParams {
   readonly count: number;
 }
 
-/** The task's inputs with the gathered block in front of the remaining (extra) inputs. */
-export function gatherInputs(inputs: readonly ChunkData[], gather: GatherParams | undefined): readonly ChunkData[] {
+/**
+ * The task's inputs with the gathered block in front of the remaining (extra) inputs, the block
+ * assembled in `into` when given (worker scratch).
+ */
+export function gatherInputs(
+  inputs: readonly ChunkData[],
+  gather: GatherParams | undefined,
+  into?: (dtype: string, shape: readonly number[]) => ChunkData,
+): readonly ChunkData[] {
   if (gather === undefined) return inputs;
-  return [assemble(inputs.slice(0, gather.count), gather), ...inputs.slice(gather.count)];
+  return [assemble(inputs.slice(0, gather.count), gather, into?.(gather.dtype, gather.shape)), ...inputs.slice(gather.count)];
 }

@@ -3,7 +3,8 @@
  */
 import { hostNamespace, type NDArray } from '@sciport/array-api';
 import { arrayKind, getMultimethod, InvalidArgumentError, NotSupportedError } from '@sciport/dispatch-core';
-import type { ChunkData } from '../protocol/chunk-data.js';
+import { allocateChunk, type ChunkData } from '../protocol/chunk-data.js';
+import { Scratch } from './scratch.js';
 import { type AssembleParams, assemble, type GatherParams, gatherInputs } from './assemble.js';
 import { chunkToNDArray, ndarrayToChunk } from './ndarray-bridge.js';
 import { registerTask, type TaskContext } from './task-registry.js';
@@ -39,6 +40,15 @@ function givenOutput(context: TaskContext, dtype: string, shape: readonly number
 
 registerTask(ASSEMBLE, (inputs, params: AssembleParams, context) => assemble(inputs, params, givenOutput(context, params.dtype, params.shape)));
 
+/** Worker scratch for blocks assembled from pieces (a rechunk fused into the task). */
+const gathered = new Scratch();
+
+function copyChunk(chunk: ChunkData): ChunkData {
+  const out = allocateChunk(chunk.dtype, chunk.shape, false);
+  (out.data as any).set(chunk.data);
+  return out;
+}
+
 /** Double-precision memory of the submitter's output chunk, offered to a call for its result. */
 function offeredMemory(context: TaskContext): Float64Array | undefined {
   const out = context.outputs?.[0];
@@ -58,7 +68,10 @@ function mapped(
   what: string,
 ): ChunkData[] {
   if (params.split === undefined) {
-    return resultToChunks(call(gatherInputs(inputs, params.gather).map(chunkToNDArray), offeredMemory(context)), what);
+    const arrays = gatherInputs(inputs, params.gather, (dtype, shape) => gathered.chunk(dtype, shape));
+    const results = resultToChunks(call(arrays.map(chunkToNDArray), offeredMemory(context)), what);
+    // A result may view its input (a reshape, an empty axes list): never hand out scratch.
+    return params.gather === undefined ? results : results.map((r) => (r.data.buffer === arrays[0].data.buffer ? copyChunk(r) : r));
   }
   const out = runInSlabs(inputs, params.gather, params.split, context.outputs?.[0], (block, extra, memory) => {
     const results = resultToChunks(call([block, ...extra], memory), what);
