@@ -62,6 +62,16 @@ export function toSharedChunk(chunk: ChunkData): ChunkData {
   return out;
 }
 
+/** The chunk has this dtype and shape (it can hold such a result). */
+export function chunkFits(chunk: ChunkData | undefined, dtype: string, shape: readonly number[]): chunk is ChunkData {
+  return chunk !== undefined && chunk.dtype === dtype && chunk.shape.length === shape.length && chunk.shape.every((v, d) => v === shape[d]);
+}
+
+/** The chunk's memory as doubles (float64, complex128 interleaved), else undefined. */
+export function doubleMemory(chunk: ChunkData): Float64Array | undefined {
+  return chunk.dtype === 'float64' || chunk.dtype === 'complex128' ? (chunk.data as Float64Array) : undefined;
+}
+
 /** Bytes of a chunk as a Uint8Array view (no copy). */
 export function chunkBytes(chunk: ChunkData): Uint8Array {
   return new Uint8Array(chunk.data.buffer, chunk.data.byteOffset, chunk.data.byteLength);

@@ -3,7 +3,7 @@
  */
 import { hostNamespace, type NDArray } from '@sciport/array-api';
 import { arrayKind, getMultimethod, InvalidArgumentError, NotSupportedError } from '@sciport/dispatch-core';
-import { allocateChunk, type ChunkData } from '../protocol/chunk-data.js';
+import { allocateChunk, type ChunkData, chunkFits, doubleMemory } from '../protocol/chunk-data.js';
 import { Scratch } from './scratch.js';
 import { type AssembleParams, assemble, type GatherParams, gatherInputs } from './assemble.js';
 import { chunkToNDArray, ndarrayToChunk } from './ndarray-bridge.js';
@@ -32,13 +32,11 @@ export function resultToChunks(result: unknown, what: string): ChunkData[] {
   });
 }
 
-/** The submitter's output chunk when it has `dtype` and `shape` (a task may write straight into it). */
-function givenOutput(context: TaskContext, dtype: string, shape: readonly number[]): ChunkData | undefined {
+registerTask(ASSEMBLE, (inputs, params: AssembleParams, context) => {
+  // Straight into the submitter's output chunk when it fits.
   const out = context.outputs?.[0];
-  return out !== undefined && out.dtype === dtype && out.shape.length === shape.length && out.shape.every((v, d) => v === shape[d]) ? out : undefined;
-}
-
-registerTask(ASSEMBLE, (inputs, params: AssembleParams, context) => assemble(inputs, params, givenOutput(context, params.dtype, params.shape)));
+  return assemble(inputs, params, chunkFits(out, params.dtype, params.shape) ? out : undefined);
+});
 
 /** Worker scratch for blocks assembled from pieces (a rechunk fused into the task). */
 const gathered = new Scratch();
@@ -52,7 +50,7 @@ function copyChunk(chunk: ChunkData): ChunkData {
 /** Double-precision memory of the submitter's output chunk, offered to a call for its result. */
 function offeredMemory(context: TaskContext): Float64Array | undefined {
   const out = context.outputs?.[0];
-  return out !== undefined && (out.dtype === 'float64' || out.dtype === 'complex128') ? (out.data as Float64Array) : undefined;
+  return out === undefined ? undefined : doubleMemory(out);
 }
 
 /**

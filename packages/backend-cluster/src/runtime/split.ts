@@ -1,5 +1,5 @@
 import { cStrides, NDArray } from '@sciport/array-api';
-import { allocateChunk, type ChunkData } from '../protocol/chunk-data.js';
+import { allocateChunk, type ChunkData, chunkFits, doubleMemory } from '../protocol/chunk-data.js';
 import { type AssemblePiece, assemble, copyBox, type GatherParams } from './assemble.js';
 import { chunkToNDArray } from './ndarray-bridge.js';
 import { Scratch } from './scratch.js';
@@ -47,11 +47,6 @@ const slabResult = new Scratch();
 
 function withAxis(shape: readonly number[], axis: number, length: number): number[] {
   return shape.map((v, d) => (d === axis ? length : v));
-}
-
-/** Double-precision chunks are Float64Array memory a host transform can write its result into. */
-function doubleMemory(chunk: ChunkData): Float64Array | undefined {
-  return chunk.dtype === 'float64' || chunk.dtype === 'complex128' ? (chunk.data as Float64Array) : undefined;
 }
 
 /** The memory of slab [start, start + length) along `axis` of `chunk`, if it is one contiguous run. */
@@ -105,8 +100,7 @@ export function runInSlabs(
     if (!checked) {
       checked = true;
       const outShape = withAxis(result.shape, axis, n);
-      const fits = out !== undefined && out.dtype === result.dtype && out.shape.length === outShape.length && out.shape.every((v, d) => v === outShape[d]);
-      if (!fits) out = allocateChunk(result.dtype, outShape, false);
+      if (!chunkFits(out, result.dtype, outShape)) out = allocateChunk(result.dtype, outShape, false);
     }
     if (out === target && region !== undefined && sameMemory(result.data, region)) continue;
     copyBox(result, out as ChunkData, {
