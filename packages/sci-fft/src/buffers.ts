@@ -45,7 +45,10 @@ let providedResult: Float64Array | undefined;
  * precision result, like pocketfft's `out` argument: the transform writes there instead of
  * allocating, when its result has exactly `memory.length` doubles (interleaved for complex).
  * Otherwise (another size, a single-precision result) it allocates as usual, so the caller
- * checks whether the result's data is `memory`. `memory` must not overlap the input.
+ * checks whether the result's data is `memory`. `memory` must not overlap the input, or else
+ * be exactly the input's own memory (a C-contiguous float64/complex128 input of the result's
+ * shape): then the transform runs in place, as SciPy's `overwrite_x=True` allows; every
+ * transform reads all of a line before it writes it (tested for each kind).
  * Chunk workers use it to write straight into shared output chunks: a fresh result array
  * per call costs page faults, and those serialize the threads of a process.
  */
@@ -98,9 +101,12 @@ export function readInto(dst: Float64Array, x: NDArray, shape: readonly number[]
 
   const sameLayout = srcComplex === complex && !options.conjugate && !(x.data instanceof BigInt64Array || x.data instanceof BigUint64Array);
   if (sameLayout && sameShape(shape, x.shape) && isCContiguous(x.shape, x.stride)) {
-    // the common case: one typed-array copy (which also converts the element type)
+    // the common case: one typed-array copy (which also converts the element type), or none
+    // when `dst` is `x`'s own memory (a transform computed in place, see withResultMemory)
     const lanes = complex ? 2 : 1;
-    dst.set((x.data as Float64Array).subarray(lanes * x.offset, lanes * (x.offset + shapeSize(shape))));
+    const source = (x.data as Float64Array).subarray(lanes * x.offset, lanes * (x.offset + shapeSize(shape)));
+    if (source.buffer === dst.buffer && source.byteOffset === dst.byteOffset && source instanceof Float64Array) return;
+    dst.set(source);
     return;
   }
   const copyRun = runCopier(dst, x, options, lanesOut, sameLayout);

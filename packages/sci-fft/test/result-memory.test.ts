@@ -92,3 +92,27 @@ describe('withResultMemory', () => {
     );
   });
 });
+
+describe('withResultMemory in place (the input is the memory)', () => {
+  const own = (x: NDArray) => new NDArray((x.data as Float64Array).slice(), [...x.shape], x.dtype);
+  const inPlaceCases: [string, NDArray, (x: NDArray) => NDArray][] = [
+    ['fft along rows', complex([6, 32], 21), (x) => fft(x)],
+    ['fft along columns', complex([40, 5], 22), (x) => fft(x, { axis: 0 })],
+    ['ifft, odd length', complex([3, 45], 23), (x) => ifft(x, { norm: 'ortho' })],
+    ['fft2', complex([12, 20], 24), (x) => fft2(x)],
+    ['fft2, large enough to stream', complex([300, 256], 25), (x) => fft2(x)],
+    ['dct type 2 along rows', real([7, 16], 26), (x) => dct(x)],
+    ['dct type 1 along columns', real([9, 4], 27), (x) => dct(x, { type: 1, axis: 0 })],
+    ['dst type 4', real([5, 11], 28), (x) => dst(x, { type: 4 })],
+    ['idct of complex', complex([4, 10], 29), (x) => idct(x)],
+  ];
+
+  it.each(inPlaceCases)('%s: computed over its own input, same values', (_name, x, run) => {
+    const expected = run(own(x));
+    const input = own(x);
+    const memory = input.data as Float64Array;
+    const got = withResultMemory(memory, () => run(input));
+    expect(got.data).toBe(memory);
+    expect(Array.from(memory)).toEqual(Array.from(expected.data as Float64Array));
+  });
+});

@@ -66,10 +66,15 @@ function mapped(
   what: string,
 ): ChunkData[] {
   if (params.split === undefined) {
-    const arrays = gatherInputs(inputs, params.gather, (dtype, shape) => gathered.chunk(dtype, shape));
+    // A block assembled from pieces goes into the output chunk itself when it has the output's
+    // dtype and shape (a complex FFT pass): offered as result memory too, the transform runs
+    // in place (withResultMemory), with no copy of the block. Otherwise into worker scratch.
+    const out = context.outputs?.[0];
+    const inPlace = params.gather !== undefined && chunkFits(out, params.gather.dtype, params.gather.shape) && doubleMemory(out) !== undefined;
+    const arrays = gatherInputs(inputs, params.gather, (dtype, shape) => (inPlace ? (out as ChunkData) : gathered.chunk(dtype, shape)));
     const results = resultToChunks(call(arrays.map(chunkToNDArray), offeredMemory(context)), what);
     // A result may view its input (a reshape, an empty axes list): never hand out scratch.
-    return params.gather === undefined ? results : results.map((r) => (r.data.buffer === arrays[0].data.buffer ? copyChunk(r) : r));
+    return params.gather === undefined || inPlace ? results : results.map((r) => (r.data.buffer === arrays[0].data.buffer ? copyChunk(r) : r));
   }
   const out = runInSlabs(inputs, params.gather, params.split, context.outputs?.[0], (block, extra, memory) => {
     const results = resultToChunks(call([block, ...extra], memory), what);
