@@ -172,9 +172,25 @@ function decodeBase64(s: string): Uint8Array {
 let wasm: FftWasmExports | null = null;
 let enabled = true;
 
+// The instance's memory: [heapBase, permTop): plan tables, first-fit with a free list (plans
+// are evicted by the LRU cache in resident.ts); [permTop, …): a stack of scratch frames, one
+// per transform. Declared before load() runs: assigning them in the temporal dead zone used
+// to throw inside adopt(), after `wasm` was set, and send load() on to compile a second
+// instance that replaced the first a tick later, under plans made in the first one.
+let permTop = 0;
+let stackTop = 0;
+let stackDepth = 0;
+/** free blocks below permTop, sorted by start: [start, size] */
+const freeBlocks: [number, number][] = [];
+/** scratch regions passed over by tables allocated during a transform; freed when it ends */
+const pendingGaps: [number, number][] = [];
+
+/** Takes an instance as the kernels; only ever one (plans live in its memory). */
 function adopt(instance: WasmInstance): void {
-  wasm = instance.exports as unknown as FftWasmExports;
-  permTop = align16(wasm.heapBase());
+  if (wasm !== null) return;
+  const exports = instance.exports as unknown as FftWasmExports;
+  permTop = align16(exports.heapBase());
+  wasm = exports;
 }
 
 const g = globalThis as { WebAssembly?: WasmApi; document?: unknown };
@@ -186,11 +202,15 @@ function load(): Promise<void> {
   // validate() is false on engines without SIMD128: keep the TypeScript kernels there.
   if (!WA.validate(bytes)) return Promise.resolve();
   if (g.document === undefined) {
+    let instance: WasmInstance | undefined;
     try {
-      adopt(new WA.Instance(new WA.Module(bytes), {}));
-      return Promise.resolve();
+      instance = new WA.Instance(new WA.Module(bytes), {});
     } catch {
-      // fall through to asynchronous compilation
+      // not allowed here: fall through to asynchronous compilation
+    }
+    if (instance !== undefined) {
+      adopt(instance);
+      return Promise.resolve();
     }
   }
   return WA.instantiate(bytes, {}).then(
@@ -218,17 +238,7 @@ export function setWasmEnabled(on: boolean): void {
 }
 
 // ---- memory ----
-//
-// [heapBase, permTop): plan tables, first-fit with a free list (plans are evicted by the
-// LRU cache in resident.ts); [permTop, …): a stack of scratch frames, one per transform.
-
-let permTop = 0;
-let stackTop = 0;
-let stackDepth = 0;
-/** free blocks below permTop, sorted by start: [start, size] */
-const freeBlocks: [number, number][] = [];
-/** scratch regions passed over by tables allocated during a transform; freed when it ends */
-const pendingGaps: [number, number][] = [];
+// (its state is declared above, with the instance it belongs to)
 
 function align16(x: number): number {
   return (x + 15) & ~15;
