@@ -1,8 +1,8 @@
 import { getDispatchState } from '@sciport/dispatch-core';
 import { ClusterClosedError, ClusterError, WorkerLostError } from '../errors.js';
-import { allocateChunk, type ChunkData, chunkFromBytes, isSharedBuffer } from '../protocol/chunk-data.js';
+import { allocateChunk, type ChunkData, chunkFromBytes, isSharedBuffer, toWire } from '../protocol/chunk-data.js';
 import { type PoolChunk, SharedPool } from './shared-pool.js';
-import type { HostToWorker, TaskSpec, WireChunk, WorkerToHost } from '../protocol/messages.js';
+import type { HostToWorker, TaskSpec, WorkerToHost } from '../protocol/messages.js';
 import { deserializeError } from '../protocol/wire-error.js';
 import { portableState } from './portable-state.js';
 import type { ChunkRef, Executor } from './executor.js';
@@ -58,6 +58,10 @@ export class LocalChunk implements ChunkRef {
   ) {
     this.weight = fresh && isSharedBuffer(chunk.data.buffer) ? gcWeight(chunk.data.byteLength) : undefined;
   }
+  /** A chunk in memory from the executor's pool. */
+  static fromPool({ chunk, fresh }: PoolChunk): LocalChunk {
+    return new LocalChunk(chunk, true, fresh);
+  }
   get dtype(): string {
     return this.chunk.dtype;
   }
@@ -103,10 +107,6 @@ interface Slot {
   readonly inFlight: Map<number, Pending>;
 }
 
-function toWire(chunk: ChunkData): WireChunk {
-  return { dtype: chunk.dtype, shape: chunk.shape, buffer: chunk.data.buffer, byteOffset: chunk.data.byteOffset };
-}
-
 /**
  * A pool of workers behind message ports. One task per worker at a time, first come first
  * served; a worker that dies has its task put back at the head of the queue and is replaced,
@@ -124,6 +124,8 @@ export class PortExecutor implements Executor {
   private readyWaiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
   /** Shared memory of dead chunks, reused for new ones (up to 1 GiB kept). */
   readonly pool = new SharedPool(2 ** 30);
+  /** Chunks handed out by allocate() and not put yet, so put() knows they are the pool's. */
+  private readonly allocated = new WeakMap<object, LocalChunk>();
 
   constructor(
     private readonly spawner: WorkerSpawner,
@@ -168,20 +170,17 @@ export class PortExecutor implements Executor {
       // The caller's own memory (put by allocate() below, or its own shared buffer): kept as is.
       return this.allocated.get(chunk.data) ?? new LocalChunk(chunk);
     }
-    const { chunk: shared, fresh } = this.pool.take(chunk.dtype, chunk.shape);
-    (shared.data as any).set(chunk.data);
-    return new LocalChunk(shared, true, fresh);
+    const taken = this.pool.take(chunk.dtype, chunk.shape);
+    (taken.chunk.data as any).set(chunk.data);
+    return LocalChunk.fromPool(taken);
   }
-
-  /** Chunks handed out by allocate() and not put yet, so put() knows they are the pool's. */
-  private readonly allocated = new WeakMap<object, LocalChunk>();
 
   /** Writable memory for a chunk about to be put (shared and recycled when possible). */
   allocate(dtype: string, shape: readonly number[]): ChunkData {
     if (!this.spawner.sharedMemory) return allocateChunk(dtype, shape, false);
-    const { chunk, fresh } = this.pool.take(dtype, shape);
-    this.allocated.set(chunk.data, new LocalChunk(chunk, true, fresh));
-    return chunk;
+    const taken = this.pool.take(dtype, shape);
+    this.allocated.set(taken.chunk.data, LocalChunk.fromPool(taken));
+    return taken.chunk;
   }
 
   async get(ref: ChunkRef): Promise<ChunkData> {
@@ -275,7 +274,7 @@ export class PortExecutor implements Executor {
         if (message.type === 'done') {
           pending.resolve(
             message.outputs.map((w) =>
-              typeof w === 'number' ? new LocalChunk(pending.outputs[w].chunk, true, pending.outputs[w].fresh) : new LocalChunk(chunkFromBytes(w.dtype, w.shape, w.buffer, w.byteOffset)),
+              typeof w === 'number' ? LocalChunk.fromPool(pending.outputs[w]) : new LocalChunk(chunkFromBytes(w.dtype, w.shape, w.buffer, w.byteOffset)),
             ),
           );
         } else {

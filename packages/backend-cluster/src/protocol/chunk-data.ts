@@ -1,4 +1,5 @@
 import { byteLengthOf, layoutOf, sizeOf, type TypedArray } from './dtypes.js';
+import type { WireChunk } from './messages.js';
 
 /**
  * The unit every executor moves: one C-contiguous chunk. `data` holds exactly the
@@ -54,12 +55,26 @@ export function isSharedBuffer(buffer: ArrayBufferLike): boolean {
   return typeof SharedArrayBuffer === 'function' && buffer instanceof SharedArrayBuffer;
 }
 
-/** Copy a chunk into shared memory unless it already lives there. */
-export function toSharedChunk(chunk: ChunkData): ChunkData {
-  if (!sharedMemoryAvailable() || isSharedBuffer(chunk.data.buffer)) return chunk;
-  const out = allocateChunk(chunk.dtype, chunk.shape, true);
+/** A copy of a chunk in new memory (shared when asked and possible). */
+export function copyChunk(chunk: ChunkData, shared: boolean): ChunkData {
+  const out = allocateChunk(chunk.dtype, chunk.shape, shared);
   (out.data as any).set(chunk.data);
   return out;
+}
+
+/** Copy a chunk into shared memory unless it already lives there. */
+export function toSharedChunk(chunk: ChunkData): ChunkData {
+  return !sharedMemoryAvailable() || isSharedBuffer(chunk.data.buffer) ? chunk : copyChunk(chunk, true);
+}
+
+/** The two views cover the same bytes (a result written in place is its output chunk). */
+export function sameView(a: ArrayBufferView, b: ArrayBufferView): boolean {
+  return a.buffer === b.buffer && a.byteOffset === b.byteOffset && a.byteLength === b.byteLength;
+}
+
+/** A chunk as it crosses a message port (its buffer shared or transferred). */
+export function toWire(chunk: ChunkData): WireChunk {
+  return { dtype: chunk.dtype, shape: chunk.shape, buffer: chunk.data.buffer, byteOffset: chunk.data.byteOffset };
 }
 
 /** The chunk has this dtype and shape (it can hold such a result). */

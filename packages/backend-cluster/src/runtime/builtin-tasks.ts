@@ -3,7 +3,7 @@
  */
 import { hostNamespace, type NDArray } from '@sciport/array-api';
 import { arrayKind, getMultimethod, InvalidArgumentError, NotSupportedError } from '@sciport/dispatch-core';
-import { allocateChunk, type ChunkData, chunkFits, doubleMemory } from '../protocol/chunk-data.js';
+import { type ChunkData, chunkFits, copyChunk, doubleMemory } from '../protocol/chunk-data.js';
 import { Scratch } from './scratch.js';
 import { type AssembleParams, assemble, type GatherParams, gatherInputs } from './assemble.js';
 import { chunkToNDArray, ndarrayToChunk } from './ndarray-bridge.js';
@@ -41,18 +41,6 @@ registerTask(ASSEMBLE, (inputs, params: AssembleParams, context) => {
 /** Worker scratch for blocks assembled from pieces (a rechunk fused into the task). */
 const gathered = new Scratch();
 
-function copyChunk(chunk: ChunkData): ChunkData {
-  const out = allocateChunk(chunk.dtype, chunk.shape, false);
-  (out.data as any).set(chunk.data);
-  return out;
-}
-
-/** Double-precision memory of the submitter's output chunk, offered to a call for its result. */
-function offeredMemory(context: TaskContext): Float64Array | undefined {
-  const out = context.outputs?.[0];
-  return out === undefined ? undefined : doubleMemory(out);
-}
-
 /**
  * Run an operation on the task's block: directly, or slab by slab when the submitter asked for
  * a split (see split.ts). `call` gets the arrays the argument template refers to, and memory
@@ -65,23 +53,25 @@ function mapped(
   call: (arrays: NDArray[], memory: Float64Array | undefined) => unknown,
   what: string,
 ): ChunkData[] {
+  const out = context.outputs?.[0];
   if (params.split === undefined) {
-    // A block assembled from pieces goes into the output chunk itself when it has the output's
-    // dtype and shape (a complex FFT pass): offered as result memory too, the transform runs
-    // in place (withResultMemory), with no copy of the block. Otherwise into worker scratch.
-    const out = context.outputs?.[0];
-    const inPlace = params.gather !== undefined && chunkFits(out, params.gather.dtype, params.gather.shape) && doubleMemory(out) !== undefined;
+    // The submitter's output chunk is offered as result memory. A block assembled from pieces
+    // goes into that chunk itself when it has the output's dtype and shape (a complex FFT
+    // pass): the transform then runs in place (withResultMemory), with no copy of the block.
+    // Otherwise it goes into worker scratch.
+    const memory = out === undefined ? undefined : doubleMemory(out);
+    const inPlace = params.gather !== undefined && memory !== undefined && chunkFits(out, params.gather.dtype, params.gather.shape);
     const arrays = gatherInputs(inputs, params.gather, (dtype, shape) => (inPlace ? (out as ChunkData) : gathered.chunk(dtype, shape)));
-    const results = resultToChunks(call(arrays.map(chunkToNDArray), offeredMemory(context)), what);
+    const results = resultToChunks(call(arrays.map(chunkToNDArray), memory), what);
     // A result may view its input (a reshape, an empty axes list): never hand out scratch.
-    return params.gather === undefined || inPlace ? results : results.map((r) => (r.data.buffer === arrays[0].data.buffer ? copyChunk(r) : r));
+    return params.gather === undefined || inPlace ? results : results.map((r) => (r.data.buffer === arrays[0].data.buffer ? copyChunk(r, false) : r));
   }
-  const out = runInSlabs(inputs, params.gather, params.split, context.outputs?.[0], (block, extra, memory) => {
+  const result = runInSlabs(inputs, params.gather, params.split, out, (block, extra, memory) => {
     const results = resultToChunks(call([block, ...extra], memory), what);
     if (results.length !== 1) throw new NotSupportedError(`${what} returned ${results.length} arrays; a split task needs one.`);
     return results[0];
   });
-  return [out];
+  return [result];
 }
 
 registerTask(CALL, (inputs, params: CallParams, context) => {

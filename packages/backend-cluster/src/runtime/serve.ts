@@ -1,5 +1,5 @@
-import { type ChunkData, chunkFromBytes, isSharedBuffer, toSharedChunk } from '../protocol/chunk-data.js';
-import type { HostToWorker, WireChunk, WorkerToHost } from '../protocol/messages.js';
+import { type ChunkData, chunkFits, chunkFromBytes, isSharedBuffer, sameView, toSharedChunk, toWire } from '../protocol/chunk-data.js';
+import type { HostToWorker, WorkerToHost } from '../protocol/messages.js';
 import { serializeError } from '../protocol/wire-error.js';
 import { runTask } from './run-task.js';
 
@@ -9,19 +9,6 @@ export interface WorkerEndpoint {
   onMessage(listener: (message: HostToWorker) => void): void;
   /** Load a module that registers tasks or multimethods. */
   importModule(specifier: string): Promise<unknown>;
-}
-
-function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
-}
-
-/** The chunks are the same memory (a task wrote its result in place). */
-function sameMemory(a: ChunkData, b: ChunkData): boolean {
-  return a.dtype === b.dtype && a.data.buffer === b.data.buffer && a.data.byteOffset === b.data.byteOffset && a.data.length === b.data.length && sameShape(a.shape, b.shape);
-}
-
-function toWire(chunk: ChunkData): WireChunk {
-  return { dtype: chunk.dtype, shape: chunk.shape, buffer: chunk.data.buffer, byteOffset: chunk.data.byteOffset };
 }
 
 /**
@@ -54,9 +41,9 @@ export function serve(endpoint: WorkerEndpoint): void {
     if (sharedMemory) {
       const replies = outputs.map((out, i) => {
         const target = given[i];
-        if (target === out || (target !== undefined && sameMemory(target, out))) return i;
-        if (target !== undefined && target.dtype === out.dtype && target.data.length === out.data.length && sameShape(target.shape, out.shape)) {
-          (target.data as any).set(out.data);
+        if (chunkFits(target, out.dtype, out.shape)) {
+          // Written in place, or copied into the host's output chunk.
+          if (!sameView(target.data, out.data)) (target.data as any).set(out.data);
           return i;
         }
         return toWire(toSharedChunk(out));

@@ -1,5 +1,5 @@
 import { cStrides, NDArray } from '@sciport/array-api';
-import { allocateChunk, type ChunkData, chunkFits, doubleMemory } from '../protocol/chunk-data.js';
+import { allocateChunk, type ChunkData, chunkFits, doubleMemory, sameView } from '../protocol/chunk-data.js';
 import { type AssemblePiece, assemble, copyBox, type GatherParams } from './assemble.js';
 import { chunkToNDArray } from './ndarray-bridge.js';
 import { Scratch } from './scratch.js';
@@ -57,10 +57,6 @@ function contiguousSlab(chunk: ChunkData, axis: number, start: number, length: n
   return memory.subarray(start * run, (start + length) * run);
 }
 
-function sameMemory(a: ArrayBufferView, b: ArrayBufferView): boolean {
-  return a.buffer === b.buffer && a.byteOffset === b.byteOffset && a.byteLength === b.byteLength;
-}
-
 /**
  * Run `run` over the slabs of the task's block and collect the results in the output chunk:
  * `given` (the submitter's shared chunk) when the results fit it, else a new one. Each call is
@@ -102,7 +98,7 @@ export function runInSlabs(
       const outShape = withAxis(result.shape, axis, n);
       if (!chunkFits(out, result.dtype, outShape)) out = allocateChunk(result.dtype, outShape, false);
     }
-    if (out === target && region !== undefined && sameMemory(result.data, region)) continue;
+    if (out === target && region !== undefined && sameView(result.data, region)) continue;
     copyBox(result, out as ChunkData, {
       srcStart: result.shape.map(() => 0),
       dstStart: result.shape.map((_, d) => (d === axis ? start : 0)),

@@ -237,8 +237,7 @@ export function setWasmEnabled(on: boolean): void {
   enabled = on;
 }
 
-// ---- memory ----
-// (its state is declared above, with the instance it belongs to)
+// ---- memory (its state is declared above, with the instance it belongs to) ----
 
 function align16(x: number): number {
   return (x + 15) & ~15;
