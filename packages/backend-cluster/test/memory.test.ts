@@ -105,6 +105,20 @@ describe('dispose', () => {
   });
 });
 
+describe('results that view memory the host owns', () => {
+  it('come back as new chunks, so recycling their source cannot change them', async () => {
+    const input = c.put({ dtype: 'float64', shape: [4, 6], data: random([4, 6], 9).data as Float64Array });
+    // No planned output: reshape returns a view of its input, which the worker must not hand back as is.
+    const [ref] = await c.run({ fn: XP, inputs: [input], params: { op: 'reshape', args: [{ $input: 0 }, [24]] } });
+    const source = await c.get(input);
+    const result = await c.get(ref);
+    const expected = Array.from(source.data);
+    c.executor.release(input);
+    pool.take('float64', [4, 6]).chunk.data.fill(-1);
+    expect(Array.from(result.data)).toEqual(expected);
+  });
+});
+
 describe('n-D transforms', () => {
   it('free the intermediate pass once the next pass has read it', async () => {
     pool.clear();

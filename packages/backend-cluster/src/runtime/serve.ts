@@ -1,4 +1,4 @@
-import { type ChunkData, chunkFits, chunkFromBytes, isSharedBuffer, sameView, toSharedChunk, toWire } from '../protocol/chunk-data.js';
+import { type ChunkData, chunkFits, chunkFromBytes, copyChunk, isSharedBuffer, sameView, toSharedChunk, toWire } from '../protocol/chunk-data.js';
 import type { HostToWorker, WorkerToHost } from '../protocol/messages.js';
 import { serializeError } from '../protocol/wire-error.js';
 import { runTask } from './run-task.js';
@@ -46,7 +46,10 @@ export function serve(endpoint: WorkerEndpoint): void {
           if (!sameView(target.data, out.data)) (target.data as any).set(out.data);
           return i;
         }
-        return toWire(toSharedChunk(out));
+        // A view of an input, or of an output chunk it does not fit, is memory the host holds
+        // under another block (and recycles when that block is released): send a copy.
+        const borrowed = [...inputs, ...given].some((chunk) => chunk.data.buffer === out.data.buffer);
+        return toWire(borrowed ? copyChunk(out, true) : toSharedChunk(out));
       });
       endpoint.post({ type: 'done', id: message.id, outputs: replies });
     } else {
