@@ -8,7 +8,7 @@ import { Scratch } from './scratch.js';
 import { type AssembleParams, assemble, type GatherParams, gatherInputs } from './assemble.js';
 import { chunkToNDArray, ndarrayToChunk } from './ndarray-bridge.js';
 import { registerTask, type TaskContext } from './task-registry.js';
-import { offerResultMemory } from './result-memory.js';
+import { resultMemoryFor } from './result-memory.js';
 import { runInSlabs, type SplitParams } from './split.js';
 import { fillTemplate } from './template.js';
 
@@ -82,13 +82,8 @@ registerTask(CALL, (inputs, params: CallParams, context) => {
       hint: 'Load the package that declares it into the workers (cluster.local({ modules }) or sciport-worker --import).',
     });
   }
-  return mapped(
-    inputs,
-    params,
-    context,
-    (arrays, memory) => offerResultMemory(params.id, memory, () => fn(...(fillTemplate(params.args, arrays) as unknown[]))),
-    params.id,
-  );
+  const offer = resultMemoryFor(params.id);
+  return mapped(inputs, params, context, (arrays, memory) => offer(memory, () => fn(...(fillTemplate(params.args, arrays) as unknown[]))), params.id);
 });
 
 /** Parameters of XP: a host namespace function name and its arguments with placeholders. */

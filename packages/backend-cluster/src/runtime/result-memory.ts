@@ -12,11 +12,15 @@ export function registerResultMemory(domain: string, scope: ResultMemoryScope): 
   scopes.set(domain, scope);
 }
 
+/** How a call of multimethod `id` runs with memory offered for its result. */
+export type ResultMemoryOffer = <T>(memory: Float64Array | undefined, compute: () => T) => T;
+
 /**
- * Run `compute` (a call of multimethod `id`) with `memory` offered for its result. The callee
- * may ignore the offer; the caller compares the result's memory with `memory`.
+ * The offer for multimethod `id`, looked up once per task: `compute` runs with `memory`
+ * offered to the package that owns `id`, or plainly when it has no scope or nothing is
+ * offered. The callee may ignore the offer; the caller compares the result's memory.
  */
-export function offerResultMemory<T>(id: string, memory: Float64Array | undefined, compute: () => T): T {
-  const scope = memory === undefined ? undefined : scopes.get(id.slice(0, id.lastIndexOf('.')));
-  return scope === undefined ? compute() : scope(memory as Float64Array, compute);
+export function resultMemoryFor(id: string): ResultMemoryOffer {
+  const scope = scopes.get(id.slice(0, id.lastIndexOf('.')));
+  return (memory, compute) => (scope === undefined || memory === undefined ? compute() : scope(memory, compute));
 }
