@@ -6,11 +6,13 @@
 import { type ChunkedArray, type Cluster, chunked, ClusterError, cluster } from '@sciport/backend-cluster';
 import { NDArray } from '@sciport/array-api';
 import { fft, fft2, ifft2 } from '@sciport/fft';
+import { withInputFill } from '@sciport/fft/backend-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortExecutor } from '../src/executor/port-executor.js';
 import '../src/fft/worker.js';
 import '../src/runtime/builtin-tasks.js';
 import { CALL, XP } from '../src/runtime/task-names.js';
+import { registerInputFill } from '../src/runtime/input-fill.js';
 import { runTask } from '../src/runtime/run-task.js';
 import { runInSlabs } from '../src/runtime/split.js';
 import { allocateChunk, type ChunkData } from '../src/protocol/chunk-data.js';
@@ -187,5 +189,59 @@ describe('slab results', () => {
     });
     expect(offered.every((m) => m !== undefined && m.buffer !== cols.data.buffer && m.length === 2 * 64 * 64)).toBe(true);
     expect(Array.from(cols.data)).toEqual(Array.from(fft(rows, { axis: 0 }).data as Float64Array));
+  });
+});
+
+describe('gathered blocks read through the transform (input fill)', () => {
+  // A [32, 8] complex block in two row pieces, as a column pass of fft2 gathers it.
+  const block = new NDArray(random([32, 16], 21).data, [32, 8], 'complex128');
+  const chunk = (x: NDArray): ChunkData => ({ dtype: x.dtype, shape: x.shape, data: x.data as Float64Array });
+  const top = chunk(new NDArray((block.data as Float64Array).slice(0, 2 * 16 * 8), [16, 8], 'complex128'));
+  const bottom = chunk(new NDArray((block.data as Float64Array).slice(2 * 16 * 8), [16, 8], 'complex128'));
+  const gather = {
+    count: 2,
+    dtype: 'complex128',
+    shape: [32, 8],
+    pieces: [
+      { input: 0, srcStart: [0, 0], dstStart: [0, 0], extent: [16, 8] },
+      { input: 1, srcStart: [0, 0], dstStart: [16, 0], extent: [16, 8] },
+    ],
+  };
+  const params = { id: 'sciport.fft.fft', args: [{ $input: 0 }, { axis: 0 }], gather };
+  const expected = Array.from(fft(block, { axis: 0 }).data as Float64Array);
+
+  it('assembles the block into the kernels memory, not the output chunk, and writes the result there', async () => {
+    let filled: boolean | undefined;
+    registerInputFill('sciport.fft', (array, fill, compute) => {
+      const outcome = withInputFill(array, fill, compute);
+      filled = outcome.filled;
+      return outcome;
+    });
+    try {
+      const given = allocateChunk('complex128', [32, 8], true);
+      const [out] = await runTask(CALL, [top, bottom], params, undefined, { outputs: [given] });
+      expect(filled).toBe(true);
+      expect(out.data.buffer).toBe(given.data.buffer);
+      expect(Array.from(given.data)).toEqual(expected);
+    } finally {
+      registerInputFill('sciport.fft', withInputFill);
+    }
+  });
+
+  it('when the transform did not take the fill, assembles the block in the output chunk and calls again', async () => {
+    let calls = 0;
+    registerInputFill('sciport.fft', (_array, _fill, compute) => {
+      calls++;
+      return { result: compute(), filled: false };
+    });
+    try {
+      const given = allocateChunk('complex128', [32, 8], true);
+      (given.data as Float64Array).fill(Number.NaN);
+      const [out] = await runTask(CALL, [top, bottom], params, undefined, { outputs: [given] });
+      expect(calls).toBe(1);
+      expect(Array.from(out.data)).toEqual(expected);
+    } finally {
+      registerInputFill('sciport.fft', withInputFill);
+    }
   });
 });

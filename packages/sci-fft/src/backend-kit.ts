@@ -5,13 +5,14 @@
  * functions keeps validation and error messages identical on every backend: the
  * conformance bad-input suite checks the error class and its `argument`.
  *
- * Also `withResultMemory`, for backends that run the host transforms on their own memory
- * (the cluster's workers write results straight into shared chunks).
+ * Also `withResultMemory` and `withInputFill`, for backends that run the host transforms on
+ * their own memory (the cluster's workers write results straight into shared chunks, and
+ * assemble blocks straight into the kernels' working memory).
  *
  * Re-exports only; the logic lives in ./options.ts, ./shape-axes.ts and ./buffers.ts, where
  * the host transforms use it too.
  */
-export { withResultMemory } from './buffers.js';
+export { withInputFill, withResultMemory } from './buffers.js';
 export type {
   CommonFFTOptions,
   DCTNOptions,

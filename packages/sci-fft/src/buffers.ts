@@ -72,6 +72,44 @@ export function newResult(length: number): Float64Array {
   return newFloat64(length);
 }
 
+/** A caller's stand-in for reading one input array (see withInputFill). */
+let providedFill: { readonly array: NDArray; readonly fill: (dst: Float64Array) => void } | undefined;
+let fillUsed = false;
+
+/**
+ * Runs `compute`, one host transform call on `array` (float64 or complex128), with `fill`
+ * standing in for reading `array`: where the transform would copy `array`'s values into a
+ * buffer of its own (C-contiguous, `array`'s shape, interleaved for complex), it calls
+ * `fill(buffer)` instead, which must write exactly those values. With the kernels in
+ * WebAssembly, that buffer is their working memory. Returns the result and whether `fill`
+ * was used; when it was not, the transform read `array`'s memory itself (a path that does
+ * not copy, or a conversion), so a caller that left that memory unwritten must fill it and
+ * call again. Chunk workers assemble a block from its pieces this way: straight into the
+ * kernels' memory instead of into a block that is then copied there.
+ */
+export function withInputFill<T>(array: NDArray, fill: (dst: Float64Array) => void, compute: () => T): { result: T; filled: boolean } {
+  const outer = { provided: providedFill, used: fillUsed };
+  providedFill = { array, fill };
+  fillUsed = false;
+  try {
+    const result = compute();
+    return { result, filled: fillUsed };
+  } finally {
+    providedFill = outer.provided;
+    fillUsed = outer.used;
+  }
+}
+
+/** The caller's fill for `x`, taken (once), when `x` is read whole and unconverted into `dst`. */
+function takeFill(x: NDArray, shape: readonly number[], options: ReadOptions): ((dst: Float64Array) => void) | undefined {
+  const provided = providedFill;
+  if (provided === undefined || provided.array !== x || !sameShape(shape, x.shape)) return undefined;
+  if (options.conjugate || options.part !== undefined || x.dtype !== (options.complex ? 'complex128' : 'float64')) return undefined;
+  providedFill = undefined;
+  fillUsed = true;
+  return provided.fill;
+}
+
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
@@ -91,6 +129,11 @@ export interface ReadOptions {
  * part of `x` beyond `shape` is dropped (truncation).
  */
 export function readInto(dst: Float64Array, x: NDArray, shape: readonly number[], options: ReadOptions): void {
+  const fill = takeFill(x, shape, options);
+  if (fill !== undefined) {
+    fill(dst);
+    return;
+  }
   const { complex } = options;
   const ndim = shape.length;
   const lanesOut = complex ? 2 : 1;
@@ -204,6 +247,7 @@ export function readInput(x: NDArray, shape: readonly number[], options: ReadOpt
  * is one, else a converted, resized copy.
  */
 export function readOnlyInput(x: NDArray, shape: readonly number[], complex: boolean): Float64Array {
+  if (providedFill?.array === x) return readInput(x, shape, { complex });
   if (x.dtype === (complex ? 'complex128' : 'float64') && sameShape(shape, x.shape) && isCContiguous(x.shape, x.stride)) {
     const lanes = complex ? 2 : 1;
     return (x.data as Float64Array).subarray(lanes * x.offset, lanes * (x.offset + shapeSize(shape)));

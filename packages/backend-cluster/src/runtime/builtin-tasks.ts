@@ -8,6 +8,7 @@ import { Scratch } from './scratch.js';
 import { type AssembleParams, assemble, type GatherParams, gatherInputs } from './assemble.js';
 import { chunkToNDArray, ndarrayToChunk } from './ndarray-bridge.js';
 import { registerTask, type TaskContext } from './task-registry.js';
+import { type InputFillScope, inputFillFor } from './input-fill.js';
 import { resultMemoryFor } from './result-memory.js';
 import { runInSlabs, type SplitParams } from './split.js';
 import { fillTemplate } from './template.js';
@@ -52,6 +53,7 @@ function mapped(
   context: TaskContext,
   call: (arrays: NDArray[], memory: Float64Array | undefined) => unknown,
   what: string,
+  fill?: InputFillScope,
 ): ChunkData[] {
   const out = context.outputs?.[0];
   if (params.split === undefined) {
@@ -61,6 +63,10 @@ function mapped(
     // Otherwise it goes into worker scratch.
     const memory = out === undefined ? undefined : doubleMemory(out);
     const inPlace = params.gather !== undefined && memory !== undefined && chunkFits(out, params.gather.dtype, params.gather.shape);
+    if (inPlace && fill !== undefined) {
+      const results = callFilling(inputs, params.gather as GatherParams, out as ChunkData, fill, (arrays) => call(arrays, memory));
+      if (results !== undefined) return resultToChunks(results, what);
+    }
     const arrays = gatherInputs(inputs, params.gather, (dtype, shape) => (inPlace ? (out as ChunkData) : gathered.chunk(dtype, shape)));
     const results = resultToChunks(call(arrays.map(chunkToNDArray), memory), what);
     // A result may view its input (a reshape, an empty axes list): never hand out scratch.
@@ -74,6 +80,31 @@ function mapped(
   return [result];
 }
 
+/**
+ * The in-place call of `mapped` with the block assembled from its pieces only when the
+ * transform reads it, straight into the kernels' working memory (`fill`), not first into the
+ * output chunk: for a column pass of fft2 that is one copy of a 16 MiB block fewer per task.
+ * Undefined when the transform read the (unwritten) output chunk instead; the caller then
+ * assembles the block there and calls again.
+ */
+function callFilling(
+  inputs: readonly ChunkData[],
+  gather: GatherParams,
+  out: ChunkData,
+  fill: InputFillScope,
+  call: (arrays: NDArray[]) => unknown,
+): unknown {
+  const block = chunkToNDArray(out);
+  const extra = inputs.slice(gather.count).map(chunkToNDArray);
+  const pieces = inputs.slice(0, gather.count);
+  const { result, filled } = fill(
+    block,
+    (dst) => assemble(pieces, gather, { dtype: gather.dtype, shape: gather.shape, data: dst }),
+    () => call([block, ...extra]),
+  );
+  return filled ? result : undefined;
+}
+
 registerTask(CALL, (inputs, params: CallParams, context) => {
   const fn = getMultimethod(params.id);
   if (fn === undefined) {
@@ -83,7 +114,14 @@ registerTask(CALL, (inputs, params: CallParams, context) => {
     });
   }
   const offer = resultMemoryFor(params.id);
-  return mapped(inputs, params, context, (arrays, memory) => offer(memory, () => fn(...(fillTemplate(params.args, arrays) as unknown[]))), params.id);
+  return mapped(
+    inputs,
+    params,
+    context,
+    (arrays, memory) => offer(memory, () => fn(...(fillTemplate(params.args, arrays) as unknown[]))),
+    params.id,
+    inputFillFor(params.id),
+  );
 });
 
 /** Parameters of XP: a host namespace function name and its arguments with placeholders. */
