@@ -1,7 +1,7 @@
 import { type ChunkedArray, type Cluster, chunked, cluster, isChunked } from '@sciport/backend-cluster';
 import { arrayNamespace, asarray, hostNamespace as hx, type NDArray } from '@sciport/array-api';
 import { BackendNotImplementedError, explain, InvalidArgumentError, NamespaceMismatchError, NotSupportedError, ShapeError, withBackend } from '@sciport/dispatch-core';
-import { fft, fft2, fftfreq, fftshift, ifftshift } from '@sciport/fft';
+import { fft, fft2, fftfreq, fftn, fftshift, ifftshift, irfftn, rfftn } from '@sciport/fft';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -299,6 +299,49 @@ describe('@sciport/fft on chunked arrays', () => {
     await same(fft(rows), fft(x), 1e-14);
     await same(fft(rows, { axis: 0 }), fft(x, { axis: 0 }), 1e-14);
     await same(arrayNamespace(rows).cumulativeSum(rows, { axis: 1 }), hx.cumulativeSum(x, { axis: 1 }), 1e-14);
+  });
+
+  it('each pass of an n-D transform writes its output in the blocks the next pass reads', async () => {
+    const x = ramp([64, 48]);
+    const tasks: { params: any; outputs?: readonly { shape: readonly number[] }[] }[] = [];
+    const executor = c.executor as { run: (task: any) => Promise<any> };
+    const run = executor.run;
+    executor.run = (task) => {
+      tasks.push(task);
+      return run.call(executor, task);
+    };
+    try {
+      await same(fft2(chunked(x, { chunks: [16, 16], cluster: c })), fft2(x), 1e-14);
+    } finally {
+      executor.run = run;
+    }
+    const rowPass = tasks.filter((t) => t.params?.args?.[1]?.axis === 1);
+    const columnPass = tasks.filter((t) => t.params?.args?.[1]?.axis === 0);
+    expect(rowPass.length).toBeGreaterThan(0);
+    expect(columnPass.length).toBeGreaterThan(0);
+    // Row tasks split their rows into the column bands the column pass works on ...
+    const bands = columnPass.map((t) => t.outputs?.[0].shape[1]);
+    expect(bands.length).toBeGreaterThan(1);
+    for (const t of rowPass) {
+      expect(t.params.boxes.length).toBe(bands.length);
+      expect(t.outputs?.map((o) => o.shape[1])).toEqual(bands);
+    }
+    // ... so every piece a column task gathers is a whole block of the row pass.
+    for (const t of columnPass) {
+      for (const piece of t.params.gather.pieces) expect(piece.srcStart).toEqual([0, 0]);
+    }
+  });
+
+  it('n-D transforms with uneven blocks, changed lengths and slabs agree with the host', async () => {
+    const x = ramp([13, 9, 22]);
+    const xc = chunked(x, { chunks: [[5, 8], [4, 5], [7, 7, 8]], cluster: c });
+    await same(fftn(xc), fftn(x), 1e-13);
+    await same(rfftn(xc, { s: [10, 9, 15] }), rfftn(x, { s: [10, 9, 15] }), 1e-13);
+    const spectrum = rfftn(x);
+    await same(irfftn(chunked(spectrum, { chunks: [[6, 7], [9], [4, 4, 4]], cluster: c }), { s: [13, 9, 22] }), irfftn(spectrum, { s: [13, 9, 22] }), 1e-13);
+    // Blocks large enough to run in slabs while writing several output blocks.
+    const big = ramp([512, 768]);
+    await same(fft2(chunked(big, { chunks: [128, 256], cluster: c })), fft2(big), 1e-13);
   });
 
   it('namespace-generic helpers run unchanged (fftshift, ifftshift, fftfreq)', async () => {

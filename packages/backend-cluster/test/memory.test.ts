@@ -82,6 +82,7 @@ describe('dispose', () => {
   });
 
   it('`using` disposes at the end of the scope', async () => {
+    pool.clear();
     const before = pool.bytesFree;
     {
       using y = await fft(chunked(random([32, 16]), { chunks: [8, 16], cluster: c })).persist();
@@ -170,7 +171,7 @@ describe('slab results', () => {
   it('contiguous slabs are offered their part of the output, strided ones worker scratch', () => {
     const out = allocateChunk('complex128', [64, 256], false);
     const offered: (Float64Array | undefined)[] = [];
-    const byRows = runInSlabs([chunk(rows)], undefined, { axis: 0, size: 16 }, out, (block, _extra, memory) => {
+    const [byRows] = runInSlabs([chunk(rows)], undefined, { axis: 0, size: 16 }, { given: [out] }, (block, _extra, memory) => {
       offered.push(memory);
       const y = fft(block);
       return { dtype: y.dtype, shape: y.shape, data: y.data as Float64Array };
@@ -182,7 +183,7 @@ describe('slab results', () => {
 
     offered.length = 0;
     const cols = allocateChunk('complex128', [64, 256], false);
-    runInSlabs([chunk(rows)], undefined, { axis: 1, size: 64 }, cols, (block, _extra, memory) => {
+    runInSlabs([chunk(rows)], undefined, { axis: 1, size: 64 }, { given: [cols] }, (block, _extra, memory) => {
       offered.push(memory);
       const y = fft(block, { axis: 0 });
       return { dtype: y.dtype, shape: y.shape, data: y.data as Float64Array };
@@ -243,5 +244,34 @@ describe('gathered blocks read through the transform (input fill)', () => {
     } finally {
       registerInputFill('sciport.fft', withInputFill);
     }
+  });
+});
+
+describe('a task that writes several output blocks (boxes of its result)', () => {
+  const rows = new NDArray(random([24, 20], 31).data, [24, 10], 'complex128');
+  const chunk = (x: NDArray): ChunkData => ({ dtype: x.dtype, shape: x.shape, data: x.data as Float64Array });
+  const whole = fft(rows);
+  // Columns [0, 3), [3, 7), [7, 10) of the result: the column bands a next pass would read.
+  const boxes = [
+    { start: [0, 0], shape: [24, 3] },
+    { start: [0, 3], shape: [24, 4] },
+    { start: [0, 7], shape: [24, 3] },
+  ];
+  const expected = boxes.map((b) =>
+    Array.from(
+      { length: b.shape[0] * b.shape[1] },
+      (_, k) => whole.get(Math.floor(k / b.shape[1]), b.start[1] + (k % b.shape[1])) as unknown as [number, number],
+    ).flat(),
+  );
+
+  it.each([
+    ['whole', undefined],
+    ['in slabs', { axis: 0, size: 5 }],
+  ])('%s: each given output chunk holds its box', async (_name, split) => {
+    const given = boxes.map((b) => allocateChunk('complex128', b.shape, true));
+    const params = { id: 'sciport.fft.fft', args: [{ $input: 0 }, { axis: 1 }], boxes, ...(split === undefined ? {} : { split }) };
+    const outs = await runTask(CALL, [chunk(rows)], params, undefined, { outputs: given });
+    expect(outs.map((o) => o.data.buffer)).toEqual(given.map((g) => g.data.buffer));
+    expect(outs.map((o) => Array.from(o.data))).toEqual(expected);
   });
 });

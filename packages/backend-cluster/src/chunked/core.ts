@@ -27,6 +27,12 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
+/** The dtype and shape of a chunk a task will produce. */
+export interface PlannedChunk {
+  readonly dtype: DType;
+  readonly shape: readonly number[];
+}
+
 /**
  * Submit one chunk task as soon as its input blocks exist. Returns the output block at once;
  * the dispatch state of the calling scope is captured now and re-entered on the worker.
@@ -39,26 +45,33 @@ export function submitTask(
   shape: readonly number[],
   dtype: DType,
 ): Block {
+  return submitTaskOutputs(cluster, fn, inputs, params, [{ dtype, shape }])[0];
+}
+
+/** submitTask for a task with several outputs: one block each, in order. */
+export function submitTaskOutputs(cluster: Cluster, fn: string, inputs: readonly Block[], params: unknown, planned: readonly PlannedChunk[]): Block[] {
   for (const b of inputs) b.retain();
   const state = portableState(getDispatchState());
-  const ref = Promise.all(inputs.map((b) => b.ref))
-    .then((refs) => cluster.run({ fn, inputs: refs, params, state, outputs: [{ dtype, shape }] }))
+  const refs = Promise.all(inputs.map((b) => b.ref))
+    .then((refs) => cluster.run({ fn, inputs: refs, params, state, outputs: planned }))
     .then((outs) => {
-      const out = outs[0];
-      if (out === undefined || out.dtype !== dtype || !sameShape(out.shape, shape)) {
-        throw new ClusterError(
-          `Chunk task '${fn}' produced ${out?.dtype}[${out?.shape.join(', ')}] where ${dtype}[${shape.join(', ')}] was planned.`,
-          { hint: 'This is a bug in the chunked strategy; please report it with the call that caused it.' },
-        );
-      }
-      return out;
+      planned.forEach(({ dtype, shape }, i) => {
+        const out = outs[i];
+        if (out === undefined || out.dtype !== dtype || !sameShape(out.shape, shape)) {
+          throw new ClusterError(
+            `Chunk task '${fn}' produced ${out?.dtype}[${out?.shape.join(', ')}] where ${dtype}[${shape.join(', ')}] was planned.`,
+            { hint: 'This is a bug in the chunked strategy; please report it with the call that caused it.' },
+          );
+        }
+      });
+      return outs;
     });
-  ref
+  refs
     .finally(() => {
       for (const b of inputs) b.release();
     })
     .catch(() => {});
-  return new Block(ref, cluster.executor, shape);
+  return planned.map(({ shape }, i) => new Block(refs.then((outs) => outs[i]), cluster.executor, shape));
 }
 
 /** How to get the region [start, stop) of an array: an existing block, or boxes of several. */

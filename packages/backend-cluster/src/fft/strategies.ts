@@ -22,7 +22,8 @@ import { CALL } from '../runtime/task-names.js';
 import { inputRef } from '../runtime/template.js';
 import type { ChunkedArray } from '../chunked/chunked-array.js';
 import { probeArray } from '../chunked/ops/common.js';
-import { mapAlongAxes } from '../chunked/ops/map-axes.js';
+import { chunksWithWholeAxes, type MapLayout, mapAlongAxes } from '../chunked/ops/map-axes.js';
+import type { Chunks } from '../chunked/grid.js';
 import { type NdKind, planPasses } from './nd-plan.js';
 
 const DOMAIN = 'sciport.fft';
@@ -40,14 +41,26 @@ function hostFunction(name: string): (...args: unknown[]) => NDArray {
 }
 
 /** `name(x, options)` along one axis, block by block; extra positional args go before options. */
-export function alongAxis(x: ChunkedArray, name: string, axis: number, options: Record<string, unknown>, positional: unknown[] = []): ChunkedArray {
+export function alongAxis(
+  x: ChunkedArray,
+  name: string,
+  axis: number,
+  options: Record<string, unknown>,
+  positional: unknown[] = [],
+  layout?: MapLayout,
+): ChunkedArray {
   const opts = { ...options };
   const host = hostFunction(name);
-  return mapAlongAxes(x, [axis], {
-    fn: CALL,
-    params: { id: `${DOMAIN}.${name}`, args: [inputRef(0), ...positional, opts] },
-    probe: (p) => host(p, ...positional, opts),
-  });
+  return mapAlongAxes(
+    x,
+    [axis],
+    {
+      fn: CALL,
+      params: { id: `${DOMAIN}.${name}`, args: [inputRef(0), ...positional, opts] },
+      probe: (p) => host(p, ...positional, opts),
+    },
+    layout,
+  );
 }
 
 /** A 1-D transform (fft, rfft, dct, …) on a chunked array. */
@@ -98,13 +111,36 @@ export function nD(name: string, kind: NdKind, oneDName: string, othersName: str
       }
     }
     const whole = new Set(c.chunks.map((ch, d) => (ch.length === 1 ? d : -1)).filter((d) => d >= 0));
-    for (const pass of planPasses(kind, oneDName, othersName, plan.axes, plan.shape, whole)) {
-      const next = alongAxis(c, pass.name, pass.axis, { ...rest, axis: pass.axis, n: pass.n });
+    const passes = planPasses(kind, oneDName, othersName, plan.axes, plan.shape, whole);
+    let grid: Chunks | undefined;
+    passes.forEach((pass, i) => {
+      const layout = passLayout(grid, pass.axis, passes[i + 1]?.axis, c.cluster.parallelism, (next) => {
+        grid = next;
+      });
+      const next = alongAxis(c, pass.name, pass.axis, { ...rest, axis: pass.axis, n: pass.n }, [], layout);
       // A pass's output that only the next pass reads is freed once that pass has read it.
       if (c !== x) c.dispose();
       c = next;
-    }
+    });
     return c;
+  };
+}
+
+/**
+ * The layout of one pass of an n-D transform: the task grid the pass before planned for it and,
+ * unless it is the last pass, its output split along its axis into the bands the next pass's
+ * grid has there (see MapLayout: the next pass then gathers whole blocks). The next pass's grid
+ * is planned on this pass's output and handed to `planned`.
+ */
+function passLayout(grid: Chunks | undefined, axis: number, nextAxis: number | undefined, parallelism: number, planned: (next: Chunks) => void): MapLayout {
+  if (nextAxis === undefined) return { grid };
+  return {
+    grid,
+    output: (shape, taskChunks) => {
+      const next = chunksWithWholeAxes({ shape, chunks: taskChunks, parallelism }, new Set([nextAxis]));
+      planned(next);
+      return taskChunks.map((ch, d) => (d === axis ? next[d] : ch));
+    },
   };
 }
 

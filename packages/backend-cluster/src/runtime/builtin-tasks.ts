@@ -10,7 +10,7 @@ import { chunkToNDArray, ndarrayToChunk } from './ndarray-bridge.js';
 import { registerTask, type TaskContext } from './task-registry.js';
 import { type InputFillScope, inputFillFor } from './input-fill.js';
 import { resultMemoryFor } from './result-memory.js';
-import { runInSlabs, type SplitParams } from './split.js';
+import { type OutputBox, runInSlabs, type SplitParams, splitIntoBoxes, type TaskOutputs } from './split.js';
 import { fillTemplate } from './template.js';
 
 import { ASSEMBLE, CALL, FOLD, XP } from './task-names.js';
@@ -21,6 +21,7 @@ export interface CallParams {
   readonly args: readonly unknown[];
   readonly gather?: GatherParams;
   readonly split?: SplitParams;
+  readonly boxes?: readonly OutputBox[];
 }
 
 export function resultToChunks(result: unknown, what: string): ChunkData[] {
@@ -44,40 +45,45 @@ const gathered = new Scratch();
 
 /**
  * Run an operation on the task's block: directly, or slab by slab when the submitter asked for
- * a split (see split.ts). `call` gets the arrays the argument template refers to, and memory
- * it may write its result into.
+ * a split (see split.ts), its result written to one output chunk or, with `boxes`, split into
+ * several. `call` gets the arrays the argument template refers to, and memory it may write its
+ * result into.
  */
 function mapped(
   inputs: readonly ChunkData[],
-  params: { gather?: GatherParams; split?: SplitParams },
+  params: { gather?: GatherParams; split?: SplitParams; boxes?: readonly OutputBox[] },
   context: TaskContext,
   call: (arrays: NDArray[], memory: Float64Array | undefined) => unknown,
   what: string,
   fill?: InputFillScope,
 ): ChunkData[] {
-  const out = context.outputs?.[0];
-  if (params.split === undefined) {
-    // The submitter's output chunk is offered as result memory. A block assembled from pieces
-    // goes into that chunk itself when it has the output's dtype and shape (a complex FFT
-    // pass): the transform then runs in place (withResultMemory), with no copy of the block.
-    // Otherwise it goes into worker scratch.
-    const memory = out === undefined ? undefined : doubleMemory(out);
-    const inPlace = params.gather !== undefined && memory !== undefined && chunkFits(out, params.gather.dtype, params.gather.shape);
-    if (inPlace && fill !== undefined) {
-      const results = callFilling(inputs, params.gather as GatherParams, out as ChunkData, fill, (arrays) => call(arrays, memory));
-      if (results !== undefined) return resultToChunks(results, what);
-    }
-    const arrays = gatherInputs(inputs, params.gather, (dtype, shape) => (inPlace ? (out as ChunkData) : gathered.chunk(dtype, shape)));
-    const results = resultToChunks(call(arrays.map(chunkToNDArray), memory), what);
-    // A result may view its input (a reshape, an empty axes list): never hand out scratch.
-    return params.gather === undefined || inPlace ? results : results.map((r) => (r.data.buffer === arrays[0].data.buffer ? copyChunk(r, false) : r));
-  }
-  const result = runInSlabs(inputs, params.gather, params.split, out, (block, extra, memory) => {
-    const results = resultToChunks(call([block, ...extra], memory), what);
+  const outputs: TaskOutputs = { given: context.outputs ?? [], boxes: params.boxes };
+  const single = (results: ChunkData[]): ChunkData => {
     if (results.length !== 1) throw new NotSupportedError(`${what} returned ${results.length} arrays; a split task needs one.`);
     return results[0];
-  });
-  return [result];
+  };
+  if (params.split !== undefined) {
+    return runInSlabs(inputs, params.gather, params.split, outputs, (block, extra, memory) => single(resultToChunks(call([block, ...extra], memory), what)));
+  }
+  if (params.boxes !== undefined) {
+    const arrays = gatherInputs(inputs, params.gather, (dtype, shape) => gathered.chunk(dtype, shape));
+    return splitIntoBoxes(single(resultToChunks(call(arrays.map(chunkToNDArray), undefined), what)), { ...outputs, boxes: params.boxes });
+  }
+  // The submitter's output chunk is offered as result memory. A block assembled from pieces
+  // goes into that chunk itself when it has the output's dtype and shape (a complex FFT
+  // pass): the transform then runs in place (withResultMemory), with no copy of the block.
+  // Otherwise it goes into worker scratch.
+  const out = outputs.given[0];
+  const memory = out === undefined ? undefined : doubleMemory(out);
+  const inPlace = params.gather !== undefined && memory !== undefined && chunkFits(out, params.gather.dtype, params.gather.shape);
+  if (inPlace && fill !== undefined) {
+    const results = callFilling(inputs, params.gather as GatherParams, out, fill, (arrays) => call(arrays, memory));
+    if (results !== undefined) return resultToChunks(results, what);
+  }
+  const arrays = gatherInputs(inputs, params.gather, (dtype, shape) => (inPlace ? out : gathered.chunk(dtype, shape)));
+  const results = resultToChunks(call(arrays.map(chunkToNDArray), memory), what);
+  // A result may view its input (a reshape, an empty axes list): never hand out scratch.
+  return params.gather === undefined || inPlace ? results : results.map((r) => (r.data.buffer === arrays[0].data.buffer ? copyChunk(r, false) : r));
 }
 
 /**
@@ -130,6 +136,7 @@ export interface XpParams {
   readonly args: readonly unknown[];
   readonly gather?: GatherParams;
   readonly split?: SplitParams;
+  readonly boxes?: readonly OutputBox[];
 }
 
 function namespaceFunction(op: string): (...args: unknown[]) => unknown {

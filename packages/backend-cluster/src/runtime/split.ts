@@ -57,25 +57,72 @@ function contiguousSlab(chunk: ChunkData, axis: number, start: number, length: n
   return memory.subarray(start * run, (start + length) * run);
 }
 
+/** One output block of a task: the box [start, start + shape) of the task's whole result. */
+export interface OutputBox {
+  readonly start: readonly number[];
+  readonly shape: readonly number[];
+}
+
+/** Where a task's result goes: one output chunk (`given`: the submitter's), or several boxes of it. */
+export interface TaskOutputs {
+  readonly given: readonly ChunkData[];
+  /** Set when the result is split into several output blocks (given[i] is box i). */
+  readonly boxes?: readonly OutputBox[];
+}
+
+/** The output chunks for `boxes` of a result of `dtype`: the submitter's where they fit. */
+function boxChunks(given: readonly ChunkData[], dtype: string, boxes: readonly OutputBox[]): ChunkData[] {
+  return boxes.map((box, i) => (chunkFits(given[i], dtype, box.shape) ? given[i] : allocateChunk(dtype, box.shape, false)));
+}
+
+/** Copy the part of `result` (the box of the whole result that starts at `at`) inside each output box. */
+export function copyIntoBoxes(result: ChunkData, at: readonly number[], boxes: readonly OutputBox[], outputs: readonly ChunkData[]): void {
+  boxes.forEach((box, i) => {
+    const lo = box.start.map((s, d) => Math.max(s, at[d]));
+    const hi = box.start.map((s, d) => Math.min(s + box.shape[d], at[d] + result.shape[d]));
+    if (hi.some((h, d) => h <= lo[d])) return;
+    copyBox(result, outputs[i], {
+      srcStart: lo.map((v, d) => v - at[d]),
+      dstStart: lo.map((v, d) => v - box.start[d]),
+      extent: hi.map((h, d) => h - lo[d]),
+    });
+  });
+}
+
+/** A whole result split into its output boxes (a task not run in slabs). */
+export function splitIntoBoxes(result: ChunkData, outputs: TaskOutputs & { boxes: readonly OutputBox[] }): ChunkData[] {
+  const chunks = boxChunks(outputs.given, result.dtype, outputs.boxes);
+  copyIntoBoxes(
+    result,
+    result.shape.map(() => 0),
+    outputs.boxes,
+    chunks,
+  );
+  return chunks;
+}
+
 /**
  * Run `run` over the slabs of the task's block and collect the results in the output chunk:
- * `given` (the submitter's shared chunk) when the results fit it, else a new one. Each call is
- * offered memory for its result: the slab's own part of the output when that is contiguous
- * (the result is written in place, no copy), else worker scratch (copied in after).
+ * `given` (the submitter's shared chunk) when the results fit it, else a new one, or in the
+ * output boxes. Each call is offered memory for its result: the slab's own part of the output
+ * when that is contiguous (the result is written in place, no copy), else worker scratch
+ * (copied in after).
  */
 export function runInSlabs(
   inputs: readonly ChunkData[],
   gather: GatherParams | undefined,
   split: SplitParams,
-  given: ChunkData | undefined,
+  outputs: TaskOutputs,
   run: (block: NDArray, extra: readonly NDArray[], memory: Float64Array | undefined) => ChunkData,
-): ChunkData {
+): ChunkData[] {
   const count = gather === undefined ? 1 : gather.count;
   const extra = inputs.slice(count).map(chunkToNDArray);
   const shape = gather === undefined ? inputs[0].shape : gather.shape;
   const { axis } = split;
   const n = shape[axis];
-  let out = given;
+  const { boxes } = outputs;
+  let out = boxes === undefined ? outputs.given[0] : undefined;
+  let tiles: ChunkData[] | undefined;
   let checked = false;
   for (let start = 0; start < n; start += split.size) {
     const length = Math.min(split.size, n - start);
@@ -91,8 +138,18 @@ export function runInSlabs(
           );
     const target = out;
     const region = target === undefined ? undefined : contiguousSlab(target, axis, start, length);
-    const memory = region ?? (target === undefined ? undefined : doubleMemory(slabResult.chunk(target.dtype, withAxis(target.shape, axis, length))));
+    const memory = region ?? slabResultMemory(target, boxes, outputs.given, axis, length);
     const result = run(slab, extra, memory);
+    if (boxes !== undefined) {
+      tiles ??= boxChunks(outputs.given, result.dtype, boxes);
+      copyIntoBoxes(
+        result,
+        result.shape.map((_, d) => (d === axis ? start : 0)),
+        boxes,
+        tiles,
+      );
+      continue;
+    }
     if (!checked) {
       checked = true;
       const outShape = withAxis(result.shape, axis, n);
@@ -105,5 +162,23 @@ export function runInSlabs(
       extent: result.shape,
     });
   }
-  return out ?? allocateChunk(gather?.dtype ?? inputs[0].dtype, shape, false);
+  if (boxes !== undefined) return tiles ?? boxChunks(outputs.given, gather?.dtype ?? inputs[0].dtype, boxes);
+  return [out ?? allocateChunk(gather?.dtype ?? inputs[0].dtype, shape, false)];
+}
+
+/**
+ * Worker scratch offered for a slab's result that has no contiguous place in the output: the
+ * slab of the output chunk's shape, or of the whole result the output boxes tile (their dtype).
+ */
+function slabResultMemory(
+  target: ChunkData | undefined,
+  boxes: readonly OutputBox[] | undefined,
+  given: readonly ChunkData[],
+  axis: number,
+  length: number,
+): Float64Array | undefined {
+  if (target !== undefined) return doubleMemory(slabResult.chunk(target.dtype, withAxis(target.shape, axis, length)));
+  if (boxes === undefined || given.length === 0) return undefined;
+  const whole = boxes[0].shape.map((_, d) => Math.max(...boxes.map((b) => b.start[d] + b.shape[d])));
+  return doubleMemory(slabResult.chunk(given[0].dtype, withAxis(whole, axis, length)));
 }
