@@ -8,6 +8,8 @@ import type { ChunkRef, Executor } from '../executor/executor.js';
 export class Block {
   private holders = 0;
   private released = false;
+  /** The chunk, once it exists: tasks reading only existing chunks are sent at once. */
+  private existing: ChunkRef | undefined;
 
   constructor(
     readonly ref: Promise<ChunkRef>,
@@ -17,7 +19,17 @@ export class Block {
   ) {
     // Failures surface where the block is awaited (toHost, dependent tasks), never as an
     // unhandled rejection.
-    ref.catch(() => {});
+    ref.then(
+      (r) => {
+        this.existing = r;
+      },
+      () => {},
+    );
+  }
+
+  /** The chunk if it exists now, else undefined. */
+  get chunk(): ChunkRef | undefined {
+    return this.existing;
   }
 
   retain(): void {

@@ -6,6 +6,7 @@ import { portableState } from '../executor/portable-state.js';
 import { allocateChunk, type ChunkData } from '../protocol/chunk-data.js';
 import { type AssemblePiece, copyBox } from '../runtime/assemble.js';
 import { ASSEMBLE } from '../runtime/task-names.js';
+import type { ChunkRef } from '../executor/executor.js';
 import { Block } from './block.js';
 import { ChunkedArray, isChunked } from './chunked-array.js';
 import {
@@ -52,8 +53,18 @@ export function submitTask(
 export function submitTaskOutputs(cluster: Cluster, fn: string, inputs: readonly Block[], params: unknown, planned: readonly PlannedChunk[]): Block[] {
   for (const b of inputs) b.retain();
   const state = portableState(getDispatchState());
-  const refs = Promise.all(inputs.map((b) => b.ref))
-    .then((refs) => cluster.run({ fn, inputs: refs, params, state, outputs: planned }))
+  const run = (refs: ChunkRef[]) => {
+    try {
+      return cluster.run({ fn, inputs: refs, params, state, outputs: planned });
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+  // Inputs that exist already: sent now, so the first pass of an n-D transform starts while the
+  // next passes are still being planned.
+  const existing = inputs.map((b) => b.chunk);
+  const started = existing.every((r) => r !== undefined) ? run(existing as ChunkRef[]) : Promise.all(inputs.map((b) => b.ref)).then(run);
+  const refs = started
     .then((outs) => {
       planned.forEach(({ dtype, shape }, i) => {
         const out = outs[i];
