@@ -250,18 +250,24 @@ ${row(`fft along rows, ${BATCH[0]}×${BATCH[1]}, blocks ${BATCH[0] / 16}×${BATC
 ${row(`fft along rows, complex input, ${BATCH[0]}×${BATCH[1]}, blocks ${BATCH[0] / 16}×${BATCH[1]}`, bc)}
 
 Goal: ≥ 1.7× from 1 to 2 workers on this 2-core machine. fft2 runs two passes, rows then
-columns; each pass's tasks assemble their input from the previous blocks (the rechunk fused into
-the task) and transform it, the row pass in cache-sized slabs of rows, the column pass a whole
-4096×256 block at a time (slabs a few columns wide cost a copy and a TLB miss per row). The
-batch of 1-D FFTs needs no rechunk. Workers
-write results straight into the output chunks and reuse their scratch memory, and released
-blocks return their memory to the pool at once, so nothing page-faults in steady state (page
-faults from two threads of one process serialize in the kernel: before these changes two
-workers ran the batch barely faster than one).
-What still separates 2 workers from 2× on this VM: with both cores busy, the submitting thread
-and the kernel's own threads take their time from a worker (perf sched showed the submitting
-thread waiting up to 4 ms for a core), and two workers streaming through memory each run
-about 7 % slower (more samples in the copies and the FFT kernels, measured with perf).
+columns. The row pass assembles cache-sized slabs of rows from the input blocks, transforms them
+and writes each slab into the 16 column bands the column pass reads (tasks with several output
+blocks); a column task copies its 16 blocks (1 MiB each, contiguous) straight into the FFT
+kernels' working memory, transforms its 4096×256 block there and writes it back once. The batch
+of 1-D FFTs needs no rechunk. Workers write results straight into the output chunks and reuse
+their scratch memory, and released blocks return their memory to the pool at once, so nothing
+page-faults in steady state (page faults from two threads of one process serialize in the
+kernel: before that two workers ran the batch barely faster than one).
+What separates 2 workers from 2× on this VM is memory bandwidth: one thread copying large arrays
+already takes all of it (the copy ceiling below), and fft2 moves an estimated 1.5–2 GB per run
+(input, an intermediate written and read once, output, and the cache-line reads before every
+write), so
+each worker's tasks run 15–20 % slower when both stream memory (per-task timings, fft2 4096²:
+row tasks 4.1 → 4.9 ms, column tasks 8.0 → 9.3 ms). The faster a single worker gets, the more of
+its time is memory traffic: the changes that took one worker from 249 to about 190 ms (contiguous
+blocks for the column pass, no extra copy of each block) took two workers from 147 to about
+118 ms, and the ratio from 1.69× to about 1.6×. The submitting thread also needs a core now and then (it
+plans the passes and answers every finished task).
 The machine's own ceiling, measured in this run with plain worker threads splitting the same
 work (speed on 2 threads over speed on 1): pure arithmetic ${computeCeiling.toFixed(2)}×, copying arrays too large for
 the caches ${copyCeiling.toFixed(2)}×.
