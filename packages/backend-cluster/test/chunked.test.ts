@@ -49,6 +49,27 @@ async function same(actual: ChunkedArray, expected: NDArray, rtol = 0): Promise<
   expect(worst).toBeLessThanOrEqual(rtol * Math.max(scale, 1));
 }
 
+interface RecordedTask {
+  readonly params: any;
+  readonly outputs?: readonly { readonly shape: readonly number[] }[];
+}
+
+/** Runs `body` with every task the cluster's executor is given appended to the list it gets. */
+async function recordingTasks<T>(body: (tasks: RecordedTask[]) => Promise<T>): Promise<T> {
+  const tasks: RecordedTask[] = [];
+  const executor = c.executor as { run: (task: any) => Promise<any> };
+  const run = executor.run;
+  executor.run = (task) => {
+    tasks.push(task);
+    return run.call(executor, task);
+  };
+  try {
+    return await body(tasks);
+  } finally {
+    executor.run = run;
+  }
+}
+
 describe('chunked()', () => {
   it('splits an array into blocks (dask-style chunks) and gathers it back', async () => {
     const x = ramp([5, 7]);
@@ -303,18 +324,10 @@ describe('@sciport/fft on chunked arrays', () => {
 
   it('each pass of an n-D transform writes its output in the blocks the next pass reads', async () => {
     const x = ramp([64, 48]);
-    const tasks: { params: any; outputs?: readonly { shape: readonly number[] }[] }[] = [];
-    const executor = c.executor as { run: (task: any) => Promise<any> };
-    const run = executor.run;
-    executor.run = (task) => {
-      tasks.push(task);
-      return run.call(executor, task);
-    };
-    try {
+    const tasks = await recordingTasks(async (recorded) => {
       await same(fft2(chunked(x, { chunks: [16, 16], cluster: c })), fft2(x), 1e-14);
-    } finally {
-      executor.run = run;
-    }
+      return recorded;
+    });
     const rowPass = tasks.filter((t) => t.params?.args?.[1]?.axis === 1);
     const columnPass = tasks.filter((t) => t.params?.args?.[1]?.axis === 0);
     expect(rowPass.length).toBeGreaterThan(0);
@@ -335,23 +348,14 @@ describe('@sciport/fft on chunked arrays', () => {
   it('sends the tasks whose input blocks exist during the call, the later passes when their inputs do', async () => {
     const x = ramp([32, 24]);
     const xc = await chunked(x, { chunks: [8, 8], cluster: c }).persist();
-    const sent: unknown[] = [];
-    const executor = c.executor as { run: (task: any) => Promise<any> };
-    const run = executor.run;
-    executor.run = (task) => {
-      sent.push(task);
-      return run.call(executor, task);
-    };
-    try {
+    await recordingTasks(async (sent) => {
       const y = fft2(xc);
       // Still inside the caller's turn: the row pass is out, the column pass waits for it.
       const rowTasks = sent.length;
       expect(rowTasks).toBeGreaterThan(0);
       await same(y, fft2(x), 1e-14);
       expect(sent.length).toBeGreaterThan(rowTasks);
-    } finally {
-      executor.run = run;
-    }
+    });
   });
 
   it('n-D transforms with uneven blocks, changed lengths and slabs agree with the host', async () => {

@@ -38,6 +38,22 @@ function random(shape: number[], seed = 1): NDArray {
   return new NDArray(data, shape, 'float64');
 }
 
+/** A host array's memory as a chunk (C-contiguous arrays only). */
+const chunk = (x: NDArray): ChunkData => ({ dtype: x.dtype, shape: x.shape, data: x.data as Float64Array });
+
+/** Gather parameters for a [2·half, cols] block assembled from two row pieces, inputs 0 and 1. */
+function twoRowPieces(dtype: string, half: number, cols: number) {
+  return {
+    count: 2,
+    dtype,
+    shape: [2 * half, cols],
+    pieces: [
+      { input: 0, srcStart: [0, 0], dstStart: [0, 0], extent: [half, cols] },
+      { input: 1, srcStart: [0, 0], dstStart: [half, 0], extent: [half, cols] },
+    ],
+  };
+}
+
 /** Blocks are released once their chunk exists: a turn of the event loop. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -137,7 +153,6 @@ describe('n-D transforms', () => {
 
 describe('slab results', () => {
   const rows = random([64, 256], 5);
-  const chunk = (x: NDArray): ChunkData => ({ dtype: x.dtype, shape: x.shape, data: x.data as Float64Array });
 
   it('a CALL task writes an fft straight into the given output chunk, slab by slab', async () => {
     const given = allocateChunk('complex128', [64, 256], true);
@@ -150,15 +165,7 @@ describe('slab results', () => {
     // Two pieces of a [4, 3] block; astype without copy returns the assembled block itself.
     const top = chunk(random([2, 3], 11));
     const bottom = chunk(random([2, 3], 12));
-    const gather = {
-      count: 2,
-      dtype: 'float64',
-      shape: [4, 3],
-      pieces: [
-        { input: 0, srcStart: [0, 0], dstStart: [0, 0], extent: [2, 3] },
-        { input: 1, srcStart: [0, 0], dstStart: [2, 0], extent: [2, 3] },
-      ],
-    };
+    const gather = twoRowPieces('float64', 2, 3);
     const params = { op: 'astype', args: [{ $input: 0 }, 'float64', { copy: false }], gather };
     const [first] = await runTask(XP, [top, bottom], params, undefined);
     const expected = [...Array.from(top.data), ...Array.from(bottom.data)];
@@ -196,18 +203,9 @@ describe('slab results', () => {
 describe('gathered blocks read through the transform (input fill)', () => {
   // A [32, 8] complex block in two row pieces, as a column pass of fft2 gathers it.
   const block = new NDArray(random([32, 16], 21).data, [32, 8], 'complex128');
-  const chunk = (x: NDArray): ChunkData => ({ dtype: x.dtype, shape: x.shape, data: x.data as Float64Array });
   const top = chunk(new NDArray((block.data as Float64Array).slice(0, 2 * 16 * 8), [16, 8], 'complex128'));
   const bottom = chunk(new NDArray((block.data as Float64Array).slice(2 * 16 * 8), [16, 8], 'complex128'));
-  const gather = {
-    count: 2,
-    dtype: 'complex128',
-    shape: [32, 8],
-    pieces: [
-      { input: 0, srcStart: [0, 0], dstStart: [0, 0], extent: [16, 8] },
-      { input: 1, srcStart: [0, 0], dstStart: [16, 0], extent: [16, 8] },
-    ],
-  };
+  const gather = twoRowPieces('complex128', 16, 8);
   const params = { id: 'sciport.fft.fft', args: [{ $input: 0 }, { axis: 0 }], gather };
   const expected = Array.from(fft(block, { axis: 0 }).data as Float64Array);
 
@@ -249,7 +247,6 @@ describe('gathered blocks read through the transform (input fill)', () => {
 
 describe('a task that writes several output blocks (boxes of its result)', () => {
   const rows = new NDArray(random([24, 20], 31).data, [24, 10], 'complex128');
-  const chunk = (x: NDArray): ChunkData => ({ dtype: x.dtype, shape: x.shape, data: x.data as Float64Array });
   const whole = fft(rows);
   // Columns [0, 3), [3, 7), [7, 10) of the result: the column bands a next pass would read.
   const boxes = [
