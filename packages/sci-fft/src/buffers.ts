@@ -72,9 +72,13 @@ export function newResult(length: number): Float64Array {
   return newFloat64(length);
 }
 
-/** A caller's stand-in for reading one input array (see withInputFill). */
-let providedFill: { readonly array: NDArray; readonly fill: (dst: Float64Array) => void } | undefined;
-let fillUsed = false;
+/** A caller's stand-in for reading one input array (see withInputFill); `used` once taken. */
+interface ProvidedFill {
+  readonly array: NDArray;
+  readonly fill: (dst: Float64Array) => void;
+  used: boolean;
+}
+let providedFill: ProvidedFill | undefined;
 
 /**
  * Runs `compute`, one host transform call on `array` (float64 or complex128), with `fill`
@@ -88,15 +92,14 @@ let fillUsed = false;
  * kernels' memory instead of into a block that is then copied there.
  */
 export function withInputFill<T>(array: NDArray, fill: (dst: Float64Array) => void, compute: () => T): { result: T; filled: boolean } {
-  const outer = { provided: providedFill, used: fillUsed };
-  providedFill = { array, fill };
-  fillUsed = false;
+  const outer = providedFill;
+  const provided: ProvidedFill = { array, fill, used: false };
+  providedFill = provided;
   try {
     const result = compute();
-    return { result, filled: fillUsed };
+    return { result, filled: provided.used };
   } finally {
-    providedFill = outer.provided;
-    fillUsed = outer.used;
+    providedFill = outer;
   }
 }
 
@@ -106,7 +109,7 @@ function takeFill(x: NDArray, shape: readonly number[], options: ReadOptions): (
   if (provided === undefined || provided.array !== x || !sameShape(shape, x.shape)) return undefined;
   if (options.conjugate || options.part !== undefined || x.dtype !== (options.complex ? 'complex128' : 'float64')) return undefined;
   providedFill = undefined;
-  fillUsed = true;
+  provided.used = true;
   return provided.fill;
 }
 

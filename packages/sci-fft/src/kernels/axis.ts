@@ -264,33 +264,7 @@ export function realForwardAlongAxis(
   out: Float64Array,
   scale: number,
 ): void {
-  checkAxes(shape, [axis]);
-  const n = shape[axis];
-  const m = (n >> 1) + 1;
-  const { outer, inner } = innerOuter(shape, axis);
-  if (outer * inner === 0 || n === 0) return;
-  const plan = realPlan(n);
-  if (inner === 1) {
-    realLinesInWasm(
-      n,
-      outer,
-      { data: src, pitch: n, length: n },
-      { data: out, pitch: 2 * m, length: 2 * m },
-      (k, real, from, inPitch, to, outPitch, lines) => real.forwardLines(k, from, inPitch, to, outPitch / 2, lines, scale, 0),
-      () => {
-        for (let o = 0; o < outer; o++) plan.forward(src, o * n, out, 2 * o * m, scale);
-      },
-    );
-    return;
-  }
-  const lineByLine = () =>
-    realToComplexLineByLine(src, n, outer, inner, out, m, (lineIn, lineOut) => plan.forward(lineIn, 0, lineOut, 0, scale));
-  const k = wasmKernels();
-  if (k === null || n < 4 || outer * m * inner > MAX_WHOLE) {
-    lineByLine();
-    return;
-  }
-  withWasm(() => stridedRealInWasm(k, src, n, outer, inner, out, false, true, scale), lineByLine);
+  realToComplexAlongAxis(src, shape, axis, out, false, true, scale);
 }
 
 /**
@@ -307,34 +281,51 @@ export function realSpectrumAlongAxis(
   forward: boolean,
   scale: number,
 ): void {
+  realToComplexAlongAxis(src, shape, axis, out, true, forward, scale);
+}
+
+/**
+ * Real FFTs of every line along `axis` into complex `out`: the n/2+1 half spectrum, or with
+ * `full` the whole n-point spectrum (forward or backward). Times `scale`.
+ */
+function realToComplexAlongAxis(
+  src: Float64Array,
+  shape: readonly number[],
+  axis: number,
+  out: Float64Array,
+  full: boolean,
+  forward: boolean,
+  scale: number,
+): void {
   checkAxes(shape, [axis]);
   const n = shape[axis];
+  const m = full ? n : (n >> 1) + 1;
   const { outer, inner } = innerOuter(shape, axis);
   if (outer * inner === 0 || n === 0) return;
   const plan = realPlan(n);
+  const line = (from: Float64Array, at: number, to: Float64Array, toAt: number) =>
+    full ? plan.fullSpectrum(from, at, to, toAt, forward, scale) : plan.forward(from, at, to, toAt, scale);
   if (inner === 1) {
+    const mode = !full ? 0 : forward ? 1 : 2;
     realLinesInWasm(
       n,
       outer,
       { data: src, pitch: n, length: n },
-      { data: out, pitch: 2 * n, length: 2 * n },
-      (k, real, from, inPitch, to, outPitch, lines) => real.forwardLines(k, from, inPitch, to, outPitch / 2, lines, scale, forward ? 1 : 2),
+      { data: out, pitch: 2 * m, length: 2 * m },
+      (k, real, from, inPitch, to, outPitch, lines) => real.forwardLines(k, from, inPitch, to, outPitch / 2, lines, scale, mode),
       () => {
-        for (let o = 0; o < outer; o++) plan.fullSpectrum(src, o * n, out, 2 * o * n, forward, scale);
+        for (let o = 0; o < outer; o++) line(src, o * n, out, 2 * o * m);
       },
     );
     return;
   }
-  const lineByLine = () =>
-    realToComplexLineByLine(src, n, outer, inner, out, n, (lineIn, lineOut) =>
-      plan.fullSpectrum(lineIn, 0, lineOut, 0, forward, scale),
-    );
+  const lineByLine = () => realToComplexLineByLine(src, n, outer, inner, out, m, (lineIn, lineOut) => line(lineIn, 0, lineOut, 0));
   const k = wasmKernels();
-  if (k === null || n < 4 || outer * n * inner > MAX_WHOLE) {
+  if (k === null || n < 4 || outer * m * inner > MAX_WHOLE) {
     lineByLine();
     return;
   }
-  withWasm(() => stridedRealInWasm(k, src, n, outer, inner, out, true, forward, scale), lineByLine);
+  withWasm(() => stridedRealInWasm(k, src, n, outer, inner, out, full, forward, scale), lineByLine);
 }
 
 /**
@@ -515,7 +506,7 @@ export function realAlongAxes(
     const input = { data: src, pitch: n, length: n };
     for (let l0 = 0; l0 < lines; l0 += perChunk) {
       const count = Math.min(perChunk, lines - l0);
-      copyLines(input, l0, count, heapF64(), chunk >> 3, pitch);
+      copyLineRange(input, l0, wasmLines(chunk, pitch), 0, count);
       for (let l = 0; l < count; l++) {
         const to = ptr + 16 * (l0 + l) * m;
         real.forwardAt(k, chunk + 8 * l * pitch, to, 1);
@@ -588,7 +579,7 @@ export function complexToRealAlongAxesFrom(
     for (let l0 = 0; l0 < lines; l0 += perChunk) {
       const count = Math.min(perChunk, lines - l0);
       for (let l = 0; l < count; l++) real.backwardAt(k, spectrum + 16 * (l0 + l) * m, chunk + 8 * l * pitch, scale);
-      copyLinesOut(heapF64(), chunk >> 3, pitch, output, l0, count);
+      copyLineRange(wasmLines(chunk, pitch), 0, output, l0, count);
     }
     popFrame(mark);
   }, separately);
@@ -639,34 +630,32 @@ function realLinesInWasm(
     const outPtr = allocTemp(8 * outPitch * perChunk);
     for (let l0 = 0; l0 < count; l0 += perChunk) {
       const lines = Math.min(perChunk, count - l0);
-      copyLines(input, l0, lines, heapF64(), inPtr >> 3, inPitch);
+      copyLineRange(input, l0, wasmLines(inPtr, inPitch), 0, lines);
       chunk(k, real, inPtr, inPitch, outPtr, outPitch, lines);
-      copyLinesOut(heapF64(), outPtr >> 3, outPitch, output, l0, lines);
+      copyLineRange(wasmLines(outPtr, outPitch), 0, output, l0, lines);
     }
     popFrame(mark);
   }, fallback);
 }
 
-/** Lines l0 … l0+lines-1 of `from` into `to` at `at`, `pitch` doubles apart. */
-function copyLines(from: Lines, l0: number, lines: number, to: Float64Array, at: number, pitch: number): void {
-  if (from.pitch === pitch && from.length === pitch) {
-    to.set(from.data.subarray(l0 * pitch, (l0 + lines) * pitch), at);
-    return;
-  }
-  for (let l = 0; l < lines; l++) {
-    const start = (l0 + l) * from.pitch;
-    to.set(from.data.subarray(start, start + from.length), at + l * pitch);
-  }
+/** Lines of `pitch` doubles in wasm memory from byte address `ptr` (a view of the current heap). */
+function wasmLines(ptr: number, pitch: number): Lines {
+  return { data: heapF64().subarray(ptr >> 3), pitch, length: pitch };
 }
 
-/** `lines` lines at `at` in `from`, `pitch` doubles apart, into lines l0 … of `to`. */
-function copyLinesOut(from: Float64Array, at: number, pitch: number, to: Lines, l0: number, lines: number): void {
-  if (to.pitch === pitch && to.length === pitch) {
-    to.data.set(from.subarray(at, at + lines * pitch), l0 * pitch);
+/**
+ * Lines fromLine … fromLine+lines-1 of `from` into lines toLine … of `to`, the shorter of the
+ * two line lengths each: one copy when both sides are the same contiguous run.
+ */
+function copyLineRange(from: Lines, fromLine: number, to: Lines, toLine: number, lines: number): void {
+  const length = Math.min(from.length, to.length);
+  if (from.pitch === to.pitch && length === from.pitch) {
+    to.data.set(from.data.subarray(fromLine * length, (fromLine + lines) * length), toLine * length);
     return;
   }
   for (let l = 0; l < lines; l++) {
-    to.data.set(from.subarray(at + l * pitch, at + l * pitch + to.length), (l0 + l) * to.pitch);
+    const start = (fromLine + l) * from.pitch;
+    to.data.set(from.data.subarray(start, start + length), (toLine + l) * to.pitch);
   }
 }
 

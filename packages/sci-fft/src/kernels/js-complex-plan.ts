@@ -72,13 +72,32 @@ function scaleInPlace(data: Float64Array, offset: number, count: number, scale: 
   for (let i = offset, end = offset + count; i < end; i++) data[i] *= scale;
 }
 
-export class MixedRadixPlan implements ComplexPlan {
+/** The TypeScript plans run executeMany line by line through their execute(). */
+abstract class LineByLinePlan implements ComplexPlan {
+  abstract readonly n: number;
+  abstract execute(data: Float64Array, offset: number, forward: boolean, scale: number): void;
+
+  executeMany(
+    data: Float64Array,
+    offset: number,
+    count: number,
+    lineStride: number,
+    elemStride: number,
+    forward: boolean,
+    scale: number,
+  ): void {
+    executeManyByLines(this, data, offset, count, lineStride, elemStride, forward, scale);
+  }
+}
+
+export class MixedRadixPlan extends LineByLinePlan {
   readonly n: number;
   private readonly passes: Pass[];
   private scratch: Float64Array | undefined;
   private readonly oddScratch: Float64Array;
 
   constructor(n: number) {
+    super();
     this.n = n;
     this.passes = [];
     let l1 = 1;
@@ -112,18 +131,6 @@ export class MixedRadixPlan implements ComplexPlan {
       l1 *= radix;
     }
     this.oddScratch = new Float64Array(2 * maxOdd);
-  }
-
-  executeMany(
-    data: Float64Array,
-    offset: number,
-    count: number,
-    lineStride: number,
-    elemStride: number,
-    forward: boolean,
-    scale: number,
-  ): void {
-    executeManyByLines(this, data, offset, count, lineStride, elemStride, forward, scale);
   }
 
   execute(data: Float64Array, offset: number, forward: boolean, scale: number): void {
@@ -178,7 +185,7 @@ export class MixedRadixPlan implements ComplexPlan {
  * with FFTs of a fast length L >= 2n-1. Chirp angles use m² mod 2n in exact integer
  * arithmetic, so they stay accurate for large n.
  */
-export class BluesteinPlan implements ComplexPlan {
+export class BluesteinPlan extends LineByLinePlan {
   readonly n: number;
   private readonly len: number;
   private readonly inner: ComplexPlan;
@@ -187,6 +194,7 @@ export class BluesteinPlan implements ComplexPlan {
   private work: Float64Array | undefined;
 
   constructor(n: number) {
+    super();
     this.n = n;
     const len = goodSize(2 * n - 1);
     this.len = len;
@@ -210,18 +218,6 @@ export class BluesteinPlan implements ComplexPlan {
     }
     this.inner.execute(kernel, 0, true, 1 / len);
     this.kernelHat = kernel;
-  }
-
-  executeMany(
-    data: Float64Array,
-    offset: number,
-    count: number,
-    lineStride: number,
-    elemStride: number,
-    forward: boolean,
-    scale: number,
-  ): void {
-    executeManyByLines(this, data, offset, count, lineStride, elemStride, forward, scale);
   }
 
   execute(data: Float64Array, offset: number, forward: boolean, scale: number): void {
