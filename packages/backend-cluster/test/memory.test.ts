@@ -6,13 +6,13 @@
 import { type ChunkedArray, type Cluster, chunked, ClusterError, cluster } from '@sciport/backend-cluster';
 import { NDArray } from '@sciport/array-api';
 import { fft, fft2, ifft2 } from '@sciport/fft';
-import { withInputFill } from '@sciport/fft/backend-kit';
+import { withInputFill, withResultMemory } from '@sciport/fft/backend-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortExecutor } from '../src/executor/port-executor.js';
 import '../src/fft/worker.js';
 import '../src/runtime/builtin-tasks.js';
 import { CALL, XP } from '../src/runtime/task-names.js';
-import { registerInputFill } from '../src/runtime/input-fill.js';
+import { registerHostMemory } from '../src/runtime/host-memory.js';
 import { runTask } from '../src/runtime/run-task.js';
 import { runInSlabs } from '../src/runtime/split.js';
 import { allocateChunk, type ChunkData } from '../src/protocol/chunk-data.js';
@@ -211,10 +211,13 @@ describe('gathered blocks read through the transform (input fill)', () => {
 
   it('assembles the block into the kernels memory, not the output chunk, and writes the result there', async () => {
     let filled: boolean | undefined;
-    registerInputFill('sciport.fft', (array, fill, compute) => {
-      const outcome = withInputFill(array, fill, compute);
-      filled = outcome.filled;
-      return outcome;
+    registerHostMemory('sciport.fft', {
+      resultMemory: withResultMemory,
+      inputFill: (array, fill, compute) => {
+        const outcome = withInputFill(array, fill, compute);
+        filled = outcome.filled;
+        return outcome;
+      },
     });
     try {
       const given = allocateChunk('complex128', [32, 8], true);
@@ -223,15 +226,18 @@ describe('gathered blocks read through the transform (input fill)', () => {
       expect(out.data.buffer).toBe(given.data.buffer);
       expect(Array.from(given.data)).toEqual(expected);
     } finally {
-      registerInputFill('sciport.fft', withInputFill);
+      registerHostMemory('sciport.fft', { resultMemory: withResultMemory, inputFill: withInputFill });
     }
   });
 
   it('when the transform did not take the fill, assembles the block in the output chunk and calls again', async () => {
     let calls = 0;
-    registerInputFill('sciport.fft', (_array, _fill, compute) => {
-      calls++;
-      return { result: compute(), filled: false };
+    registerHostMemory('sciport.fft', {
+      resultMemory: withResultMemory,
+      inputFill: (_array, _fill, compute) => {
+        calls++;
+        return { result: compute(), filled: false };
+      },
     });
     try {
       const given = allocateChunk('complex128', [32, 8], true);
@@ -240,7 +246,7 @@ describe('gathered blocks read through the transform (input fill)', () => {
       expect(calls).toBe(1);
       expect(Array.from(out.data)).toEqual(expected);
     } finally {
-      registerInputFill('sciport.fft', withInputFill);
+      registerHostMemory('sciport.fft', { resultMemory: withResultMemory, inputFill: withInputFill });
     }
   });
 });

@@ -8,8 +8,7 @@ import { Scratch } from './scratch.js';
 import { type AssembleParams, assemble, type GatherParams, gatherInputs } from './assemble.js';
 import { chunkToNDArray, ndarrayToChunk } from './ndarray-bridge.js';
 import { registerTask, type TaskContext } from './task-registry.js';
-import { type InputFillScope, inputFillFor } from './input-fill.js';
-import { resultMemoryFor } from './result-memory.js';
+import { hostMemoryFor, type InputFillScope } from './host-memory.js';
 import { type OutputBox, runInSlabs, type SplitParams, splitIntoBoxes, type TaskOutputs } from './split.js';
 import { fillTemplate } from './template.js';
 
@@ -67,7 +66,7 @@ function mapped(
   }
   if (params.boxes !== undefined) {
     const arrays = gatherInputs(inputs, params.gather, (dtype, shape) => gathered.chunk(dtype, shape));
-    return splitIntoBoxes(single(resultToChunks(call(arrays.map(chunkToNDArray), undefined), what)), { ...outputs, boxes: params.boxes });
+    return splitIntoBoxes(single(resultToChunks(call(arrays.map(chunkToNDArray), undefined), what)), outputs);
   }
   // The submitter's output chunk is offered as result memory. A block assembled from pieces
   // goes into that chunk itself when it has the output's dtype and shape (a complex FFT
@@ -119,14 +118,14 @@ registerTask(CALL, (inputs, params: CallParams, context) => {
       hint: 'Load the package that declares it into the workers (cluster.local({ modules }) or sciport-worker --import).',
     });
   }
-  const offer = resultMemoryFor(params.id);
+  const { offer, fill } = hostMemoryFor(params.id);
   return mapped(
     inputs,
     params,
     context,
     (arrays, memory) => offer(memory, () => fn(...(fillTemplate(params.args, arrays) as unknown[]))),
     params.id,
-    inputFillFor(params.id),
+    fill,
   );
 });
 

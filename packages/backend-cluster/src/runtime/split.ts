@@ -63,11 +63,16 @@ export interface OutputBox {
   readonly shape: readonly number[];
 }
 
-/** Where a task's result goes: one output chunk (`given`: the submitter's), or several boxes of it. */
+/** Where a task's result goes: the submitter's output chunks, one per box of the result. */
 export interface TaskOutputs {
   readonly given: readonly ChunkData[];
-  /** Set when the result is split into several output blocks (given[i] is box i). */
+  /** The result split into several output blocks (given[i] is box i); unset: one block, the whole result. */
   readonly boxes?: readonly OutputBox[];
+}
+
+/** The boxes of a result of `shape`: the given ones, or the whole result. */
+function boxesOf(outputs: TaskOutputs, shape: readonly number[]): readonly OutputBox[] {
+  return outputs.boxes ?? [{ start: shape.map(() => 0), shape }];
 }
 
 /** The output chunks for `boxes` of a result of `dtype`: the submitter's where they fit. */
@@ -76,7 +81,7 @@ function boxChunks(given: readonly ChunkData[], dtype: string, boxes: readonly O
 }
 
 /** Copy the part of `result` (the box of the whole result that starts at `at`) inside each output box. */
-export function copyIntoBoxes(result: ChunkData, at: readonly number[], boxes: readonly OutputBox[], outputs: readonly ChunkData[]): void {
+function copyIntoBoxes(result: ChunkData, at: readonly number[], boxes: readonly OutputBox[], outputs: readonly ChunkData[]): void {
   boxes.forEach((box, i) => {
     const lo = box.start.map((s, d) => Math.max(s, at[d]));
     const hi = box.start.map((s, d) => Math.min(s + box.shape[d], at[d] + result.shape[d]));
@@ -90,23 +95,23 @@ export function copyIntoBoxes(result: ChunkData, at: readonly number[], boxes: r
 }
 
 /** A whole result split into its output boxes (a task not run in slabs). */
-export function splitIntoBoxes(result: ChunkData, outputs: TaskOutputs & { boxes: readonly OutputBox[] }): ChunkData[] {
-  const chunks = boxChunks(outputs.given, result.dtype, outputs.boxes);
+export function splitIntoBoxes(result: ChunkData, outputs: TaskOutputs): ChunkData[] {
+  const boxes = boxesOf(outputs, result.shape);
+  const chunks = boxChunks(outputs.given, result.dtype, boxes);
   copyIntoBoxes(
     result,
     result.shape.map(() => 0),
-    outputs.boxes,
+    boxes,
     chunks,
   );
   return chunks;
 }
 
 /**
- * Run `run` over the slabs of the task's block and collect the results in the output chunk:
- * `given` (the submitter's shared chunk) when the results fit it, else a new one, or in the
- * output boxes. Each call is offered memory for its result: the slab's own part of the output
- * when that is contiguous (the result is written in place, no copy), else worker scratch
- * (copied in after).
+ * Run `run` over the slabs of the task's block and collect the results in the output chunks:
+ * the submitter's where the results fit them, else new ones. Each call is offered memory for
+ * its result: the slab's own part of a single output chunk when that is contiguous (the result
+ * is written in place, no copy), else worker scratch (copied into the outputs after).
  */
 export function runInSlabs(
   inputs: readonly ChunkData[],
@@ -120,10 +125,7 @@ export function runInSlabs(
   const shape = gather === undefined ? inputs[0].shape : gather.shape;
   const { axis } = split;
   const n = shape[axis];
-  const { boxes } = outputs;
-  let out = boxes === undefined ? outputs.given[0] : undefined;
-  let tiles: ChunkData[] | undefined;
-  let checked = false;
+  let chunks: ChunkData[] | undefined;
   for (let start = 0; start < n; start += split.size) {
     const length = Math.min(split.size, n - start);
     const slab =
@@ -136,49 +138,31 @@ export function runInSlabs(
               slabInput.chunk(gather.dtype, withAxis(shape, axis, length)),
             ),
           );
-    const target = out;
+    // A single output chunk may take slab results in place; boxes always go through scratch.
+    const target = outputs.boxes === undefined ? (chunks?.[0] ?? outputs.given[0]) : undefined;
     const region = target === undefined ? undefined : contiguousSlab(target, axis, start, length);
-    const memory = region ?? slabResultMemory(target, boxes, outputs.given, axis, length);
-    const result = run(slab, extra, memory);
-    if (boxes !== undefined) {
-      tiles ??= boxChunks(outputs.given, result.dtype, boxes);
-      copyIntoBoxes(
-        result,
-        result.shape.map((_, d) => (d === axis ? start : 0)),
-        boxes,
-        tiles,
-      );
-      continue;
-    }
-    if (!checked) {
-      checked = true;
-      const outShape = withAxis(result.shape, axis, n);
-      if (!chunkFits(out, result.dtype, outShape)) out = allocateChunk(result.dtype, outShape, false);
-    }
-    if (out === target && region !== undefined && sameView(result.data, region)) continue;
-    copyBox(result, out as ChunkData, {
-      srcStart: result.shape.map(() => 0),
-      dstStart: result.shape.map((_, d) => (d === axis ? start : 0)),
-      extent: result.shape,
-    });
+    const result = run(slab, extra, region ?? slabScratch(outputs, axis, length));
+    const boxes = boxesOf(outputs, withAxis(result.shape, axis, n));
+    chunks ??= boxChunks(outputs.given, result.dtype, boxes);
+    if (region !== undefined && chunks[0] === target && sameView(result.data, region)) continue;
+    copyIntoBoxes(
+      result,
+      result.shape.map((_, d) => (d === axis ? start : 0)),
+      boxes,
+      chunks,
+    );
   }
-  if (boxes !== undefined) return tiles ?? boxChunks(outputs.given, gather?.dtype ?? inputs[0].dtype, boxes);
-  return [out ?? allocateChunk(gather?.dtype ?? inputs[0].dtype, shape, false)];
+  return chunks ?? boxChunks(outputs.given, gather?.dtype ?? inputs[0].dtype, boxesOf(outputs, shape));
 }
 
 /**
- * Worker scratch offered for a slab's result that has no contiguous place in the output: the
- * slab of the output chunk's shape, or of the whole result the output boxes tile (their dtype).
+ * Worker scratch offered for a slab's result, shaped as that slab of the whole result the
+ * output chunks hold (their dtype); none without output chunks.
  */
-function slabResultMemory(
-  target: ChunkData | undefined,
-  boxes: readonly OutputBox[] | undefined,
-  given: readonly ChunkData[],
-  axis: number,
-  length: number,
-): Float64Array | undefined {
-  if (target !== undefined) return doubleMemory(slabResult.chunk(target.dtype, withAxis(target.shape, axis, length)));
-  if (boxes === undefined || given.length === 0) return undefined;
-  const whole = boxes[0].shape.map((_, d) => Math.max(...boxes.map((b) => b.start[d] + b.shape[d])));
-  return doubleMemory(slabResult.chunk(given[0].dtype, withAxis(whole, axis, length)));
+function slabScratch(outputs: TaskOutputs, axis: number, length: number): Float64Array | undefined {
+  const first = outputs.given[0];
+  if (first === undefined) return undefined;
+  const boxes = boxesOf(outputs, first.shape);
+  const whole = first.shape.map((_, d) => Math.max(...boxes.map((b) => b.start[d] + b.shape[d])));
+  return doubleMemory(slabResult.chunk(first.dtype, withAxis(whole, axis, length)));
 }
