@@ -7,12 +7,16 @@
  *
  * Also `withResultMemory` and `withInputFill`, for backends that run the host transforms on
  * their own memory (the cluster's workers write results straight into shared chunks, and
- * assemble blocks straight into the kernels' working memory).
+ * assemble blocks straight into the kernels' working memory), and `completeSpectrum` with
+ * `realAxisOf`, for backends that compute fft/fftn of real input from the half spectrum in
+ * pieces and must give the host's values to the bit.
  *
  * Re-exports only; the logic lives in ./options.ts, ./shape-axes.ts and ./buffers.ts, where
  * the host transforms use it too.
  */
 export { withInputFill, withResultMemory } from './buffers.js';
+export { type Completion, completeSpectrum, type SpectrumPart } from './kernels/complete-spectrum.js';
+export { realAxisOf } from './transforms/hermitian.js';
 export type {
   CommonFFTOptions,
   DCTNOptions,

@@ -454,12 +454,11 @@ export function realBackwardAlongAxis(
 }
 
 /**
- * The FFT of real data over several axes in one wasm session (fftn and rfftn of real
- * input): the real FFT of every line along `realAxis`, then complex FFTs along `others`,
- * the input copied into wasm memory and the result out once. With `full`, each line's
- * spectrum is completed by Hermitian symmetry and `out` has `shape` (forward or
- * backward); otherwise `out` holds the n/2+1 half along `realAxis` (forward only).
- * `src` (C-contiguous, `shape`) is only read. Times `scale`.
+ * The half spectrum of real data over several axes in one wasm session (rfftn, and fftn of
+ * real input before completeSpectrum): the real forward FFT of every line along `realAxis`
+ * (n/2+1 values), then forward complex FFTs along `others`, the input copied into wasm memory
+ * and the result out once. `out` has `shape` with n/2+1 along `realAxis`; `src`
+ * (C-contiguous, `shape`) is only read. Times `scale`.
  */
 export function realAlongAxes(
   src: Float64Array,
@@ -467,13 +466,11 @@ export function realAlongAxes(
   realAxis: number,
   others: readonly number[],
   out: Float64Array,
-  full: boolean,
-  forward: boolean,
   scale: number,
 ): void {
   checkAxes(shape, [realAxis, ...others]);
   const n = shape[realAxis];
-  const m = full ? n : (n >> 1) + 1;
+  const m = (n >> 1) + 1;
   const outShape = [...shape];
   outShape[realAxis] = m;
   const size = sizeOf(outShape);
@@ -483,10 +480,8 @@ export function realAlongAxes(
     others.filter((a) => a !== realAxis),
   );
   const separately = () => {
-    const s = todo.length === 0 ? scale : 1;
-    if (full) realSpectrumAlongAxis(src, shape, realAxis, out, forward, s);
-    else realForwardAlongAxis(src, shape, realAxis, out, s);
-    if (todo.length > 0) complexAlongAxes(out, outShape, todo, !full || forward, scale);
+    realForwardAlongAxis(src, shape, realAxis, out, todo.length === 0 ? scale : 1);
+    if (todo.length > 0) complexAlongAxes(out, outShape, todo, true, scale);
   };
   const k = wasmKernels();
   if (k === null || n < 4 || todo.length === 0 || realAxis !== shape.length - 1 || size > MAX_WHOLE) {
@@ -507,16 +502,10 @@ export function realAlongAxes(
     for (let l0 = 0; l0 < lines; l0 += perChunk) {
       const count = Math.min(perChunk, lines - l0);
       copyLineRange(input, l0, wasmLines(chunk, pitch), 0, count);
-      for (let l = 0; l < count; l++) {
-        const to = ptr + 16 * (l0 + l) * m;
-        real.forwardAt(k, chunk + 8 * l * pitch, to, 1);
-        if (full) k.hermitianFill(to, n, false);
-      }
+      for (let l = 0; l < count; l++) real.forwardAt(k, chunk + 8 * l * pitch, ptr + 16 * (l0 + l) * m, 1);
     }
     const result = transformInWasm(k, ptr, outShape, todo, cores, []);
-    // for real input the backward transform is the conjugate of the forward one
-    const conj = full && !forward ? -1 : 1;
-    if (scale !== 1 || conj !== 1) k.scaleLanes(result, size, scale, conj * scale);
+    if (scale !== 1) k.scaleLanes(result, size, scale, scale);
     out.set(heapF64().subarray(result >> 3, (result >> 3) + 2 * size));
     popFrame(mark);
   }, separately);

@@ -14,9 +14,10 @@
  *   write the input straight into that memory and puts the result in `out`.
  *   `realForwardAlongAxis`, `realBackwardAlongAxis` and `r2rAlongAxis` do the same for one
  *   axis of real transforms; `realSpectrumAlongAxis` gives the full complex spectrum of
- *   real lines (fft of real input) at real-FFT cost. `realAlongAxes` (fftn/rfftn of real
- *   data) and `complexToRealAlongAxesFrom` (irfftn/hfftn) do the real axis and the
- *   complex ones in one wasm session.
+ *   real lines (fft of real input) at real-FFT cost. `realAlongAxes` (the half spectrum of
+ *   real data over several axes: rfftn, and fftn of real input before `completeSpectrum`
+ *   adds the conjugate half) and `complexToRealAlongAxesFrom` (irfftn/hfftn) do the real
+ *   axis and the complex ones in one wasm session.
  * - `realPlan(n)`: real-to-half-complex forward / half-complex-to-real backward, and
  *   `fullSpectrum` (all n complex values of a real line's FFT, by Hermitian symmetry).
  * - `r2rPlan(kind, type, n, options)`: DCT/DST types 1-4 with SciPy's norm/orthogonalize.
@@ -41,6 +42,7 @@ export {
   realForwardAlongAxis,
   realSpectrumAlongAxis,
 } from './axis.js';
+export { type Completion, completeSpectrum, type SpectrumPart } from './complete-spectrum.js';
 export { type ComplexPlan, complexPlan } from './complex-plan.js';
 export { type R2RKind, type R2RNorm, type R2ROptions, type R2RPlan, type R2RType, r2rPlan } from './r2r-plan.js';
 export { type RealPlan, realPlan } from './real-plan.js';

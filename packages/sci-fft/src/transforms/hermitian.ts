@@ -1,12 +1,21 @@
 /**
  * fft/ifft/fftn/ifftn of real input, the way pocketfft serves SciPy (`c2c_sym`): the real
- * FFT of each line along one axis gives the first n/2+1 values, the symmetry of a real
- * signal's spectrum, X[n-k] = conj(X[k]), gives the rest, and complex FFTs do the other
- * axes. About half the work of a complex FFT of the same data.
+ * FFT of each line along one axis gives the first n/2+1 values, complex FFTs do the other
+ * axes on that half only, and the symmetry of a real signal's spectrum,
+ * X[-k] = conj(X[k]) over all transformed axes, gives the rest. About half the work of a
+ * complex FFT of the same data, and the result is exactly Hermitian, as SciPy's is.
  */
 import { type NDArray, shapeSize } from '@sciport/array-api';
 import { newResult, readOnlyInput } from '../buffers.js';
-import { realAlongAxes } from '../kernels/index.js';
+import { completeSpectrum, realAlongAxes, realSpectrumAlongAxis } from '../kernels/index.js';
+
+/**
+ * The axis whose lines get the real FFTs: the innermost transformed one, whose lines are the
+ * most nearly contiguous. The cluster backend plans its passes with the same choice.
+ */
+export function realAxisOf(axes: readonly number[]): number {
+  return Math.max(...axes);
+}
 
 /**
  * The complex spectrum (interleaved, C-contiguous, of `shape`) of the real array `a`
@@ -16,9 +25,21 @@ import { realAlongAxes } from '../kernels/index.js';
 export function spectrumOfReal(a: NDArray, shape: readonly number[], axes: readonly number[], forward: boolean, scale: number): Float64Array {
   const out = newResult(2 * shapeSize(shape));
   if (out.length === 0) return out;
-  // the innermost transformed axis has the most nearly contiguous lines: the real FFTs run there
-  const realAxis = Math.max(...axes);
+  const realAxis = realAxisOf(axes);
   const others = axes.filter((axis) => axis !== realAxis);
-  realAlongAxes(readOnlyInput(a, shape, false), shape, realAxis, others, out, true, forward, scale);
+  const src = readOnlyInput(a, shape, false);
+  if (others.length === 0) {
+    realSpectrumAlongAxis(src, shape, realAxis, out, forward, scale);
+    return out;
+  }
+  const n = shape[realAxis];
+  const halfShape = shape.map((v, d) => (d === realAxis ? (n >> 1) + 1 : v));
+  const half = new Float64Array(2 * shapeSize(halfShape));
+  realAlongAxes(src, shape, realAxis, others, half, 1);
+  completeSpectrum(
+    { data: half, shape: halfShape, start: 0 },
+    { data: out, shape, start: 0 },
+    { realAxis, n, reversed: others, scale, conj: !forward },
+  );
   return out;
 }

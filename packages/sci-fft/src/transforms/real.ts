@@ -44,7 +44,7 @@ function realForward(a: NDArray, shape: readonly number[], axis: number, others:
   const outShape = [...shape];
   outShape[axis] = (shape[axis] >> 1) + 1;
   const data = newResult(2 * shapeSize(outShape));
-  if (data.length > 0) realAlongAxes(readOnlyInput(a, shape, false), shape, axis, others, data, false, true, scale);
+  if (data.length > 0) realAlongAxes(readOnlyInput(a, shape, false), shape, axis, others, data, scale);
   return { data, shape: outShape };
 }
 

@@ -1,0 +1,146 @@
+/**
+ * The full spectrum of real input from its half, as pocketfft's `c2c_sym` gives it for
+ * SciPy's fft/fftn of real input: the spectrum X of real data satisfies X[k] = conj(X[-k])
+ * over all transformed axes (indices mod each length), so only the indices 0..n/2 along one
+ * axis (the real axis) are computed and the rest are conjugates of those, at the index
+ * reversed on every transformed axis. The mirrored values are exact conjugates, as SciPy's
+ * are.
+ *
+ * Where index k along the real axis is its own mirror (k = 0, and k = n/2 for even n), the
+ * half holds both a value and its mirror partner. pocketfft then writes conj(X[I]) over
+ * X[-I] for every I in C order, so the later of the two in C order becomes the conjugate
+ * of the earlier, and a value that is its own partner is conjugated; this does the same, so
+ * the signs of zeros and the last bits match SciPy's.
+ */
+
+/** C-order strides, in elements. */
+function stridesOf(shape: readonly number[]): number[] {
+  const s = new Array<number>(shape.length).fill(1);
+  for (let d = shape.length - 2; d >= 0; d--) s[d] = s[d + 1] * shape[d + 1];
+  return s;
+}
+
+/** Where a box of a half spectrum, or of the full one, lies along the real axis. */
+export interface SpectrumPart {
+  /** Interleaved complex values, C-contiguous. */
+  readonly data: Float64Array;
+  readonly shape: readonly number[];
+  /** Index along the real axis of the part's first value. */
+  readonly start: number;
+}
+
+export interface Completion {
+  /** The axis holding indices 0..n/2 in the half. */
+  readonly realAxis: number;
+  /** Length of the real axis in the full spectrum. */
+  readonly n: number;
+  /** The other transformed axes, whole in both parts: their index is reversed (i → -i mod length). */
+  readonly reversed: readonly number[];
+  /** Every value is multiplied by `scale` … */
+  readonly scale: number;
+  /** … and conjugated with `conj` (the backward transform of real input is the forward one's conjugate). */
+  readonly conj: boolean;
+}
+
+/**
+ * Write `out`, a box of the full spectrum, from `half`, a box of the half spectrum: its values
+ * where `out` lies in 0..n/2 along the real axis, their conjugates at the reversed index
+ * beyond. Both boxes span the same indices on every axis but the real one. `out` may be
+ * `half` itself (scaling or conjugating the half in place), but must not overlap it otherwise.
+ */
+export function completeSpectrum(half: SpectrumPart, out: SpectrumPart, how: Completion): void {
+  const { realAxis, n, scale } = how;
+  const m = (n >> 1) + 1;
+  const shape = out.shape;
+  const hs = stridesOf(half.shape);
+  const os = stridesOf(shape);
+  const reversed = shape.map((_, d) => how.reversed.includes(d));
+  const len = shape[realAxis];
+  const hStep = 2 * hs[realAxis];
+  const oStep = 2 * os[realAxis];
+  // Indices along the real axis of out's values from the half as they are, then mirrored ones.
+  const ownEnd = Math.max(0, Math.min(len, m - out.start));
+  const ownIm = how.conj ? -scale : scale;
+  const mirrorIm = -ownIm;
+  // Contiguous along the real axis, unscaled: the own values are one copy per line.
+  const copyOwn = scale === 1 && !how.conj && hStep === 2 && oStep === 2;
+  const src = half.data;
+  const dst = out.data;
+  const selfMirrored = n % 2 === 0 && n > 1 ? [0, n >> 1] : [0];
+  const fixAt = [0, 0];
+  const fixRe = [0, 0];
+  const fixIm = [0, 0];
+  let lines = 1;
+  for (let d = 0; d < shape.length; d++) if (d !== realAxis) lines *= shape[d];
+  if (len === 0 || lines === 0) return;
+  // Lines in reverse C order: in place, the later line of a mirror pair (see above) then reads
+  // its partner before the partner's own turn rescales or conjugates it.
+  const idx = shape.map((v, d) => (d === realAxis ? 0 : v - 1));
+  for (let line = 0; line < lines; line++) {
+    let own = 0;
+    let mirror = 0;
+    let o = 0;
+    for (let d = 0; d < shape.length; d++) {
+      if (d === realAxis) continue;
+      own += idx[d] * hs[d];
+      mirror += (reversed[d] ? (shape[d] - idx[d]) % shape[d] : idx[d]) * hs[d];
+      o += idx[d] * os[d];
+    }
+    // Values of self-mirrored indices that pocketfft overwrites, read before the line is written.
+    let fixes = 0;
+    if (ownEnd > 0) {
+      const order = orderAgainstPartner(idx, shape, reversed, realAxis);
+      for (const j of selfMirrored) {
+        const t = j - out.start;
+        if (t < 0 || t >= ownEnd || order < 0) continue;
+        // the later of a pair: the conjugate of its partner's value; its own partner: conjugated
+        const from = 2 * ((order === 0 ? own : mirror) + (j - half.start) * hs[realAxis]);
+        fixAt[fixes] = 2 * o + t * oStep;
+        fixRe[fixes] = src[from] * scale;
+        fixIm[fixes] = src[from + 1] * mirrorIm;
+        fixes++;
+      }
+    }
+    // out index t is real-axis index j = out.start + t: from half index j, or n - j mirrored
+    let p = 2 * o;
+    let s = 2 * own + (out.start - half.start) * hStep;
+    if (copyOwn) {
+      if (src !== dst || s !== p) dst.set(src.subarray(s, s + 2 * ownEnd), p);
+      p += 2 * ownEnd;
+    } else {
+      for (let t = 0; t < ownEnd; t++, p += oStep, s += hStep) {
+        const re = src[s];
+        const im = src[s + 1];
+        dst[p] = re * scale;
+        dst[p + 1] = im * ownIm;
+      }
+    }
+    s = 2 * mirror + (n - out.start - ownEnd - half.start) * hStep;
+    for (let t = ownEnd; t < len; t++, p += oStep, s -= hStep) {
+      dst[p] = src[s] * scale;
+      dst[p + 1] = src[s + 1] * mirrorIm;
+    }
+    for (let f = 0; f < fixes; f++) {
+      dst[fixAt[f]] = fixRe[f];
+      dst[fixAt[f] + 1] = fixIm[f];
+    }
+    for (let d = shape.length - 1; d >= 0; d--) {
+      if (d === realAxis) continue;
+      if (--idx[d] >= 0) break;
+      idx[d] = shape[d] - 1;
+    }
+  }
+}
+
+/**
+ * Whether the line at `idx` comes before (-1), after (1) or is (0) its mirror partner, the
+ * line at the index reversed on the reversed axes, in C order.
+ */
+function orderAgainstPartner(idx: readonly number[], shape: readonly number[], reversed: readonly boolean[], realAxis: number): number {
+  for (let d = 0; d < shape.length; d++) {
+    if (d === realAxis || !reversed[d]) continue;
+    const partner = (shape[d] - idx[d]) % shape[d];
+    if (idx[d] !== partner) return idx[d] < partner ? -1 : 1;
+  }
+  return 0;
+}
