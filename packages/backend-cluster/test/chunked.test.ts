@@ -1,8 +1,9 @@
 import { type ChunkedArray, type Cluster, chunked, cluster, isChunked } from '@sciport/backend-cluster';
 import { arrayNamespace, asarray, hostNamespace as hx, type NDArray } from '@sciport/array-api';
 import { BackendNotImplementedError, explain, InvalidArgumentError, NamespaceMismatchError, NotSupportedError, ShapeError, withBackend } from '@sciport/dispatch-core';
-import { fft, fft2, fftfreq, fftn, fftshift, ifftshift, irfftn, rfftn } from '@sciport/fft';
+import { fft, fft2, fftfreq, fftn, fftshift, ifft2, ifftn, ifftshift, irfftn, rfftn } from '@sciport/fft';
 import fc from 'fast-check';
+import { COMPLETE_SPECTRUM } from '../src/runtime/task-names.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const MARKER = new URL('./fixtures/marker-backend.mjs', import.meta.url).href;
@@ -50,6 +51,7 @@ async function same(actual: ChunkedArray, expected: NDArray, rtol = 0): Promise<
 }
 
 interface RecordedTask {
+  readonly fn: string;
   readonly params: any;
   readonly outputs?: readonly { readonly shape: readonly number[] }[];
 }
@@ -323,7 +325,7 @@ describe('@sciport/fft on chunked arrays', () => {
   });
 
   it('each pass of an n-D transform writes its output in the blocks the next pass reads', async () => {
-    const x = ramp([64, 48]);
+    const x = hx.astype(ramp([64, 48]), 'complex128');
     const tasks = await recordingTasks(async (recorded) => {
       await same(fft2(chunked(x, { chunks: [16, 16], cluster: c })), fft2(x), 1e-14);
       return recorded;
@@ -343,6 +345,42 @@ describe('@sciport/fft on chunked arrays', () => {
     for (const t of columnPass) {
       for (const piece of t.params.gather.pieces) expect(piece.srcStart).toEqual([0, 0]);
     }
+  });
+
+  it('fft2 of real input: real FFTs of the rows, then column FFTs of the half spectrum, each band writing its mirror image', async () => {
+    const x = ramp([64, 48]);
+    const tasks = await recordingTasks(async (recorded) => {
+      await same(fft2(chunked(x, { chunks: [16, 16], cluster: c })), fft2(x));
+      return recorded;
+    });
+    const rowPass = tasks.filter((t) => t.params?.id === 'sciport.fft.rfft');
+    const columnPass = tasks.filter((t) => t.fn === COMPLETE_SPECTRUM);
+    expect(rowPass.length + columnPass.length).toBe(tasks.length);
+    // the bands of the half spectrum (25 columns), and the mirror images of the other 23
+    const bands = columnPass.map((t) => t.outputs?.[0].shape[1] as number);
+    expect(bands.length).toBeGreaterThan(1);
+    expect(bands.reduce((a, b) => a + b, 0)).toBe(25);
+    expect(columnPass.reduce((a, t) => a + ((t.outputs?.[1]?.shape[1] as number | undefined) ?? 0), 0)).toBe(23);
+    for (const t of columnPass) {
+      expect(t.params.call.args[1].axes).toEqual([0]);
+      for (const piece of t.params.call.gather.pieces) expect(piece.srcStart).toEqual([0, 0]);
+    }
+    for (const t of rowPass) expect(t.outputs?.map((o) => o.shape[1])).toEqual(bands);
+  });
+
+  it('fft/fftn/ifftn of real input equal the host to the bit over uneven blocks, axes, lengths and norms', async () => {
+    const x2 = ramp([33, 20]);
+    const x3 = ramp([6, 9, 8]);
+    const cases: [ChunkedArray, NDArray][] = [
+      [fft2(chunked(x2, { chunks: [[10, 23], [7, 13]], cluster: c })), fft2(x2)],
+      [ifft2(chunked(x2, { chunks: [8, 8], cluster: c }), { norm: 'ortho' }), ifft2(x2, { norm: 'ortho' })],
+      [fftn(chunked(x3, { chunks: [4, 5, 3], cluster: c })), fftn(x3)],
+      [ifftn(chunked(x3, { chunks: [2, 9, 8], cluster: c }), { norm: 'forward' }), ifftn(x3, { norm: 'forward' })],
+      [fftn(chunked(x3, { chunks: [3, 3, 3], cluster: c }), { axes: [2, 0], s: [5, 11] }), fftn(x3, { axes: [2, 0], s: [5, 11] })],
+      [fft2(chunked(x2, { chunks: [5, 5], cluster: c }), { s: [7, 1] }), fft2(x2, { s: [7, 1] })],
+      [fft2(chunked(x2, { chunks: [5, 5], cluster: c }), { s: [4, 2] }), fft2(x2, { s: [4, 2] })],
+    ];
+    for (const [got, want] of cases) await same(got, want);
   });
 
   it('sends the tasks whose input blocks exist during the call, the later passes when their inputs do', async () => {

@@ -5,13 +5,13 @@
  */
 import { type ChunkedArray, type Cluster, chunked, ClusterError, cluster } from '@sciport/backend-cluster';
 import { NDArray } from '@sciport/array-api';
-import { fft, fft2, ifft2 } from '@sciport/fft';
+import { fft, fft2, ifft2, rfft } from '@sciport/fft';
 import { withInputFill, withResultMemory } from '@sciport/fft/backend-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortExecutor } from '../src/executor/port-executor.js';
 import '../src/fft/worker.js';
 import '../src/runtime/builtin-tasks.js';
-import { CALL, XP } from '../src/runtime/task-names.js';
+import { CALL, COMPLETE_SPECTRUM, XP } from '../src/runtime/task-names.js';
 import { registerHostMemory } from '../src/runtime/host-memory.js';
 import { runTask } from '../src/runtime/run-task.js';
 import { runInSlabs } from '../src/runtime/split.js';
@@ -144,10 +144,53 @@ describe('n-D transforms', () => {
     const host = random([128, 128], 3);
     const x = chunked(host, { chunks: [32, 32], cluster: c });
     const y = await fft2(x).persist();
-    // The row pass's output (128×128 complex) is back in the pool, without a garbage collection.
-    expect(pool.bytesFree).toBeGreaterThanOrEqual(128 * 128 * 16);
+    // The row pass's output (real input: the half spectrum, 128×65 complex) is back in the pool,
+    // without a garbage collection.
+    expect(pool.bytesFree).toBeGreaterThanOrEqual(128 * 65 * 16);
     await expectSame(y, fft2(host));
-    await expectSame(ifft2(y), ifft2(fft2(host)));
+    pool.clear();
+    const z = await ifft2(y).persist();
+    // complex input: the row pass's output is 128×128 complex
+    expect(pool.bytesFree).toBeGreaterThanOrEqual(128 * 128 * 16);
+    await expectSame(z, ifft2(fft2(host)));
+  });
+});
+
+describe('the spectrum of real input, block by block', () => {
+  // fft2 of a real 8×6 array from a band of its half spectrum (rfft along axis 1: 8×4)
+  const x = random([8, 6], 21);
+  const full = fft2(x).data as Float64Array;
+  const half = rfft(x, { axis: 1 }).data as Float64Array;
+  const columns = (data: Float64Array, width: number, from: number, to: number) =>
+    Array.from({ length: 8 }, (_, r) => Array.from(data.subarray(2 * (r * width + from), 2 * (r * width + to)))).flat();
+  const band = new NDArray(Float64Array.from(columns(half, 4, 1, 3)), [8, 2], 'complex128');
+  const params = {
+    call: { id: 'sciport.fft.fftn', args: [{ $input: 0 }, { axes: [0], s: [8], norm: 'backward' }] },
+    completion: { realAxis: 1, n: 6, reversed: [0], scale: 1, conj: false },
+    start: 1,
+    mirror: { start: 4, length: 2 },
+  };
+
+  it('writes the band and its mirror image straight into the given output chunks', async () => {
+    const given = [allocateChunk('complex128', [8, 2], true), allocateChunk('complex128', [8, 2], true)];
+    const outs = await runTask(COMPLETE_SPECTRUM, [chunk(band)], params, undefined, { outputs: given });
+    // the band's FFT is written in place into the first chunk, the mirror image into the second
+    outs.forEach((out, i) => {
+      expect(out.data.buffer).toBe(given[i].data.buffer);
+      expect(out.data.byteOffset).toBe(given[i].data.byteOffset);
+    });
+    expect(Array.from(given[0].data)).toEqual(columns(full, 6, 1, 3));
+    expect(Array.from(given[1].data)).toEqual(columns(full, 6, 4, 6));
+  });
+
+  it('allocates its outputs without given chunks (the Redis executor)', async () => {
+    const outs = await runTask(COMPLETE_SPECTRUM, [chunk(band)], params, undefined);
+    expect(outs.map((o) => o.shape)).toEqual([
+      [8, 2],
+      [8, 2],
+    ]);
+    expect(Array.from(outs[0].data)).toEqual(columns(full, 6, 1, 3));
+    expect(Array.from(outs[1].data)).toEqual(columns(full, 6, 4, 6));
   });
 });
 

@@ -1,3 +1,6 @@
+import type { Chunks } from '../chunked/grid.js';
+import { chunksWithWholeAxes, type MapLayout } from '../chunked/ops/map-axes.js';
+
 /** One 1-D pass of an n-D transform: which 1-D multimethod, along which axis, to what length. */
 export interface AxisPass {
   readonly name: string;
@@ -34,4 +37,28 @@ export function planPasses(
   const rest = pairs.slice(0, -1).map((p) => ({ name: others, axis: p.axis, n: p.n }));
   if (kind === 'r2c') return [{ name: oneD, axis: last.axis, n: last.n }, ...rest];
   return [...rest, { name: oneD, axis: last.axis, n: last.n }];
+}
+
+/**
+ * The layout of one pass of an n-D transform: the task grid the pass before planned for it and,
+ * unless it is the last pass, its output split along its axis into the bands the grid of the
+ * next pass (whole on `nextAxes`) has there (see MapLayout: the next pass then gathers whole blocks). The next pass's grid
+ * is planned on this pass's output and handed to `planned`.
+ */
+export function passLayout(
+  grid: Chunks | undefined,
+  axis: number,
+  nextAxes: ReadonlySet<number> | undefined,
+  parallelism: number,
+  planned: (next: Chunks) => void,
+): MapLayout {
+  if (nextAxes === undefined) return { grid };
+  return {
+    grid,
+    output: (shape, taskChunks) => {
+      const next = chunksWithWholeAxes({ shape, chunks: taskChunks, parallelism }, nextAxes);
+      planned(next);
+      return taskChunks.map((ch, d) => (d === axis ? next[d] : ch));
+    },
+  };
 }

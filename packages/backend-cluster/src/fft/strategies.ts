@@ -1,11 +1,12 @@
 /**
  * The cluster backend's implementations of @sciport/fft. A transform along an axis rechunks
  * so that axis is whole and maps the host transform over blocks of the other axes; n-D
- * transforms compose 1-D passes (see nd-plan.ts). Workers run the very same host code,
+ * transforms compose 1-D passes (see nd-plan.ts), those of real input as the host does them
+ * (real-input.ts). Workers run the very same host code,
  * addressed by the multimethod's stable id, so results match the host to the last digit.
  */
-import type { NDArray } from '@sciport/array-api';
-import { getMultimethod, InvalidArgumentError, NotSupportedError } from '@sciport/dispatch-core';
+import { isComplexDtype } from '@sciport/array-api';
+import { InvalidArgumentError } from '@sciport/dispatch-core';
 import {
   checkSize,
   DCT_KEYS,
@@ -18,49 +19,17 @@ import {
   readOptions,
   TWO_D_AXES,
 } from '@sciport/fft/backend-kit';
-import { CALL } from '../runtime/task-names.js';
-import { inputRef } from '../runtime/template.js';
 import type { ChunkedArray } from '../chunked/chunked-array.js';
 import { probeArray } from '../chunked/ops/common.js';
-import { chunksWithWholeAxes, type MapLayout, mapAlongAxes } from '../chunked/ops/map-axes.js';
 import type { Chunks } from '../chunked/grid.js';
-import { type NdKind, planPasses } from './nd-plan.js';
-
-const DOMAIN = 'sciport.fft';
+import { alongAxis, hostFunction } from './along-axis.js';
+import { type NdKind, passLayout, planPasses } from './nd-plan.js';
+import { spectrumOfReal } from './real-input.js';
 
 /** Options the per-block call does not need: the backend choice was made on the host. */
 function forWorkers(options: Record<string, unknown> | undefined): Record<string, unknown> {
   const { backend: _backend, ...rest } = options ?? {};
   return rest;
-}
-
-function hostFunction(name: string): (...args: unknown[]) => NDArray {
-  const fn = getMultimethod(`${DOMAIN}.${name}`);
-  if (fn === undefined) throw new NotSupportedError(`@sciport/fft has no '${name}'.`);
-  return fn as unknown as (...args: unknown[]) => NDArray;
-}
-
-/** `name(x, options)` along one axis, block by block; extra positional args go before options. */
-export function alongAxis(
-  x: ChunkedArray,
-  name: string,
-  axis: number,
-  options: Record<string, unknown>,
-  positional: unknown[] = [],
-  layout?: MapLayout,
-): ChunkedArray {
-  const opts = { ...options };
-  const host = hostFunction(name);
-  return mapAlongAxes(
-    x,
-    [axis],
-    {
-      fn: CALL,
-      params: { id: `${DOMAIN}.${name}`, args: [inputRef(0), ...positional, opts] },
-      probe: (p) => host(p, ...positional, opts),
-    },
-    layout,
-  );
 }
 
 /** A 1-D transform (fft, rfft, dct, …) on a chunked array. */
@@ -110,37 +79,24 @@ export function nD(name: string, kind: NdKind, oneDName: string, othersName: str
         }
       }
     }
+    if (kind === 'c2c' && !isComplexDtype(c.dtype) && plan.axes.length > 1 && full.every((v) => v > 0)) {
+      const lengths = plan.axes.map((a, i) => plan.shape[i] ?? c.shape[a]);
+      return spectrumOfReal(c, plan.axes, lengths, rest, oneDName === 'fft');
+    }
     const whole = new Set(c.chunks.map((ch, d) => (ch.length === 1 ? d : -1)).filter((d) => d >= 0));
     const passes = planPasses(kind, oneDName, othersName, plan.axes, plan.shape, whole);
     let grid: Chunks | undefined;
     passes.forEach((pass, i) => {
-      const layout = passLayout(grid, pass.axis, passes[i + 1]?.axis, c.cluster.parallelism, (next) => {
-        grid = next;
+      const next = passes[i + 1];
+      const layout = passLayout(grid, pass.axis, next === undefined ? undefined : new Set([next.axis]), c.cluster.parallelism, (planned) => {
+        grid = planned;
       });
-      const next = alongAxis(c, pass.name, pass.axis, { ...rest, axis: pass.axis, n: pass.n }, [], layout);
+      const result = alongAxis(c, pass.name, pass.axis, { ...rest, axis: pass.axis, n: pass.n }, [], layout);
       // A pass's output that only the next pass reads is freed once that pass has read it.
       if (c !== x) c.dispose();
-      c = next;
+      c = result;
     });
     return c;
-  };
-}
-
-/**
- * The layout of one pass of an n-D transform: the task grid the pass before planned for it and,
- * unless it is the last pass, its output split along its axis into the bands the next pass's
- * grid has there (see MapLayout: the next pass then gathers whole blocks). The next pass's grid
- * is planned on this pass's output and handed to `planned`.
- */
-function passLayout(grid: Chunks | undefined, axis: number, nextAxis: number | undefined, parallelism: number, planned: (next: Chunks) => void): MapLayout {
-  if (nextAxis === undefined) return { grid };
-  return {
-    grid,
-    output: (shape, taskChunks) => {
-      const next = chunksWithWholeAxes({ shape, chunks: taskChunks, parallelism }, new Set([nextAxis]));
-      planned(next);
-      return taskChunks.map((ch, d) => (d === axis ? next[d] : ch));
-    },
   };
 }
 

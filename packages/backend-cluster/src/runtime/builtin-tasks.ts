@@ -110,7 +110,8 @@ function callFilling(
   return filled ? result : undefined;
 }
 
-registerTask(CALL, (inputs, params: CallParams, context) => {
+/** Run CALL: the multimethod `params.id` on the task's block (tasks built on it call this directly). */
+export function runCall(inputs: readonly ChunkData[], params: CallParams, context: TaskContext): ChunkData[] {
   const fn = getMultimethod(params.id);
   if (fn === undefined) {
     throw new InvalidArgumentError(`This worker has no multimethod '${params.id}'.`, {
@@ -127,7 +128,9 @@ registerTask(CALL, (inputs, params: CallParams, context) => {
     params.id,
     fill,
   );
-});
+}
+
+registerTask(CALL, runCall);
 
 /** Parameters of XP: a host namespace function name and its arguments with placeholders. */
 export interface XpParams {

@@ -6,3 +6,5 @@ export const CALL = 'sciport.call';
 export const XP = 'sciport.xp';
 /** Merge several same-shaped chunks with a binary host namespace function (tree reductions). */
 export const FOLD = 'sciport.fold';
+/** fft/fftn of real input: a block of the half spectrum transformed and completed (fft/complete-spectrum-task.ts). */
+export const COMPLETE_SPECTRUM = 'sciport.fft.completeSpectrum';

@@ -22,8 +22,8 @@ function stridesOf(shape: readonly number[]): number[] {
 
 /** Where a box of a half spectrum, or of the full one, lies along the real axis. */
 export interface SpectrumPart {
-  /** Interleaved complex values, C-contiguous. */
-  readonly data: Float64Array;
+  /** Interleaved complex values, C-contiguous (complex128, or complex64 in a cluster's chunk). */
+  readonly data: Float64Array | Float32Array;
   readonly shape: readonly number[];
   /** Index along the real axis of the part's first value. */
   readonly start: number;
@@ -73,6 +73,8 @@ export function completeSpectrum(half: SpectrumPart, out: SpectrumPart, how: Com
   let lines = 1;
   for (let d = 0; d < shape.length; d++) if (d !== realAxis) lines *= shape[d];
   if (len === 0 || lines === 0) return;
+  const inPlace = src === dst && half.start === out.start && ownEnd === len;
+  if (inPlace && copyOwn && !selfMirrored.some((j) => j >= out.start && j < out.start + len)) return;
   // Lines in reverse C order: in place, the later line of a mirror pair (see above) then reads
   // its partner before the partner's own turn rescales or conjugates it.
   const idx = shape.map((v, d) => (d === realAxis ? 0 : v - 1));
@@ -105,21 +107,14 @@ export function completeSpectrum(half: SpectrumPart, out: SpectrumPart, how: Com
     let p = 2 * o;
     let s = 2 * own + (out.start - half.start) * hStep;
     if (copyOwn) {
-      if (src !== dst || s !== p) dst.set(src.subarray(s, s + 2 * ownEnd), p);
-      p += 2 * ownEnd;
+      // (a subarray per line costs more than the copy of a short run: none for a mirror-only box)
+      if (ownEnd > 0 && (src !== dst || s !== p)) dst.set(src.subarray(s, s + 2 * ownEnd), p);
     } else {
-      for (let t = 0; t < ownEnd; t++, p += oStep, s += hStep) {
-        const re = src[s];
-        const im = src[s + 1];
-        dst[p] = re * scale;
-        dst[p + 1] = im * ownIm;
-      }
+      scaledRun(src, s, hStep, dst, p, oStep, ownEnd, scale, ownIm);
     }
+    p += ownEnd * oStep;
     s = 2 * mirror + (n - out.start - ownEnd - half.start) * hStep;
-    for (let t = ownEnd; t < len; t++, p += oStep, s -= hStep) {
-      dst[p] = src[s] * scale;
-      dst[p + 1] = src[s + 1] * mirrorIm;
-    }
+    scaledRun(src, s, -hStep, dst, p, oStep, len - ownEnd, scale, mirrorIm);
     for (let f = 0; f < fixes; f++) {
       dst[fixAt[f]] = fixRe[f];
       dst[fixAt[f] + 1] = fixIm[f];
@@ -129,6 +124,14 @@ export function completeSpectrum(half: SpectrumPart, out: SpectrumPart, how: Com
       if (--idx[d] >= 0) break;
       idx[d] = shape[d] - 1;
     }
+  }
+}
+
+/** `count` complex values from src (step `from`) to dst (step `to`), times (re, im). */
+function scaledRun(src: Float64Array | Float32Array, s: number, from: number, dst: Float64Array | Float32Array, p: number, to: number, count: number, re: number, im: number): void {
+  for (let t = 0; t < count; t++, s += from, p += to) {
+    dst[p] = src[s] * re;
+    dst[p + 1] = src[s + 1] * im;
   }
 }
 
