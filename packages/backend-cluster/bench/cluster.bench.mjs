@@ -15,8 +15,8 @@ const QUICK = process.env.SCIPORT_BENCH_QUICK === '1';
 const N2 = QUICK ? 1024 : 4096; // fft2 side
 const BATCH = QUICK ? [2048, 1024] : [16384, 1024]; // rows × length of the 1-D batch
 const REPS = QUICK ? 2 : 9;
-const ROUNDS = QUICK ? 1 : 3;
-const WARM_MS = QUICK ? 0 : 1500;
+const ROUNDS = QUICK ? 1 : 5;
+const WARM_MS = QUICK ? 0 : 3000;
 const TASKS = QUICK ? 500 : 2000;
 const here = fileURLToPath(new URL('.', import.meta.url));
 const CLI = fileURLToPath(new URL('../dist/node/cli.js', import.meta.url));
@@ -49,7 +49,7 @@ async function round(label, x, op) {
     // and with 2 workers each sees half of a run's calls (a fixed number of warm-up runs left
     // the 2-worker cluster ~15 % slower than its steady state).
     const t0 = now();
-    for (let w = 0; w < 3 * workers || now() - t0 < WARM_MS; w++) (await op(xc).persist()).dispose();
+    for (let w = 0; w < 3 * workers || now() - t0 < WARM_MS * workers; w++) (await op(xc).persist()).dispose();
     setups.push({ workers, c, xc, times: [], cpu: [], gather: [] });
   }
   for (let r = 0; r < REPS; r++) {

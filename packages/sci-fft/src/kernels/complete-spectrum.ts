@@ -75,9 +75,13 @@ export function completeSpectrum(half: SpectrumPart, out: SpectrumPart, how: Com
   if (len === 0 || lines === 0) return;
   const inPlace = src === dst && half.start === out.start && ownEnd === len;
   if (inPlace && copyOwn && !selfMirrored.some((j) => j >= out.start && j < out.start + len)) return;
-  // Lines in reverse C order: in place, the later line of a mirror pair (see above) then reads
-  // its partner before the partner's own turn rescales or conjugates it.
-  const idx = shape.map((v, d) => (d === realAxis ? 0 : v - 1));
+  // In place, lines in reverse C order: the later line of a mirror pair (see above) then reads
+  // its partner before the partner's own turn rescales or conjugates it. Otherwise in C order,
+  // which for a mirror image reads the half's lines newest first: the half was just written
+  // line by line in C order, so its last lines are the likeliest still in cache.
+  const backward = src === dst;
+  const step = backward ? -1 : 1;
+  const idx = shape.map((v, d) => (d === realAxis || !backward ? 0 : v - 1));
   for (let line = 0; line < lines; line++) {
     let own = 0;
     let mirror = 0;
@@ -121,8 +125,9 @@ export function completeSpectrum(half: SpectrumPart, out: SpectrumPart, how: Com
     }
     for (let d = shape.length - 1; d >= 0; d--) {
       if (d === realAxis) continue;
-      if (--idx[d] >= 0) break;
-      idx[d] = shape[d] - 1;
+      idx[d] += step;
+      if (idx[d] >= 0 && idx[d] < shape[d]) break;
+      idx[d] = backward ? shape[d] - 1 : 0;
     }
   }
 }
