@@ -38,7 +38,7 @@ import { runInNewContext } from 'node:vm';
 import { NDArray } from '@sciport/array-api';
 import FFT from 'fft.js';
 import { dct, fft, fft2, rfft } from '../dist/index.js';
-import { activeKernels, complexAlongAxes, complexPlan, r2rPlan, realPlan, setWasmEnabled } from '../dist/kernels/index.js';
+import { activeKernels, complexAlongAxes, completeSpectrum, complexPlan, r2rPlan, realAlongAxes, realPlan, setWasmEnabled } from '../dist/kernels/index.js';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -50,7 +50,7 @@ if (args.has('--typescript')) setWasmEnabled(false);
 const SAMPLE_MS = quick ? 10 : 20;
 const WARM_MS = 250;
 
-/** id, label, transform kind, length (fft2: side length). Kinds: complex (fft of complex128), real (rfft), fft2 (complex128), fftreal (fft of float64), dct (type 2 of float64). */
+/** id, label, transform kind, length (fft2: side length). Kinds: complex (fft of complex128), real (rfft), fft2 (complex128), fft2real (fft2 of float64), fftreal (fft of float64), dct (type 2 of float64). */
 const ALL_CASES = [
   { id: 'c1024', label: 'fft 1024', kind: 'complex', n: 1024 },
   { id: 'c4096', label: 'fft 4096', kind: 'complex', n: 4096 },
@@ -61,6 +61,7 @@ const ALL_CASES = [
   { id: 'c1048577', label: 'fft 2^20+1', kind: 'complex', n: 2 ** 20 + 1 },
   { id: 'r1048576', label: 'rfft 2^20', kind: 'real', n: 2 ** 20 },
   { id: 'f1024', label: 'fft2 1024x1024', kind: 'fft2', n: 1024 },
+  { id: 'fr1024', label: 'fft2 1024x1024 of real input', kind: 'fft2real', n: 1024 },
   { id: 'fr65536', label: 'fft 65536 of real input', kind: 'fftreal', n: 65536 },
   { id: 'd65536', label: 'dct 65536', kind: 'dct', n: 65536 },
 ];
@@ -129,6 +130,10 @@ function oursFn(c) {
     const x = new NDArray(randomArray(2 * n * n, n), [n, n], 'complex128');
     return () => fft2(x);
   }
+  if (kind === 'fft2real') {
+    const x = new NDArray(randomArray(n * n, n), [n, n], 'float64');
+    return () => fft2(x);
+  }
   const x = new NDArray(randomArray(n, n), [n], 'float64');
   if (kind === 'real') return () => rfft(x);
   if (kind === 'fftreal') return () => fft(x);
@@ -155,6 +160,18 @@ function kernelFn(c) {
       complexAlongAxes(data, [n, n], [0, 1], true, 1);
     };
   }
+  if (kind === 'fft2real') {
+    // the half spectrum (real FFTs of the rows, complex FFTs of its columns), then the other half
+    const x = randomArray(n * n, n);
+    const m = (n >> 1) + 1;
+    const half = new Float64Array(2 * n * m);
+    const out = new Float64Array(2 * n * n);
+    const how = { realAxis: 1, n, reversed: [0], scale: 1, conj: false };
+    return () => {
+      realAlongAxes(x, [n, n], 1, [0], half, 1);
+      completeSpectrum({ data: half, shape: [n, m], start: 0 }, { data: out, shape: [n, n], start: 0 }, how);
+    };
+  }
   const x = randomArray(n, n);
   if (kind === 'dct') {
     const data = new Float64Array(n);
@@ -172,7 +189,7 @@ function kernelFn(c) {
 
 function fftjsFn(c) {
   const { kind, n } = c;
-  if ((n & (n - 1)) !== 0 || kind === 'dct') return null; // fft.js: powers of two, no DCT
+  if ((n & (n - 1)) !== 0 || kind === 'dct' || kind === 'fft2real') return null; // fft.js: powers of two, no DCT, no real 2-D
   const f = new FFT(n);
   if (kind === 'complex') {
     const x = randomArray(2 * n, n);
@@ -244,6 +261,8 @@ for c in cases:
         x = rng.standard_normal(n); fn = lambda x=x: sf.rfft(x, workers=1)
     elif c["kind"] == "fftreal":
         x = rng.standard_normal(n); fn = lambda x=x: sf.fft(x, workers=1)
+    elif c["kind"] == "fft2real":
+        x = rng.standard_normal((n, n)); fn = lambda x=x: sf.fft2(x, workers=1)
     elif c["kind"] == "dct":
         x = rng.standard_normal(n); fn = lambda x=x: sf.dct(x, workers=1)
     else:

@@ -152,3 +152,75 @@ function orderAgainstPartner(idx: readonly number[], shape: readonly number[], r
   }
   return 0;
 }
+
+/**
+ * completeSpectrum without a second buffer, for a real axis that is the last axis: `data`
+ * holds the half spectrum, C-contiguous (n/2+1 values per line), in its first part, and
+ * becomes the full spectrum of `shape`. Lines are moved to their full-length places from the
+ * last to the first, so every line is read before anything is written over it: a line's own
+ * values move up (an overlapping copy), and its mirror values come from its partner line,
+ * already moved if it comes later, still in place if earlier. Values the same as
+ * completeSpectrum's, bit for bit.
+ */
+export function expandSpectrum(data: Float64Array, shape: readonly number[], how: Completion): void {
+  const { realAxis, n, scale } = how;
+  if (realAxis !== shape.length - 1) throw new RangeError('expandSpectrum needs the real axis last.');
+  const m = (n >> 1) + 1;
+  const nd = shape.length;
+  let lines = 1;
+  for (let d = 0; d < nd - 1; d++) lines *= shape[d];
+  if (lines === 0 || n === 0) return;
+  const reversed = shape.map((_, d) => how.reversed.includes(d));
+  const lineStride = new Array<number>(nd).fill(0);
+  for (let d = nd - 2, s = 1; d >= 0; d--) {
+    lineStride[d] = s;
+    s *= shape[d];
+  }
+  const selfMirrored = n % 2 === 0 && n > 1 ? [0, n >> 1] : [0];
+  const fixAt = [0, 0];
+  const fixRe = [0, 0];
+  const fixIm = [0, 0];
+  const idx = shape.map((v, d) => (d === realAxis ? 0 : v - 1));
+  for (let line = lines - 1; line >= 0; line--) {
+    let partner = 0;
+    for (let d = 0; d < nd - 1; d++) partner += (reversed[d] ? (shape[d] - idx[d]) % shape[d] : idx[d]) * lineStride[d];
+    // where the partner's half values are now: moved to its full line if it comes later
+    const partnerAt = 2 * (partner > line ? partner * n : partner * m);
+    const ownAt = 2 * line * m;
+    const to = 2 * line * n;
+    let fixes = 0;
+    const order = orderAgainstPartner(idx, shape, reversed, realAxis);
+    if (order >= 0) {
+      for (const j of selfMirrored) {
+        const from = (order === 0 ? ownAt : partnerAt) + 2 * j;
+        fixAt[fixes] = to + 2 * j;
+        fixRe[fixes] = data[from];
+        fixIm[fixes] = -data[from + 1];
+        fixes++;
+      }
+    }
+    if (to !== ownAt) data.copyWithin(to, ownAt, ownAt + 2 * m);
+    // the partner's values, read after the move when the partner is this very line
+    const source = partner === line ? to : partnerAt;
+    for (let j = m, s = source + 2 * (n - m); j < n; j++, s -= 2) {
+      data[to + 2 * j] = data[s];
+      data[to + 2 * j + 1] = -data[s + 1];
+    }
+    for (let f = 0; f < fixes; f++) {
+      data[fixAt[f]] = fixRe[f];
+      data[fixAt[f] + 1] = fixIm[f];
+    }
+    for (let d = nd - 2; d >= 0; d--) {
+      if (--idx[d] >= 0) break;
+      idx[d] = shape[d] - 1;
+    }
+  }
+  if (scale !== 1 || how.conj) {
+    const im = how.conj ? -scale : scale;
+    const size = 2 * lines * n;
+    for (let k = 0; k < size; k += 2) {
+      data[k] *= scale;
+      data[k + 1] *= im;
+    }
+  }
+}

@@ -42,7 +42,7 @@ export {
   realForwardAlongAxis,
   realSpectrumAlongAxis,
 } from './axis.js';
-export { type Completion, completeSpectrum, type SpectrumPart } from './complete-spectrum.js';
+export { type Completion, completeSpectrum, expandSpectrum, type SpectrumPart } from './complete-spectrum.js';
 export { type ComplexPlan, complexPlan } from './complex-plan.js';
 export { type R2RKind, type R2RNorm, type R2ROptions, type R2RPlan, type R2RType, r2rPlan } from './r2r-plan.js';
 export { type RealPlan, realPlan } from './real-plan.js';

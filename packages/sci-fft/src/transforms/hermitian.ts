@@ -7,7 +7,7 @@
  */
 import { type NDArray, shapeSize } from '@sciport/array-api';
 import { newResult, readOnlyInput } from '../buffers.js';
-import { completeSpectrum, realAlongAxes, realSpectrumAlongAxis } from '../kernels/index.js';
+import { completeSpectrum, expandSpectrum, realAlongAxes, realSpectrumAlongAxis } from '../kernels/index.js';
 
 /**
  * The axis whose lines get the real FFTs: the innermost transformed one, whose lines are the
@@ -34,12 +34,15 @@ export function spectrumOfReal(a: NDArray, shape: readonly number[], axes: reado
   }
   const n = shape[realAxis];
   const halfShape = shape.map((v, d) => (d === realAxis ? (n >> 1) + 1 : v));
+  const how = { realAxis, n, reversed: others, scale, conj: !forward };
+  if (realAxis === shape.length - 1) {
+    // the half in the output's first part, expanded where it lies: no second buffer
+    realAlongAxes(src, shape, realAxis, others, out.subarray(0, 2 * shapeSize(halfShape)), 1);
+    expandSpectrum(out, shape, how);
+    return out;
+  }
   const half = new Float64Array(2 * shapeSize(halfShape));
   realAlongAxes(src, shape, realAxis, others, half, 1);
-  completeSpectrum(
-    { data: half, shape: halfShape, start: 0 },
-    { data: out, shape, start: 0 },
-    { realAxis, n, reversed: others, scale, conj: !forward },
-  );
+  completeSpectrum({ data: half, shape: halfShape, start: 0 }, { data: out, shape, start: 0 }, how);
   return out;
 }

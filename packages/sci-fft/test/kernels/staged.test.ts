@@ -17,6 +17,7 @@ import {
   realPlan,
   realSpectrumAlongAxis,
   completeSpectrum,
+  expandSpectrum,
   setWasmEnabled,
 } from '../../src/kernels/index.js';
 import { naiveDft, randomArray, relRms } from './reference.js';
@@ -184,6 +185,11 @@ describe.each([
           completeSpectrum({ data: inPlace, shape: halfShape, start: 0 }, { data: inPlace, shape: halfShape, start: 0 }, how);
           const m0 = (n >> 1) + 1;
           for (let r = 0; r < size / n; r++) expect(Array.from(inPlace.subarray(2 * r * m0, 2 * (r + 1) * m0))).toEqual(Array.from(out.subarray(2 * r * n, 2 * (r * n + m0))));
+          // expanded where it lies (the half in the first part of the output buffer): the same bits
+          const expanded = new Float64Array(2 * size).fill(Number.NaN);
+          expanded.set(half);
+          expandSpectrum(expanded, shape, how);
+          expect(Array.from(expanded)).toEqual(Array.from(out));
           // two boxes of the real axis, each from a box of the half, give the same bits
           const at = cut % (n + 1);
           const m = (n >> 1) + 1;
