@@ -249,25 +249,26 @@ ${row(`fft2 ${N2}×${N2}, blocks ${N2 / 4}×${N2 / 4}`, f2)}
 ${row(`fft along rows, ${BATCH[0]}×${BATCH[1]}, blocks ${BATCH[0] / 16}×${BATCH[1]}`, b1)}
 ${row(`fft along rows, complex input, ${BATCH[0]}×${BATCH[1]}, blocks ${BATCH[0] / 16}×${BATCH[1]}`, bc)}
 
-Goal: ≥ 1.7× from 1 to 2 workers on this 2-core machine. fft2 runs two passes, rows then
-columns. The row pass assembles cache-sized slabs of rows from the input blocks, transforms them
-and writes each slab into the 16 column bands the column pass reads (tasks with several output
-blocks); a column task copies its 16 blocks (1 MiB each, contiguous) straight into the FFT
-kernels' working memory, transforms its 4096×256 block there and writes it back once. The batch
-of 1-D FFTs needs no rechunk. Workers write results straight into the output chunks and reuse
-their scratch memory, and released blocks return their memory to the pool at once, so nothing
-page-faults in steady state (page faults from two threads of one process serialize in the
-kernel: before that two workers ran the batch barely faster than one).
-What separates 2 workers from 2× on this VM is memory bandwidth: one thread copying large arrays
-already takes all of it (the copy ceiling below), and fft2 moves an estimated 1.5–2 GB per run
-(input, an intermediate written and read once, output, and the cache-line reads before every
-write), so
-each worker's tasks run 15–20 % slower when both stream memory (per-task timings, fft2 4096²:
-row tasks 4.1 → 4.9 ms, column tasks 8.0 → 9.3 ms). The faster a single worker gets, the more of
-its time is memory traffic: the changes that took one worker from 249 to about 190 ms (contiguous
-blocks for the column pass, no extra copy of each block) took two workers from 147 to about
-118 ms, and the ratio from 1.69× to about 1.6×. The submitting thread also needs a core now and then (it
-plans the passes and answers every finished task).
+Goal: ≥ 1.7× from 1 to 2 workers on this 2-core machine. fft2 of real input runs as the host
+does (pocketfft's \`c2c_sym\`), in two passes. Row tasks assemble cache-sized slabs of rows from
+the input blocks, take their real FFTs (the 2049-value half spectrum of each row) and write each
+slab into the 16 column bands the column pass reads (tasks with several output blocks). A column
+task copies its 16 contiguous blocks straight into the FFT kernels' working memory, transforms
+its 4096×129 band of the half spectrum there and writes it out once, then writes the band's
+mirror image (conjugates at reversed indices) into a second output block, reading the band newest
+line first, while it is still in cache. The batch of 1-D FFTs needs no rechunk. Workers write
+results straight into the output chunks and reuse their scratch memory, and released blocks
+return their memory to the pool at once, so nothing page-faults in steady state (page faults from
+two threads of one process serialize in the kernel: before that two workers ran the batch barely
+faster than one).
+Memory traffic is what keeps 2 workers from 2× on this VM: one thread copying large arrays
+already takes all of its bandwidth (the copy ceiling below), so work that reads from memory
+slows down while the other worker streams memory too. Reading the mirror image's source oldest
+line first, from memory, cost each column task 1.3 ms and made both workers' tasks 15–20 %
+slower than one worker's (fft2 at about 1.6×); read newest first, from cache, two workers spend
+0–10 % more CPU time than one (the CPU column; how much varies from run to run with the
+machine's memory traffic, and the speedup with it, by about ±0.07×). The submitting thread also
+needs a core now and then (it plans the passes and answers every finished task).
 The machine's own ceiling, measured in this run with plain worker threads splitting the same
 work (speed on 2 threads over speed on 1): pure arithmetic ${computeCeiling.toFixed(2)}×, copying arrays too large for
 the caches ${copyCeiling.toFixed(2)}×.
