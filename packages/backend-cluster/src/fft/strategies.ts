@@ -2,8 +2,9 @@
  * The cluster backend's implementations of @sciport/fft. A transform along an axis rechunks
  * so that axis is whole and maps the host transform over blocks of the other axes; n-D
  * transforms compose 1-D passes (see nd-plan.ts), those of real input as the host does them
- * (real-input.ts). Workers run the very same host code,
- * addressed by the multimethod's stable id, so results match the host to the last digit.
+ * (real-input.ts). Workers run the very same host code, addressed by the multimethod's stable
+ * id, so results match the host to the last digit (in double precision: single-precision passes
+ * round their intermediate results, see the README).
  */
 import { isComplexDtype } from '@sciport/array-api';
 import { InvalidArgumentError } from '@sciport/dispatch-core';
