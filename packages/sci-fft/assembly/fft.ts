@@ -1221,11 +1221,18 @@ export function hermitianConj(dst: usize, src: usize, n: i32): void {
  * Completes in place the spectrum of a real signal (n complex at data, the first n/2+1
  * holding the forward half spectrum): X[n-k] = conj(X[k]). With `backward`, the line is
  * conjugated as well (for real input the backward transform is the conjugate of the
- * forward one); the zero and Nyquist terms are real and stay as they are.
+ * forward one). The zero and Nyquist terms, their own mirror images, are conjugated in
+ * both directions, as pocketfft's c2c_sym does for SciPy: their zero imaginary parts
+ * become -0.
  */
 export function hermitianFill(data: usize, n: i32, backward: bool): void {
   const conj = f64x2(1.0, -1.0);
   const half = (n - 1) >> 1;
+  v128.store(data, f64x2.mul(v128.load(data), conj));
+  if ((n & 1) === 0 && n > 1) {
+    const nyquist = data + ((<usize>(n >> 1)) << 4);
+    v128.store(nyquist, f64x2.mul(v128.load(nyquist), conj));
+  }
   if (backward) {
     for (let k = 1; k <= half; k++) {
       const at = data + ((<usize>k) << 4);

@@ -108,6 +108,22 @@ describe("SciPy's special cases", () => {
     expect(y.shape).toEqual([0, 4]);
     expect(y.dtype).toBe('complex128');
   });
+  it('fft of real input has the signs of zero SciPy prints, and fft2 of real input is exactly Hermitian', () => {
+    // SciPy 1.17: fft([1., 2, 3, 4]) → [10.-0.j, -2.+2.j, -2.-0.j, -2.-2.j]
+    const y = fft([1, 2, 3, 4]).data as Float64Array;
+    expect(Array.from(y)).toEqual([10, -0, -2, 2, -2, -0, -2, -2]);
+    // the later value of each mirror pair is the exact conjugate of the earlier, as SciPy's
+    const x = new NDArray(Float64Array.from({ length: 35 }, (_, i) => Math.sin(i * 1.7)), [7, 5], 'float64');
+    const z = fft2(x).data as Float64Array;
+    for (let i = 0; i < 7; i++) {
+      for (let j = 0; j < 5; j++) {
+        const a = 2 * (i * 5 + j);
+        const b = 2 * (((7 - i) % 7) * 5 + ((5 - j) % 5));
+        if (a === b) continue;
+        expect(z[b] === z[a] && z[b + 1] === -z[a + 1]).toBe(true);
+      }
+    }
+  });
   it('n zero-pads and truncates', () => {
     expect(fft(values, { n: 4 }).data).toEqual(fft(values.slice(0, 4)).data);
     expect(fft(values, { n: 10 }).data).toEqual(fft([...values, 0, 0]).data);

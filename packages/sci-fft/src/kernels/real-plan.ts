@@ -28,8 +28,14 @@ export interface RealPlan {
   fullSpectrum(input: Float64Array, inOffset: number, output: Float64Array, outOffset: number, forward: boolean, scale: number): void;
 }
 
-/** Completes output[offset..] (n complex, first n/2+1 the forward half spectrum) as RealPlan.fullSpectrum does. */
+/**
+ * Completes output[offset..] (n complex, first n/2+1 the forward half spectrum) as
+ * RealPlan.fullSpectrum does. The zero and Nyquist terms, their own mirror images, are
+ * conjugated, as pocketfft's c2c_sym does for SciPy (their zero imaginary parts become -0).
+ */
 function hermitianFill(data: Float64Array, offset: number, n: number, backward: boolean): void {
+  data[offset + 1] = -data[offset + 1];
+  if (n % 2 === 0 && n > 1) data[offset + n + 1] = -data[offset + n + 1];
   for (let k = 1; 2 * k < n; k++) {
     const a = offset + 2 * k;
     const b = offset + 2 * (n - k);
