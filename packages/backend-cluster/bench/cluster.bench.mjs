@@ -261,9 +261,10 @@ results straight into the output chunks and reuse their scratch memory, and rele
 return their memory to the pool at once, so nothing page-faults in steady state (page faults from
 two threads of one process serialize in the kernel: before that two workers ran the batch barely
 faster than one).
-Memory traffic is what keeps 2 workers from 2× on this VM: one thread copying large arrays
-already takes all of its bandwidth (the copy ceiling below), so work that reads from memory
-slows down while the other worker streams memory too. Reading the mirror image's source oldest
+Memory traffic is what keeps 2 workers from 2× on this VM: fft2 moves about 1 GB per run, and
+one thread copying large arrays usually takes nearly all the bandwidth there is (the copy
+ceiling below: 1.0–1.1× in most runs, more when the host is quiet), so work that reads from
+memory slows down while the other worker streams memory too. Reading the mirror image's source oldest
 line first, from memory, cost each column task 1.3 ms and made both workers' tasks 15–20 %
 slower than one worker's (fft2 at about 1.6×); read newest first, from cache, two workers spend
 0–10 % more CPU time than one (the CPU column; how much varies from run to run with the
