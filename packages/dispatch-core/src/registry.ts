@@ -87,6 +87,10 @@ export function bumpEpoch(): void {
  * then backends named in SCIPORT_BACKEND_PRIORITY first, in the order given.
  */
 export function orderBackends(backends: RegisteredBackend[], priority: readonly string[]): RegisteredBackend[] {
+  // Nothing to order: the usual case on a cluster's worker threads, which call this for every
+  // task's dispatch scope and register no backends. (Empty arrays also deoptimized the sort
+  // below, which V8 then recompiled on a background thread again and again.)
+  if (backends.length < 2) return [...backends];
   const names = new Set(backends.map((b) => b.name));
   const mustPrecede = new Map<string, Set<string>>(backends.map((b) => [b.name, new Set<string>()]));
   for (const b of backends) {
