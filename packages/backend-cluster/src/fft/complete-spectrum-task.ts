@@ -28,10 +28,11 @@ registerTask(COMPLETE_SPECTRUM, (inputs, params: CompleteSpectrumParams, context
   const how = params.completion;
   const half = { data: own.data as ComplexMemory, shape: own.shape, start: params.start };
   const outputs: ChunkData[] = [own];
-  if (params.mirror !== undefined) {
-    const shape = own.shape.map((v, d) => (d === how.realAxis ? (params.mirror as { length: number }).length : v));
+  const mirror = params.mirror;
+  if (mirror !== undefined) {
+    const shape = own.shape.map((v, d) => (d === how.realAxis ? mirror.length : v));
     const image = chunkFits(given[1], own.dtype, shape) ? given[1] : allocateChunk(own.dtype, shape, false);
-    completeSpectrum(half, { data: image.data as ComplexMemory, shape, start: params.mirror.start }, how);
+    completeSpectrum(half, { data: image.data as ComplexMemory, shape, start: mirror.start }, how);
     outputs.push(image);
   }
   // The block's own values last, in place: the mirror image above read them unscaled.

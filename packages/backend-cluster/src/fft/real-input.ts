@@ -24,21 +24,21 @@ import { alongAxis } from './along-axis.js';
 import { passLayout } from './nd-plan.js';
 
 /**
- * The spectrum of real `x` over `axes` (at least two), their output lengths `lengths`,
- * forward or backward; `options` are the transform's other options (norm, workers, …).
+ * The spectrum of real `x` over `axes` (at least two), of shape `shape` (`x`'s, with the
+ * transformed axes at their output lengths), forward or backward; `options` are the
+ * transform's other options (norm, workers, …).
  */
 export function spectrumOfReal(
   x: ChunkedArray,
   axes: readonly number[],
-  lengths: readonly number[],
+  shape: readonly number[],
   options: Record<string, unknown>,
   forward: boolean,
 ): ChunkedArray {
   const realAxis = realAxisOf(axes);
   const others = axes.filter((a) => a !== realAxis);
-  const n = lengths[axes.indexOf(realAxis)];
-  const otherLengths = others.map((a) => lengths[axes.indexOf(a)]);
-  const count = lengths.reduce((a, b) => a * b, 1);
+  const n = shape[realAxis];
+  const count = axes.reduce((p, a) => p * shape[a], 1);
   const scale = normScale(checkNorm(options.norm), forward, count);
   // Both passes unscaled and forward; the completion scales (and conjugates for a backward
   // transform) once, as the host does.
@@ -60,11 +60,11 @@ export function spectrumOfReal(
       idx.map((i, d) => offs[d][i]),
       idx.map((i, d) => offs[d][i + 1]),
     );
-    const shape = blockShape(taskGrid, idx).map((v, d) => (others.includes(d) ? otherLengths[others.indexOf(d)] : v));
+    const own = blockShape(taskGrid, idx).map((v, d) => (others.includes(d) ? shape[d] : v));
     const mirror = mirrors[idx[realAxis]];
     const call = {
       id: 'sciport.fft.fftn',
-      args: [inputRef(0), { ...unscaled, axes: others, s: otherLengths }],
+      args: [inputRef(0), { ...unscaled, axes: others, s: others.map((a) => shape[a]) }],
       ...('block' in plan ? {} : { gather: { count: plan.inputs.length, dtype, shape: plan.extent, pieces: plan.pieces } }),
     };
     const params: CompleteSpectrumParams = {
@@ -73,12 +73,12 @@ export function spectrumOfReal(
       start: offs[realAxis][idx[realAxis]],
       ...(mirror.length > 0 ? { mirror } : {}),
     };
-    const planned = [{ dtype, shape }];
-    if (mirror.length > 0) planned.push({ dtype, shape: shape.map((v, d) => (d === realAxis ? mirror.length : v)) });
+    const planned = [{ dtype, shape: own }];
+    if (mirror.length > 0) planned.push({ dtype, shape: own.map((v, d) => (d === realAxis ? mirror.length : v)) });
     taskBlocks.push(submitTaskOutputs(x.cluster, COMPLETE_SPECTRUM, 'block' in plan ? [plan.block] : plan.inputs, params, planned));
   }
   half.dispose();
-  return assembleOutput(x, dtype, taskGrid, taskBlocks, { realAxis, others, otherLengths, mirrors });
+  return assembleOutput(x, dtype, shape, taskGrid, taskBlocks, { realAxis, others, mirrors });
 }
 
 /**
@@ -98,19 +98,19 @@ function mirrorRange(a: number, b: number, n: number): { start: number; length: 
 function assembleOutput(
   x: ChunkedArray,
   dtype: DType,
+  shape: readonly number[],
   taskGrid: Chunks,
   taskBlocks: Block[][],
-  plan: { realAxis: number; others: readonly number[]; otherLengths: readonly number[]; mirrors: readonly { length: number }[] },
+  plan: { realAxis: number; others: readonly number[]; mirrors: readonly { length: number }[] },
 ): ChunkedArray {
-  const { realAxis, others, otherLengths, mirrors } = plan;
+  const { realAxis, others, mirrors } = plan;
   // Output blocks along the real axis: [band, slot] (slot 0 the band itself, 1 its mirror image)
   const along: [number, number][] = taskGrid[realAxis].map((_, i) => [i, 0]);
   for (let i = mirrors.length - 1; i >= 0; i--) if (mirrors[i].length > 0) along.push([i, 1]);
   const chunks = taskGrid.map((c, d) => {
     if (d === realAxis) return along.map(([i, slot]) => (slot === 0 ? c[i] : mirrors[i].length));
-    return others.includes(d) ? [otherLengths[others.indexOf(d)]] : [...c];
+    return others.includes(d) ? [shape[d]] : [...c];
   });
-  const shape = chunks.map((c) => c.reduce((a, b) => a + b, 0));
   const taskCounts = numBlocks(taskGrid);
   const blocks = [...blockIndices(numBlocks(chunks))].map((idx) => {
     const [band, slot] = along[idx[realAxis]];

@@ -81,8 +81,7 @@ export function nD(name: string, kind: NdKind, oneDName: string, othersName: str
       }
     }
     if (kind === 'c2c' && !isComplexDtype(c.dtype) && plan.axes.length > 1 && full.every((v) => v > 0)) {
-      const lengths = plan.axes.map((a, i) => plan.shape[i] ?? c.shape[a]);
-      return spectrumOfReal(c, plan.axes, lengths, rest, oneDName === 'fft');
+      return spectrumOfReal(c, plan.axes, full, rest, oneDName === 'fft');
     }
     const whole = new Set(c.chunks.map((ch, d) => (ch.length === 1 ? d : -1)).filter((d) => d >= 0));
     const passes = planPasses(kind, oneDName, othersName, plan.axes, plan.shape, whole);

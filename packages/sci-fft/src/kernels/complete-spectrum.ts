@@ -13,11 +13,16 @@
  * the signs of zeros and the last bits match SciPy's.
  */
 
-/** C-order strides, in elements. */
-function stridesOf(shape: readonly number[]): number[] {
-  const s = new Array<number>(shape.length).fill(1);
-  for (let d = shape.length - 2; d >= 0; d--) s[d] = s[d + 1] * shape[d + 1];
-  return s;
+import { cStrides } from '@sciport/array-api';
+
+/** The indices along the real axis that are their own mirror image: 0, and n/2 for even n. */
+function selfMirrored(n: number): number[] {
+  return n % 2 === 0 && n > 1 ? [0, n >> 1] : [0];
+}
+
+/** Per axis of `shape`: whether its index is reversed in the mirror image. */
+function reversedFlags(shape: readonly number[], how: Completion): boolean[] {
+  return shape.map((_, d) => how.reversed.includes(d));
 }
 
 /** Where a box of a half spectrum, or of the full one, lies along the real axis. */
@@ -52,9 +57,9 @@ export function completeSpectrum(half: SpectrumPart, out: SpectrumPart, how: Com
   const { realAxis, n, scale } = how;
   const m = (n >> 1) + 1;
   const shape = out.shape;
-  const hs = stridesOf(half.shape);
-  const os = stridesOf(shape);
-  const reversed = shape.map((_, d) => how.reversed.includes(d));
+  const hs = cStrides(half.shape);
+  const os = cStrides(shape);
+  const reversed = reversedFlags(shape, how);
   const len = shape[realAxis];
   const hStep = 2 * hs[realAxis];
   const oStep = 2 * os[realAxis];
@@ -66,7 +71,7 @@ export function completeSpectrum(half: SpectrumPart, out: SpectrumPart, how: Com
   const copyOwn = scale === 1 && !how.conj && hStep === 2 && oStep === 2;
   const src = half.data;
   const dst = out.data;
-  const selfMirrored = n % 2 === 0 && n > 1 ? [0, n >> 1] : [0];
+  const selves = selfMirrored(n);
   const fixAt = [0, 0];
   const fixRe = [0, 0];
   const fixIm = [0, 0];
@@ -74,7 +79,7 @@ export function completeSpectrum(half: SpectrumPart, out: SpectrumPart, how: Com
   for (let d = 0; d < shape.length; d++) if (d !== realAxis) lines *= shape[d];
   if (len === 0 || lines === 0) return;
   const inPlace = src === dst && half.start === out.start && ownEnd === len;
-  if (inPlace && copyOwn && !selfMirrored.some((j) => j >= out.start && j < out.start + len)) return;
+  if (inPlace && copyOwn && !selves.some((j) => j >= out.start && j < out.start + len)) return;
   // In place, lines in reverse C order: the later line of a mirror pair (see above) then reads
   // its partner before the partner's own turn rescales or conjugates it. Otherwise in C order,
   // which for a mirror image reads the half's lines newest first: the half was just written
@@ -96,7 +101,7 @@ export function completeSpectrum(half: SpectrumPart, out: SpectrumPart, how: Com
     let fixes = 0;
     if (ownEnd > 0) {
       const order = orderAgainstPartner(idx, shape, reversed, realAxis);
-      for (const j of selfMirrored) {
+      for (const j of selves) {
         const t = j - out.start;
         if (t < 0 || t >= ownEnd || order < 0) continue;
         // the later of a pair: the conjugate of its partner's value; its own partner: conjugated
@@ -170,13 +175,10 @@ export function expandSpectrum(data: Float64Array, shape: readonly number[], how
   let lines = 1;
   for (let d = 0; d < nd - 1; d++) lines *= shape[d];
   if (lines === 0 || n === 0) return;
-  const reversed = shape.map((_, d) => how.reversed.includes(d));
-  const lineStride = new Array<number>(nd).fill(0);
-  for (let d = nd - 2, s = 1; d >= 0; d--) {
-    lineStride[d] = s;
-    s *= shape[d];
-  }
-  const selfMirrored = n % 2 === 0 && n > 1 ? [0, n >> 1] : [0];
+  const reversed = reversedFlags(shape, how);
+  // line index strides: C order over every axis but the (last) real one
+  const lineStride = cStrides(shape.slice(0, -1));
+  const selves = selfMirrored(n);
   const fixAt = [0, 0];
   const fixRe = [0, 0];
   const fixIm = [0, 0];
@@ -191,7 +193,7 @@ export function expandSpectrum(data: Float64Array, shape: readonly number[], how
     let fixes = 0;
     const order = orderAgainstPartner(idx, shape, reversed, realAxis);
     if (order >= 0) {
-      for (const j of selfMirrored) {
+      for (const j of selves) {
         const from = (order === 0 ? ownAt : partnerAt) + 2 * j;
         fixAt[fixes] = to + 2 * j;
         fixRe[fixes] = data[from];
@@ -202,10 +204,7 @@ export function expandSpectrum(data: Float64Array, shape: readonly number[], how
     if (to !== ownAt) data.copyWithin(to, ownAt, ownAt + 2 * m);
     // the partner's values, read after the move when the partner is this very line
     const source = partner === line ? to : partnerAt;
-    for (let j = m, s = source + 2 * (n - m); j < n; j++, s -= 2) {
-      data[to + 2 * j] = data[s];
-      data[to + 2 * j + 1] = -data[s + 1];
-    }
+    scaledRun(data, source + 2 * (n - m), -2, data, to + 2 * m, 2, n - m, 1, -1);
     for (let f = 0; f < fixes; f++) {
       data[fixAt[f]] = fixRe[f];
       data[fixAt[f] + 1] = fixIm[f];
@@ -215,12 +214,5 @@ export function expandSpectrum(data: Float64Array, shape: readonly number[], how
       idx[d] = shape[d] - 1;
     }
   }
-  if (scale !== 1 || how.conj) {
-    const im = how.conj ? -scale : scale;
-    const size = 2 * lines * n;
-    for (let k = 0; k < size; k += 2) {
-      data[k] *= scale;
-      data[k + 1] *= im;
-    }
-  }
+  if (scale !== 1 || how.conj) scaledRun(data, 0, 2, data, 0, 2, lines * n, scale, how.conj ? -scale : scale);
 }
