@@ -1,6 +1,7 @@
 // Benchmarks of @sciport/backend-cluster (run by `pnpm bench`, or `node bench/cluster.bench.mjs`
-// from packages/backend-cluster after a build). Writes bench/results.md, a section of
-// BENCHMARKS.md. Every ratio compares figures measured in this run on this machine.
+// from packages/backend-cluster after a build; `--no-scipy` leaves out the SciPy peer). Writes
+// bench/results.md, a section of BENCHMARKS.md. Every ratio compares figures measured in this
+// run on this machine.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
@@ -19,6 +20,8 @@ const ROUNDS = QUICK ? 1 : 5;
 const WARM_MS = QUICK ? 0 : 3000;
 const TASKS = QUICK ? 500 : 2000;
 const here = fileURLToPath(new URL('.', import.meta.url));
+const NO_SCIPY = process.argv.includes('--no-scipy');
+let scipyNote = '';
 const CLI = fileURLToPath(new URL('../dist/node/cli.js', import.meta.url));
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -84,22 +87,78 @@ async function round(label, x, op) {
 /**
  * 1 worker against 2 workers in ROUNDS rounds, each with freshly started workers: where the
  * threads land on this VM's cores changes their speed from one start to the next, so one
- * round is one sample. Reports the round with the median speedup, and the range.
+ * round is one sample. After each round SciPy runs the same transform on 1 and 2 threads
+ * (`peer`, see scipyRound), so both speedups are measured under the same machine conditions.
+ * Reports the round with the median speedup, and the range, for each.
  */
-async function speedup(label, make, op) {
+async function speedup(label, make, op, peer) {
   const x = make();
   const host0 = now();
   op(x);
   const hostTime = now() - host0;
   const rounds = [];
+  const scipy = [];
   for (let k = 0; k < ROUNDS; k++) {
     const rows = await round(label, x, op);
     rounds.push({ rows, speed: rows[0].t / rows[1].t });
     log(`${label.name}, round ${k + 1}: ${rows.map((r) => `${r.workers} worker(s) ${ms(r.t)} (CPU ${ms(r.cpu)}, with toHost ${ms(r.withGather)})`).join('; ')}; speedup ${(rows[0].t / rows[1].t).toFixed(2)}×`);
+    const sp = scipyRound(peer);
+    if (sp !== undefined) {
+      scipy.push({ ...sp, speed: sp.t1 / sp.t2 });
+      log(`  SciPy ${sp.version}: 1 thread ${ms(sp.t1)}, 2 threads ${ms(sp.t2)}; speedup ${(sp.t1 / sp.t2).toFixed(2)}×`);
+    }
   }
+  return { hostTime, ...medianRound(rounds), scipy: scipy.length > 0 ? medianRound(scipy) : undefined };
+}
+
+/** The round with the median speedup, with the lowest and highest speedup of all rounds. */
+function medianRound(rounds) {
   const sorted = [...rounds].sort((a, b) => a.speed - b.speed);
-  const mid = sorted[Math.floor(sorted.length / 2)];
-  return { hostTime, rows: mid.rows, speed: mid.speed, low: sorted[0].speed, high: sorted[sorted.length - 1].speed };
+  return { ...sorted[Math.floor(sorted.length / 2)], low: sorted[0].speed, high: sorted[sorted.length - 1].speed };
+}
+
+// ---- SciPy's own threads on the same transform (scipy.fft with workers=1 and workers=2), in
+// one python3 process per round, measured as ours are: the two alternate, each timed call
+// follows an untimed one, the median of REPS. glibc would map SciPy's 256 MiB result afresh on
+// every call and fault in its 65 536 pages (from two threads these serialize in the kernel);
+// with mmap off and no trimming it reuses the previous result's memory, as the workers reuse
+// their pool's, so the comparison is of the transforms, not of page faults.
+const SCIPY_ROUND = `
+import json, sys, time
+import numpy as np, scipy, scipy.fft as sf
+kind, shape, reps = sys.argv[1], json.loads(sys.argv[2]), int(sys.argv[3])
+rng = np.random.default_rng(1)
+x = rng.standard_normal(shape)
+if kind == "fft-complex":
+    x = x + 1j * rng.standard_normal(shape)
+call = (lambda w: sf.fft2(x, workers=w)) if kind == "fft2" else (lambda w: sf.fft(x, workers=w))
+times = {1: [], 2: []}
+for w in (1, 2, 1, 2):
+    call(w)
+for _ in range(reps):
+    for w in (1, 2):
+        call(w)
+        t = time.perf_counter()
+        call(w)
+        times[w].append(time.perf_counter() - t)
+med = lambda a: sorted(a)[len(a) // 2] * 1e3
+print(json.dumps({"version": scipy.__version__, "t1": med(times[1]), "t2": med(times[2])}))
+`;
+
+/** SciPy's times on 1 and 2 threads ({ version, t1, t2 } in ms), or undefined without python3 + scipy. */
+function scipyRound(peer) {
+  if (NO_SCIPY) return undefined;
+  try {
+    const out = execFileSync('python3', ['-c', SCIPY_ROUND, peer.kind, JSON.stringify(peer.shape), String(REPS)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, MALLOC_MMAP_MAX_: '0', MALLOC_TRIM_THRESHOLD_: String(2 ** 40) },
+    });
+    return JSON.parse(out.trim().split('\n').pop());
+  } catch (e) {
+    scipyNote = `SciPy not measured: python3 with numpy and scipy not available (${String(e.message).split('\n')[0]}).`;
+    return undefined;
+  }
 }
 
 // ---- the machine's own ceiling: plain worker threads doing pure arithmetic, or copying
@@ -201,16 +260,19 @@ const f2 = await speedup(
   { name: `fft2 ${N2}²`, chunks: [N2 / 4, N2 / 4] },
   () => randomArray([N2, N2]),
   (x) => fft2(x),
+  { kind: 'fft2', shape: [N2, N2] },
 );
 const b1 = await speedup(
   { name: `fft of ${BATCH[0]} rows × ${BATCH[1]}`, chunks: [BATCH[0] / 16, -1] },
   () => randomArray(BATCH),
   (x) => fft(x),
+  { kind: 'fft', shape: BATCH },
 );
 const bc = await speedup(
   { name: `fft of ${BATCH[0]} complex rows × ${BATCH[1]}`, chunks: [BATCH[0] / 16, -1] },
   () => randomArray(BATCH, 'complex128'),
   (x) => fft(x),
+  { kind: 'fft-complex', shape: BATCH },
 );
 const computeCeiling = await ceiling('compute', 40);
 const copyCeiling = await ceiling('memory', 8);
@@ -227,8 +289,11 @@ const redisOverhead = await withRedis(async (url) => {
   }
 });
 
+const range = (r) => `(${r.low.toFixed(2)}–${r.high.toFixed(2)})`;
+const scipyCells = (sp) => (sp === undefined ? '— | —' : `${ms(sp.t1)} / ${ms(sp.t2)} | ${sp.speed.toFixed(2)}× ${range(sp)}`);
 const row = (name, r) =>
-  `| ${name} | ${ms(r.hostTime)} | ${ms(r.rows[0].t)} | ${ms(r.rows[1].t)} | **${r.speed.toFixed(2)}×** (${r.low.toFixed(2)}–${r.high.toFixed(2)}) | ${ms(r.rows[0].cpu)} / ${ms(r.rows[1].cpu)} | ${ms(r.rows[0].withGather)} / ${ms(r.rows[1].withGather)} |`;
+  `| ${name} | ${ms(r.hostTime)} | ${ms(r.rows[0].t)} | ${ms(r.rows[1].t)} | **${r.speed.toFixed(2)}×** ${range(r)} | ${scipyCells(r.scipy)} | ${ms(r.rows[0].cpu)} / ${ms(r.rows[1].cpu)} | ${ms(r.rows[0].withGather)} / ${ms(r.rows[1].withGather)} |`;
+const scipyVersion = f2.scipy?.version;
 const md = `## Cluster backend (\`@sciport/backend-cluster\`)
 
 Chunked arrays on a local cluster of worker threads, ${cpus().length} cores (${cpus()[0]?.model}). ${ROUNDS} rounds, each with
@@ -243,13 +308,21 @@ copying into memory it has never touched: 65 536 first-touch page faults per 256
 this VM 100–500 ms). Input float64 (complex128 where marked), output complex128. Load while measuring (1-minute load
 average): ${LOAD}.
 
-| transform | host, 1 thread | 1 worker | 2 workers | speedup (range) | CPU time, all threads (1 / 2 workers) | with toHost (1 / 2 workers) |
-|---|---|---|---|---|---|---|
+The SciPy columns are the peer on the same machine at the same time: after each round,
+${scipyVersion ? `SciPy ${scipyVersion}'s` : "SciPy's"} \`scipy.fft\` (\`fft2\`, or \`fft\` along rows) of the same shape with \`workers=1\` and
+\`workers=2\`, timed the same way (alternating, each timed call after an untimed one, the median
+of ${REPS}), with glibc told to reuse the memory of the previous result (\`MALLOC_MMAP_MAX_=0\`), as the
+workers reuse their pool's: otherwise every call faults in a fresh 256 MiB result, and page faults
+from two threads serialize in the kernel. The median round of the ${ROUNDS} and the range, as for ours.${scipyNote ? ` ${scipyNote}` : ''}
+
+| transform | host, 1 thread | 1 worker | 2 workers | speedup (range) | SciPy, 1 / 2 threads | SciPy speedup (range) | CPU time, all threads (1 / 2 workers) | with toHost (1 / 2 workers) |
+|---|---|---|---|---|---|---|---|---|
 ${row(`fft2 ${N2}×${N2}, blocks ${N2 / 4}×${N2 / 4}`, f2)}
 ${row(`fft along rows, ${BATCH[0]}×${BATCH[1]}, blocks ${BATCH[0] / 16}×${BATCH[1]}`, b1)}
 ${row(`fft along rows, complex input, ${BATCH[0]}×${BATCH[1]}, blocks ${BATCH[0] / 16}×${BATCH[1]}`, bc)}
 
-Goal: ≥ 1.7× from 1 to 2 workers on this 2-core machine. fft2 of real input runs as the host
+Goal: ≥ 1.7× from 1 to 2 workers on this 2-core machine; SciPy's threads on the same
+transform, measured alongside, show what this machine allows. fft2 of real input runs as the host
 does (pocketfft's \`c2c_sym\`), in two passes. Row tasks assemble cache-sized slabs of rows from
 the input blocks, take their real FFTs (the 2049-value half spectrum of each row) and write each
 slab into the 16 column bands the column pass reads (tasks with several output blocks). A column
@@ -268,8 +341,11 @@ memory slows down while the other worker streams memory too. Reading the mirror 
 line first, from memory, cost each column task 1.3 ms and made both workers' tasks 15–20 %
 slower than one worker's (fft2 at about 1.6×); read newest first, from cache, two workers spend
 0–10 % more CPU time than one (the CPU column; how much varies from run to run with the
-machine's memory traffic, and the speedup with it, by about ±0.07×). The submitting thread also
-needs a core now and then (it plans the passes and answers every finished task).
+machine's memory traffic, and the speedup with it, by about ±0.07×). The rest is coordination,
+which SciPy's threads inside one call do not need: the submitting thread (it plans the passes,
+sends the 32 tasks and answers each finished one: about 5 ms of CPU per run) and V8's background
+threads (compiling and collecting garbage for the three isolates: 3–7 ms per run) share the two
+cores with the two workers, while with one worker they use the idle second core.
 The machine's own ceiling, measured in this run with plain worker threads splitting the same
 work (speed on 2 threads over speed on 1): pure arithmetic ${computeCeiling.toFixed(2)}×, copying arrays too large for
 the caches ${copyCeiling.toFixed(2)}×.
