@@ -17,7 +17,7 @@ const N2 = QUICK ? 1024 : 4096; // fft2 side
 const BATCH = QUICK ? [2048, 1024] : [16384, 1024]; // rows × length of the 1-D batch
 const REPS = QUICK ? 2 : 9;
 const ROUNDS = QUICK ? 1 : 5;
-const WARM_MS = QUICK ? 0 : 3000;
+const WARM_MS = QUICK ? 0 : 10000;
 const TASKS = QUICK ? 500 : 2000;
 const here = fileURLToPath(new URL('.', import.meta.url));
 const NO_SCIPY = process.argv.includes('--no-scipy');
@@ -50,7 +50,13 @@ async function round(label, x, op) {
     // Warm-up until every worker has done as much work as the one worker of the 1-worker
     // cluster would in WARM_MS: JIT and wasm tier-up happen per worker, after a number of calls,
     // and with 2 workers each sees half of a run's calls (a fixed number of warm-up runs left
-    // the 2-worker cluster ~15 % slower than its steady state).
+    // the 2-worker cluster ~15 % slower than its steady state). WARM_MS is long because V8 takes
+    // tens of seconds to settle: it keeps deoptimizing and recompiling the planning code on its
+    // background threads (measured in fft2 runs: 6–7 ms of their CPU per run after 4 s, 3.4 ms
+    // after 20 s, 1.8 ms after 60 s). One cause: TurboFan-inlined Array#map returns HOLEY
+    // arrays where the builtin returns PACKED ones, so when a function that makes arrays is
+    // optimized or deoptimized, the code that reads them meets a new hidden class. With one worker that work has a core to itself; with two it takes
+    // theirs. After 3 s per worker fft2 measured 1.57–1.63×, after 10–20 s 1.68–1.84×.
     const t0 = now();
     for (let w = 0; w < 3 * workers || now() - t0 < WARM_MS * workers; w++) (await op(xc).persist()).dispose();
     setups.push({ workers, c, xc, times: [], cpu: [], gather: [] });
@@ -299,7 +305,9 @@ const md = `## Cluster backend (\`@sciport/backend-cluster\`)
 Chunked arrays on a local cluster of worker threads, ${cpus().length} cores (${cpus()[0]?.model}). ${ROUNDS} rounds, each with
 freshly started 1- and 2-worker clusters, each warmed up until every worker has run as long as
 the single worker does in ${WARM_MS / 1000} s (V8 tiers code up per thread, after a number of calls, and two
-workers each see half of a run's calls); in a round, 1-worker and 2-worker runs alternate, each
+workers each see half of a run's calls; and it keeps recompiling the planning code on background
+threads for tens of seconds, which with two workers takes CPU from them: after 3 s per worker
+fft2 measured 1.57–1.63×, after 10–20 s 1.68–1.84×, in interleaved runs); in a round, 1-worker and 2-worker runs alternate, each
 timed run follows an untimed one (steady state), and a round's time is the median of ${REPS} runs,
 from the call to all blocks computed (\`await y.persist()\`, then \`y.dispose()\`). The table shows
 the round with the median speedup and, in brackets, the lowest and highest round. The last
@@ -344,7 +352,8 @@ slower than one worker's (fft2 at about 1.6×); read newest first, from cache, t
 machine's memory traffic, and the speedup with it, by about ±0.07×). The rest is coordination,
 which SciPy's threads inside one call do not need: the submitting thread (it plans the passes,
 sends the 32 tasks and answers each finished one: about 5 ms of CPU per run) and V8's background
-threads (compiling and collecting garbage for the three isolates: 3–7 ms per run) share the two
+threads (compiling and collecting garbage for the three isolates: about 2–3.5 ms per run once warmed up as
+above, 6–7 ms after 4 s) share the two
 cores with the two workers, while with one worker they use the idle second core.
 The machine's own ceiling, measured in this run with plain worker threads splitting the same
 work (speed on 2 threads over speed on 1): pure arithmetic ${computeCeiling.toFixed(2)}×, copying arrays too large for
