@@ -55,8 +55,9 @@ async function round(label, x, op) {
     // background threads (measured in fft2 runs: 6–7 ms of their CPU per run after 4 s, 3.4 ms
     // after 20 s, 1.8 ms after 60 s). One cause: TurboFan-inlined Array#map returns HOLEY
     // arrays where the builtin returns PACKED ones, so when a function that makes arrays is
-    // optimized or deoptimized, the code that reads them meets a new hidden class. With one worker that work has a core to itself; with two it takes
-    // theirs. After 3 s per worker fft2 measured 1.57–1.63×, after 10–20 s 1.68–1.84×.
+    // optimized or deoptimized, the code that reads them meets a new hidden class. With one
+    // worker that work has a core to itself; with two it takes theirs. After 3 s per worker
+    // fft2 measured 1.57–1.63×, after 10–20 s 1.68–1.84×.
     const t0 = now();
     for (let w = 0; w < 3 * workers || now() - t0 < WARM_MS * workers; w++) (await op(xc).persist()).dispose();
     setups.push({ workers, c, xc, times: [], cpu: [], gather: [] });

@@ -125,6 +125,8 @@ export function runInSlabs(
   const shape = gather === undefined ? inputs[0].shape : gather.shape;
   const { axis } = split;
   const n = shape[axis];
+  const whole = wholeResult(outputs);
+  let boxes: readonly OutputBox[] | undefined;
   let chunks: ChunkData[] | undefined;
   for (let start = 0; start < n; start += split.size) {
     const length = Math.min(split.size, n - start);
@@ -141,8 +143,8 @@ export function runInSlabs(
     // A single output chunk may take slab results in place; boxes always go through scratch.
     const target = outputs.boxes === undefined ? (chunks?.[0] ?? outputs.given[0]) : undefined;
     const region = target === undefined ? undefined : contiguousSlab(target, axis, start, length);
-    const result = run(slab, extra, region ?? slabScratch(outputs, axis, length));
-    const boxes = boxesOf(outputs, withAxis(result.shape, axis, n));
+    const result = run(slab, extra, region ?? slabScratch(whole, axis, length));
+    boxes ??= boxesOf(outputs, withAxis(result.shape, axis, n));
     chunks ??= boxChunks(outputs.given, result.dtype, boxes);
     if (region !== undefined && chunks[0] === target && sameView(result.data, region)) continue;
     copyIntoBoxes(
@@ -155,14 +157,21 @@ export function runInSlabs(
   return chunks ?? boxChunks(outputs.given, gather?.dtype ?? inputs[0].dtype, boxesOf(outputs, shape));
 }
 
-/**
- * Worker scratch offered for a slab's result, shaped as that slab of the whole result the
- * output chunks hold (their dtype); none without output chunks.
- */
-function slabScratch(outputs: TaskOutputs, axis: number, length: number): Float64Array | undefined {
+/** A result's dtype and shape. */
+interface ResultLayout {
+  readonly dtype: string;
+  readonly shape: readonly number[];
+}
+
+/** The whole result the output chunks hold; none without output chunks. */
+function wholeResult(outputs: TaskOutputs): ResultLayout | undefined {
   const first = outputs.given[0];
   if (first === undefined) return undefined;
   const boxes = boxesOf(outputs, first.shape);
-  const whole = first.shape.map((_, d) => Math.max(...boxes.map((b) => b.start[d] + b.shape[d])));
-  return doubleMemory(slabResult.chunk(first.dtype, withAxis(whole, axis, length)));
+  return { dtype: first.dtype, shape: first.shape.map((_, d) => Math.max(...boxes.map((b) => b.start[d] + b.shape[d]))) };
+}
+
+/** Worker scratch offered for a slab's result: that slab of the whole result (see wholeResult). */
+function slabScratch(whole: ResultLayout | undefined, axis: number, length: number): Float64Array | undefined {
+  return whole === undefined ? undefined : doubleMemory(slabResult.chunk(whole.dtype, withAxis(whole.shape, axis, length)));
 }

@@ -127,6 +127,8 @@ export function mapAlongAxes(x: ChunkedArray, axes: readonly number[], task: Axi
     throw new NotSupportedError('A map along axes can split its output along the mapped axes only.');
   }
   const outOffs = outChunks.map(offsets);
+  // Output blocks per task along each axis: the splits of the mapped axes, 1 elsewhere.
+  const perTask = outChunks.map((c, d) => (mapped.has(d) ? c.length : 1));
   const offs = chunks.map(offsets);
   const taskBlocks: Block[][] = [];
   for (const idx of blockIndices(numBlocks(chunks))) {
@@ -137,7 +139,7 @@ export function mapAlongAxes(x: ChunkedArray, axes: readonly number[], task: Axi
     );
     const outShape = blockShape(taskOutChunks, idx);
     const inShape = blockShape(chunks, idx);
-    const boxes = outputBoxes(outChunks, outOffs, mapped, outShape);
+    const boxes = outputBoxes(outChunks, outOffs, perTask, outShape);
     const split = slabsFor(inShape, outShape, x.dtype, dtype, mapped);
     const params = {
       ...(task.params as object),
@@ -154,35 +156,33 @@ export function mapAlongAxes(x: ChunkedArray, axes: readonly number[], task: Axi
       taskBlocks.push(submitTaskOutputs(x.cluster, task.fn, [...plan.inputs, ...(task.extra ?? [])], { ...params, gather }, planned));
     }
   }
-  return new ChunkedArray(x.cluster, dtype, shape, outChunks, inOutputOrder(taskBlocks, chunks, outChunks, mapped));
+  return new ChunkedArray(x.cluster, dtype, shape, outChunks, inOutputOrder(taskBlocks, chunks, outChunks, perTask));
 }
 
 /**
  * The output blocks one task writes, as boxes of its result (C order over the mapped axes):
  * one box, the whole result, unless the output splits the mapped axes.
  */
-function outputBoxes(outChunks: Chunks, outOffs: number[][], mapped: ReadonlySet<number>, taskShape: readonly number[]): OutputBox[] {
-  const per = outChunks.map((c, d) => (mapped.has(d) ? c.length : 1));
-  if (per.every((k) => k === 1)) return [{ start: taskShape.map(() => 0), shape: [...taskShape] }];
-  return [...blockIndices(per)].map((sub) => ({
-    start: sub.map((j, d) => (mapped.has(d) ? outOffs[d][j] : 0)),
-    shape: sub.map((j, d) => (mapped.has(d) ? outChunks[d][j] : taskShape[d])),
+function outputBoxes(outChunks: Chunks, outOffs: number[][], perTask: readonly number[], taskShape: readonly number[]): OutputBox[] {
+  if (perTask.every((k) => k === 1)) return [{ start: taskShape.map(() => 0), shape: [...taskShape] }];
+  return [...blockIndices(perTask)].map((sub) => ({
+    start: sub.map((j, d) => (perTask[d] > 1 ? outOffs[d][j] : 0)),
+    shape: sub.map((j, d) => (perTask[d] > 1 ? outChunks[d][j] : taskShape[d])),
   }));
 }
 
 /** The output blocks in the output grid's C order, from each task's list of blocks. */
-function inOutputOrder(taskBlocks: Block[][], taskChunks: Chunks, outChunks: Chunks, mapped: ReadonlySet<number>): Block[] {
+function inOutputOrder(taskBlocks: Block[][], taskChunks: Chunks, outChunks: Chunks, perTask: readonly number[]): Block[] {
   if (taskBlocks.every((b) => b.length === 1)) return taskBlocks.map((b) => b[0]);
   const taskGrid = numBlocks(taskChunks);
-  const per = outChunks.map((c, d) => (mapped.has(d) ? c.length : 1));
   return [...blockIndices(numBlocks(outChunks))].map((idx) => {
     const task = flatIndex(
-      idx.map((i, d) => (mapped.has(d) ? 0 : i)),
+      idx.map((i, d) => (perTask[d] > 1 ? 0 : i)),
       taskGrid,
     );
     return taskBlocks[task][flatIndex(
-      idx.map((i, d) => (mapped.has(d) ? i : 0)),
-      per,
+      idx.map((i, d) => (perTask[d] > 1 ? i : 0)),
+      perTask,
     )];
   });
 }
