@@ -3,7 +3,7 @@
 // bench/results.md, a section of BENCHMARKS.md. Every ratio compares figures measured in this
 // run on this machine.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -228,10 +228,11 @@ async function withRedis(fn) {
   if (!existsSync('/usr/bin/redis-server')) return undefined;
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'sciport-bench-redis-'));
-  const pidfile = join(dir, 'pid');
-  execFileSync('/usr/bin/redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--daemonize', 'yes', '--pidfile', pidfile, '--dir', dir]);
-  for (let i = 0; i < 200 && !existsSync(pidfile); i++) await new Promise((r) => setTimeout(r, 20));
+  // A foreground child, not a daemon: its pid comes from spawn, never from a pidfile that may
+  // still be empty when read (pid 0 would make process.kill signal our whole process group).
+  const server = spawn('/usr/bin/redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--dir', dir], { stdio: 'ignore' });
   for (let ok = false; !ok; ) {
+    if (server.exitCode !== null) throw new Error(`redis-server exited with code ${server.exitCode} on port ${port}`);
     ok = await new Promise((r) => {
       const s = connect(port, '127.0.0.1');
       s.once('connect', () => {
@@ -254,9 +255,7 @@ async function withRedis(fn) {
   } finally {
     for (const w of workers) w.kill('SIGTERM');
     await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r() : w.once('exit', r)))));
-    try {
-      process.kill(Number(readFileSync(pidfile, 'utf8')), 'SIGKILL');
-    } catch {}
+    server.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   }
 }

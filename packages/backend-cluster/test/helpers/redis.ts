@@ -1,5 +1,5 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +27,12 @@ export interface RedisServer {
   stop(): void;
 }
 
-/** A throwaway redis-server on loopback; fails (never skips) when Redis is not installed. */
+/**
+ * A throwaway redis-server on loopback, run as our own child process (not daemonized) so its pid
+ * comes from `spawn` and never from a pidfile: reading a pidfile Redis has created but not yet
+ * written gives pid 0, and `process.kill(0)` would kill our whole process group.
+ * Fails (never skips) when Redis is not installed.
+ */
 export async function startRedis(extraArgs: string[] = []): Promise<RedisServer> {
   if (!existsSync(REDIS_SERVER)) {
     throw new Error(
@@ -36,20 +41,22 @@ export async function startRedis(extraArgs: string[] = []): Promise<RedisServer>
   }
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'sciport-redis-'));
-  const pidfile = join(dir, 'redis.pid');
-  execFileSync(REDIS_SERVER, [
-    '--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no',
-    '--daemonize', 'yes', '--pidfile', pidfile, '--dir', dir, '--logfile', join(dir, 'redis.log'),
-    ...extraArgs,
-  ]);
+  const child = spawn(
+    REDIS_SERVER,
+    ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--dir', dir, '--logfile', join(dir, 'redis.log'), ...extraArgs],
+    { stdio: 'ignore' },
+  );
+  const stop = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  };
   const deadline = Date.now() + 5000;
-  while (!existsSync(pidfile)) {
-    if (Date.now() > deadline) throw new Error(`redis-server did not start on port ${port}.`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  const pid = Number(readFileSync(pidfile, 'utf8').trim());
   // Wait until it accepts connections.
   for (;;) {
+    if (child.exitCode !== null) {
+      stop();
+      throw new Error(`redis-server exited with code ${child.exitCode} before accepting connections on port ${port}.`);
+    }
     const ok = await new Promise<boolean>((resolve) => {
       const socket = connect(port, '127.0.0.1');
       socket.once('connect', () => {
@@ -59,21 +66,13 @@ export async function startRedis(extraArgs: string[] = []): Promise<RedisServer>
       socket.once('error', () => resolve(false));
     });
     if (ok) break;
-    if (Date.now() > deadline) throw new Error(`redis-server on port ${port} does not accept connections.`);
+    if (Date.now() > deadline) {
+      stop();
+      throw new Error(`redis-server on port ${port} does not accept connections.`);
+    }
     await new Promise((r) => setTimeout(r, 20));
   }
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    port,
-    stop() {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { url: `redis://127.0.0.1:${port}`, port, stop };
 }
 
 export interface WorkerProcess {
