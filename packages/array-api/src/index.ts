@@ -44,6 +44,7 @@ export * from './elementwise.js';
 export { type IndexSpec, type Slice, slice } from './indexing.js';
 export type { ArrayKindMap, ArrayOf } from './kinds.js';
 export { cStrides, isCContiguous, normalizeAxes, normalizeAxis, shapeSize } from './layout.js';
+export { packedMap } from './packed-map.js';
 export { matmul, tensordot, vecdot } from './linalg.js';
 export {
   concat,

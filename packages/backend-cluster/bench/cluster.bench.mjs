@@ -17,7 +17,8 @@ const N2 = QUICK ? 1024 : 4096; // fft2 side
 const BATCH = QUICK ? [2048, 1024] : [16384, 1024]; // rows × length of the 1-D batch
 const REPS = QUICK ? 2 : 9;
 const ROUNDS = QUICK ? 1 : 5;
-const WARM_MS = QUICK ? 0 : 10000;
+// SCIPORT_BENCH_WARM_MS overrides the warm-up, to measure how fast a fresh cluster gets up to speed.
+const WARM_MS = QUICK ? 0 : Number(process.env.SCIPORT_BENCH_WARM_MS ?? 10000);
 const TASKS = QUICK ? 500 : 2000;
 const here = fileURLToPath(new URL('.', import.meta.url));
 const NO_SCIPY = process.argv.includes('--no-scipy');
@@ -50,14 +51,10 @@ async function round(label, x, op) {
     // Warm-up until every worker has done as much work as the one worker of the 1-worker
     // cluster would in WARM_MS: JIT and wasm tier-up happen per worker, after a number of calls,
     // and with 2 workers each sees half of a run's calls (a fixed number of warm-up runs left
-    // the 2-worker cluster ~15 % slower than its steady state). WARM_MS is long because V8 takes
-    // tens of seconds to settle: it keeps deoptimizing and recompiling the planning code on its
-    // background threads (measured in fft2 runs: 6–7 ms of their CPU per run after 4 s, 3.4 ms
-    // after 20 s, 1.8 ms after 60 s). One cause: TurboFan-inlined Array#map returns HOLEY
-    // arrays where the builtin returns PACKED ones, so when a function that makes arrays is
-    // optimized or deoptimized, the code that reads them meets a new hidden class. With one
-    // worker that work has a core to itself; with two it takes theirs. After 3 s per worker
-    // fft2 measured 1.57–1.63×, after 10–20 s 1.68–1.84×.
+    // the 2-worker cluster ~15 % slower than its steady state). WARM_MS is long because V8's
+    // compiler threads keep recompiling for seconds, and with two workers they take the workers'
+    // CPU: 3.3–3.8 ms of it per fft2 run after 4 s, 2.4 ms after 20 s (since the planner builds
+    // its arrays with packedMap; 5–7 ms and 3.4 ms before). See the package README.
     const t0 = now();
     for (let w = 0; w < 3 * workers || now() - t0 < WARM_MS * workers; w++) (await op(xc).persist()).dispose();
     setups.push({ workers, c, xc, times: [], cpu: [], gather: [] });
@@ -305,9 +302,9 @@ const md = `## Cluster backend (\`@sciport/backend-cluster\`)
 Chunked arrays on a local cluster of worker threads, ${cpus().length} cores (${cpus()[0]?.model}). ${ROUNDS} rounds, each with
 freshly started 1- and 2-worker clusters, each warmed up until every worker has run as long as
 the single worker does in ${WARM_MS / 1000} s (V8 tiers code up per thread, after a number of calls, and two
-workers each see half of a run's calls; and it keeps recompiling the planning code on background
-threads for tens of seconds, which with two workers takes CPU from them: after 3 s per worker
-fft2 measured 1.57–1.63×, after 10–20 s 1.68–1.84×, in interleaved runs); in a round, 1-worker and 2-worker runs alternate, each
+workers each see half of a run's calls; and its compiler threads keep recompiling for seconds,
+which with two workers takes CPU from them: after 3 s per worker fft2 measured 1.57–1.81×, after
+10–20 s 1.68–1.87×); in a round, 1-worker and 2-worker runs alternate, each
 timed run follows an untimed one (steady state), and a round's time is the median of ${REPS} runs,
 from the call to all blocks computed (\`await y.persist()\`, then \`y.dispose()\`). The table shows
 the round with the median speedup and, in brackets, the lowest and highest round. The last

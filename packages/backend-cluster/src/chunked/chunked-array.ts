@@ -1,6 +1,7 @@
 import { ARRAY_BRAND, InvalidArgumentError, NAMESPACE_KEY } from '@sciport/dispatch-core';
 import { ClusterError } from '../errors.js';
 import type { ArrayNamespace, DType, NDArray } from '@sciport/array-api';
+import { packedMap } from '@sciport/array-api';
 import type { Cluster } from '../cluster.js';
 import { type Block, blockFinalizer } from './block.js';
 import { type ChunkedEvents, Emitter, type Progress } from './events.js';
@@ -32,7 +33,7 @@ export class ChunkedArray extends Emitter<ChunkedEvents> {
     this.cluster = cluster;
     this.dtype = dtype;
     this.shape = Object.freeze([...shape]);
-    this.chunks = Object.freeze(chunks.map((c) => Object.freeze([...c])));
+    this.chunks = Object.freeze(packedMap(chunks, (c) => Object.freeze([...c])));
     this.grid = Object.freeze([...blocks]);
     for (const b of blocks) b.retain();
     blockFinalizer.register(this, this.grid, this);
@@ -126,7 +127,7 @@ export class ChunkedArray extends Emitter<ChunkedEvents> {
 
   /** Waits until every block is computed (they stay on the cluster); rejects with the first failure. */
   async persist(): Promise<this> {
-    await Promise.all(this.blocks.map((b) => b.ref));
+    await Promise.all(packedMap(this.blocks, (b) => b.ref));
     return this;
   }
 
@@ -136,8 +137,7 @@ export class ChunkedArray extends Emitter<ChunkedEvents> {
   }
 
   override toString(): string {
-    return `ChunkedArray(shape=[${this.shape.join(', ')}], dtype=${this.dtype}, chunks=[${this.chunks
-      .map((c) => `[${c.join(', ')}]`)
+    return `ChunkedArray(shape=[${this.shape.join(', ')}], dtype=${this.dtype}, chunks=[${packedMap(this.chunks, (c) => `[${c.join(', ')}]`)
       .join(', ')}], cluster=${this.cluster.kind})`;
   }
 

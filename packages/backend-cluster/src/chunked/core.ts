@@ -1,4 +1,4 @@
-import { asarray, type DType, NDArray } from '@sciport/array-api';
+import { asarray, type DType, NDArray, packedMap } from '@sciport/array-api';
 import { getDispatchState, InvalidArgumentError, NamespaceMismatchError } from '@sciport/dispatch-core';
 import { Cluster } from '../cluster.js';
 import { ClusterError } from '../errors.js';
@@ -62,8 +62,8 @@ export function submitTaskOutputs(cluster: Cluster, fn: string, inputs: readonly
   };
   // Inputs that exist already: sent now, so the first pass of an n-D transform starts while the
   // next passes are still being planned.
-  const existing = inputs.map((b) => b.chunk);
-  const started = existing.every((r) => r !== undefined) ? run(existing as ChunkRef[]) : Promise.all(inputs.map((b) => b.ref)).then(run);
+  const existing = packedMap(inputs, (b) => b.chunk);
+  const started = existing.every((r) => r !== undefined) ? run(existing as ChunkRef[]) : Promise.all(packedMap(inputs, (b) => b.ref)).then(run);
   const refs = started
     .then((outs) => {
       planned.forEach(({ dtype, shape }, i) => {
@@ -82,7 +82,7 @@ export function submitTaskOutputs(cluster: Cluster, fn: string, inputs: readonly
       for (const b of inputs) b.release();
     })
     .catch(() => {});
-  return planned.map(({ shape }, i) => new Block(refs.then((outs) => outs[i]), cluster.executor, shape));
+  return packedMap(planned, ({ shape }, i) => new Block(refs.then((outs) => outs[i]), cluster.executor, shape));
 }
 
 /** How to get the region [start, stop) of an array: an existing block, or boxes of several. */
@@ -91,23 +91,23 @@ export type RegionPlan =
   | { readonly inputs: Block[]; readonly pieces: AssemblePiece[]; readonly extent: number[] };
 
 export function regionPlan(x: ChunkedArray, start: readonly number[], stop: readonly number[]): RegionPlan {
-  const extent = start.map((s, d) => stop[d] - s);
-  const per: AxisPiece[][] = x.chunks.map((c, d) => axisPieces(offsets(c), start[d], stop[d]));
+  const extent = packedMap(start, (s, d) => stop[d] - s);
+  const per: AxisPiece[][] = packedMap(x.chunks, (c, d) => axisPieces(offsets(c), start[d], stop[d]));
   const grid = numBlocks(x.chunks);
   if (per.every((p, d) => p.length === 1 && p[0].srcStart === 0 && p[0].length === x.chunks[d][p[0].block])) {
-    return { block: x.blocks[flatIndex(per.map((p) => p[0].block), grid)] };
+    return { block: x.blocks[flatIndex(packedMap(per, (p) => p[0].block), grid)] };
   }
   const inputs: Block[] = [];
   const pieces: AssemblePiece[] = [];
   if (extent.every((e) => e > 0)) {
-    for (const choice of blockIndices(per.map((p) => p.length))) {
-      const axis = choice.map((c, d) => per[d][c]);
-      inputs.push(x.blocks[flatIndex(axis.map((a) => a.block), grid)]);
+    for (const choice of blockIndices(packedMap(per, (p) => p.length))) {
+      const axis = packedMap(choice, (c, d) => per[d][c]);
+      inputs.push(x.blocks[flatIndex(packedMap(axis, (a) => a.block), grid)]);
       pieces.push({
         input: inputs.length - 1,
-        srcStart: axis.map((a) => a.srcStart),
-        dstStart: axis.map((a) => a.dstStart),
-        extent: axis.map((a) => a.length),
+        srcStart: packedMap(axis, (a) => a.srcStart),
+        dstStart: packedMap(axis, (a) => a.dstStart),
+        extent: packedMap(axis, (a) => a.length),
       });
     }
   }
@@ -124,14 +124,14 @@ export function regionBlock(x: ChunkedArray, start: readonly number[], stop: rea
 /** The same values on another chunk grid. */
 export function rechunkArray(x: ChunkedArray, chunks: Chunks): ChunkedArray {
   if (sameChunks(x.chunks, chunks)) return x;
-  const offs = chunks.map(offsets);
+  const offs = packedMap(chunks, offsets);
   const blocks: Block[] = [];
   for (const idx of blockIndices(numBlocks(chunks))) {
     blocks.push(
       regionBlock(
         x,
-        idx.map((i, d) => offs[d][i]),
-        idx.map((i, d) => offs[d][i + 1]),
+        packedMap(idx, (i, d) => offs[d][i]),
+        packedMap(idx, (i, d) => offs[d][i + 1]),
       ),
     );
   }
@@ -140,16 +140,16 @@ export function rechunkArray(x: ChunkedArray, chunks: Chunks): ChunkedArray {
 
 /** Gather all blocks into one host array (a fresh copy the caller may modify). */
 export async function gatherToHost(x: ChunkedArray): Promise<NDArray> {
-  const refs = await Promise.all(x.blocks.map((b) => b.ref));
-  const parts = await Promise.all(refs.map((r) => x.cluster.get(r)));
+  const refs = await Promise.all(packedMap(x.blocks, (b) => b.ref));
+  const parts = await Promise.all(packedMap(refs, (r) => x.cluster.get(r)));
   const out = allocateChunk(x.dtype, x.shape, false);
-  const offs = x.chunks.map(offsets);
+  const offs = packedMap(x.chunks, offsets);
   let k = 0;
   for (const idx of blockIndices(numBlocks(x.chunks))) {
     const part = parts[k++];
     copyBox(part, out, {
-      srcStart: idx.map(() => 0),
-      dstStart: idx.map((i, d) => offs[d][i]),
+      srcStart: packedMap(idx, () => 0),
+      dstStart: packedMap(idx, (i, d) => offs[d][i]),
       extent: blockShape(x.chunks, idx),
     });
   }
@@ -171,12 +171,12 @@ export function fromHost(x: NDArray, cluster: Cluster, chunks: Chunks): ChunkedA
     data: (x.isContiguous && x.offset === 0 ? x.data : x.toTypedArray()) as any,
   };
   const executor = cluster.executor;
-  const offs = chunks.map(offsets);
+  const offs = packedMap(chunks, offsets);
   const blocks: Block[] = [];
   for (const idx of blockIndices(numBlocks(chunks))) {
     const shape = blockShape(chunks, idx);
     const part = executor.allocate?.(x.dtype, shape) ?? allocateChunk(x.dtype, shape, false);
-    copyBox(data, part, { srcStart: idx.map((i, d) => offs[d][i]), dstStart: idx.map(() => 0), extent: shape });
+    copyBox(data, part, { srcStart: packedMap(idx, (i, d) => offs[d][i]), dstStart: packedMap(idx, () => 0), extent: shape });
     blocks.push(new Block(Promise.resolve(cluster.put(part)), cluster.executor, shape));
   }
   return new ChunkedArray(cluster, x.dtype, x.shape, chunks, blocks);

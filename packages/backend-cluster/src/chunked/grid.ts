@@ -1,3 +1,4 @@
+import { packedMap } from '@sciport/array-api';
 import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 
 /**
@@ -22,7 +23,7 @@ export function splitAxis(n: number, size: number): number[] {
 
 /** Block length for 'auto': aim at ~targetBytes per block, splitting the leading axes first. */
 function autoChunks(shape: readonly number[], itemsize: number, targetBytes: number): number[] {
-  const sizes = [...shape].map((n) => Math.max(n, 1));
+  const sizes = packedMap(shape, (n) => Math.max(n, 1));
   let bytes = sizes.reduce((a, b) => a * b, itemsize);
   // Halve the largest leading axis until the block is small enough: leading axes first keeps
   // blocks contiguous along the last axis, which is what kernels stream over.
@@ -41,7 +42,7 @@ export const AUTO_CHUNK_BYTES = 8 * 2 ** 20;
 export function normalizeChunks(input: ChunksInput, shape: readonly number[], itemsize: number): number[][] {
   const nd = shape.length;
   const auto = autoChunks(shape, itemsize, AUTO_CHUNK_BYTES);
-  if (input === 'auto') return shape.map((n, d) => splitAxis(n, auto[d]));
+  if (input === 'auto') return packedMap(shape, (n, d) => splitAxis(n, auto[d]));
   if (typeof input === 'number') {
     if (!Number.isInteger(input) || (input < 1 && input !== -1)) {
       throw new InvalidArgumentError(`chunks must be a positive integer, got ${input}.`, {
@@ -49,15 +50,15 @@ export function normalizeChunks(input: ChunksInput, shape: readonly number[], it
         hint: 'Pass a block size such as 1024, one per axis ([1024, 1024]), or "auto".',
       });
     }
-    return shape.map((n) => splitAxis(n, input === -1 ? Math.max(n, 1) : input));
+    return packedMap(shape, (n) => splitAxis(n, input === -1 ? Math.max(n, 1) : input));
   }
   if (!Array.isArray(input) || input.length !== nd) {
     throw new InvalidArgumentError(
       `chunks needs one entry per axis (${nd}), got ${Array.isArray(input) ? input.length : typeof input}.`,
-      { argument: 'chunks', hint: `E.g. chunks: [${shape.map((n) => Math.min(n, 1024)).join(', ')}].` },
+      { argument: 'chunks', hint: `E.g. chunks: [${packedMap(shape, (n) => Math.min(n, 1024)).join(', ')}].` },
     );
   }
-  return input.map((c, d) => {
+  return packedMap(input, (c, d) => {
     const n = shape[d];
     if (c === null || c === -1) return [n];
     if (c === 'auto') return splitAxis(n, auto[d]);
@@ -87,7 +88,7 @@ export function offsets(axisChunks: readonly number[]): number[] {
 }
 
 export function numBlocks(chunks: Chunks): number[] {
-  return chunks.map((c) => c.length);
+  return packedMap(chunks, (c) => c.length);
 }
 
 /** Flat C-order index of a block index tuple. */
@@ -111,7 +112,7 @@ export function* blockIndices(grid: readonly number[]): Generator<number[]> {
 }
 
 export function blockShape(chunks: Chunks, index: readonly number[]): number[] {
-  return index.map((i, d) => chunks[d][i]);
+  return packedMap(index, (i, d) => chunks[d][i]);
 }
 
 export function sameChunks(a: Chunks, b: Chunks): boolean {

@@ -1,5 +1,5 @@
 import type { ArrayNamespace, DType, NDArray } from '@sciport/array-api';
-import { asarray } from '@sciport/array-api';
+import { asarray, packedMap } from '@sciport/array-api';
 import { NotSupportedError, InvalidArgumentError } from '@sciport/dispatch-core';
 import type { Cluster } from '../cluster.js';
 import { XP } from '../runtime/task-names.js';
@@ -58,7 +58,7 @@ function dataDependent(name: string): never {
 function filled(cluster: Cluster, shape: readonly number[], fill: unknown, dtypeOption: DType | undefined, chunksHint?: readonly (readonly number[])[]): C {
   const probe = host.full([0], fill, dtypeOption === undefined ? {} : { dtype: dtypeOption }) as NDArray;
   const dtype = probe.dtype as DType;
-  const chunks = chunksHint ? chunksHint.map((c) => [...c]) : normalizeChunks('auto', shape, itemsize(dtype));
+  const chunks = chunksHint ? packedMap(chunksHint, (c) => [...c]) : normalizeChunks('auto', shape, itemsize(dtype));
   const blocks: Block[] = [];
   for (const idx of blockIndices(numBlocks(chunks))) {
     const bs = blockShape(chunks, idx);
@@ -145,14 +145,14 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
     meshgrid(...args: unknown[]) {
       const last = args[args.length - 1];
       const options = last !== undefined && !isChunked(last) && typeof last === 'object' && last !== null && !('dtype' in (last as object)) ? (args.pop() as { indexing?: 'xy' | 'ij' }) : {};
-      const arrays = args.map((a, i) => asChunked(a, cluster, `arrays[${i}]`));
-      const lengths = arrays.map((a) => a.size);
+      const arrays = packedMap(args, (a, i) => asChunked(a, cluster, `arrays[${i}]`));
+      const lengths = packedMap(arrays, (a) => a.size);
       const xy = (options.indexing ?? 'xy') === 'xy' && arrays.length >= 2;
       const shape = [...lengths];
       if (xy) [shape[0], shape[1]] = [shape[1], shape[0]];
-      return arrays.map((a, i) => {
+      return packedMap(arrays, (a, i) => {
         const position = xy && i < 2 ? 1 - i : i;
-        const view = shape.map((_, d) => (d === position ? -1 : 1));
+        const view = packedMap(shape, (_, d) => (d === position ? -1 : 1));
         return broadcastTo(reshape(a, view), shape);
       });
     },
@@ -168,7 +168,7 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
     finfo: (t: unknown) => host.finfo(dtypeOf(t)),
     iinfo: (t: unknown) => host.iinfo(dtypeOf(t)),
     isdtype: (dtype: DType, kind: unknown) => host.isdtype(dtype, kind),
-    resultType: (...xs: unknown[]) => host.resultType(...xs.map(dtypeOf)),
+    resultType: (...xs: unknown[]) => host.resultType(...packedMap(xs, dtypeOf)),
 
     clip(x: C, min?: unknown, max?: unknown) {
       const arrays: unknown[] = [x];
@@ -210,8 +210,8 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
       if (idx.ndim !== x.ndim || idx.shape.some((n, d) => d !== ax && n !== x.shape[d])) {
         throw new InvalidArgumentError('takeAlongAxis: indices must have the shape of x except along axis.', { argument: 'indices' });
       }
-      const xw = rechunkArray(x, x.chunks.map((c, d) => (d === ax ? [x.shape[d]] : [...c])));
-      const iw = rechunkArray(idx, xw.chunks.map((c, d) => (d === ax ? [idx.shape[d]] : [...c])));
+      const xw = rechunkArray(x, packedMap(x.chunks, (c, d) => (d === ax ? [x.shape[d]] : [...c])));
+      const iw = rechunkArray(idx, packedMap(xw.chunks, (c, d) => (d === ax ? [idx.shape[d]] : [...c])));
       const dtype = x.dtype;
       const grid = numBlocks(xw.chunks);
       const blocks: Block[] = [];
@@ -252,10 +252,10 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
           return x === 1 ? y : x;
         });
       }, []);
-      return arrays.map((a) => broadcastTo(a, shape));
+      return packedMap(arrays, (a) => broadcastTo(a, shape));
     },
     broadcastTo: (x: C, shape: number | readonly number[]) => broadcastTo(x, shape),
-    concat: (arrays: readonly C[], o: { axis?: number | null } = {}) => concat(arrays.map((a, i) => asChunked(a, cluster, `arrays[${i}]`)), o.axis === undefined ? 0 : o.axis),
+    concat: (arrays: readonly C[], o: { axis?: number | null } = {}) => concat(packedMap(arrays, (a, i) => asChunked(a, cluster, `arrays[${i}]`)), o.axis === undefined ? 0 : o.axis),
     expandDims: (x: C, axis?: number | readonly number[]) => expandDims(x, axis),
     flip: (x: C, o: { axis?: number | readonly number[] | null } = {}) => flip(x, o.axis),
     moveaxis: (x: C, s: number | readonly number[], d: number | readonly number[]) => moveaxis(x, s, d),
@@ -275,7 +275,7 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
     reshape: (x: C, shape: number | readonly number[]) => reshape(x, shape),
     roll: (x: C, shift: number | readonly number[], o: { axis?: number | readonly number[] | null } = {}) => roll(x, shift, o.axis),
     squeeze: (x: C, axis: number | readonly number[]) => squeeze(x, axis),
-    stack: (arrays: readonly C[], o: { axis?: number } = {}) => stack(arrays.map((a, i) => asChunked(a, cluster, `arrays[${i}]`)), o.axis ?? 0),
+    stack: (arrays: readonly C[], o: { axis?: number } = {}) => stack(packedMap(arrays, (a, i) => asChunked(a, cluster, `arrays[${i}]`)), o.axis ?? 0),
     tile: (x: C, reps: readonly number[]) => tile(x, reps),
     unstack: (x: C, o: { axis?: number } = {}) => unstack(x, o.axis ?? 0),
 
@@ -295,7 +295,7 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
         opts.sorter = inputRef(2);
       }
       const probeOpts = { ...opts, sorter: o.sorter === undefined ? undefined : probeArray([x1.shape[0]], o.sorter.dtype) };
-      const probe = host.searchsorted(probeArray([x1.shape[0]], x1.dtype), probeArray(v.shape.map(() => 0), v.dtype), probeOpts) as NDArray;
+      const probe = host.searchsorted(probeArray([x1.shape[0]], x1.dtype), probeArray(packedMap(v.shape, () => 0), v.dtype), probeOpts) as NDArray;
       const grid = numBlocks(v.chunks);
       const blocks: Block[] = [];
       for (const idx of blockIndices(grid)) {
@@ -338,7 +338,7 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
       const ax = normalizeAxis(o.axis ?? -1, x.ndim);
       const edge = (v: unknown, name: string): C | undefined => {
         if (v === undefined || v === null) return undefined;
-        if (isScalar(v)) return filled(cluster, x.shape.map((n, d) => (d === ax ? 1 : n)), v, x.dtype);
+        if (isScalar(v)) return filled(cluster, packedMap(x.shape, (n, d) => (d === ax ? 1 : n)), v, x.dtype);
         return asChunked(v, cluster, name);
       };
       const parts = [edge(o.prepend, 'prepend'), x, edge(o.append, 'append')].filter((p): p is C => p !== undefined);
@@ -350,7 +350,7 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
   function argReduce(op: 'argmax' | 'argmin', x: C, o: { axis?: number | null; keepdims?: boolean }): C {
     if (o.axis === null || o.axis === undefined) {
       const flat = axisOp(reshape(x, [-1]), 0, op, { keepdims: true });
-      return o.keepdims ? reshape(flat, x.shape.map(() => 1)) : squeezeAxes(flat, [0]);
+      return o.keepdims ? reshape(flat, packedMap(x.shape, () => 1)) : squeezeAxes(flat, [0]);
     }
     const ax = normalizeAxis(o.axis, x.ndim);
     const r = axisOp(x, ax, op, { keepdims: true });

@@ -1,3 +1,4 @@
+import { packedMap } from '@sciport/array-api';
 import { getDispatchState } from '@sciport/dispatch-core';
 import { ClusterClosedError, ClusterError, WorkerLostError } from '../errors.js';
 import { allocateChunk, type ChunkData, chunkFromBytes, isSharedBuffer, toWire } from '../protocol/chunk-data.js';
@@ -230,9 +231,9 @@ export class PortExecutor implements Executor {
     slot.inFlight.set(id, pending);
     pending.attempts++;
     const { task } = pending;
-    const inputs = task.inputs.map((ref) => toWire((ref as LocalChunk).chunk));
+    const inputs = packedMap(task.inputs, (ref) => toWire((ref as LocalChunk).chunk));
     if (this.spawner.sharedMemory && task.outputs !== undefined && pending.outputs.length === 0) {
-      pending.outputs = task.outputs.map((o) => this.pool.take(o.dtype, o.shape));
+      pending.outputs = packedMap(task.outputs, (o) => this.pool.take(o.dtype, o.shape));
     }
     slot.port.setBusy?.(true);
     // Shared buffers are shared, not copied; plain ones are structured-cloned (the host keeps
@@ -244,7 +245,7 @@ export class PortExecutor implements Executor {
       inputs,
       params: task.params,
       state: task.state,
-      outputs: pending.outputs.map((o) => toWire(o.chunk)),
+      outputs: packedMap(pending.outputs, (o) => toWire(o.chunk)),
     });
   }
 
@@ -273,9 +274,8 @@ export class PortExecutor implements Executor {
         if (slot.inFlight.size === 0) slot.port.setBusy?.(false);
         if (message.type === 'done') {
           pending.resolve(
-            message.outputs.map((w) =>
-              typeof w === 'number' ? LocalChunk.fromPool(pending.outputs[w]) : new LocalChunk(chunkFromBytes(w.dtype, w.shape, w.buffer, w.byteOffset)),
-            ),
+            packedMap(message.outputs, (w) =>
+              typeof w === 'number' ? LocalChunk.fromPool(pending.outputs[w]) : new LocalChunk(chunkFromBytes(w.dtype, w.shape, w.buffer, w.byteOffset)),),
           );
         } else {
           pending.reject(deserializeError(message.error, pending.task.fn));

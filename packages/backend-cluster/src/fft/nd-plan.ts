@@ -1,3 +1,4 @@
+import { packedMap } from '@sciport/array-api';
 import type { Chunks } from '../chunked/grid.js';
 import { chunksWithWholeAxes, type MapLayout } from '../chunked/ops/map-axes.js';
 
@@ -27,14 +28,14 @@ export function planPasses(
   shape: readonly (number | null | undefined)[],
   wholeAxes: ReadonlySet<number>,
 ): AxisPass[] {
-  const pairs = axes.map((axis, i) => ({ axis, n: shape[i] ?? null }));
+  const pairs = packedMap(axes, (axis, i) => ({ axis, n: shape[i] ?? null }));
   if (kind === 'c2c' || kind === 'r2r') {
     const first = pairs.filter((p) => wholeAxes.has(p.axis));
     const rest = pairs.filter((p) => !wholeAxes.has(p.axis)).reverse();
-    return [...first, ...rest].map((p) => ({ name: oneD, axis: p.axis, n: p.n }));
+    return packedMap([...first, ...rest], (p) => ({ name: oneD, axis: p.axis, n: p.n }));
   }
   const last = pairs[pairs.length - 1];
-  const rest = pairs.slice(0, -1).map((p) => ({ name: others, axis: p.axis, n: p.n }));
+  const rest = packedMap(pairs.slice(0, -1), (p) => ({ name: others, axis: p.axis, n: p.n }));
   if (kind === 'r2c') return [{ name: oneD, axis: last.axis, n: last.n }, ...rest];
   return [...rest, { name: oneD, axis: last.axis, n: last.n }];
 }
@@ -58,7 +59,7 @@ export function passLayout(
     output: (shape, taskChunks) => {
       const next = chunksWithWholeAxes({ shape, chunks: taskChunks, parallelism }, nextAxes);
       planned(next);
-      return taskChunks.map((ch, d) => (d === axis ? next[d] : ch));
+      return packedMap(taskChunks, (ch, d) => (d === axis ? next[d] : ch));
     },
   };
 }

@@ -12,6 +12,7 @@
  * bytes pass 2 reads: fft2 of 4096² moves about a third less memory.
  */
 import type { DType } from '@sciport/array-api';
+import { packedMap } from '@sciport/array-api';
 import { checkNorm, normScale, realAxisOf } from '@sciport/fft/backend-kit';
 import type { Block } from '../chunked/block.js';
 import { ChunkedArray } from '../chunked/chunked-array.js';
@@ -50,21 +51,21 @@ export function spectrumOfReal(
   const half = alongAxis(x, 'rfft', realAxis, { ...unscaled, axis: realAxis, n }, [], layout);
   const taskGrid = grid as Chunks;
   const dtype = half.dtype as DType;
-  const offs = taskGrid.map(offsets);
+  const offs = packedMap(taskGrid, offsets);
   const bands = taskGrid[realAxis];
-  const mirrors = bands.map((_, i) => mirrorRange(offs[realAxis][i], offs[realAxis][i + 1], n));
+  const mirrors = packedMap(bands, (_, i) => mirrorRange(offs[realAxis][i], offs[realAxis][i + 1], n));
   const taskBlocks: Block[][] = [];
   for (const idx of blockIndices(numBlocks(taskGrid))) {
     const plan = regionPlan(
       half,
-      idx.map((i, d) => offs[d][i]),
-      idx.map((i, d) => offs[d][i + 1]),
+      packedMap(idx, (i, d) => offs[d][i]),
+      packedMap(idx, (i, d) => offs[d][i + 1]),
     );
-    const own = blockShape(taskGrid, idx).map((v, d) => (others.includes(d) ? shape[d] : v));
+    const own = packedMap(blockShape(taskGrid, idx), (v, d) => (others.includes(d) ? shape[d] : v));
     const mirror = mirrors[idx[realAxis]];
     const call = {
       id: 'sciport.fft.fftn',
-      args: [inputRef(0), { ...unscaled, axes: others, s: others.map((a) => shape[a]) }],
+      args: [inputRef(0), { ...unscaled, axes: others, s: packedMap(others, (a) => shape[a]) }],
       ...('block' in plan ? {} : { gather: { count: plan.inputs.length, dtype, shape: plan.extent, pieces: plan.pieces } }),
     };
     const params: CompleteSpectrumParams = {
@@ -74,7 +75,7 @@ export function spectrumOfReal(
       ...(mirror.length > 0 ? { mirror } : {}),
     };
     const planned = [{ dtype, shape: own }];
-    if (mirror.length > 0) planned.push({ dtype, shape: own.map((v, d) => (d === realAxis ? mirror.length : v)) });
+    if (mirror.length > 0) planned.push({ dtype, shape: packedMap(own, (v, d) => (d === realAxis ? mirror.length : v)) });
     taskBlocks.push(submitTaskOutputs(x.cluster, COMPLETE_SPECTRUM, 'block' in plan ? [plan.block] : plan.inputs, params, planned));
   }
   half.dispose();
@@ -105,17 +106,17 @@ function assembleOutput(
 ): ChunkedArray {
   const { realAxis, others, mirrors } = plan;
   // Output blocks along the real axis: [band, slot] (slot 0 the band itself, 1 its mirror image)
-  const along: [number, number][] = taskGrid[realAxis].map((_, i) => [i, 0]);
+  const along: [number, number][] = packedMap(taskGrid[realAxis], (_, i) => [i, 0]);
   for (let i = mirrors.length - 1; i >= 0; i--) if (mirrors[i].length > 0) along.push([i, 1]);
-  const chunks = taskGrid.map((c, d) => {
-    if (d === realAxis) return along.map(([i, slot]) => (slot === 0 ? c[i] : mirrors[i].length));
+  const chunks = packedMap(taskGrid, (c, d) => {
+    if (d === realAxis) return packedMap(along, ([i, slot]) => (slot === 0 ? c[i] : mirrors[i].length));
     return others.includes(d) ? [shape[d]] : [...c];
   });
   const taskCounts = numBlocks(taskGrid);
-  const blocks = [...blockIndices(numBlocks(chunks))].map((idx) => {
+  const blocks = packedMap([...blockIndices(numBlocks(chunks))], (idx) => {
     const [band, slot] = along[idx[realAxis]];
     return taskBlocks[flatIndex(
-      idx.map((i, d) => (d === realAxis ? band : i)),
+      packedMap(idx, (i, d) => (d === realAxis ? band : i)),
       taskCounts,
     )][slot];
   });

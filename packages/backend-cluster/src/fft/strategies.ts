@@ -6,7 +6,7 @@
  * id, so results match the host to the last digit (in double precision: single-precision passes
  * round their intermediate results, see the README).
  */
-import { isComplexDtype } from '@sciport/array-api';
+import { isComplexDtype, packedMap } from '@sciport/array-api';
 import { InvalidArgumentError } from '@sciport/dispatch-core';
 import {
   checkSize,
@@ -83,7 +83,7 @@ export function nD(name: string, kind: NdKind, oneDName: string, othersName: str
     if (kind === 'c2c' && !isComplexDtype(c.dtype) && plan.axes.length > 1 && full.every((v) => v > 0)) {
       return spectrumOfReal(c, plan.axes, full, rest, oneDName === 'fft');
     }
-    const whole = new Set(c.chunks.map((ch, d) => (ch.length === 1 ? d : -1)).filter((d) => d >= 0));
+    const whole = new Set(packedMap(c.chunks, (ch, d) => (ch.length === 1 ? d : -1)).filter((d) => d >= 0));
     const passes = planPasses(kind, oneDName, othersName, plan.axes, plan.shape, whole);
     let grid: Chunks | undefined;
     passes.forEach((pass, i) => {

@@ -5,6 +5,7 @@
  *
  *   sciport-worker --redis redis://10.0.0.5:6379 [--queue sciport] [--import @sciport/ndimage]
  */
+import { packedMap } from '@sciport/array-api';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -86,7 +87,7 @@ function main(): void {
     return n;
   };
   // Relative paths are taken from the working directory; bare names resolve as packages.
-  const modules = (values.import ?? []).map((m) => (m.startsWith('.') || m.startsWith('/') ? pathToFileURL(resolve(m)).href : m));
+  const modules = packedMap((values.import ?? []), (m) => (m.startsWith('.') || m.startsWith('/') ? pathToFileURL(resolve(m)).href : m));
   const verbose = values.verbose === true;
   const log = (line: string) => process.stdout.write(`${line}\n`);
 

@@ -1,3 +1,4 @@
+import { packedMap } from '@sciport/array-api';
 import { randomUUID } from 'node:crypto';
 import { getDispatchState } from '@sciport/dispatch-core';
 import { type JobsOptions, Queue, QueueEvents } from 'bullmq';
@@ -196,12 +197,12 @@ export class RedisExecutor implements Executor {
     }
     const inputs = task.inputs as RedisChunk[];
     const state = task.state ?? portableState(getDispatchState());
-    await Promise.all(inputs.map((r) => r.ready));
+    await Promise.all(packedMap(inputs, (r) => r.ready));
     const jobId = this.newId();
     const data: ChunkJobData = {
       v: 1,
       fn: task.fn,
-      inputs: inputs.map((r) => ({ key: r.key, dtype: r.dtype, shape: r.shape })),
+      inputs: packedMap(inputs, (r) => ({ key: r.key, dtype: r.dtype, shape: r.shape })),
       params: encodeJson(task.params ?? null),
       state,
       out: `${this.keyPrefix}:${jobId}:out`,
@@ -251,7 +252,7 @@ export class RedisExecutor implements Executor {
     const waiter = this.settle(jobId);
     if (waiter === undefined) return;
     const result = (typeof value === 'string' ? JSON.parse(value) : value) as ChunkJobResult;
-    const refs = result.outputs.map((o) => {
+    const refs = packedMap(result.outputs, (o) => {
       this.keys.add(o.key);
       return new RedisChunk(o.key, o.dtype, o.shape, Promise.resolve());
     });
@@ -308,7 +309,7 @@ export class RedisExecutor implements Executor {
     if (this.closed) return;
     this.closed = true;
     const closedError = new ClusterClosedError('The cluster was closed before this task finished.');
-    const pendingJobs = [...this.waiters.keys(), ...this.batch.map((j) => j.opts.jobId!)];
+    const pendingJobs = [...this.waiters.keys(), ...packedMap(this.batch, (j) => j.opts.jobId!)];
     this.batch = [];
     for (const [id, waiter] of this.waiters) {
       this.waiters.delete(id);
@@ -316,7 +317,7 @@ export class RedisExecutor implements Executor {
     }
     if (this.failure === undefined && this.redis.status === 'ready') {
       // Leave nothing behind: pending jobs of this session and every chunk it stored.
-      await Promise.allSettled(pendingJobs.map((id) => this.queue.remove(id)));
+      await Promise.allSettled(packedMap(pendingJobs, (id) => this.queue.remove(id)));
       const keys = [...this.keys];
       for (let i = 0; i < keys.length; i += 500) await this.redis.unlink(...keys.slice(i, i + 500)).catch(() => {});
     }

@@ -1,3 +1,4 @@
+import { packedMap } from '@sciport/array-api';
 import { hostname } from 'node:os';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -59,8 +60,8 @@ export async function startRedisWorker(options: RedisWorkerOptions): Promise<Wor
           }),
       );
     }
-    const buffers = data.inputs.length === 0 ? [] : await redis.mgetBuffer(...data.inputs.map((i) => i.key));
-    const inputs = data.inputs.map((meta, i) => {
+    const buffers = data.inputs.length === 0 ? [] : await redis.mgetBuffer(...packedMap(data.inputs, (i) => i.key));
+    const inputs = packedMap(data.inputs, (meta, i) => {
       const buffer = buffers[i];
       if (buffer === null || buffer === undefined || buffer.byteLength !== byteLengthOf(meta.dtype, meta.shape)) {
         throw new UnrecoverableError(
@@ -77,7 +78,7 @@ export async function startRedisWorker(options: RedisWorkerOptions): Promise<Wor
       // The task's own error is deterministic: retrying cannot help, report it at once.
       throw new UnrecoverableError(ERROR_MARKER + JSON.stringify(serializeError(error)));
     }
-    const stored = outputs.map((chunk, i) => ({ key: `${data.out}:${i}`, dtype: chunk.dtype, shape: [...chunk.shape] }));
+    const stored = packedMap(outputs, (chunk, i) => ({ key: `${data.out}:${i}`, dtype: chunk.dtype, shape: [...chunk.shape] }));
     const pipeline = redis.pipeline();
     outputs.forEach((chunk, i) => {
       const bytes = chunkBytes(chunk);

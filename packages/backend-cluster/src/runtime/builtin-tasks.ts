@@ -1,7 +1,7 @@
 /**
  * Tasks every worker has. Importing this module registers them; the worker entries do.
  */
-import { hostNamespace, type NDArray } from '@sciport/array-api';
+import { hostNamespace, type NDArray, packedMap } from '@sciport/array-api';
 import { arrayKind, getMultimethod, InvalidArgumentError, NotSupportedError } from '@sciport/dispatch-core';
 import { type ChunkData, chunkFits, copyChunk, doubleMemory } from '../protocol/chunk-data.js';
 import { Scratch } from './scratch.js';
@@ -25,7 +25,7 @@ export interface CallParams {
 
 export function resultToChunks(result: unknown, what: string): ChunkData[] {
   const list = Array.isArray(result) ? result : [result];
-  return list.map((r) => {
+  return packedMap(list, (r) => {
     if (arrayKind(r) !== 'host') {
       throw new NotSupportedError(`${what} returned ${arrayKind(r) ?? typeof r} on a worker, expected a host array.`);
     }
@@ -66,7 +66,7 @@ function mapped(
   }
   if (params.boxes !== undefined) {
     const arrays = gatherInputs(inputs, params.gather, (dtype, shape) => gathered.chunk(dtype, shape));
-    return splitIntoBoxes(single(resultToChunks(call(arrays.map(chunkToNDArray), undefined), what)), outputs);
+    return splitIntoBoxes(single(resultToChunks(call(packedMap(arrays, chunkToNDArray), undefined), what)), outputs);
   }
   // The submitter's output chunk is offered as result memory. A block assembled from pieces
   // goes into that chunk itself when it has the output's dtype and shape (a complex FFT
@@ -80,9 +80,9 @@ function mapped(
     if (results !== undefined) return resultToChunks(results, what);
   }
   const arrays = gatherInputs(inputs, params.gather, (dtype, shape) => (inPlace ? out : gathered.chunk(dtype, shape)));
-  const results = resultToChunks(call(arrays.map(chunkToNDArray), memory), what);
+  const results = resultToChunks(call(packedMap(arrays, chunkToNDArray), memory), what);
   // A result may view its input (a reshape, an empty axes list): never hand out scratch.
-  return params.gather === undefined || inPlace ? results : results.map((r) => (r.data.buffer === arrays[0].data.buffer ? copyChunk(r, false) : r));
+  return params.gather === undefined || inPlace ? results : packedMap(results, (r) => (r.data.buffer === arrays[0].data.buffer ? copyChunk(r, false) : r));
 }
 
 /**
@@ -100,7 +100,7 @@ function callFilling(
   call: (arrays: NDArray[]) => unknown,
 ): unknown {
   const block = chunkToNDArray(out);
-  const extra = inputs.slice(gather.count).map(chunkToNDArray);
+  const extra = packedMap(inputs.slice(gather.count), chunkToNDArray);
   const pieces = inputs.slice(0, gather.count);
   const { result, filled } = fill(
     block,

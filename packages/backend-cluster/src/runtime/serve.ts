@@ -1,3 +1,4 @@
+import { packedMap } from '@sciport/array-api';
 import { type ChunkData, chunkFits, chunkFromBytes, copyChunk, isSharedBuffer, sameView, toSharedChunk, toWire } from '../protocol/chunk-data.js';
 import type { HostToWorker, WorkerToHost } from '../protocol/messages.js';
 import { serializeError } from '../protocol/wire-error.js';
@@ -29,8 +30,8 @@ export function serve(endpoint: WorkerEndpoint): void {
       }
       return;
     }
-    const inputs = message.inputs.map((w) => chunkFromBytes(w.dtype, w.shape, w.buffer, w.byteOffset));
-    const given = sharedMemory ? (message.outputs ?? []).map((w) => chunkFromBytes(w.dtype, w.shape, w.buffer, w.byteOffset)) : [];
+    const inputs = packedMap(message.inputs, (w) => chunkFromBytes(w.dtype, w.shape, w.buffer, w.byteOffset));
+    const given = sharedMemory ? packedMap((message.outputs ?? []), (w) => chunkFromBytes(w.dtype, w.shape, w.buffer, w.byteOffset)) : [];
     let outputs: ChunkData[];
     try {
       outputs = await runTask(message.fn, inputs, message.params, message.state, { outputs: given });
@@ -39,7 +40,7 @@ export function serve(endpoint: WorkerEndpoint): void {
       return;
     }
     if (sharedMemory) {
-      const replies = outputs.map((out, i) => {
+      const replies = packedMap(outputs, (out, i) => {
         const target = given[i];
         if (chunkFits(target, out.dtype, out.shape)) {
           // Written in place, or copied into the host's output chunk.
@@ -55,7 +56,7 @@ export function serve(endpoint: WorkerEndpoint): void {
     } else {
       const transfer = new Set<ArrayBuffer>();
       for (const chunk of outputs) if (!isSharedBuffer(chunk.data.buffer)) transfer.add(chunk.data.buffer as ArrayBuffer);
-      endpoint.post({ type: 'done', id: message.id, outputs: outputs.map(toWire) }, [...transfer]);
+      endpoint.post({ type: 'done', id: message.id, outputs: packedMap(outputs, toWire) }, [...transfer]);
     }
   });
 }

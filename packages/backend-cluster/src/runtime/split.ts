@@ -1,4 +1,4 @@
-import { cStrides, NDArray } from '@sciport/array-api';
+import { cStrides, NDArray, packedMap } from '@sciport/array-api';
 import { allocateChunk, type ChunkData, chunkFits, doubleMemory, sameView } from '../protocol/chunk-data.js';
 import { type AssemblePiece, assemble, copyBox, type GatherParams } from './assemble.js';
 import { chunkToNDArray } from './ndarray-bridge.js';
@@ -20,7 +20,7 @@ export interface SplitParams {
 /** A strided view of [start, start + length) along `axis` of a C-contiguous chunk. */
 function slabView(chunk: ChunkData, axis: number, start: number, length: number): NDArray {
   const stride = cStrides(chunk.shape);
-  const shape = chunk.shape.map((n, d) => (d === axis ? length : n));
+  const shape = packedMap(chunk.shape, (n, d) => (d === axis ? length : n));
   return new NDArray(chunk.data as any, shape, chunk.dtype as any, stride, start * stride[axis]);
 }
 
@@ -33,9 +33,9 @@ function slabPieces(gather: GatherParams, axis: number, start: number, length: n
     if (hi <= lo) continue;
     out.push({
       input: p.input,
-      srcStart: p.srcStart.map((v, d) => (d === axis ? v + lo - p.dstStart[axis] : v)),
-      dstStart: p.dstStart.map((v, d) => (d === axis ? lo - start : v)),
-      extent: p.extent.map((v, d) => (d === axis ? hi - lo : v)),
+      srcStart: packedMap(p.srcStart, (v, d) => (d === axis ? v + lo - p.dstStart[axis] : v)),
+      dstStart: packedMap(p.dstStart, (v, d) => (d === axis ? lo - start : v)),
+      extent: packedMap(p.extent, (v, d) => (d === axis ? hi - lo : v)),
     });
   }
   return out;
@@ -46,7 +46,7 @@ const slabInput = new Scratch();
 const slabResult = new Scratch();
 
 function withAxis(shape: readonly number[], axis: number, length: number): number[] {
-  return shape.map((v, d) => (d === axis ? length : v));
+  return packedMap(shape, (v, d) => (d === axis ? length : v));
 }
 
 /** The memory of slab [start, start + length) along `axis` of `chunk`, if it is one contiguous run. */
@@ -72,24 +72,24 @@ export interface TaskOutputs {
 
 /** The boxes of a result of `shape`: the given ones, or the whole result. */
 function boxesOf(outputs: TaskOutputs, shape: readonly number[]): readonly OutputBox[] {
-  return outputs.boxes ?? [{ start: shape.map(() => 0), shape }];
+  return outputs.boxes ?? [{ start: packedMap(shape, () => 0), shape }];
 }
 
 /** The output chunks for `boxes` of a result of `dtype`: the submitter's where they fit. */
 function boxChunks(given: readonly ChunkData[], dtype: string, boxes: readonly OutputBox[]): ChunkData[] {
-  return boxes.map((box, i) => (chunkFits(given[i], dtype, box.shape) ? given[i] : allocateChunk(dtype, box.shape, false)));
+  return packedMap(boxes, (box, i) => (chunkFits(given[i], dtype, box.shape) ? given[i] : allocateChunk(dtype, box.shape, false)));
 }
 
 /** Copy the part of `result` (the box of the whole result that starts at `at`) inside each output box. */
 function copyIntoBoxes(result: ChunkData, at: readonly number[], boxes: readonly OutputBox[], outputs: readonly ChunkData[]): void {
   boxes.forEach((box, i) => {
-    const lo = box.start.map((s, d) => Math.max(s, at[d]));
-    const hi = box.start.map((s, d) => Math.min(s + box.shape[d], at[d] + result.shape[d]));
+    const lo = packedMap(box.start, (s, d) => Math.max(s, at[d]));
+    const hi = packedMap(box.start, (s, d) => Math.min(s + box.shape[d], at[d] + result.shape[d]));
     if (hi.some((h, d) => h <= lo[d])) return;
     copyBox(result, outputs[i], {
-      srcStart: lo.map((v, d) => v - at[d]),
-      dstStart: lo.map((v, d) => v - box.start[d]),
-      extent: hi.map((h, d) => h - lo[d]),
+      srcStart: packedMap(lo, (v, d) => v - at[d]),
+      dstStart: packedMap(lo, (v, d) => v - box.start[d]),
+      extent: packedMap(hi, (h, d) => h - lo[d]),
     });
   });
 }
@@ -100,7 +100,7 @@ export function splitIntoBoxes(result: ChunkData, outputs: TaskOutputs): ChunkDa
   const chunks = boxChunks(outputs.given, result.dtype, boxes);
   copyIntoBoxes(
     result,
-    result.shape.map(() => 0),
+    packedMap(result.shape, () => 0),
     boxes,
     chunks,
   );
@@ -121,7 +121,7 @@ export function runInSlabs(
   run: (block: NDArray, extra: readonly NDArray[], memory: Float64Array | undefined) => ChunkData,
 ): ChunkData[] {
   const count = gather === undefined ? 1 : gather.count;
-  const extra = inputs.slice(count).map(chunkToNDArray);
+  const extra = packedMap(inputs.slice(count), chunkToNDArray);
   const shape = gather === undefined ? inputs[0].shape : gather.shape;
   const { axis } = split;
   const n = shape[axis];
@@ -149,7 +149,7 @@ export function runInSlabs(
     if (region !== undefined && chunks[0] === target && sameView(result.data, region)) continue;
     copyIntoBoxes(
       result,
-      result.shape.map((_, d) => (d === axis ? start : 0)),
+      packedMap(result.shape, (_, d) => (d === axis ? start : 0)),
       boxes,
       chunks,
     );
@@ -168,7 +168,7 @@ function wholeResult(outputs: TaskOutputs): ResultLayout | undefined {
   const first = outputs.given[0];
   if (first === undefined) return undefined;
   const boxes = boxesOf(outputs, first.shape);
-  return { dtype: first.dtype, shape: first.shape.map((_, d) => Math.max(...boxes.map((b) => b.start[d] + b.shape[d]))) };
+  return { dtype: first.dtype, shape: packedMap(first.shape, (_, d) => Math.max(...packedMap(boxes, (b) => b.start[d] + b.shape[d]))) };
 }
 
 /** Worker scratch offered for a slab's result: that slab of the whole result (see wholeResult). */

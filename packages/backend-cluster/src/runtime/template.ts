@@ -2,6 +2,8 @@
  * Task parameters may embed chunk inputs as `{ $input: i }` placeholders: the host keeps
  * arguments as plain data, the worker puts the decoded arrays in their places.
  */
+import { packedMap } from '@sciport/array-api';
+
 export interface InputPlaceholder {
   readonly $input: number;
 }
@@ -26,7 +28,7 @@ export function fillTemplate<T>(template: unknown, inputs: readonly T[]): unknow
     if (value === undefined) throw new RangeError(`Task parameter refers to missing input ${template.$input}.`);
     return value;
   }
-  if (Array.isArray(template)) return template.map((v) => fillTemplate(v, inputs));
+  if (Array.isArray(template)) return packedMap(template, (v) => fillTemplate(v, inputs));
   if (template !== null && typeof template === 'object' && Object.getPrototypeOf(template) === Object.prototype) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(template)) out[k] = fillTemplate(v, inputs);

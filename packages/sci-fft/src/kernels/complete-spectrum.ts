@@ -13,7 +13,7 @@
  * the signs of zeros and the last bits match SciPy's.
  */
 
-import { cStrides } from '@sciport/array-api';
+import { cStrides, packedMap } from '@sciport/array-api';
 
 /** The indices along the real axis that are their own mirror image: 0, and n/2 for even n. */
 function selfMirrored(n: number): number[] {
@@ -22,7 +22,7 @@ function selfMirrored(n: number): number[] {
 
 /** Per axis of `shape`: whether its index is reversed in the mirror image. */
 function reversedFlags(shape: readonly number[], how: Completion): boolean[] {
-  return shape.map((_, d) => how.reversed.includes(d));
+  return packedMap(shape, (_, d) => how.reversed.includes(d));
 }
 
 /** Where a box of a half spectrum, or of the full one, lies along the real axis. */
@@ -86,7 +86,7 @@ export function completeSpectrum(half: SpectrumPart, out: SpectrumPart, how: Com
   // line by line in C order, so its last lines are the likeliest still in cache.
   const backward = src === dst;
   const step = backward ? -1 : 1;
-  const idx = shape.map((v, d) => (d === realAxis || !backward ? 0 : v - 1));
+  const idx = packedMap(shape, (v, d) => (d === realAxis || !backward ? 0 : v - 1));
   for (let line = 0; line < lines; line++) {
     let own = 0;
     let mirror = 0;
@@ -182,7 +182,7 @@ export function expandSpectrum(data: Float64Array, shape: readonly number[], how
   const fixAt = [0, 0];
   const fixRe = [0, 0];
   const fixIm = [0, 0];
-  const idx = shape.map((v, d) => (d === realAxis ? 0 : v - 1));
+  const idx = packedMap(shape, (v, d) => (d === realAxis ? 0 : v - 1));
   for (let line = lines - 1; line >= 0; line--) {
     let partner = 0;
     for (let d = 0; d < nd - 1; d++) partner += (reversed[d] ? (shape[d] - idx[d]) % shape[d] : idx[d]) * lineStride[d];

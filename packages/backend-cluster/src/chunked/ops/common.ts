@@ -1,4 +1,4 @@
-import { type DType, hostNamespace, NDArray } from '@sciport/array-api';
+import { type DType, hostNamespace, NDArray, packedMap } from '@sciport/array-api';
 import { arrayKind, InvalidArgumentError, NamespaceMismatchError } from '@sciport/dispatch-core';
 import type { Cluster } from '../../cluster.js';
 import { type ChunkedArray, isChunked } from '../chunked-array.js';
@@ -22,7 +22,7 @@ export function normalizeAxis(axis: number, ndim: number, argument = 'axis'): nu
 /** Axes of a reduction: null/undefined = all; sorted, unique. */
 export function normalizeAxes(axis: number | readonly number[] | null | undefined, ndim: number): number[] {
   if (axis === null || axis === undefined) return Array.from({ length: ndim }, (_, i) => i);
-  const list = (typeof axis === 'number' ? [axis] : [...axis]).map((a) => normalizeAxis(a, ndim));
+  const list = packedMap((typeof axis === 'number' ? [axis] : [...axis]), (a) => normalizeAxis(a, ndim));
   if (new Set(list).size !== list.length) {
     throw new InvalidArgumentError(`Repeated axis in [${list.join(', ')}].`, { argument: 'axis' });
   }

@@ -1,4 +1,4 @@
-import { broadcastShapes, type DType, type NDArray } from '@sciport/array-api';
+import { broadcastShapes, type DType, type NDArray, packedMap } from '@sciport/array-api';
 import type { Cluster } from '../../cluster.js';
 import { XP } from '../../runtime/task-names.js';
 import { inputRef } from '../../runtime/template.js';
@@ -16,7 +16,7 @@ import { fillTemplate } from '../../runtime/template.js';
  */
 export function unifyForBroadcast(arrays: readonly ChunkedArray[], outShape: readonly number[]): { arrays: ChunkedArray[]; chunks: number[][] } {
   const nd = outShape.length;
-  const chunks: number[][] = outShape.map((n) => [n]);
+  const chunks: number[][] = packedMap(outShape, (n) => [n]);
   const chosen = new Array<boolean>(nd).fill(false);
   for (const a of arrays) {
     for (let i = 0; i < a.ndim; i++) {
@@ -27,8 +27,8 @@ export function unifyForBroadcast(arrays: readonly ChunkedArray[], outShape: rea
       }
     }
   }
-  const unified = arrays.map((a) => {
-    const target: Chunks = a.shape.map((n, i) => {
+  const unified = packedMap(arrays, (a) => {
+    const target: Chunks = packedMap(a.shape, (n, i) => {
       const d = nd - a.ndim + i;
       return n === outShape[d] ? chunks[d] : a.chunks[i];
     });
@@ -45,16 +45,16 @@ export function unifyForBroadcast(arrays: readonly ChunkedArray[], outShape: rea
  */
 export function elementwise(op: string, arrays: readonly unknown[], template: readonly unknown[], fallback?: Cluster): ChunkedArray {
   const cluster = clusterOf(arrays, fallback);
-  const inputs = arrays.map((a, i) => asChunked(a, cluster, `x${i + 1}`));
-  const probe = host[op](...(fillTemplate(template, inputs.map((a) => probeArray(a.shape.map(() => 0), a.dtype))) as unknown[])) as NDArray;
+  const inputs = packedMap(arrays, (a, i) => asChunked(a, cluster, `x${i + 1}`));
+  const probe = host[op](...(fillTemplate(template, packedMap(inputs, (a) => probeArray(packedMap(a.shape, () => 0), a.dtype))) as unknown[])) as NDArray;
   const dtype = probe.dtype as DType;
-  const outShape = broadcastShapes(...inputs.map((a) => a.shape));
+  const outShape = broadcastShapes(...packedMap(inputs, (a) => a.shape));
   const { arrays: unified, chunks } = unifyForBroadcast(inputs, outShape);
   const grid = numBlocks(chunks);
   const blocks: Block[] = [];
   for (const idx of blockIndices(grid)) {
-    const deps = unified.map((a) => {
-      const local = a.shape.map((n, i) => {
+    const deps = packedMap(unified, (a) => {
+      const local = packedMap(a.shape, (n, i) => {
         const d = outShape.length - a.ndim + i;
         return n === outShape[d] ? idx[d] : 0;
       });

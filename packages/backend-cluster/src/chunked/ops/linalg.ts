@@ -1,4 +1,4 @@
-import { broadcastShapes, type DType, type NDArray } from '@sciport/array-api';
+import { broadcastShapes, type DType, type NDArray, packedMap } from '@sciport/array-api';
 import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { FOLD, XP } from '../../runtime/task-names.js';
 import { inputRef } from '../../runtime/template.js';
@@ -38,9 +38,9 @@ export function matmul(a: ChunkedArray, b: ChunkedArray): ChunkedArray {
   const A = A0;
   const B = rechunkArray(
     B0,
-    B0.chunks.map((c, d) => (d < nb ? [...A0.chunks[d]] : d === nb ? [...A0.chunks[nb + 1]] : [...c])),
+    packedMap(B0.chunks, (c, d) => (d < nb ? [...A0.chunks[d]] : d === nb ? [...A0.chunks[nb + 1]] : [...c])),
   );
-  const outChunks = [...A.chunks.slice(0, nb).map((c) => [...c]), [...A.chunks[nb]], [...B.chunks[nb + 1]]];
+  const outChunks = [...packedMap(A.chunks.slice(0, nb), (c) => [...c]), [...A.chunks[nb]], [...B.chunks[nb + 1]]];
   const kBlocks = A.chunks[nb + 1].length;
   const gridA = numBlocks(A.chunks);
   const gridB = numBlocks(B.chunks);
@@ -92,16 +92,16 @@ export function tensordot(
     axA = Array.from({ length: axes }, (_, i) => a.ndim - axes + i);
     axB = Array.from({ length: axes }, (_, i) => i);
   } else {
-    axA = axes[0].map((d) => normalizeAxis(d, a.ndim, 'axes'));
-    axB = axes[1].map((d) => normalizeAxis(d, b.ndim, 'axes'));
+    axA = packedMap(axes[0], (d) => normalizeAxis(d, a.ndim, 'axes'));
+    axB = packedMap(axes[1], (d) => normalizeAxis(d, b.ndim, 'axes'));
   }
   if (axA.length !== axB.length || axA.some((d, i) => a.shape[d] !== b.shape[axB[i]])) {
     throw new ShapeError('tensordot: the contracted axes must have equal lengths.', { argument: 'axes' });
   }
-  const freeA = a.shape.map((_, d) => d).filter((d) => !axA.includes(d));
-  const freeB = b.shape.map((_, d) => d).filter((d) => !axB.includes(d));
+  const freeA = packedMap(a.shape, (_, d) => d).filter((d) => !axA.includes(d));
+  const freeB = packedMap(b.shape, (_, d) => d).filter((d) => !axB.includes(d));
   const K = axA.reduce((p, d) => p * a.shape[d], 1);
-  const A2 = reshape(moveaxis(a, axA, axA.map((_, i) => freeA.length + i)), [freeA.reduce((p, d) => p * a.shape[d], 1), K]);
-  const B2 = reshape(moveaxis(b, axB, axB.map((_, i) => i)), [K, freeB.reduce((p, d) => p * b.shape[d], 1)]);
-  return reshape(matmul(A2, B2), [...freeA.map((d) => a.shape[d]), ...freeB.map((d) => b.shape[d])]);
+  const A2 = reshape(moveaxis(a, axA, packedMap(axA, (_, i) => freeA.length + i)), [freeA.reduce((p, d) => p * a.shape[d], 1), K]);
+  const B2 = reshape(moveaxis(b, axB, packedMap(axB, (_, i) => i)), [K, freeB.reduce((p, d) => p * b.shape[d], 1)]);
+  return reshape(matmul(A2, B2), [...packedMap(freeA, (d) => a.shape[d]), ...packedMap(freeB, (d) => b.shape[d])]);
 }

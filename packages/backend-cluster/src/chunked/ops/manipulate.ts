@@ -1,4 +1,5 @@
 import type { DType } from '@sciport/array-api';
+import { packedMap } from '@sciport/array-api';
 import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { XP } from '../../runtime/task-names.js';
 import { inputRef } from '../../runtime/template.js';
@@ -24,7 +25,7 @@ function perBlock(
     const source = x.blocks[flatIndex(inputIndex(idx), grid)];
     blocks.push(submitTask(x.cluster, XP, [source], { op, args: args(idx) }, blockShape(outChunks, idx), dtype));
   }
-  const shape = outChunks.map((c) => c.reduce((a, b) => a + b, 0));
+  const shape = packedMap(outChunks, (c) => c.reduce((a, b) => a + b, 0));
   return new ChunkedArray(x.cluster, dtype, shape, outChunks, blocks);
 }
 
@@ -37,12 +38,12 @@ export function squeezeAxes(x: ChunkedArray, axes: readonly number[]): ChunkedAr
       throw new ShapeError(`Cannot squeeze axis ${d} of size ${x.shape[d]}.`, { argument: 'axis', hint: 'Only axes of size 1 can be squeezed.' });
     }
   }
-  const keep = x.shape.map((_, d) => d).filter((d) => !drop.has(d));
-  const outChunks = keep.map((d) => x.chunks[d]);
+  const keep = packedMap(x.shape, (_, d) => d).filter((d) => !drop.has(d));
+  const outChunks = packedMap(keep, (d) => x.chunks[d]);
   return perBlock(
     x,
     outChunks,
-    (idx) => x.shape.map((_, d) => (drop.has(d) ? 0 : idx[keep.indexOf(d)])),
+    (idx) => packedMap(x.shape, (_, d) => (drop.has(d) ? 0 : idx[keep.indexOf(d)])),
     () => [inputRef(0), [...axes]],
     'squeeze',
   );
@@ -67,11 +68,11 @@ export function expandDims(x: ChunkedArray, axis: number | readonly number[] = 0
       k++;
     }
   }
-  return perBlock(x, outChunks, (idx) => map.map((d) => idx[d]), () => [inputRef(0), axes], 'expandDims');
+  return perBlock(x, outChunks, (idx) => packedMap(map, (d) => idx[d]), () => [inputRef(0), axes], 'expandDims');
 }
 
 export function permuteDims(x: ChunkedArray, axes: readonly number[]): ChunkedArray {
-  const norm = axes.map((a) => normalizeAxis(a, x.ndim, 'axes'));
+  const norm = packedMap(axes, (a) => normalizeAxis(a, x.ndim, 'axes'));
   if (norm.length !== x.ndim || new Set(norm).size !== x.ndim) {
     throw new InvalidArgumentError(`axes [${axes.join(', ')}] is not a permutation of ${x.ndim} axes.`, {
       argument: 'axes',
@@ -79,7 +80,7 @@ export function permuteDims(x: ChunkedArray, axes: readonly number[]): ChunkedAr
     });
   }
   if (norm.every((a, i) => a === i)) return x;
-  const outChunks = norm.map((a) => x.chunks[a]);
+  const outChunks = packedMap(norm, (a) => x.chunks[a]);
   return perBlock(
     x,
     outChunks,
@@ -96,13 +97,13 @@ export function permuteDims(x: ChunkedArray, axes: readonly number[]): ChunkedAr
 }
 
 export function moveaxis(x: ChunkedArray, source: number | readonly number[], destination: number | readonly number[]): ChunkedArray {
-  const src = (typeof source === 'number' ? [source] : [...source]).map((a) => normalizeAxis(a, x.ndim, 'source'));
-  const dst = (typeof destination === 'number' ? [destination] : [...destination]).map((a) => normalizeAxis(a, x.ndim, 'destination'));
+  const src = packedMap((typeof source === 'number' ? [source] : [...source]), (a) => normalizeAxis(a, x.ndim, 'source'));
+  const dst = packedMap((typeof destination === 'number' ? [destination] : [...destination]), (a) => normalizeAxis(a, x.ndim, 'destination'));
   if (src.length !== dst.length) {
     throw new InvalidArgumentError('source and destination need the same number of axes.', { argument: 'destination' });
   }
-  const order = x.shape.map((_, d) => d).filter((d) => !src.includes(d));
-  const pairs = dst.map((d, i) => [d, src[i]] as const).sort((a, b) => a[0] - b[0]);
+  const order = packedMap(x.shape, (_, d) => d).filter((d) => !src.includes(d));
+  const pairs = packedMap(dst, (d, i) => [d, src[i]] as const).sort((a, b) => a[0] - b[0]);
   for (const [d, s] of pairs) order.splice(d, 0, s);
   return permuteDims(x, order);
 }
@@ -137,13 +138,13 @@ export function reshape(x: ChunkedArray, shape: number | readonly number[]): Chu
   let prefix = 0;
   while (prefix < Math.min(target.length, x.ndim) && target[prefix] === x.shape[prefix]) prefix++;
   // The last shared axis may only stay split if it is the last axis of both shapes.
-  const whole = x.chunks.map((c, d) => (d < prefix ? [...c] : [x.shape[d]]));
+  const whole = packedMap(x.chunks, (c, d) => (d < prefix ? [...c] : [x.shape[d]]));
   const src = rechunkArray(x, whole);
-  const outChunks = target.map((n, d) => (d < prefix ? [...x.chunks[d]] : [n]));
+  const outChunks = packedMap(target, (n, d) => (d < prefix ? [...x.chunks[d]] : [n]));
   return perBlock(
     src,
     outChunks,
-    (idx) => x.shape.map((_, d) => (d < prefix ? idx[d] : 0)),
+    (idx) => packedMap(x.shape, (_, d) => (d < prefix ? idx[d] : 0)),
     (idx) => [inputRef(0), blockShape(outChunks, idx)],
     'reshape',
   );
@@ -152,7 +153,7 @@ export function reshape(x: ChunkedArray, shape: number | readonly number[]): Chu
 /** Concatenate along an axis by reusing the blocks (other axes are brought to one grid first). */
 export function concat(arrays: readonly ChunkedArray[], axis: number | null = 0): ChunkedArray {
   if (arrays.length === 0) throw new InvalidArgumentError('concat needs at least one array.', { argument: 'arrays' });
-  if (axis === null) return concat(arrays.map((a) => reshape(a, [-1])), 0);
+  if (axis === null) return concat(packedMap(arrays, (a) => reshape(a, [-1])), 0);
   const first = arrays[0];
   const nd = first.ndim;
   if (nd === 0) throw new ShapeError('Zero-dimensional arrays cannot be concatenated.', { argument: 'arrays' });
@@ -164,26 +165,25 @@ export function concat(arrays: readonly ChunkedArray[], axis: number | null = 0)
       });
     }
   }
-  const common = arrays.map((a) => a.dtype);
+  const common = packedMap(arrays, (a) => a.dtype);
   const target = arrays.every((a) => a.dtype === common[0]) ? common[0] : (host.resultType(...common) as DType);
-  const cast = arrays.map((a) => (a.dtype === target ? a : elementwise('astype', [a], [inputRef(0), target])));
-  const grid = first.chunks.map((c, d) => (d === ax ? [] : [...c]));
-  const parts = cast
-    .filter((a) => a.shape[ax] > 0 || arrays.length === 1)
-    .map((a) => {
-      const want: Chunks = a.chunks.map((c, d) => (d === ax ? c : grid[d]));
+  const cast = packedMap(arrays, (a) => (a.dtype === target ? a : elementwise('astype', [a], [inputRef(0), target])));
+  const grid = packedMap(first.chunks, (c, d) => (d === ax ? [] : [...c]));
+  const parts = packedMap(cast
+    .filter((a) => a.shape[ax] > 0 || arrays.length === 1), (a) => {
+      const want: Chunks = packedMap(a.chunks, (c, d) => (d === ax ? c : grid[d]));
       return sameChunks(a.chunks, want) ? a : rechunkArray(a, want);
     });
   if (parts.length === 0) return cast[0];
-  const outChunks = grid.map((c, d) => (d === ax ? parts.flatMap((p) => [...p.chunks[ax]]) : c));
+  const outChunks = packedMap(grid, (c, d) => (d === ax ? parts.flatMap((p) => [...p.chunks[ax]]) : c));
   const blocks: Block[] = [];
-  const owner: [ChunkedArray, number][] = parts.flatMap((p) => p.chunks[ax].map((_, i) => [p, i] as [ChunkedArray, number]));
+  const owner: [ChunkedArray, number][] = parts.flatMap((p) => packedMap(p.chunks[ax], (_, i) => [p, i] as [ChunkedArray, number]));
   for (const idx of blockIndices(numBlocks(outChunks))) {
     const [p, local] = owner[idx[ax]];
-    const src = idx.map((i, d) => (d === ax ? local : i));
+    const src = packedMap(idx, (i, d) => (d === ax ? local : i));
     blocks.push(p.blocks[flatIndex(src, numBlocks(p.chunks))]);
   }
-  const shape = outChunks.map((c) => c.reduce((s, n) => s + n, 0));
+  const shape = packedMap(outChunks, (c) => c.reduce((s, n) => s + n, 0));
   return new ChunkedArray(first.cluster, target, shape, outChunks, blocks);
 }
 
@@ -197,7 +197,7 @@ export function stack(arrays: readonly ChunkedArray[], axis = 0): ChunkedArray {
     }
   }
   return concat(
-    arrays.map((a) => expandDims(a, ax)),
+    packedMap(arrays, (a) => expandDims(a, ax)),
     ax,
   );
 }
@@ -206,16 +206,16 @@ export function stack(arrays: readonly ChunkedArray[], axis = 0): ChunkedArray {
 export function sliceAxis(x: ChunkedArray, axis: number, start: number, stop: number): ChunkedArray {
   if (start === 0 && stop === x.shape[axis]) return x;
   const pieces = axisPieces(offsets(x.chunks[axis]), start, stop);
-  const axisChunks = pieces.length === 0 ? [0] : pieces.map((p) => p.length);
-  const outChunks = x.chunks.map((c, d) => (d === axis ? axisChunks : [...c]));
-  const offs = outChunks.map(offsets);
+  const axisChunks = pieces.length === 0 ? [0] : packedMap(pieces, (p) => p.length);
+  const outChunks = packedMap(x.chunks, (c, d) => (d === axis ? axisChunks : [...c]));
+  const offs = packedMap(outChunks, offsets);
   const blocks: Block[] = [];
   for (const idx of blockIndices(numBlocks(outChunks))) {
-    const lo = idx.map((i, d) => offs[d][i] + (d === axis ? start : 0));
-    const hi = idx.map((i, d) => offs[d][i + 1] + (d === axis ? start : 0));
+    const lo = packedMap(idx, (i, d) => offs[d][i] + (d === axis ? start : 0));
+    const hi = packedMap(idx, (i, d) => offs[d][i + 1] + (d === axis ? start : 0));
     blocks.push(regionBlock(x, lo, hi));
   }
-  const shape = x.shape.map((n, d) => (d === axis ? stop - start : n));
+  const shape = packedMap(x.shape, (n, d) => (d === axis ? stop - start : n));
   return new ChunkedArray(x.cluster, x.dtype, shape, outChunks, blocks);
 }
 
@@ -223,12 +223,12 @@ export function flip(x: ChunkedArray, axis: number | readonly number[] | null | 
   const axes = normalizeAxes(axis, x.ndim);
   if (axes.length === 0) return x;
   const flipped = new Set(axes);
-  const outChunks = x.chunks.map((c, d) => (flipped.has(d) ? [...c].reverse() : [...c]));
+  const outChunks = packedMap(x.chunks, (c, d) => (flipped.has(d) ? [...c].reverse() : [...c]));
   const grid = numBlocks(x.chunks);
   return perBlock(
     x,
     outChunks,
-    (idx) => idx.map((i, d) => (flipped.has(d) ? grid[d] - 1 - i : i)),
+    (idx) => packedMap(idx, (i, d) => (flipped.has(d) ? grid[d] - 1 - i : i)),
     () => [inputRef(0), { axis: axes }],
     'flip',
   );
@@ -241,8 +241,8 @@ export function roll(x: ChunkedArray, shift: number | readonly number[], axis: n
     }
     return reshape(roll(reshape(x, [-1]), shift, 0), x.shape);
   }
-  const axes = (typeof axis === 'number' ? [axis] : [...axis]).map((a) => normalizeAxis(a, x.ndim));
-  const shifts = typeof shift === 'number' ? axes.map(() => shift) : [...shift];
+  const axes = packedMap((typeof axis === 'number' ? [axis] : [...axis]), (a) => normalizeAxis(a, x.ndim));
+  const shifts = typeof shift === 'number' ? packedMap(axes, () => shift) : [...shift];
   if (shifts.length !== axes.length) {
     throw new InvalidArgumentError('shift and axis need the same length.', { argument: 'shift' });
   }
@@ -269,11 +269,11 @@ export function broadcastTo(x: ChunkedArray, shape: number | readonly number[]):
     });
   }
   if (lead === 0 && x.shape.every((n, i) => n === target[i])) return x;
-  const outChunks = target.map((n, d) => (d >= lead && x.shape[d - lead] === n ? [...x.chunks[d - lead]] : [n]));
+  const outChunks = packedMap(target, (n, d) => (d >= lead && x.shape[d - lead] === n ? [...x.chunks[d - lead]] : [n]));
   return perBlock(
     x,
     outChunks,
-    (idx) => x.shape.map((n, i) => (n === target[lead + i] ? idx[lead + i] : 0)),
+    (idx) => packedMap(x.shape, (n, i) => (n === target[lead + i] ? idx[lead + i] : 0)),
     (idx) => [inputRef(0), blockShape(outChunks, idx)],
     'broadcastTo',
   );

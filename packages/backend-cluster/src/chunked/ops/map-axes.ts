@@ -1,4 +1,5 @@
 import type { DType, NDArray } from '@sciport/array-api';
+import { packedMap } from '@sciport/array-api';
 import { NotSupportedError } from '@sciport/dispatch-core';
 import type { Block } from '../block.js';
 import { ChunkedArray } from '../chunked-array.js';
@@ -37,13 +38,13 @@ export interface GridSource {
  * column bands, never on one block.
  */
 export function chunksWithWholeAxes(x: GridSource, mapped: ReadonlySet<number>): number[][] {
-  const chunks = x.chunks.map((c, d) => (mapped.has(d) ? [x.shape[d]] : [...c]));
+  const chunks = packedMap(x.chunks, (c, d) => (mapped.has(d) ? [x.shape[d]] : [...c]));
   const count = () => chunks.reduce((p, c) => p * c.length, 1);
   const wanted = Math.max(
     x.chunks.reduce((p, c) => p * c.length, 1),
     2 * x.parallelism,
   );
-  const others = x.shape.map((_, d) => d).filter((d) => !mapped.has(d));
+  const others = packedMap(x.shape, (_, d) => d).filter((d) => !mapped.has(d));
   // Split the longest other axes first, evenly, until the block count is reached.
   for (const d of [...others].sort((a, b) => x.shape[b] - x.shape[a])) {
     const have = count();
@@ -113,29 +114,29 @@ export interface MapLayout {
  */
 export function mapAlongAxes(x: ChunkedArray, axes: readonly number[], task: AxisTask, layout: MapLayout = {}): ChunkedArray {
   const mapped = new Set(axes);
-  const probeShape = x.shape.map((n, d) => (mapped.has(d) ? n : 1));
+  const probeShape = packedMap(x.shape, (n, d) => (mapped.has(d) ? n : 1));
   const probe = task.probe(probeArray(probeShape, x.dtype));
   if (probe.ndim !== x.ndim) {
     throw new NotSupportedError(`A chunked map along axes needs the same number of axes out as in (${x.ndim} → ${probe.ndim}).`);
   }
   const dtype = probe.dtype as DType;
-  const chunks = layout.grid?.map((c) => [...c]) ?? chunksWithWholeAxes({ shape: x.shape, chunks: x.chunks, parallelism: x.cluster.parallelism }, mapped);
-  const taskOutChunks = chunks.map((c, d) => (mapped.has(d) ? [probe.shape[d]] : [...c]));
-  const shape = taskOutChunks.map((c) => c.reduce((a, b) => a + b, 0));
+  const chunks = layout.grid ? packedMap(layout.grid, (c) => [...c]) : chunksWithWholeAxes({ shape: x.shape, chunks: x.chunks, parallelism: x.cluster.parallelism }, mapped);
+  const taskOutChunks = packedMap(chunks, (c, d) => (mapped.has(d) ? [probe.shape[d]] : [...c]));
+  const shape = packedMap(taskOutChunks, (c) => c.reduce((a, b) => a + b, 0));
   const outChunks = layout.output?.(shape, taskOutChunks) ?? taskOutChunks;
   if (outChunks.some((c, d) => !mapped.has(d) && c.join() !== taskOutChunks[d].join())) {
     throw new NotSupportedError('A map along axes can split its output along the mapped axes only.');
   }
-  const outOffs = outChunks.map(offsets);
+  const outOffs = packedMap(outChunks, offsets);
   // Output blocks per task along each axis: the splits of the mapped axes, 1 elsewhere.
-  const perTask = outChunks.map((c, d) => (mapped.has(d) ? c.length : 1));
-  const offs = chunks.map(offsets);
+  const perTask = packedMap(outChunks, (c, d) => (mapped.has(d) ? c.length : 1));
+  const offs = packedMap(chunks, offsets);
   const taskBlocks: Block[][] = [];
   for (const idx of blockIndices(numBlocks(chunks))) {
     const plan = regionPlan(
       x,
-      idx.map((i, d) => offs[d][i]),
-      idx.map((i, d) => offs[d][i + 1]),
+      packedMap(idx, (i, d) => offs[d][i]),
+      packedMap(idx, (i, d) => offs[d][i + 1]),
     );
     const outShape = blockShape(taskOutChunks, idx);
     const inShape = blockShape(chunks, idx);
@@ -146,7 +147,7 @@ export function mapAlongAxes(x: ChunkedArray, axes: readonly number[], task: Axi
       ...(split === undefined ? {} : { split }),
       ...(boxes.length > 1 ? { boxes } : {}),
     };
-    const planned = boxes.map((b) => ({ dtype, shape: b.shape }));
+    const planned = packedMap(boxes, (b) => ({ dtype, shape: b.shape }));
     if ('block' in plan) {
       taskBlocks.push(submitTaskOutputs(x.cluster, task.fn, [plan.block, ...(task.extra ?? [])], params, planned));
     } else {
@@ -164,24 +165,24 @@ export function mapAlongAxes(x: ChunkedArray, axes: readonly number[], task: Axi
  * one box, the whole result, unless the output splits the mapped axes.
  */
 function outputBoxes(outChunks: Chunks, outOffs: number[][], perTask: readonly number[], taskShape: readonly number[]): OutputBox[] {
-  if (perTask.every((k) => k === 1)) return [{ start: taskShape.map(() => 0), shape: [...taskShape] }];
-  return [...blockIndices(perTask)].map((sub) => ({
-    start: sub.map((j, d) => (perTask[d] > 1 ? outOffs[d][j] : 0)),
-    shape: sub.map((j, d) => (perTask[d] > 1 ? outChunks[d][j] : taskShape[d])),
+  if (perTask.every((k) => k === 1)) return [{ start: packedMap(taskShape, () => 0), shape: [...taskShape] }];
+  return packedMap([...blockIndices(perTask)], (sub) => ({
+    start: packedMap(sub, (j, d) => (perTask[d] > 1 ? outOffs[d][j] : 0)),
+    shape: packedMap(sub, (j, d) => (perTask[d] > 1 ? outChunks[d][j] : taskShape[d])),
   }));
 }
 
 /** The output blocks in the output grid's C order, from each task's list of blocks. */
 function inOutputOrder(taskBlocks: Block[][], taskChunks: Chunks, outChunks: Chunks, perTask: readonly number[]): Block[] {
-  if (taskBlocks.every((b) => b.length === 1)) return taskBlocks.map((b) => b[0]);
+  if (taskBlocks.every((b) => b.length === 1)) return packedMap(taskBlocks, (b) => b[0]);
   const taskGrid = numBlocks(taskChunks);
-  return [...blockIndices(numBlocks(outChunks))].map((idx) => {
+  return packedMap([...blockIndices(numBlocks(outChunks))], (idx) => {
     const task = flatIndex(
-      idx.map((i, d) => (perTask[d] > 1 ? 0 : i)),
+      packedMap(idx, (i, d) => (perTask[d] > 1 ? 0 : i)),
       taskGrid,
     );
     return taskBlocks[task][flatIndex(
-      idx.map((i, d) => (perTask[d] > 1 ? i : 0)),
+      packedMap(idx, (i, d) => (perTask[d] > 1 ? i : 0)),
       perTask,
     )];
   });

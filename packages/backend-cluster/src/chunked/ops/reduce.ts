@@ -1,4 +1,4 @@
-import { type DType, isComplexDtype, type NDArray } from '@sciport/array-api';
+import { type DType, isComplexDtype, type NDArray, packedMap } from '@sciport/array-api';
 import { XP, FOLD } from '../../runtime/task-names.js';
 import { inputRef } from '../../runtime/template.js';
 import type { Block } from '../block.js';
@@ -33,18 +33,18 @@ export function treeReduce(
 ): ChunkedArray {
   const axes = normalizeAxes(axis, x.ndim);
   const options = { ...spec.extra, axis: axes, keepdims: true };
-  const probe = host[spec.partial](probeArray(x.shape.map(() => 1), x.dtype), options) as NDArray;
+  const probe = host[spec.partial](probeArray(packedMap(x.shape, () => 1), x.dtype), options) as NDArray;
   const dtype = probe.dtype as DType;
   const reduced = new Set(axes);
   const grid = numBlocks(x.chunks);
-  const outChunks = x.chunks.map((c, d) => (reduced.has(d) ? [1] : [...c]));
+  const outChunks = packedMap(x.chunks, (c, d) => (reduced.has(d) ? [1] : [...c]));
   const outGrid = numBlocks(outChunks);
   const groups = new Map<number, Block[]>();
   for (const idx of blockIndices(grid)) {
-    const shape = blockShape(x.chunks, idx).map((n, d) => (reduced.has(d) ? 1 : n));
+    const shape = packedMap(blockShape(x.chunks, idx), (n, d) => (reduced.has(d) ? 1 : n));
     const partial = submitTask(x.cluster, XP, [x.blocks[flatIndex(idx, grid)]], { op: spec.partial, args: [inputRef(0), options] }, shape, dtype);
     const key = flatIndex(
-      idx.map((i, d) => (reduced.has(d) ? 0 : i)),
+      packedMap(idx, (i, d) => (reduced.has(d) ? 0 : i)),
       outGrid,
     );
     let list = groups.get(key);
@@ -65,15 +65,15 @@ export function treeReduce(
     }
     blocks.push(level[0]);
   }
-  const out = new ChunkedArray(x.cluster, dtype, outChunks.map((c) => c.reduce((a, b) => a + b, 0)), outChunks, blocks);
+  const out = new ChunkedArray(x.cluster, dtype, packedMap(outChunks, (c) => c.reduce((a, b) => a + b, 0)), outChunks, blocks);
   return keepdims === true ? out : squeezeAxes(out, axes);
 }
 
 /** mean = sum / count, summed in the output dtype (SciPy/NumPy accumulate in float64 too). */
 export function mean(x: ChunkedArray, axis: number | readonly number[] | null | undefined, keepdims?: boolean): ChunkedArray {
   const axes = normalizeAxes(axis, x.ndim);
-  const dtype = (host.mean(probeArray(x.shape.map(() => 1), x.dtype), { axis: axes, keepdims: true }) as NDArray).dtype as DType;
-  const count = product(axes.map((d) => x.shape[d]));
+  const dtype = (host.mean(probeArray(packedMap(x.shape, () => 1), x.dtype), { axis: axes, keepdims: true }) as NDArray).dtype as DType;
+  const count = product(packedMap(axes, (d) => x.shape[d]));
   const total = treeReduce(x, { partial: 'sum', combine: 'add', extra: { dtype } }, axes, keepdims);
   return binary('divide')(total, count);
 }
@@ -89,11 +89,11 @@ export function variance(
   correction = 0,
 ): ChunkedArray {
   const axes = normalizeAxes(axis, x.ndim);
-  host.var(probeArray(x.shape.map(() => 1), x.dtype), { axis: axes, keepdims: true, correction });
+  host.var(probeArray(packedMap(x.shape, () => 1), x.dtype), { axis: axes, keepdims: true, correction });
   const m = mean(x, axes, true);
   const d = binary('subtract')(x, m);
   const sq = isComplexDtype(d.dtype) ? unary('square')(unary('abs')(d)) : unary('square')(d);
-  const count = product(axes.map((a) => x.shape[a]));
+  const count = product(packedMap(axes, (a) => x.shape[a]));
   const total = treeReduce(sq, { partial: 'sum', combine: 'add' }, axes, keepdims);
   return binary('divide')(total, count - correction);
 }
