@@ -87,7 +87,7 @@ function main(): void {
     return n;
   };
   // Relative paths are taken from the working directory; bare names resolve as packages.
-  const modules = packedMap((values.import ?? []), (m) => (m.startsWith('.') || m.startsWith('/') ? pathToFileURL(resolve(m)).href : m));
+  const modules = packedMap(values.import ?? [], (m) => (m.startsWith('.') || m.startsWith('/') ? pathToFileURL(resolve(m)).href : m));
   const verbose = values.verbose === true;
   const log = (line: string) => process.stdout.write(`${line}\n`);
 

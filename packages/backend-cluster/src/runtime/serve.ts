@@ -31,7 +31,7 @@ export function serve(endpoint: WorkerEndpoint): void {
       return;
     }
     const inputs = packedMap(message.inputs, (w) => chunkFromBytes(w.dtype, w.shape, w.buffer, w.byteOffset));
-    const given = sharedMemory ? packedMap((message.outputs ?? []), (w) => chunkFromBytes(w.dtype, w.shape, w.buffer, w.byteOffset)) : [];
+    const given = sharedMemory ? packedMap(message.outputs ?? [], (w) => chunkFromBytes(w.dtype, w.shape, w.buffer, w.byteOffset)) : [];
     let outputs: ChunkData[];
     try {
       outputs = await runTask(message.fn, inputs, message.params, message.state, { outputs: given });

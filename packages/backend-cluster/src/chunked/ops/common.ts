@@ -22,7 +22,7 @@ export function normalizeAxis(axis: number, ndim: number, argument = 'axis'): nu
 /** Axes of a reduction: null/undefined = all; sorted, unique. */
 export function normalizeAxes(axis: number | readonly number[] | null | undefined, ndim: number): number[] {
   if (axis === null || axis === undefined) return Array.from({ length: ndim }, (_, i) => i);
-  const list = packedMap((typeof axis === 'number' ? [axis] : [...axis]), (a) => normalizeAxis(a, ndim));
+  const list = packedMap(typeof axis === 'number' ? [axis] : [...axis], (a) => normalizeAxis(a, ndim));
   if (new Set(list).size !== list.length) {
     throw new InvalidArgumentError(`Repeated axis in [${list.join(', ')}].`, { argument: 'axis' });
   }

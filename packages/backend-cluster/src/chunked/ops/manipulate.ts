@@ -97,8 +97,8 @@ export function permuteDims(x: ChunkedArray, axes: readonly number[]): ChunkedAr
 }
 
 export function moveaxis(x: ChunkedArray, source: number | readonly number[], destination: number | readonly number[]): ChunkedArray {
-  const src = packedMap((typeof source === 'number' ? [source] : [...source]), (a) => normalizeAxis(a, x.ndim, 'source'));
-  const dst = packedMap((typeof destination === 'number' ? [destination] : [...destination]), (a) => normalizeAxis(a, x.ndim, 'destination'));
+  const src = packedMap(typeof source === 'number' ? [source] : [...source], (a) => normalizeAxis(a, x.ndim, 'source'));
+  const dst = packedMap(typeof destination === 'number' ? [destination] : [...destination], (a) => normalizeAxis(a, x.ndim, 'destination'));
   if (src.length !== dst.length) {
     throw new InvalidArgumentError('source and destination need the same number of axes.', { argument: 'destination' });
   }
@@ -241,7 +241,7 @@ export function roll(x: ChunkedArray, shift: number | readonly number[], axis: n
     }
     return reshape(roll(reshape(x, [-1]), shift, 0), x.shape);
   }
-  const axes = packedMap((typeof axis === 'number' ? [axis] : [...axis]), (a) => normalizeAxis(a, x.ndim));
+  const axes = packedMap(typeof axis === 'number' ? [axis] : [...axis], (a) => normalizeAxis(a, x.ndim));
   const shifts = typeof shift === 'number' ? packedMap(axes, () => shift) : [...shift];
   if (shifts.length !== axes.length) {
     throw new InvalidArgumentError('shift and axis need the same length.', { argument: 'shift' });
