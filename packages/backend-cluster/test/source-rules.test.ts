@@ -13,20 +13,14 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('../src', import.meta.url));
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
-  );
-}
-
 describe('backend-cluster source', () => {
   it('builds arrays with packedMap, never Array#map', () => {
-    const files = sourceFiles(SRC);
+    const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
     expect(files.length).toBeGreaterThan(20);
     const uses = files.flatMap((file) =>
-      readFileSync(file, 'utf8')
+      readFileSync(join(SRC, file), 'utf8')
         .split('\n')
-        .flatMap((line, i) => (/\.map\(/.test(line) ? [`${file.slice(SRC.length + 1)}:${i + 1}: ${line.trim()}`] : [])),
+        .flatMap((line, i) => (/\.map\(/.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
     );
     expect(uses, 'use packedMap from @sciport/array-api (or a loop, for typed arrays)').toEqual([]);
   });

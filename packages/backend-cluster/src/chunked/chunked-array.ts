@@ -1,7 +1,6 @@
 import { ARRAY_BRAND, InvalidArgumentError, NAMESPACE_KEY } from '@sciport/dispatch-core';
 import { ClusterError } from '../errors.js';
-import type { ArrayNamespace, DType, NDArray } from '@sciport/array-api';
-import { packedMap } from '@sciport/array-api';
+import { type ArrayNamespace, type DType, type NDArray, packedMap } from '@sciport/array-api';
 import type { Cluster } from '../cluster.js';
 import { type Block, blockFinalizer } from './block.js';
 import { type ChunkedEvents, Emitter, type Progress } from './events.js';
@@ -137,8 +136,8 @@ export class ChunkedArray extends Emitter<ChunkedEvents> {
   }
 
   override toString(): string {
-    return `ChunkedArray(shape=[${this.shape.join(', ')}], dtype=${this.dtype}, chunks=[${packedMap(this.chunks, (c) => `[${c.join(', ')}]`)
-      .join(', ')}], cluster=${this.cluster.kind})`;
+    const chunks = packedMap(this.chunks, (c) => `[${c.join(', ')}]`).join(', ');
+    return `ChunkedArray(shape=[${this.shape.join(', ')}], dtype=${this.dtype}, chunks=[${chunks}], cluster=${this.cluster.kind})`;
   }
 
   get [Symbol.toStringTag](): string {

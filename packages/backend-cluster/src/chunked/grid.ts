@@ -111,6 +111,11 @@ export function* blockIndices(grid: readonly number[]): Generator<number[]> {
   }
 }
 
+/** `values` with the entry of `axis` replaced by `value`: a shape, block index or grid along one axis. */
+export function withAxis<T>(values: readonly T[], axis: number, value: T): T[] {
+  return packedMap(values, (v, d) => (d === axis ? value : v));
+}
+
 export function blockShape(chunks: Chunks, index: readonly number[]): number[] {
   return packedMap(index, (i, d) => chunks[d][i]);
 }

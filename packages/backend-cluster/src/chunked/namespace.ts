@@ -7,7 +7,7 @@ import { inputRef } from '../runtime/template.js';
 import type { Block } from './block.js';
 import { ChunkedArray, isChunked } from './chunked-array.js';
 import { fromHost, rechunkArray, submitTask } from './core.js';
-import { blockIndices, blockShape, normalizeChunks, numBlocks, offsets, flatIndex } from './grid.js';
+import { blockIndices, blockShape, normalizeChunks, numBlocks, offsets, flatIndex, withAxis } from './grid.js';
 import { asChunked, host, normalizeAxis, probeArray, isScalar } from './ops/common.js';
 import { binary, elementwise, unary } from './ops/elementwise.js';
 import { matmul, matrixTranspose, tensordot } from './ops/linalg.js';
@@ -338,7 +338,7 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
       const ax = normalizeAxis(o.axis ?? -1, x.ndim);
       const edge = (v: unknown, name: string): C | undefined => {
         if (v === undefined || v === null) return undefined;
-        if (isScalar(v)) return filled(cluster, packedMap(x.shape, (n, d) => (d === ax ? 1 : n)), v, x.dtype);
+        if (isScalar(v)) return filled(cluster, withAxis(x.shape, ax, 1), v, x.dtype);
         return asChunked(v, cluster, name);
       };
       const parts = [edge(o.prepend, 'prepend'), x, edge(o.append, 'append')].filter((p): p is C => p !== undefined);

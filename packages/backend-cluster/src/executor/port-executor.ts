@@ -275,7 +275,8 @@ export class PortExecutor implements Executor {
         if (message.type === 'done') {
           pending.resolve(
             packedMap(message.outputs, (w) =>
-              typeof w === 'number' ? LocalChunk.fromPool(pending.outputs[w]) : new LocalChunk(chunkFromBytes(w.dtype, w.shape, w.buffer, w.byteOffset)),),
+              typeof w === 'number' ? LocalChunk.fromPool(pending.outputs[w]) : new LocalChunk(chunkFromBytes(w.dtype, w.shape, w.buffer, w.byteOffset)),
+            ),
           );
         } else {
           pending.reject(deserializeError(message.error, pending.task.fn));

@@ -4,8 +4,8 @@
  * other axes (a CALL of fftn, with its memory hooks), then @sciport/fft's completeSpectrum
  * writes the block's values and, as a second output, their mirror image in the other half.
  */
-import { packedMap } from '@sciport/array-api';
 import { type Completion, completeSpectrum } from '@sciport/fft/backend-kit';
+import { withAxis } from '../chunked/grid.js';
 import { allocateChunk, type ChunkData, chunkFits } from '../protocol/chunk-data.js';
 import { type CallParams, runCall } from '../runtime/builtin-tasks.js';
 import { COMPLETE_SPECTRUM } from '../runtime/task-names.js';
@@ -31,7 +31,7 @@ registerTask(COMPLETE_SPECTRUM, (inputs, params: CompleteSpectrumParams, context
   const outputs: ChunkData[] = [own];
   const mirror = params.mirror;
   if (mirror !== undefined) {
-    const shape = packedMap(own.shape, (v, d) => (d === how.realAxis ? mirror.length : v));
+    const shape = withAxis(own.shape, how.realAxis, mirror.length);
     const image = chunkFits(given[1], own.dtype, shape) ? given[1] : allocateChunk(own.dtype, shape, false);
     completeSpectrum(half, { data: image.data as ComplexMemory, shape, start: mirror.start }, how);
     outputs.push(image);

@@ -1,5 +1,5 @@
 import { packedMap } from '@sciport/array-api';
-import type { Chunks } from '../chunked/grid.js';
+import { type Chunks, withAxis } from '../chunked/grid.js';
 import { chunksWithWholeAxes, type MapLayout } from '../chunked/ops/map-axes.js';
 
 /** One 1-D pass of an n-D transform: which 1-D multimethod, along which axis, to what length. */
@@ -59,7 +59,7 @@ export function passLayout(
     output: (shape, taskChunks) => {
       const next = chunksWithWholeAxes({ shape, chunks: taskChunks, parallelism }, nextAxes);
       planned(next);
-      return packedMap(taskChunks, (ch, d) => (d === axis ? next[d] : ch));
+      return withAxis(taskChunks, axis, next[axis]);
     },
   };
 }

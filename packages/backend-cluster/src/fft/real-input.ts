@@ -11,13 +11,12 @@
  * Against a complex FFT of every axis this halves the arithmetic of the other axes and the
  * bytes pass 2 reads: fft2 of 4096² moves about a third less memory.
  */
-import type { DType } from '@sciport/array-api';
-import { packedMap } from '@sciport/array-api';
+import { type DType, packedMap } from '@sciport/array-api';
 import { checkNorm, normScale, realAxisOf } from '@sciport/fft/backend-kit';
 import type { Block } from '../chunked/block.js';
 import { ChunkedArray } from '../chunked/chunked-array.js';
 import { regionPlan, submitTaskOutputs } from '../chunked/core.js';
-import { blockIndices, blockShape, type Chunks, flatIndex, numBlocks, offsets } from '../chunked/grid.js';
+import { blockIndices, blockShape, type Chunks, flatIndex, numBlocks, offsets, withAxis } from '../chunked/grid.js';
 import { COMPLETE_SPECTRUM } from '../runtime/task-names.js';
 import { inputRef } from '../runtime/template.js';
 import type { CompleteSpectrumParams } from './complete-spectrum-task.js';
@@ -75,7 +74,7 @@ export function spectrumOfReal(
       ...(mirror.length > 0 ? { mirror } : {}),
     };
     const planned = [{ dtype, shape: own }];
-    if (mirror.length > 0) planned.push({ dtype, shape: packedMap(own, (v, d) => (d === realAxis ? mirror.length : v)) });
+    if (mirror.length > 0) planned.push({ dtype, shape: withAxis(own, realAxis, mirror.length) });
     taskBlocks.push(submitTaskOutputs(x.cluster, COMPLETE_SPECTRUM, 'block' in plan ? [plan.block] : plan.inputs, params, planned));
   }
   half.dispose();
@@ -116,7 +115,7 @@ function assembleOutput(
   const blocks = packedMap([...blockIndices(numBlocks(chunks))], (idx) => {
     const [band, slot] = along[idx[realAxis]];
     return taskBlocks[flatIndex(
-      packedMap(idx, (i, d) => (d === realAxis ? band : i)),
+      withAxis(idx, realAxis, band),
       taskCounts,
     )][slot];
   });

@@ -5,11 +5,11 @@
  *
  *   sciport-worker --redis redis://10.0.0.5:6379 [--queue sciport] [--import @sciport/ndimage]
  */
-import { packedMap } from '@sciport/array-api';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { packedMap } from '@sciport/array-api';
 import { startRedisWorker } from './redis-worker.js';
 
 const HELP = `Usage: sciport-worker --redis <url> [options]

@@ -1,5 +1,5 @@
-import { packedMap } from '@sciport/array-api';
 import { randomUUID } from 'node:crypto';
+import { packedMap } from '@sciport/array-api';
 import { getDispatchState } from '@sciport/dispatch-core';
 import { type JobsOptions, Queue, QueueEvents } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';

@@ -1,5 +1,5 @@
-import { packedMap } from '@sciport/array-api';
 import { hostname } from 'node:os';
+import { packedMap } from '@sciport/array-api';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import '../fft/worker.js';

@@ -1,6 +1,7 @@
 import { cStrides, NDArray, packedMap } from '@sciport/array-api';
 import { allocateChunk, type ChunkData, chunkFits, doubleMemory, sameView } from '../protocol/chunk-data.js';
 import { type AssemblePiece, assemble, copyBox, type GatherParams } from './assemble.js';
+import { withAxis } from '../chunked/grid.js';
 import { chunkToNDArray } from './ndarray-bridge.js';
 import { Scratch } from './scratch.js';
 
@@ -20,8 +21,7 @@ export interface SplitParams {
 /** A strided view of [start, start + length) along `axis` of a C-contiguous chunk. */
 function slabView(chunk: ChunkData, axis: number, start: number, length: number): NDArray {
   const stride = cStrides(chunk.shape);
-  const shape = packedMap(chunk.shape, (n, d) => (d === axis ? length : n));
-  return new NDArray(chunk.data as any, shape, chunk.dtype as any, stride, start * stride[axis]);
+  return new NDArray(chunk.data as any, withAxis(chunk.shape, axis, length), chunk.dtype as any, stride, start * stride[axis]);
 }
 
 /** The slab [start, start + length) along `axis` of a block to assemble from pieces. */
@@ -44,10 +44,6 @@ function slabPieces(gather: GatherParams, axis: number, start: number, length: n
 /** Slab inputs assembled from pieces, and slab results bound for a strided part of the output. */
 const slabInput = new Scratch();
 const slabResult = new Scratch();
-
-function withAxis(shape: readonly number[], axis: number, length: number): number[] {
-  return packedMap(shape, (v, d) => (d === axis ? length : v));
-}
 
 /** The memory of slab [start, start + length) along `axis` of `chunk`, if it is one contiguous run. */
 function contiguousSlab(chunk: ChunkData, axis: number, start: number, length: number): Float64Array | undefined {

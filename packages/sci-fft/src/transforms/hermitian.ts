@@ -5,7 +5,7 @@
  * X[-k] = conj(X[k]) over all transformed axes, gives the rest. About half the work of a
  * complex FFT of the same data, and the result is exactly Hermitian, as SciPy's is.
  */
-import { type NDArray, shapeSize } from '@sciport/array-api';
+import { type NDArray, packedMap, shapeSize } from '@sciport/array-api';
 import { newResult, readOnlyInput } from '../buffers.js';
 import { completeSpectrum, expandSpectrum, realAlongAxes, realSpectrumAlongAxis } from '../kernels/index.js';
 
@@ -33,7 +33,7 @@ export function spectrumOfReal(a: NDArray, shape: readonly number[], axes: reado
     return out;
   }
   const n = shape[realAxis];
-  const halfShape = shape.map((v, d) => (d === realAxis ? (n >> 1) + 1 : v));
+  const halfShape = packedMap(shape, (v, d) => (d === realAxis ? (n >> 1) + 1 : v));
   const how = { realAxis, n, reversed: others, scale, conj: !forward };
   if (realAxis === shape.length - 1) {
     // the half in the output's first part, expanded where it lies: no second buffer

@@ -1,12 +1,11 @@
-import type { DType } from '@sciport/array-api';
-import { packedMap } from '@sciport/array-api';
+import { type DType, packedMap } from '@sciport/array-api';
 import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { XP } from '../../runtime/task-names.js';
 import { inputRef } from '../../runtime/template.js';
 import type { Block } from '../block.js';
 import { ChunkedArray } from '../chunked-array.js';
 import { rechunkArray, regionBlock, submitTask } from '../core.js';
-import { axisPieces, blockIndices, blockShape, type Chunks, flatIndex, numBlocks, offsets, sameChunks } from '../grid.js';
+import { axisPieces, blockIndices, blockShape, type Chunks, flatIndex, numBlocks, offsets, sameChunks, withAxis } from '../grid.js';
 import { elementwise } from './elementwise.js';
 import { host, normalizeAxes, normalizeAxis, product } from './common.js';
 
@@ -169,18 +168,20 @@ export function concat(arrays: readonly ChunkedArray[], axis: number | null = 0)
   const target = arrays.every((a) => a.dtype === common[0]) ? common[0] : (host.resultType(...common) as DType);
   const cast = packedMap(arrays, (a) => (a.dtype === target ? a : elementwise('astype', [a], [inputRef(0), target])));
   const grid = packedMap(first.chunks, (c, d) => (d === ax ? [] : [...c]));
-  const parts = packedMap(cast
-    .filter((a) => a.shape[ax] > 0 || arrays.length === 1), (a) => {
-      const want: Chunks = packedMap(a.chunks, (c, d) => (d === ax ? c : grid[d]));
+  const parts = packedMap(
+    cast.filter((a) => a.shape[ax] > 0 || arrays.length === 1),
+    (a) => {
+      const want: Chunks = withAxis(grid, ax, a.chunks[ax]);
       return sameChunks(a.chunks, want) ? a : rechunkArray(a, want);
-    });
+    },
+  );
   if (parts.length === 0) return cast[0];
-  const outChunks = packedMap(grid, (c, d) => (d === ax ? parts.flatMap((p) => [...p.chunks[ax]]) : c));
+  const outChunks = withAxis(grid, ax, parts.flatMap((p) => [...p.chunks[ax]]));
   const blocks: Block[] = [];
   const owner: [ChunkedArray, number][] = parts.flatMap((p) => packedMap(p.chunks[ax], (_, i) => [p, i] as [ChunkedArray, number]));
   for (const idx of blockIndices(numBlocks(outChunks))) {
     const [p, local] = owner[idx[ax]];
-    const src = packedMap(idx, (i, d) => (d === ax ? local : i));
+    const src = withAxis(idx, ax, local);
     blocks.push(p.blocks[flatIndex(src, numBlocks(p.chunks))]);
   }
   const shape = packedMap(outChunks, (c) => c.reduce((s, n) => s + n, 0));
@@ -215,7 +216,7 @@ export function sliceAxis(x: ChunkedArray, axis: number, start: number, stop: nu
     const hi = packedMap(idx, (i, d) => offs[d][i + 1] + (d === axis ? start : 0));
     blocks.push(regionBlock(x, lo, hi));
   }
-  const shape = packedMap(x.shape, (n, d) => (d === axis ? stop - start : n));
+  const shape = withAxis(x.shape, axis, stop - start);
   return new ChunkedArray(x.cluster, x.dtype, shape, outChunks, blocks);
 }
 

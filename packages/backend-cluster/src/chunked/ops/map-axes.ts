@@ -1,5 +1,4 @@
-import type { DType, NDArray } from '@sciport/array-api';
-import { packedMap } from '@sciport/array-api';
+import { type DType, type NDArray, packedMap } from '@sciport/array-api';
 import { NotSupportedError } from '@sciport/dispatch-core';
 import type { Block } from '../block.js';
 import { ChunkedArray } from '../chunked-array.js';
