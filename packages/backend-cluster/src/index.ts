@@ -1,4 +1,5 @@
 /** Browser (and any non-Node) entry: local clusters run on Web Workers. */
+import './chunked/array-methods.js';
 import { webWorkerSpawner } from './browser/web-worker-spawner.js';
 import { setPlatform } from './cluster.js';
 import { PortExecutor } from './executor/port-executor.js';

@@ -1,4 +1,5 @@
 /** Node entry: local clusters on worker threads, many machines through Redis. */
+import './chunked/array-methods.js';
 import { availableParallelism } from 'node:os';
 import { setPlatform } from './cluster.js';
 import { PortExecutor } from './executor/port-executor.js';

@@ -1,19 +1,45 @@
-import { ARRAY_BRAND, InvalidArgumentError, NAMESPACE_KEY } from '@sciport/dispatch-core';
-import { ClusterError } from '../errors.js';
+import { ARRAY_BRAND, NAMESPACE_KEY } from '@sciport/dispatch-core';
 import { type ArrayNamespace, type DType, type NDArray, packedMap } from '@sciport/array-api';
 import type { Cluster } from '../cluster.js';
+import { ClusterError } from '../errors.js';
 import { type Block, blockFinalizer } from './block.js';
 import { type ChunkedEvents, Emitter, type Progress } from './events.js';
-import { type Chunks, type ChunksInput, normalizeChunks, numBlocks } from './grid.js';
-import { gatherToHost, rechunkArray } from './core.js';
-import { chunkedNamespace } from './namespace.js';
-import { itemsize } from './probe.js';
+import { type Chunks, type ChunksInput, numBlocks } from './grid.js';
+
+// `fft(xc)` and every other function typed `ArrayOf<X>` returns a ChunkedArray for chunked input.
+declare module '@sciport/array-api' {
+  interface ArrayKindMap {
+    chunked: ChunkedArray;
+  }
+}
 
 /**
- * An array split into a grid of blocks that live on a cluster (DESIGN §2, kind 'chunked').
+ * The members of ChunkedArray that need the namespace or the task planner. The class below
+ * imports only leaf modules, so the planner can import it without an import circle; these are
+ * installed on its prototype by `./array-methods.ts`, which every entry point imports.
+ */
+export interface ChunkedArrayMethods {
+  /** The transpose of a 2-D array. */
+  readonly T: ChunkedArray;
+  /** The transpose of the last two axes (a stack of matrices). */
+  readonly mT: ChunkedArray;
+  /** The Array API namespace of chunked arrays on this array's cluster. */
+  [NAMESPACE_KEY](): ArrayNamespace<ChunkedArray>;
+  /** The same values with other block lengths (tasks copy the overlapping parts). */
+  rechunk(chunks: ChunksInput): ChunkedArray;
+  /** Gather every block into one host NDArray (a fresh copy). */
+  toHost(): Promise<NDArray>;
+}
+
+// Declaration merging: the class's type has the installed members too.
+export interface ChunkedArray extends ChunkedArrayMethods {}
+
+/**
+ * An array split into a grid of blocks that live on a cluster (array kind 'chunked').
  * Operations return new ChunkedArrays at once and submit their chunk tasks immediately;
  * `await x.toHost()` gathers the result. Like dask.array, `chunks` lists block lengths per axis.
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: array-methods.ts implements the merged members in an object typed ChunkedArrayMethods, so the compiler checks each one exists
 export class ChunkedArray extends Emitter<ChunkedEvents> {
   readonly [ARRAY_BRAND] = 'chunked' as const;
   readonly dtype: DType;
@@ -101,38 +127,10 @@ export class ChunkedArray extends Emitter<ChunkedEvents> {
     return { done: this.done, total: this.grid.length };
   }
 
-  get T(): ChunkedArray {
-    if (this.ndim !== 2) {
-      throw new InvalidArgumentError(`.T needs a 2-D array, got ${this.ndim}-D.`, {
-        argument: 'x',
-        hint: 'Use permuteDims(x, axes) or .mT for stacks of matrices.',
-      });
-    }
-    return this[NAMESPACE_KEY]().permuteDims(this, [1, 0]);
-  }
-
-  get mT(): ChunkedArray {
-    return this[NAMESPACE_KEY]().matrixTranspose(this);
-  }
-
-  [NAMESPACE_KEY](): ArrayNamespace<ChunkedArray> {
-    return chunkedNamespace(this.cluster);
-  }
-
-  /** The same values with other block lengths (tasks copy the overlapping parts). */
-  rechunk(chunks: ChunksInput): ChunkedArray {
-    return rechunkArray(this, normalizeChunks(chunks, this.shape, itemsize(this.dtype)));
-  }
-
   /** Waits until every block is computed (they stay on the cluster); rejects with the first failure. */
   async persist(): Promise<this> {
     await Promise.all(packedMap(this.blocks, (b) => b.ref));
     return this;
-  }
-
-  /** Gather every block into one host NDArray. */
-  toHost(): Promise<NDArray> {
-    return gatherToHost(this);
   }
 
   override toString(): string {
