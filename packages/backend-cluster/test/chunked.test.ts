@@ -1,6 +1,15 @@
-import { type ChunkedArray, type Cluster, chunked, cluster, isChunked } from '@sciport/backend-cluster';
+import { ChunkedArray, type Cluster, chunked, cluster, isChunked } from '@sciport/backend-cluster';
 import { arrayNamespace, asarray, hostNamespace as hx, type NDArray } from '@sciport/array-api';
-import { BackendNotImplementedError, explain, InvalidArgumentError, NamespaceMismatchError, NotSupportedError, ShapeError, withBackend } from '@sciport/dispatch-core';
+import {
+  BackendNotImplementedError,
+  explain,
+  InvalidArgumentError,
+  NAMESPACE_KEY,
+  NamespaceMismatchError,
+  NotSupportedError,
+  ShapeError,
+  withBackend,
+} from '@sciport/dispatch-core';
 import { fft, fft2, fftfreq, fftn, fftshift, ifft2, ifftn, ifftshift, irfftn, rfftn } from '@sciport/fft';
 import fc from 'fast-check';
 import { COMPLETE_SPECTRUM } from '../src/runtime/task-names.js';
@@ -157,6 +166,22 @@ describe('chunked()', () => {
     expect(await yc.persist()).toBe(yc);
     expect(yc.progress).toEqual({ done: 4, total: 4 });
     expect(seen.at(-1)).toBe(4);
+  });
+
+  it('has T, mT, rechunk, toHost and the namespace key from the package entry, like class members', async () => {
+    // array-methods.ts installs them on the prototype; the entry imports it.
+    const members = ['T', 'mT', 'rechunk', 'toHost', NAMESPACE_KEY] as const;
+    for (const key of members) expect(Object.getOwnPropertyDescriptor(ChunkedArray.prototype, key)?.enumerable).toBe(false);
+    const x = ramp([2, 3]);
+    const xc = chunked(x, { chunks: [1, 2], cluster: c });
+    const enumerated: string[] = [];
+    for (const key in xc) enumerated.push(key);
+    expect(enumerated).not.toContain('toHost');
+    await same(xc.T, hx.permuteDims(x, [1, 0]));
+    await same(xc.mT, hx.matrixTranspose(x));
+    expect(xc.rechunk(1).numblocks).toEqual([2, 3]);
+    expect(xc[NAMESPACE_KEY]()).toBe(arrayNamespace(xc));
+    expect(() => chunked(ramp([3]), { cluster: c }).T).toThrow(InvalidArgumentError);
   });
 });
 
