@@ -2,10 +2,25 @@
  * The 'cluster' backend: owns arrays of kind 'chunked' and implements @sciport/fft for them.
  * Registered when the package is imported; it never takes host arrays (they have no cluster).
  */
-import { defineBackend, implement, NOT_CONVERTIBLE, registerBackend } from '@sciport/dispatch-core';
+import { arrayKind, defineBackend, implement, NOT_CONVERTIBLE, registerBackend, type Verdict } from '@sciport/dispatch-core';
 import * as fft from '@sciport/fft';
 import { isChunked } from './chunked/chunked-array.js';
 import { hankel, nD, oneD } from './fft/strategies.js';
+
+/**
+ * Why the cluster backend does not take a value that is not a chunked array: it would have to
+ * chunk it, and nothing says onto which cluster. The reason shows in `explain()` and in the
+ * error of `fft(x, { backend: 'cluster' })`, so it says what to do instead.
+ */
+function takesChunkedOnly(value: unknown): Verdict {
+  if (isChunked(value)) return true;
+  const kind = arrayKind(value) ?? 'host';
+  const gather = kind === 'host' ? '' : ` (bring it to the host first: chunked(await x.toHost(), { cluster }))`;
+  return (
+    `a ${kind} array cannot be chunked implicitly, because the cluster to use is unknown: ` +
+    `chunk it explicitly with chunked(x, { cluster }) from @sciport/backend-cluster${gather}`
+  );
+}
 
 export const clusterBackend = defineBackend({
   name: 'cluster',
@@ -41,12 +56,16 @@ export const clusterBackend = defineBackend({
     implement(fft.ifht, hankel('ifht')),
   ],
   capabilities: { syncReadback: false },
+  // Dispatch asks canRun before converting, so the first argument meets the same reason here.
   canRun(_fn, args) {
-    return isChunked(args[0]) ? true : 'the first argument is not a chunked array';
+    return takesChunkedOnly(args[0]);
   },
   // A host array has no cluster to go to: it can only be chunked explicitly.
   convert(value) {
     return isChunked(value) ? value : NOT_CONVERTIBLE;
+  },
+  canConvert(value) {
+    return takesChunkedOnly(value);
   },
 });
 

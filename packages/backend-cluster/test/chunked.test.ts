@@ -460,6 +460,18 @@ describe('@sciport/fft on chunked arrays', () => {
     expect(() => fft(x, { backend: 'cluster' })).toThrow(BackendNotImplementedError);
   });
 
+  it("says how to chunk a host array given { backend: 'cluster' }, in explain() and in the error", () => {
+    const x = ramp([4, 6]);
+    const hint = 'chunk it explicitly with chunked(x, { cluster }) from @sciport/backend-cluster';
+    const [candidate] = explain(fft, x, { backend: 'cluster' }).candidates;
+    expect(candidate).toMatchObject({ backend: 'cluster', verdict: 'declined' });
+    expect(candidate.reason).toContain('a host array cannot be chunked implicitly, because the cluster to use is unknown');
+    expect(candidate.reason).toContain(hint);
+    expect(() => fft(x, { backend: 'cluster' })).toThrow(hint);
+    // Allowing conversions does not help: there is still no cluster to chunk onto.
+    expect(() => withBackend('cluster', () => fft2(x), { only: true, coerce: true })).toThrow(hint);
+  });
+
   it('fails with a typed error for bad options, at the call', () => {
     const xc = chunked(ramp([4, 4]), { cluster: c });
     expect(() => fft(xc, { axis: 2 })).toThrow(InvalidArgumentError);
