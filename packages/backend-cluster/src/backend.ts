@@ -5,7 +5,7 @@
 import { arrayKind, defineBackend, implement, NOT_CONVERTIBLE, registerBackend, type Verdict } from '@sciport/dispatch-core';
 import * as fft from '@sciport/fft';
 import { isChunked } from './chunked/chunked-array.js';
-import { hankel, nD, oneD } from './fft/strategies.js';
+import { strategyFor } from './fft/strategies.js';
 
 /**
  * Why the cluster backend does not take a value that is not a chunked array: it would have to
@@ -25,36 +25,7 @@ function takesChunkedOnly(value: unknown): Verdict {
 export const clusterBackend = defineBackend({
   name: 'cluster',
   kinds: ['chunked'],
-  functions: [
-    implement(fft.fft, oneD('fft')),
-    implement(fft.ifft, oneD('ifft')),
-    implement(fft.rfft, oneD('rfft')),
-    implement(fft.irfft, oneD('irfft')),
-    implement(fft.hfft, oneD('hfft')),
-    implement(fft.ihfft, oneD('ihfft')),
-    implement(fft.dct, oneD('dct', true)),
-    implement(fft.idct, oneD('idct', true)),
-    implement(fft.dst, oneD('dst', true)),
-    implement(fft.idst, oneD('idst', true)),
-    implement(fft.fft2, nD('fft2', 'c2c', 'fft', 'fft', true)),
-    implement(fft.ifft2, nD('ifft2', 'c2c', 'ifft', 'ifft', true)),
-    implement(fft.fftn, nD('fftn', 'c2c', 'fft', 'fft', false)),
-    implement(fft.ifftn, nD('ifftn', 'c2c', 'ifft', 'ifft', false)),
-    implement(fft.rfft2, nD('rfft2', 'r2c', 'rfft', 'fft', true)),
-    implement(fft.irfft2, nD('irfft2', 'c2r', 'irfft', 'ifft', true)),
-    implement(fft.rfftn, nD('rfftn', 'r2c', 'rfft', 'fft', false)),
-    implement(fft.irfftn, nD('irfftn', 'c2r', 'irfft', 'ifft', false)),
-    implement(fft.hfft2, nD('hfft2', 'c2r', 'hfft', 'fft', true)),
-    implement(fft.ihfft2, nD('ihfft2', 'r2c', 'ihfft', 'ifft', true)),
-    implement(fft.hfftn, nD('hfftn', 'c2r', 'hfft', 'fft', false)),
-    implement(fft.ihfftn, nD('ihfftn', 'r2c', 'ihfft', 'ifft', false)),
-    implement(fft.dctn, nD('dctn', 'r2r', 'dct', 'dct', false, true)),
-    implement(fft.idctn, nD('idctn', 'r2r', 'idct', 'idct', false, true)),
-    implement(fft.dstn, nD('dstn', 'r2r', 'dst', 'dst', false, true)),
-    implement(fft.idstn, nD('idstn', 'r2r', 'idst', 'idst', false, true)),
-    implement(fft.fht, hankel('fht')),
-    implement(fft.ifht, hankel('ifht')),
-  ],
+  functions: fft.FFT_FUNCTIONS.map((f) => implement(fft.FFT_MULTIMETHODS[f.name], strategyFor(f))),
   capabilities: { syncReadback: false },
   // Dispatch asks canRun before converting, so the first argument meets the same reason here.
   canRun(_fn, args) {

@@ -1,48 +1,9 @@
 import { isNDArray } from '@sciport/array-api';
 import { defineBackend, implement, type MultimethodInfo, NOT_CONVERTIBLE, registerBackend } from '@sciport/dispatch-core';
-import {
-  fft,
-  fft2,
-  fftn,
-  hfft,
-  hfft2,
-  hfftn,
-  ifft,
-  ifft2,
-  ifftn,
-  ihfft,
-  ihfft2,
-  ihfftn,
-  irfft,
-  irfft2,
-  irfftn,
-  rfft,
-  rfft2,
-  rfftn,
-} from '@sciport/fft';
+import { FFT_FUNCTIONS, FFT_MULTIMETHODS } from '@sciport/fft';
 import { getFloat64Policy, isWebGPUReady } from './device/provider.js';
 import { GPU_DTYPES } from './dtypes.js';
-import {
-  gpuFft,
-  gpuFft2,
-  gpuFftn,
-  gpuHfft,
-  gpuHfft2,
-  gpuHfftn,
-  gpuIfft,
-  gpuIfft2,
-  gpuIfftn,
-  gpuIhfft,
-  gpuIhfft2,
-  gpuIhfftn,
-  gpuIrfft,
-  gpuIrfft2,
-  gpuIrfftn,
-  gpuRfft,
-  gpuRfft2,
-  gpuRfftn,
-  markTransient,
-} from './fft/functions.js';
+import { gpuImplements, gpuTransform, markTransient } from './fft/functions.js';
 import { isGPUArray } from './gpu-array.js';
 import { toDevice } from './host-interop.js';
 
@@ -91,26 +52,7 @@ function canRun(fn: MultimethodInfo, args: readonly unknown[]): true | string {
 export const webgpuBackend = defineBackend({
   name: 'webgpu',
   kinds: ['gpu'],
-  functions: [
-    implement(fft, gpuFft),
-    implement(ifft, gpuIfft),
-    implement(fft2, gpuFft2),
-    implement(ifft2, gpuIfft2),
-    implement(fftn, gpuFftn),
-    implement(ifftn, gpuIfftn),
-    implement(rfft, gpuRfft),
-    implement(irfft, gpuIrfft),
-    implement(rfft2, gpuRfft2),
-    implement(irfft2, gpuIrfft2),
-    implement(rfftn, gpuRfftn),
-    implement(irfftn, gpuIrfftn),
-    implement(hfft, gpuHfft),
-    implement(ihfft, gpuIhfft),
-    implement(hfft2, gpuHfft2),
-    implement(ihfft2, gpuIhfft2),
-    implement(hfftn, gpuHfftn),
-    implement(ihfftn, gpuIhfftn),
-  ],
+  functions: FFT_FUNCTIONS.filter(gpuImplements).map((f) => implement(FFT_MULTIMETHODS[f.name], gpuTransform(f))),
   capabilities: { dtypes: [...GPU_DTYPES], syncReadback: false },
   canRun,
   convert(value: unknown, coerce: boolean): unknown {

@@ -5,6 +5,7 @@
  * comparison. The suites themselves (which read the committed SciPy fixtures from disk
  * and register vitest blocks) are in the Node-only entry `@sciport/conformance/node`.
  */
+export { claimedFunctions } from './claims.js';
 export { type ArrayFactory, hostFactory } from './factory.js';
 export { type CompareResult, compareArrays, elementsOf } from './compare.js';
 export {

@@ -15,3 +15,4 @@ export {
 } from './suites/fft.js';
 export { fftPropertySuite } from './suites/fft-properties.js';
 export { fftBadInputSuite } from './suites/fft-bad-input.js';
+export { type FuzzSuiteOptions, fuzzSuite } from './suites/fuzz.js';

@@ -39,6 +39,15 @@ export {
   rfft2,
   rfftn,
 } from './multimethods.js';
+export {
+  type AxesForm,
+  defaultAxes,
+  FFT_FUNCTIONS,
+  type FFTFunction,
+  fftFunction,
+  fftNames,
+  type TransformKind,
+} from './table.js';
 export { fhtoffset } from './fftlog/fftlog.js';
 export { fftshift, ifftshift, type ShiftAxes, type ShiftOptions } from './helpers/shift.js';
 export { fftfreq, rfftfreq, type FreqOptions } from './helpers/freq.js';

@@ -8,6 +8,7 @@ import type { ArrayInput, ArrayOf, NDArray } from '@sciport/array-api';
 import { type BrandedArray, type Multimethod, multimethod } from '@sciport/dispatch-core';
 import { fhtHost, ifhtHost } from './fftlog/fftlog.js';
 import type { DCTNOptions, DCTOptions, FFTNOptions, FFTOptions, FHTOptions } from './options.js';
+import { FFT_FUNCTIONS, fftFunction } from './table.js';
 import { fft2Host, fftHost, fftnHost, ifft2Host, ifftHost, ifftnHost } from './transforms/complex.js';
 import {
   hfft2Host,
@@ -47,81 +48,54 @@ export type Transform<O> = <X extends ArrayInput | BrandedArray>(x: X, options?:
 /** fht / ifht: `(a, dln, mu, { offset, bias })`. */
 export type HankelTransform = <X extends ArrayInput | BrandedArray>(a: X, dln: number, mu: number, options?: FHTOptions) => ArrayOf<X>;
 
-function declare<O>(name: string, host: (x: unknown, options?: O) => NDArray): Multimethod<Transform<O>> {
-  return multimethod<Transform<O>>({ domain: FFT_DOMAIN, name, dispatch: [0], default: host as Transform<O> });
+/** The multimethods declared so far, by name: filled by `declare`, checked against the table. */
+const declared: Record<string, Multimethod<(...args: any[]) => any>> = {};
+
+/** Declare transform `name` of the table with its host implementation. */
+function declare<F extends (...args: any[]) => any>(name: string, host: (...args: any[]) => NDArray): Multimethod<F> {
+  const row = fftFunction(name);
+  const mm = multimethod<F>({ domain: FFT_DOMAIN, name: row.name, dispatch: [0], default: host as F });
+  declared[name] = mm;
+  return mm;
 }
 
-export const fft = declare<FFTOptions>('fft', fftHost);
-export const ifft = declare<FFTOptions>('ifft', ifftHost);
-export const fft2 = declare<FFTNOptions>('fft2', fft2Host);
-export const ifft2 = declare<FFTNOptions>('ifft2', ifft2Host);
-export const fftn = declare<FFTNOptions>('fftn', fftnHost);
-export const ifftn = declare<FFTNOptions>('ifftn', ifftnHost);
+export const fft = declare<Transform<FFTOptions>>('fft', fftHost);
+export const ifft = declare<Transform<FFTOptions>>('ifft', ifftHost);
+export const fft2 = declare<Transform<FFTNOptions>>('fft2', fft2Host);
+export const ifft2 = declare<Transform<FFTNOptions>>('ifft2', ifft2Host);
+export const fftn = declare<Transform<FFTNOptions>>('fftn', fftnHost);
+export const ifftn = declare<Transform<FFTNOptions>>('ifftn', ifftnHost);
 
-export const rfft = declare<FFTOptions>('rfft', rfftHost);
-export const irfft = declare<FFTOptions>('irfft', irfftHost);
-export const rfft2 = declare<FFTNOptions>('rfft2', rfft2Host);
-export const irfft2 = declare<FFTNOptions>('irfft2', irfft2Host);
-export const rfftn = declare<FFTNOptions>('rfftn', rfftnHost);
-export const irfftn = declare<FFTNOptions>('irfftn', irfftnHost);
+export const rfft = declare<Transform<FFTOptions>>('rfft', rfftHost);
+export const irfft = declare<Transform<FFTOptions>>('irfft', irfftHost);
+export const rfft2 = declare<Transform<FFTNOptions>>('rfft2', rfft2Host);
+export const irfft2 = declare<Transform<FFTNOptions>>('irfft2', irfft2Host);
+export const rfftn = declare<Transform<FFTNOptions>>('rfftn', rfftnHost);
+export const irfftn = declare<Transform<FFTNOptions>>('irfftn', irfftnHost);
 
-export const hfft = declare<FFTOptions>('hfft', hfftHost);
-export const ihfft = declare<FFTOptions>('ihfft', ihfftHost);
-export const hfft2 = declare<FFTNOptions>('hfft2', hfft2Host);
-export const ihfft2 = declare<FFTNOptions>('ihfft2', ihfft2Host);
-export const hfftn = declare<FFTNOptions>('hfftn', hfftnHost);
-export const ihfftn = declare<FFTNOptions>('ihfftn', ihfftnHost);
+export const hfft = declare<Transform<FFTOptions>>('hfft', hfftHost);
+export const ihfft = declare<Transform<FFTOptions>>('ihfft', ihfftHost);
+export const hfft2 = declare<Transform<FFTNOptions>>('hfft2', hfft2Host);
+export const ihfft2 = declare<Transform<FFTNOptions>>('ihfft2', ihfft2Host);
+export const hfftn = declare<Transform<FFTNOptions>>('hfftn', hfftnHost);
+export const ihfftn = declare<Transform<FFTNOptions>>('ihfftn', ihfftnHost);
 
-export const dct = declare<DCTOptions>('dct', dctHost);
-export const idct = declare<DCTOptions>('idct', idctHost);
-export const dst = declare<DCTOptions>('dst', dstHost);
-export const idst = declare<DCTOptions>('idst', idstHost);
-export const dctn = declare<DCTNOptions>('dctn', dctnHost);
-export const idctn = declare<DCTNOptions>('idctn', idctnHost);
-export const dstn = declare<DCTNOptions>('dstn', dstnHost);
-export const idstn = declare<DCTNOptions>('idstn', idstnHost);
+export const dct = declare<Transform<DCTOptions>>('dct', dctHost);
+export const idct = declare<Transform<DCTOptions>>('idct', idctHost);
+export const dst = declare<Transform<DCTOptions>>('dst', dstHost);
+export const idst = declare<Transform<DCTOptions>>('idst', idstHost);
+export const dctn = declare<Transform<DCTNOptions>>('dctn', dctnHost);
+export const idctn = declare<Transform<DCTNOptions>>('idctn', idctnHost);
+export const dstn = declare<Transform<DCTNOptions>>('dstn', dstnHost);
+export const idstn = declare<Transform<DCTNOptions>>('idstn', idstnHost);
 
-export const fht = multimethod<HankelTransform>({
-  domain: FFT_DOMAIN,
-  name: 'fht',
-  dispatch: [0],
-  default: fhtHost as HankelTransform,
-});
-export const ifht = multimethod<HankelTransform>({
-  domain: FFT_DOMAIN,
-  name: 'ifht',
-  dispatch: [0],
-  default: ifhtHost as HankelTransform,
-});
+export const fht = declare<HankelTransform>('fht', fhtHost);
+export const ifht = declare<HankelTransform>('ifht', ifhtHost);
 
-/** Every multimethod of the domain by name (for capability tables and conformance). */
-export const FFT_MULTIMETHODS = {
-  fft,
-  ifft,
-  fft2,
-  ifft2,
-  fftn,
-  ifftn,
-  rfft,
-  irfft,
-  rfft2,
-  irfft2,
-  rfftn,
-  irfftn,
-  hfft,
-  ihfft,
-  hfft2,
-  ihfft2,
-  hfftn,
-  ihfftn,
-  dct,
-  idct,
-  dst,
-  idst,
-  dctn,
-  idctn,
-  dstn,
-  idstn,
-  fht,
-  ifht,
-} as const;
+/**
+ * Every multimethod of the domain by name (for capability tables, manifests and conformance),
+ * in the table's order. Declaring them all above is checked by the package's tests.
+ */
+export const FFT_MULTIMETHODS: Readonly<Record<string, Multimethod<(...args: any[]) => any>>> = Object.freeze(
+  Object.fromEntries(FFT_FUNCTIONS.map((f) => [f.name, declared[f.name]])),
+);

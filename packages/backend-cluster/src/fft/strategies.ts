@@ -20,6 +20,7 @@ import {
   readOptions,
   TWO_D_AXES,
 } from '@sciport/fft/backend-kit';
+import type { FFTFunction } from '@sciport/fft';
 import type { ChunkedArray } from '../chunked/chunked-array.js';
 import { probeArray } from '../chunked/ops/common.js';
 import type { Chunks } from '../chunked/grid.js';
@@ -98,6 +99,19 @@ export function nD(name: string, kind: NdKind, oneDName: string, othersName: str
     });
     return c;
   };
+}
+
+/**
+ * The cluster's strategy for one row of the fft table: 1-D transforms rechunk their axis
+ * whole; n-D transforms run as 1-D passes, the first (along the last transformed axis) the
+ * row's own line transform and the others complex ones (real-to-real kinds: the same line).
+ */
+export function strategyFor(f: FFTFunction): (...args: any[]) => ChunkedArray {
+  if (f.kind === 'hankel') return hankel(f.name as 'fht' | 'ifht');
+  const r2r = f.kind === 'r2r';
+  if (f.axes === 'axis') return oneD(f.name, r2r);
+  const others = r2r ? f.line : f.inverse ? 'ifft' : 'fft';
+  return nD(f.name, f.kind, f.line, others, f.axes === 'two', r2r);
 }
 
 /** fht/ifht along the last axis: (a, dln, mu, { offset, bias }). */

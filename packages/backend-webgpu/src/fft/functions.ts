@@ -1,4 +1,5 @@
-import { DtypeError, InvalidArgumentError } from '@sciport/dispatch-core';
+import { DtypeError, InvalidArgumentError, NotSupportedError } from '@sciport/dispatch-core';
+import { defaultAxes, type FFTFunction } from '@sciport/fft';
 import { normScale, swapDirection } from '@sciport/fft/backend-kit';
 import type { GPUArray } from '../gpu-array.js';
 import { unarySpec } from '../kernels/elementwise-ops.js';
@@ -190,22 +191,21 @@ function hermitian(name: string, nd: boolean, defaultAxes?: readonly number[]): 
   };
 }
 
-export const gpuFft = complexTransform(false);
-export const gpuIfft = complexTransform(true);
-export const gpuFft2 = complexTransformND(false, 'fft2', [-2, -1]);
-export const gpuIfft2 = complexTransformND(true, 'ifft2', [-2, -1]);
-export const gpuFftn = complexTransformND(false, 'fftn');
-export const gpuIfftn = complexTransformND(true, 'ifftn');
-export const gpuRfft = (x: unknown, options?: object) => realForward(x, options);
-export const gpuIrfft = (x: unknown, options?: object) => realInverse(x, options);
-export const gpuRfft2 = realForwardND('rfft2', [-2, -1]);
-export const gpuIrfft2 = realInverseND('irfft2', [-2, -1]);
-export const gpuRfftn = realForwardND('rfftn');
-export const gpuIrfftn = realInverseND('irfftn');
+/** Whether the GPU runs this row of the fft table: the complex, real and Hermitian transforms (not DCT/DST, not fht). */
+export function gpuImplements(f: FFTFunction): boolean {
+  return f.kind === 'c2c' || f.kind === 'r2c' || f.kind === 'c2r';
+}
 
-export const gpuHfft = hermitian('hfft', false);
-export const gpuIhfft = hermitian('ihfft', false);
-export const gpuHfft2 = hermitian('hfft2', true, [-2, -1]);
-export const gpuIhfft2 = hermitian('ihfft2', true, [-2, -1]);
-export const gpuHfftn = hermitian('hfftn', true);
-export const gpuIhfftn = hermitian('ihfftn', true);
+/** The GPU implementation of one row of the fft table. */
+export function gpuTransform(f: FFTFunction): (x: unknown, options?: object) => GPUArray {
+  const nd = f.axes !== 'axis';
+  const axes = defaultAxes(f);
+  // hfft maps a half spectrum to real data going forward, ihfft real data to a half spectrum
+  // going back: the other direction from irfft/rfft, which is what makes them Hermitian.
+  const hermitianKind = (f.kind === 'c2r' && !f.inverse) || (f.kind === 'r2c' && f.inverse);
+  if (f.kind === 'c2c') return nd ? complexTransformND(f.inverse, f.name, axes) : complexTransform(f.inverse);
+  if (hermitianKind) return hermitian(f.name, nd, axes);
+  if (f.kind === 'r2c') return nd ? realForwardND(f.name, axes) : (x, options) => realForward(x, options);
+  if (f.kind === 'c2r') return nd ? realInverseND(f.name, axes) : (x, options) => realInverse(x, options);
+  throw new NotSupportedError(`The WebGPU backend has no ${f.name}.`, { argument: 'x', hint: 'Run it on host arrays.' });
+}
