@@ -10,7 +10,7 @@ import * as sciFft from '@sciport/fft';
 import { fftFunction, fftNames } from '@sciport/fft';
 import { describe, expect, it } from 'vitest';
 import type { ArrayFactory } from '../factory.js';
-import type { FFTSuiteOptions } from './fft.js';
+import type { FFTSuiteOptions } from './fft-options.js';
 
 type AnyFn = (...args: unknown[]) => unknown;
 const api = sciFft as unknown as Record<string, AnyFn>;

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { elementsOf } from '../compare.js';
 import type { ArrayFactory } from '../factory.js';
-import type { FFTSuiteOptions } from './fft.js';
+import type { FFTSuiteOptions } from './fft-options.js';
 
 type AnyFn = (...args: unknown[]) => unknown;
 const api = sciFft as unknown as Record<string, AnyFn>;

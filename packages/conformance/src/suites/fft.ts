@@ -15,24 +15,10 @@ import type { ArrayFactory } from '../factory.js';
 import { decodeArray, type FixtureCase, type FixtureFile } from '../fixture-format.js';
 import { loadFixtureFile } from '../fixtures.js';
 import { fftBadInputSuite } from './fft-bad-input.js';
+import type { FFTSuiteOptions, FFTSuiteTolerance } from './fft-options.js';
 import { fftPropertySuite } from './fft-properties.js';
 
-export interface FFTSuiteTolerance {
-  /** Norm-wise relative tolerance for float64/complex128 results, per log2(N) (default 1e-14). */
-  readonly float64?: number;
-  /** The same for float32/complex64 results (default 2e-6). */
-  readonly float32?: number;
-}
-
-export interface FFTSuiteOptions {
-  /** Only these functions (names as exported, e.g. 'fft', 'dctn', 'fftshift'); applies inside every section. */
-  readonly include?: readonly string[];
-  /** Leave these functions out, or the sections 'properties' / 'bad-input'. */
-  readonly exclude?: readonly string[];
-  readonly tolerance?: FFTSuiteTolerance;
-  /** Input dtypes to run (default: the factory's, else all). */
-  readonly dtypes?: readonly DType[];
-}
+export type { FFTSuiteOptions, FFTSuiteTolerance } from './fft-options.js';
 
 /** Fixture files of the fft suite (packages/conformance/fixtures/fft). */
 export const FFT_FIXTURE_FILES = ['c2c', 'real', 'r2r', 'fftlog', 'helpers', 'nonfinite'] as const;

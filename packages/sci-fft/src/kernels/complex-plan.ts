@@ -4,6 +4,7 @@
  * Rader or Bluestein) and the TypeScript plans (js-complex-plan.ts) otherwise; every
  * length is O(n log n).
  */
+import type { ComplexPlan } from './complex-plan-type.js';
 import { executeManyByLines, jsComplexPlan } from './js-complex-plan.js';
 import { LruCache } from './lru.js';
 import { checkLength } from './validate.js';
@@ -12,27 +13,7 @@ import { allocTemp, type FftWasmExports, heapF64, popFrame, pushFrame, wasmKerne
 import { WasmMixedRadix } from './wasm/wasm-complex.js';
 import { wasmComplexCore } from './wasm/wasm-core.js';
 
-/** Complex FFT of length n on interleaved (re,im) float64 data, in place, unnormalised, then multiplied by `scale`. */
-export interface ComplexPlan {
-  readonly n: number;
-  /** data[offset .. offset+2n) holds n complex values. forward: exp(-2πi jk/n); backward: exp(+2πi jk/n). */
-  execute(data: Float64Array, offset: number, forward: boolean, scale: number): void;
-  /**
-   * The same transform on `count` lines at once: element j of line l is the complex value
-   * at data[offset + 2·(l·lineStride + j·elemStride)] (strides count complex values and
-   * may be negative; lines must not overlap). Much faster than a loop of execute() calls
-   * for strided lines (e.g. the columns of a row-major matrix) and for many short lines.
-   */
-  executeMany(
-    data: Float64Array,
-    offset: number,
-    count: number,
-    lineStride: number,
-    elemStride: number,
-    forward: boolean,
-    scale: number,
-  ): void;
-}
+export type { ComplexPlan } from './complex-plan-type.js';
 
 /**
  * The plan handed out by complexPlan(): runs the WebAssembly SIMD core when the kernels

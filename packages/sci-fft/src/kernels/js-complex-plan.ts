@@ -3,7 +3,7 @@
  * available, and the reference the wasm kernels are tested against): mixed-radix
  * Stockham passes (complex-passes.ts) and Bluestein's algorithm.
  */
-import type { ComplexPlan } from './complex-plan.js';
+import type { ComplexPlan } from './complex-plan-type.js';
 import { pass2, pass3, pass4, pass5, passOdd } from './complex-passes.js';
 import { goodSize, radixFactors, useBluestein } from './factorize.js';
 import { LruCache } from './lru.js';

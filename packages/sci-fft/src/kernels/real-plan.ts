@@ -5,7 +5,7 @@
  * e.g. Brigham, "The Fast Fourier Transform", §10). Odd n: a full complex FFT of
  * length n on a scratch copy.
  */
-import type { ComplexPlan } from './complex-plan.js';
+import type { ComplexPlan } from './complex-plan-type.js';
 import { jsComplexPlan } from './js-complex-plan.js';
 import { LruCache } from './lru.js';
 import { rootTable } from './twiddles.js';
