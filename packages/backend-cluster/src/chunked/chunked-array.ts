@@ -10,7 +10,7 @@ import { chunkedNamespace } from './namespace.js';
 import { itemsize } from './probe.js';
 
 /**
- * An array split into a grid of blocks that live on a cluster (DESIGN §2, kind 'chunked').
+ * An array split into a grid of blocks that live on a cluster (array kind 'chunked').
  * Operations return new ChunkedArrays at once and submit their chunk tasks immediately;
  * `await x.toHost()` gathers the result. Like dask.array, `chunks` lists block lengths per axis.
  */
