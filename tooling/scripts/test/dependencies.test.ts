@@ -32,6 +32,22 @@ function importedPackages(dir: string): Set<string> {
 
 const packageDirs = readdirSync(join(repoRoot, 'packages')).map((name) => `packages/${name}`);
 
+/**
+ * The one-way rule, dispatch-core ← array-api ← sci-* ← backends: a package's runtime
+ * dependencies lie in lower layers (the conformance kit sits with the backends, and
+ * backends take it only as a devDependency).
+ */
+const layer: Readonly<Record<string, number>> = {
+  '@sciport/dispatch-core': 0,
+  '@sciport/array-api': 1,
+  '@sciport/fft': 2,
+  '@sciport/ndimage': 2,
+  '@sciport/linalg': 2,
+  '@sciport/conformance': 3,
+  '@sciport/backend-webgpu': 3,
+  '@sciport/backend-cluster': 3,
+};
+
 describe('runtime dependencies match what src imports', () => {
   it('reads import statements, not comments', () => {
     const text = "import { a } from 'ioredis';\n * import { b } from 'nope';\nexport * from './x.js';\nimport type { T } from '@s/p/sub';\nimport 'side';\nexport function f() { return 'no'; }";
@@ -46,6 +62,14 @@ describe('runtime dependencies match what src imports', () => {
 
     it(`${manifest.name}: every package src imports is a dependency or peerDependency`, () => {
       expect([...imported].filter((name) => !runtime.has(name)).sort()).toEqual([]);
+    });
+
+    it(`${manifest.name}: has a layer, and depends only on packages of lower layers`, () => {
+      expect(layer[manifest.name], 'add the new package to the layer table').toBeTypeOf('number');
+      const upward = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies }).filter(
+        (name) => name.startsWith('@sciport/') && !(layer[name]! < layer[manifest.name]!),
+      );
+      expect(upward).toEqual([]);
     });
 
     it(`${manifest.name}: every third-party dependency is imported by src`, () => {
