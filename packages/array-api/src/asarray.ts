@@ -119,7 +119,7 @@ function fromTypedArray(data: TypedArray, options: AsarrayOptions): NDArray {
   if (natural === undefined) {
     throw new DtypeError(`Unsupported TypedArray ${describe(data)}.`, {
       argument: 'values',
-      hint: 'Use a Float64Array, Float32Array, Int32Array, … (see DESIGN §2 dtypes).',
+      hint: 'Use a Float64Array, Float32Array, Int32Array, … (one of the dtypes listed in DType).',
     });
   }
   const dtype = options.dtype ?? natural;

@@ -1,5 +1,5 @@
 /**
- * Data types of DESIGN §2 and their storage. Complex dtypes are stored interleaved
+ * The data types (docs/architecture.md) and their storage. Complex dtypes are stored interleaved
  * (re, im) in a Float32Array/Float64Array; bool in a Uint8Array; 64-bit integers in
  * BigInt64Array/BigUint64Array.
  */

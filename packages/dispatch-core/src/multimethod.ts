@@ -41,7 +41,7 @@ export interface MultimethodInternal extends MultimethodInfo {
 
 /**
  * Declare a multimethod: the public function of an interface package. Calls go
- * through dispatch (see DESIGN §3) to a backend implementation or the default.
+ * through dispatch (see planCandidates) to a backend implementation or the default.
  */
 export function multimethod<F extends (...args: any[]) => any>(spec: MultimethodSpec<F>): Multimethod<F> {
   const id = `${spec.domain}.${spec.name}`;

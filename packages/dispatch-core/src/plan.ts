@@ -51,7 +51,7 @@ function backendDecline(
 }
 
 /**
- * The ordered candidates for one call, following DESIGN §3's precedence:
+ * The ordered candidates for one call, in order of precedence:
  * per-call > scopes (innermost first) > global > registered owners of a present kind > default.
  */
 export function planCandidates(

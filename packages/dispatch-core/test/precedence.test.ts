@@ -10,7 +10,7 @@ import { kindOfResult, makeDouble, ToyArray, toyBackend, withRegistered } from '
 
 const host = () => new ToyArray('host', [1, 2, 3]);
 
-describe('precedence (DESIGN §3)', () => {
+describe('precedence (per-call > scopes > global > registered > default)', () => {
   it('runs the default implementation for host arrays when nothing else applies', () => {
     const double = makeDouble();
     const y = double(host());

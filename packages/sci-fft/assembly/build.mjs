@@ -3,7 +3,9 @@
  * Builds the WebAssembly SIMD kernels and embeds them as a TypeScript module:
  *   assembly/fft.ts --asc--> (bytes) --base64--> src/kernels/wasm/fft-wasm-bytes.ts
  * The generated module is committed, so the package type-checks and tests run from
- * source without this step; `pnpm build` regenerates it (the output is deterministic).
+ * source without this step. `pnpm build` regenerates it and writes it only when the
+ * bytes change (the output is deterministic); `--check` (and any CI run) writes nothing
+ * and fails when the committed module is stale (see generated-file.mjs).
  * Embedding the bytes (instead of fetching a .wasm file) lets the same build load in
  * Node and in browsers with no file system or bundler configuration.
  */
@@ -13,6 +15,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkMode, runGenerator, syncGenerated } from './generated-file.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = join(here, '..');
@@ -37,8 +40,12 @@ try {
 export const fftWasmBase64 =
 ${lines.map((l) => `  '${l}'`).join(' +\n')};
 `;
-  writeFileSync(join(pkg, 'src', 'kernels', 'wasm', 'fft-wasm-bytes.ts'), out);
-  console.log(`fft wasm: ${bytes.length} bytes -> src/kernels/wasm/fft-wasm-bytes.ts`);
+  const target = join(pkg, 'src', 'kernels', 'wasm', 'fft-wasm-bytes.ts');
+  const check = checkMode();
+  runGenerator(() => {
+    const result = syncGenerated(target, out, { check });
+    console.log(`fft wasm: ${bytes.length} bytes, src/kernels/wasm/fft-wasm-bytes.ts ${result}`);
+  });
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -2,11 +2,14 @@
 /**
  * Writes the unrolled odd-radix passes (7, 11, 13) of fft.ts between the markers
  * "// BEGIN GENERATED ODD RADIX" and "// END GENERATED ODD RADIX":
- *   node assembly/gen-odd-radix.mjs
+ *   node assembly/gen-odd-radix.mjs            (`pnpm build` runs it)
+ *   node assembly/gen-odd-radix.mjs --check    (writes nothing; fails if fft.ts is stale)
  * Each is the symmetric-pair DFT of complex-passes.ts (passOdd) with the cosines and
  * sines as constants in registers instead of table lookups.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { checkMode, runGenerator, syncGenerated } from './generated-file.mjs';
 
 const RADICES = [7, 11, 13];
 
@@ -72,7 +75,7 @@ function gen(p) {
   return L.join('\n');
 }
 
-const file = new URL('./fft.ts', import.meta.url);
+const file = fileURLToPath(new URL('./fft.ts', import.meta.url));
 const src = readFileSync(file, 'utf8');
 const begin = '// BEGIN GENERATED ODD RADIX\n';
 const end = '// END GENERATED ODD RADIX\n';
@@ -80,5 +83,8 @@ const i = src.indexOf(begin);
 const j = src.indexOf(end);
 if (i < 0 || j < 0) throw new Error('markers not found in fft.ts');
 const body = `${RADICES.map(gen).join('\n\n')}\n`;
-writeFileSync(file, src.slice(0, i + begin.length) + body + src.slice(j));
-console.log(`generated radix ${RADICES.join(', ')}`);
+const check = checkMode();
+runGenerator(() => {
+  const result = syncGenerated(file, src.slice(0, i + begin.length) + body + src.slice(j), { check });
+  console.log(`odd radix ${RADICES.join(', ')}: assembly/fft.ts ${result}`);
+});
