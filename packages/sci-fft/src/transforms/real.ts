@@ -12,6 +12,7 @@ import { asarray, isComplexDtype, type NDArray, shapeSize } from '@sciport/array
 import { DtypeError, InvalidArgumentError } from '@sciport/dispatch-core';
 import { isSinglePrecision, newResult, readInto, readOnlyInput, toOutput } from '../buffers.js';
 import { complexToRealAlongAxesFrom, realAlongAxes } from '../kernels/index.js';
+import { matchSciPyNonFinite } from './c2r-nonfinite.js';
 import {
   checkCommon,
   FFT_KEYS,
@@ -116,7 +117,9 @@ export function complexToReal1d(forward: boolean, fn: string, x: unknown, option
   const shape = [...a.shape];
   shape[axis] = n;
   checkC2RSize(shape, axis, 'n');
-  const out = realBackward(a, shape, axis, n, [], forward, normScale(norm, forward, n));
+  const scale = normScale(norm, forward, n);
+  const out = realBackward(a, shape, axis, n, [], forward, scale);
+  matchSciPyNonFinite(a, shape, axis, forward, scale, out);
   return toOutput(out, shape, false, isSinglePrecision(a.dtype));
 }
 
