@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { NDArray } from '@sciport/array-api';
 import { describe, expect, it } from 'vitest';
 import { usesBluestein } from '../src/kernels/fftpack-real-backward.js';
-import { hfft, irfft } from '../src/index.js';
+import { hfft, hfftn, irfft, irfftn } from '../src/index.js';
 import type { FFTOptions } from '../src/options.js';
 
 interface FixtureArray {
@@ -68,5 +68,20 @@ describe('irfft / hfft put NaN and Infinity where SciPy does', () => {
     expect(column(0)).toEqual(['NaN', 'finite', 'NaN', 'finite']);
     expect(column(1)).toEqual(['finite', 'finite', 'finite', 'finite']);
     expect([y.data[1], y.data[2], y.data[6], y.data[3], y.data[5], y.data[7]]).toEqual([2, -0.5, -0.5, -0.5, 0, -0.5]);
+  });
+
+  it('irfftn / hfftn over one axis are the 1-D transforms, non-finite placement included', () => {
+    // x = np.array([[1, nan, 3], [1, 2, 3+1j]])
+    // scipy.fft.irfftn(x, axes=[1], s=[4]) -> [[nan, -0.5, nan, -0.5], [2, -0.5, 0, -0.5]]
+    // scipy.fft.hfftn(x, axes=[-1]) -> [[nan, -2, nan, -2], [8, -2, 0, -2]]
+    const x = new NDArray(Float64Array.from([1, 0, Number.NaN, 0, 3, 0, 1, 0, 2, 0, 3, 1]), [2, 3], 'complex128');
+    expect(irfftn(x, { axes: [1], s: [4] }).toArray()).toEqual([
+      [Number.NaN, -0.5, Number.NaN, -0.5],
+      [2, -0.5, 0, -0.5],
+    ]);
+    expect(hfftn(x, { axes: [-1] }).toArray()).toEqual([
+      [Number.NaN, -2, Number.NaN, -2],
+      [8, -2, 0, -2],
+    ]);
   });
 });

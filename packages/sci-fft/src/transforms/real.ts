@@ -183,7 +183,10 @@ export function complexToRealNd(
   full[last] = lastSize;
   checkC2RSize(full, last, 's');
   // hfftn is the c2r transform of the conjugate, so every pass runs in the backward direction
-  const out = realBackward(a, full, last, lastSize, axes.slice(0, lastIndex), forward, normScale(norm, forward, shapeSize(logical)));
+  const scale = normScale(norm, forward, shapeSize(logical));
+  const out = realBackward(a, full, last, lastSize, axes.slice(0, lastIndex), forward, scale);
+  // one axis is the 1-D transform; with more, the complex passes come first and are not redone
+  if (axes.length === 1) matchSciPyNonFinite(a, full, last, forward, scale, out);
   return toOutput(out, full, false, isSinglePrecision(a.dtype));
 }
 
