@@ -55,7 +55,7 @@ describe('irfft / hfft put NaN and Infinity where SciPy does', () => {
     const expected = [1.8333333333333333, 0.28867513459481287, -1.5326920704511053, 0.5, 0.199358737117772, -0.2886751345948128];
     const x = new NDArray(Float64Array.from([1, 0, 2, 1, 3, -2, 0, 0.5]), [4], 'complex128');
     const y = irfft(x, { n: 6 });
-    expected.forEach((e, j) => expect(y.data[j]).toBeCloseTo(e, 14));
+    for (const [j, e] of expected.entries()) expect(y.data[j]).toBeCloseTo(e, 14);
   });
 
   it('strided and multi-line input: each line is matched on its own', () => {

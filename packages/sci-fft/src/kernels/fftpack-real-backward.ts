@@ -16,7 +16,6 @@
 class UnitRoots {
   private readonly fine: Float64Array;
   private readonly coarse: Float64Array;
-  private readonly shift: number;
   private readonly mask: number;
 
   constructor(private readonly n: number) {
@@ -24,7 +23,6 @@ class UnitRoots {
     const count = Math.floor((n + 2) / 2);
     let shift = 1;
     while (2 ** shift * 2 ** shift < count) shift++;
-    this.shift = shift;
     this.mask = 2 ** shift - 1;
     // e^{2πi·k/n} = fine[k & mask] · coarse[k >> shift]: two short tables of octant-reduced values
     this.fine = new Float64Array(2 * (this.mask + 1));
