@@ -43,6 +43,15 @@ describe('result sizes no buffer can hold are ShapeErrors before any allocation'
     expect(() => fft([1, 2, 3], { n: 2 ** 40 })).toThrow(shapeError('n'));
   });
 
+  it('real transforms with n past 2^32 (where n >> 1 would wrap to a small length) are ShapeErrors', () => {
+    for (const n of [2 ** 32, 2 ** 33 + 2, 2 ** 40]) {
+      expect(() => rfft([1, 2, 3], { n })).toThrow(shapeError('n'));
+      expect(() => irfft([1, 2, 3], { n })).toThrow(shapeError('n'));
+      expect(() => hfft([1, 2, 3], { n })).toThrow(shapeError('n'));
+      expect(() => rfftn([[1, 2, 3]], { s: [1, n] })).toThrow(shapeError('s'));
+    }
+  });
+
   it('the engine limit is probed once and is at least the 2 GiB every engine allows', () => {
     expect(maxBufferBytes()).toBeGreaterThanOrEqual(2 ** 31);
     expect(maxBufferBytes()).toBeLessThanOrEqual(2 ** 35);

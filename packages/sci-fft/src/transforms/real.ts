@@ -40,7 +40,7 @@ function conjugateInPlace(data: Float64Array): void {
 /** `shape` with the real axis holding the n/2+1 terms of a half spectrum. */
 function halfSpectrumShape(shape: readonly number[], axis: number): number[] {
   const half = [...shape];
-  half[axis] = (shape[axis] >> 1) + 1;
+  half[axis] = Math.floor(shape[axis] / 2) + 1; // not `>> 1`: lengths past 2^31 are checked with this shape
   return half;
 }
 
