@@ -51,6 +51,7 @@ export type { RequestedShapeAndAxes, ShapeAndAxes } from './shape-axes.js';
 export {
   checkAxisLength,
   checkLengthOption,
+  checkResultSize,
   checkSize,
   initRequestedShapeAndAxes,
   initShapeAndAxes,

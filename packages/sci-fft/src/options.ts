@@ -5,6 +5,7 @@
  */
 import type { DispatchOptions } from '@sciport/dispatch-core';
 import { InvalidArgumentError, NotSupportedError } from '@sciport/dispatch-core';
+import { cpuCount } from './cpu-count.js';
 
 /** SciPy's normalisation modes; `null`/`undefined` mean `'backward'`. */
 export type FFTNorm = 'backward' | 'ortho' | 'forward';
@@ -144,15 +145,10 @@ export function swapDirection(norm: FFTNorm): FFTNorm {
   return norm === 'backward' ? 'forward' : norm === 'forward' ? 'backward' : 'ortho';
 }
 
-function hardwareConcurrency(): number | undefined {
-  const nav = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator;
-  const count = nav?.hardwareConcurrency;
-  return typeof count === 'number' && count >= 1 ? count : undefined;
-}
-
 /**
  * SciPy's `workers` rules: null → default (1); 0 is an error; a negative value counts
- * back from the CPU count (-1 = all) and must not go below -cpuCount. Returns the
+ * back from the CPU count (-1 = all) and must not go below -cpuCount (see cpu-count.ts
+ * for how the count is found in browsers and in Node). Returns the
  * resolved count (informational: the host implementation runs on one thread).
  */
 export function checkWorkers(workers: unknown): number {
@@ -170,12 +166,11 @@ export function checkWorkers(workers: unknown): number {
     });
   }
   if (workers > 0) return workers;
-  const cpus = hardwareConcurrency();
-  if (cpus === undefined) return 1; // unknown CPU count: any negative value means "all"
+  const cpus = cpuCount();
   if (workers < -cpus) {
     throw new InvalidArgumentError(`workers value out of range; got ${workers}, must not be less than ${-cpus}.`, {
       argument: 'workers',
-      hint: `This machine has ${cpus} CPUs; -1 means all of them.`,
+      hint: `This machine has ${cpus} CPU${cpus === 1 ? '' : 's'}; -1 means all of them.`,
     });
   }
   return workers + 1 + cpus;

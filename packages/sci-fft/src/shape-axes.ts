@@ -4,6 +4,7 @@
  * that axis's size, and every mistake is a typed error naming the argument.
  */
 import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
+import { maxBufferBytes } from './allocation-limit.js';
 import { describe } from './options.js';
 
 function checkInteger(value: unknown, name: string): number {
@@ -169,14 +170,36 @@ export function initRequestedShapeAndAxes(
 /** Largest number of elements a transform will allocate (the host array limit). */
 export const MAX_ELEMENTS = 2 ** 31 - 1;
 
-/** Refuses output shapes too large to allocate, naming the option that asked for them. */
-export function checkSize(shape: readonly number[], argument: string): void {
+function product(shape: readonly number[]): number {
   let size = 1;
   for (const v of shape) size *= v;
+  return size;
+}
+
+/** Refuses output shapes with more elements than an array can hold, naming the option that asked for them. */
+export function checkSize(shape: readonly number[], argument: string): void {
+  const size = product(shape);
   if (size > MAX_ELEMENTS) {
     throw new ShapeError(`The transform would need ${size} elements ([${shape.join(', ')}]), more than the ${MAX_ELEMENTS} an array can hold.`, {
       argument,
       hint: `Choose a smaller ${argument}.`,
     });
+  }
+}
+
+/**
+ * {@link checkSize}, and the result's buffer must fit in one ArrayBuffer on this engine: the
+ * transforms compute in float64 (8 bytes; 16 per complex element) whatever the output dtype,
+ * so that working buffer is the largest one. Called before anything is allocated.
+ */
+export function checkResultSize(shape: readonly number[], argument: string, complex: boolean): void {
+  checkSize(shape, argument);
+  const bytes = product(shape) * (complex ? 16 : 8);
+  const limit = maxBufferBytes();
+  if (bytes > limit) {
+    throw new ShapeError(
+      `The result ([${shape.join(', ')}], ${complex ? 'complex' : 'real'}) would need ${bytes} bytes of float64 working memory, more than the ${limit} one buffer can have on this JavaScript engine.`,
+      { argument, hint: `Choose a smaller ${argument}, or split the data into chunks (@sciport/backend-cluster).` },
+    );
   }
 }

@@ -8,7 +8,8 @@ import { arrayKind, type BrandedArray, InvalidArgumentError } from '@sciport/dis
 import { describe } from '../options.js';
 import { normalizeAxis } from '../shape-axes.js';
 
-export type ShiftAxes = number | readonly number[] | null;
+/** Axes to shift: one axis, any iterable of axes (array, Set, TypedArray…), or null for all. */
+export type ShiftAxes = number | Iterable<number> | null;
 
 /** Options of fftshift / ifftshift. */
 export interface ShiftOptions {
@@ -29,28 +30,41 @@ function namespaceOf(x: unknown): { xp: ArrayNamespace<any>; array: ShapedArray 
   return { xp: arrayNamespace(x), array: x as ShapedArray };
 }
 
-function readAxes(axesOrOptions: ShiftAxes | ShiftOptions | undefined): ShiftAxes {
-  if (axesOrOptions === undefined || axesOrOptions === null) return null;
-  if (typeof axesOrOptions === 'number' || Array.isArray(axesOrOptions)) return axesOrOptions as ShiftAxes;
-  if (typeof axesOrOptions === 'object') {
+const AXES_HINT = 'Pass e.g. 0, [0, 1], new Set([0, 1]), or leave it unset for all axes.';
+
+function isIterable(value: object): value is Iterable<unknown> {
+  return typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
+}
+
+/** The axes as a list (not yet normalised), or null for all; NumPy takes any sequence. */
+function axisList(axes: unknown): unknown[] | null {
+  if (axes === undefined || axes === null) return null;
+  if (typeof axes === 'number') return [axes];
+  if (typeof axes === 'object' && isIterable(axes)) return [...axes];
+  throw new InvalidArgumentError(`axes must be an integer, an iterable of integers or null, got ${describe(axes)}.`, {
+    argument: 'axes',
+    hint: AXES_HINT,
+  });
+}
+
+/** The second argument: axes themselves (a number or an iterable), or an options object `{ axes }`. */
+function readAxes(axesOrOptions: unknown): unknown[] | null {
+  if (typeof axesOrOptions === 'object' && axesOrOptions !== null && !isIterable(axesOrOptions)) {
     for (const key of Object.keys(axesOrOptions)) {
       if (key !== 'axes') {
         throw new InvalidArgumentError(`Unknown option '${key}'.`, { argument: key, hint: 'The only option is axes.' });
       }
     }
-    return (axesOrOptions as ShiftOptions).axes ?? null;
+    return axisList((axesOrOptions as ShiftOptions).axes);
   }
-  throw new InvalidArgumentError(`axes must be an integer, a list of integers or null, got ${describe(axesOrOptions)}.`, {
-    argument: 'axes',
-    hint: 'Pass e.g. 0, [0, 1] or leave it unset for all axes.',
-  });
+  return axisList(axesOrOptions);
 }
 
 function shift(x: unknown, axesOrOptions: ShiftAxes | ShiftOptions | undefined, inverse: boolean): unknown {
   const { xp, array } = namespaceOf(x);
   const shape = array.shape;
   const axes = readAxes(axesOrOptions);
-  const list = axes === null ? shape.map((_, i) => i) : (typeof axes === 'number' ? [axes] : [...axes]).map((a) => normalizeAxis(a, shape.length, 'axes'));
+  const list = axes === null ? shape.map((_, i) => i) : axes.map((a) => normalizeAxis(a, shape.length, 'axes'));
   // NumPy's roll adds up the shifts of an axis named twice
   const total = new Map<number, number>();
   for (const axis of list) {

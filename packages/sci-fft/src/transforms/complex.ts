@@ -19,7 +19,7 @@ import {
   normScale,
   readOptions,
 } from '../options.js';
-import { checkAxisLength, checkLengthOption, checkSize, initShapeAndAxes, normalizeAxis } from '../shape-axes.js';
+import { checkAxisLength, checkLengthOption, checkResultSize, initShapeAndAxes, normalizeAxis } from '../shape-axes.js';
 import { spectrumOfReal } from './hermitian.js';
 
 /**
@@ -47,7 +47,7 @@ export function complexTransform1d(forward: boolean, fn: string, x: unknown, opt
   checkAxisLength(n, axis);
   const shape = [...a.shape];
   shape[axis] = n;
-  checkSize(shape, 'n');
+  checkResultSize(shape, 'n', true);
   return complexTransform(a, shape, [axis], forward, normScale(norm, forward, n));
 }
 
@@ -71,7 +71,7 @@ export function complexTransformNd(
   axes.forEach((axis, i) => {
     shape[axis] = lengths[i];
   });
-  checkSize(shape, 's');
+  checkResultSize(shape, 's', true);
   return complexTransform(a, shape, axes, forward, normScale(norm, forward, shapeSize(lengths)));
 }
 

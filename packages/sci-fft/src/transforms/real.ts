@@ -12,6 +12,7 @@ import { asarray, isComplexDtype, type NDArray, shapeSize } from '@sciport/array
 import { DtypeError, InvalidArgumentError } from '@sciport/dispatch-core';
 import { isSinglePrecision, newResult, readInto, readOnlyInput, toOutput } from '../buffers.js';
 import { complexToRealAlongAxesFrom, realAlongAxes } from '../kernels/index.js';
+import { matchSciPyNonFinite } from './c2r-nonfinite.js';
 import {
   checkCommon,
   FFT_KEYS,
@@ -21,7 +22,7 @@ import {
   normScale,
   readOptions,
 } from '../options.js';
-import { checkAxisLength, checkLengthOption, checkSize, initShapeAndAxes, normalizeAxis } from '../shape-axes.js';
+import { checkAxisLength, checkLengthOption, checkResultSize, checkSize, initShapeAndAxes, normalizeAxis } from '../shape-axes.js';
 
 function requireReal(a: NDArray, fn: string): void {
   if (isComplexDtype(a.dtype)) {
@@ -36,13 +37,28 @@ function conjugateInPlace(data: Float64Array): void {
   for (let i = 1; i < data.length; i += 2) data[i] = -data[i];
 }
 
+/** `shape` with the real axis holding the n/2+1 terms of a half spectrum. */
+function halfSpectrumShape(shape: readonly number[], axis: number): number[] {
+  const half = [...shape];
+  half[axis] = Math.floor(shape[axis] / 2) + 1; // not `>> 1`: lengths past 2^31 are checked with this shape
+  return half;
+}
+
+/**
+ * The size checks of a complex-to-real transform with output `shape`: the real result, and
+ * the n/2+1 complex terms per line it is computed from, which take slightly more memory.
+ */
+function checkC2RSize(shape: readonly number[], axis: number, argument: string): void {
+  checkSize(shape, argument);
+  checkResultSize(halfSpectrumShape(shape, axis), argument, true);
+}
+
 /**
  * The real forward FFT along `axis` of the real array `a` resized to `shape` (lines of n
  * reals become n/2+1 complex values), complex FFTs over `others`, times `scale`.
  */
 function realForward(a: NDArray, shape: readonly number[], axis: number, others: readonly number[], scale: number): { data: Float64Array; shape: number[] } {
-  const outShape = [...shape];
-  outShape[axis] = (shape[axis] >> 1) + 1;
+  const outShape = halfSpectrumShape(shape, axis);
   const data = newResult(2 * shapeSize(outShape));
   if (data.length > 0) realAlongAxes(readOnlyInput(a, shape, false), shape, axis, others, data, scale);
   return { data, shape: outShape };
@@ -55,8 +71,7 @@ function realForward(a: NDArray, shape: readonly number[], axis: number, others:
  * imaginary parts of the zero and Nyquist terms are ignored, as in SciPy.
  */
 function realBackward(a: NDArray, shape: readonly number[], axis: number, n: number, others: readonly number[], conjugate: boolean, scale: number): Float64Array {
-  const inShape = [...shape];
-  inShape[axis] = (n >> 1) + 1;
+  const inShape = halfSpectrumShape(shape, axis);
   const out = newResult(shapeSize(shape));
   if (out.length === 0) return out;
   const fill = (buffer: Float64Array) => readInto(buffer, a, inShape, { complex: true, conjugate });
@@ -75,7 +90,7 @@ export function realToComplex1d(forward: boolean, fn: string, x: unknown, option
   checkAxisLength(n, axis);
   const shape = [...a.shape];
   shape[axis] = n;
-  checkSize(shape, 'n');
+  checkResultSize(halfSpectrumShape(shape, axis), 'n', true);
   const out = realForward(a, shape, axis, [], normScale(norm, forward, n));
   if (!forward) conjugateInPlace(out.data);
   return toOutput(out.data, out.shape, true, isSinglePrecision(a.dtype));
@@ -101,8 +116,10 @@ export function complexToReal1d(forward: boolean, fn: string, x: unknown, option
   const n = checkLengthOption(o.n) ?? defaultOutputLength(a.shape[axis], fn);
   const shape = [...a.shape];
   shape[axis] = n;
-  checkSize(shape, 'n');
-  const out = realBackward(a, shape, axis, n, [], forward, normScale(norm, forward, n));
+  checkC2RSize(shape, axis, 'n');
+  const scale = normScale(norm, forward, n);
+  const out = realBackward(a, shape, axis, n, [], forward, scale);
+  matchSciPyNonFinite(a, shape, axis, forward, scale, out);
   return toOutput(out, shape, false, isSinglePrecision(a.dtype));
 }
 
@@ -133,7 +150,7 @@ export function realToComplexNd(
   axes.forEach((axis, i) => {
     full[axis] = shape[i];
   });
-  checkSize(full, 's');
+  checkResultSize(halfSpectrumShape(full, axes[axes.length - 1]), 's', true);
   // ihfftn is the conjugate of the forward transform, so every pass runs forward
   const out = realForward(a, full, axes[axes.length - 1], axes.slice(0, -1), normScale(norm, forward, shapeSize(shape)));
   if (!forward) conjugateInPlace(out.data);
@@ -164,9 +181,12 @@ export function complexToRealNd(
     full[axis] = shape[i];
   });
   full[last] = lastSize;
-  checkSize(full, 's');
+  checkC2RSize(full, last, 's');
   // hfftn is the c2r transform of the conjugate, so every pass runs in the backward direction
-  const out = realBackward(a, full, last, lastSize, axes.slice(0, lastIndex), forward, normScale(norm, forward, shapeSize(logical)));
+  const scale = normScale(norm, forward, shapeSize(logical));
+  const out = realBackward(a, full, last, lastSize, axes.slice(0, lastIndex), forward, scale);
+  // one axis is the 1-D transform; with more, the complex passes come first and are not redone
+  if (axes.length === 1) matchSciPyNonFinite(a, full, last, forward, scale, out);
   return toOutput(out, full, false, isSinglePrecision(a.dtype));
 }
 

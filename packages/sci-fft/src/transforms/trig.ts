@@ -22,7 +22,7 @@ import {
   type RealTransformType,
   readOptions,
 } from '../options.js';
-import { checkAxisLength, checkLengthOption, checkSize, initShapeAndAxes, normalizeAxis } from '../shape-axes.js';
+import { checkAxisLength, checkLengthOption, checkResultSize, initShapeAndAxes, normalizeAxis } from '../shape-axes.js';
 
 type Kind = 'dct' | 'dst';
 
@@ -99,7 +99,7 @@ export function trigTransform1d(kind: Kind, inverse: boolean, fn: string, x: unk
   checkDct1Length(t, n, nOption !== undefined, fn);
   const shape = [...a.shape];
   shape[axis] = n;
-  checkSize(shape, 'n');
+  checkResultSize(shape, 'n', isComplexDtype(a.dtype));
   return trigTransform(a, shape, [axis], t);
 }
 
@@ -115,7 +115,7 @@ export function trigTransformNd(kind: Kind, inverse: boolean, fn: string, x: unk
   axes.forEach((axis, i) => {
     full[axis] = shape[i];
   });
-  checkSize(full, 's');
+  checkResultSize(full, 's', isComplexDtype(a.dtype));
   return trigTransform(a, full, axes, t);
 }
 

@@ -239,22 +239,30 @@ export function setWasmEnabled(on: boolean): void {
 
 // ---- memory (its state is declared above, with the instance it belongs to) ----
 
+/** `x` rounded up to a multiple of 16; arithmetic, not `& ~15`, so sizes past 2^31 stay positive for ensure() to refuse. */
 function align16(x: number): number {
-  return (x + 15) & ~15;
+  return Math.ceil(x / 16) * 16;
 }
 
 /** Wasm linear memory could not grow (32-bit memories stop at 4 GiB, engines often earlier). */
 class WasmMemoryExhausted extends Error {}
 
-let memoryLimit = Number.POSITIVE_INFINITY;
+/**
+ * Wasm memory is used below 2 GiB only: pointers travel through JavaScript as int32 and
+ * are turned into heap indices with `>> 3`, which goes negative from 2^31 on. A transform
+ * needing more runs on the TypeScript kernels instead (see withWasm).
+ */
+const ADDRESS_LIMIT = 2 ** 31;
 
-/** Tests only: pretend wasm memory cannot grow past `bytes` (Infinity restores). */
+let memoryLimit = ADDRESS_LIMIT;
+
+/** Tests only: pretend wasm memory cannot grow past `bytes` (Infinity restores the real limit). */
 export function limitWasmMemoryForTesting(bytes: number): void {
-  memoryLimit = bytes;
+  memoryLimit = Math.min(bytes, ADDRESS_LIMIT);
 }
 
 function ensure(end: number): void {
-  if (end > memoryLimit) throw new WasmMemoryExhausted('wasm memory limit (testing)');
+  if (end > memoryLimit) throw new WasmMemoryExhausted(`wasm memory limit (${memoryLimit} bytes)`);
   const mem = wasm!.memory;
   const have = mem.buffer.byteLength;
   if (end <= have) return;
