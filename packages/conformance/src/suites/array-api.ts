@@ -21,7 +21,10 @@ export interface ArrayApiSuiteOptions {
   readonly dtypes?: readonly DType[];
   /** Only these functions (namespace names, 'slice' for the array method, 'resultType' for the promotion table). */
   readonly include?: readonly string[];
-  /** Leave these functions out. */
+  /**
+   * Leave cases out: 'fn' (all of a function's), 'fn:dtype' (those whose array arguments all
+   * have that dtype) or 'fn[tag]' (those with the fixture tag, e.g. 'pow[special]').
+   */
   readonly exclude?: readonly string[];
   /** Per result dtype, replaces the default tolerance of inexact results (see README). */
   readonly tolerance?: GoldenToleranceOverrides;
@@ -58,6 +61,27 @@ export const ARRAY_API_FUNCTIONS: readonly string[] = Object.keys(hostNamespace)
 function isSelected(name: string, options: ArrayApiSuiteOptions): boolean {
   if (options.include && !options.include.includes(name)) return false;
   return !options.exclude?.includes(name);
+}
+
+function inputDtypes(c: GoldenCase): Set<string> {
+  const out = new Set<string>();
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (isGoldenArrayArg(v)) out.add(v.array.dtype);
+  };
+  visit(c.args);
+  return out;
+}
+
+/**
+ * Is the case left out by a qualified `exclude` entry: 'fn:dtype' (every array argument
+ * has that dtype) or 'fn[tag]' (the fixture's tag, e.g. 'special' for the special values)?
+ */
+function isExcludedCase(c: GoldenCase, options: ArrayApiSuiteOptions): boolean {
+  const inputs = [...inputDtypes(c)];
+  return (options.exclude ?? []).some(
+    (entry) => (inputs.length === 1 && entry === `${c.fn}:${inputs[0]}`) || (c.tag !== undefined && entry === `${c.fn}[${c.tag}]`),
+  );
 }
 
 function collectDtypes(v: unknown, out: Set<string>): void {
@@ -170,7 +194,7 @@ function registeredGroups(options: ArrayApiSuiteOptions, dtypes: readonly DType[
     const cases = loadFixtureFile('array-api', file) as unknown as GoldenCase[];
     const byFn = new Map<string, [GoldenCase, number][]>();
     cases.forEach((c, i) => {
-      if (!isSelected(c.fn, options)) return;
+      if (!isSelected(c.fn, options) || isExcludedCase(c, options)) return;
       if (dtypes !== null && [...caseDtypes(c)].some((d) => !dtypes.includes(d as DType))) return;
       const list = byFn.get(c.fn) ?? [];
       list.push([c, i]);
