@@ -42,7 +42,7 @@ arrayApiSuite(webgpuFactory, {
     // bug: float32 special values (NaN, ±inf, ±0) differ from NumPy in these binary functions:
     // pow(-inf, 0.5) → NaN (NumPy inf), pow(-0, -1) → inf (NumPy -inf), pow(1, NaN) → NaN (NumPy 1);
     // atan2(NaN, -inf) → 2.356 and atan2(NaN, 0) → 0 (NumPy NaN), atan2(+0, -0) → 0 (NumPy π);
-    // hypot(NaN, 0) → 0 (NumPy NaN); remainder(-0, y) → +0 (NumPy -0); floorDivide(inf, 1) → inf (NumPy NaN);
+    // hypot(NaN, 0) → 0 (NumPy NaN); remainder(0, -1) → +0 (NumPy -0, the divisor's sign); floorDivide(inf, 1) → inf (NumPy NaN);
     // logaddexp(NaN, x) → inf (NumPy NaN); notEqual(NaN, x) → false (NumPy true)
     ...['pow', 'atan2', 'hypot', 'remainder', 'floorDivide', 'logaddexp', 'notEqual'].map((fn) => `${fn}[special]`),
   ],
