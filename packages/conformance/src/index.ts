@@ -17,3 +17,19 @@ export {
   decodeNumber,
   isFixtureArray,
 } from './fixture-format.js';
+export {
+  type GoldenArray,
+  type GoldenCase,
+  type GoldenExpected,
+  decodeGoldenArg,
+  decodeGoldenArray,
+  decodeGoldenNumber,
+  expectedArrays,
+} from './golden-numpy.js';
+export {
+  compareGolden,
+  type GoldenKind,
+  type GoldenTolerance,
+  type GoldenToleranceOverrides,
+  goldenTolerance,
+} from './golden-compare.js';
