@@ -59,7 +59,7 @@ export function expectBoolean(value: unknown, argument: string): void {
 /** An array whose items are non-empty strings. */
 export function expectNameList(value: unknown, argument: string, hint?: string): asserts value is readonly string[] {
   if (!Array.isArray(value)) fail(argument, 'an array of strings', value, hint);
-  value.forEach((item, i) => expectNonEmptyString(item, `${argument}[${i}]`, hint));
+  for (let i = 0; i < value.length; i++) expectNonEmptyString(value[i], `${argument}[${i}]`, hint);
 }
 
 /** A plain object whose keys are all in `known`. */
