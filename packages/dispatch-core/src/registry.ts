@@ -14,9 +14,14 @@ export interface GlobalChoice {
 export class RegisteredBackend {
   readonly entries: ReadonlyMap<string, FunctionEntry>;
   private readonly loaded = new Map<string, (...args: any[]) => unknown>();
+  /** Declared option keys per multimethod id; ids without a declaration are absent. */
+  private readonly declaredOptions: ReadonlyMap<string, ReadonlySet<string>>;
 
   constructor(readonly backend: Backend) {
     this.entries = new Map(backend.functions.map((entry) => [entry.id, entry]));
+    this.declaredOptions = new Map(
+      backend.functions.flatMap((entry) => (entry.options === undefined ? [] : [[entry.id, new Set(entry.options)]])),
+    );
   }
 
   get name(): string {
@@ -29,8 +34,7 @@ export class RegisteredBackend {
 
   /** The option keys the entry for `id` declared it understands; undefined: all of them. */
   understoodOptions(id: string): ReadonlySet<string> | undefined {
-    const options = this.entries.get(id)?.options;
-    return options === undefined ? undefined : new Set(options);
+    return this.declaredOptions.get(id);
   }
 
   /** The implementation of multimethod `id`, loaded on first use. */
