@@ -26,8 +26,8 @@ type CallOptions = Readonly<Record<string, unknown>>;
 
 /**
  * The call's trailing options object: its last positional argument when that is a plain
- * object and not one of the dispatchable arrays. Checks cheap to fail come first: most
- * calls end with an array or a number.
+ * object and not one of the dispatchable arrays. Only looked for when something needs it
+ * (a `backend` key, or a candidate that declared its options), so other calls pay nothing.
  */
 function trailingOptions(info: MultimethodInternal, args: readonly unknown[]): CallOptions | undefined {
   const i = args.length - 1;
@@ -36,15 +36,17 @@ function trailingOptions(info: MultimethodInternal, args: readonly unknown[]): C
   return isPlainObject(last) ? last : undefined;
 }
 
-/** The backend named by `{ backend }` in the options; an unknown name fails here. */
-function perCallBackend(options: CallOptions | undefined): string | undefined {
-  const backend = options?.backend;
-  return backend === undefined ? undefined : registeredName(backend, 'backend');
+/** The backend named by `{ backend }` in the trailing options; an unknown name fails here. */
+function perCallBackend(info: MultimethodInternal, args: readonly unknown[]): string | undefined {
+  const last = args[args.length - 1] as { backend?: unknown } | null | undefined;
+  if (last === null || typeof last !== 'object' || last.backend === undefined) return undefined;
+  const options = trailingOptions(info, args);
+  return options === undefined ? undefined : registeredName(options.backend, 'backend');
 }
 
 /** The first option key passed (with a value) that `understands` does not list. */
 function unknownOption(options: CallOptions, understands: ReadonlySet<string>): string | undefined {
-  for (const key of Object.keys(options)) {
+  for (const key in options) {
     if (key !== 'backend' && options[key] !== undefined && !understands.has(key)) return key;
   }
   return undefined;
@@ -142,10 +144,11 @@ function select(
   info: MultimethodInternal,
   candidates: readonly Candidate[],
   args: unknown[],
-  options: CallOptions | undefined,
   recording: boolean,
   dryRun: boolean,
 ): Selection {
+  // null: not looked for yet.
+  let options: CallOptions | undefined | null = null;
   let record: CandidateRecord[] | undefined = recording ? [] : undefined;
   const decline = (c: Candidate, reason: string) => {
     (record ??= []).push({ backend: c.name, source: c.source, verdict: 'declined', reason });
@@ -157,10 +160,13 @@ function select(
       continue;
     }
     // An implementation never sees an option it did not declare (it would ignore it).
-    const unknown = options !== undefined && c.understands !== undefined ? unknownOption(options, c.understands) : undefined;
-    if (unknown !== undefined) {
-      decline(c, `does not understand option '${unknown}'`);
-      continue;
+    if (c.understands !== undefined) {
+      if (options === null) options = trailingOptions(info, args);
+      const unknown = options === undefined ? undefined : unknownOption(options, c.understands);
+      if (unknown !== undefined) {
+        decline(c, `does not understand option '${unknown}'`);
+        continue;
+      }
     }
     let runArgs = args;
     let conversions: string[] | undefined;
@@ -219,13 +225,8 @@ export function lastDispatch(): { function: string; backend: string } | undefine
   return lastFunction && lastCandidate ? { function: lastFunction.id, backend: lastCandidate.name } : undefined;
 }
 
-function candidatesFor(
-  info: MultimethodInternal,
-  args: unknown[],
-  options: CallOptions | undefined,
-  frame: ScopeFrame | undefined,
-) {
-  const perCall = perCallBackend(options);
+function candidatesFor(info: MultimethodInternal, args: unknown[], frame: ScopeFrame | undefined) {
+  const perCall = perCallBackend(info, args);
   return perCall === undefined
     ? cachedCandidates(info, args, frame)
     : planCandidates(info, kindsOf(info, args), frame, perCall);
@@ -239,8 +240,7 @@ function currentFrame(): ScopeFrame | undefined {
 
 export function dispatchCall(info: MultimethodInternal, args: unknown[]): unknown {
   const frame = currentFrame();
-  const options = trailingOptions(info, args);
-  const candidates = candidatesFor(info, args, options, frame);
+  const candidates = candidatesFor(info, args, frame);
   const recording = frame?.records !== undefined;
   // Fast path: nothing but the default, on host data, not traced.
   const only = candidates[0];
@@ -249,7 +249,7 @@ export function dispatchCall(info: MultimethodInternal, args: unknown[]): unknow
     lastCandidate = only;
     return info.defaultImpl(...args);
   }
-  const selection = select(info, candidates, args, options, recording, false);
+  const selection = select(info, candidates, args, recording, false);
   if (recording) frame!.records!.push(makeRecord(info, args, selection));
   const chosen = selection.candidate;
   if (chosen === undefined) {
@@ -266,7 +266,6 @@ export function dispatchCall(info: MultimethodInternal, args: unknown[]): unknow
 /** What dispatch would do for this call, without running it or converting anything. */
 export function explainCall(info: MultimethodInternal, args: unknown[]): DispatchRecord {
   const frame = currentFrame();
-  const options = trailingOptions(info, args);
-  const selection = select(info, candidatesFor(info, args, options, frame), args, options, true, true);
+  const selection = select(info, candidatesFor(info, args, frame), args, true, true);
   return makeRecord(info, args, selection);
 }
