@@ -1,5 +1,9 @@
 import type { ArrayKind } from './brand.js';
 import type { Multimethod, MultimethodInfo } from './multimethod.js';
+import { registry } from './registry.js';
+import { InvalidArgumentError } from './errors.js';
+import { validateManifest } from './manifest.js';
+import { describeInput, expectFunction, expectNameList, expectOptions } from './validate.js';
 
 /** Returned by `Backend.convert` when it cannot take a value. */
 export const NOT_CONVERTIBLE: unique symbol = Symbol.for('sciport.notConvertible') as any;
@@ -14,6 +18,18 @@ export interface FunctionEntry {
   readonly id: string;
   /** Loads the implementation the first time it is needed (lazy). */
   readonly load: () => (...args: any[]) => unknown;
+  /**
+   * The option keys (of the call's trailing options object) this implementation
+   * understands. A call passing any other key skips this backend for the next candidate.
+   * Absent: the entry is taken to understand every key (see the README on declaring them).
+   */
+  readonly options?: readonly string[];
+}
+
+/** What `implement` / `implementLazy` take besides the function. */
+export interface ImplementOptions {
+  /** The option keys the implementation understands (`backend` is always understood). */
+  readonly options?: readonly string[];
 }
 
 /** Hard limits and heuristics answer `true` or the reason they decline. */
@@ -53,24 +69,52 @@ export interface Backend {
   canConvert?(value: unknown, coerce: boolean): Verdict;
 }
 
-/** Identity function that type-checks a manifest literal. */
+/**
+ * Type-checks a manifest literal and validates it (the same checks as `registerBackend`),
+ * so a bad manifest fails where it is written.
+ */
 export function defineBackend<B extends Backend>(backend: B): B {
+  validateManifest(backend);
   return backend;
 }
 
-/** Pair a multimethod with its implementation; a wrong signature is a compile error. */
+function entryOptions(multimethod: unknown, implementation: unknown, argument: string, extra: unknown) {
+  const id = (multimethod as { id?: unknown } | null | undefined)?.id;
+  if (typeof id !== 'string' || !registry.multimethods.has(id)) {
+    throw new InvalidArgumentError(`multimethod must be a function declared with multimethod(), got ${describeInput(multimethod)}.`, {
+      argument: 'multimethod',
+      hint: 'Pass the public function itself, e.g. implement(fft, gpuFft).',
+    });
+  }
+  expectFunction(implementation, argument);
+  if (extra === undefined) return { id, options: undefined };
+  expectOptions(extra, 'options', ['options']);
+  if (extra.options === undefined) return { id, options: undefined };
+  expectNameList(extra.options, 'options.options', "List the option keys the implementation understands, e.g. ['n', 'axis'].");
+  return { id, options: Object.freeze([...extra.options]) };
+}
+
+/**
+ * Pair a multimethod with its implementation; a wrong signature is a compile error.
+ * `{ options }` lists the option keys the implementation understands (see README).
+ */
 export function implement<F extends (...args: any[]) => any>(
   multimethod: Multimethod<F>,
   implementation: Implementation<F>,
+  declaration?: ImplementOptions,
 ): FunctionEntry {
-  return { id: multimethod.id, load: () => implementation };
+  const { id, options } = entryOptions(multimethod, implementation, 'implementation', declaration);
+  return options === undefined ? { id, load: () => implementation } : { id, load: () => implementation, options };
 }
 
 /** Like `implement`, but the implementation is produced on first use. */
 export function implementLazy<F extends (...args: any[]) => any>(
   multimethod: Multimethod<F>,
   load: () => Implementation<F>,
+  declaration?: ImplementOptions,
 ): FunctionEntry {
+  const { id, options } = entryOptions(multimethod, load, 'load', declaration);
   let cached: Implementation<F> | undefined;
-  return { id: multimethod.id, load: () => (cached ??= load()) };
+  const loadOnce = () => (cached ??= load());
+  return options === undefined ? { id, load: loadOnce } : { id, load: loadOnce, options };
 }

@@ -1,40 +1,29 @@
 import type { Backend } from './backend.js';
+import { nameOf, registeredName } from './backend-name.js';
 import { explainCall } from './dispatch.js';
 import { InvalidArgumentError } from './errors.js';
+import { validateManifest } from './manifest.js';
 import type { MultimethodInfo } from './multimethod.js';
 import type { DispatchRecord } from './record.js';
 import { bumpEpoch, type GlobalChoice, RegisteredBackend, registry } from './registry.js';
 import { newFrame, type ScopeFrame, scopeStorage } from './scope.js';
+import { validateState } from './state-shape.js';
+import { expectBooleanOptions, expectFunction, expectOptions } from './validate.js';
 
 /** A backend is named by its manifest or its name. */
 export type BackendRef = Backend | string;
 
-function nameOf(backend: BackendRef, argument = 'backend'): string {
-  const name = typeof backend === 'string' ? backend : backend?.name;
-  if (typeof name !== 'string' || name.length === 0) {
-    throw new InvalidArgumentError(`Expected a backend or a backend name, got ${String(backend)}.`, {
-      argument,
-      hint: "Pass the backend's name (e.g. 'webgpu') or its manifest.",
-    });
-  }
-  return name;
-}
-
 /** Make a backend available to dispatch. Importing a backend package calls this. */
 export function registerBackend(backend: Backend): void {
-  if (!backend || typeof backend.name !== 'string' || !Array.isArray(backend.kinds) || !Array.isArray(backend.functions)) {
-    throw new InvalidArgumentError('A backend manifest needs a name, kinds and functions.', {
-      argument: 'backend',
-      hint: 'Build it with defineBackend({ name, kinds, functions: [implement(fn, impl)] }).',
-    });
-  }
+  validateManifest(backend);
   registry.backends.set(backend.name, new RegisteredBackend(backend));
   bumpEpoch();
 }
 
 export function unregisterBackend(backend: BackendRef): boolean {
-  const removed = registry.backends.delete(nameOf(backend));
-  if (registry.global?.backend === nameOf(backend)) registry.global = undefined;
+  const name = nameOf(backend);
+  const removed = registry.backends.delete(name);
+  if (registry.global?.backend === name) registry.global = undefined;
   bumpEpoch();
   return removed;
 }
@@ -56,18 +45,37 @@ function enter<R>(frame: ScopeFrame, callback: () => R): R {
   return scopeStorage.run(frame, callback);
 }
 
-/** Prefer `backend` for every dispatch inside `callback` (holds across `await` in Node). */
-export function withBackend<R>(backend: BackendRef, callback: () => R, options: ScopeOptions = {}): R {
-  const frame = newFrame(
-    { type: 'set', backend: nameOf(backend), only: options.only ?? false, coerce: options.coerce ?? false },
-    scopeStorage.get(),
-  );
+const SCOPE_KEYS = ['only', 'coerce'];
+const GLOBAL_KEYS = ['only', 'coerce', 'tryLast'];
+
+function checkedOptions(options: unknown, known: readonly string[]): Record<string, unknown> {
+  if (options === undefined) return {};
+  expectOptions(options, 'options', known);
+  expectBooleanOptions(options, 'options', known);
+  return options;
+}
+
+/**
+ * Prefer `backend` for every dispatch inside `callback` (holds across `await` in Node).
+ * The backend must be registered when the scope is entered ('default' names the default
+ * implementation).
+ */
+export function withBackend<R>(backend: BackendRef, callback: () => R, options?: ScopeOptions): R {
+  const name = registeredName(backend);
+  expectFunction(callback, 'callback');
+  const { only, coerce } = checkedOptions(options, SCOPE_KEYS);
+  const frame = newFrame({ type: 'set', backend: name, only: only === true, coerce: coerce === true }, scopeStorage.get());
   return enter(frame, callback);
 }
 
-/** Never select `backend` inside `callback`. */
+/**
+ * Never select `backend` inside `callback` (it must be registered now; skipping 'default'
+ * means no call inside falls back to the default implementation).
+ */
 export function skipBackend<R>(backend: BackendRef, callback: () => R): R {
-  return enter(newFrame({ type: 'skip', backend: nameOf(backend) }, scopeStorage.get()), callback);
+  const name = registeredName(backend);
+  expectFunction(callback, 'callback');
+  return enter(newFrame({ type: 'skip', backend: name }, scopeStorage.get()), callback);
 }
 
 export interface GlobalBackendOptions extends ScopeOptions {
@@ -76,22 +84,18 @@ export interface GlobalBackendOptions extends ScopeOptions {
 }
 
 /** Prefer `backend` everywhere (below per-call and scoped choices); `null` clears it. */
-export function setGlobalBackend(backend: BackendRef | null, options: GlobalBackendOptions = {}): void {
+export function setGlobalBackend(backend: BackendRef | null, options?: GlobalBackendOptions): void {
+  const name = backend === null ? undefined : registeredName(backend);
+  const { only, coerce, tryLast } = checkedOptions(options, GLOBAL_KEYS);
   registry.global =
-    backend === null
-      ? undefined
-      : {
-          backend: nameOf(backend),
-          only: options.only ?? false,
-          coerce: options.coerce ?? false,
-          tryLast: options.tryLast ?? false,
-        };
+    name === undefined ? undefined : { backend: name, only: only === true, coerce: coerce === true, tryLast: tryLast === true };
   bumpEpoch();
 }
 
 /** The decision dispatch would make for `fn(...args)`, without running anything. */
 export function explain(fn: MultimethodInfo, ...args: unknown[]): DispatchRecord {
-  const info = registry.multimethods.get(fn?.id);
+  const id = (fn as { id?: unknown } | null | undefined)?.id;
+  const info = typeof id === 'string' ? registry.multimethods.get(id) : undefined;
   if (info === undefined) {
     throw new InvalidArgumentError('explain() needs a multimethod as its first argument.', {
       argument: 'fn',
@@ -108,6 +112,7 @@ export function explain(fn: MultimethodInfo, ...args: unknown[]): DispatchRecord
 export function trace<R>(
   callback: () => R,
 ): R extends Promise<infer T> ? Promise<{ result: T; records: DispatchRecord[] }> : { result: R; records: DispatchRecord[] } {
+  expectFunction(callback, 'callback');
   const records: DispatchRecord[] = [];
   const frame = newFrame({ type: 'trace', records }, scopeStorage.get());
   const result = enter(frame, callback);
@@ -136,8 +141,14 @@ export function getDispatchState(): SerializedDispatchState {
   return { global: state.global ?? null, disabled: [...state.disabled], priority: [...state.priority], scopes };
 }
 
-/** Run `callback` under a serialized state (e.g. one carried by a cluster task). */
+/**
+ * Run `callback` under a serialized state (e.g. one carried by a cluster task). Its backend
+ * names need not be registered here (a worker may have fewer backends): a candidate that is
+ * not registered declines with that reason.
+ */
 export function withDispatchState<R>(state: SerializedDispatchState, callback: () => R): R {
+  validateState(state);
+  expectFunction(callback, 'callback');
   let frame = newFrame(
     {
       type: 'state',

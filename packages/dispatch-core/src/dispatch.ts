@@ -1,10 +1,12 @@
 import { NOT_CONVERTIBLE } from './backend.js';
 import { readEnvironmentOnce } from './environment.js';
 import type { MultimethodInternal } from './multimethod.js';
-import { type Candidate, kindOf, planCandidates } from './plan.js';
+import { registeredName } from './backend-name.js';
+import { type Candidate, DISABLED_REASON, kindOf, planCandidates } from './plan.js';
 import { BackendNotImplementedError, type CandidateRecord, type DispatchRecord, describeValue } from './record.js';
 import { registry } from './registry.js';
 import { type ScopeFrame, scopeStorage } from './scope.js';
+import { isPlainObject } from './validate.js';
 
 /**
  * The call path: public function → (cached) candidate list → first candidate that accepts →
@@ -20,12 +22,34 @@ interface CacheHolder {
 }
 const root: CacheHolder = { cacheEpoch: -1, cache: new Map() };
 
-/** The backend named by a trailing `{ backend }` options object, if any. */
-function perCallBackend(args: readonly unknown[]): string | undefined {
+type CallOptions = Readonly<Record<string, unknown>>;
+
+/**
+ * The call's trailing options object: its last positional argument when that is a plain
+ * object and not one of the dispatchable arrays. Only looked for when something needs it
+ * (a `backend` key, or a candidate that declared its options), so other calls pay nothing.
+ */
+function trailingOptions(info: MultimethodInternal, args: readonly unknown[]): CallOptions | undefined {
+  const i = args.length - 1;
+  const last = args[i];
+  if (last === null || typeof last !== 'object' || info.dispatch.includes(i)) return undefined;
+  return isPlainObject(last) ? last : undefined;
+}
+
+/** The backend named by `{ backend }` in the trailing options; an unknown name fails here. */
+function perCallBackend(info: MultimethodInternal, args: readonly unknown[]): string | undefined {
   const last = args[args.length - 1] as { backend?: unknown } | null | undefined;
-  if (last === null || typeof last !== 'object') return undefined;
-  const backend = last.backend;
-  return typeof backend === 'string' ? backend : undefined;
+  if (last === null || typeof last !== 'object' || last.backend === undefined) return undefined;
+  const options = trailingOptions(info, args);
+  return options === undefined ? undefined : registeredName(options.backend, 'backend');
+}
+
+/** The first option key passed (with a value) that `understands` does not list. */
+function unknownOption(options: CallOptions, understands: ReadonlySet<string>): string | undefined {
+  for (const key in options) {
+    if (key !== 'backend' && options[key] !== undefined && !understands.has(key)) return key;
+  }
+  return undefined;
 }
 
 function kindsOf(info: MultimethodInternal, args: readonly unknown[]): string[] {
@@ -94,7 +118,11 @@ function convertArguments(
       continue;
     }
     const converted = backend.convert!(value, candidate.coerce);
-    if (converted === NOT_CONVERTIBLE) return refusal();
+    if (converted === NOT_CONVERTIBLE) {
+      // The backend's own reason (e.g. how to make an array it can take) beats ours.
+      const verdict = backend.canConvert?.(value, candidate.coerce);
+      return typeof verdict === 'string' ? verdict : refusal();
+    }
     if (out === args) out = [...args];
     out[i] = converted;
     conversions?.push(`arg ${i}: ${kind} → ${backend.name}`);
@@ -119,6 +147,8 @@ function select(
   recording: boolean,
   dryRun: boolean,
 ): Selection {
+  // null: not looked for yet.
+  let options: CallOptions | undefined | null = null;
   let record: CandidateRecord[] | undefined = recording ? [] : undefined;
   const decline = (c: Candidate, reason: string) => {
     (record ??= []).push({ backend: c.name, source: c.source, verdict: 'declined', reason });
@@ -128,6 +158,15 @@ function select(
     if (c.staticDecline !== undefined) {
       decline(c, c.staticDecline);
       continue;
+    }
+    // An implementation never sees an option it did not declare (it would ignore it).
+    if (c.understands !== undefined) {
+      if (options === null) options = trailingOptions(info, args);
+      const unknown = options === undefined ? undefined : unknownOption(options, c.understands);
+      if (unknown !== undefined) {
+        decline(c, `does not understand option '${unknown}'`);
+        continue;
+      }
     }
     let runArgs = args;
     let conversions: string[] | undefined;
@@ -171,6 +210,13 @@ function makeRecord(info: MultimethodInternal, args: readonly unknown[], selecti
   };
 }
 
+/** When a backend that could have run was disabled by the environment, say how to enable it. */
+function disabledHint(record: DispatchRecord): string | undefined {
+  const disabled = record.candidates.filter((c) => c.reason === DISABLED_REASON).map((c) => c.backend);
+  if (disabled.length === 0) return undefined;
+  return `Disabled by SCIPORT_DISABLE_BACKENDS: ${disabled.join(', ')}; remove a backend from that variable to let it run.`;
+}
+
 /** The last dispatch made in this thread: cheap to keep (two references). */
 let lastFunction: MultimethodInternal | undefined;
 let lastCandidate: Candidate | undefined;
@@ -180,7 +226,7 @@ export function lastDispatch(): { function: string; backend: string } | undefine
 }
 
 function candidatesFor(info: MultimethodInternal, args: unknown[], frame: ScopeFrame | undefined) {
-  const perCall = perCallBackend(args);
+  const perCall = perCallBackend(info, args);
   return perCall === undefined
     ? cachedCandidates(info, args, frame)
     : planCandidates(info, kindsOf(info, args), frame, perCall);
@@ -206,7 +252,10 @@ export function dispatchCall(info: MultimethodInternal, args: unknown[]): unknow
   const selection = select(info, candidates, args, recording, false);
   if (recording) frame!.records!.push(makeRecord(info, args, selection));
   const chosen = selection.candidate;
-  if (chosen === undefined) throw new BackendNotImplementedError(makeRecord(info, args, selection));
+  if (chosen === undefined) {
+    const record = makeRecord(info, args, selection);
+    throw new BackendNotImplementedError(record, disabledHint(record));
+  }
   lastFunction = info;
   lastCandidate = chosen;
   return chosen.backend === undefined

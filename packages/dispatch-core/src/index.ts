@@ -8,6 +8,7 @@ export {
   type Backend,
   type BackendCapabilities,
   type FunctionEntry,
+  type ImplementOptions,
   type Implementation,
   type NotConvertible,
   type Verdict,

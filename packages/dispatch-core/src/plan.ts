@@ -7,6 +7,9 @@ import { framesOf, type ScopeFrame } from './scope.js';
 /** The name under which the default (host) implementation appears in records. */
 export const DEFAULT_BACKEND = 'default';
 
+/** Why a backend named in SCIPORT_DISABLE_BACKENDS declines. */
+export const DISABLED_REASON = 'disabled by SCIPORT_DISABLE_BACKENDS';
+
 /** A backend to try, in order, for one (function, kinds, dtype, state). */
 export interface Candidate {
   /** undefined for the default implementation. */
@@ -16,6 +19,8 @@ export interface Candidate {
   readonly coerce: boolean;
   /** A reason known without looking at the values (not registered, skipped, lacks the function…). */
   readonly staticDecline: string | undefined;
+  /** Option keys its implementation declared it understands; undefined: every key. */
+  readonly understands: ReadonlySet<string> | undefined;
 }
 
 /** Kind of a dispatchable value; plain JS values and TypedArrays are host data. */
@@ -28,8 +33,9 @@ function defaultDecline(kinds: readonly string[]): string | undefined {
   if (device === undefined) return undefined;
   return (
     `the default implementation runs on host arrays and got a '${device}' array; it never reads ` +
-    `device memory silently. Read it first with \`await x.toHost()\` (or call \`fn.async(...)\`), or ` +
-    `import/register a backend that owns '${device}' arrays and implements this function`
+    `device memory silently. Read the input back yourself and pass the host copy ` +
+    `(\`fn(await x.toHost())\`), or import/register a backend that owns '${device}' arrays and ` +
+    `implements this function`
   );
 }
 
@@ -42,7 +48,7 @@ function backendDecline(
   disabled: ReadonlySet<string>,
 ): string | undefined {
   if (backend === undefined) return `no backend named '${name}' is registered (import its package first)`;
-  if (disabled.has(name)) return 'disabled by SCIPORT_DISABLE_BACKENDS';
+  if (disabled.has(name)) return DISABLED_REASON;
   if (skipped.has(name)) return 'skipped by skipBackend()';
   if (!backend.implements(info.id)) return `does not implement ${info.id}`;
   const foreign = kinds.find((k) => !backend.backend.kinds.includes(k));
@@ -51,8 +57,13 @@ function backendDecline(
 }
 
 /**
+<<<<<<< HEAD
  * The ordered candidates for one call, in order of precedence:
  * per-call > scopes (innermost first) > global > registered owners of a present kind > default.
+=======
+ * The ordered candidates for one call, in precedence order: per-call > scopes (innermost
+ * first) > global > registered owners of a present kind > default (see the package README).
+>>>>>>> h/dispatch
  */
 export function planCandidates(
   info: MultimethodInternal,
@@ -71,12 +82,14 @@ export function planCandidates(
     if (seen.has(name)) return;
     seen.add(name);
     if (name === DEFAULT_BACKEND) {
-      candidates.push({ backend: undefined, name, source, coerce, staticDecline: defaultDecline(kinds) });
+      const staticDecline = skipped.has(DEFAULT_BACKEND) ? 'skipped by skipBackend()' : defaultDecline(kinds);
+      candidates.push({ backend: undefined, name, source, coerce, staticDecline, understands: undefined });
       return;
     }
     const backend = registry.backends.get(name);
     const staticDecline = backendDecline(info, backend, name, kinds, skipped, state.disabled);
-    candidates.push({ backend, name, source, coerce, staticDecline });
+    const understands = backend?.understoodOptions(info.id);
+    candidates.push({ backend, name, source, coerce, staticDecline, understands });
   };
 
   // 1. per call: forced, no fallback. Asking for a backend by name implies consent to convert.
@@ -97,10 +110,11 @@ export function planCandidates(
     if (global.only) return candidates;
   }
   // 4. registered backends owning a present kind. Plain host arrays are taken only by
-  //    backends the user opted into through SCIPORT_BACKEND_PRIORITY.
+  //    backends the user opted into through SCIPORT_BACKEND_PRIORITY. Disabled and skipped
+  //    owners stay in the list, declined with that reason, so explain() and errors show them.
   for (const b of ordered) {
     const owns = b.backend.kinds.some((k) => kinds.includes(k) && (k !== 'host' || state.priority.includes(b.name)));
-    if (owns && !skipped.has(b.name) && !state.disabled.has(b.name)) push(b.name, 'registered', false);
+    if (owns) push(b.name, 'registered', false);
   }
   if (global?.tryLast) {
     push(global.backend, 'global', global.coerce);

@@ -1,5 +1,6 @@
 import { arrayKind } from './brand.js';
-import { SciportError } from './errors.js';
+import { InvalidArgumentError, SciportError } from './errors.js';
+import { describeInput } from './validate.js';
 
 /** Where a candidate came from, in precedence order. */
 export type CandidateSource = 'per-call' | 'scope' | 'global' | 'registered' | 'default';
@@ -36,8 +37,26 @@ export function describeValue(value: unknown): string {
   return `${kind} ${v.dtype ?? '?'}${v.shape ? `[${v.shape.join(', ')}]` : ''}`;
 }
 
+function isRecord(value: unknown): value is DispatchRecord {
+  const r = value as Partial<DispatchRecord> | null;
+  return (
+    r !== null &&
+    typeof r === 'object' &&
+    typeof r.function === 'string' &&
+    Array.isArray(r.inputs) &&
+    Array.isArray(r.candidates) &&
+    r.candidates.every((c) => c !== null && typeof c === 'object')
+  );
+}
+
 /** Human-readable form of a record, as printed by the demo and error messages. */
 export function formatRecord(record: DispatchRecord): string {
+  if (!isRecord(record)) {
+    throw new InvalidArgumentError(`formatRecord() takes a dispatch record, got ${describeInput(record)}.`, {
+      argument: 'record',
+      hint: 'Pass what explain() returns, what trace() collects, or a BackendNotImplementedError.record.',
+    });
+  }
   const lines = [`${record.function}(${record.inputs.join('; ')}) → ${record.chosen ?? 'no backend'}`];
   for (const c of record.candidates) {
     const mark = c.verdict === 'accepted' ? '✓' : c.verdict === 'declined' ? '✗' : '·';

@@ -1,4 +1,5 @@
 import type { Backend, FunctionEntry } from './backend.js';
+import { InvalidArgumentError } from './errors.js';
 import type { MultimethodInternal } from './multimethod.js';
 
 /** The user's global choice (`setGlobalBackend`). */
@@ -13,9 +14,14 @@ export interface GlobalChoice {
 export class RegisteredBackend {
   readonly entries: ReadonlyMap<string, FunctionEntry>;
   private readonly loaded = new Map<string, (...args: any[]) => unknown>();
+  /** Declared option keys per multimethod id; ids without a declaration are absent. */
+  private readonly declaredOptions: ReadonlyMap<string, ReadonlySet<string>>;
 
   constructor(readonly backend: Backend) {
     this.entries = new Map(backend.functions.map((entry) => [entry.id, entry]));
+    this.declaredOptions = new Map(
+      backend.functions.flatMap((entry) => (entry.options === undefined ? [] : [[entry.id, new Set(entry.options)]])),
+    );
   }
 
   get name(): string {
@@ -26,11 +32,23 @@ export class RegisteredBackend {
     return this.entries.has(id);
   }
 
+  /** The option keys the entry for `id` declared it understands; undefined: all of them. */
+  understoodOptions(id: string): ReadonlySet<string> | undefined {
+    return this.declaredOptions.get(id);
+  }
+
   /** The implementation of multimethod `id`, loaded on first use. */
   implementation(id: string): (...args: any[]) => unknown {
     let impl = this.loaded.get(id);
     if (impl === undefined) {
-      impl = this.entries.get(id)!.load();
+      const loaded: unknown = this.entries.get(id)!.load();
+      if (typeof loaded !== 'function') {
+        throw new InvalidArgumentError(
+          `Backend '${this.name}' loaded ${loaded === null ? 'null' : typeof loaded} for ${id}, not a function.`,
+          { argument: 'load', hint: `Its functions entry for '${id}' must load the implementation; report this to the backend's authors.` },
+        );
+      }
+      impl = loaded as (...args: any[]) => unknown;
       this.loaded.set(id, impl);
     }
     return impl;

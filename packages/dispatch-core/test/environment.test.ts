@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 // a fresh Node process against the built package.
 const distIndex = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 
-function run(env: Record<string, string>): string[] {
+function run(env: Record<string, string>, body = "console.log(JSON.stringify([fn(arr('dev')), fn(arr('host'))]));"): any {
   const script = `
     const d = await import(${JSON.stringify(distIndex)});
     const brand = Symbol.for('sciport.array');
@@ -16,7 +16,7 @@ function run(env: Record<string, string>): string[] {
       d.registerBackend(d.defineBackend({ name, kinds: name === 'cpu' ? ['host'] : ['dev'],
         functions: [d.implement(fn, () => name)] }));
     }
-    console.log(JSON.stringify([fn(arr('dev')), fn(arr('host'))]));`;
+    ${body}`;
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
     env: { ...process.env, SCIPORT_BACKEND_PRIORITY: '', SCIPORT_DISABLE_BACKENDS: '', ...env },
     encoding: 'utf8',
@@ -33,5 +33,20 @@ describe('environment variables', () => {
   });
   it('SCIPORT_DISABLE_BACKENDS removes backends', () => {
     expect(run({ SCIPORT_DISABLE_BACKENDS: 'a' })).toEqual(['b', 'default']);
+  });
+  it('a disabled owner shows in explain() and in the error, declined with the reason', () => {
+    const body = `
+      const record = d.explain(fn, arr('dev'));
+      let error;
+      try { fn(arr('dev')); } catch (e) { error = e; }
+      console.log(JSON.stringify({ candidates: record.candidates, name: error.name, hint: error.hint }));`;
+    const out = run({ SCIPORT_DISABLE_BACKENDS: 'a,b' }, body);
+    const reason = 'disabled by SCIPORT_DISABLE_BACKENDS';
+    expect(out.candidates.slice(0, 2)).toEqual([
+      { backend: 'a', source: 'registered', verdict: 'declined', reason },
+      { backend: 'b', source: 'registered', verdict: 'declined', reason },
+    ]);
+    expect(out.name).toBe('BackendNotImplementedError');
+    expect(out.hint).toBe('Disabled by SCIPORT_DISABLE_BACKENDS: a, b; remove a backend from that variable to let it run.');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   BackendNotImplementedError,
+  InvalidArgumentError,
   lastDispatch,
   setGlobalBackend,
   skipBackend,
@@ -46,7 +47,8 @@ describe('precedence (per-call > scopes > global > registered > default)', () =>
     await withRegistered([refusing], () => {
       expect(() => double(host(), { backend: 'r' })).toThrow(BackendNotImplementedError);
       expect(() => double(host(), { backend: 'r' })).toThrow(/too tired/);
-      expect(() => double(host(), { backend: 'nope' })).toThrow(/no backend named 'nope'/);
+      expect(() => double(host(), { backend: 'nope' })).toThrow(InvalidArgumentError);
+      expect(() => double(host(), { backend: 'nope' })).toThrow(/Unknown backend 'nope'.*'r', 'default'/);
     });
   });
 

@@ -34,4 +34,13 @@ describe('multimethod signatures', () => {
     // @ts-expect-error the first parameter has the wrong type
     implement(fft, (_x: string) => 0);
   });
+
+  it('option declarations are string lists', () => {
+    expectTypeOf(implement(fft, (x: Float64Array) => x, { options: ['n'] }).options).toEqualTypeOf<
+      readonly string[] | undefined
+    >();
+    // @ts-expect-error option keys are strings
+    implement(fft, (x: Float64Array) => x, { options: [1] });
+    expectTypeOf(fft.options).toEqualTypeOf<readonly string[] | undefined>();
+  });
 });
