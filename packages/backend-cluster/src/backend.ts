@@ -25,7 +25,9 @@ function takesChunkedOnly(value: unknown): Verdict {
 export const clusterBackend = defineBackend({
   name: 'cluster',
   kinds: ['chunked'],
-  functions: fft.FFT_FUNCTIONS.map((f) => implement(fft.FFT_MULTIMETHODS[f.name], strategyFor(f))),
+  // Every option reaches the host transforms on the workers, which are this release's own code:
+  // the cluster understands exactly what the table lists.
+  functions: fft.FFT_FUNCTIONS.map((f) => implement(fft.FFT_MULTIMETHODS[f.name], strategyFor(f), { options: f.options })),
   capabilities: { syncReadback: false },
   // Dispatch asks canRun before converting, so the first argument meets the same reason here.
   canRun(_fn, args) {

@@ -49,10 +49,19 @@ function canRun(fn: MultimethodInfo, args: readonly unknown[]): true | string {
   return true;
 }
 
+/**
+ * The fft options the GPU transforms act on. Pinned here, not read from the fft table: an option
+ * added to the table later is not understood until the GPU code handles it, so dispatch passes
+ * calls that use it to the next candidate instead of the GPU silently ignoring it.
+ */
+const GPU_FFT_OPTIONS: ReadonlySet<string> = new Set(['n', 'axis', 's', 'axes', 'norm', 'overwriteX', 'workers', 'plan']);
+
 export const webgpuBackend = defineBackend({
   name: 'webgpu',
   kinds: ['gpu'],
-  functions: FFT_FUNCTIONS.filter(gpuImplements).map((f) => implement(FFT_MULTIMETHODS[f.name], gpuTransform(f))),
+  functions: FFT_FUNCTIONS.filter(gpuImplements).map((f) =>
+    implement(FFT_MULTIMETHODS[f.name], gpuTransform(f), { options: f.options.filter((k) => GPU_FFT_OPTIONS.has(k)) }),
+  ),
   capabilities: { dtypes: [...GPU_DTYPES], syncReadback: false },
   canRun,
   convert(value: unknown, coerce: boolean): unknown {

@@ -70,14 +70,9 @@ export interface MultimethodInternal extends MultimethodInfo {
 }
 
 /**
-<<<<<<< HEAD
- * Declare a multimethod: the public function of an interface package. Calls go
- * through dispatch (see planCandidates) to a backend implementation or the default.
-=======
  * Declare a multimethod: the public function of an interface package. Calls go through
  * dispatch (per-call backend, scopes, global choice, registered owners of the arrays'
  * kinds, then the default; see the package README) to a backend implementation or the default.
->>>>>>> h/dispatch
  */
 export function multimethod<F extends (...args: any[]) => any>(spec: MultimethodSpec<F>): Multimethod<F> {
   validateSpec(spec);

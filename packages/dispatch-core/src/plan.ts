@@ -57,13 +57,8 @@ function backendDecline(
 }
 
 /**
-<<<<<<< HEAD
- * The ordered candidates for one call, in order of precedence:
- * per-call > scopes (innermost first) > global > registered owners of a present kind > default.
-=======
  * The ordered candidates for one call, in precedence order: per-call > scopes (innermost
  * first) > global > registered owners of a present kind > default (see the package README).
->>>>>>> h/dispatch
  */
 export function planCandidates(
   info: MultimethodInternal,

@@ -4,11 +4,7 @@ import { setGlobalBackend, withBackend } from '../src/index.js';
 import { kindOfResult, makeDouble, ToyArray, toyBackend, withRegistered } from './helpers.js';
 
 /**
-<<<<<<< HEAD
  * Random registries and scopes against a direct model of the precedence: the winner is the
-=======
- * Random registries and scopes against a direct reading of the precedence rules (README): the winner is the
->>>>>>> h/dispatch
  * first of [scopes innermost-first, global, owners of the input kind in registration
  * order, default] that accepts; an `only` cuts the list.
  */

@@ -54,7 +54,7 @@ const declared: Record<string, Multimethod<(...args: any[]) => any>> = {};
 /** Declare transform `name` of the table with its host implementation. */
 function declare<F extends (...args: any[]) => any>(name: string, host: (...args: any[]) => NDArray): Multimethod<F> {
   const row = fftFunction(name);
-  const mm = multimethod<F>({ domain: FFT_DOMAIN, name: row.name, dispatch: [0], default: host as F });
+  const mm = multimethod<F>({ domain: FFT_DOMAIN, name: row.name, dispatch: [0], options: row.options, default: host as F });
   declared[name] = mm;
   return mm;
 }
