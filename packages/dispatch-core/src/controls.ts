@@ -1,12 +1,13 @@
-import type { Backend } from './backend.js';
+import type { Backend } from './backend-types.js';
 import { nameOf, registeredName } from './backend-name.js';
 import { explainCall } from './dispatch.js';
 import { InvalidArgumentError } from './errors.js';
 import { validateManifest } from './manifest.js';
-import type { MultimethodInfo } from './multimethod.js';
+import type { MultimethodInfo } from './multimethod-types.js';
 import type { DispatchRecord } from './record.js';
 import { bumpEpoch, type GlobalChoice, RegisteredBackend, registry } from './registry.js';
 import { newFrame, type ScopeFrame, scopeStorage } from './scope.js';
+import type { SerializedDispatchState } from './state-types.js';
 import { validateState } from './state-shape.js';
 import { expectBooleanOptions, expectFunction, expectOptions } from './validate.js';
 
@@ -120,15 +121,6 @@ export function trace<R>(
   return { result, records } as any;
 }
 
-/** Dispatch state as plain JSON, so a worker can make the same decisions. */
-export interface SerializedDispatchState {
-  readonly global: GlobalChoice | null;
-  readonly disabled: string[];
-  readonly priority: string[];
-  /** Scopes from outermost to innermost. */
-  readonly scopes: { type: 'set' | 'skip'; backend: string; only: boolean; coerce: boolean }[];
-}
-
 export function getDispatchState(): SerializedDispatchState {
   const frame = registry.scopesInUse ? scopeStorage.get() : undefined;
   const state = frame?.override ?? registry;
@@ -159,3 +151,5 @@ export function withDispatchState<R>(state: SerializedDispatchState, callback: (
   for (const s of state.scopes) frame = newFrame({ type: s.type, backend: s.backend, only: s.only, coerce: s.coerce }, frame);
   return enter(frame, callback);
 }
+
+export type { SerializedDispatchState } from './state-types.js';

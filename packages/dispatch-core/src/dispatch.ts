@@ -1,6 +1,6 @@
 import { NOT_CONVERTIBLE } from './backend.js';
 import { readEnvironmentOnce } from './environment.js';
-import type { MultimethodInternal } from './multimethod.js';
+import type { MultimethodInternal } from './multimethod-types.js';
 import { registeredName } from './backend-name.js';
 import { type Candidate, DISABLED_REASON, kindOf, planCandidates } from './plan.js';
 import { BackendNotImplementedError, type CandidateRecord, type DispatchRecord, describeValue } from './record.js';

@@ -1,4 +1,4 @@
-import type { Backend } from './backend.js';
+import type { Backend } from './backend-types.js';
 import { InvalidArgumentError } from './errors.js';
 import {
   describeInput,

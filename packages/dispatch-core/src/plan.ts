@@ -1,5 +1,5 @@
 import { arrayKind } from './brand.js';
-import type { MultimethodInternal } from './multimethod.js';
+import type { MultimethodInternal } from './multimethod-types.js';
 import type { CandidateSource } from './record.js';
 import { orderBackends, type RegisteredBackend, registry } from './registry.js';
 import { framesOf, type ScopeFrame } from './scope.js';

@@ -1,14 +1,7 @@
-import type { Backend, FunctionEntry } from './backend.js';
+import type { Backend, FunctionEntry } from './backend-types.js';
 import { InvalidArgumentError } from './errors.js';
-import type { MultimethodInternal } from './multimethod.js';
-
-/** The user's global choice (`setGlobalBackend`). */
-export interface GlobalChoice {
-  readonly backend: string;
-  readonly only: boolean;
-  readonly coerce: boolean;
-  readonly tryLast: boolean;
-}
+import type { MultimethodInternal } from './multimethod-types.js';
+import type { GlobalChoice } from './state-types.js';
 
 /** A registered backend with its function table resolved lazily. */
 export class RegisteredBackend {
@@ -131,3 +124,5 @@ export function orderBackends(backends: RegisteredBackend[], priority: readonly 
   };
   return sorted.map((b, i) => ({ b, i })).sort((x, y) => rank(x.b) - rank(y.b) || x.i - y.i).map((x) => x.b);
 }
+
+export type { GlobalChoice } from './state-types.js';

@@ -1,6 +1,6 @@
 import { createScopeStorage, type ScopeStorage } from './scope-storage.js';
 import type { DispatchRecord } from './record.js';
-import type { GlobalChoice } from './registry.js';
+import type { GlobalChoice } from './state-types.js';
 
 /** The part of the dispatch state that a scope may replace (restored in workers). */
 export interface StateOverride {

@@ -1,4 +1,4 @@
-import type { SerializedDispatchState } from './controls.js';
+import type { SerializedDispatchState } from './state-types.js';
 import { InvalidArgumentError } from './errors.js';
 import { describeInput, expectBoolean, expectNameList, expectNonEmptyString, expectOptions } from './validate.js';
 
