@@ -10,7 +10,5 @@ import { destroyWebGPU, initWebGPU } from '../src/device/provider.js';
 export async function useGPU(): Promise<void> {
   process.env.VK_ICD_FILENAMES ??= '/usr/lib/chromium/vk_swiftshader_icd.json';
   await initWebGPU();
-  afterAll(() => {
-    destroyWebGPU();
-  });
+  afterAll(() => destroyWebGPU());
 }
