@@ -96,6 +96,14 @@ describe('destroyWebGPU', () => {
     await initWebGPU();
     expect(Array.from(await gx.ones([2]).toTypedArray())).toEqual([1, 1]);
   });
+
+  it('resolves when the device was destroyed behind its back', async () => {
+    gx.ones([8]);
+    getDevice().destroy();
+    await expect(destroyWebGPU()).resolves.toBeUndefined();
+    await initWebGPU();
+    expect(Array.from(await gx.ones([2]).toTypedArray())).toEqual([1, 1]);
+  });
 });
 
 describe('device loss', () => {

@@ -328,7 +328,9 @@ export function destroyWebGPU(): Promise<void> {
  * so Node can exit.
  */
 async function teardown(ctx: GPUContext): Promise<void> {
-  await Promise.allSettled([ctx.device.queue.onSubmittedWorkDone(), ...ctx.pendingReads]);
+  // async: a device destroyed behind our back may throw instead of rejecting.
+  const workDone = (async () => ctx.device.queue.onSubmittedWorkDone())();
+  await Promise.allSettled([workDone, ...ctx.pendingReads]);
   if (ctx.owned) {
     ctx.device.destroy();
     await ctx.device.lost;
