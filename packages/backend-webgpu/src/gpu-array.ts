@@ -1,19 +1,9 @@
-import { cStrides as contiguousStrides, shapeSize } from '@sciport/array-api';
-import { ARRAY_BRAND, InvalidArgumentError, NAMESPACE_KEY } from '@sciport/dispatch-core';
+import { cStrides as contiguousStrides, NDArray, shapeSize } from '@sciport/array-api';
+import { ARRAY_BRAND, InvalidArgumentError, type NAMESPACE_KEY } from '@sciport/dispatch-core';
 import { DTYPE_INFO, type GPUDType } from './dtypes.js';
 import { Storage } from './memory/storage.js';
 import { type HostData, readContiguous } from './readback.js';
 import { type Runtime, runtime } from './runtime.js';
-
-/** Hooks other modules install (avoids import cycles: namespace, copy kernel, host wrapping). */
-export interface GPUArrayHooks {
-  namespace?: () => unknown;
-  /** Materialize a C-contiguous copy of a view. */
-  contiguous?: (x: GPUArray) => GPUArray;
-  /** Wrap downloaded data as a host NDArray. */
-  toHost?: (data: HostData, shape: readonly number[], dtype: GPUDType) => unknown;
-}
-export const hooks: GPUArrayHooks = {};
 
 // Symbol.dispose exists in Node >= 20 and current browsers; older engines get the
 // registered symbol TypeScript's `using` downlevel code looks for.
@@ -29,11 +19,24 @@ const finalizer = new FinalizationRegistry<{ storage: Storage; rt: Runtime }>(({
 export { contiguousStrides, shapeSize };
 
 /**
+ * The methods that run kernels or return the namespace. The class sits at the bottom of the
+ * package (it imports no kernel); gpu-array-methods.ts, loaded by the package entry, installs
+ * these on its prototype.
+ */
+export interface GPUArray {
+  /** The GPU Array API namespace (`arrayNamespace(x)`). */
+  [NAMESPACE_KEY](): unknown;
+  /** A C-contiguous array with the same values: this one (not a copy) if already contiguous. */
+  contiguous(): GPUArray;
+}
+
+/**
  * An array on the GPU: a pooled GPUBuffer plus shape, dtype and (element) strides and
  * offset, so transposes, flips and slices are views. Operations return new GPUArrays at
  * once; read the values with `await x.toHost()`. Free the memory with `dispose()` or a
  * `using` declaration (the garbage collector returns forgotten buffers eventually).
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface's methods are installed on the prototype by gpu-array-methods.ts, which the package entry loads.
 export class GPUArray {
   readonly [ARRAY_BRAND] = 'gpu' as const;
   readonly shape: readonly number[];
@@ -124,25 +127,11 @@ export class GPUArray {
     }
   }
 
-  [NAMESPACE_KEY](): unknown {
-    if (!hooks.namespace) throw new InvalidArgumentError('The GPU namespace is not loaded.');
-    return hooks.namespace();
-  }
-
-  /** A C-contiguous array with the same values: this one (not a copy) if already contiguous. */
-  contiguous(): GPUArray {
-    this.check();
-    if (this.isContiguous && this.offset === 0) {
-      return this.view(this.shape, this.stride, 0);
-    }
-    return hooks.contiguous!(this);
-  }
-
   /** Download the values as a C-contiguous typed array (bool → Uint8Array, float16 → Float32Array). */
   async toTypedArray(): Promise<HostData> {
     this.check();
     if (this.isContiguous) return readContiguous(this.storage.runtime, this);
-    const c = hooks.contiguous!(this);
+    const c = this.contiguous();
     try {
       return await readContiguous(c.storage.runtime, c);
     } finally {
@@ -153,7 +142,7 @@ export class GPUArray {
   /** Download as a host NDArray (`@sciport/array-api`). The only asynchronous step. */
   async toHost(): Promise<any> {
     const data = await this.toTypedArray();
-    return hooks.toHost ? hooks.toHost(data, this.shape, this.dtype) : data;
+    return new NDArray(data, [...this.shape], DTYPE_INFO[this.dtype].host);
   }
 
   /** Give the buffer back to the pool (views keep it alive until they are disposed too). */

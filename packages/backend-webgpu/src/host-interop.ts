@@ -1,8 +1,8 @@
-import { type ArrayInput, astype, asarray, type DType, isNDArray, NDArray } from '@sciport/array-api';
+import { type ArrayInput, astype, asarray, type DType, isNDArray, type NDArray } from '@sciport/array-api';
 import { DtypeError } from '@sciport/dispatch-core';
 import { getFloat64Policy } from './device/provider.js';
-import { checkGPUDType, DTYPE_INFO, type GPUDType, isGPUDType } from './dtypes.js';
-import { type GPUArray, hooks, isGPUArray } from './gpu-array.js';
+import { checkGPUDType, type GPUDType, isGPUDType } from './dtypes.js';
+import { type GPUArray, isGPUArray } from './gpu-array.js';
 import { astypeGPU } from './namespace/convert.js';
 import { uploadData } from './upload.js';
 
@@ -11,8 +11,6 @@ declare module '@sciport/array-api' {
     gpu: GPUArray;
   }
 }
-
-hooks.toHost = (data, shape, dtype) => new NDArray(data, [...shape], DTYPE_INFO[dtype].host);
 
 export interface ToDeviceOptions {
   /** GPU dtype to store (converting on the host first). Naming float32 for float64 input is an explicit downcast. */

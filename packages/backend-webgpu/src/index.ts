@@ -7,10 +7,8 @@
  *   const yg = fft(xg);            // runs in WGSL, returns a GPUArray at once
  *   const y = await yg.toHost();   // the only await
  */
-import { setUploader } from './namespace/index.js';
-import { toDevice } from './host-interop.js';
-
-setUploader((x, dtype) => toDevice(x as never, dtype === undefined ? {} : { dtype }));
+// Installs the GPUArray methods that need the namespace and the copy kernel.
+import './gpu-array-methods.js';
 
 export {
   destroyWebGPU,

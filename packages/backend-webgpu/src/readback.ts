@@ -19,8 +19,29 @@ export function raisePendingErrors(rt: Runtime): void {
   });
 }
 
-/** Copy `bytes` bytes at `byteOffset` of `buffer` to the host. */
-export async function readBytes(rt: Runtime, buffer: GPUBuffer, byteOffset: number, bytes: number): Promise<ArrayBuffer> {
+/**
+ * Copy `bytes` bytes at `byteOffset` of `buffer` to the host. The read is registered with
+ * its device, which destroyWebGPU() destroys only after the read settled.
+ */
+export function readBytes(rt: Runtime, buffer: GPUBuffer, byteOffset: number, bytes: number): Promise<ArrayBuffer> {
+  const read = mapAndCopy(rt, buffer, byteOffset, bytes);
+  const reads = rt.ctx.pendingReads;
+  reads.add(read);
+  const forget = () => reads.delete(read);
+  read.then(forget, forget);
+  return read;
+}
+
+/** A read in flight when destroyWebGPU() (or a device loss) ended its device rejects with the reason. */
+function throwIfEnded(rt: Runtime): void {
+  const reason = rt.ctx.endReason;
+  if (reason === undefined) return;
+  throw new DeviceError(`A GPU read did not finish: ${reason}`, {
+    hint: 'Await toHost() before calling destroyWebGPU(); after `await initWebGPU()`, upload the data again.',
+  });
+}
+
+async function mapAndCopy(rt: Runtime, buffer: GPUBuffer, byteOffset: number, bytes: number): Promise<ArrayBuffer> {
   const start = Math.floor(byteOffset / 4) * 4;
   const end = Math.ceil((byteOffset + bytes) / 4) * 4;
   const length = Math.max(4, end - start);
@@ -32,12 +53,14 @@ export async function readBytes(rt: Runtime, buffer: GPUBuffer, byteOffset: numb
     try {
       await staging.mapAsync(MAP_MODE_READ);
     } catch (error) {
+      throwIfEnded(rt);
       raisePendingErrors(rt);
       throw new DeviceError('Reading a GPU buffer failed (the device may have been lost).', {
         hint: 'Call `await initWebGPU()` and try again.',
         cause: error,
       });
     }
+    throwIfEnded(rt);
     const copy = staging.getMappedRange().slice(byteOffset - start, byteOffset - start + bytes);
     staging.unmap();
     raisePendingErrors(rt);

@@ -1,5 +1,7 @@
 import { afterAll } from 'vitest';
 import { destroyWebGPU, initWebGPU } from '../src/device/provider.js';
+// The package entry installs these GPUArray methods; tests that import single modules need them too.
+import '../src/gpu-array-methods.js';
 
 /**
  * Open the software adapter for a test file (call with top-level await, so arrays can be
@@ -10,7 +12,5 @@ import { destroyWebGPU, initWebGPU } from '../src/device/provider.js';
 export async function useGPU(): Promise<void> {
   process.env.VK_ICD_FILENAMES ??= '/usr/lib/chromium/vk_swiftshader_icd.json';
   await initWebGPU();
-  afterAll(() => {
-    destroyWebGPU();
-  });
+  afterAll(() => destroyWebGPU());
 }

@@ -81,6 +81,31 @@ describe('device provider', () => {
   });
 });
 
+describe('destroyWebGPU', () => {
+  it('rejects a read in flight with a DeviceError and resolves once the device is destroyed', async () => {
+    const x = gx.ones([8]);
+    const device = getDevice();
+    const read = x.toHost();
+    const done = destroyWebGPU();
+    expect(() => gx.ones([2])).toThrow(DeviceError);
+    await expect(read).rejects.toThrow(DeviceError);
+    await expect(read).rejects.toThrow(/did not finish: WebGPU was shut down by destroyWebGPU/);
+    await done;
+    expect((await device.lost).reason).toBe('destroyed');
+    await expect(destroyWebGPU()).resolves.toBeUndefined();
+    await initWebGPU();
+    expect(Array.from(await gx.ones([2]).toTypedArray())).toEqual([1, 1]);
+  });
+
+  it('resolves when the device was destroyed behind its back', async () => {
+    gx.ones([8]);
+    getDevice().destroy();
+    await expect(destroyWebGPU()).resolves.toBeUndefined();
+    await initWebGPU();
+    expect(Array.from(await gx.ones([2]).toTypedArray())).toEqual([1, 1]);
+  });
+});
+
 describe('device loss', () => {
   it('turns into a typed error on the next call, and initWebGPU() recovers', async () => {
     const x = gx.ones([8]);

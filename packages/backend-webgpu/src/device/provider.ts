@@ -1,4 +1,5 @@
 import { DeviceError, InvalidArgumentError } from '@sciport/dispatch-core';
+import { withoutDeviceSelectLayer } from './device-select-layer.js';
 
 /**
  * The device provider: finds a `GPU` (navigator.gpu in browsers and Deno, the optional
@@ -59,6 +60,10 @@ export interface GPUContext {
   readonly owned: boolean;
   /** Validation errors reported by the device and not yet surfaced to the user. */
   readonly pendingErrors: string[];
+  /** Readbacks in flight: the device is destroyed only after they settle. */
+  readonly pendingReads: Set<Promise<unknown>>;
+  /** Why this context ended (lost, destroyed, replaced); undefined while it is open. */
+  endReason: string | undefined;
 }
 
 interface ProviderState {
@@ -69,6 +74,8 @@ interface ProviderState {
   gpu: GPU | undefined;
   float64: Float64Policy;
   initializing: Promise<GPUContext> | undefined;
+  /** The last destroyWebGPU()'s teardown (a new device opens only after it). */
+  teardown: Promise<void>;
 }
 
 const state: ProviderState = {
@@ -78,6 +85,7 @@ const state: ProviderState = {
   gpu: undefined,
   float64: 'error',
   initializing: undefined,
+  teardown: Promise.resolve(),
 };
 
 const DEFAULT_DAWN_FLAGS = ['enable-dawn-features=disable_workgroup_init'];
@@ -93,6 +101,7 @@ function endContext(ctx: GPUContext, reason: string): void {
   if (state.current !== ctx) return;
   state.current = undefined;
   state.lostReason = reason;
+  ctx.endReason = reason;
   for (const listener of listeners) listener(ctx);
 }
 
@@ -204,15 +213,18 @@ function watch(ctx: GPUContext): void {
 }
 
 async function open(options: InitWebGPUOptions): Promise<GPUContext> {
+  await state.teardown;
   let device: GPUDevice;
   let adapter: GPUAdapter | undefined;
   if (options.device) {
     device = options.device;
   } else {
     const gpu = await findGPU(options);
-    const found = await gpu.requestAdapter(
-      options.powerPreference ? { powerPreference: options.powerPreference } : undefined,
-    );
+    const adapterOptions = options.powerPreference ? { powerPreference: options.powerPreference } : undefined;
+    // The `webgpu` package creates Dawn's Vulkan instance inside requestAdapter().
+    const found = await (gpu === state.gpu
+      ? withoutDeviceSelectLayer(() => gpu.requestAdapter(adapterOptions))
+      : gpu.requestAdapter(adapterOptions));
     if (!found) {
       // A later initWebGPU() (e.g. after setting VK_ICD_FILENAMES) makes a fresh instance.
       if (gpu === state.gpu) state.gpu = undefined;
@@ -235,6 +247,8 @@ async function open(options: InitWebGPUOptions): Promise<GPUContext> {
     generation: state.generation,
     owned: !options.device,
     pendingErrors: [],
+    pendingReads: new Set(),
+    endReason: undefined,
   };
   watch(ctx);
   return ctx;
@@ -290,15 +304,38 @@ export function getDevice(): GPUDevice {
 }
 
 /**
- * Destroy the device this package opened (Node keeps running while one is open) and
- * forget it; `initWebGPU()` opens a new one.
+ * Shut WebGPU down: the package forgets the device at once (arrays on it become invalid and
+ * reads still in flight reject with a DeviceError); the returned promise resolves once the
+ * device this package opened is destroyed and Node may exit. Not awaiting it is safe: the
+ * pending GPU work keeps Node running until the teardown is done.
  */
-export function destroyWebGPU(): void {
+export function destroyWebGPU(): Promise<void> {
   const ctx = state.current;
-  if (!ctx) return;
-  endContext(ctx, 'WebGPU was shut down by destroyWebGPU().');
-  if (ctx.owned) ctx.device.destroy();
-  state.gpu = undefined;
+  if (ctx) {
+    endContext(ctx, 'WebGPU was shut down by destroyWebGPU().');
+    const done = state.teardown.then(() => teardown(ctx));
+    // A failed teardown is the caller's error; it must not keep the next device from opening.
+    state.teardown = done.catch(() => undefined);
+    return done;
+  }
+  return state.teardown;
+}
+
+/**
+ * Destroy a device only when nothing is running on it: destroying it (or letting the process
+ * exit) while submitted work or a mapAsync is still in flight makes Dawn's native threads
+ * crash (SIGSEGV, SIGABRT) or deadlock. Then drop the `webgpu` instance, after its device,
+ * so Node can exit.
+ */
+async function teardown(ctx: GPUContext): Promise<void> {
+  // async: a device destroyed behind our back may throw instead of rejecting.
+  const workDone = (async () => ctx.device.queue.onSubmittedWorkDone())();
+  await Promise.allSettled([workDone, ...ctx.pendingReads]);
+  if (ctx.owned) {
+    ctx.device.destroy();
+    await ctx.device.lost;
+  }
+  if (!state.current && !state.initializing) state.gpu = undefined;
 }
 
 export function setFloat64Policy(policy: Float64Policy): void {

@@ -1,6 +1,6 @@
 import { DtypeError } from '@sciport/dispatch-core';
 import { type GPUDType, isComplex } from '../dtypes.js';
-import { type GPUArray, hooks } from '../gpu-array.js';
+import type { GPUArray } from '../gpu-array.js';
 import { runMap } from '../kernels/map.js';
 
 /** Copy `src` into `dst` (same shape, any strides), casting to dst's dtype. */
@@ -12,8 +12,6 @@ export function copyInto(src: GPUArray, dst: GPUArray): void {
 export function copyAs(x: GPUArray, dtype: GPUDType = x.dtype): GPUArray {
   return runMap({ op: 'copy', compute: [x.dtype], result: x.dtype, expr: (a) => a[0] }, [x], x.shape, dtype);
 }
-
-hooks.contiguous = (x) => copyAs(x);
 
 /**
  * astype on the GPU: NumPy's casting (floats to ints truncate toward zero, saturating).

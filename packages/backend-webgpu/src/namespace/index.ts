@@ -11,7 +11,8 @@ import {
 import { InvalidArgumentError, NotSupportedError } from '@sciport/dispatch-core';
 import { requireContext } from '../device/provider.js';
 import { checkGPUDType, GPU_DTYPES, type GPUDType, isGPUDType, promoteTypes } from '../dtypes.js';
-import { type GPUArray, hooks, isGPUArray } from '../gpu-array.js';
+import { type GPUArray, isGPUArray } from '../gpu-array.js';
+import { toDevice } from '../host-interop.js';
 import { astypeGPU, copyAs } from './convert.js';
 import { checkArray, describe, normalizeAxis, type ScalarInput } from './core.js';
 import * as creation from './creation.js';
@@ -26,10 +27,9 @@ import * as red from './reductions.js';
  * on the GPU: they throw NotSupportedError saying to read the data back first.
  */
 
-let uploader: ((x: unknown, dtype?: GPUDType) => GPUArray) | undefined;
-/** Set by the package entry (host-interop) so asarray can upload host data. */
-export function setUploader(fn: (x: unknown, dtype?: GPUDType) => GPUArray): void {
-  uploader = fn;
+/** asarray's upload of host data. */
+function upload(x: unknown, dtype?: GPUDType): GPUArray {
+  return toDevice(x as never, dtype === undefined ? {} : { dtype });
 }
 
 function notOnGPU(name: string): never {
@@ -110,14 +110,13 @@ export const gpuNamespace: ArrayNamespace<GPUArray> = {
 
   // creation
   asarray: (obj, options) => {
-    if (!uploader) throw new InvalidArgumentError('The GPU namespace cannot upload yet.', { hint: "import '@sciport/backend-webgpu' first." });
     if (options?.shape !== undefined && !isGPUArray(obj)) {
       throw new InvalidArgumentError('The GPU asarray takes no shape for host data.', {
         argument: 'shape',
         hint: 'Build the host array with asarray(data, { shape }) from @sciport/array-api, then toDevice() it.',
       });
     }
-    return creation.asarrayGPU(obj, options, uploader);
+    return creation.asarrayGPU(obj, options, upload);
   },
   arange: creation.arange,
   empty: creation.empty,
@@ -295,8 +294,6 @@ export const gpuNamespace: ArrayNamespace<GPUArray> = {
   any: red.any,
   diff,
 };
-
-hooks.namespace = () => gpuNamespace;
 
 /** Functions of the namespace that throw NotSupportedError on GPU arrays. */
 export const NOT_ON_GPU: readonly string[] = [
