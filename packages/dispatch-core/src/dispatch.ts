@@ -44,10 +44,15 @@ function perCallBackend(info: MultimethodInternal, args: readonly unknown[]): st
   return options === undefined ? undefined : registeredName(options.backend, 'backend');
 }
 
-/** The first option key passed (with a value) that `understands` does not list. */
-function unknownOption(options: CallOptions, understands: ReadonlySet<string>): string | undefined {
+/**
+ * The first option key passed (with a value) that the interface declares and `understands`
+ * does not list. A key the interface does not declare is a mistake in the call: it goes
+ * through, and the implementation rejects it with the same typed error on every backend.
+ */
+function unknownOption(options: CallOptions, understands: ReadonlySet<string>, declared: readonly string[] | undefined): string | undefined {
   for (const key in options) {
-    if (key !== 'backend' && options[key] !== undefined && !understands.has(key)) return key;
+    if (key === 'backend' || options[key] === undefined || understands.has(key)) continue;
+    if (declared === undefined || declared.includes(key)) return key;
   }
   return undefined;
 }
@@ -162,7 +167,7 @@ function select(
     // An implementation never sees an option it did not declare (it would ignore it).
     if (c.understands !== undefined) {
       if (options === null) options = trailingOptions(info, args);
-      const unknown = options === undefined ? undefined : unknownOption(options, c.understands);
+      const unknown = options === undefined ? undefined : unknownOption(options, c.understands, info.options);
       if (unknown !== undefined) {
         decline(c, `does not understand option '${unknown}'`);
         continue;

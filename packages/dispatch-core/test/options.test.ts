@@ -115,6 +115,30 @@ describe('option declarations (backward-compatible signature extension)', () => 
     });
   });
 
+  it('a key the interface does not declare reaches the backend, which rejects it as the default would', async () => {
+    const scale = makeScale();
+    const strict = defineBackend({
+      name: 'strict',
+      kinds: ['dev'],
+      functions: [
+        implement(
+          scale,
+          (x: ToyArray, o?: object) => {
+            for (const key of Object.keys(o ?? {})) if (key !== 'factor') throw new Error(`strict: unknown option '${key}'`);
+            return new ToyArray('strict', x.values);
+          },
+          { options: ['factor'] },
+        ),
+      ],
+    });
+    await withRegistered([strict], () => {
+      // 'fctor' is a typo, not a newer option: skipping the backend would hide the mistake
+      // behind "no backend can run this"; the backend's own error names the key.
+      expect(() => scale(dev(), { fctor: 2 } as never)).toThrow("strict: unknown option 'fctor'");
+      expect(() => scale(dev(), { offset: 2 })).toThrow(/strict \(registered\): does not understand option 'offset'/);
+    });
+  });
+
   it('implementLazy takes the declaration too, and the trailing options must be a plain object', async () => {
     const scale = makeScale();
     const lazy = defineBackend({
