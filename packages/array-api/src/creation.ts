@@ -4,7 +4,7 @@ import { asarray } from './asarray.js';
 import { allocate, checkDType, DEFAULT_FLOAT, type DType, dtypeInfo, isComplexDtype } from './dtypes.js';
 import { toNDArray } from './kernels.js';
 import { checkShape, checkSize, describe } from './layout.js';
-import { NDArray, writeScalar } from './ndarray.js';
+import { NDArray, writeScalar, trustedArray } from './ndarray.js';
 import type { CreationOptions, EyeOptions, LinspaceOptions, MeshgridOptions, ScalarInput, ShapeInput } from './namespace-types.js';
 
 function dtypeOr(options: CreationOptions | undefined, fallback: DType): DType {
@@ -20,7 +20,7 @@ export function zeros(shape: ShapeInput, options?: CreationOptions): NDArray {
   const dtype = dtypeOr(options, DEFAULT_FLOAT);
   let size = 1;
   for (const n of s) size *= n;
-  return new NDArray(allocate(dtype, size), s, dtype);
+  return trustedArray(allocate(dtype, size), s, dtype);
 }
 
 export function ones(shape: ShapeInput, options?: CreationOptions): NDArray {
@@ -260,6 +260,6 @@ export function meshgrid(...args: (NDArray | MeshgridOptions)[]): NDArray[] {
     const stride = new Array<number>(n).fill(0);
     stride[axis] = a.stride[0];
     // A broadcast view, copied so each output owns C-contiguous data like NumPy's copy=True.
-    return asarray(new NDArray(a.data, shape.slice(), a.dtype, stride, a.offset), { copy: true });
+    return asarray(trustedArray(a.data, shape.slice(), a.dtype, stride, a.offset), { copy: true });
   });
 }

@@ -5,7 +5,7 @@
  */
 import { InvalidArgumentError } from '@sciport/dispatch-core';
 import { describe } from './layout.js';
-import { NDArray } from './ndarray.js';
+import { type NDArray, trustedArray } from './ndarray.js';
 
 const SLICE_BRAND = Symbol.for('sciport.slice');
 
@@ -125,5 +125,5 @@ export function getView(x: NDArray, specs: readonly IndexSpec[]): NDArray {
     stride.push(x.stride[d] * step);
     d++;
   }
-  return new NDArray(x.data, shape, x.dtype, stride, offset);
+  return trustedArray(x.data, shape, x.dtype, stride, offset);
 }

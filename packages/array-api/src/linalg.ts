@@ -7,7 +7,7 @@ import { dtypeClass } from './elementwise-core.js';
 import { castTo, toNDArray } from './kernels.js';
 import { normalizeAxis, shapeSize, shapeToString } from './layout.js';
 import { reshape } from './manipulation.js';
-import { contiguousData, NDArray } from './ndarray.js';
+import { contiguousData, type NDArray, trustedArray } from './ndarray.js';
 import { promoteTypes } from './promotion.js';
 import { sum } from './reductions.js';
 
@@ -67,7 +67,7 @@ export function matmul(x1: NDArray, x2: NDArray): NDArray {
   let shape = [...batch, m, n];
   if (aVec) shape = [...batch, n];
   if (bVec) shape = aVec ? [...batch] : [...batch, m];
-  return new NDArray(out, shape, dtype);
+  return trustedArray(out, shape, dtype);
 }
 
 /** C[m×n] = A[m×k]·B[k×n] in i-k-j order (unit-stride inner loop). */

@@ -6,7 +6,7 @@ import { allocate, type DType, dtypeInfo, isIntegerDtype } from './dtypes.js';
 import { toNDArray } from './kernels.js';
 import { checkSize, cStrides, describe, isCContiguous, normalizeAxes, normalizeAxis, shapeSize, shapeToString } from './layout.js';
 import type { AxisInput, ShapeInput } from './namespace-types.js';
-import { contiguousData, NDArray } from './ndarray.js';
+import { contiguousData, type NDArray, trustedArray } from './ndarray.js';
 import { promoteTypes } from './promotion.js';
 
 function resolveShape(shape: ShapeInput, size: number): number[] {
@@ -55,8 +55,8 @@ export function reshape(x: NDArray, shape: ShapeInput, options?: { copy?: boolea
       hint: 'Leave copy unset to allow a copy.',
     });
   }
-  if (contiguous && copy !== true) return new NDArray(a.data, dims, a.dtype, cStrides(dims), a.offset);
-  return new NDArray(contiguousData(a, true), dims, a.dtype);
+  if (contiguous && copy !== true) return trustedArray(a.data, dims, a.dtype, cStrides(dims), a.offset);
+  return trustedArray(contiguousData(a, true), dims, a.dtype);
 }
 
 export function permuteDims(x: NDArray, axes: readonly number[]): NDArray {
@@ -96,7 +96,7 @@ export function expandDims(x: NDArray, axis: number | readonly number[] = 0): ND
       k++;
     }
   }
-  return new NDArray(a.data, shape, a.dtype, stride, a.offset);
+  return trustedArray(a.data, shape, a.dtype, stride, a.offset);
 }
 
 export function squeeze(x: NDArray, axis: number | readonly number[]): NDArray {
@@ -112,7 +112,7 @@ export function squeeze(x: NDArray, axis: number | readonly number[]): NDArray {
   }
   const shape = a.shape.filter((_, i) => !axes.includes(i));
   const stride = a.stride.filter((_, i) => !axes.includes(i));
-  return new NDArray(a.data, shape, a.dtype, stride, a.offset);
+  return trustedArray(a.data, shape, a.dtype, stride, a.offset);
 }
 
 export function moveaxis(x: NDArray, source: number | readonly number[], destination: number | readonly number[]): NDArray {
@@ -145,7 +145,7 @@ export function flip(x: NDArray, options?: { axis?: AxisInput }): NDArray {
     if (a.shape[ax] > 0) offset += (a.shape[ax] - 1) * stride[ax];
     stride[ax] = -stride[ax];
   }
-  return new NDArray(a.data, a.shape.slice(), a.dtype, stride, offset);
+  return trustedArray(a.data, a.shape.slice(), a.dtype, stride, offset);
 }
 
 /** Copies a strided view into a C-contiguous region of `out` (dtype-converting). */
@@ -186,13 +186,13 @@ export function concat(arrays: readonly NDArray[], options?: { axis?: number | n
   const shape = xs[0].shape.slice();
   shape[ax] = xs.reduce((s, a) => s + a.shape[ax], 0);
   checkSize(shapeSize(shape), 'arrays');
-  const out = new NDArray(allocate(dtype, shapeSize(shape)), shape, dtype);
+  const out = trustedArray(allocate(dtype, shapeSize(shape)), shape, dtype);
   // Write each input into its slab of the output through a strided view of `out`.
   let start = 0;
   const lanes = dtypeInfo(dtype).lanes;
   for (const a of xs) {
     if (a.size > 0) {
-      const view = new NDArray(out.data, a.shape, dtype, out.stride, start * out.stride[ax]);
+      const view = trustedArray(out.data, a.shape, dtype, out.stride, start * out.stride[ax]);
       copyInto(a, view, lanes);
     }
     start += a.shape[ax];
@@ -204,7 +204,7 @@ export function concat(arrays: readonly NDArray[], options?: { axis?: number | n
 export function copyInto(src: NDArray, dst: NDArray, lanes: number): void {
   if (isCContiguous(dst.shape, dst.stride)) {
     const sub = dst.data.subarray(dst.offset * lanes, (dst.offset + dst.size) * lanes);
-    writeBlock(src, new NDArray(sub, dst.shape, dst.dtype), dst.dtype);
+    writeBlock(src, trustedArray(sub, dst.shape, dst.dtype), dst.dtype);
     return;
   }
   // Convert to a contiguous temporary, then scatter by offsets.
@@ -265,7 +265,7 @@ export function unstack(x: NDArray, options?: { axis?: number }): NDArray[] {
   const out: NDArray[] = [];
   const shape = a.shape.filter((_, i) => i !== axis);
   const stride = a.stride.filter((_, i) => i !== axis);
-  for (let i = 0; i < a.shape[axis]; i++) out.push(new NDArray(a.data, shape, a.dtype, stride, a.offset + i * a.stride[axis]));
+  for (let i = 0; i < a.shape[axis]; i++) out.push(trustedArray(a.data, shape, a.dtype, stride, a.offset + i * a.stride[axis]));
   return out;
 }
 
@@ -307,14 +307,14 @@ export function roll(x: NDArray, shift: number | readonly number[], options?: { 
     const tail = sliceAxis(cur, ax, 0, n - s);
     cur = concat([head, tail], { axis: ax });
   }
-  return cur === a ? new NDArray(contiguousData(a, true), a.shape.slice(), a.dtype) : cur;
+  return cur === a ? trustedArray(contiguousData(a, true), a.shape.slice(), a.dtype) : cur;
 }
 
 /** View of `x` restricted to [start, stop) along `axis`. */
 export function sliceAxis(x: NDArray, axis: number, start: number, stop: number): NDArray {
   const shape = x.shape.slice();
   shape[axis] = stop - start;
-  return new NDArray(x.data, shape, x.dtype, x.stride, x.offset + start * x.stride[axis]);
+  return trustedArray(x.data, shape, x.dtype, x.stride, x.offset + start * x.stride[axis]);
 }
 
 export function repeat(x: NDArray, repeats: number | NDArray, options?: { axis?: number | null }): NDArray {
@@ -378,7 +378,7 @@ export function tile(x: NDArray, repetitions: readonly number[]): NDArray {
     for (let r = 0; r < reps[ax]; r++) for (let i = 0; i < n; i++) index.push(i);
     cur = takeIndices(cur, index, ax);
   }
-  return cur === a ? new NDArray(contiguousData(a, true), a.shape.slice(), a.dtype) : cur;
+  return cur === a ? trustedArray(contiguousData(a, true), a.shape.slice(), a.dtype) : cur;
 }
 
 /** Gathers `index` (already normalised, in range) along `axis` into a new C-contiguous array. */
@@ -436,7 +436,7 @@ export function takeIndices(a: NDArray, index: ArrayLike<number>, axis: number):
       oidx[d] = 0;
     }
   }
-  return new NDArray(out as unknown as Float64Array, shape, a.dtype);
+  return trustedArray(out as unknown as Float64Array, shape, a.dtype);
 }
 
 /** Index array → plain numbers, checked for integer dtype and bounds, negatives wrapped. */
@@ -483,7 +483,7 @@ export function take(x: NDArray, indices: NDArray, options?: { axis?: number }):
   // Multi-dimensional indices replace the axis with the index shape (NumPy's take).
   const shape = [...a.shape.slice(0, ax), ...ind.shape, ...a.shape.slice(ax + 1)];
   a = flat;
-  return new NDArray(a.data, shape, a.dtype);
+  return trustedArray(a.data, shape, a.dtype);
 }
 
 export function takeAlongAxis(x: NDArray, indices: NDArray, options?: { axis?: number }): NDArray {
@@ -525,5 +525,5 @@ export function takeAlongAxis(x: NDArray, indices: NDArray, options?: { axis?: n
       pos[d] = 0;
     }
   }
-  return new NDArray(out as unknown as Float64Array, ishape, a.dtype);
+  return trustedArray(out as unknown as Float64Array, ishape, a.dtype);
 }

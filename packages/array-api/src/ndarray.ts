@@ -9,7 +9,8 @@ import { type DType, dtypeInfo, isComplexDtype, type TypedArray } from './dtypes
 import { toNDArray } from './kernels.js';
 import { copyInto } from './manipulation.js';
 import { getView, type IndexSpec } from './indexing.js';
-import { cStrides, isCContiguous, shapeSize, stridedOffsets } from './layout.js';
+import { checkPermutation, checkShape, cStrides, isCContiguous, shapeSize, stridedOffsets } from './layout.js';
+import { checkArrayParts } from './layout-check.js';
 import type { ArrayNamespace } from './namespace-types.js';
 import { hostNamespace } from './namespace.js';
 
@@ -18,6 +19,28 @@ export type Scalar = number | bigint | boolean | [number, number];
 
 /** Nested JS arrays of scalars, as `toArray()` returns them. */
 export type NestedArray = Scalar | NestedArray[];
+
+/** Set only while `trustedArray` constructs: skips the boundary check. */
+let trustedConstruction = false;
+
+/**
+ * An NDArray from parts the package itself made and knows valid (fresh storage of the
+ * right size, views of checked arrays): no boundary check. Never for parts from outside.
+ */
+export function trustedArray(
+  data: TypedArray,
+  shape: readonly number[],
+  dtype: DType,
+  stride?: readonly number[],
+  offset = 0,
+): NDArray {
+  trustedConstruction = true;
+  try {
+    return new NDArray(data, shape, dtype, stride, offset);
+  } finally {
+    trustedConstruction = false;
+  }
+}
 
 export class NDArray {
   /** Storage; for complex dtypes interleaved (re, im). */
@@ -31,14 +54,27 @@ export class NDArray {
   readonly [ARRAY_BRAND] = 'host' as const;
 
   /**
-   * Low-level constructor: trusts its arguments. Use `asarray`/`zeros`/… from user code.
+   * Wraps storage as a strided array, checking it: integer `offset` and `stride`, storage
+   * of the dtype's class, and every element the view reaches inside `data` (a ShapeError
+   * or DtypeError naming the field otherwise). From user code, `asarray`/`zeros`/… are
+   * usually simpler.
    */
   constructor(data: TypedArray, shape: readonly number[], dtype: DType, stride?: readonly number[], offset = 0) {
-    this.data = data;
-    this.shape = shape;
-    this.dtype = dtype;
-    this.stride = stride ?? cStrides(shape);
-    this.offset = offset;
+    if (trustedConstruction) {
+      this.data = data;
+      this.shape = shape;
+      this.dtype = dtype;
+      this.stride = stride ?? cStrides(shape);
+      this.offset = offset;
+      return;
+    }
+    const shapeChecked = checkShape(shape, 'shape');
+    const parts = checkArrayParts({ data, shape: shapeChecked, stride: stride ?? cStrides(shapeChecked), offset, dtype }, '');
+    this.data = parts.data;
+    this.shape = parts.shape;
+    this.dtype = parts.dtype;
+    this.stride = parts.stride;
+    this.offset = parts.offset;
   }
 
   [NAMESPACE_KEY](): ArrayNamespace<NDArray> {
@@ -88,13 +124,18 @@ export class NDArray {
     return this.transpose(...axes);
   }
 
-  /** A view with permuted axes (no copy). */
+  /**
+   * A view with permuted axes (no copy). `axes` must be a permutation of 0..ndim−1
+   * (negative axes count from the end); none reverses the axes, as in NumPy.
+   */
   transpose(...axes: number[]): NDArray {
-    return new NDArray(
+    const perm =
+      axes.length === 0 ? this.shape.map((_, i) => this.ndim - 1 - i) : checkPermutation(axes, this.ndim, 'axes');
+    return trustedArray(
       this.data,
-      axes.map((a) => this.shape[a]),
+      perm.map((a) => this.shape[a]),
       this.dtype,
-      axes.map((a) => this.stride[a]),
+      perm.map((a) => this.stride[a]),
       this.offset,
     );
   }
@@ -156,7 +197,7 @@ export class NDArray {
   assign(value: unknown): this {
     let src = broadcastView(toNDArray(value, 'value'), this.shape, 'value');
     // Overlapping source and target (x.slice('1:').assign(x.slice(':-1'))): read first.
-    if (src.data === this.data) src = new NDArray(contiguousData(src, true), src.shape, src.dtype);
+    if (src.data === this.data) src = trustedArray(contiguousData(src, true), src.shape, src.dtype);
     if (isComplexDtype(src.dtype) && !isComplexDtype(this.dtype)) {
       throw new DtypeError(`Cannot assign ${src.dtype} values into a ${this.dtype} array.`, {
         argument: 'value',
@@ -284,7 +325,7 @@ export function contiguousData(x: NDArray, copy: boolean): TypedArray {
 export function ascontiguous(x: NDArray): NDArray {
   if (isCContiguous(x.shape, x.stride)) {
     if (x.stride.every((s, i) => s === cStrides(x.shape)[i])) return x;
-    return new NDArray(contiguousData(x, false), x.shape, x.dtype);
+    return trustedArray(contiguousData(x, false), x.shape, x.dtype);
   }
-  return new NDArray(contiguousData(x, false), x.shape, x.dtype);
+  return trustedArray(contiguousData(x, false), x.shape, x.dtype);
 }

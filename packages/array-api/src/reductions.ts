@@ -10,7 +10,7 @@ import { dtypeClass } from './elementwise-core.js';
 import { castTo, toNDArray } from './kernels.js';
 import { normalizeAxes, normalizeAxis, shapeSize } from './layout.js';
 import type { ArgReduceOptions, CumulativeOptions, ReduceOptions, SumOptions, VarOptions } from './namespace-types.js';
-import { contiguousData, NDArray } from './ndarray.js';
+import { contiguousData, type NDArray, trustedArray } from './ndarray.js';
 
 interface Groups {
   /** Elements in C order of (kept axes…, reduced axes…). */
@@ -159,7 +159,7 @@ function sumOrProd(input: NDArray, options: SumOptions | undefined, isProd: bool
       } else r[o] = pairwiseSum(d, o * g.inner, g.inner, 1);
     }
   }
-  return new NDArray(res, g.shape, out);
+  return trustedArray(res, g.shape, out);
 }
 
 function meanDtype(d: DType): DType {
@@ -222,7 +222,7 @@ export function variance(x: NDArray, options?: VarOptions): NDArray {
       res[o] = s / denom;
     }
   }
-  return new NDArray(res, g.shape, realOut);
+  return trustedArray(res, g.shape, realOut);
 }
 
 export function std(x: NDArray, options?: VarOptions): NDArray {
@@ -258,7 +258,7 @@ function extreme(x: NDArray, options: ReduceOptions | undefined, isMax: boolean)
     }
     res[o] = best;
   }
-  return new NDArray(res as unknown as Float64Array, g.shape, a.dtype);
+  return trustedArray(res as unknown as Float64Array, g.shape, a.dtype);
 }
 
 export function max(x: NDArray, options?: ReduceOptions): NDArray {
@@ -287,7 +287,7 @@ function logical(x: NDArray, options: ReduceOptions | undefined, isAll: boolean)
     }
     res[o] = acc ? 1 : 0;
   }
-  return new NDArray(res, g.shape, 'bool');
+  return trustedArray(res, g.shape, 'bool');
 }
 
 export function all(x: NDArray, options?: ReduceOptions): NDArray {
@@ -311,7 +311,7 @@ export function countNonzero(x: NDArray, options?: ReduceOptions): NDArray {
     }
     res[o] = c;
   }
-  return new NDArray(res, g.shape, DEFAULT_INDEX);
+  return trustedArray(res, g.shape, DEFAULT_INDEX);
 }
 
 function argExtreme(x: NDArray, options: ArgReduceOptions | undefined, isMax: boolean): NDArray {
@@ -353,7 +353,7 @@ function argExtreme(x: NDArray, options: ArgReduceOptions | undefined, isMax: bo
     res[o] = bi;
   }
   const shape = axis === null && keepdims ? a.shape.map(() => 1) : g.shape;
-  return new NDArray(res, shape, DEFAULT_INDEX);
+  return trustedArray(res, shape, DEFAULT_INDEX);
 }
 
 export function argmax(x: NDArray, options?: ArgReduceOptions): NDArray {
@@ -371,7 +371,7 @@ function cumulative(x: NDArray, options: CumulativeOptions | undefined, isProd: 
       hint: 'Pass { axis } or reshape(x, [-1]) first.',
     });
   }
-  if (a.ndim === 0) a = new NDArray(a.data, [1], a.dtype, [0], a.offset);
+  if (a.ndim === 0) a = trustedArray(a.data, [1], a.dtype, [0], a.offset);
   const axis = normalizeAxis(options?.axis ?? 0, a.ndim);
   const out = sumDtype(a.dtype, options?.dtype);
   const src = castCopy(a, out);
@@ -432,13 +432,13 @@ function cumulative(x: NDArray, options: CumulativeOptions | undefined, isProd: 
     }
   }
   const permShape = [...perm.map((i) => a.shape[i]), m];
-  const tmp = new NDArray(res as unknown as Float64Array, permShape, out);
+  const tmp = trustedArray(res as unknown as Float64Array, permShape, out);
   // Move the axis back into place.
   const inv = new Array<number>(a.ndim);
   const order = [...perm, axis];
   for (let i = 0; i < order.length; i++) inv[order[i]] = i;
   const back = tmp.transpose(...inv);
-  return new NDArray(contiguousData(back, false), back.shape.slice(), out);
+  return trustedArray(contiguousData(back, false), back.shape.slice(), out);
 }
 
 export function cumulativeSum(x: NDArray, options?: CumulativeOptions): NDArray {

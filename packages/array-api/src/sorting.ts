@@ -8,7 +8,7 @@ import { allocate, DEFAULT_INDEX, dtypeInfo } from './dtypes.js';
 import { toNDArray } from './kernels.js';
 import { normalizeAxis } from './layout.js';
 import type { SortOptions } from './namespace-types.js';
-import { contiguousData, NDArray } from './ndarray.js';
+import { contiguousData, type NDArray, trustedArray } from './ndarray.js';
 
 type Cmp = (i: number, j: number) => number;
 
@@ -72,7 +72,7 @@ function restore(tmp: NDArray, perm: number[]): NDArray {
   const inv = new Array<number>(perm.length);
   for (let i = 0; i < perm.length; i++) inv[perm[i]] = i;
   const back = tmp.transpose(...inv);
-  return new NDArray(contiguousData(back, false), back.shape.slice(), tmp.dtype);
+  return trustedArray(contiguousData(back, false), back.shape.slice(), tmp.dtype);
 }
 
 export function sort(x: NDArray, options?: SortOptions): NDArray {
@@ -88,7 +88,7 @@ export function sort(x: NDArray, options?: SortOptions): NDArray {
       } else out[base + i] = d[base + order[i]];
     }
   });
-  return restore(new NDArray(out as unknown as Float64Array, moved.shape.slice(), a.dtype), perm);
+  return restore(trustedArray(out as unknown as Float64Array, moved.shape.slice(), a.dtype), perm);
 }
 
 export function argsort(x: NDArray, options?: SortOptions): NDArray {
@@ -97,5 +97,5 @@ export function argsort(x: NDArray, options?: SortOptions): NDArray {
   const { moved, perm } = sortLanes(a, options, (_data, base, order) => {
     for (let i = 0; i < order.length; i++) out[base + i] = order[i];
   });
-  return restore(new NDArray(out, moved.shape.slice(), DEFAULT_INDEX), perm);
+  return restore(trustedArray(out, moved.shape.slice(), DEFAULT_INDEX), perm);
 }
