@@ -43,7 +43,7 @@ export {
 export * from './elementwise.js';
 export { type IndexSpec, type Slice, slice } from './indexing.js';
 export type { ArrayKindMap, ArrayOf } from './kinds.js';
-export { cStrides, isCContiguous, normalizeAxes, normalizeAxis, shapeSize } from './layout.js';
+export { checkAllocatable, cStrides, isCContiguous, MAX_NDIM, normalizeAxes, normalizeAxis, shapeSize } from './layout.js';
 export { packedMap } from './packed-map.js';
 export { matmul, tensordot, vecdot } from './linalg.js';
 export {
@@ -64,6 +64,7 @@ export {
   unstack,
 } from './manipulation.js';
 export { arrayNamespace, hostNamespace } from './namespace.js';
+export { readOptions } from './options.js';
 export type * from './namespace-types.js';
 export { ascontiguous, NDArray, type NestedArray, type Scalar } from './ndarray.js';
 export { promoteTypes } from './promotion.js';

@@ -5,7 +5,7 @@
  * double, stores round/wrap to the output dtype), `bigint` (int64/uint64) and `complex`.
  */
 import { InvalidArgumentError } from '@sciport/dispatch-core';
-import { asarray, isNDArray } from './asarray.js';
+import { asarray } from './asarray.js';
 import { broadcastShapes, broadcastView } from './broadcasting.js';
 import { castCopy } from './cast.js';
 import { allocate, type DType, dtypeInfo } from './dtypes.js';

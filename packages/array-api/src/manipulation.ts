@@ -8,6 +8,7 @@ import { checkSize, cStrides, describe, isCContiguous, normalizeAxes, normalizeA
 import type { AxisInput, ShapeInput } from './namespace-types.js';
 import { contiguousData, type NDArray, trustedArray } from './ndarray.js';
 import { promoteTypes } from './promotion.js';
+import { readOptions } from './options.js';
 
 function resolveShape(shape: ShapeInput, size: number): number[] {
   const dims = typeof shape === 'number' ? [shape] : Array.from(shape);
@@ -45,6 +46,7 @@ function resolveShape(shape: ShapeInput, size: number): number[] {
 }
 
 export function reshape(x: NDArray, shape: ShapeInput, options?: { copy?: boolean }): NDArray {
+  options = readOptions(options, ['copy'], 'reshape');
   const a = toNDArray(x);
   const dims = resolveShape(shape, a.size);
   const copy = options?.copy;
@@ -137,6 +139,7 @@ export function moveaxis(x: NDArray, source: number | readonly number[], destina
 }
 
 export function flip(x: NDArray, options?: { axis?: AxisInput }): NDArray {
+  options = readOptions(options, ['axis'], 'flip');
   const a = toNDArray(x);
   const axes = normalizeAxes(options?.axis, a.ndim);
   let offset = a.offset;
@@ -155,6 +158,7 @@ function writeBlock(src: NDArray, out: NDArray, dtype: DType): void {
 
 /** Concatenation along `axis` (null: flatten everything first). */
 export function concat(arrays: readonly NDArray[], options?: { axis?: number | null }): NDArray {
+  options = readOptions(options, ['axis'], 'concat');
   if (!Array.isArray(arrays) || arrays.length === 0) {
     throw new InvalidArgumentError("concat needs a non-empty array of arrays.", {
       argument: 'arrays',
@@ -237,6 +241,7 @@ function scatter(tmp: ArrayLike<unknown>, dst: NDArray, lanes: number): void {
 }
 
 export function stack(arrays: readonly NDArray[], options?: { axis?: number }): NDArray {
+  options = readOptions(options, ['axis'], 'stack');
   if (!Array.isArray(arrays) || arrays.length === 0) {
     throw new InvalidArgumentError('stack needs a non-empty array of arrays.', { argument: 'arrays', hint: 'Pass [a, b, ...].' });
   }
@@ -257,6 +262,7 @@ export function stack(arrays: readonly NDArray[], options?: { axis?: number }): 
 }
 
 export function unstack(x: NDArray, options?: { axis?: number }): NDArray[] {
+  options = readOptions(options, ['axis'], 'unstack');
   const a = toNDArray(x);
   if (a.ndim === 0) {
     throw new ShapeError('unstack needs at least 1 dimension.', { argument: 'x', hint: 'Pass an array with ndim ≥ 1.' });
@@ -270,6 +276,7 @@ export function unstack(x: NDArray, options?: { axis?: number }): NDArray[] {
 }
 
 export function roll(x: NDArray, shift: number | readonly number[], options?: { axis?: AxisInput }): NDArray {
+  options = readOptions(options, ['axis'], 'roll');
   const a = toNDArray(x);
   const axisOpt = options?.axis;
   if (axisOpt === undefined || axisOpt === null) {
@@ -318,6 +325,7 @@ export function sliceAxis(x: NDArray, axis: number, start: number, stop: number)
 }
 
 export function repeat(x: NDArray, repeats: number | NDArray, options?: { axis?: number | null }): NDArray {
+  options = readOptions(options, ['axis'], 'repeat');
   let a = toNDArray(x);
   let axis: number;
   if (options?.axis === undefined || options.axis === null) {
@@ -464,6 +472,7 @@ export function normalizeIndexArray(indices: NDArray, n: number, argument = 'ind
 }
 
 export function take(x: NDArray, indices: NDArray, options?: { axis?: number }): NDArray {
+  options = readOptions(options, ['axis'], 'take');
   let a = toNDArray(x);
   const ind = toNDArray(indices, 'indices');
   let axis = options?.axis;
@@ -487,6 +496,7 @@ export function take(x: NDArray, indices: NDArray, options?: { axis?: number }):
 }
 
 export function takeAlongAxis(x: NDArray, indices: NDArray, options?: { axis?: number }): NDArray {
+  options = readOptions(options, ['axis'], 'takeAlongAxis');
   const a = toNDArray(x);
   const ind = toNDArray(indices, 'indices');
   const ax = normalizeAxis(options?.axis ?? -1, a.ndim);

@@ -15,6 +15,7 @@ import { matmul, tensordot, vecdot } from './linalg.js';
 import * as manip from './manipulation.js';
 import type { ArrayNamespace, DTypeKindName, NamespaceInfo } from './namespace-types.js';
 import type { NDArray } from './ndarray.js';
+import { readOptions } from './options.js';
 import * as red from './reductions.js';
 import { nonzero, searchsorted, where } from './searching.js';
 import { uniqueAll, uniqueCounts, uniqueInverse, uniqueValues } from './sets.js';
@@ -32,6 +33,7 @@ const info: NamespaceInfo = {
   }),
   devices: () => ['cpu'],
   dtypes: (options) => {
+    options = readOptions(options, ['device', 'kind'], 'dtypes');
     const out: Record<string, DType> = {};
     const kinds = options?.kind === undefined ? undefined : Array.isArray(options.kind) ? options.kind : [options.kind];
     for (const d of DTYPES) {

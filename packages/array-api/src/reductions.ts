@@ -11,6 +11,7 @@ import { castTo, toNDArray } from './kernels.js';
 import { normalizeAxes, normalizeAxis, shapeSize } from './layout.js';
 import type { ArgReduceOptions, CumulativeOptions, ReduceOptions, SumOptions, VarOptions } from './namespace-types.js';
 import { contiguousData, type NDArray, trustedArray } from './ndarray.js';
+import { checkBoolean, readOptions } from './options.js';
 
 interface Groups {
   /** Elements in C order of (kept axes…, reduced axes…). */
@@ -83,9 +84,11 @@ function sumDtype(d: DType, requested: DType | undefined): DType {
 }
 
 export function sum(x: NDArray, options?: SumOptions): NDArray {
+  options = readOptions(options, ['axis', 'dtype', 'keepdims'], 'sum');
   return sumOrProd(x, options, false);
 }
 export function prod(x: NDArray, options?: SumOptions): NDArray {
+  options = readOptions(options, ['axis', 'dtype', 'keepdims'], 'prod');
   return sumOrProd(x, options, true);
 }
 
@@ -97,7 +100,7 @@ function sumOrProd(input: NDArray, options: SumOptions | undefined, isProd: bool
   }
   const intToBig = dtypeInfo(out).isBigInt && (dtypeClass(a.dtype) === 'integer' || a.dtype === 'bool');
   const src = a.dtype === out || intToBig ? a : castCopy(a, out);
-  const g = groups(src, options?.axis, options?.keepdims ?? false);
+  const g = groups(src, options?.axis, checkBoolean(options?.keepdims, 'keepdims', false));
   const res = allocate(out, g.outer);
   const info = dtypeInfo(out);
   if (info.isBigInt) {
@@ -168,6 +171,7 @@ function meanDtype(d: DType): DType {
 }
 
 export function mean(x: NDArray, options?: ReduceOptions): NDArray {
+  options = readOptions(options, ['axis', 'keepdims'], 'mean');
   const a = toNDArray(x);
   const out = meanDtype(a.dtype);
   const s = sum(castTo(a, out), { axis: options?.axis, keepdims: options?.keepdims, dtype: out });
@@ -183,6 +187,7 @@ function groupsCount(x: NDArray, axis: unknown): number {
 }
 
 export function variance(x: NDArray, options?: VarOptions): NDArray {
+  options = readOptions(options, ['axis', 'keepdims', 'correction'], 'var');
   const a = toNDArray(x);
   const out = meanDtype(a.dtype);
   const correction = options?.correction ?? 0;
@@ -193,7 +198,7 @@ export function variance(x: NDArray, options?: VarOptions): NDArray {
     });
   }
   const src = castCopy(a, out);
-  const g = groups(src, options?.axis, options?.keepdims ?? false);
+  const g = groups(src, options?.axis, checkBoolean(options?.keepdims, 'keepdims', false));
   const realOut = isComplexDtype(out) ? (out === 'complex64' ? 'float32' : 'float64') : out;
   const res = allocate(realOut, g.outer) as Float64Array;
   const d = g.data as Float64Array;
@@ -226,6 +231,7 @@ export function variance(x: NDArray, options?: VarOptions): NDArray {
 }
 
 export function std(x: NDArray, options?: VarOptions): NDArray {
+  options = readOptions(options, ['axis', 'keepdims', 'correction'], 'std');
   const v = variance(x, options);
   const d = v.data as Float64Array;
   for (let i = 0; i < d.length; i++) d[i] = Math.sqrt(d[i]);
@@ -240,7 +246,7 @@ function extreme(x: NDArray, options: ReduceOptions | undefined, isMax: boolean)
       hint: 'Reduce abs(x), real(x) or imag(x) instead.',
     });
   }
-  const g = groups(a, options?.axis, options?.keepdims ?? false);
+  const g = groups(a, options?.axis, checkBoolean(options?.keepdims, 'keepdims', false));
   if (g.inner === 0 && g.outer > 0) {
     throw new InvalidArgumentError(`${isMax ? 'max' : 'min'} of an empty axis has no identity.`, {
       argument: 'x',
@@ -262,15 +268,17 @@ function extreme(x: NDArray, options: ReduceOptions | undefined, isMax: boolean)
 }
 
 export function max(x: NDArray, options?: ReduceOptions): NDArray {
+  options = readOptions(options, ['axis', 'keepdims'], 'max');
   return extreme(x, options, true);
 }
 export function min(x: NDArray, options?: ReduceOptions): NDArray {
+  options = readOptions(options, ['axis', 'keepdims'], 'min');
   return extreme(x, options, false);
 }
 
 function logical(x: NDArray, options: ReduceOptions | undefined, isAll: boolean): NDArray {
   const a = toNDArray(x);
-  const g = groups(a, options?.axis, options?.keepdims ?? false);
+  const g = groups(a, options?.axis, checkBoolean(options?.keepdims, 'keepdims', false));
   const lanes = dtypeInfo(a.dtype).lanes;
   const res = new Uint8Array(g.outer);
   const d = g.data as unknown as ArrayLike<number | bigint>;
@@ -291,15 +299,18 @@ function logical(x: NDArray, options: ReduceOptions | undefined, isAll: boolean)
 }
 
 export function all(x: NDArray, options?: ReduceOptions): NDArray {
+  options = readOptions(options, ['axis', 'keepdims'], 'all');
   return logical(x, options, true);
 }
 export function any(x: NDArray, options?: ReduceOptions): NDArray {
+  options = readOptions(options, ['axis', 'keepdims'], 'any');
   return logical(x, options, false);
 }
 
 export function countNonzero(x: NDArray, options?: ReduceOptions): NDArray {
+  options = readOptions(options, ['axis', 'keepdims'], 'countNonzero');
   const a = toNDArray(x);
-  const g = groups(a, options?.axis, options?.keepdims ?? false);
+  const g = groups(a, options?.axis, checkBoolean(options?.keepdims, 'keepdims', false));
   const lanes = dtypeInfo(a.dtype).lanes;
   const res = allocate(DEFAULT_INDEX, g.outer) as Int32Array;
   const d = g.data as unknown as ArrayLike<number | bigint>;
@@ -323,7 +334,7 @@ function argExtreme(x: NDArray, options: ArgReduceOptions | undefined, isMax: bo
     });
   }
   const axisOpt = options?.axis;
-  const keepdims = options?.keepdims ?? false;
+  const keepdims = checkBoolean(options?.keepdims, 'keepdims', false);
   const axis = axisOpt === undefined || axisOpt === null ? null : normalizeAxis(axisOpt, a.ndim);
   const g = groups(a, axis, keepdims);
   if (g.inner === 0) {
@@ -357,9 +368,11 @@ function argExtreme(x: NDArray, options: ArgReduceOptions | undefined, isMax: bo
 }
 
 export function argmax(x: NDArray, options?: ArgReduceOptions): NDArray {
+  options = readOptions(options, ['axis', 'keepdims'], 'argmax');
   return argExtreme(x, options, true);
 }
 export function argmin(x: NDArray, options?: ArgReduceOptions): NDArray {
+  options = readOptions(options, ['axis', 'keepdims'], 'argmin');
   return argExtreme(x, options, false);
 }
 
@@ -375,7 +388,7 @@ function cumulative(x: NDArray, options: CumulativeOptions | undefined, isProd: 
   const axis = normalizeAxis(options?.axis ?? 0, a.ndim);
   const out = sumDtype(a.dtype, options?.dtype);
   const src = castCopy(a, out);
-  const include = options?.includeInitial ?? false;
+  const include = checkBoolean(options?.includeInitial, 'includeInitial', false);
   const perm = a.shape.map((_, i) => i).filter((i) => i !== axis);
   const view = src.transpose(...perm, axis);
   const d = contiguousData(view, false) as unknown as (number | bigint)[];
@@ -442,8 +455,10 @@ function cumulative(x: NDArray, options: CumulativeOptions | undefined, isProd: 
 }
 
 export function cumulativeSum(x: NDArray, options?: CumulativeOptions): NDArray {
+  options = readOptions(options, ['axis', 'dtype', 'includeInitial'], 'cumulativeSum');
   return cumulative(x, options, false);
 }
 export function cumulativeProd(x: NDArray, options?: CumulativeOptions): NDArray {
+  options = readOptions(options, ['axis', 'dtype', 'includeInitial'], 'cumulativeProd');
   return cumulative(x, options, true);
 }

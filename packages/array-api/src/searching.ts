@@ -8,6 +8,7 @@ import type { ScalarInput, SearchsortedOptions } from './namespace-types.js';
 import { contiguousData, type NDArray, trustedArray } from './ndarray.js';
 import { promoteTypes, scalarResultType } from './promotion.js';
 import { takeIndices } from './manipulation.js';
+import { readOptions } from './options.js';
 
 export function nonzero(x: NDArray): NDArray[] {
   const a = toNDArray(x);
@@ -81,6 +82,7 @@ export function where(condition: NDArray, x1: NDArray | ScalarInput, x2: NDArray
 
 /** Insertion points of x2 in the sorted 1-D x1 (NaNs sort last, as in sort). */
 export function searchsorted(x1: NDArray, x2: NDArray | ScalarInput, options?: SearchsortedOptions<NDArray>): NDArray {
+  options = readOptions(options, ['side', 'sorter'], 'searchsorted');
   let a = toNDArray(x1, 'x1');
   if (a.ndim !== 1) {
     throw new ShapeError(`searchsorted needs a 1-D x1, got ${a.ndim}-D.`, { argument: 'x1', hint: 'Flatten or sort a 1-D array.' });

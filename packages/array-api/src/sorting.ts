@@ -9,6 +9,7 @@ import { toNDArray } from './kernels.js';
 import { normalizeAxis } from './layout.js';
 import type { SortOptions } from './namespace-types.js';
 import { contiguousData, type NDArray, trustedArray } from './ndarray.js';
+import { checkBoolean, readOptions } from './options.js';
 
 type Cmp = (i: number, j: number) => number;
 
@@ -49,7 +50,7 @@ function sortLanes(x: NDArray, options: SortOptions | undefined, emit: (data: Ar
     throw new InvalidArgumentError('sort needs at least 1 dimension.', { argument: 'x', hint: 'Reshape to 1-D first.' });
   }
   const axis = normalizeAxis(options?.axis ?? -1, a.ndim);
-  const descending = options?.descending ?? false;
+  const descending = checkBoolean(options?.descending, 'descending', false);
   const perm = a.shape.map((_, i) => i).filter((i) => i !== axis);
   perm.push(axis);
   const moved = a.transpose(...perm);
@@ -76,6 +77,7 @@ function restore(tmp: NDArray, perm: number[]): NDArray {
 }
 
 export function sort(x: NDArray, options?: SortOptions): NDArray {
+  options = readOptions(options, ['axis', 'descending', 'stable'], 'sort');
   const a = toNDArray(x);
   const lanes = dtypeInfo(a.dtype).lanes;
   const out = allocate(a.dtype, a.size) as unknown as unknown[];
@@ -92,6 +94,7 @@ export function sort(x: NDArray, options?: SortOptions): NDArray {
 }
 
 export function argsort(x: NDArray, options?: SortOptions): NDArray {
+  options = readOptions(options, ['axis', 'descending', 'stable'], 'argsort');
   const a = toNDArray(x);
   const out = allocate(DEFAULT_INDEX, a.size) as Int32Array;
   const { moved, perm } = sortLanes(a, options, (_data, base, order) => {
