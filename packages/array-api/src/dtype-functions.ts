@@ -13,7 +13,8 @@ export function astype(x: NDArray, dtype: DType, options?: AstypeOptions): NDArr
   options = readOptions(options, ['copy', 'device'], 'astype');
   const a = toNDArray(x);
   const d = checkDType(dtype);
-  if (d === a.dtype && !checkBoolean(options.copy, 'copy', true)) return a;
+  const copy = checkBoolean(options.copy, 'copy', true);
+  if (d === a.dtype && !copy) return a;
   return castCopy(a, d);
 }
 

@@ -4,7 +4,7 @@ import { broadcastShapes, broadcastView } from './broadcasting.js';
 import { castInto } from './cast.js';
 import { allocate, type DType, dtypeInfo, isIntegerDtype } from './dtypes.js';
 import { toNDArray } from './kernels.js';
-import { checkSize, cStrides, describe, isCContiguous, normalizeAxes, normalizeAxis, shapeSize, shapeToString } from './layout.js';
+import { checkPermutation, checkSize, cStrides, describe, isCContiguous, normalizeAxes, normalizeAxis, shapeSize, shapeToString } from './layout.js';
 import type { AxisInput, ShapeInput } from './namespace-types.js';
 import { contiguousData, type NDArray, trustedArray } from './ndarray.js';
 import { promoteTypes } from './promotion.js';
@@ -63,17 +63,13 @@ export function reshape(x: NDArray, shape: ShapeInput, options?: { copy?: boolea
 
 export function permuteDims(x: NDArray, axes: readonly number[]): NDArray {
   const a = toNDArray(x);
-  if (!Array.isArray(axes) || axes.length !== a.ndim) {
+  if (!Array.isArray(axes)) {
     throw new InvalidArgumentError(`'axes' must list each of the ${a.ndim} axes once, got ${describe(axes)}.`, {
       argument: 'axes',
       hint: `E.g. [${a.shape.map((_, i) => a.ndim - 1 - i).join(', ')}] reverses them.`,
     });
   }
-  const norm = axes.map((ax) => normalizeAxis(ax, a.ndim, 'axes'));
-  if (new Set(norm).size !== norm.length) {
-    throw new InvalidArgumentError("'axes' repeats an axis.", { argument: 'axes', hint: 'Each axis must appear exactly once.' });
-  }
-  return a.transpose(...norm);
+  return a.transpose(...checkPermutation(axes, a.ndim, 'axes'));
 }
 
 export function matrixTranspose(x: NDArray): NDArray {
