@@ -12,6 +12,7 @@ import { DEFAULT_COMPLEX, DEFAULT_FLOAT, DEFAULT_INDEX, DEFAULT_INT, DTYPES, typ
 import * as ew from './elementwise.js';
 import type { ArrayOf } from './kinds.js';
 import { matmul, tensordot, vecdot } from './linalg.js';
+import { MAX_NDIM } from './layout.js';
 import * as manip from './manipulation.js';
 import type { ArrayNamespace, DTypeKindName, NamespaceInfo } from './namespace-types.js';
 import type { NDArray } from './ndarray.js';
@@ -23,14 +24,17 @@ import { argsort, sort } from './sorting.js';
 import { clip, diff } from './utility.js';
 
 const info: NamespaceInfo = {
-  capabilities: () => ({ 'boolean indexing': false, 'data-dependent shapes': true, 'max dimensions': null }),
+  capabilities: () => ({ 'boolean indexing': false, 'data-dependent shapes': true, 'max dimensions': MAX_NDIM }),
   defaultDevice: () => 'cpu',
-  defaultDtypes: () => ({
+  defaultDtypes: (options) => {
+    readOptions(options, ['device'], 'defaultDtypes');
+    return {
     'real floating': DEFAULT_FLOAT,
     'complex floating': DEFAULT_COMPLEX,
     integral: DEFAULT_INT,
     indexing: DEFAULT_INDEX,
-  }),
+    };
+  },
   devices: () => ['cpu'],
   dtypes: (options) => {
     options = readOptions(options, ['device', 'kind'], 'dtypes');

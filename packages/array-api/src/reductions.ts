@@ -191,7 +191,7 @@ export function variance(x: NDArray, options?: VarOptions): NDArray {
   const a = toNDArray(x);
   const out = meanDtype(a.dtype);
   const correction = options?.correction ?? 0;
-  if (typeof correction !== 'number' || correction < 0) {
+  if (typeof correction !== 'number' || !(correction >= 0)) {
     throw new InvalidArgumentError(`'correction' must be a non-negative number, got ${String(correction)}.`, {
       argument: 'correction',
       hint: 'Use 0 for the population variance, 1 for the sample variance.',

@@ -117,6 +117,7 @@ describe('data that is not numbers', () => {
     for (let i = 0; i < 64; i++) ok = [ok];
     expect(asarray(ok).ndim).toBe(64);
     expectError(() => xp.zeros(new Array(65).fill(1)), ShapeError, 'shape', /65 dimensions/);
+    expect(xp.arrayNamespaceInfo().capabilities()['max dimensions']).toBe(64);
   });
 
   it('TypedArrays from another realm are accepted, as views of the same memory', () => {

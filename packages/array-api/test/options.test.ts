@@ -69,6 +69,7 @@ describe('unknown option keys', () => {
       ['vecdot', () => xp.vecdot(x, x, { bad: 1 } as never)],
       ['tensordot', () => xp.tensordot(x, x, { bad: 1 } as never)],
       ['dtypes', () => xp.arrayNamespaceInfo().dtypes({ bad: 1 } as never)],
+      ['defaultDtypes', () => xp.arrayNamespaceInfo().defaultDtypes({ bad: 1 } as never)],
     ];
     for (const [fn, call] of calls) expectError(call, 'bad', new RegExp(`^${fn}: unknown option 'bad'`));
   });
@@ -101,6 +102,7 @@ describe('wrong value types in arguments and options', () => {
     expectError(() => xp.sort(x, { descending: 'yes' as never }), 'descending', /true or false/);
     expectError(() => xp.cumulativeSum(xp.ones([2]), { includeInitial: 0 as never }), 'includeInitial', /true or false/);
     expectError(() => asarray([1], { copy: 'no' as never }), 'copy', /true or false/);
+    expectError(() => xp.var(x, { correction: Number.NaN }), 'correction', /non-negative/);
     expectError(() => xp.astype(x, 'float32', { copy: 1 as never }), 'copy', /true or false/);
     // NaN and ±Infinity are numbers: np.linspace(0, np.inf, 2) gives [nan, inf].
     expect(xp.linspace(0, Number.POSITIVE_INFINITY, 2).toArray()).toEqual([Number.NaN, Number.POSITIVE_INFINITY]);
