@@ -4,7 +4,9 @@
  * BigInt64Array/BigUint64Array.
  */
 import { DtypeError } from '@sciport/dispatch-core';
-import { typedArrayTag } from './typed-arrays.js';
+import { type TypedArray, typedArrayTag } from './typed-arrays.js';
+
+export type { BigIntTypedArray, FloatTypedArray, NumberTypedArray, TypedArray } from './typed-arrays.js';
 
 export type DType =
   | 'bool'
@@ -36,19 +38,6 @@ export const DTYPES: readonly DType[] = [
   'complex64',
   'complex128',
 ];
-
-export type NumberTypedArray =
-  | Uint8Array
-  | Int8Array
-  | Int16Array
-  | Int32Array
-  | Uint16Array
-  | Uint32Array
-  | Float32Array
-  | Float64Array;
-export type BigIntTypedArray = BigInt64Array | BigUint64Array;
-export type TypedArray = NumberTypedArray | BigIntTypedArray;
-export type FloatTypedArray = Float32Array | Float64Array;
 
 /** Kinds as the Array API standard groups dtypes (`isdtype` names). */
 export type DTypeKind = 'bool' | 'signed integer' | 'unsigned integer' | 'real floating' | 'complex floating';

@@ -1,6 +1,9 @@
 /**
  * @sciport/array-api — the host NDArray, dtypes, and the Array API standard namespace.
  */
+// Installs slice/assign/the namespace getter on NDArray.prototype (see ndarray-methods.ts).
+import './ndarray-methods.js';
+
 export {
   ARRAY_BRAND,
   DtypeError,
@@ -41,7 +44,7 @@ export {
   realDtypeOf,
 } from './dtypes.js';
 export * from './elementwise.js';
-export { type IndexSpec, type Slice, slice } from './indexing.js';
+export { type IndexSpec, type Slice, slice } from './slice-spec.js';
 export type { ArrayKindMap, ArrayOf } from './kinds.js';
 export { checkAllocatable, cStrides, isCContiguous, MAX_NDIM, normalizeAxes, normalizeAxis, shapeSize } from './layout.js';
 export { packedMap } from './packed-map.js';

@@ -2,17 +2,18 @@
  * The host array: a strided view over a TypedArray, laid out like scijs `ndarray`
  * (`data`, `shape`, `stride`, `offset`, plus the `dtype`/`order` getters ndarray-ops
  * reads), so scijs modules run on it directly for real dtypes.
+ *
+ * This module sits at the bottom of the package: it imports only leaf modules (dtypes,
+ * layout, the brand from dispatch-core). The methods that need the namespace or the
+ * kernels (`slice`, `assign`, the namespace getter) are declared here and installed on
+ * the prototype by `ndarray-methods.ts`, which the package entry imports.
  */
-import { ARRAY_BRAND, DtypeError, InvalidArgumentError, NAMESPACE_KEY } from '@sciport/dispatch-core';
-import { broadcastView } from './broadcasting.js';
-import { type DType, dtypeInfo, isComplexDtype, type TypedArray } from './dtypes.js';
-import { toNDArray } from './kernels.js';
-import { copyInto } from './manipulation.js';
-import { getView, type IndexSpec } from './indexing.js';
+import { ARRAY_BRAND, InvalidArgumentError, type NAMESPACE_KEY } from '@sciport/dispatch-core';
+import { type DType, dtypeInfo, type TypedArray } from './dtypes.js';
 import { checkPermutation, checkShape, cStrides, isCContiguous, shapeSize, stridedOffsets } from './layout.js';
 import { checkArrayParts } from './layout-check.js';
 import type { ArrayNamespace } from './namespace-types.js';
-import { hostNamespace } from './namespace.js';
+import type { IndexSpec } from './slice-spec.js';
 
 /** One element as JS sees it: number, bigint (int64/uint64), boolean, or [re, im]. */
 export type Scalar = number | bigint | boolean | [number, number];
@@ -42,6 +43,24 @@ export function trustedArray(
   }
 }
 
+/** Methods installed by `ndarray-methods.ts` (declaration merging keeps them typed). */
+export interface NDArray {
+  /** The array's namespace (the standard's `__array_namespace__`): the host namespace. */
+  [NAMESPACE_KEY](): ArrayNamespace<NDArray>;
+  /**
+   * A view selected by index specs: integers (drop the axis), `'start:stop:step'`
+   * strings or `slice(start, stop, step)` objects, `'...'` (ellipsis), `null` (new axis).
+   */
+  slice(...specs: IndexSpec[]): NDArray;
+  /**
+   * Writes `value` (array, nested JS array or scalar; broadcast to this view's shape and
+   * converted to its dtype) into the elements of this view: the standard's `x[idx] = v`
+   * is `x.slice(...idx).assign(v)`.
+   */
+  assign(value: unknown): this;
+}
+
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: ndarray-methods.ts installs the interface's methods on the prototype.
 export class NDArray {
   /** Storage; for complex dtypes interleaved (re, im). */
   readonly data: TypedArray;
@@ -75,10 +94,6 @@ export class NDArray {
     this.dtype = parts.dtype;
     this.stride = parts.stride;
     this.offset = parts.offset;
-  }
-
-  [NAMESPACE_KEY](): ArrayNamespace<NDArray> {
-    return hostNamespace;
   }
 
   get ndim(): number {
@@ -179,33 +194,6 @@ export class NDArray {
     const value = args[args.length - 1] as Scalar;
     const idx = args.slice(0, -1) as number[];
     writeScalar(this.data, this.dtype, this.index(...idx), value);
-  }
-
-  /**
-   * A view selected by index specs: integers (drop the axis), `'start:stop:step'`
-   * strings or `slice(start, stop, step)` objects, `'...'` (ellipsis), `null` (new axis).
-   */
-  slice(...specs: IndexSpec[]): NDArray {
-    return getView(this, specs);
-  }
-
-  /**
-   * Writes `value` (array, nested JS array or scalar; broadcast to this view's shape and
-   * converted to its dtype) into the elements of this view: the standard's `x[idx] = v`
-   * is `x.slice(...idx).assign(v)`.
-   */
-  assign(value: unknown): this {
-    let src = broadcastView(toNDArray(value, 'value'), this.shape, 'value');
-    // Overlapping source and target (x.slice('1:').assign(x.slice(':-1'))): read first.
-    if (src.data === this.data) src = trustedArray(contiguousData(src, true), src.shape, src.dtype);
-    if (isComplexDtype(src.dtype) && !isComplexDtype(this.dtype)) {
-      throw new DtypeError(`Cannot assign ${src.dtype} values into a ${this.dtype} array.`, {
-        argument: 'value',
-        hint: 'Assign real(value) or convert the target to a complex dtype.',
-      });
-    }
-    copyInto(src, this, dtypeInfo(this.dtype).lanes);
-    return this;
   }
 
   /** The standard's `to_device`: host arrays live on 'cpu' only. */

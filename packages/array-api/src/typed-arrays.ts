@@ -5,7 +5,20 @@
  * still say what it is.
  */
 import { InvalidArgumentError } from '@sciport/dispatch-core';
-import type { TypedArray } from './dtypes.js';
+
+/** The TypedArray classes arrays are stored in (complex dtypes interleave re, im in a float array). */
+export type NumberTypedArray =
+  | Uint8Array
+  | Int8Array
+  | Int16Array
+  | Int32Array
+  | Uint16Array
+  | Uint32Array
+  | Float32Array
+  | Float64Array;
+export type BigIntTypedArray = BigInt64Array | BigUint64Array;
+export type TypedArray = NumberTypedArray | BigIntTypedArray;
+export type FloatTypedArray = Float32Array | Float64Array;
 
 /** This realm's constructor for each TypedArray tag we store. */
 const CONSTRUCTORS = {

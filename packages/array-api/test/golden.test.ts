@@ -2,10 +2,8 @@
  * NumPy golden data (tooling/fixtures/gen_array_api.py) against the host namespace.
  */
 import { describe, expect, it } from 'vitest';
-import type { DType } from '../src/dtypes.js';
-import type { IndexSpec } from '../src/indexing.js';
-import type { NDArray } from '../src/ndarray.js';
-import { hostNamespace as xp } from '../src/namespace.js';
+// The package entry: it also installs NDArray's slice/assign (ndarray-methods.ts).
+import { type DType, hostNamespace as xp, type IndexSpec, type NDArray } from '../src/index.js';
 import {
   decodeArg,
   type Encoded,
