@@ -328,7 +328,7 @@ function fromNested(values: unknown, options: AsarrayOptions): NDArray {
       }
       const kind = leafKind(v, path);
       kinds.add(kind);
-      if (checkInts) checkIntegerFits(v as number | bigint | boolean, dtype as DType, 'values', path);
+      if (checkInts && kind !== 'complex') checkIntegerFits(v as number | bigint | boolean, dtype as DType, 'values', path);
       if (kind === 'number') re[k] = v as number;
       else if (kind === 'boolean') re[k] = v ? 1 : 0;
       else if (kind === 'bigint') {

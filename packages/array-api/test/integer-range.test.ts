@@ -3,7 +3,7 @@
  * values outside the dtype's range (OverflowError there, a typed error here). The
  * expected values come from NumPy 2.4 (np.asarray(..., dtype=...), np.full).
  */
-import { InvalidArgumentError } from '@sciport/dispatch-core';
+import { DtypeError, InvalidArgumentError } from '@sciport/dispatch-core';
 import { describe, expect, it } from 'vitest';
 import { asarray } from '../src/asarray.js';
 import { hostNamespace as xp } from '../src/namespace.js';
@@ -47,6 +47,10 @@ describe('integers out of range for an explicit integer dtype', () => {
     expect(asarray([-1.5], { dtype: 'int32' }).toArray()).toEqual([-1]);
     expect(asarray([true, 2], { dtype: 'int8' }).toArray()).toEqual([1, 2]);
     expect(xp.full([1], 255, { dtype: 'uint8' }).toArray()).toEqual([255]);
+  });
+
+  it('complex input into an integer dtype stays a DtypeError', () => {
+    expect(() => asarray([{ re: 1, im: 2 }], { dtype: 'int32' })).toThrow(DtypeError);
   });
 
   it('float and bool dtypes take any number, as before', () => {
