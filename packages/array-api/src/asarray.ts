@@ -18,10 +18,15 @@ import {
   dtypeInfo,
   dtypeOfTypedArray,
   isComplexDtype,
+  isIntegerDtype,
   type TypedArray,
 } from './dtypes.js';
-import { checkShape, checkSize, cStrides, describe, shapeSize, shapeToString } from './layout.js';
-import { NDArray } from './ndarray.js';
+import { checkIntegerFits } from './integer-range.js';
+import { checkShape, cStrides, describe, MAX_NDIM, shapeSize, shapeToString } from './layout.js';
+import { checkArrayParts, checkOffset, checkReach, checkStrides } from './layout-check.js';
+import { NDArray, trustedArray } from './ndarray.js';
+import { checkBoolean, readOptions } from './options.js';
+import { isTypedArray, ownRealmView, typedArrayTag } from './typed-arrays.js';
 
 /** A complex scalar as an object (accepted in nested input alongside [re, im] pairs). */
 export interface ComplexLike {
@@ -48,11 +53,11 @@ export interface AsarrayOptions {
   shape?: readonly number[] | number;
   /** `true` always copies; `false` never copies (error if it must); default copies only when needed. */
   copy?: boolean;
+  /** Accepted for API compatibility; host arrays live on the one device 'cpu'. */
+  device?: unknown;
 }
 
-function isTypedArray(v: unknown): v is TypedArray {
-  return ArrayBuffer.isView(v) && !(v instanceof DataView);
-}
+const ASARRAY_KEYS = ['dtype', 'shape', 'copy', 'device'];
 
 /** Is `v` a host NDArray (possibly from another copy of this package)? */
 export function isNDArray(v: unknown): v is NDArray {
@@ -80,11 +85,22 @@ function reshapeFlat(x: NDArray, shape: readonly number[] | number | undefined):
       hint: 'Give a shape whose product equals the number of elements.',
     });
   }
-  return new NDArray(x.data, s, x.dtype, cStrides(s), x.offset);
+  return trustedArray(x.data, s, x.dtype, cStrides(s), x.offset);
 }
 
-export function asarray(values: unknown, options: AsarrayOptions = {}): NDArray {
+export function asarray(values: unknown, options?: AsarrayOptions): NDArray {
+  return convert(values, readAsarrayOptions(options));
+}
+
+function readAsarrayOptions(raw: AsarrayOptions | undefined): AsarrayOptions {
+  const options = readOptions(raw, ASARRAY_KEYS, 'asarray');
   if (options.dtype !== undefined) checkDType(options.dtype);
+  // The standard's copy=None is the default.
+  if ((options.copy as unknown) !== null) checkBoolean(options.copy, 'copy', false);
+  return options;
+}
+
+function convert(values: unknown, options: AsarrayOptions): NDArray {
   if (values instanceof NDArray) {
     if (options.shape !== undefined) {
       throw new InvalidArgumentError("'shape' applies only to flat input (TypedArray or flat JS array).", {
@@ -110,21 +126,17 @@ export function asarray(values: unknown, options: AsarrayOptions = {}): NDArray 
   return fromNested(values, options);
 }
 
+/** An NDArray of another copy of this package: checked like any array from outside. */
 function fromForeignHost(v: NDArray): NDArray {
-  return new NDArray(v.data, [...v.shape], v.dtype, [...v.stride], v.offset);
+  const p = checkArrayParts(v, 'values');
+  return trustedArray(p.data, p.shape, p.dtype, p.stride, p.offset);
 }
 
-function fromTypedArray(data: TypedArray, options: AsarrayOptions): NDArray {
-  const natural = dtypeOfTypedArray(data);
-  if (natural === undefined) {
-    throw new DtypeError(`Unsupported TypedArray ${describe(data)}.`, {
-      argument: 'values',
-      hint: 'Use a Float64Array, Float32Array, Int32Array, … (one of the dtypes listed in DType).',
-    });
-  }
+function fromTypedArray(values: TypedArray, options: AsarrayOptions): NDArray {
+  const data = ownRealmView(values, 'values');
+  const natural = dtypeOfTypedArray(data) as DType;
   const dtype = options.dtype ?? natural;
-  const complex = isComplexDtype(dtype);
-  if (complex && (data instanceof Float64Array || data instanceof Float32Array)) {
+  if (isComplexDtype(dtype) && (natural === 'float64' || natural === 'float32')) {
     // Interleaved (re, im) storage of a complex array.
     if (data.length % 2 !== 0) {
       throw new ShapeError(`Interleaved complex data must have an even length, got ${data.length}.`, {
@@ -132,64 +144,104 @@ function fromTypedArray(data: TypedArray, options: AsarrayOptions): NDArray {
         hint: 'Store each element as re, im.',
       });
     }
-    const x = reshapeFlat(new NDArray(data, [data.length / 2], data instanceof Float64Array ? 'complex128' : 'complex64'), options.shape);
+    const x = reshapeFlat(trustedArray(data, [data.length / 2], natural === 'float64' ? 'complex128' : 'complex64'), options.shape);
     return finish(x, { ...options, dtype }, true);
   }
-  checkSize(data.length, 'values');
+  checkShape([data.length], 'values');
   // A Uint8Array for dtype 'bool' is copied so that every byte is normalised to 0/1.
-  const x = reshapeFlat(new NDArray(data, [data.length], natural), options.shape);
+  const x = reshapeFlat(trustedArray(data, [data.length], natural), options.shape);
   return finish(x, { ...options, dtype }, true);
 }
 
-/** scijs ndarray (`stride`) or @stdlib/ndarray (`strides`) duck types. */
+/**
+ * scijs ndarray (`stride`) or @stdlib/ndarray (`strides`) duck types: checked once here
+ * (integer offset and strides, every reachable element inside the data), then wrapped
+ * without a copy (TypedArray storage) or gathered into float64/bool (JS array storage).
+ */
 function fromDuckNdarray(v: Record<string, unknown>): NDArray {
   const shape = checkShape(v.shape, 'values.shape');
-  const strideRaw = (v.stride ?? v.strides) as unknown;
-  if (!Array.isArray(strideRaw) || strideRaw.length !== shape.length) {
-    throw new ShapeError('ndarray-like input needs a `stride` (scijs) or `strides` (stdlib) array, one per dimension.', {
-      argument: 'values',
-      hint: 'Pass a scijs ndarray, a @stdlib/ndarray, or a TypedArray with { shape }.',
-    });
-  }
-  const stride = strideRaw as number[];
-  const offset = typeof v.offset === 'number' ? v.offset : 0;
-  let data = v.data as unknown;
+  const stride = checkStrides(v.stride ?? v.strides, shape.length, 'values.stride');
+  // scijs and stdlib always set `offset`; a hand-made object may leave it out.
+  const offset = v.offset === undefined ? 0 : checkOffset(v.offset, 'values.offset');
+  const data = v.data;
   const declared = typeof v.dtype === 'string' ? v.dtype : String(v.dtype ?? '');
-  if ((declared === 'complex128' || declared === 'complex64') && data !== null && typeof data === 'object') {
+  if ((declared === 'complex128' || declared === 'complex64') && !isTypedArray(data)) {
     // stdlib Complex128Array/Complex64Array: reinterpret the interleaved buffer.
-    const c = data as { buffer: ArrayBuffer; byteOffset: number; length: number };
-    const Ctor = declared === 'complex128' ? Float64Array : Float32Array;
-    return new NDArray(new Ctor(c.buffer, c.byteOffset, 2 * c.length), shape, declared, stride, offset);
+    const storage = complexStorage(data, declared);
+    const p = checkArrayParts({ data: storage, shape, stride, offset, dtype: declared }, 'values');
+    return trustedArray(p.data, p.shape, p.dtype, p.stride, p.offset);
   }
   if (isTypedArray(data)) {
-    let dtype = dtypeOfTypedArray(data)!;
-    if (declared === 'bool' && data instanceof Uint8Array) dtype = 'bool';
-    return new NDArray(data, shape, dtype, stride, offset);
+    let dtype = dtypeOfTypedArray(data) as DType;
+    if (declared === 'bool' && typedArrayTag(data) === 'Uint8Array') dtype = 'bool';
+    const p = checkArrayParts({ data, shape, stride, offset, dtype }, 'values');
+    return trustedArray(p.data, p.shape, p.dtype, p.stride, p.offset);
   }
-  if (Array.isArray(data)) {
-    // 'generic'/'array' storage: gather into float64 (or bool) in C order.
-    const size = shapeSize(shape);
-    const isBool = size > 0 && typeof data[offset] === 'boolean';
-    data = data as unknown[];
-    const out = new Float64Array(size);
-    const strides = stride;
-    const idx = new Array<number>(shape.length).fill(0);
-    for (let k = 0; k < size; k++) {
-      let p = offset;
-      for (let d = 0; d < shape.length; d++) p += idx[d] * strides[d];
-      out[k] = Number((data as unknown[])[p]);
-      for (let d = shape.length - 1; d >= 0; d--) {
-        if (++idx[d] < shape[d]) break;
-        idx[d] = 0;
-      }
-    }
-    const x = new NDArray(out, shape, 'float64');
-    return isBool ? castCopy(x, 'bool') : x;
-  }
+  if (Array.isArray(data)) return gatherGeneric(data, shape, stride, offset);
   throw new DtypeError(`ndarray-like input has unsupported storage ${describe(data)}.`, {
-    argument: 'values',
+    argument: 'values.data',
     hint: 'Use TypedArray-backed ndarrays.',
   });
+}
+
+/**
+ * The interleaved (re, im) floats of a stdlib Complex128Array/Complex64Array (its
+ * `buffer`, `byteOffset` and `length` in complex elements), as a view of its memory.
+ */
+function complexStorage(data: unknown, dtype: 'complex128' | 'complex64'): TypedArray {
+  const c = data as { buffer?: unknown; byteOffset?: unknown; length?: unknown } | null;
+  const Ctor = dtype === 'complex128' ? Float64Array : Float32Array;
+  const bytes = Ctor.BYTES_PER_ELEMENT;
+  const tag = Object.prototype.toString.call(c?.buffer);
+  if (
+    c === null ||
+    typeof c !== 'object' ||
+    (tag !== '[object ArrayBuffer]' && tag !== '[object SharedArrayBuffer]') ||
+    !Number.isSafeInteger(c.byteOffset) ||
+    (c.byteOffset as number) % bytes !== 0 ||
+    !Number.isSafeInteger(c.length)
+  ) {
+    throw new DtypeError(`ndarray-like input of dtype ${dtype} has unsupported storage ${describe(data)}.`, {
+      argument: 'values.data',
+      hint: 'Use a stdlib Complex128Array/Complex64Array, or a TypedArray-backed ndarray.',
+    });
+  }
+  const buffer = c.buffer as ArrayBuffer;
+  const whole = ownRealmView(new Ctor(buffer, 0, Math.floor(buffer.byteLength / bytes)), 'values.data');
+  const start = (c.byteOffset as number) / bytes;
+  // subarray clamps to the buffer: the reach check then sees only real memory.
+  return whole.subarray(start, start + 2 * (c.length as number));
+}
+
+/**
+ * 'generic'/'array' storage: the reachable elements gathered in C order into float64, or
+ * bool when every one is a boolean. Anything but numbers and booleans is refused.
+ */
+function gatherGeneric(data: unknown[], shape: number[], stride: number[], offset: number): NDArray {
+  checkReach(shape, stride, offset, data.length, 'values');
+  const size = shapeSize(shape);
+  const out = new Float64Array(size);
+  let allBool = size > 0;
+  const idx = new Array<number>(shape.length).fill(0);
+  for (let k = 0; k < size; k++) {
+    let p = offset;
+    for (let d = 0; d < shape.length; d++) p += idx[d] * stride[d];
+    const value = data[p];
+    if (typeof value === 'number') allBool = false;
+    else if (typeof value !== 'boolean') {
+      throw new DtypeError(`ndarray-like input has ${describe(value)} at data[${p}]; elements must be numbers or booleans.`, {
+        argument: 'values.data',
+        hint: 'Convert the values to numbers first.',
+      });
+    }
+    out[k] = Number(value);
+    for (let d = shape.length - 1; d >= 0; d--) {
+      if (++idx[d] < shape[d]) break;
+      idx[d] = 0;
+    }
+  }
+  const x = trustedArray(out, shape, 'float64');
+  return allBool ? castCopy(x, 'bool') : x;
 }
 
 // ---------------------------------------------------------------- nested JS arrays
@@ -197,7 +249,13 @@ function fromDuckNdarray(v: Record<string, unknown>): NDArray {
 type Leaf = 'number' | 'bigint' | 'boolean' | 'complex';
 
 function isComplexLike(v: unknown): v is ComplexLike {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as ComplexLike).re === 'number';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    typeof (v as ComplexLike).re === 'number' &&
+    typeof (v as ComplexLike).im === 'number'
+  );
 }
 
 function leafKind(v: unknown, path: string): Leaf {
@@ -213,12 +271,22 @@ function leafKind(v: unknown, path: string): Leaf {
 
 function fromNested(values: unknown, options: AsarrayOptions): NDArray {
   const wantComplex = options.dtype !== undefined && isComplexDtype(options.dtype);
+  // An explicit integer dtype: scalars must fit it (complex leaves are refused below).
+  const dtype = options.dtype;
+  const checkInts = dtype !== undefined && isIntegerDtype(dtype);
   // Infer the nested shape from the first element at each depth.
   const shape: number[] = [];
   let probe: unknown = values;
   while (Array.isArray(probe)) {
+    // The cap also ends self-containing arrays (a[0] = a) and keeps the walk's recursion shallow.
+    if (shape.length === MAX_NDIM) {
+      throw new ShapeError(`asarray input nests deeper than ${MAX_NDIM} levels.`, {
+        argument: 'values',
+        hint: `Arrays have at most ${MAX_NDIM} dimensions; check for an array that contains itself.`,
+      });
+    }
     shape.push(probe.length);
-    checkSize(shapeSize(shape), 'values');
+    checkShape(shape, 'values');
     if (probe.length === 0) break;
     probe = probe[0];
   }
@@ -260,6 +328,7 @@ function fromNested(values: unknown, options: AsarrayOptions): NDArray {
       }
       const kind = leafKind(v, path);
       kinds.add(kind);
+      if (checkInts && kind !== 'complex') checkIntegerFits(v as number | bigint | boolean, dtype as DType, 'values', path);
       if (kind === 'number') re[k] = v as number;
       else if (kind === 'boolean') re[k] = v ? 1 : 0;
       else if (kind === 'bigint') {
@@ -269,7 +338,7 @@ function fromNested(values: unknown, options: AsarrayOptions): NDArray {
       } else {
         im ??= new Float64Array(size);
         re[k] = (v as ComplexLike).re;
-        im[k] = (v as ComplexLike).im ?? 0;
+        im[k] = (v as ComplexLike).im;
       }
       k++;
       return;
@@ -290,15 +359,15 @@ function fromNested(values: unknown, options: AsarrayOptions): NDArray {
   else if (kinds.has('bigint')) inferred = 'int64';
   else if (kinds.has('boolean')) inferred = 'bool';
   else inferred = 'float64';
-  const dtype = options.dtype ?? inferred;
-  if (!isComplexDtype(dtype) && im !== null) {
-    throw new DtypeError(`Complex input cannot be stored as ${dtype}.`, {
+  const outDtype = options.dtype ?? inferred;
+  if (!isComplexDtype(outDtype) && im !== null) {
+    throw new DtypeError(`Complex input cannot be stored as ${outDtype}.`, {
       argument: 'dtype',
       hint: "Use dtype 'complex128' or 'complex64'.",
     });
   }
-  const info = dtypeInfo(dtype);
-  const data = allocate(dtype, size);
+  const info = dtypeInfo(outDtype);
+  const data = allocate(outDtype, size);
   if (info.lanes === 2) {
     const d = data as Float64Array;
     for (let i = 0; i < size; i++) {
@@ -308,12 +377,12 @@ function fromNested(values: unknown, options: AsarrayOptions): NDArray {
   } else if (info.isBigInt) {
     const d = data as BigInt64Array;
     for (let i = 0; i < size; i++) d[i] = big !== null && (big as bigint[])[i] !== 0n ? (big as bigint[])[i] : toBigInt(re[i]);
-  } else if (dtype === 'bool') {
+  } else if (outDtype === 'bool') {
     for (let i = 0; i < size; i++) data[i] = re[i] !== 0 ? 1 : 0;
   } else {
     (data as Float64Array).set(re);
   }
-  const x = new NDArray(data, shape, dtype);
+  const x = trustedArray(data, shape, outDtype);
   if (options.shape !== undefined) {
     const target = checkShape(options.shape, 'shape');
     if (target.length !== shape.length || target.some((n, i) => n !== shape[i])) return reshapeFlat(x, target);

@@ -4,7 +4,7 @@
  */
 import { ShapeError } from '@sciport/dispatch-core';
 import { checkShape, shapeToString } from './layout.js';
-import { NDArray } from './ndarray.js';
+import { type NDArray, trustedArray } from './ndarray.js';
 
 export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
   let nd = 0;
@@ -55,7 +55,7 @@ export function broadcastView(x: NDArray, shape: readonly number[], argument = '
     }
   }
   if (same) return x;
-  return new NDArray(x.data, shape.slice(), x.dtype, stride, x.offset);
+  return trustedArray(x.data, shape.slice(), x.dtype, stride, x.offset);
 }
 
 export function broadcastTo(x: NDArray, shape: readonly number[] | number): NDArray {

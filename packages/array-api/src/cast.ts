@@ -7,7 +7,7 @@
 import { DtypeError } from '@sciport/dispatch-core';
 import { allocate, type DType, dtypeInfo, type TypedArray } from './dtypes.js';
 import { isCContiguous, stridedOffsets } from './layout.js';
-import { NDArray } from './ndarray.js';
+import { type NDArray, trustedArray } from './ndarray.js';
 
 const INT64_MAX = 2n ** 63n - 1n;
 const INT64_MIN = -(2n ** 63n);
@@ -32,7 +32,7 @@ export function castCopy(src: NDArray, dtype: DType, argument = 'x'): NDArray {
   const size = src.size;
   const out = allocate(dtype, size);
   castInto(src, out, dtype, argument);
-  return new NDArray(out, src.shape.slice(), dtype);
+  return trustedArray(out, src.shape.slice(), dtype);
 }
 
 /** Writes `src`'s elements (C order, converted) into contiguous storage `out` of `dtype`. */

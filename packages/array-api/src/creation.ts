@@ -3,28 +3,36 @@ import { InvalidArgumentError } from '@sciport/dispatch-core';
 import { asarray } from './asarray.js';
 import { allocate, checkDType, DEFAULT_FLOAT, type DType, dtypeInfo, isComplexDtype } from './dtypes.js';
 import { toNDArray } from './kernels.js';
-import { checkShape, checkSize, describe } from './layout.js';
-import { NDArray, writeScalar } from './ndarray.js';
+import { checkIntegerFits } from './integer-range.js';
+import { checkShape, checkSize, describe, shapeSize } from './layout.js';
+import { checkBoolean, checkFiniteNumber, checkInteger, readOptions } from './options.js';
+import { NDArray, writeScalar, trustedArray } from './ndarray.js';
 import type { CreationOptions, EyeOptions, LinspaceOptions, MeshgridOptions, ScalarInput, ShapeInput } from './namespace-types.js';
 
-function dtypeOr(options: CreationOptions | undefined, fallback: DType): DType {
-  return options?.dtype === undefined ? fallback : checkDType(options.dtype);
+const CREATION_KEYS = ['dtype', 'device'];
+
+/** The `dtype` option of `fn` (checked, with the options object), or `fallback`. */
+function dtypeOr(options: CreationOptions | undefined, fallback: DType, fn: string, keys = CREATION_KEYS): DType {
+  const o = readOptions(options, keys, fn);
+  return o.dtype === undefined ? fallback : checkDType(o.dtype);
+}
+
+/** Zero-filled storage of a checked shape (the shape is validated before anything is allocated). */
+function zerosOf(shape: ShapeInput, dtype: DType): NDArray {
+  const s = checkShape(shape, 'shape');
+  return trustedArray(allocate(dtype, shapeSize(s)), s, dtype);
 }
 
 export function empty(shape: ShapeInput, options?: CreationOptions): NDArray {
-  return zeros(shape, options);
+  return zerosOf(shape, dtypeOr(options, DEFAULT_FLOAT, 'empty'));
 }
 
 export function zeros(shape: ShapeInput, options?: CreationOptions): NDArray {
-  const s = checkShape(shape, 'shape');
-  const dtype = dtypeOr(options, DEFAULT_FLOAT);
-  let size = 1;
-  for (const n of s) size *= n;
-  return new NDArray(allocate(dtype, size), s, dtype);
+  return zerosOf(shape, dtypeOr(options, DEFAULT_FLOAT, 'zeros'));
 }
 
 export function ones(shape: ShapeInput, options?: CreationOptions): NDArray {
-  return full(shape, 1, options);
+  return fullOf(shape, 1, dtypeOr(options, DEFAULT_FLOAT, 'ones'));
 }
 
 /** Default dtype of a fill value: booleans → bool, bigint → int64, numbers → float64. */
@@ -46,8 +54,12 @@ function checkFill(v: unknown): ScalarInput | [number, number] {
 
 export function full(shape: ShapeInput, fillValue: ScalarInput, options?: CreationOptions): NDArray {
   const v = checkFill(fillValue);
-  const dtype = dtypeOr(options, scalarDtype(v));
-  const x = zeros(shape, { dtype });
+  return fullOf(shape, v, dtypeOr(options, scalarDtype(v), 'full'));
+}
+
+function fullOf(shape: ShapeInput, v: ScalarInput | [number, number], dtype: DType): NDArray {
+  if (!Array.isArray(v)) checkIntegerFits(v as ScalarInput, dtype, 'fillValue', 'fillValue');
+  const x = zerosOf(shape, dtype);
   fillWith(x, v);
   return x;
 }
@@ -78,28 +90,20 @@ function fillWith(x: NDArray, v: ScalarInput | [number, number]): void {
 
 export function emptyLike(x: NDArray, options?: CreationOptions): NDArray {
   const a = toNDArray(x);
-  return zeros(a.shape, { dtype: options?.dtype ?? a.dtype });
+  return zerosOf(a.shape, dtypeOr(options, a.dtype, 'emptyLike'));
 }
 export function zerosLike(x: NDArray, options?: CreationOptions): NDArray {
-  return emptyLike(x, options);
+  const a = toNDArray(x);
+  return zerosOf(a.shape, dtypeOr(options, a.dtype, 'zerosLike'));
 }
 export function onesLike(x: NDArray, options?: CreationOptions): NDArray {
   const a = toNDArray(x);
-  return full(a.shape, 1, { dtype: options?.dtype ?? a.dtype });
+  return fullOf(a.shape, 1, dtypeOr(options, a.dtype, 'onesLike'));
 }
 export function fullLike(x: NDArray, fillValue: ScalarInput, options?: CreationOptions): NDArray {
   const a = toNDArray(x);
-  return full(a.shape, fillValue, { dtype: options?.dtype ?? a.dtype });
-}
-
-function checkFiniteNumber(v: unknown, argument: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) {
-    throw new InvalidArgumentError(`'${argument}' must be a finite number, got ${describe(v)}.`, {
-      argument,
-      hint: 'Pass a finite number.',
-    });
-  }
-  return v;
+  const v = checkFill(fillValue);
+  return fullOf(a.shape, v, dtypeOr(options, a.dtype, 'fullLike'));
 }
 
 /**
@@ -120,8 +124,8 @@ export function arange(start: number, stop?: number | null, step = 1, options?: 
   }
   const n = Math.max(0, Math.ceil((stop - start) / step));
   checkSize(n, 'stop');
-  const dtype = dtypeOr(options, DEFAULT_FLOAT);
-  const x = zeros([n], { dtype });
+  const dtype = dtypeOr(options, DEFAULT_FLOAT, 'arange');
+  const x = zerosOf([n], dtype);
   const info = dtypeInfo(dtype);
   const d = x.data;
   for (let i = 0; i < n; i++) {
@@ -133,6 +137,17 @@ export function arange(start: number, stop?: number | null, step = 1, options?: 
   return x;
 }
 
+/** A linspace endpoint: a number or [re, im] (NaN and ±Infinity pass, as in NumPy). */
+function checkEndpoint(v: unknown, argument: string): void {
+  const parts = Array.isArray(v) && v.length === 2 ? v : [v];
+  if (parts.some((p) => typeof p !== 'number')) {
+    throw new InvalidArgumentError(`'${argument}' must be a number or [re, im], got ${describe(v)}.`, {
+      argument,
+      hint: 'Pass numbers, e.g. linspace(0, 1, 5).',
+    });
+  }
+}
+
 /** `linspace(start, stop, num, { endpoint = true })`, computed as NumPy does (start + i·step). */
 export function linspace(start: number | readonly [number, number], stop: number | readonly [number, number], num: number, options?: LinspaceOptions): NDArray {
   if (typeof num !== 'number' || !Number.isInteger(num) || num < 0) {
@@ -142,10 +157,12 @@ export function linspace(start: number | readonly [number, number], stop: number
     });
   }
   checkSize(num, 'num');
+  checkEndpoint(start, 'start');
+  checkEndpoint(stop, 'stop');
   const complexIn = Array.isArray(start) || Array.isArray(stop);
-  const dtype = dtypeOr(options, complexIn ? 'complex128' : DEFAULT_FLOAT);
-  const endpoint = options?.endpoint ?? true;
-  const x = zeros([num], { dtype });
+  const dtype = dtypeOr(options, complexIn ? 'complex128' : DEFAULT_FLOAT, 'linspace', [...CREATION_KEYS, 'endpoint']);
+  const endpoint = checkBoolean(options?.endpoint, 'endpoint', true);
+  const x = zerosOf([num], dtype);
   const div = endpoint ? num - 1 : num;
   const parts = (v: number | readonly [number, number]): [number, number] =>
     Array.isArray(v) ? [v[0], v[1]] : [v as number, 0];
@@ -177,11 +194,9 @@ export function linspace(start: number | readonly [number, number], stop: number
 export function eye(nRows: number, nCols?: number | null, options?: EyeOptions): NDArray {
   const rows = checkShape([nRows], 'nRows')[0];
   const cols = nCols === undefined || nCols === null ? rows : checkShape([nCols], 'nCols')[0];
-  const k = options?.k ?? 0;
-  if (!Number.isInteger(k)) {
-    throw new InvalidArgumentError(`'k' must be an integer, got ${describe(k)}.`, { argument: 'k', hint: 'Use 0 for the main diagonal.' });
-  }
-  const x = zeros([rows, cols], options);
+  const dtype = dtypeOr(options, DEFAULT_FLOAT, 'eye', [...CREATION_KEYS, 'k']);
+  const k = checkInteger(options?.k, 'k', 0);
+  const x = zerosOf([rows, cols], dtype);
   for (let i = 0; i < rows; i++) {
     const j = i + k;
     if (j >= 0 && j < cols) writeScalar(x.data, x.dtype, i * cols + j, 1);
@@ -196,9 +211,6 @@ function triangle(x: NDArray, k: number, lower: boolean, name: string): NDArray 
       argument: 'x',
       hint: 'Reshape to a matrix first.',
     });
-  }
-  if (!Number.isInteger(k)) {
-    throw new InvalidArgumentError(`'k' must be an integer, got ${describe(k)}.`, { argument: 'k', hint: 'Use 0 for the main diagonal.' });
   }
   const out = asarray(a, { copy: true });
   const rows = a.shape[a.ndim - 2];
@@ -223,17 +235,17 @@ function triangle(x: NDArray, k: number, lower: boolean, name: string): NDArray 
 }
 
 export function tril(x: NDArray, options?: { k?: number }): NDArray {
-  return triangle(x, options?.k ?? 0, true, 'tril');
+  return triangle(x, checkInteger(readOptions(options, ['k'], 'tril').k, 'k', 0), true, 'tril');
 }
 export function triu(x: NDArray, options?: { k?: number }): NDArray {
-  return triangle(x, options?.k ?? 0, false, 'triu');
+  return triangle(x, checkInteger(readOptions(options, ['k'], 'triu').k, 'k', 0), false, 'triu');
 }
 
 export function meshgrid(...args: (NDArray | MeshgridOptions)[]): NDArray[] {
   let indexing: 'xy' | 'ij' = 'xy';
   const last = args[args.length - 1];
   if (last !== undefined && !(last instanceof NDArray) && typeof last === 'object' && !Array.isArray(last) && !ArrayBuffer.isView(last) && !('shape' in last)) {
-    indexing = (last as MeshgridOptions).indexing ?? 'xy';
+    indexing = readOptions(last as MeshgridOptions, ['indexing'], 'meshgrid').indexing ?? 'xy';
     args = args.slice(0, -1);
     if (indexing !== 'xy' && indexing !== 'ij') {
       throw new InvalidArgumentError(`'indexing' must be 'xy' or 'ij', got ${describe(indexing)}.`, {
@@ -260,6 +272,6 @@ export function meshgrid(...args: (NDArray | MeshgridOptions)[]): NDArray[] {
     const stride = new Array<number>(n).fill(0);
     stride[axis] = a.stride[0];
     // A broadcast view, copied so each output owns C-contiguous data like NumPy's copy=True.
-    return asarray(new NDArray(a.data, shape.slice(), a.dtype, stride, a.offset), { copy: true });
+    return asarray(trustedArray(a.data, shape.slice(), a.dtype, stride, a.offset), { copy: true });
   });
 }

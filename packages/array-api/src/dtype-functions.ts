@@ -7,11 +7,14 @@ import { describe } from './layout.js';
 import type { AstypeOptions, DTypeKindName, FInfo, IInfo, ScalarInput } from './namespace-types.js';
 import { NDArray } from './ndarray.js';
 import { canCastSafely, resultDtype, scalarResultType } from './promotion.js';
+import { checkBoolean, readOptions } from './options.js';
 
 export function astype(x: NDArray, dtype: DType, options?: AstypeOptions): NDArray {
+  options = readOptions(options, ['copy', 'device'], 'astype');
   const a = toNDArray(x);
   const d = checkDType(dtype);
-  if (d === a.dtype && options?.copy === false) return a;
+  const copy = checkBoolean(options.copy, 'copy', true);
+  if (d === a.dtype && !copy) return a;
   return castCopy(a, d);
 }
 

@@ -4,6 +4,9 @@
  * BigInt64Array/BigUint64Array.
  */
 import { DtypeError } from '@sciport/dispatch-core';
+import { type TypedArray, typedArrayTag } from './typed-arrays.js';
+
+export type { BigIntTypedArray, FloatTypedArray, NumberTypedArray, TypedArray } from './typed-arrays.js';
 
 export type DType =
   | 'bool'
@@ -35,19 +38,6 @@ export const DTYPES: readonly DType[] = [
   'complex64',
   'complex128',
 ];
-
-export type NumberTypedArray =
-  | Uint8Array
-  | Int8Array
-  | Int16Array
-  | Int32Array
-  | Uint16Array
-  | Uint32Array
-  | Float32Array
-  | Float64Array;
-export type BigIntTypedArray = BigInt64Array | BigUint64Array;
-export type TypedArray = NumberTypedArray | BigIntTypedArray;
-export type FloatTypedArray = Float32Array | Float64Array;
 
 /** Kinds as the Array API standard groups dtypes (`isdtype` names). */
 export type DTypeKind = 'bool' | 'signed integer' | 'unsigned integer' | 'real floating' | 'complex floating';
@@ -157,19 +147,27 @@ export function allocate(dtype: DType, size: number): TypedArray {
   return new info.storage(size * info.lanes);
 }
 
-/** The dtype a TypedArray maps to by default (Uint8Array → uint8, Float64Array → float64 …). */
+const DTYPE_OF_TAG: Record<string, DType> = {
+  Float64Array: 'float64',
+  Float32Array: 'float32',
+  Int32Array: 'int32',
+  Uint8Array: 'uint8',
+  Uint8ClampedArray: 'uint8',
+  Int8Array: 'int8',
+  Int16Array: 'int16',
+  Uint16Array: 'uint16',
+  Uint32Array: 'uint32',
+  BigInt64Array: 'int64',
+  BigUint64Array: 'uint64',
+};
+
+/**
+ * The dtype a TypedArray maps to by default (Uint8Array → uint8, Float64Array → float64 …),
+ * read from its tag so that arrays from another realm are recognised too.
+ */
 export function dtypeOfTypedArray(data: unknown): DType | undefined {
-  if (data instanceof Float64Array) return 'float64';
-  if (data instanceof Float32Array) return 'float32';
-  if (data instanceof Int32Array) return 'int32';
-  if (data instanceof Uint8Array || data instanceof Uint8ClampedArray) return 'uint8';
-  if (data instanceof Int8Array) return 'int8';
-  if (data instanceof Int16Array) return 'int16';
-  if (data instanceof Uint16Array) return 'uint16';
-  if (data instanceof Uint32Array) return 'uint32';
-  if (data instanceof BigInt64Array) return 'int64';
-  if (data instanceof BigUint64Array) return 'uint64';
-  return undefined;
+  const tag = typedArrayTag(data);
+  return tag === undefined ? undefined : DTYPE_OF_TAG[tag];
 }
 
 /** Whether `data` is the storage class `dtype` uses (so it can be wrapped without a copy). */

@@ -1,6 +1,9 @@
 /**
  * @sciport/array-api — the host NDArray, dtypes, and the Array API standard namespace.
  */
+// Installs slice/assign/the namespace getter on NDArray.prototype (see ndarray-methods.ts).
+import './ndarray-methods.js';
+
 export {
   ARRAY_BRAND,
   DtypeError,
@@ -41,9 +44,9 @@ export {
   realDtypeOf,
 } from './dtypes.js';
 export * from './elementwise.js';
-export { type IndexSpec, type Slice, slice } from './indexing.js';
+export { type IndexSpec, type Slice, slice } from './slice-spec.js';
 export type { ArrayKindMap, ArrayOf } from './kinds.js';
-export { cStrides, isCContiguous, normalizeAxes, normalizeAxis, shapeSize } from './layout.js';
+export { checkAllocatable, cStrides, isCContiguous, MAX_NDIM, normalizeAxes, normalizeAxis, shapeSize } from './layout.js';
 export { packedMap } from './packed-map.js';
 export { matmul, tensordot, vecdot } from './linalg.js';
 export {
@@ -64,6 +67,7 @@ export {
   unstack,
 } from './manipulation.js';
 export { arrayNamespace, hostNamespace } from './namespace.js';
+export { readOptions } from './options.js';
 export type * from './namespace-types.js';
 export { ascontiguous, NDArray, type NestedArray, type Scalar } from './ndarray.js';
 export { promoteTypes } from './promotion.js';

@@ -5,28 +5,8 @@
  */
 import { InvalidArgumentError } from '@sciport/dispatch-core';
 import { describe } from './layout.js';
-import { NDArray } from './ndarray.js';
-
-const SLICE_BRAND = Symbol.for('sciport.slice');
-
-export interface Slice {
-  readonly [SLICE_BRAND]: true;
-  readonly start: number | null;
-  readonly stop: number | null;
-  readonly step: number | null;
-}
-
-/** One entry of an index: integer, slice, `'...'`, `null` (new axis). */
-export type IndexSpec = number | string | Slice | null;
-
-/** `slice(start, stop, step)` like Python's; `null`/undefined for an omitted bound. */
-export function slice(start?: number | null, stop?: number | null, step?: number | null): Slice {
-  return { [SLICE_BRAND]: true, start: start ?? null, stop: stop ?? null, step: step ?? null };
-}
-
-export function isSlice(v: unknown): v is Slice {
-  return typeof v === 'object' && v !== null && (v as Record<symbol, unknown>)[SLICE_BRAND] === true;
-}
+import { type NDArray, trustedArray } from './ndarray.js';
+import { type IndexSpec, isSlice, type Slice, slice } from './slice-spec.js';
 
 function parseSliceString(text: string): Slice {
   const parts = text.split(':');
@@ -125,5 +105,5 @@ export function getView(x: NDArray, specs: readonly IndexSpec[]): NDArray {
     stride.push(x.stride[d] * step);
     d++;
   }
-  return new NDArray(x.data, shape, x.dtype, stride, offset);
+  return trustedArray(x.data, shape, x.dtype, stride, offset);
 }

@@ -5,12 +5,12 @@
  * double, stores round/wrap to the output dtype), `bigint` (int64/uint64) and `complex`.
  */
 import { InvalidArgumentError } from '@sciport/dispatch-core';
-import { asarray, isNDArray } from './asarray.js';
+import { asarray } from './asarray.js';
 import { broadcastShapes, broadcastView } from './broadcasting.js';
 import { castCopy } from './cast.js';
 import { allocate, type DType, dtypeInfo } from './dtypes.js';
 import { isCContiguous, shapeSize, stridedOffsets } from './layout.js';
-import { NDArray } from './ndarray.js';
+import { NDArray, trustedArray } from './ndarray.js';
 import type { ScalarInput } from './namespace-types.js';
 import { promoteTypes, scalarResultType } from './promotion.js';
 
@@ -29,12 +29,14 @@ export function isScalarInput(v: unknown): v is ScalarInput {
 /** Converts an operand to NDArray (host arrays pass through; other inputs via asarray). */
 export function toNDArray(v: unknown, argument = 'x'): NDArray {
   if (v instanceof NDArray) return v;
-  if (isNDArray(v)) return asarray(v);
   try {
     return asarray(v);
   } catch (e) {
+    // asarray names its input 'values' ('values.offset'); here it is `argument` ('x.offset').
     if (e instanceof Error && 'argument' in e) {
-      (e as { argument: string }).argument = argument;
+      const named = (e as { argument: unknown }).argument;
+      (e as { argument: string }).argument =
+        typeof named === 'string' && named.startsWith('values.') ? `${argument}${named.slice('values'.length)}` : argument;
     }
     throw e;
   }
@@ -48,7 +50,7 @@ export function scalarArray(value: ScalarInput, dtype: DType): NDArray {
       typeof value === 'bigint' ? value : BigInt(Math.trunc(Number(value)));
   } else if (dtype === 'bool') (data as Uint8Array)[0] = value ? 1 : 0;
   else (data as Float64Array)[0] = Number(value);
-  return new NDArray(data, [], dtype);
+  return trustedArray(data, [], dtype);
 }
 
 /** Resolves two operands (arrays or JS scalars) to arrays and their promoted dtype. */
@@ -107,7 +109,7 @@ export function mapUnaryNumber(x: NDArray, outDtype: DType, f: NumFn1): NDArray 
   } else {
     for (let i = 0; i < size; i++) out[i] = f(src[offs[i]]) as number;
   }
-  return new NDArray(out, x.shape.slice(), outDtype);
+  return trustedArray(out, x.shape.slice(), outDtype);
 }
 
 /** Arithmetic with dedicated loops (no per-element callback) on the hot paths. */
@@ -237,10 +239,10 @@ export function mapBinaryNumber(a: NDArray, b: NDArray, outDtype: DType, f: NumF
   if (fast !== undefined && outDtype !== 'bool') {
     if (flatA && (flatB || scalarB)) {
       fastRow(fast, out, 0, ad, av.offset, 1, bd, bv.offset, scalarB ? 0 : 1, size);
-      return new NDArray(out, shape, outDtype);
+      return trustedArray(out, shape, outDtype);
     }
     walkRows(shape, av, bv, (o, pa, sa, pb, sb, n) => fastRow(fast, out, o, ad, pa, sa, bd, pb, sb, n));
-    return new NDArray(out, shape, outDtype);
+    return trustedArray(out, shape, outDtype);
   }
   f = boolSafe2(f, outDtype);
   if (aFlat && (bFlat || bScalar)) {
@@ -252,12 +254,12 @@ export function mapBinaryNumber(a: NDArray, b: NDArray, outDtype: DType, f: NumF
     } else {
       for (let i = 0; i < size; i++) out[i] = f(ad[abase + i], bd[bbase + i]) as number;
     }
-    return new NDArray(out, shape, outDtype);
+    return trustedArray(out, shape, outDtype);
   }
   walkRows(shape, av, bv, (o, pa, sa, pb, sb, n) => {
     for (let j = 0; j < n; j++, pa += sa, pb += sb) out[o + j] = f(ad[pa], bd[pb]) as number;
   });
-  return new NDArray(out, shape, outDtype);
+  return trustedArray(out, shape, outDtype);
 }
 
 // ------------------------------------------------------------------ bigint domain
@@ -268,7 +270,7 @@ export function mapUnaryBigInt(x: NDArray, outDtype: DType, f: BigFn1): NDArray 
   const src = x.data as BigInt64Array;
   const offs = offsetsOf(x);
   for (let i = 0; i < size; i++) out[i] = f(src[offs === null ? x.offset + i : offs[i]]) as bigint;
-  return new NDArray(out as unknown as BigInt64Array, x.shape.slice(), outDtype);
+  return trustedArray(out as unknown as BigInt64Array, x.shape.slice(), outDtype);
 }
 
 export function mapBinaryBigInt(a: NDArray, b: NDArray, outDtype: DType, f: BigFn2): NDArray {
@@ -282,7 +284,7 @@ export function mapBinaryBigInt(a: NDArray, b: NDArray, outDtype: DType, f: BigF
   const ao = stridedOffsets(av.shape, av.stride, av.offset);
   const bo = stridedOffsets(bv.shape, bv.stride, bv.offset);
   for (let i = 0; i < size; i++) out[i] = f(ad[ao[i]], bd[bo[i]]) as bigint;
-  return new NDArray(out as unknown as BigInt64Array, shape, outDtype);
+  return trustedArray(out as unknown as BigInt64Array, shape, outDtype);
 }
 
 // ------------------------------------------------------------------ complex domain
@@ -302,7 +304,7 @@ export function mapUnaryComplex(x: NDArray, outDtype: DType, f: CplxFn1): NDArra
       out[2 * i + 1] = r[1];
     } else out[i] = r[0];
   }
-  return new NDArray(out, x.shape.slice(), outDtype);
+  return trustedArray(out, x.shape.slice(), outDtype);
 }
 
 export function mapBinaryComplex(a: NDArray, b: NDArray, outDtype: DType, f: CplxFn2): NDArray {
@@ -326,7 +328,7 @@ export function mapBinaryComplex(a: NDArray, b: NDArray, outDtype: DType, f: Cpl
       out[2 * i + 1] = r[1];
     } else out[i] = r[0];
   }
-  return new NDArray(out, shape, outDtype);
+  return trustedArray(out, shape, outDtype);
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {

@@ -74,7 +74,13 @@ export function stridedOffsets(shape: readonly number[], stride: readonly number
   return out;
 }
 
-/** Validates a user-given shape: non-negative integers whose product is below 2^31. */
+/** Most dimensions one array may have (NumPy's limit). */
+export const MAX_NDIM = 64;
+
+/**
+ * Validates a user-given shape: at most 64 non-negative integer dimensions, each and
+ * their product at most 2^31 − 1 (see `checkAllocatable`).
+ */
 export function checkShape(shape: unknown, argument = 'shape'): number[] {
   let dims: unknown[];
   if (typeof shape === 'number') dims = [shape];
@@ -85,8 +91,13 @@ export function checkShape(shape: unknown, argument = 'shape'): number[] {
       hint: 'Pass e.g. [3, 4].',
     });
   }
+  if (dims.length > MAX_NDIM) {
+    throw new ShapeError(`'${argument}' has ${dims.length} dimensions; at most ${MAX_NDIM} are supported.`, {
+      argument,
+      hint: 'Reshape to fewer dimensions.',
+    });
+  }
   const out = new Array<number>(dims.length);
-  let size = 1;
   for (let i = 0; i < dims.length; i++) {
     const d = dims[i];
     if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) {
@@ -96,19 +107,56 @@ export function checkShape(shape: unknown, argument = 'shape'): number[] {
       );
     }
     out[i] = d;
-    size *= d;
   }
-  checkSize(size, argument);
+  checkAllocatable(out, argument);
   return out;
 }
 
+/**
+ * Throws a ShapeError, before anything is allocated, when an array of `shape` cannot
+ * exist: a dimension or the element count above 2^31 − 1 (the int32 index limit). Every
+ * dtype fits below that: complex storage takes 2·(2^31 − 1) slots, under the 2^32
+ * TypedArray length limit. Like NumPy, a too-large dimension is refused even when another
+ * dimension is 0.
+ */
+export function checkAllocatable(shape: readonly number[], argument: string): void {
+  let size = 1;
+  for (let i = 0; i < shape.length; i++) {
+    checkSize(shape[i], argument);
+    size *= shape[i];
+  }
+  checkSize(size, argument);
+}
+
 export function checkSize(size: number, argument: string): void {
-  if (size > MAX_SIZE) {
+  // `!(size <= MAX_SIZE)` also refuses NaN.
+  if (!(size <= MAX_SIZE)) {
     throw new ShapeError(
       `'${argument}' asks for ${size} elements; at most 2^31-1 (${MAX_SIZE}) are supported in one array.`,
       { argument, hint: 'Split the data into chunks (e.g. @sciport/backend-cluster) or reduce the size.' },
     );
   }
+}
+
+/**
+ * The axes of a transpose, checked to be a permutation of 0..ndim−1 (negative axes
+ * count from the end, as in NumPy).
+ */
+export function checkPermutation(axes: readonly unknown[], ndim: number, argument = 'axes'): number[] {
+  if (axes.length !== ndim) {
+    throw new InvalidArgumentError(`'${argument}' must list each of the ${ndim} axes once, got ${axes.length} axes.`, {
+      argument,
+      hint: `E.g. [${Array.from({ length: ndim }, (_, i) => ndim - 1 - i).join(', ')}] reverses them.`,
+    });
+  }
+  const perm = axes.map((ax) => normalizeAxis(ax, ndim, argument));
+  if (new Set(perm).size !== ndim) {
+    throw new InvalidArgumentError(`'${argument}' repeats an axis: [${axes.join(', ')}].`, {
+      argument,
+      hint: 'Each axis must appear exactly once.',
+    });
+  }
+  return perm;
 }
 
 /** Normalises one axis (negative counts from the end) and checks bounds. */

@@ -7,9 +7,10 @@ import { dtypeClass } from './elementwise-core.js';
 import { castTo, toNDArray } from './kernels.js';
 import { normalizeAxis, shapeSize, shapeToString } from './layout.js';
 import { reshape } from './manipulation.js';
-import { contiguousData, NDArray } from './ndarray.js';
+import { contiguousData, type NDArray, trustedArray } from './ndarray.js';
 import { promoteTypes } from './promotion.js';
 import { sum } from './reductions.js';
+import { readOptions } from './options.js';
 
 function checkNumeric(d: DType, argument: string, name: string): void {
   if (d === 'bool') {
@@ -67,7 +68,7 @@ export function matmul(x1: NDArray, x2: NDArray): NDArray {
   let shape = [...batch, m, n];
   if (aVec) shape = [...batch, n];
   if (bVec) shape = aVec ? [...batch] : [...batch, m];
-  return new NDArray(out, shape, dtype);
+  return trustedArray(out, shape, dtype);
 }
 
 /** C[m×n] = A[m×k]·B[k×n] in i-k-j order (unit-stride inner loop). */
@@ -123,6 +124,7 @@ function gemmComplex(A: Float64Array, B: Float64Array, C: Float64Array, ao: numb
 
 /** Sum over axis of conj(x1)·x2, broadcasting the other axes. */
 export function vecdot(x1: NDArray, x2: NDArray, options?: { axis?: number }): NDArray {
+  options = readOptions(options, ['axis'], 'vecdot');
   const a = toNDArray(x1, 'x1');
   const b = toNDArray(x2, 'x2');
   checkNumeric(a.dtype, 'x1', 'vecdot');
@@ -149,6 +151,7 @@ export function tensordot(
   x2: NDArray,
   options?: { axes?: number | readonly [readonly number[], readonly number[]] },
 ): NDArray {
+  options = readOptions(options, ['axes'], 'tensordot');
   const a = toNDArray(x1, 'x1');
   const b = toNDArray(x2, 'x2');
   checkNumeric(a.dtype, 'x1', 'tensordot');

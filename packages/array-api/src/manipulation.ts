@@ -4,10 +4,11 @@ import { broadcastShapes, broadcastView } from './broadcasting.js';
 import { castInto } from './cast.js';
 import { allocate, type DType, dtypeInfo, isIntegerDtype } from './dtypes.js';
 import { toNDArray } from './kernels.js';
-import { checkSize, cStrides, describe, isCContiguous, normalizeAxes, normalizeAxis, shapeSize, shapeToString } from './layout.js';
+import { checkPermutation, checkSize, cStrides, describe, isCContiguous, normalizeAxes, normalizeAxis, shapeSize, shapeToString } from './layout.js';
 import type { AxisInput, ShapeInput } from './namespace-types.js';
-import { contiguousData, NDArray } from './ndarray.js';
+import { contiguousData, type NDArray, trustedArray } from './ndarray.js';
 import { promoteTypes } from './promotion.js';
+import { readOptions } from './options.js';
 
 function resolveShape(shape: ShapeInput, size: number): number[] {
   const dims = typeof shape === 'number' ? [shape] : Array.from(shape);
@@ -45,6 +46,7 @@ function resolveShape(shape: ShapeInput, size: number): number[] {
 }
 
 export function reshape(x: NDArray, shape: ShapeInput, options?: { copy?: boolean }): NDArray {
+  options = readOptions(options, ['copy'], 'reshape');
   const a = toNDArray(x);
   const dims = resolveShape(shape, a.size);
   const copy = options?.copy;
@@ -55,23 +57,19 @@ export function reshape(x: NDArray, shape: ShapeInput, options?: { copy?: boolea
       hint: 'Leave copy unset to allow a copy.',
     });
   }
-  if (contiguous && copy !== true) return new NDArray(a.data, dims, a.dtype, cStrides(dims), a.offset);
-  return new NDArray(contiguousData(a, true), dims, a.dtype);
+  if (contiguous && copy !== true) return trustedArray(a.data, dims, a.dtype, cStrides(dims), a.offset);
+  return trustedArray(contiguousData(a, true), dims, a.dtype);
 }
 
 export function permuteDims(x: NDArray, axes: readonly number[]): NDArray {
   const a = toNDArray(x);
-  if (!Array.isArray(axes) || axes.length !== a.ndim) {
+  if (!Array.isArray(axes)) {
     throw new InvalidArgumentError(`'axes' must list each of the ${a.ndim} axes once, got ${describe(axes)}.`, {
       argument: 'axes',
       hint: `E.g. [${a.shape.map((_, i) => a.ndim - 1 - i).join(', ')}] reverses them.`,
     });
   }
-  const norm = axes.map((ax) => normalizeAxis(ax, a.ndim, 'axes'));
-  if (new Set(norm).size !== norm.length) {
-    throw new InvalidArgumentError("'axes' repeats an axis.", { argument: 'axes', hint: 'Each axis must appear exactly once.' });
-  }
-  return a.transpose(...norm);
+  return a.transpose(...checkPermutation(axes, a.ndim, 'axes'));
 }
 
 export function matrixTranspose(x: NDArray): NDArray {
@@ -96,7 +94,7 @@ export function expandDims(x: NDArray, axis: number | readonly number[] = 0): ND
       k++;
     }
   }
-  return new NDArray(a.data, shape, a.dtype, stride, a.offset);
+  return trustedArray(a.data, shape, a.dtype, stride, a.offset);
 }
 
 export function squeeze(x: NDArray, axis: number | readonly number[]): NDArray {
@@ -112,7 +110,7 @@ export function squeeze(x: NDArray, axis: number | readonly number[]): NDArray {
   }
   const shape = a.shape.filter((_, i) => !axes.includes(i));
   const stride = a.stride.filter((_, i) => !axes.includes(i));
-  return new NDArray(a.data, shape, a.dtype, stride, a.offset);
+  return trustedArray(a.data, shape, a.dtype, stride, a.offset);
 }
 
 export function moveaxis(x: NDArray, source: number | readonly number[], destination: number | readonly number[]): NDArray {
@@ -137,6 +135,7 @@ export function moveaxis(x: NDArray, source: number | readonly number[], destina
 }
 
 export function flip(x: NDArray, options?: { axis?: AxisInput }): NDArray {
+  options = readOptions(options, ['axis'], 'flip');
   const a = toNDArray(x);
   const axes = normalizeAxes(options?.axis, a.ndim);
   let offset = a.offset;
@@ -145,7 +144,7 @@ export function flip(x: NDArray, options?: { axis?: AxisInput }): NDArray {
     if (a.shape[ax] > 0) offset += (a.shape[ax] - 1) * stride[ax];
     stride[ax] = -stride[ax];
   }
-  return new NDArray(a.data, a.shape.slice(), a.dtype, stride, offset);
+  return trustedArray(a.data, a.shape.slice(), a.dtype, stride, offset);
 }
 
 /** Copies a strided view into a C-contiguous region of `out` (dtype-converting). */
@@ -155,6 +154,7 @@ function writeBlock(src: NDArray, out: NDArray, dtype: DType): void {
 
 /** Concatenation along `axis` (null: flatten everything first). */
 export function concat(arrays: readonly NDArray[], options?: { axis?: number | null }): NDArray {
+  options = readOptions(options, ['axis'], 'concat');
   if (!Array.isArray(arrays) || arrays.length === 0) {
     throw new InvalidArgumentError("concat needs a non-empty array of arrays.", {
       argument: 'arrays',
@@ -186,13 +186,13 @@ export function concat(arrays: readonly NDArray[], options?: { axis?: number | n
   const shape = xs[0].shape.slice();
   shape[ax] = xs.reduce((s, a) => s + a.shape[ax], 0);
   checkSize(shapeSize(shape), 'arrays');
-  const out = new NDArray(allocate(dtype, shapeSize(shape)), shape, dtype);
+  const out = trustedArray(allocate(dtype, shapeSize(shape)), shape, dtype);
   // Write each input into its slab of the output through a strided view of `out`.
   let start = 0;
   const lanes = dtypeInfo(dtype).lanes;
   for (const a of xs) {
     if (a.size > 0) {
-      const view = new NDArray(out.data, a.shape, dtype, out.stride, start * out.stride[ax]);
+      const view = trustedArray(out.data, a.shape, dtype, out.stride, start * out.stride[ax]);
       copyInto(a, view, lanes);
     }
     start += a.shape[ax];
@@ -204,7 +204,7 @@ export function concat(arrays: readonly NDArray[], options?: { axis?: number | n
 export function copyInto(src: NDArray, dst: NDArray, lanes: number): void {
   if (isCContiguous(dst.shape, dst.stride)) {
     const sub = dst.data.subarray(dst.offset * lanes, (dst.offset + dst.size) * lanes);
-    writeBlock(src, new NDArray(sub, dst.shape, dst.dtype), dst.dtype);
+    writeBlock(src, trustedArray(sub, dst.shape, dst.dtype), dst.dtype);
     return;
   }
   // Convert to a contiguous temporary, then scatter by offsets.
@@ -237,6 +237,7 @@ function scatter(tmp: ArrayLike<unknown>, dst: NDArray, lanes: number): void {
 }
 
 export function stack(arrays: readonly NDArray[], options?: { axis?: number }): NDArray {
+  options = readOptions(options, ['axis'], 'stack');
   if (!Array.isArray(arrays) || arrays.length === 0) {
     throw new InvalidArgumentError('stack needs a non-empty array of arrays.', { argument: 'arrays', hint: 'Pass [a, b, ...].' });
   }
@@ -257,6 +258,7 @@ export function stack(arrays: readonly NDArray[], options?: { axis?: number }): 
 }
 
 export function unstack(x: NDArray, options?: { axis?: number }): NDArray[] {
+  options = readOptions(options, ['axis'], 'unstack');
   const a = toNDArray(x);
   if (a.ndim === 0) {
     throw new ShapeError('unstack needs at least 1 dimension.', { argument: 'x', hint: 'Pass an array with ndim ≥ 1.' });
@@ -265,11 +267,12 @@ export function unstack(x: NDArray, options?: { axis?: number }): NDArray[] {
   const out: NDArray[] = [];
   const shape = a.shape.filter((_, i) => i !== axis);
   const stride = a.stride.filter((_, i) => i !== axis);
-  for (let i = 0; i < a.shape[axis]; i++) out.push(new NDArray(a.data, shape, a.dtype, stride, a.offset + i * a.stride[axis]));
+  for (let i = 0; i < a.shape[axis]; i++) out.push(trustedArray(a.data, shape, a.dtype, stride, a.offset + i * a.stride[axis]));
   return out;
 }
 
 export function roll(x: NDArray, shift: number | readonly number[], options?: { axis?: AxisInput }): NDArray {
+  options = readOptions(options, ['axis'], 'roll');
   const a = toNDArray(x);
   const axisOpt = options?.axis;
   if (axisOpt === undefined || axisOpt === null) {
@@ -307,17 +310,18 @@ export function roll(x: NDArray, shift: number | readonly number[], options?: { 
     const tail = sliceAxis(cur, ax, 0, n - s);
     cur = concat([head, tail], { axis: ax });
   }
-  return cur === a ? new NDArray(contiguousData(a, true), a.shape.slice(), a.dtype) : cur;
+  return cur === a ? trustedArray(contiguousData(a, true), a.shape.slice(), a.dtype) : cur;
 }
 
 /** View of `x` restricted to [start, stop) along `axis`. */
 export function sliceAxis(x: NDArray, axis: number, start: number, stop: number): NDArray {
   const shape = x.shape.slice();
   shape[axis] = stop - start;
-  return new NDArray(x.data, shape, x.dtype, x.stride, x.offset + start * x.stride[axis]);
+  return trustedArray(x.data, shape, x.dtype, x.stride, x.offset + start * x.stride[axis]);
 }
 
 export function repeat(x: NDArray, repeats: number | NDArray, options?: { axis?: number | null }): NDArray {
+  options = readOptions(options, ['axis'], 'repeat');
   let a = toNDArray(x);
   let axis: number;
   if (options?.axis === undefined || options.axis === null) {
@@ -378,7 +382,7 @@ export function tile(x: NDArray, repetitions: readonly number[]): NDArray {
     for (let r = 0; r < reps[ax]; r++) for (let i = 0; i < n; i++) index.push(i);
     cur = takeIndices(cur, index, ax);
   }
-  return cur === a ? new NDArray(contiguousData(a, true), a.shape.slice(), a.dtype) : cur;
+  return cur === a ? trustedArray(contiguousData(a, true), a.shape.slice(), a.dtype) : cur;
 }
 
 /** Gathers `index` (already normalised, in range) along `axis` into a new C-contiguous array. */
@@ -436,7 +440,7 @@ export function takeIndices(a: NDArray, index: ArrayLike<number>, axis: number):
       oidx[d] = 0;
     }
   }
-  return new NDArray(out as unknown as Float64Array, shape, a.dtype);
+  return trustedArray(out as unknown as Float64Array, shape, a.dtype);
 }
 
 /** Index array → plain numbers, checked for integer dtype and bounds, negatives wrapped. */
@@ -464,6 +468,7 @@ export function normalizeIndexArray(indices: NDArray, n: number, argument = 'ind
 }
 
 export function take(x: NDArray, indices: NDArray, options?: { axis?: number }): NDArray {
+  options = readOptions(options, ['axis'], 'take');
   let a = toNDArray(x);
   const ind = toNDArray(indices, 'indices');
   let axis = options?.axis;
@@ -483,10 +488,11 @@ export function take(x: NDArray, indices: NDArray, options?: { axis?: number }):
   // Multi-dimensional indices replace the axis with the index shape (NumPy's take).
   const shape = [...a.shape.slice(0, ax), ...ind.shape, ...a.shape.slice(ax + 1)];
   a = flat;
-  return new NDArray(a.data, shape, a.dtype);
+  return trustedArray(a.data, shape, a.dtype);
 }
 
 export function takeAlongAxis(x: NDArray, indices: NDArray, options?: { axis?: number }): NDArray {
+  options = readOptions(options, ['axis'], 'takeAlongAxis');
   const a = toNDArray(x);
   const ind = toNDArray(indices, 'indices');
   const ax = normalizeAxis(options?.axis ?? -1, a.ndim);
@@ -525,5 +531,5 @@ export function takeAlongAxis(x: NDArray, indices: NDArray, options?: { axis?: n
       pos[d] = 0;
     }
   }
-  return new NDArray(out as unknown as Float64Array, ishape, a.dtype);
+  return trustedArray(out as unknown as Float64Array, ishape, a.dtype);
 }

@@ -12,9 +12,11 @@ import { DEFAULT_COMPLEX, DEFAULT_FLOAT, DEFAULT_INDEX, DEFAULT_INT, DTYPES, typ
 import * as ew from './elementwise.js';
 import type { ArrayOf } from './kinds.js';
 import { matmul, tensordot, vecdot } from './linalg.js';
+import { MAX_NDIM } from './layout.js';
 import * as manip from './manipulation.js';
 import type { ArrayNamespace, DTypeKindName, NamespaceInfo } from './namespace-types.js';
 import type { NDArray } from './ndarray.js';
+import { readOptions } from './options.js';
 import * as red from './reductions.js';
 import { nonzero, searchsorted, where } from './searching.js';
 import { uniqueAll, uniqueCounts, uniqueInverse, uniqueValues } from './sets.js';
@@ -22,16 +24,20 @@ import { argsort, sort } from './sorting.js';
 import { clip, diff } from './utility.js';
 
 const info: NamespaceInfo = {
-  capabilities: () => ({ 'boolean indexing': false, 'data-dependent shapes': true, 'max dimensions': null }),
+  capabilities: () => ({ 'boolean indexing': false, 'data-dependent shapes': true, 'max dimensions': MAX_NDIM }),
   defaultDevice: () => 'cpu',
-  defaultDtypes: () => ({
+  defaultDtypes: (options) => {
+    readOptions(options, ['device'], 'defaultDtypes');
+    return {
     'real floating': DEFAULT_FLOAT,
     'complex floating': DEFAULT_COMPLEX,
     integral: DEFAULT_INT,
     indexing: DEFAULT_INDEX,
-  }),
+    };
+  },
   devices: () => ['cpu'],
   dtypes: (options) => {
+    options = readOptions(options, ['device', 'kind'], 'dtypes');
     const out: Record<string, DType> = {};
     const kinds = options?.kind === undefined ? undefined : Array.isArray(options.kind) ? options.kind : [options.kind];
     for (const d of DTYPES) {

@@ -2,16 +2,18 @@
  * The host array: a strided view over a TypedArray, laid out like scijs `ndarray`
  * (`data`, `shape`, `stride`, `offset`, plus the `dtype`/`order` getters ndarray-ops
  * reads), so scijs modules run on it directly for real dtypes.
+ *
+ * This module sits at the bottom of the package: it imports only leaf modules (dtypes,
+ * layout, the brand from dispatch-core). The methods that need the namespace or the
+ * kernels (`slice`, `assign`, the namespace getter) are declared here and installed on
+ * the prototype by `ndarray-methods.ts`, which the package entry imports.
  */
-import { ARRAY_BRAND, DtypeError, InvalidArgumentError, NAMESPACE_KEY } from '@sciport/dispatch-core';
-import { broadcastView } from './broadcasting.js';
-import { type DType, dtypeInfo, isComplexDtype, type TypedArray } from './dtypes.js';
-import { toNDArray } from './kernels.js';
-import { copyInto } from './manipulation.js';
-import { getView, type IndexSpec } from './indexing.js';
-import { cStrides, isCContiguous, shapeSize, stridedOffsets } from './layout.js';
+import { ARRAY_BRAND, InvalidArgumentError, type NAMESPACE_KEY } from '@sciport/dispatch-core';
+import { type DType, dtypeInfo, type TypedArray } from './dtypes.js';
+import { checkPermutation, checkShape, cStrides, isCContiguous, shapeSize, stridedOffsets } from './layout.js';
+import { checkArrayParts } from './layout-check.js';
 import type { ArrayNamespace } from './namespace-types.js';
-import { hostNamespace } from './namespace.js';
+import type { IndexSpec } from './slice-spec.js';
 
 /** One element as JS sees it: number, bigint (int64/uint64), boolean, or [re, im]. */
 export type Scalar = number | bigint | boolean | [number, number];
@@ -19,6 +21,46 @@ export type Scalar = number | bigint | boolean | [number, number];
 /** Nested JS arrays of scalars, as `toArray()` returns them. */
 export type NestedArray = Scalar | NestedArray[];
 
+/** Set only while `trustedArray` constructs: skips the boundary check. */
+let trustedConstruction = false;
+
+/**
+ * An NDArray from parts the package itself made and knows valid (fresh storage of the
+ * right size, views of checked arrays): no boundary check. Never for parts from outside.
+ */
+export function trustedArray(
+  data: TypedArray,
+  shape: readonly number[],
+  dtype: DType,
+  stride?: readonly number[],
+  offset = 0,
+): NDArray {
+  trustedConstruction = true;
+  try {
+    return new NDArray(data, shape, dtype, stride, offset);
+  } finally {
+    trustedConstruction = false;
+  }
+}
+
+/** Methods installed by `ndarray-methods.ts` (declaration merging keeps them typed). */
+export interface NDArray {
+  /** The array's namespace (the standard's `__array_namespace__`): the host namespace. */
+  [NAMESPACE_KEY](): ArrayNamespace<NDArray>;
+  /**
+   * A view selected by index specs: integers (drop the axis), `'start:stop:step'`
+   * strings or `slice(start, stop, step)` objects, `'...'` (ellipsis), `null` (new axis).
+   */
+  slice(...specs: IndexSpec[]): NDArray;
+  /**
+   * Writes `value` (array, nested JS array or scalar; broadcast to this view's shape and
+   * converted to its dtype) into the elements of this view: the standard's `x[idx] = v`
+   * is `x.slice(...idx).assign(v)`.
+   */
+  assign(value: unknown): this;
+}
+
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: ndarray-methods.ts installs the interface's methods on the prototype.
 export class NDArray {
   /** Storage; for complex dtypes interleaved (re, im). */
   readonly data: TypedArray;
@@ -31,18 +73,27 @@ export class NDArray {
   readonly [ARRAY_BRAND] = 'host' as const;
 
   /**
-   * Low-level constructor: trusts its arguments. Use `asarray`/`zeros`/… from user code.
+   * Wraps storage as a strided array, checking it: integer `offset` and `stride`, storage
+   * of the dtype's class, and every element the view reaches inside `data` (a ShapeError
+   * or DtypeError naming the field otherwise). From user code, `asarray`/`zeros`/… are
+   * usually simpler.
    */
   constructor(data: TypedArray, shape: readonly number[], dtype: DType, stride?: readonly number[], offset = 0) {
-    this.data = data;
-    this.shape = shape;
-    this.dtype = dtype;
-    this.stride = stride ?? cStrides(shape);
-    this.offset = offset;
-  }
-
-  [NAMESPACE_KEY](): ArrayNamespace<NDArray> {
-    return hostNamespace;
+    if (trustedConstruction) {
+      this.data = data;
+      this.shape = shape;
+      this.dtype = dtype;
+      this.stride = stride ?? cStrides(shape);
+      this.offset = offset;
+      return;
+    }
+    const shapeChecked = checkShape(shape, 'shape');
+    const parts = checkArrayParts({ data, shape: shapeChecked, stride: stride ?? cStrides(shapeChecked), offset, dtype }, '');
+    this.data = parts.data;
+    this.shape = parts.shape;
+    this.dtype = parts.dtype;
+    this.stride = parts.stride;
+    this.offset = parts.offset;
   }
 
   get ndim(): number {
@@ -88,13 +139,18 @@ export class NDArray {
     return this.transpose(...axes);
   }
 
-  /** A view with permuted axes (no copy). */
+  /**
+   * A view with permuted axes (no copy). `axes` must be a permutation of 0..ndim−1
+   * (negative axes count from the end); none reverses the axes, as in NumPy.
+   */
   transpose(...axes: number[]): NDArray {
-    return new NDArray(
+    const perm =
+      axes.length === 0 ? this.shape.map((_, i) => this.ndim - 1 - i) : checkPermutation(axes, this.ndim, 'axes');
+    return trustedArray(
       this.data,
-      axes.map((a) => this.shape[a]),
+      perm.map((a) => this.shape[a]),
       this.dtype,
-      axes.map((a) => this.stride[a]),
+      perm.map((a) => this.stride[a]),
       this.offset,
     );
   }
@@ -138,33 +194,6 @@ export class NDArray {
     const value = args[args.length - 1] as Scalar;
     const idx = args.slice(0, -1) as number[];
     writeScalar(this.data, this.dtype, this.index(...idx), value);
-  }
-
-  /**
-   * A view selected by index specs: integers (drop the axis), `'start:stop:step'`
-   * strings or `slice(start, stop, step)` objects, `'...'` (ellipsis), `null` (new axis).
-   */
-  slice(...specs: IndexSpec[]): NDArray {
-    return getView(this, specs);
-  }
-
-  /**
-   * Writes `value` (array, nested JS array or scalar; broadcast to this view's shape and
-   * converted to its dtype) into the elements of this view: the standard's `x[idx] = v`
-   * is `x.slice(...idx).assign(v)`.
-   */
-  assign(value: unknown): this {
-    let src = broadcastView(toNDArray(value, 'value'), this.shape, 'value');
-    // Overlapping source and target (x.slice('1:').assign(x.slice(':-1'))): read first.
-    if (src.data === this.data) src = new NDArray(contiguousData(src, true), src.shape, src.dtype);
-    if (isComplexDtype(src.dtype) && !isComplexDtype(this.dtype)) {
-      throw new DtypeError(`Cannot assign ${src.dtype} values into a ${this.dtype} array.`, {
-        argument: 'value',
-        hint: 'Assign real(value) or convert the target to a complex dtype.',
-      });
-    }
-    copyInto(src, this, dtypeInfo(this.dtype).lanes);
-    return this;
   }
 
   /** The standard's `to_device`: host arrays live on 'cpu' only. */
@@ -284,7 +313,7 @@ export function contiguousData(x: NDArray, copy: boolean): TypedArray {
 export function ascontiguous(x: NDArray): NDArray {
   if (isCContiguous(x.shape, x.stride)) {
     if (x.stride.every((s, i) => s === cStrides(x.shape)[i])) return x;
-    return new NDArray(contiguousData(x, false), x.shape, x.dtype);
+    return trustedArray(contiguousData(x, false), x.shape, x.dtype);
   }
-  return new NDArray(contiguousData(x, false), x.shape, x.dtype);
+  return trustedArray(contiguousData(x, false), x.shape, x.dtype);
 }

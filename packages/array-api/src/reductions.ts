@@ -10,7 +10,8 @@ import { dtypeClass } from './elementwise-core.js';
 import { castTo, toNDArray } from './kernels.js';
 import { normalizeAxes, normalizeAxis, shapeSize } from './layout.js';
 import type { ArgReduceOptions, CumulativeOptions, ReduceOptions, SumOptions, VarOptions } from './namespace-types.js';
-import { contiguousData, NDArray } from './ndarray.js';
+import { contiguousData, type NDArray, trustedArray } from './ndarray.js';
+import { checkBoolean, readOptions } from './options.js';
 
 interface Groups {
   /** Elements in C order of (kept axes…, reduced axes…). */
@@ -83,9 +84,11 @@ function sumDtype(d: DType, requested: DType | undefined): DType {
 }
 
 export function sum(x: NDArray, options?: SumOptions): NDArray {
+  options = readOptions(options, ['axis', 'dtype', 'keepdims'], 'sum');
   return sumOrProd(x, options, false);
 }
 export function prod(x: NDArray, options?: SumOptions): NDArray {
+  options = readOptions(options, ['axis', 'dtype', 'keepdims'], 'prod');
   return sumOrProd(x, options, true);
 }
 
@@ -97,7 +100,7 @@ function sumOrProd(input: NDArray, options: SumOptions | undefined, isProd: bool
   }
   const intToBig = dtypeInfo(out).isBigInt && (dtypeClass(a.dtype) === 'integer' || a.dtype === 'bool');
   const src = a.dtype === out || intToBig ? a : castCopy(a, out);
-  const g = groups(src, options?.axis, options?.keepdims ?? false);
+  const g = groups(src, options?.axis, checkBoolean(options?.keepdims, 'keepdims', false));
   const res = allocate(out, g.outer);
   const info = dtypeInfo(out);
   if (info.isBigInt) {
@@ -159,7 +162,7 @@ function sumOrProd(input: NDArray, options: SumOptions | undefined, isProd: bool
       } else r[o] = pairwiseSum(d, o * g.inner, g.inner, 1);
     }
   }
-  return new NDArray(res, g.shape, out);
+  return trustedArray(res, g.shape, out);
 }
 
 function meanDtype(d: DType): DType {
@@ -168,6 +171,7 @@ function meanDtype(d: DType): DType {
 }
 
 export function mean(x: NDArray, options?: ReduceOptions): NDArray {
+  options = readOptions(options, ['axis', 'keepdims'], 'mean');
   const a = toNDArray(x);
   const out = meanDtype(a.dtype);
   const s = sum(castTo(a, out), { axis: options?.axis, keepdims: options?.keepdims, dtype: out });
@@ -183,17 +187,18 @@ function groupsCount(x: NDArray, axis: unknown): number {
 }
 
 export function variance(x: NDArray, options?: VarOptions): NDArray {
+  options = readOptions(options, ['axis', 'keepdims', 'correction'], 'var');
   const a = toNDArray(x);
   const out = meanDtype(a.dtype);
   const correction = options?.correction ?? 0;
-  if (typeof correction !== 'number' || correction < 0) {
+  if (typeof correction !== 'number' || !(correction >= 0)) {
     throw new InvalidArgumentError(`'correction' must be a non-negative number, got ${String(correction)}.`, {
       argument: 'correction',
       hint: 'Use 0 for the population variance, 1 for the sample variance.',
     });
   }
   const src = castCopy(a, out);
-  const g = groups(src, options?.axis, options?.keepdims ?? false);
+  const g = groups(src, options?.axis, checkBoolean(options?.keepdims, 'keepdims', false));
   const realOut = isComplexDtype(out) ? (out === 'complex64' ? 'float32' : 'float64') : out;
   const res = allocate(realOut, g.outer) as Float64Array;
   const d = g.data as Float64Array;
@@ -222,10 +227,11 @@ export function variance(x: NDArray, options?: VarOptions): NDArray {
       res[o] = s / denom;
     }
   }
-  return new NDArray(res, g.shape, realOut);
+  return trustedArray(res, g.shape, realOut);
 }
 
 export function std(x: NDArray, options?: VarOptions): NDArray {
+  options = readOptions(options, ['axis', 'keepdims', 'correction'], 'std');
   const v = variance(x, options);
   const d = v.data as Float64Array;
   for (let i = 0; i < d.length; i++) d[i] = Math.sqrt(d[i]);
@@ -240,7 +246,7 @@ function extreme(x: NDArray, options: ReduceOptions | undefined, isMax: boolean)
       hint: 'Reduce abs(x), real(x) or imag(x) instead.',
     });
   }
-  const g = groups(a, options?.axis, options?.keepdims ?? false);
+  const g = groups(a, options?.axis, checkBoolean(options?.keepdims, 'keepdims', false));
   if (g.inner === 0 && g.outer > 0) {
     throw new InvalidArgumentError(`${isMax ? 'max' : 'min'} of an empty axis has no identity.`, {
       argument: 'x',
@@ -258,19 +264,21 @@ function extreme(x: NDArray, options: ReduceOptions | undefined, isMax: boolean)
     }
     res[o] = best;
   }
-  return new NDArray(res as unknown as Float64Array, g.shape, a.dtype);
+  return trustedArray(res as unknown as Float64Array, g.shape, a.dtype);
 }
 
 export function max(x: NDArray, options?: ReduceOptions): NDArray {
+  options = readOptions(options, ['axis', 'keepdims'], 'max');
   return extreme(x, options, true);
 }
 export function min(x: NDArray, options?: ReduceOptions): NDArray {
+  options = readOptions(options, ['axis', 'keepdims'], 'min');
   return extreme(x, options, false);
 }
 
 function logical(x: NDArray, options: ReduceOptions | undefined, isAll: boolean): NDArray {
   const a = toNDArray(x);
-  const g = groups(a, options?.axis, options?.keepdims ?? false);
+  const g = groups(a, options?.axis, checkBoolean(options?.keepdims, 'keepdims', false));
   const lanes = dtypeInfo(a.dtype).lanes;
   const res = new Uint8Array(g.outer);
   const d = g.data as unknown as ArrayLike<number | bigint>;
@@ -287,19 +295,22 @@ function logical(x: NDArray, options: ReduceOptions | undefined, isAll: boolean)
     }
     res[o] = acc ? 1 : 0;
   }
-  return new NDArray(res, g.shape, 'bool');
+  return trustedArray(res, g.shape, 'bool');
 }
 
 export function all(x: NDArray, options?: ReduceOptions): NDArray {
+  options = readOptions(options, ['axis', 'keepdims'], 'all');
   return logical(x, options, true);
 }
 export function any(x: NDArray, options?: ReduceOptions): NDArray {
+  options = readOptions(options, ['axis', 'keepdims'], 'any');
   return logical(x, options, false);
 }
 
 export function countNonzero(x: NDArray, options?: ReduceOptions): NDArray {
+  options = readOptions(options, ['axis', 'keepdims'], 'countNonzero');
   const a = toNDArray(x);
-  const g = groups(a, options?.axis, options?.keepdims ?? false);
+  const g = groups(a, options?.axis, checkBoolean(options?.keepdims, 'keepdims', false));
   const lanes = dtypeInfo(a.dtype).lanes;
   const res = allocate(DEFAULT_INDEX, g.outer) as Int32Array;
   const d = g.data as unknown as ArrayLike<number | bigint>;
@@ -311,7 +322,7 @@ export function countNonzero(x: NDArray, options?: ReduceOptions): NDArray {
     }
     res[o] = c;
   }
-  return new NDArray(res, g.shape, DEFAULT_INDEX);
+  return trustedArray(res, g.shape, DEFAULT_INDEX);
 }
 
 function argExtreme(x: NDArray, options: ArgReduceOptions | undefined, isMax: boolean): NDArray {
@@ -323,7 +334,7 @@ function argExtreme(x: NDArray, options: ArgReduceOptions | undefined, isMax: bo
     });
   }
   const axisOpt = options?.axis;
-  const keepdims = options?.keepdims ?? false;
+  const keepdims = checkBoolean(options?.keepdims, 'keepdims', false);
   const axis = axisOpt === undefined || axisOpt === null ? null : normalizeAxis(axisOpt, a.ndim);
   const g = groups(a, axis, keepdims);
   if (g.inner === 0) {
@@ -353,13 +364,15 @@ function argExtreme(x: NDArray, options: ArgReduceOptions | undefined, isMax: bo
     res[o] = bi;
   }
   const shape = axis === null && keepdims ? a.shape.map(() => 1) : g.shape;
-  return new NDArray(res, shape, DEFAULT_INDEX);
+  return trustedArray(res, shape, DEFAULT_INDEX);
 }
 
 export function argmax(x: NDArray, options?: ArgReduceOptions): NDArray {
+  options = readOptions(options, ['axis', 'keepdims'], 'argmax');
   return argExtreme(x, options, true);
 }
 export function argmin(x: NDArray, options?: ArgReduceOptions): NDArray {
+  options = readOptions(options, ['axis', 'keepdims'], 'argmin');
   return argExtreme(x, options, false);
 }
 
@@ -371,11 +384,11 @@ function cumulative(x: NDArray, options: CumulativeOptions | undefined, isProd: 
       hint: 'Pass { axis } or reshape(x, [-1]) first.',
     });
   }
-  if (a.ndim === 0) a = new NDArray(a.data, [1], a.dtype, [0], a.offset);
+  if (a.ndim === 0) a = trustedArray(a.data, [1], a.dtype, [0], a.offset);
   const axis = normalizeAxis(options?.axis ?? 0, a.ndim);
   const out = sumDtype(a.dtype, options?.dtype);
   const src = castCopy(a, out);
-  const include = options?.includeInitial ?? false;
+  const include = checkBoolean(options?.includeInitial, 'includeInitial', false);
   const perm = a.shape.map((_, i) => i).filter((i) => i !== axis);
   const view = src.transpose(...perm, axis);
   const d = contiguousData(view, false) as unknown as (number | bigint)[];
@@ -432,18 +445,20 @@ function cumulative(x: NDArray, options: CumulativeOptions | undefined, isProd: 
     }
   }
   const permShape = [...perm.map((i) => a.shape[i]), m];
-  const tmp = new NDArray(res as unknown as Float64Array, permShape, out);
+  const tmp = trustedArray(res as unknown as Float64Array, permShape, out);
   // Move the axis back into place.
   const inv = new Array<number>(a.ndim);
   const order = [...perm, axis];
   for (let i = 0; i < order.length; i++) inv[order[i]] = i;
   const back = tmp.transpose(...inv);
-  return new NDArray(contiguousData(back, false), back.shape.slice(), out);
+  return trustedArray(contiguousData(back, false), back.shape.slice(), out);
 }
 
 export function cumulativeSum(x: NDArray, options?: CumulativeOptions): NDArray {
+  options = readOptions(options, ['axis', 'dtype', 'includeInitial'], 'cumulativeSum');
   return cumulative(x, options, false);
 }
 export function cumulativeProd(x: NDArray, options?: CumulativeOptions): NDArray {
+  options = readOptions(options, ['axis', 'dtype', 'includeInitial'], 'cumulativeProd');
   return cumulative(x, options, true);
 }

@@ -5,9 +5,10 @@ import { allocate, DEFAULT_INDEX, dtypeInfo, isComplexDtype } from './dtypes.js'
 import { castTo, isScalarInput, scalarArray, toNDArray } from './kernels.js';
 import { cStrides, shapeSize, stridedOffsets } from './layout.js';
 import type { ScalarInput, SearchsortedOptions } from './namespace-types.js';
-import { contiguousData, NDArray } from './ndarray.js';
+import { contiguousData, type NDArray, trustedArray } from './ndarray.js';
 import { promoteTypes, scalarResultType } from './promotion.js';
 import { takeIndices } from './manipulation.js';
+import { readOptions } from './options.js';
 
 export function nonzero(x: NDArray): NDArray[] {
   const a = toNDArray(x);
@@ -25,7 +26,7 @@ export function nonzero(x: NDArray): NDArray[] {
   return a.shape.map((n, axis) => {
     const out = allocate(DEFAULT_INDEX, hits.length) as Int32Array;
     for (let k = 0; k < hits.length; k++) out[k] = Math.floor(hits[k] / strides[axis]) % n;
-    return new NDArray(out, [hits.length], DEFAULT_INDEX);
+    return trustedArray(out, [hits.length], DEFAULT_INDEX);
   });
 }
 
@@ -76,11 +77,12 @@ export function where(condition: NDArray, x1: NDArray | ScalarInput, x2: NDArray
       out[2 * i + 1] = src[2 * p + 1];
     } else out[i] = src[p];
   }
-  return new NDArray(out as unknown as Float64Array, shape, dtype);
+  return trustedArray(out as unknown as Float64Array, shape, dtype);
 }
 
 /** Insertion points of x2 in the sorted 1-D x1 (NaNs sort last, as in sort). */
 export function searchsorted(x1: NDArray, x2: NDArray | ScalarInput, options?: SearchsortedOptions<NDArray>): NDArray {
+  options = readOptions(options, ['side', 'sorter'], 'searchsorted');
   let a = toNDArray(x1, 'x1');
   if (a.ndim !== 1) {
     throw new ShapeError(`searchsorted needs a 1-D x1, got ${a.ndim}-D.`, { argument: 'x1', hint: 'Flatten or sort a 1-D array.' });
@@ -119,5 +121,5 @@ export function searchsorted(x1: NDArray, x2: NDArray | ScalarInput, options?: S
     }
     out[i] = lo;
   }
-  return new NDArray(out, v.shape.slice(), DEFAULT_INDEX);
+  return trustedArray(out, v.shape.slice(), DEFAULT_INDEX);
 }

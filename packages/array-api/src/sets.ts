@@ -5,12 +5,12 @@
 import { allocate, DEFAULT_INDEX, dtypeInfo } from './dtypes.js';
 import { toNDArray } from './kernels.js';
 import type { UniqueAll, UniqueCounts, UniqueInverse } from './namespace-types.js';
-import { contiguousData, NDArray } from './ndarray.js';
+import { contiguousData, type NDArray, trustedArray } from './ndarray.js';
 import { argsort } from './sorting.js';
 
 function computeUnique(x: NDArray): UniqueAll<NDArray> {
   const a = toNDArray(x);
-  const flat = new NDArray(contiguousData(a, false), [a.size], a.dtype);
+  const flat = trustedArray(contiguousData(a, false), [a.size], a.dtype);
   const order = argsort(flat).data as Int32Array;
   const lanes = dtypeInfo(a.dtype).lanes;
   const d = flat.data as unknown as ArrayLike<number | bigint>;
@@ -40,10 +40,10 @@ function computeUnique(x: NDArray): UniqueAll<NDArray> {
     } else values[k] = src[firsts[k]];
   }
   return {
-    values: new NDArray(values as unknown as Float64Array, [m], a.dtype),
-    indices: new NDArray(Int32Array.from(firsts), [m], DEFAULT_INDEX),
-    inverseIndices: new NDArray(inverse, a.shape.slice(), DEFAULT_INDEX),
-    counts: new NDArray(Int32Array.from(counts), [m], DEFAULT_INDEX),
+    values: trustedArray(values as unknown as Float64Array, [m], a.dtype),
+    indices: trustedArray(Int32Array.from(firsts), [m], DEFAULT_INDEX),
+    inverseIndices: trustedArray(inverse, a.shape.slice(), DEFAULT_INDEX),
+    counts: trustedArray(Int32Array.from(counts), [m], DEFAULT_INDEX),
   };
 }
 

@@ -8,7 +8,8 @@ import { allocate, DEFAULT_INDEX, dtypeInfo } from './dtypes.js';
 import { toNDArray } from './kernels.js';
 import { normalizeAxis } from './layout.js';
 import type { SortOptions } from './namespace-types.js';
-import { contiguousData, NDArray } from './ndarray.js';
+import { contiguousData, type NDArray, trustedArray } from './ndarray.js';
+import { checkBoolean, readOptions } from './options.js';
 
 type Cmp = (i: number, j: number) => number;
 
@@ -49,7 +50,7 @@ function sortLanes(x: NDArray, options: SortOptions | undefined, emit: (data: Ar
     throw new InvalidArgumentError('sort needs at least 1 dimension.', { argument: 'x', hint: 'Reshape to 1-D first.' });
   }
   const axis = normalizeAxis(options?.axis ?? -1, a.ndim);
-  const descending = options?.descending ?? false;
+  const descending = checkBoolean(options?.descending, 'descending', false);
   const perm = a.shape.map((_, i) => i).filter((i) => i !== axis);
   perm.push(axis);
   const moved = a.transpose(...perm);
@@ -72,10 +73,11 @@ function restore(tmp: NDArray, perm: number[]): NDArray {
   const inv = new Array<number>(perm.length);
   for (let i = 0; i < perm.length; i++) inv[perm[i]] = i;
   const back = tmp.transpose(...inv);
-  return new NDArray(contiguousData(back, false), back.shape.slice(), tmp.dtype);
+  return trustedArray(contiguousData(back, false), back.shape.slice(), tmp.dtype);
 }
 
 export function sort(x: NDArray, options?: SortOptions): NDArray {
+  options = readOptions(options, ['axis', 'descending', 'stable'], 'sort');
   const a = toNDArray(x);
   const lanes = dtypeInfo(a.dtype).lanes;
   const out = allocate(a.dtype, a.size) as unknown as unknown[];
@@ -88,14 +90,15 @@ export function sort(x: NDArray, options?: SortOptions): NDArray {
       } else out[base + i] = d[base + order[i]];
     }
   });
-  return restore(new NDArray(out as unknown as Float64Array, moved.shape.slice(), a.dtype), perm);
+  return restore(trustedArray(out as unknown as Float64Array, moved.shape.slice(), a.dtype), perm);
 }
 
 export function argsort(x: NDArray, options?: SortOptions): NDArray {
+  options = readOptions(options, ['axis', 'descending', 'stable'], 'argsort');
   const a = toNDArray(x);
   const out = allocate(DEFAULT_INDEX, a.size) as Int32Array;
   const { moved, perm } = sortLanes(a, options, (_data, base, order) => {
     for (let i = 0; i < order.length; i++) out[base + i] = order[i];
   });
-  return restore(new NDArray(out, moved.shape.slice(), DEFAULT_INDEX), perm);
+  return restore(trustedArray(out, moved.shape.slice(), DEFAULT_INDEX), perm);
 }

@@ -10,6 +10,7 @@ import { concat, expandDims, sliceAxis } from './manipulation.js';
 import type { DiffOptions, ScalarInput } from './namespace-types.js';
 import type { NDArray } from './ndarray.js';
 import { scalarResultType } from './promotion.js';
+import { readOptions } from './options.js';
 
 /** Clamps to [min, max]; the result keeps x's dtype (the standard's rule). */
 export function clip(x: NDArray, min?: NDArray | ScalarInput | null, max?: NDArray | ScalarInput | null): NDArray {
@@ -26,6 +27,7 @@ export function clip(x: NDArray, min?: NDArray | ScalarInput | null, max?: NDArr
 
 /** n-th discrete difference along axis (bool uses not-equal, as NumPy does). */
 export function diff(x: NDArray, options?: DiffOptions<NDArray>): NDArray {
+  options = readOptions(options, ['axis', 'n', 'prepend', 'append'], 'diff');
   let a = toNDArray(x);
   if (a.ndim === 0) {
     throw new InvalidArgumentError('diff needs at least 1 dimension.', { argument: 'x', hint: 'Reshape to 1-D first.' });

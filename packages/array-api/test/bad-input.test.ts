@@ -2,6 +2,7 @@
 import { DtypeError, InvalidArgumentError, NamespaceMismatchError, type SciportError, ShapeError } from '@sciport/dispatch-core';
 import { describe, expect, it } from 'vitest';
 import { asarray } from '../src/asarray.js';
+import { checkAllocatable } from '../src/layout.js';
 import { arrayNamespace, hostNamespace as xp } from '../src/namespace.js';
 
 function expectError(fn: () => unknown, cls: new (...a: never[]) => SciportError, argument: string, message: RegExp): void {
@@ -71,11 +72,39 @@ describe('negative, non-integer and huge sizes', () => {
     expectError(() => xp.eye(-2), ShapeError, 'nRows', /non-negative/);
     expectError(() => xp.repeat(xp.ones([2]), -1), InvalidArgumentError, 'repeats', /non-negative/);
   });
+  it('shapes that cannot be allocated are ShapeErrors before any allocation', () => {
+    expectError(() => xp.zeros([2 ** 31, 2 ** 31]), ShapeError, 'shape', /at most 2\^31-1/);
+    expectError(() => xp.empty([1e300]), ShapeError, 'shape', /1e\+300/);
+    // Like NumPy ("Maximum allowed dimension exceeded"), even when another dimension is 0.
+    expectError(() => xp.zeros([0, 1e300]), ShapeError, 'shape', /at most 2\^31-1/);
+    expectError(() => xp.ones([Number.POSITIVE_INFINITY]), ShapeError, 'shape', /Infinity/);
+    expectError(() => xp.zeros([2 ** 31 - 1, 2], { dtype: 'complex128' }), ShapeError, 'shape', /at most 2\^31-1/);
+    expectError(() => checkAllocatable([2 ** 20, 2 ** 20], 'n'), ShapeError, 'n', /at most 2\^31-1/);
+    expect(() => checkAllocatable([2 ** 31 - 1, 1, 0], 's')).not.toThrow();
+    expect(xp.zeros([0, 2 ** 31 - 1]).size).toBe(0);
+  });
   it('more than 2^31 − 1 elements', () => {
     expectError(() => xp.zeros([2 ** 16, 2 ** 16]), ShapeError, 'shape', /at most 2\^31-1/);
     expectError(() => xp.arange(0, 3e9), ShapeError, 'stop', /at most 2\^31-1/);
     expectError(() => xp.linspace(0, 1, 2 ** 31), ShapeError, 'num', /at most 2\^31-1/);
     expectError(() => xp.full([2 ** 20, 2 ** 12], 1), ShapeError, 'shape', /2\^31/);
+  });
+});
+
+describe('transpose axes', () => {
+  it('must be a permutation of 0..ndim-1 (negative axes allowed)', () => {
+    const x = xp.reshape(xp.arange(6), [1, 2, 3]);
+    expectError(() => x.transpose(0, 0, 1), InvalidArgumentError, 'axes', /repeats/);
+    expectError(() => xp.ones([2, 2]).transpose(0, 0), InvalidArgumentError, 'axes', /repeats/);
+    expectError(() => x.transpose(0, 1), InvalidArgumentError, 'axes', /3 axes/);
+    expectError(() => x.transpose(0, 1, 3), InvalidArgumentError, 'axes', /out of bounds/);
+    expectError(() => x.transpose(0, 1, 1.5), InvalidArgumentError, 'axes', /integer/);
+    expectError(() => xp.permuteDims(x, [2, 2, 0]), InvalidArgumentError, 'axes', /repeats/);
+    expectError(() => xp.permuteDims(x, [0, 1]), InvalidArgumentError, 'axes', /3 axes/);
+    // np.arange(6).reshape(1, 2, 3).transpose(-1, 0, 1).shape == (3, 1, 2); .transpose() reverses.
+    expect(x.transpose(-1, 0, 1).shape).toEqual([3, 1, 2]);
+    expect(x.transpose(-1, 0, 1).toArray()).toEqual([[[0, 3]], [[1, 4]], [[2, 5]]]);
+    expect(x.transpose().shape).toEqual([3, 2, 1]);
   });
 });
 

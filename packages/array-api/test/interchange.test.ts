@@ -6,9 +6,8 @@ import { ARRAY_BRAND, NAMESPACE_KEY, ShapeError } from '@sciport/dispatch-core';
 import ndarray from 'ndarray';
 import ops from 'ndarray-ops';
 import { describe, expect, it } from 'vitest';
-import { asarray } from '../src/asarray.js';
-import { hostNamespace as xp } from '../src/namespace.js';
-import { NDArray } from '../src/ndarray.js';
+// The package entry: it also installs NDArray's slice/assign/namespace getter (ndarray-methods.ts).
+import { asarray, NDArray, hostNamespace as xp } from '../src/index.js';
 
 describe('asarray', () => {
   it('infers dtype and shape from nested arrays', () => {
