@@ -3,16 +3,8 @@
  * (`{ axs: 0 }`) or a value that is not a plain object (`Map`, `Date`, `null`) is a typed
  * error naming it, never silently ignored. Also the checks of single option values.
  */
-import { InvalidArgumentError } from '@sciport/dispatch-core';
+import { InvalidArgumentError, isPlainObject } from '@sciport/dispatch-core';
 import { describe } from './layout.js';
-
-/** A `{ … }` literal or `Object.create(null)`, from any realm; not a Map, Date, array or class instance. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
-  // Object.prototype of any realm is the one prototype whose own prototype is null.
-  return proto === null || (Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === '[object Object]');
-}
 
 /**
  * The options object of `fn` (`{}` when undefined), after checking that it is a plain

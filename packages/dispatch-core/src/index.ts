@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './brand.js';
+export { isPlainObject } from './validate.js';
 export {
   NOT_CONVERTIBLE,
   defineBackend,

@@ -34,7 +34,9 @@ export function describeInput(value: unknown): string {
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false;
   const proto = Object.getPrototypeOf(value);
-  return proto === null || Object.getPrototypeOf(proto) === null;
+  // Object.prototype of any realm is the one prototype whose own prototype is null; the tag
+  // test leaves out objects such as Math or a module namespace that share that prototype.
+  return proto === null || (Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === '[object Object]');
 }
 
 function fail(argument: string, expected: string, value: unknown, hint?: string): never {

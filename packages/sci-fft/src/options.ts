@@ -91,25 +91,11 @@ export const DCT_KEYS: readonly string[] = [...COMMON_KEYS, 'type', 'orthogonali
 export const DCTN_KEYS: readonly string[] = [...COMMON_KEYS, 'type', 'orthogonalize', 's', 'axes'];
 export const FHT_KEYS: readonly string[] = ['offset', 'bias', 'backend'];
 
-/** The options object (or `{}`), after checking it is a plain object with known keys only. */
-export function readOptions<T extends object>(options: T | undefined | null, known: readonly string[], fn: string): Partial<T> {
-  if (options === undefined || options === null) return {};
-  if (typeof options !== 'object' || Array.isArray(options) || ArrayBuffer.isView(options)) {
-    throw new InvalidArgumentError(`${fn}: options must be a plain object, got ${describe(options)}.`, {
-      argument: 'options',
-      hint: `Pass e.g. { ${known.slice(0, 3).join(', ')} }.`,
-    });
-  }
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) {
-      throw new InvalidArgumentError(`${fn}: unknown option '${key}'.`, {
-        argument: key,
-        hint: `Valid options: ${known.join(', ')}.`,
-      });
-    }
-  }
-  return options as Partial<T>;
-}
+/**
+ * The options object (or `{}`), after checking it is a plain object with known keys only:
+ * array-api's check, so every sciport function words these errors alike.
+ */
+export { readOptions } from '@sciport/array-api';
 
 export function describe(value: unknown): string {
   if (typeof value === 'string') return `'${value}'`;
