@@ -15,9 +15,7 @@ export {
 } from './suites/fft.js';
 export { fftPropertySuite } from './suites/fft-properties.js';
 export { fftBadInputSuite } from './suites/fft-bad-input.js';
-<<<<<<< HEAD
 export { type FuzzSuiteOptions, fuzzSuite } from './suites/fuzz.js';
-=======
 export {
   ARRAY_API_FIXTURE_FILES,
   ARRAY_API_FUNCTIONS,
@@ -25,4 +23,3 @@ export {
   arrayApiSuite,
   caseDtypes,
 } from './suites/array-api.js';
->>>>>>> h/apisuite
