@@ -1,5 +1,6 @@
 import { arrayNamespace, asarray, hostNamespace, type NDArray } from '@sciport/array-api';
 import { DtypeError, NamespaceMismatchError, NotSupportedError, ShapeError } from '@sciport/dispatch-core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type GPUArray, gpuNamespace as gx, toDevice } from '../src/index.js';
 import { useGPU } from './gpu-setup.js';
@@ -139,6 +140,55 @@ describe('GPU namespace: elementwise', () => {
     expect(() => gx.sort(ag)).toThrow(NotSupportedError);
     expect(() => gx.zeros([2], { dtype: 'float64' })).toThrow(DtypeError);
     cg.dispose();
+  });
+  it('floored division and remainder follow NumPy (its divmod, not floor(a / b))', async () => {
+    // Expected: NumPy's floor_divide and remainder on these float32 values.
+    const a = toDevice(asarray(Float32Array.from([1, -1, 7.5, -7.5, 1e7, 3, 0.7]), { shape: [7] }));
+    const b = toDevice(asarray(Float32Array.from([0.1, 0.1, -2, 2, 3.3, -0.3, Number.POSITIVE_INFINITY]), { shape: [7] }));
+    expect(await values(gx.floorDivide(a, b))).toEqual([9, -10, -4, -4, 3030303, -10, 0]);
+    expect(await values(gx.remainder(a, b))).toEqual([
+      0.09999998658895493, 1.4901161193847656e-8, -0.5, 0.5, 0.24449610710144043, -1.1920928955078125e-7, 0.699999988079071,
+    ]);
+    a.dispose();
+    b.dispose();
+  });
+  it("remainder takes the divisor's sign and floorDivide(a, b)·b + remainder(a, b) = a (finite a, b ≠ 0)", async () => {
+    // No subnormals: GPUs may flush them to zero.
+    const finite = fc.float({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((v) => (Math.abs(v) < 1e-30 ? 0 : v));
+    const pairs = fc.array(fc.tuple(finite, finite.filter((v) => v !== 0)), { minLength: 1, maxLength: 64 });
+    await fc.assert(
+      fc.asyncProperty(pairs, async (ab) => {
+        const a = Float32Array.from(ab, ([x]) => x);
+        const b = Float32Array.from(ab, ([, y]) => y);
+        const ag = toDevice(asarray(a, { shape: [a.length] }));
+        const bg = toDevice(asarray(b, { shape: [b.length] }));
+        const q = await values(gx.floorDivide(ag, bg));
+        const r = await values(gx.remainder(ag, bg));
+        ag.dispose();
+        bg.dispose();
+        for (let k = 0; k < a.length; k++) {
+          expect(Object.is(r[k], 0) || r[k] > 0).toBe(b[k] > 0);
+          expect(Math.abs(r[k])).toBeLessThanOrEqual(Math.abs(b[k]));
+          expect(Number.isInteger(q[k])).toBe(true);
+          // q·b + r reproduces a up to the rounding of q·b (|q·b| ≤ |a| + |b|).
+          expect(Math.abs(q[k] * b[k] + r[k] - a[k])).toBeLessThanOrEqual(2 ** -22 * (Math.abs(a[k]) + Math.abs(b[k])));
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+  it('complex tan and tanh stay finite where sinh and cosh overflow', async () => {
+    // Expected: NumPy's tanh and tan of these complex64 values, as (re, im) pairs.
+    const z = toDevice(asarray(Float32Array.from([30, 2, -30, 0.5, 1e5, 1e5, 0.3, -20, 5, 1e4]), { shape: [5], dtype: 'complex64' }));
+    const tanh = [1, -1.3253900128395056e-26, -1, 1.4736701325969988e-26, 1, -0, 1.2278114557266235, -1.436980128288269, 0.9999262094497681, 5.2840234275208786e-5];
+    const tan = [-0.011565212160348892, 1.0354418754577637, 0.5160442590713501, 1.9896148443222046, -0, 1, 4.797602885054483e-18, -1, -0, 1];
+    for (const [got, want] of [
+      [await values(gx.tanh(z)), tanh],
+      [await values(gx.tan(z)), tan],
+    ]) {
+      for (let k = 0; k < want.length; k++) expect(Math.abs(got[k] - want[k])).toBeLessThanOrEqual(2e-6 * Math.abs(want[k]) + 1e-30);
+    }
+    z.dispose();
   });
 });
 

@@ -17,6 +17,7 @@ var<private> F32_INF_BITS: u32 = 0x7f800000u;
 var<private> F32_NAN_BITS: u32 = 0x7fc00000u;
 fn is_nan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
 fn is_inf(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) == 0x7f800000u; }
+fn has_sign_bit(x: f32) -> bool { return (bitcast<u32>(x) >> 31u) == 1u; }
 `;
 
 const COMPLEX_HELPERS = `
@@ -31,26 +32,44 @@ fn c_div(a: vec2<f32>, b: vec2<f32>) -> vec2<f32> {
   let r = b.x / b.y; let d = b.x * r + b.y;
   return vec2<f32>((a.x * r + a.y) / d, (a.y * r - a.x) / d);
 }
-fn c_abs(z: vec2<f32>) -> f32 {
-  let m = max(abs(z.x), abs(z.y));
-  if (m == 0.0 || is_inf(m)) { return m; }
-  return m * length(z / m);
-}
-fn c_exp(z: vec2<f32>) -> vec2<f32> { let e = exp(z.x); let sc = sincos_f(z.y); return vec2<f32>(e * sc.y, e * sc.x); }
-fn c_log(z: vec2<f32>) -> vec2<f32> { return vec2<f32>(log_f(c_abs(z)), atan2(z.y, z.x)); }
+fn c_abs(z: vec2<f32>) -> f32 { return hypot_f(z.x, z.y); }
+fn c_exp(z: vec2<f32>) -> vec2<f32> { let e = exp_f(z.x); let sc = sincos_f(z.y); return vec2<f32>(e * sc.y, e * sc.x); }
+// The argument keeps the sign of a zero imaginary part: log(-2 - 0i) = log 2 - iπ.
+fn c_log(z: vec2<f32>) -> vec2<f32> { return vec2<f32>(log_f(c_abs(z)), atan2_f(z.y, z.x)); }
+// 1 + z without a complex addition, which would turn an imaginary -0 into +0.
+fn c_log1p(z: vec2<f32>) -> vec2<f32> { return c_log(vec2<f32>(z.x + 1.0, z.y)); }
 // Principal square root (branch cut on the negative real axis).
 fn c_sqrt(z: vec2<f32>) -> vec2<f32> {
   let r = c_abs(z);
   if (r == 0.0) { return vec2<f32>(0.0, z.y); }
   let t = sqrt((r + abs(z.x)) * 0.5);
   if (z.x >= 0.0) { return vec2<f32>(t, z.y / (2.0 * t)); }
-  let s = select(1.0, -1.0, (bitcast<u32>(z.y) >> 31u) == 1u);
+  let s = select(1.0, -1.0, has_sign_bit(z.y));
   return vec2<f32>(abs(z.y) / (2.0 * t), s * t);
 }
-fn c_sin(z: vec2<f32>) -> vec2<f32> { let sc = sincos_f(z.x); return vec2<f32>(sc.x * cosh(z.y), sc.y * sinh_f(z.y)); }
-fn c_cos(z: vec2<f32>) -> vec2<f32> { let sc = sincos_f(z.x); return vec2<f32>(sc.y * cosh(z.y), -sc.x * sinh_f(z.y)); }
-fn c_sinh(z: vec2<f32>) -> vec2<f32> { let sc = sincos_f(z.y); return vec2<f32>(sinh_f(z.x) * sc.y, cosh(z.x) * sc.x); }
-fn c_cosh(z: vec2<f32>) -> vec2<f32> { let sc = sincos_f(z.y); return vec2<f32>(cosh(z.x) * sc.y, sinh_f(z.x) * sc.x); }
+fn c_sin(z: vec2<f32>) -> vec2<f32> { let sc = sincos_f(z.x); return vec2<f32>(sc.x * cosh_f(z.y), sc.y * sinh_f(z.y)); }
+fn c_cos(z: vec2<f32>) -> vec2<f32> { let sc = sincos_f(z.x); return vec2<f32>(sc.y * cosh_f(z.y), -sc.x * sinh_f(z.y)); }
+fn c_sinh(z: vec2<f32>) -> vec2<f32> { let sc = sincos_f(z.y); return vec2<f32>(sinh_f(z.x) * sc.y, cosh_f(z.x) * sc.x); }
+fn c_cosh(z: vec2<f32>) -> vec2<f32> { let sc = sincos_f(z.y); return vec2<f32>(cosh_f(z.x) * sc.y, sinh_f(z.x) * sc.x); }
+// tanh(x + iy) by Kahan's formulas ("Branch Cuts for Complex Elementary Functions", 1987;
+// the approach C99 Annex G's rationale gives): with t = tan y, β = 1 + t², s = sinh x and
+// ρ = √(1 + s²), tanh z = (βρs + it) / (1 + βs²). Quotients of sinh and cosh would overflow
+// to inf/inf; for |x| ≥ 11, tanh z is sign(x) + i·4 sin y cos y e^(−2|x|) to f32 precision.
+fn c_tanh(z: vec2<f32>) -> vec2<f32> {
+  if (abs(z.x) >= 11.0) {
+    let e = exp_f(-abs(z.x));
+    let sc = sincos_f(z.y);
+    return vec2<f32>(copysign_f(1.0, z.x), 4.0 * sc.x * sc.y * e * e);
+  }
+  let t = tan_f(z.y);
+  let beta = 1.0 + t * t;
+  let s = sinh_f(z.x);
+  let rho = sqrt(1.0 + s * s);
+  let d = 1.0 + beta * s * s;
+  return vec2<f32>(beta * rho * s / d, t / d);
+}
+// tan z = −i tanh(iz).
+fn c_tan(z: vec2<f32>) -> vec2<f32> { let w = c_tanh(vec2<f32>(-z.y, z.x)); return vec2<f32>(w.y, -w.x); }
 fn c_pow(a: vec2<f32>, b: vec2<f32>) -> vec2<f32> {
   if (b.x == 0.0 && b.y == 0.0) { return vec2<f32>(1.0, 0.0); }
   if (a.x == 0.0 && a.y == 0.0) { return vec2<f32>(0.0, 0.0); }
@@ -126,7 +145,12 @@ fn sqrt_f(x: f32) -> f32 {
   return sqrt(x);
 }
 fn asin_f(x: f32) -> f32 { if (abs(x) > 1.0 || is_nan(x)) { return bitcast<f32>(F32_NAN_BITS); } return asin(x); }
-fn acos_f(x: f32) -> f32 { if (abs(x) > 1.0 || is_nan(x)) { return bitcast<f32>(F32_NAN_BITS); } return acos(x); }
+// Half-angle form acos x = 2·atan(√((1 − x)/(1 + x))): 1 − x and 1 + x are exact where acos
+// is near 0 or π, and no π/2 − asin x cancellation (the built-in is off by 7e-5 at 0 on SwiftShader).
+fn acos_f(x: f32) -> f32 {
+  if (abs(x) > 1.0 || is_nan(x)) { return bitcast<f32>(F32_NAN_BITS); }
+  return 2.0 * atan2_f(sqrt(1.0 - x), sqrt(1.0 + x));
+}
 fn acosh_f(x: f32) -> f32 { if (x < 1.0 || is_nan(x)) { return bitcast<f32>(F32_NAN_BITS); } return log_f(x + sqrt(x - 1.0) * sqrt(x + 1.0)); }
 fn asinh_f(x: f32) -> f32 {
   let a = abs(x);
@@ -151,7 +175,11 @@ fn log1p_f(x: f32) -> f32 {
   if (is_inf(u)) { return u; }
   return log_pos(u);
 }
+// The exp and cosh built-ins give +inf for NaN on some drivers (SwiftShader).
+fn exp_f(x: f32) -> f32 { if (is_nan(x)) { return x; } return exp(x); }
+fn cosh_f(x: f32) -> f32 { if (is_nan(x)) { return x; } return cosh(x); }
 fn expm1_f(x: f32) -> f32 {
+  if (is_nan(x)) { return x; }
   let u = exp(x);
   if (u == 1.0) { return x; }
   let um1 = u - 1.0;
@@ -159,24 +187,64 @@ fn expm1_f(x: f32) -> f32 {
   if (is_inf(u)) { return u; }
   return um1 * x / log_pos(u);
 }
+fn is_odd_integer_f(y: f32) -> bool { return trunc(y) == y && abs(y) % 2.0 == 1.0; }
+// C99 Annex F.9.4.4's special values, which NumPy follows: pow(x, ±0) = 1 and pow(1, y) = 1
+// even for NaN, pow(−1, ±inf) = 1, an odd integral y keeps the sign of a zero or infinite x.
 fn pow_f(x: f32, y: f32) -> f32 {
-  if (y == 0.0) { return 1.0; }
-  if (is_nan(x) || is_nan(y)) { return x + y; }
-  if (x == 0.0) { return select(0.0, bitcast<f32>(F32_INF_BITS), y < 0.0); }
+  if (y == 0.0 || x == 1.0) { return 1.0; }
+  if (is_nan(x) || is_nan(y)) { return bitcast<f32>(F32_NAN_BITS); }
+  let inf = bitcast<f32>(F32_INF_BITS);
+  let odd = is_odd_integer_f(y);
+  if (x == 0.0) {
+    if (y < 0.0) { return select(inf, copysign_f(inf, x), odd); }
+    return select(0.0, x, odd);
+  }
+  if (is_inf(y)) {
+    let ax = abs(x);
+    if (ax == 1.0) { return 1.0; }
+    return select(0.0, inf, (ax > 1.0) == (y > 0.0));
+  }
+  if (is_inf(x)) {
+    let m = select(0.0, inf, y > 0.0);
+    return select(m, -m, x < 0.0 && odd);
+  }
   if (x > 0.0) { return exp2(y * log2(x)); }
   // Negative base: defined for integral exponents only.
   if (trunc(y) != y) { return bitcast<f32>(F32_NAN_BITS); }
   let m = exp2(y * log2(-x));
-  return select(m, -m, (abs(y) % 2.0) == 1.0);
+  return select(m, -m, odd);
 }
-fn hypot_f(x: f32, y: f32) -> f32 { return c_abs(vec2<f32>(x, y)); }
+// C99 Annex F.9.1.4: NaN propagates, a zero y keeps its sign, and a zero x counts as negative
+// when its sign bit is set (atan2(+0, −0) = π); the built-in sees neither.
+fn atan2_f(y: f32, x: f32) -> f32 {
+  if (is_nan(x) || is_nan(y)) { return bitcast<f32>(F32_NAN_BITS); }
+  let pi = 3.14159265358979;
+  if (y == 0.0) { return select(y, copysign_f(pi, y), has_sign_bit(x)); }
+  if (is_inf(y)) {
+    let a = select(0.5 * pi, select(0.25 * pi, 0.75 * pi, x < 0.0), is_inf(x));
+    return copysign_f(a, y);
+  }
+  if (x == 0.0) { return copysign_f(0.5 * pi, y); }
+  if (is_inf(x)) { return copysign_f(select(0.0, pi, x < 0.0), y); }
+  return atan2(y, x);
+}
+// C99 Annex F.9.4.3: an infinite argument gives +inf even when the other is NaN. Scaling by
+// the larger magnitude avoids overflow and underflow in x² + y².
+fn hypot_f(x: f32, y: f32) -> f32 {
+  if (is_inf(x) || is_inf(y)) { return bitcast<f32>(F32_INF_BITS); }
+  if (is_nan(x) || is_nan(y)) { return bitcast<f32>(F32_NAN_BITS); }
+  let m = max(abs(x), abs(y));
+  if (m == 0.0) { return 0.0; }
+  return m * length(vec2<f32>(x, y) / m);
+}
 fn copysign_f(x: f32, y: f32) -> f32 {
   return bitcast<f32>((bitcast<u32>(x) & 0x7fffffffu) | (bitcast<u32>(y) & 0x80000000u));
 }
 fn logaddexp_f(x: f32, y: f32) -> f32 {
+  if (is_nan(x) || is_nan(y)) { return bitcast<f32>(F32_NAN_BITS); }
   if (x == y) { return x + 0.69314718056; }
   let m = max(x, y);
-  return m + log1p_f(exp(-abs(x - y)));
+  return m + log1p_f(exp_f(-abs(x - y)));
 }
 fn nextafter_f(x: f32, y: f32) -> f32 {
   if (is_nan(x) || is_nan(y)) { return x + y; }
@@ -186,11 +254,35 @@ fn nextafter_f(x: f32, y: f32) -> f32 {
   let away = (x < y) == (x > 0.0);
   return bitcast<f32>(select(b - 1u, b + 1u, away));
 }
-fn remainder_f(x: f32, y: f32) -> f32 {
-  var r = x % y;
-  if (r != 0.0 && ((r < 0.0) != (y < 0.0))) { r = r + y; }
-  return r;
+// C's fmod: the result has the dividend's sign; the special values are guarded so that they
+// do not depend on how the compiler lowers %.
+fn fmod_f(a: f32, b: f32) -> f32 {
+  if (is_nan(a) || is_nan(b) || is_inf(a) || b == 0.0) { return bitcast<f32>(F32_NAN_BITS); }
+  if (is_inf(b)) { return a; }
+  return a % b;
 }
+// Floored division as NumPy's divmod defines it (npymath): the remainder takes the divisor's
+// sign, a zero remainder too, and the quotient (a − remainder) / b is rounded to the integer it
+// should be. Returns (quotient, remainder).
+fn divmod_f(a: f32, b: f32) -> vec2<f32> {
+  let nan = bitcast<f32>(F32_NAN_BITS);
+  if (b == 0.0) { return vec2<f32>(a / b, nan); }
+  var r = fmod_f(a, b);
+  if (is_nan(r)) { return vec2<f32>(nan, nan); }
+  var q = (a - r) / b;
+  if (r == 0.0) {
+    r = copysign_f(0.0, b);
+  } else if ((b < 0.0) != (r < 0.0)) {
+    r = r + b;
+    q = q - 1.0;
+  }
+  if (q == 0.0) { return vec2<f32>(copysign_f(0.0, a / b), r); }
+  var fq = floor(q);
+  if (q - fq > 0.5) { fq = fq + 1.0; }
+  return vec2<f32>(fq, r);
+}
+// NaN is unequal to everything; WGSL's != is an ordered comparison on some drivers.
+fn not_equal_f(x: f32, y: f32) -> bool { return x != y || is_nan(x) || is_nan(y); }
 `;
 
 const INT_MATH = `
@@ -319,8 +411,8 @@ const FLOAT_UNARY: Partial<Record<UnaryName, (a: string) => string>> = {
   atan: (a) => `atan(${a})`,
   atanh: (a) => `atanh_f(${a})`,
   cos: (a) => `cos_f(${a})`,
-  cosh: (a) => `cosh(${a})`,
-  exp: (a) => `exp(${a})`,
+  cosh: (a) => `cosh_f(${a})`,
+  exp: (a) => `exp_f(${a})`,
   expm1: (a) => `expm1_f(${a})`,
   log: (a) => `log_f(${a})`,
   log1p: (a) => `log1p_f(${a})`,
@@ -342,11 +434,11 @@ const COMPLEX_UNARY: Partial<Record<UnaryName, (a: string) => string>> = {
   cos: (a) => `c_cos(${a})`,
   sinh: (a) => `c_sinh(${a})`,
   cosh: (a) => `c_cosh(${a})`,
-  tan: (a) => `c_div(c_sin(${a}), c_cos(${a}))`,
-  tanh: (a) => `c_div(c_sinh(${a}), c_cosh(${a}))`,
+  tan: (a) => `c_tan(${a})`,
+  tanh: (a) => `c_tanh(${a})`,
   reciprocal: (a) => `c_div(vec2<f32>(1.0, 0.0), ${a})`,
   expm1: (a) => `(c_exp(${a}) - vec2<f32>(1.0, 0.0))`,
-  log1p: (a) => `c_log(${a} + vec2<f32>(1.0, 0.0))`,
+  log1p: (a) => `c_log1p(${a})`,
   log2: (a) => `(c_log(${a}) * 1.44269504089)`,
   log10: (a) => `(c_log(${a}) * 0.43429448190)`,
 };
@@ -397,6 +489,8 @@ export function unarySpec(name: UnaryName, d: GPUDType): MapSpec {
     case 'ceil':
     case 'trunc':
     case 'round':
+      // Complex round rounds both parts (half to even, like WGSL's round).
+      if (complex && name === 'round') return simple(d, (a) => `round(${a})`);
       if (complex || d === 'bool') refuse(name, d);
       if (!isFloatReal(d)) return simple(d, (a) => a);
       return simple(d, (a) => `${name}(${a})`);
@@ -480,13 +574,13 @@ export function binarySpec(name: BinaryName, a: GPUDType, b: GPUDType): MapSpec 
       if (complex) refuse(name, d);
       if (d === 'int32') return spec(d, d, (x, y) => `floordiv_i(${x}, ${y})`);
       if (d === 'uint32') return spec(d, d, (x, y) => `select(${x} / ${y}, 0u, ${y} == 0u)`);
-      return spec(d, d, (x, y) => `floor(${x} / ${y})`);
+      return real(floatOf(d), (x, y) => `divmod_f(${x}, ${y}).x`);
     case 'remainder':
       numericOnly();
       if (complex) refuse(name, d);
       if (d === 'int32') return spec(d, d, (x, y) => `remainder_i(${x}, ${y})`);
       if (d === 'uint32') return spec(d, d, (x, y) => `select(${x} % ${y}, 0u, ${y} == 0u)`);
-      return real(floatOf(d), (x, y) => `remainder_f(${x}, ${y})`);
+      return real(floatOf(d), (x, y) => `divmod_f(${x}, ${y}).y`);
     case 'pow':
       numericOnly();
       if (complex) return spec(d, d, (x, y) => `c_pow(${x}, ${y})`);
@@ -508,14 +602,16 @@ export function binarySpec(name: BinaryName, a: GPUDType, b: GPUDType): MapSpec 
     case 'nextafter': {
       if (complex) refuse(name, d);
       const fd = floatOf(d === 'bool' ? 'float32' : d);
-      const fn = { atan2: 'atan2', hypot: 'hypot_f', copysign: 'copysign_f', logaddexp: 'logaddexp_f', nextafter: 'nextafter_f' }[name];
+      const fn = { atan2: 'atan2_f', hypot: 'hypot_f', copysign: 'copysign_f', logaddexp: 'logaddexp_f', nextafter: 'nextafter_f' }[name];
       if (name === 'nextafter' && fd === 'float16') refuse(name, d, 'nextafter on float16 is not implemented; use float32.');
       return real(fd, (x, y) => `${fn}(${x}, ${y})`);
     }
     case 'equal':
       return spec(d, 'bool', (x, y) => (complex ? `all(${x} == ${y})` : `(${x} == ${y})`));
     case 'notEqual':
-      return spec(d, 'bool', (x, y) => (complex ? `any(${x} != ${y})` : `(${x} != ${y})`));
+      if (complex) return spec(d, 'bool', (x, y) => `(not_equal_f(${x}.x, ${y}.x) || not_equal_f(${x}.y, ${y}.y))`);
+      if (isFloatReal(d)) return real('bool', (x, y) => `not_equal_f(${x}, ${y})`);
+      return spec(d, 'bool', (x, y) => `(${x} != ${y})`);
     case 'less':
     case 'lessEqual':
     case 'greater':
