@@ -14,4 +14,4 @@ export {
   normalizeAxis,
   shapeSize,
 } from './layout.js';
-export { checkBoolean, checkFiniteNumber, readOptions } from './options.js';
+export { checkBoolean, checkFiniteNumber, checkInteger, readOptions } from './options.js';
