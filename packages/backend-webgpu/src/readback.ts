@@ -1,6 +1,5 @@
 import { DeviceError } from '@sciport/dispatch-core';
-import { DTYPE_INFO } from './dtypes.js';
-import type { GPUArray } from './gpu-array.js';
+import { DTYPE_INFO, type GPUDType } from './dtypes.js';
 import { float16BitsToNumber } from './float16.js';
 import type { Runtime } from './runtime.js';
 
@@ -70,8 +69,17 @@ async function mapAndCopy(rt: Runtime, buffer: GPUBuffer, byteOffset: number, by
   }
 }
 
+/** What a read needs of a C-contiguous GPU array (a GPUArray is one); no import of the class, which imports this. */
+export interface ContiguousBuffer {
+  readonly dtype: GPUDType;
+  readonly buffer: GPUBuffer;
+  /** Offset and size in elements. */
+  readonly offset: number;
+  readonly size: number;
+}
+
 /** Read a C-contiguous array (any offset) into a host typed array of its host dtype. */
-export async function readContiguous(rt: Runtime, x: GPUArray): Promise<HostData> {
+export async function readContiguous(rt: Runtime, x: ContiguousBuffer): Promise<HostData> {
   const info = DTYPE_INFO[x.dtype];
   const raw = await readBytes(rt, x.buffer, x.offset * info.bytes, x.size * info.bytes);
   switch (x.dtype) {
