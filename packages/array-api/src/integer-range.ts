@@ -4,7 +4,7 @@
  * gives 1), but a value outside the dtype's range is an error (`np.asarray([300],
  * dtype=np.uint8)` raises OverflowError) instead of wrapping, and NaN has no integer.
  */
-import { InvalidArgumentError } from '@sciport/dispatch-core';
+import { InvalidArgumentError, OverflowError } from '@sciport/dispatch-core';
 import type { DType } from './dtypes.js';
 
 /** [lowest, highest] of each integer dtype, as bigint (exact for 64-bit). */
@@ -44,7 +44,7 @@ export function checkIntegerFits(value: number | bigint | boolean, dtype: DType,
     const t = Math.trunc(value);
     if (t >= lo && t < hiExclusive) return;
   }
-  throw new InvalidArgumentError(
+  throw new OverflowError(
     `Integer ${typeof value === 'bigint' ? `${value}n` : value} at ${where} is out of bounds for ${dtype} [${range[0]}, ${range[1]}].`,
     { argument, hint: 'Use a dtype wide enough for the values (e.g. int64 or float64).' },
   );

@@ -27,6 +27,12 @@ export class SciportError extends Error {
 /** An argument has the right type but a value outside what the function accepts. */
 export class InvalidArgumentError extends SciportError {}
 
+/**
+ * A value does not fit the dtype it is stored in (`asarray([300], { dtype: 'uint8' })`), as
+ * NumPy's OverflowError. A kind of InvalidArgumentError, so existing handlers still catch it.
+ */
+export class OverflowError extends InvalidArgumentError {}
+
 /** An array's shape does not fit (mismatched, wrong ndim, negative, too large…). */
 export class ShapeError extends SciportError {}
 

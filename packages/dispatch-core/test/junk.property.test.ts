@@ -35,6 +35,7 @@ const junk: fc.Arbitrary<unknown> = fc.oneof(
 /** Every public function, called with the junk arguments. */
 const calls: Record<string, (a: unknown, b: unknown, c: unknown) => unknown> = {
   defineBackend: (a) => core.defineBackend(a as never),
+  isPlainObject: (a) => core.isPlainObject(a),
   registerBackend: (a) => core.registerBackend(a as never),
   unregisterBackend: (a) => {
     // Keep the fixture backend registered for the other cases.

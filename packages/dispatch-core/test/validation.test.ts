@@ -244,3 +244,20 @@ describe('scope, trace, state and multimethod arguments', () => {
     expect(multimethod({ ...spec, options: ['n'] }).options).toEqual(['n']);
   });
 });
+
+describe('isPlainObject (the one options check every sciport package uses)', () => {
+  it('takes object literals and null-prototype objects, from any realm', async () => {
+    const { isPlainObject } = await import('../src/index.js');
+    const { runInNewContext } = await import('node:vm');
+    expect(isPlainObject({ axis: 0 })).toBe(true);
+    expect(isPlainObject(Object.create(null))).toBe(true);
+    expect(isPlainObject(runInNewContext('({ axis: 0 })'))).toBe(true);
+  });
+
+  it('refuses what only looks like options', async () => {
+    const { isPlainObject } = await import('../src/index.js');
+    for (const value of [null, undefined, 0, 'x', [], new Map(), new Date(0), Math, () => 0, new (class Options {})()]) {
+      expect(isPlainObject(value), String(value)).toBe(false);
+    }
+  });
+});
