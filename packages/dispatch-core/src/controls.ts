@@ -5,7 +5,7 @@ import { InvalidArgumentError } from './errors.js';
 import { validateManifest } from './manifest.js';
 import type { MultimethodInfo } from './multimethod-types.js';
 import type { DispatchRecord } from './record.js';
-import { bumpEpoch, type GlobalChoice, RegisteredBackend, registry } from './registry.js';
+import { bumpEpoch, RegisteredBackend, registry } from './registry.js';
 import { newFrame, type ScopeFrame, scopeStorage } from './scope.js';
 import type { SerializedDispatchState } from './state-types.js';
 import { validateState } from './state-shape.js';
