@@ -83,10 +83,7 @@ try {
   log('cluster backend', `skipped: ${error.message}`);
 }
 try {
-  const { existsSync, mkdtempSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  // Vulkan's loader wants a runtime dir; headless machines often have none.
-  process.env.XDG_RUNTIME_DIR ??= mkdtempSync(`${tmpdir()}/sciport-demo-`);
+  const { existsSync } = await import('node:fs');
   const swiftshader = '/usr/lib/chromium/vk_swiftshader_icd.json';
   if (!process.env.VK_ICD_FILENAMES && existsSync(swiftshader)) process.env.VK_ICD_FILENAMES = swiftshader;
   const { initWebGPU, toDevice, webgpuInfo, destroyWebGPU } = await import('@sciport/backend-webgpu');
@@ -100,7 +97,7 @@ try {
   );
   xg.dispose();
   yg.dispose();
-  destroyWebGPU();
+  await destroyWebGPU();
 } catch (error) {
   log('WebGPU backend', `skipped: ${error.message}`);
 }
