@@ -3,7 +3,6 @@
  * stretches. A broadcast view repeats data through stride 0, without copying.
  */
 import { ShapeError } from '@sciport/dispatch-core';
-import { toNDArray } from './kernels.js';
 import { broadcastShapes } from './kit/broadcast-shapes.js';
 import { checkShape, shapeToString } from './layout.js';
 
@@ -38,14 +37,4 @@ export function broadcastView(x: NDArray, shape: readonly number[], argument = '
   }
   if (same) return x;
   return trustedArray(x.data, shape.slice(), x.dtype, stride, x.offset);
-}
-
-export function broadcastTo(x: NDArray, shape: readonly number[] | number): NDArray {
-  return broadcastView(toNDArray(x), checkShape(shape, 'shape'));
-}
-
-export function broadcastArrays(...arrays: NDArray[]): NDArray[] {
-  const xs = arrays.map((a, i) => toNDArray(a, `arrays[${i}]`));
-  const shape = broadcastShapes(...xs.map((a) => a.shape));
-  return xs.map((a, i) => broadcastView(a, shape, `arrays[${i}]`));
 }

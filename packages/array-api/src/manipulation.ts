@@ -1,6 +1,7 @@
 /** Manipulation functions of the Array API standard (views where possible). */
 import { DtypeError, InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { broadcastShapes, broadcastView } from './broadcasting.js';
+import { checkShape } from './layout.js';
 import { castInto } from './cast.js';
 import { allocate, type DType, dtypeInfo, isIntegerDtype } from './dtypes.js';
 import { toNDArray } from './kernels.js';
@@ -35,6 +36,16 @@ export function reshape(x: NDArray, shape: ShapeInput, options?: { copy?: boolea
   }
   if (contiguous && copy !== true) return trustedArray(a.data, dims, a.dtype, cStrides(dims), a.offset);
   return trustedArray(contiguousData(a, true), dims, a.dtype);
+}
+
+export function broadcastTo(x: NDArray, shape: readonly number[] | number): NDArray {
+  return broadcastView(toNDArray(x), checkShape(shape, 'shape'));
+}
+
+export function broadcastArrays(...arrays: NDArray[]): NDArray[] {
+  const xs = arrays.map((a, i) => toNDArray(a, `arrays[${i}]`));
+  const shape = broadcastShapes(...xs.map((a) => a.shape));
+  return xs.map((a, i) => broadcastView(a, shape, `arrays[${i}]`));
 }
 
 export function permuteDims(x: NDArray, axes: readonly number[]): NDArray {
