@@ -4,7 +4,7 @@
  */
 import { ShapeError } from '@sciport/dispatch-core';
 import { broadcastShapes } from './kit/broadcast-shapes.js';
-import { checkShape, shapeToString } from './layout.js';
+import { shapeToString } from './layout.js';
 
 export { broadcastShapes };
 import { type NDArray, trustedArray } from './ndarray.js';

@@ -6,6 +6,7 @@
 export { checkArrayList } from './kit/array-list.js';
 export { broadcastShapes } from './kit/broadcast-shapes.js';
 export { concatShape } from './kit/concat-shape.js';
+export { checkCorrection } from './kit/correction.js';
 export { checkCount } from './kit/count.js';
 export { describe } from './kit/describe.js';
 export { expandDimsAxes } from './kit/expand-dims-axes.js';
@@ -21,6 +22,7 @@ export { stackShape } from './kit/stack-shape.js';
 export { takeAxis } from './kit/take-axis.js';
 export { tensordotAxes } from './kit/tensordot-axes.js';
 export { tileShape } from './kit/tile-shape.js';
+export { unstackAxis } from './kit/unstack-axis.js';
 export { vecdotAxis } from './kit/vecdot-axis.js';
 export {
   checkAllocatable,

@@ -16,6 +16,7 @@ import { squeezeAxes } from './kit/squeeze-axes.js';
 import { stackShape } from './kit/stack-shape.js';
 import { takeAxis } from './kit/take-axis.js';
 import { tileShape } from './kit/tile-shape.js';
+import { unstackAxis } from './kit/unstack-axis.js';
 import { checkPermutation, checkSize, cStrides, describe, isCContiguous, normalizeAxes, normalizeAxis, shapeSize } from './layout.js';
 import type { AxisInput, ShapeInput } from './namespace-types.js';
 import { contiguousData, type NDArray, trustedArray } from './ndarray.js';
@@ -190,10 +191,7 @@ export function stack(arrays: readonly NDArray[], options?: { axis?: number }): 
 export function unstack(x: NDArray, options?: { axis?: number }): NDArray[] {
   options = readOptions(options, ['axis'], 'unstack');
   const a = toNDArray(x);
-  if (a.ndim === 0) {
-    throw new ShapeError('unstack needs at least 1 dimension.', { argument: 'x', hint: 'Pass an array with ndim ≥ 1.' });
-  }
-  const axis = normalizeAxis(options?.axis ?? 0, a.ndim);
+  const axis = unstackAxis(a.ndim, options?.axis);
   const out: NDArray[] = [];
   const shape = a.shape.filter((_, i) => i !== axis);
   const stride = a.stride.filter((_, i) => i !== axis);
