@@ -94,7 +94,7 @@ describe('valid calls give the shapes NumPy gives', () => {
       fc.property(cases, ([nd, src, dst]) => {
         const order = moveaxisOrder(nd, src, dst);
         expect([...order].sort((a, b) => a - b)).toEqual([...Array(nd).keys()]);
-        src.forEach((s, i) => expect(order[dst[i]]).toBe(s));
+        for (let i = 0; i < src.length; i++) expect(order[dst[i]]).toBe(src[i]);
       }),
     );
   });
