@@ -3,30 +3,11 @@
  * stretches. A broadcast view repeats data through stride 0, without copying.
  */
 import { ShapeError } from '@sciport/dispatch-core';
-import { checkShape, shapeToString } from './layout.js';
-import { type NDArray, trustedArray } from './ndarray.js';
+import { broadcastShapes } from './kit/broadcast-shapes.js';
+import { shapeToString } from './layout.js';
 
-export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
-  let nd = 0;
-  for (const s of shapes) nd = Math.max(nd, s.length);
-  const out = new Array<number>(nd).fill(1);
-  for (const s of shapes) {
-    const off = nd - s.length;
-    for (let i = 0; i < s.length; i++) {
-      const n = s[i];
-      const cur = out[off + i];
-      if (n === cur || n === 1) continue;
-      if (cur === 1) out[off + i] = n;
-      else {
-        throw new ShapeError(
-          `Shapes ${shapes.map(shapeToString).join(', ')} cannot be broadcast together (axis ${off + i - nd}: ${cur} vs ${n}).`,
-          { argument: 'shapes', hint: 'Dimensions must be equal or 1 when aligned from the right; reshape or expandDims one operand.' },
-        );
-      }
-    }
-  }
-  return out;
-}
+export { broadcastShapes };
+import { type NDArray, trustedArray } from './ndarray.js';
 
 /** A stride-0 view of `x` with shape `shape` (which `x` must broadcast to). */
 export function broadcastView(x: NDArray, shape: readonly number[], argument = 'x'): NDArray {
@@ -56,13 +37,4 @@ export function broadcastView(x: NDArray, shape: readonly number[], argument = '
   }
   if (same) return x;
   return trustedArray(x.data, shape.slice(), x.dtype, stride, x.offset);
-}
-
-export function broadcastTo(x: NDArray, shape: readonly number[] | number): NDArray {
-  return broadcastView(x, checkShape(shape, 'shape'));
-}
-
-export function broadcastArrays(...arrays: NDArray[]): NDArray[] {
-  const shape = broadcastShapes(...arrays.map((a) => a.shape));
-  return arrays.map((a, i) => broadcastView(a, shape, `arrays[${i}]`));
 }

@@ -4,6 +4,7 @@ import { asarray } from './asarray.js';
 import { allocate, checkDType, DEFAULT_FLOAT, type DType, dtypeInfo, isComplexDtype } from './dtypes.js';
 import { toNDArray } from './kernels.js';
 import { checkIntegerFits } from './integer-range.js';
+import { checkCount } from './kit/count.js';
 import { checkShape, checkSize, describe, shapeSize } from './layout.js';
 import { checkBoolean, checkFiniteNumber, checkInteger, readOptions } from './options.js';
 import { NDArray, writeScalar, trustedArray } from './ndarray.js';
@@ -150,13 +151,7 @@ function checkEndpoint(v: unknown, argument: string): void {
 
 /** `linspace(start, stop, num, { endpoint = true })`, computed as NumPy does (start + i·step). */
 export function linspace(start: number | readonly [number, number], stop: number | readonly [number, number], num: number, options?: LinspaceOptions): NDArray {
-  if (typeof num !== 'number' || !Number.isInteger(num) || num < 0) {
-    throw new InvalidArgumentError(`'num' must be a non-negative integer, got ${describe(num)}.`, {
-      argument: 'num',
-      hint: 'Pass the number of samples, e.g. 50.',
-    });
-  }
-  checkSize(num, 'num');
+  checkSize(checkCount(num, 'num'), 'num');
   checkEndpoint(start, 'start');
   checkEndpoint(stop, 'stop');
   const complexIn = Array.isArray(start) || Array.isArray(stop);

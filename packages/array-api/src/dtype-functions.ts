@@ -2,7 +2,8 @@
 import { DtypeError, InvalidArgumentError } from '@sciport/dispatch-core';
 import { castCopy } from './cast.js';
 import { checkDType, type DType, dtypeInfo, isDType } from './dtypes.js';
-import { isScalarInput, toNDArray } from './kernels.js';
+import { toNDArray } from './kernels.js';
+import { isScalarInput } from './kit/scalar-or-array.js';
 import { describe } from './layout.js';
 import type { AstypeOptions, DTypeKindName, FInfo, IInfo, ScalarInput } from './namespace-types.js';
 import { NDArray } from './ndarray.js';
@@ -81,7 +82,7 @@ export function isdtype(dtype: DType, kind: DType | DTypeKindName | readonly (DT
       continue;
     }
     if (!KIND_NAMES.includes(want)) {
-      throw new InvalidArgumentError(`Unknown dtype kind ${JSON.stringify(want)}.`, {
+      throw new InvalidArgumentError(`Unknown dtype kind ${describe(want)}.`, {
         argument: 'kind',
         hint: `Use a dtype name or one of: ${KIND_NAMES.join(', ')}.`,
       });

@@ -3,6 +3,7 @@
  * (re, im) in a Float32Array/Float64Array; bool in a Uint8Array; 64-bit integers in
  * BigInt64Array/BigUint64Array.
  */
+import { describe } from './kit/describe.js';
 import { DtypeError } from '@sciport/dispatch-core';
 import { type TypedArray, typedArrayTag } from './typed-arrays.js';
 
@@ -95,7 +96,7 @@ export function isDType(value: unknown): value is DType {
 /** Validates a dtype name coming from user code; throws a DtypeError naming `argument`. */
 export function checkDType(value: unknown, argument = 'dtype'): DType {
   if (!isDType(value)) {
-    throw new DtypeError(`Unknown dtype ${JSON.stringify(value)} for '${argument}'.`, {
+    throw new DtypeError(`Unknown dtype ${describe(value)} for '${argument}'.`, {
       argument,
       hint: `Use one of: ${DTYPES.join(', ')}.`,
     });

@@ -16,7 +16,8 @@ export {
   arrayKind,
 } from '@sciport/dispatch-core';
 export { type ArrayInput, type AsarrayOptions, type ComplexLike, asarray, isNDArray } from './asarray.js';
-export { broadcastArrays, broadcastShapes, broadcastTo } from './broadcasting.js';
+export { broadcastShapes } from './broadcasting.js';
+export { broadcastArrays, broadcastTo } from './manipulation.js';
 export { castCopy } from './cast.js';
 export * from './creation.js';
 export { astype, canCast, finfo, iinfo, isdtype, resultType } from './dtype-functions.js';

@@ -4,7 +4,6 @@
  * Computation domains: `number` (every dtype but 64-bit ints and complex; math in
  * double, stores round/wrap to the output dtype), `bigint` (int64/uint64) and `complex`.
  */
-import { InvalidArgumentError } from '@sciport/dispatch-core';
 import { asarray } from './asarray.js';
 import { broadcastShapes, broadcastView } from './broadcasting.js';
 import { castCopy } from './cast.js';
@@ -13,6 +12,7 @@ import { isCContiguous, shapeSize, stridedOffsets } from './layout.js';
 import { NDArray, trustedArray } from './ndarray.js';
 import type { ScalarInput } from './namespace-types.js';
 import { promoteTypes, scalarResultType } from './promotion.js';
+import { checkScalarOrArray, isScalarInput } from './kit/scalar-or-array.js';
 
 export type NumFn1 = (v: number) => number | boolean;
 export type NumFn2 = (a: number, b: number) => number | boolean;
@@ -21,10 +21,6 @@ export type BigFn2 = (a: bigint, b: bigint) => bigint | number | boolean;
 /** Complex kernels write their result to `out[0]` (and `out[1]` for complex output). */
 export type CplxFn1 = (re: number, im: number, out: Float64Array) => void;
 export type CplxFn2 = (ar: number, ai: number, br: number, bi: number, out: Float64Array) => void;
-
-export function isScalarInput(v: unknown): v is ScalarInput {
-  return typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
-}
 
 /** Converts an operand to NDArray (host arrays pass through; other inputs via asarray). */
 export function toNDArray(v: unknown, argument = 'x'): NDArray {
@@ -55,14 +51,9 @@ export function scalarArray(value: ScalarInput, dtype: DType): NDArray {
 
 /** Resolves two operands (arrays or JS scalars) to arrays and their promoted dtype. */
 export function binaryOperands(x1: unknown, x2: unknown, name: string): { a: NDArray; b: NDArray; dtype: DType } {
+  checkScalarOrArray(x1, x2, name);
   const s1 = isScalarInput(x1);
   const s2 = isScalarInput(x2);
-  if (s1 && s2) {
-    throw new InvalidArgumentError(`${name} needs at least one array argument; got two scalars.`, {
-      argument: 'x1',
-      hint: 'Wrap one operand with asarray().',
-    });
-  }
   if (s2) {
     const a = toNDArray(x1, 'x1');
     const dtype = scalarResultType(a.dtype, x2 as ScalarInput);

@@ -3,15 +3,35 @@
  * host, GPU and chunked alike — so each shape, axes and option rule is written once and
  * its errors are worded the same on every kind of array.
  */
-export { broadcastShapes } from './broadcasting.js';
+export { checkArrayList } from './kit/array-list.js';
+export { broadcastShapes } from './kit/broadcast-shapes.js';
+export { concatShape } from './kit/concat-shape.js';
+export { checkCorrection } from './kit/correction.js';
+export { checkCount } from './kit/count.js';
+export { describe } from './kit/describe.js';
+export { expandDimsAxes } from './kit/expand-dims-axes.js';
+export { readIntegerList } from './kit/integer-list.js';
+export { type MatmulShapes, matmulShapes } from './kit/matmul-shapes.js';
+export { moveaxisOrder } from './kit/moveaxis-order.js';
+export { repeatShape } from './kit/repeat-shape.js';
+export { resolveShape } from './kit/resolve-shape.js';
+export { rollShifts } from './kit/roll-shifts.js';
+export { checkScalarOrArray, isScalarInput } from './kit/scalar-or-array.js';
+export { squeezeAxes } from './kit/squeeze-axes.js';
+export { stackShape } from './kit/stack-shape.js';
+export { takeAxis } from './kit/take-axis.js';
+export { tensordotAxes } from './kit/tensordot-axes.js';
+export { tileShape } from './kit/tile-shape.js';
+export { unstackAxis } from './kit/unstack-axis.js';
+export { vecdotAxis } from './kit/vecdot-axis.js';
 export {
   checkAllocatable,
   checkPermutation,
   checkShape,
   cStrides,
-  describe,
   normalizeAxes,
   normalizeAxis,
   shapeSize,
+  shapeToString,
 } from './layout.js';
 export { checkBoolean, checkFiniteNumber, checkInteger, readOptions } from './options.js';

@@ -5,6 +5,10 @@
  */
 import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { MAX_SIZE } from './dtypes.js';
+import { describe } from './kit/describe.js';
+import { readIntegerList } from './kit/integer-list.js';
+
+export { describe };
 
 export function shapeSize(shape: readonly number[]): number {
   let n = 1;
@@ -176,11 +180,10 @@ export function normalizeAxis(axis: unknown, ndim: number, argument = 'axis'): n
   return axis < 0 ? axis + ndim : axis;
 }
 
-/** Normalises `axis` (undefined/null = all axes, number or array), sorted and unique. */
+/** Normalises `axis` (undefined/null = all axes, an integer or a list of them), sorted and unique. */
 export function normalizeAxes(axis: unknown, ndim: number, argument = 'axis'): number[] {
   if (axis === undefined || axis === null) return Array.from({ length: ndim }, (_, i) => i);
-  const list = Array.isArray(axis) ? axis : [axis];
-  const out = list.map((a) => normalizeAxis(a, ndim, argument));
+  const out = readIntegerList(axis, argument).map((a) => normalizeAxis(a, ndim, argument));
   const sorted = [...out].sort((a, b) => a - b);
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i] === sorted[i - 1]) {
@@ -191,15 +194,6 @@ export function normalizeAxes(axis: unknown, ndim: number, argument = 'axis'): n
     }
   }
   return sorted;
-}
-
-export function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'bigint') return `${value}n`;
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (typeof value === 'object') return (value as object).constructor?.name ?? 'an object';
-  return String(value);
 }
 
 export function shapeToString(shape: readonly number[]): string {

@@ -1,11 +1,14 @@
 /** Linear algebra functions of the Array API standard (matmul, tensordot, vecdot). */
-import { DtypeError, ShapeError } from '@sciport/dispatch-core';
-import { broadcastShapes, broadcastView } from './broadcasting.js';
+import { DtypeError } from '@sciport/dispatch-core';
+import { broadcastView } from './broadcasting.js';
 import { allocate, type DType, dtypeInfo } from './dtypes.js';
 import { conj, multiply } from './elementwise.js';
 import { dtypeClass } from './elementwise-core.js';
 import { castTo, toNDArray } from './kernels.js';
-import { normalizeAxis, shapeSize, shapeToString } from './layout.js';
+import { matmulShapes } from './kit/matmul-shapes.js';
+import { tensordotAxes } from './kit/tensordot-axes.js';
+import { vecdotAxis } from './kit/vecdot-axis.js';
+import { shapeSize } from './layout.js';
 import { reshape } from './manipulation.js';
 import { contiguousData, type NDArray, trustedArray } from './ndarray.js';
 import { promoteTypes } from './promotion.js';
@@ -27,24 +30,9 @@ export function matmul(x1: NDArray, x2: NDArray): NDArray {
   let b = toNDArray(x2, 'x2');
   checkNumeric(a.dtype, 'x1', 'matmul');
   checkNumeric(b.dtype, 'x2', 'matmul');
-  if (a.ndim === 0 || b.ndim === 0) {
-    throw new ShapeError('matmul does not accept 0-d arrays.', { argument: a.ndim === 0 ? 'x1' : 'x2', hint: 'Use multiply() for scalars.' });
-  }
-  const aVec = a.ndim === 1;
-  const bVec = b.ndim === 1;
-  if (aVec) a = reshape(a, [1, a.shape[0]]);
-  if (bVec) b = reshape(b, [b.shape[0], 1]);
-  const m = a.shape[a.ndim - 2];
-  const k = a.shape[a.ndim - 1];
-  const k2 = b.shape[b.ndim - 2];
-  const n = b.shape[b.ndim - 1];
-  if (k !== k2) {
-    throw new ShapeError(
-      `matmul: x1 ${shapeToString(a.shape)} and x2 ${shapeToString(b.shape)} do not align (${k} ≠ ${k2} in the contracted dimension).`,
-      { argument: 'x2', hint: 'The last axis of x1 must match the second-to-last axis of x2.' },
-    );
-  }
-  const batch = broadcastShapes(a.shape.slice(0, -2), b.shape.slice(0, -2));
+  const { batch, m, k, n, shape } = matmulShapes(a.shape, b.shape);
+  if (a.ndim === 1) a = reshape(a, [1, k]);
+  if (b.ndim === 1) b = reshape(b, [k, 1]);
   const dtype = promoteTypes(a.dtype, b.dtype);
   const av = contiguousData(broadcastView(castTo(a, dtype), [...batch, m, k], 'x1'), false);
   const bv = contiguousData(broadcastView(castTo(b, dtype), [...batch, k, n], 'x2'), false);
@@ -65,9 +53,6 @@ export function matmul(x1: NDArray, x2: NDArray): NDArray {
       (out as Float64Array).set(acc, t * m * n);
     }
   }
-  let shape = [...batch, m, n];
-  if (aVec) shape = [...batch, n];
-  if (bVec) shape = aVec ? [...batch] : [...batch, m];
   return trustedArray(out, shape, dtype);
 }
 
@@ -129,21 +114,10 @@ export function vecdot(x1: NDArray, x2: NDArray, options?: { axis?: number }): N
   const b = toNDArray(x2, 'x2');
   checkNumeric(a.dtype, 'x1', 'vecdot');
   checkNumeric(b.dtype, 'x2', 'vecdot');
-  const axis = options?.axis ?? -1;
-  const nd = Math.max(a.ndim, b.ndim);
-  const ax = normalizeAxis(axis, nd);
-  // Sizes along the contracted axis after right-aligning the shapes (no broadcasting there).
-  const na = a.shape[a.ndim - (nd - ax)] ?? 1;
-  const nb = b.shape[b.ndim - (nd - ax)] ?? 1;
-  if (na !== nb) {
-    throw new ShapeError(`vecdot: x1 and x2 differ along axis ${axis} (${na} vs ${nb}).`, {
-      argument: 'x2',
-      hint: 'The contracted axis must have the same size in both arrays.',
-    });
-  }
+  const axis = vecdotAxis(a.shape, b.shape, options?.axis);
   const dtype = promoteTypes(a.dtype, b.dtype);
   const prod = multiply(conj(castTo(a, dtype)), castTo(b, dtype));
-  return sum(prod, { axis: ax - nd, dtype });
+  return sum(prod, { axis, dtype });
 }
 
 export function tensordot(
@@ -156,33 +130,7 @@ export function tensordot(
   const b = toNDArray(x2, 'x2');
   checkNumeric(a.dtype, 'x1', 'tensordot');
   checkNumeric(b.dtype, 'x2', 'tensordot');
-  const axes = options?.axes ?? 2;
-  let axA: number[];
-  let axB: number[];
-  if (typeof axes === 'number') {
-    if (!Number.isInteger(axes) || axes < 0 || axes > a.ndim || axes > b.ndim) {
-      throw new ShapeError(`tensordot 'axes' ${axes} is invalid for ${a.ndim}-D and ${b.ndim}-D arrays.`, {
-        argument: 'axes',
-        hint: 'Use an integer no larger than either array rank, or [axesOfX1, axesOfX2].',
-      });
-    }
-    axA = Array.from({ length: axes }, (_, i) => a.ndim - axes + i);
-    axB = Array.from({ length: axes }, (_, i) => i);
-  } else {
-    axA = axes[0].map((v) => normalizeAxis(v, a.ndim, 'axes'));
-    axB = axes[1].map((v) => normalizeAxis(v, b.ndim, 'axes'));
-    if (axA.length !== axB.length) {
-      throw new ShapeError("tensordot 'axes' lists must have the same length.", { argument: 'axes', hint: 'Pair each axis of x1 with one of x2.' });
-    }
-  }
-  for (let i = 0; i < axA.length; i++) {
-    if (a.shape[axA[i]] !== b.shape[axB[i]]) {
-      throw new ShapeError(`tensordot: axis ${axA[i]} of x1 (${a.shape[axA[i]]}) ≠ axis ${axB[i]} of x2 (${b.shape[axB[i]]}).`, {
-        argument: 'axes',
-        hint: 'Contracted axes must have equal sizes.',
-      });
-    }
-  }
+  const [axA, axB] = tensordotAxes(options?.axes, a.shape, b.shape);
   const freeA = a.shape.map((_, i) => i).filter((i) => !axA.includes(i));
   const freeB = b.shape.map((_, i) => i).filter((i) => !axB.includes(i));
   const kk = shapeSize(axA.map((i) => a.shape[i]));

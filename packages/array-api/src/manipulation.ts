@@ -1,49 +1,27 @@
 /** Manipulation functions of the Array API standard (views where possible). */
 import { DtypeError, InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { broadcastShapes, broadcastView } from './broadcasting.js';
+import { checkShape } from './layout.js';
 import { castInto } from './cast.js';
 import { allocate, type DType, dtypeInfo, isIntegerDtype } from './dtypes.js';
 import { toNDArray } from './kernels.js';
-import { checkPermutation, checkSize, cStrides, describe, isCContiguous, normalizeAxes, normalizeAxis, shapeSize, shapeToString } from './layout.js';
+import { checkArrayList } from './kit/array-list.js';
+import { concatShape } from './kit/concat-shape.js';
+import { expandDimsAxes } from './kit/expand-dims-axes.js';
+import { moveaxisOrder } from './kit/moveaxis-order.js';
+import { repeatShape } from './kit/repeat-shape.js';
+import { resolveShape } from './kit/resolve-shape.js';
+import { rollShifts } from './kit/roll-shifts.js';
+import { squeezeAxes } from './kit/squeeze-axes.js';
+import { stackShape } from './kit/stack-shape.js';
+import { takeAxis } from './kit/take-axis.js';
+import { tileShape } from './kit/tile-shape.js';
+import { unstackAxis } from './kit/unstack-axis.js';
+import { checkPermutation, checkSize, cStrides, describe, isCContiguous, normalizeAxes, normalizeAxis, shapeSize } from './layout.js';
 import type { AxisInput, ShapeInput } from './namespace-types.js';
 import { contiguousData, type NDArray, trustedArray } from './ndarray.js';
 import { promoteTypes } from './promotion.js';
 import { readOptions } from './options.js';
-
-function resolveShape(shape: ShapeInput, size: number): number[] {
-  const dims = typeof shape === 'number' ? [shape] : Array.from(shape);
-  let unknown = -1;
-  let known = 1;
-  for (let i = 0; i < dims.length; i++) {
-    const d = dims[i];
-    if (d === -1 && unknown < 0) {
-      unknown = i;
-      continue;
-    }
-    if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) {
-      throw new ShapeError(`'shape' has ${describe(d)} at position ${i}; use non-negative integers and at most one -1.`, {
-        argument: 'shape',
-        hint: 'E.g. reshape(x, [2, -1]).',
-      });
-    }
-    known *= d;
-  }
-  if (unknown >= 0) {
-    if (known === 0 || size % known !== 0) {
-      throw new ShapeError(`Cannot reshape an array of size ${size} into ${shapeToString(dims)}.`, {
-        argument: 'shape',
-        hint: 'The -1 dimension must divide the size evenly.',
-      });
-    }
-    dims[unknown] = size / known;
-  } else if (known !== size) {
-    throw new ShapeError(`Cannot reshape an array of size ${size} into shape ${shapeToString(dims)} (size ${known}).`, {
-      argument: 'shape',
-      hint: 'The product of the new shape must equal the number of elements.',
-    });
-  }
-  return dims;
-}
 
 export function reshape(x: NDArray, shape: ShapeInput, options?: { copy?: boolean }): NDArray {
   options = readOptions(options, ['copy'], 'reshape');
@@ -59,6 +37,16 @@ export function reshape(x: NDArray, shape: ShapeInput, options?: { copy?: boolea
   }
   if (contiguous && copy !== true) return trustedArray(a.data, dims, a.dtype, cStrides(dims), a.offset);
   return trustedArray(contiguousData(a, true), dims, a.dtype);
+}
+
+export function broadcastTo(x: NDArray, shape: readonly number[] | number): NDArray {
+  return broadcastView(toNDArray(x), checkShape(shape, 'shape'));
+}
+
+export function broadcastArrays(...arrays: NDArray[]): NDArray[] {
+  const xs = arrays.map((a, i) => toNDArray(a, `arrays[${i}]`));
+  const shape = broadcastShapes(...xs.map((a) => a.shape));
+  return xs.map((a, i) => broadcastView(a, shape, `arrays[${i}]`));
 }
 
 export function permuteDims(x: NDArray, axes: readonly number[]): NDArray {
@@ -78,9 +66,8 @@ export function matrixTranspose(x: NDArray): NDArray {
 
 export function expandDims(x: NDArray, axis: number | readonly number[] = 0): NDArray {
   const a = toNDArray(x);
-  const list = typeof axis === 'number' ? [axis] : Array.from(axis);
-  const nd = a.ndim + list.length;
-  const norm = normalizeAxes(list, nd);
+  const norm = expandDimsAxes(a.ndim, axis);
+  const nd = a.ndim + norm.length;
   const shape: number[] = [];
   const stride: number[] = [];
   let k = 0;
@@ -99,15 +86,7 @@ export function expandDims(x: NDArray, axis: number | readonly number[] = 0): ND
 
 export function squeeze(x: NDArray, axis: number | readonly number[]): NDArray {
   const a = toNDArray(x);
-  const axes = normalizeAxes(axis, a.ndim);
-  for (const ax of axes) {
-    if (a.shape[ax] !== 1) {
-      throw new ShapeError(`Cannot squeeze axis ${ax} of size ${a.shape[ax]}.`, {
-        argument: 'axis',
-        hint: 'Only axes of size 1 can be removed.',
-      });
-    }
-  }
+  const axes = squeezeAxes(a.shape, axis);
   const shape = a.shape.filter((_, i) => !axes.includes(i));
   const stride = a.stride.filter((_, i) => !axes.includes(i));
   return trustedArray(a.data, shape, a.dtype, stride, a.offset);
@@ -115,23 +94,7 @@ export function squeeze(x: NDArray, axis: number | readonly number[]): NDArray {
 
 export function moveaxis(x: NDArray, source: number | readonly number[], destination: number | readonly number[]): NDArray {
   const a = toNDArray(x);
-  const src = (typeof source === 'number' ? [source] : Array.from(source)).map((s) => normalizeAxis(s, a.ndim, 'source'));
-  const dst = (typeof destination === 'number' ? [destination] : Array.from(destination)).map((s) =>
-    normalizeAxis(s, a.ndim, 'destination'),
-  );
-  if (src.length !== dst.length) {
-    throw new InvalidArgumentError("'source' and 'destination' must have the same number of axes.", {
-      argument: 'destination',
-      hint: 'Pair each source axis with one destination.',
-    });
-  }
-  if (new Set(src).size !== src.length || new Set(dst).size !== dst.length) {
-    throw new InvalidArgumentError('moveaxis axes must be unique.', { argument: 'source', hint: 'List each axis once.' });
-  }
-  const order = a.shape.map((_, i) => i).filter((i) => !src.includes(i));
-  const pairs = dst.map((d, i) => [d, src[i]] as const).sort((p, q) => p[0] - q[0]);
-  for (const [d, s] of pairs) order.splice(d, 0, s);
-  return a.transpose(...order);
+  return a.transpose(...moveaxisOrder(a.ndim, source, destination));
 }
 
 export function flip(x: NDArray, options?: { axis?: AxisInput }): NDArray {
@@ -155,37 +118,13 @@ function writeBlock(src: NDArray, out: NDArray, dtype: DType): void {
 /** Concatenation along `axis` (null: flatten everything first). */
 export function concat(arrays: readonly NDArray[], options?: { axis?: number | null }): NDArray {
   options = readOptions(options, ['axis'], 'concat');
-  if (!Array.isArray(arrays) || arrays.length === 0) {
-    throw new InvalidArgumentError("concat needs a non-empty array of arrays.", {
-      argument: 'arrays',
-      hint: 'Pass [a, b, ...].',
-    });
-  }
-  let xs = arrays.map((a, i) => toNDArray(a, `arrays[${i}]`));
-  let axis = options?.axis === undefined ? 0 : options.axis;
-  if (axis === null) {
-    xs = xs.map((a) => reshape(a, [-1]));
-    axis = 0;
-  }
-  const nd = xs[0].ndim;
-  if (nd === 0) {
-    throw new ShapeError('concat cannot join 0-d arrays.', { argument: 'arrays', hint: 'Use stack() instead.' });
-  }
-  const ax = normalizeAxis(axis, nd);
-  let dtype = xs[0].dtype;
-  for (let i = 1; i < xs.length; i++) {
-    const s = xs[i].shape;
-    if (s.length !== nd || s.some((n, d) => d !== ax && n !== xs[0].shape[d])) {
-      throw new ShapeError(
-        `concat: arrays[${i}] has shape ${shapeToString(s)}, incompatible with ${shapeToString(xs[0].shape)} along axis ${ax}.`,
-        { argument: `arrays[${i}]`, hint: 'All dimensions except the concatenation axis must match.' },
-      );
-    }
-    dtype = promoteTypes(dtype, xs[i].dtype);
-  }
-  const shape = xs[0].shape.slice();
-  shape[ax] = xs.reduce((s, a) => s + a.shape[ax], 0);
-  checkSize(shapeSize(shape), 'arrays');
+  let xs = checkArrayList(arrays, 'concat').map((a, i) => toNDArray(a, `arrays[${i}]`));
+  const { axis: ax, shape } = concatShape(
+    xs.map((a) => a.shape),
+    options?.axis,
+  );
+  if (options?.axis === null) xs = xs.map((a) => reshape(a, [-1]));
+  const dtype = xs.slice(1).reduce((d, a) => promoteTypes(d, a.dtype), xs[0].dtype);
   const out = trustedArray(allocate(dtype, shapeSize(shape)), shape, dtype);
   // Write each input into its slab of the output through a strided view of `out`.
   let start = 0;
@@ -238,19 +177,11 @@ function scatter(tmp: ArrayLike<unknown>, dst: NDArray, lanes: number): void {
 
 export function stack(arrays: readonly NDArray[], options?: { axis?: number }): NDArray {
   options = readOptions(options, ['axis'], 'stack');
-  if (!Array.isArray(arrays) || arrays.length === 0) {
-    throw new InvalidArgumentError('stack needs a non-empty array of arrays.', { argument: 'arrays', hint: 'Pass [a, b, ...].' });
-  }
-  const xs = arrays.map((a, i) => toNDArray(a, `arrays[${i}]`));
-  for (let i = 1; i < xs.length; i++) {
-    if (xs[i].ndim !== xs[0].ndim || xs[i].shape.some((n, d) => n !== xs[0].shape[d])) {
-      throw new ShapeError(`stack: arrays[${i}] has shape ${shapeToString(xs[i].shape)}, expected ${shapeToString(xs[0].shape)}.`, {
-        argument: `arrays[${i}]`,
-        hint: 'All arrays must have the same shape.',
-      });
-    }
-  }
-  const axis = normalizeAxis(options?.axis ?? 0, xs[0].ndim + 1);
+  const xs = checkArrayList(arrays, 'stack').map((a, i) => toNDArray(a, `arrays[${i}]`));
+  const { axis } = stackShape(
+    xs.map((a) => a.shape),
+    options?.axis,
+  );
   return concat(
     xs.map((a) => expandDims(a, axis)),
     { axis },
@@ -260,10 +191,7 @@ export function stack(arrays: readonly NDArray[], options?: { axis?: number }): 
 export function unstack(x: NDArray, options?: { axis?: number }): NDArray[] {
   options = readOptions(options, ['axis'], 'unstack');
   const a = toNDArray(x);
-  if (a.ndim === 0) {
-    throw new ShapeError('unstack needs at least 1 dimension.', { argument: 'x', hint: 'Pass an array with ndim ≥ 1.' });
-  }
-  const axis = normalizeAxis(options?.axis ?? 0, a.ndim);
+  const axis = unstackAxis(a.ndim, options?.axis);
   const out: NDArray[] = [];
   const shape = a.shape.filter((_, i) => i !== axis);
   const stride = a.stride.filter((_, i) => i !== axis);
@@ -274,31 +202,8 @@ export function unstack(x: NDArray, options?: { axis?: number }): NDArray[] {
 export function roll(x: NDArray, shift: number | readonly number[], options?: { axis?: AxisInput }): NDArray {
   options = readOptions(options, ['axis'], 'roll');
   const a = toNDArray(x);
-  const axisOpt = options?.axis;
-  if (axisOpt === undefined || axisOpt === null) {
-    if (typeof shift !== 'number') {
-      throw new InvalidArgumentError("'shift' must be a single integer when 'axis' is not given.", {
-        argument: 'shift',
-        hint: 'Give axis to roll along several axes.',
-      });
-    }
-    return reshape(roll(reshape(a, [-1]), shift, { axis: 0 }), a.shape);
-  }
-  const axes = (typeof axisOpt === 'number' ? [axisOpt] : Array.from(axisOpt)).map((ax) => normalizeAxis(ax, a.ndim));
-  const shifts = typeof shift === 'number' ? axes.map(() => shift) : Array.from(shift);
-  if (shifts.length !== axes.length) {
-    throw new InvalidArgumentError("'shift' and 'axis' must have the same length.", {
-      argument: 'shift',
-      hint: 'Give one shift per axis.',
-    });
-  }
-  const total = new Array<number>(a.ndim).fill(0);
-  for (let i = 0; i < axes.length; i++) {
-    if (!Number.isInteger(shifts[i])) {
-      throw new InvalidArgumentError(`'shift' must be integers, got ${describe(shifts[i])}.`, { argument: 'shift', hint: 'Use whole numbers.' });
-    }
-    total[axes[i]] += shifts[i];
-  }
+  const total = rollShifts(a.ndim, shift, options?.axis);
+  if (options?.axis === undefined || options.axis === null) return reshape(roll(reshape(a, [-1]), total[0], { axis: 0 }), a.shape);
   // Each rolled axis splits into two slabs; copy them (as concat does) into place.
   let cur = a;
   for (let ax = 0; ax < a.ndim; ax++) {
@@ -328,52 +233,30 @@ export function repeat(x: NDArray, repeats: number | NDArray, options?: { axis?:
     a = reshape(a, [-1]);
     axis = 0;
   } else axis = normalizeAxis(options.axis, a.ndim);
+  const { counts } = repeatShape(a.shape, axis, typeof repeats === 'number' ? repeats : repeatCounts(repeats));
   const n = a.shape[axis];
-  let counts: number[];
-  if (typeof repeats === 'number') {
-    if (!Number.isInteger(repeats) || repeats < 0) {
-      throw new InvalidArgumentError(`'repeats' must be a non-negative integer, got ${describe(repeats)}.`, {
-        argument: 'repeats',
-        hint: 'Use whole numbers ≥ 0.',
-      });
-    }
-    counts = new Array<number>(n).fill(repeats);
-  } else {
-    const r = toNDArray(repeats, 'repeats');
-    if (!isIntegerDtype(r.dtype)) {
-      throw new DtypeError(`'repeats' must have an integer dtype, got ${r.dtype}.`, {
-        argument: 'repeats',
-        hint: "Use astype(repeats, 'int32').",
-      });
-    }
-    const flat = Array.from(contiguousData(r, false) as ArrayLike<number | bigint>, Number);
-    counts = flat.length === 1 ? new Array<number>(n).fill(flat[0]) : flat;
-    if (counts.length !== n || counts.some((c) => c < 0)) {
-      throw new ShapeError(`'repeats' must have length 1 or ${n} with non-negative entries.`, {
-        argument: 'repeats',
-        hint: 'Give one count per element along the axis.',
-      });
-    }
-  }
   const index: number[] = [];
   for (let i = 0; i < n; i++) for (let c = 0; c < counts[i]; c++) index.push(i);
   return takeIndices(a, index, axis);
 }
 
+/** An array of repeats as plain numbers; its integer dtype is checked here, as dtypes differ per kind of array. */
+function repeatCounts(repeats: unknown): number[] {
+  const r = toNDArray(repeats, 'repeats');
+  if (!isIntegerDtype(r.dtype)) {
+    throw new DtypeError(`'repeats' must have an integer dtype, got ${r.dtype}.`, {
+      argument: 'repeats',
+      hint: "Use astype(repeats, 'int32').",
+    });
+  }
+  return Array.from(contiguousData(r, false) as ArrayLike<number | bigint>, Number);
+}
+
 export function tile(x: NDArray, repetitions: readonly number[]): NDArray {
   let a = toNDArray(x);
-  const reps = Array.from(repetitions);
-  for (const r of reps) {
-    if (!Number.isInteger(r) || r < 0) {
-      throw new InvalidArgumentError(`'repetitions' must be non-negative integers, got ${describe(r)}.`, {
-        argument: 'repetitions',
-        hint: 'E.g. [2, 3].',
-      });
-    }
-  }
-  const nd = Math.max(a.ndim, reps.length);
-  while (reps.length < nd) reps.unshift(1);
-  if (a.ndim < nd) a = reshape(a, [...new Array<number>(nd - a.ndim).fill(1), ...a.shape]);
+  const { shape, reps } = tileShape(a.shape, repetitions);
+  const nd = shape.length;
+  if (a.ndim < nd) a = reshape(a, shape);
   let cur = a;
   for (let ax = 0; ax < nd; ax++) {
     if (reps[ax] === 1) continue;
@@ -471,17 +354,7 @@ export function take(x: NDArray, indices: NDArray, options?: { axis?: number }):
   options = readOptions(options, ['axis'], 'take');
   let a = toNDArray(x);
   const ind = toNDArray(indices, 'indices');
-  let axis = options?.axis;
-  if (axis === undefined) {
-    if (a.ndim !== 1) {
-      throw new InvalidArgumentError(`take needs 'axis' for a ${a.ndim}-D array.`, {
-        argument: 'axis',
-        hint: 'Pass { axis } or reshape(x, [-1]) first.',
-      });
-    }
-    axis = 0;
-  }
-  const ax = normalizeAxis(axis, a.ndim);
+  const ax = takeAxis(a.ndim, options?.axis);
   const idx = normalizeIndexArray(ind, a.shape[ax]);
   const flat = takeIndices(a, idx, ax);
   if (ind.ndim === 1) return flat;

@@ -5,7 +5,6 @@
  */
 import { arrayKind, InvalidArgumentError, NAMESPACE_KEY, NamespaceMismatchError } from '@sciport/dispatch-core';
 import { asarray } from './asarray.js';
-import { broadcastArrays, broadcastTo } from './broadcasting.js';
 import * as creation from './creation.js';
 import { astype, canCast, finfo, iinfo, isdtype, resultType } from './dtype-functions.js';
 import { DEFAULT_COMPLEX, DEFAULT_FLOAT, DEFAULT_INDEX, DEFAULT_INT, DTYPES, type DType, dtypeInfo } from './dtypes.js';
@@ -157,8 +156,8 @@ export const hostNamespace: ArrayNamespace<NDArray> = {
   tensordot,
   vecdot,
 
-  broadcastArrays,
-  broadcastTo,
+  broadcastArrays: manip.broadcastArrays,
+  broadcastTo: manip.broadcastTo,
   concat: manip.concat,
   expandDims: manip.expandDims,
   flip: manip.flip,

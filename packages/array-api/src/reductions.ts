@@ -11,6 +11,7 @@ import { castTo, toNDArray } from './kernels.js';
 import { normalizeAxes, normalizeAxis, shapeSize } from './layout.js';
 import type { ArgReduceOptions, CumulativeOptions, ReduceOptions, SumOptions, VarOptions } from './namespace-types.js';
 import { contiguousData, type NDArray, trustedArray } from './ndarray.js';
+import { checkCorrection } from './kit/correction.js';
 import { checkBoolean, readOptions } from './options.js';
 
 interface Groups {
@@ -190,13 +191,7 @@ export function variance(x: NDArray, options?: VarOptions): NDArray {
   options = readOptions(options, ['axis', 'keepdims', 'correction'], 'var');
   const a = toNDArray(x);
   const out = meanDtype(a.dtype);
-  const correction = options?.correction ?? 0;
-  if (typeof correction !== 'number' || !(correction >= 0)) {
-    throw new InvalidArgumentError(`'correction' must be a non-negative number, got ${String(correction)}.`, {
-      argument: 'correction',
-      hint: 'Use 0 for the population variance, 1 for the sample variance.',
-    });
-  }
+  const correction = checkCorrection(options?.correction);
   const src = castCopy(a, out);
   const g = groups(src, options?.axis, checkBoolean(options?.keepdims, 'keepdims', false));
   const realOut = isComplexDtype(out) ? (out === 'complex64' ? 'float32' : 'float64') : out;

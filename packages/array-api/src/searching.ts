@@ -2,7 +2,9 @@
 import { DtypeError, InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { broadcastShapes, broadcastView } from './broadcasting.js';
 import { allocate, DEFAULT_INDEX, dtypeInfo, isComplexDtype } from './dtypes.js';
-import { castTo, isScalarInput, scalarArray, toNDArray } from './kernels.js';
+import { castTo, scalarArray, toNDArray } from './kernels.js';
+import { describe } from './kit/describe.js';
+import { checkScalarOrArray, isScalarInput } from './kit/scalar-or-array.js';
 import { cStrides, shapeSize, stridedOffsets } from './layout.js';
 import type { ScalarInput, SearchsortedOptions } from './namespace-types.js';
 import { contiguousData, type NDArray, trustedArray } from './ndarray.js';
@@ -40,9 +42,7 @@ export function where(condition: NDArray, x1: NDArray | ScalarInput, x2: NDArray
   }
   let a: NDArray;
   let b: NDArray;
-  if (isScalarInput(x1) && isScalarInput(x2)) {
-    throw new InvalidArgumentError('where needs x1 or x2 to be an array.', { argument: 'x1', hint: 'Wrap one with asarray().' });
-  }
+  checkScalarOrArray(x1, x2, 'where');
   if (isScalarInput(x1)) {
     b = toNDArray(x2, 'x2');
     a = scalarArray(x1, scalarResultType(b.dtype, x1));
@@ -92,7 +92,7 @@ export function searchsorted(x1: NDArray, x2: NDArray | ScalarInput, options?: S
   }
   const side = options?.side ?? 'left';
   if (side !== 'left' && side !== 'right') {
-    throw new InvalidArgumentError(`'side' must be 'left' or 'right', got ${JSON.stringify(side)}.`, {
+    throw new InvalidArgumentError(`'side' must be 'left' or 'right', got ${describe(side)}.`, {
       argument: 'side',
       hint: "Use 'left' (first suitable index) or 'right' (last).",
     });

@@ -4,7 +4,9 @@ import { broadcastView } from './broadcasting.js';
 import { castCopy } from './cast.js';
 import { isComplexDtype } from './dtypes.js';
 import { logicalXor, maximum, minimum, subtract } from './elementwise.js';
-import { castTo, isScalarInput, scalarArray, toNDArray } from './kernels.js';
+import { castTo, scalarArray, toNDArray } from './kernels.js';
+import { checkCount } from './kit/count.js';
+import { isScalarInput } from './kit/scalar-or-array.js';
 import { normalizeAxis } from './layout.js';
 import { concat, expandDims, sliceAxis } from './manipulation.js';
 import type { DiffOptions, ScalarInput } from './namespace-types.js';
@@ -33,10 +35,7 @@ export function diff(x: NDArray, options?: DiffOptions<NDArray>): NDArray {
     throw new InvalidArgumentError('diff needs at least 1 dimension.', { argument: 'x', hint: 'Reshape to 1-D first.' });
   }
   const axis = normalizeAxis(options?.axis ?? -1, a.ndim);
-  const n = options?.n ?? 1;
-  if (!Number.isInteger(n) || n < 0) {
-    throw new InvalidArgumentError(`'n' must be a non-negative integer, got ${String(n)}.`, { argument: 'n', hint: 'Use 1 for the first difference.' });
-  }
+  const n = checkCount(options?.n ?? 1, 'n');
   const extend = (v: NDArray | ScalarInput, name: string): NDArray => {
     let e = isScalarInput(v) ? scalarArray(v, scalarResultType(a.dtype, v)) : toNDArray(v, name);
     if (e.ndim === 0) {

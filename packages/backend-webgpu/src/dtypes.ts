@@ -59,12 +59,14 @@ const RANK: Record<GPUDType, number> = { bool: 0, uint32: 1, int32: 1, float16: 
  * Result dtype of combining two GPU dtypes (Array API promotion, restricted to what
  * the GPU holds). int32 with uint32 would need int64 and is refused; mixing integers
  * with floats gives the float (the Array API leaves it to the implementation; NumPy
- * would give float64, which the GPU cannot hold).
+ * would give float64, which the GPU cannot hold). `argument` names the operand with dtype `b`
+ * in the error.
  */
-export function promoteTypes(a: GPUDType, b: GPUDType): GPUDType {
+export function promoteTypes(a: GPUDType, b: GPUDType, argument = 'x2'): GPUDType {
   if (a === b) return a;
   if ((a === 'int32' && b === 'uint32') || (a === 'uint32' && b === 'int32')) {
     throw new DtypeError('Cannot combine int32 with uint32 on the GPU: the common type would be int64.', {
+      argument,
       hint: 'Convert one of them with astype() first.',
     });
   }

@@ -111,10 +111,11 @@ export class GPUArray {
     return true;
   }
 
-  /** @internal throws if the array was disposed or its device is gone. */
-  check(): void {
+  /** @internal throws if the array was disposed or its device is gone; `argument` names it in the error. */
+  check(argument = 'x'): void {
     if (!this.alive) {
       throw new InvalidArgumentError('This GPUArray was disposed.', {
+        argument,
         hint: 'Do not use an array after dispose() or after its `using` block ended.',
       });
     }
@@ -122,6 +123,7 @@ export class GPUArray {
       // Re-raise the provider's reason (lost / destroyed) with its fix.
       runtime();
       throw new InvalidArgumentError('This GPUArray belongs to a WebGPU device that is gone.', {
+        argument,
         hint: 'Upload the data again after `await initWebGPU()`.',
       });
     }

@@ -297,3 +297,60 @@ describe('GPU namespace: matmul, creation, manipulation', () => {
     ag.dispose();
   });
 });
+
+describe('GPU namespace: the same argument errors as the host namespace (the array-api kit)', () => {
+  /** The error of a call as [class name, argument, message], or 'returned'. */
+  function errorOf(call: () => unknown): [string, unknown, string] | 'returned' {
+    try {
+      call();
+      return 'returned';
+    } catch (e) {
+      const err = e as { name: string; argument?: unknown; message: string };
+      return [err.name, err.argument, err.message];
+    }
+  }
+
+  it('shape, axes and option errors match in class, argument and wording', () => {
+    const h = host([2, 3, 4], 91);
+    const g = toDevice(h);
+    const calls: [string, (xp: Record<string, (...a: unknown[]) => unknown>, x: unknown) => unknown][] = [
+      ['tensordot with too many axes', (xp, x) => xp.tensordot(x, x, { axes: 4 })],
+      ['tensordot with unequal contracted axes', (xp, x) => xp.tensordot(x, x, { axes: [[0], [1]] })],
+      ['tensordot with a repeated axis', (xp, x) => xp.tensordot(x, x, { axes: [[0, 0], [0, 1]] })],
+      ['matmul of misaligned shapes', (xp, x) => xp.matmul(x, x)],
+      ['vecdot of a misaligned axis', (xp, x) => xp.vecdot(x, x, { axis: 5 })],
+      ['reshape to the wrong size', (xp, x) => xp.reshape(x, [5, -1])],
+      ['reshape to null', (xp, x) => xp.reshape(x, null)],
+      ['moveaxis with a BigInt', (xp, x) => xp.moveaxis(x, 1n, 0)],
+      ['moveaxis with a repeated axis', (xp, x) => xp.moveaxis(x, [0, 0], [1, 2])],
+      ['tile with nested repetitions', (xp, x) => xp.tile(x, [[0, 1]])],
+      ['squeeze of a long axis', (xp, x) => xp.squeeze(x, 1)],
+      ['expandDims with a repeated axis', (xp, x) => xp.expandDims(x, [0, 0])],
+      ['flip of a bad axis', (xp, x) => xp.flip(x, { axis: 3 })],
+      ['roll with a list of shifts and no axis', (xp, x) => xp.roll(x, [1, 2])],
+      ['concat of an empty list', (xp) => xp.concat([])],
+      ['concat of mismatched shapes', (xp, x) => xp.concat([x, xp.permuteDims(x, [2, 1, 0])], { axis: 1 })],
+      ['stack with a bad axis', (xp, x) => xp.stack([x, x], { axis: 4 })],
+      ['sum with a misspelt option', (xp, x) => xp.sum(x, { axs: 0 })],
+      ['var with a negative correction', (xp, x) => xp.var(x, { correction: -1 })],
+      ['mean with options that are a Map', (xp, x) => xp.mean(x, new Map())],
+      ['repeat with a negative count', (xp, x) => xp.repeat(x, -1)],
+      ['unstack with a bad axis', (xp, x) => xp.unstack(x, { axis: -4 })],
+      ['add of two scalars', (xp) => xp.add(1, 2)],
+    ];
+    for (const [what, call] of calls) {
+      const onHost = errorOf(() => call(hx as never, h));
+      const onGPU = errorOf(() => call(gx as never, g));
+      expect(onHost, what).not.toBe('returned');
+      expect(onGPU, what).toEqual(onHost);
+    }
+    g.dispose();
+  });
+
+  it("functions GPU arrays do not have name 'x', after checking their options", () => {
+    const g = toDevice(host([4], 92));
+    expect(errorOf(() => gx.sort(g))).toEqual([NotSupportedError.name, 'x', expect.stringContaining('sort is not available on GPU arrays')]);
+    expect(errorOf(() => gx.argmax(g, { axs: 0 } as never))).toEqual(['InvalidArgumentError', 'axs', expect.stringContaining("argmax: unknown option 'axs'")]);
+    g.dispose();
+  });
+});

@@ -8,13 +8,14 @@ import {
   isdtype as hostIsdtype,
   type NamespaceInfo,
 } from '@sciport/array-api';
+import { checkBoolean, checkCount, isScalarInput, normalizeAxis, readOptions } from '@sciport/array-api/kit';
 import { InvalidArgumentError, NotSupportedError } from '@sciport/dispatch-core';
 import { requireContext } from '../device/provider.js';
 import { checkGPUDType, GPU_DTYPES, type GPUDType, isGPUDType, promoteTypes } from '../dtypes.js';
 import { type GPUArray, isGPUArray } from '../gpu-array.js';
 import { toDevice } from '../host-interop.js';
 import { astypeGPU, copyAs } from './convert.js';
-import { checkArray, describe, normalizeAxis, type ScalarInput } from './core.js';
+import { checkArray, type ScalarInput } from './core.js';
 import * as creation from './creation.js';
 import { binary, clip, unary, where } from './elementwise.js';
 import { matmul, tensordot, vecdot } from './linalg.js';
@@ -32,10 +33,19 @@ function upload(x: unknown, dtype?: GPUDType): GPUArray {
   return toDevice(x as never, dtype === undefined ? {} : { dtype });
 }
 
-function notOnGPU(name: string): never {
-  throw new NotSupportedError(`${name} is not available on GPU arrays (its result shape or algorithm depends on the data).`, {
-    hint: `Read the data back with \`await x.toHost()\` and use the host namespace, or upload the result again with toDevice().`,
-  });
+/**
+ * A function of the namespace that GPU arrays do not have. Its options are still checked
+ * (a misspelt key is reported as such); the error names the array it cannot take.
+ */
+function notOnGPU(name: string, keys: readonly string[], optionsAt: number) {
+  return (...args: unknown[]): never => {
+    checkArray(args[0]);
+    readOptions(args[optionsAt] as object | undefined, keys, name);
+    throw new NotSupportedError(`${name} is not available on GPU arrays (its result shape or algorithm depends on the data).`, {
+      argument: 'x',
+      hint: `Read the data back with \`await x.toHost()\` and use the host namespace, or upload the result again with toDevice().`,
+    });
+  };
 }
 
 function dtypeOf(v: unknown): string {
@@ -47,9 +57,13 @@ const FLOAT16_FINFO = { bits: 16, eps: 2 ** -10, max: 65504, min: -65504, smalle
 const info: NamespaceInfo = {
   capabilities: () => ({ 'boolean indexing': false, 'data-dependent shapes': false, 'max dimensions': null }),
   defaultDevice: () => 'webgpu',
-  defaultDtypes: () => ({ 'real floating': 'float32', 'complex floating': 'complex64', integral: 'int32', indexing: 'int32' }),
+  defaultDtypes: (options) => {
+    readOptions(options, ['device'], 'defaultDtypes');
+    return { 'real floating': 'float32', 'complex floating': 'complex64', integral: 'int32', indexing: 'int32' };
+  },
   devices: () => ['webgpu'],
   dtypes: (options) => {
+    options = readOptions(options, ['device', 'kind'], 'dtypes');
     const kinds = options?.kind === undefined ? undefined : Array.isArray(options.kind) ? options.kind : [options.kind];
     let f16 = false;
     try {
@@ -68,23 +82,26 @@ const info: NamespaceInfo = {
 };
 
 function diff(x: GPUArray, options?: { axis?: number; n?: number; prepend?: GPUArray | ScalarInput; append?: GPUArray | ScalarInput }): GPUArray {
+  options = readOptions(options, ['axis', 'n', 'prepend', 'append'], 'diff');
   const a = checkArray(x);
+  if (a.ndim === 0) {
+    throw new InvalidArgumentError('diff needs at least 1 dimension.', { argument: 'x', hint: 'Reshape to 1-D first.' });
+  }
   const axis = normalizeAxis(options?.axis ?? -1, a.ndim);
-  const n = options?.n ?? 1;
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`n must be a non-negative integer, got ${describe(n)}.`, { argument: 'n' });
+  const n = checkCount(options?.n ?? 1, 'n');
   const pieces: GPUArray[] = [];
   const temps: GPUArray[] = [];
-  const asPiece = (v: GPUArray | ScalarInput) => {
-    if (isGPUArray(v)) return v;
+  const asPiece = (v: GPUArray | ScalarInput, argument: string) => {
+    if (!isScalarInput(v)) return checkArray(v, argument);
     const shape = [...a.shape];
     shape[axis] = 1;
     const p = creation.full(shape, v, { dtype: a.dtype });
     temps.push(p);
     return p;
   };
-  if (options?.prepend !== undefined) pieces.push(asPiece(options.prepend));
+  if (options?.prepend !== undefined) pieces.push(asPiece(options.prepend, 'prepend'));
   pieces.push(a);
-  if (options?.append !== undefined) pieces.push(asPiece(options.append));
+  if (options?.append !== undefined) pieces.push(asPiece(options.append, 'append'));
   let cur = pieces.length > 1 ? manip.concat(pieces, { axis }) : copyAs(a);
   for (const t of temps) t.dispose();
   const subtract = binary('subtract');
@@ -110,6 +127,7 @@ export const gpuNamespace: ArrayNamespace<GPUArray> = {
 
   // creation
   asarray: (obj, options) => {
+    options = readOptions(options, ['dtype', 'shape', 'copy', 'device'], 'asarray');
     if (options?.shape !== undefined && !isGPUArray(obj)) {
       throw new InvalidArgumentError('The GPU asarray takes no shape for host data.', {
         argument: 'shape',
@@ -128,16 +146,17 @@ export const gpuNamespace: ArrayNamespace<GPUArray> = {
   meshgrid: creation.meshgrid as ArrayNamespace<GPUArray>['meshgrid'],
   ones: creation.ones,
   onesLike: creation.onesLike,
-  tril: (x, options) => creation.triangle(x, false, options?.k ?? 0),
-  triu: (x, options) => creation.triangle(x, true, options?.k ?? 0),
+  tril: (x, options) => creation.triangle(x, false, options),
+  triu: (x, options) => creation.triangle(x, true, options),
   zeros: creation.zeros,
   zerosLike: creation.zerosLike,
 
   // data types
   astype: (x, dtype, options) => {
+    options = readOptions(options, ['copy', 'device'], 'astype');
     const a = checkArray(x);
     const d = checkGPUDType(dtype);
-    if (d === a.dtype && options?.copy === false) return a;
+    if (d === a.dtype && checkBoolean(options?.copy, 'copy', true) === false) return a;
     return astypeGPU(a, d);
   },
   canCast: (from, to) => {
@@ -233,8 +252,8 @@ export const gpuNamespace: ArrayNamespace<GPUArray> = {
   trunc: unary('trunc'),
 
   // indexing
-  take: () => notOnGPU('take'),
-  takeAlongAxis: () => notOnGPU('takeAlongAxis'),
+  take: notOnGPU('take', ['axis'], 2),
+  takeAlongAxis: notOnGPU('takeAlongAxis', ['axis'], 2),
 
   arrayNamespaceInfo: () => info,
 
@@ -261,32 +280,32 @@ export const gpuNamespace: ArrayNamespace<GPUArray> = {
   unstack: manip.unstack,
 
   // searching
-  argmax: () => notOnGPU('argmax'),
-  argmin: () => notOnGPU('argmin'),
+  argmax: notOnGPU('argmax', ['axis', 'keepdims'], 1),
+  argmin: notOnGPU('argmin', ['axis', 'keepdims'], 1),
   countNonzero: red.countNonzero,
-  nonzero: () => notOnGPU('nonzero'),
-  searchsorted: () => notOnGPU('searchsorted'),
+  nonzero: notOnGPU('nonzero', [], 1),
+  searchsorted: notOnGPU('searchsorted', ['side', 'sorter'], 2),
   where,
 
   // sets
-  uniqueAll: () => notOnGPU('uniqueAll'),
-  uniqueCounts: () => notOnGPU('uniqueCounts'),
-  uniqueInverse: () => notOnGPU('uniqueInverse'),
-  uniqueValues: () => notOnGPU('uniqueValues'),
+  uniqueAll: notOnGPU('uniqueAll', [], 1),
+  uniqueCounts: notOnGPU('uniqueCounts', [], 1),
+  uniqueInverse: notOnGPU('uniqueInverse', [], 1),
+  uniqueValues: notOnGPU('uniqueValues', [], 1),
 
   // sorting
-  argsort: () => notOnGPU('argsort'),
-  sort: () => notOnGPU('sort'),
+  argsort: notOnGPU('argsort', ['axis', 'descending', 'stable'], 1),
+  sort: notOnGPU('sort', ['axis', 'descending', 'stable'], 1),
 
   // statistical
-  cumulativeProd: () => notOnGPU('cumulativeProd'),
-  cumulativeSum: () => notOnGPU('cumulativeSum'),
+  cumulativeProd: notOnGPU('cumulativeProd', ['axis', 'dtype', 'includeInitial'], 1),
+  cumulativeSum: notOnGPU('cumulativeSum', ['axis', 'dtype', 'includeInitial'], 1),
   max: red.max,
   mean: red.mean,
   min: red.min,
-  prod: (x, o) => red.prod(x, { ...o, dtype: o?.dtype === undefined ? undefined : checkGPUDType(o.dtype) }),
+  prod: red.prod,
   std: red.std,
-  sum: (x, o) => red.sum(x, { ...o, dtype: o?.dtype === undefined ? undefined : checkGPUDType(o.dtype) }),
+  sum: red.sum,
   var: red.variance,
 
   // utility

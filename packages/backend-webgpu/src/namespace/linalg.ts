@@ -1,10 +1,11 @@
-import { DtypeError, InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
+import { broadcastShapes, matmulShapes, readOptions, tensordotAxes, vecdotAxis } from '@sciport/array-api/kit';
+import { DtypeError } from '@sciport/dispatch-core';
 import { type GPUDType, isComplex, promoteTypes } from '../dtypes.js';
 import type { GPUArray } from '../gpu-array.js';
 import { binarySpec, unarySpec } from '../kernels/elementwise-ops.js';
 import { runMap } from '../kernels/map.js';
 import { matmulKernel } from '../kernels/matmul.js';
-import { broadcastView, checkArray, normalizeAxis, resultShape } from './core.js';
+import { broadcastView, checkArray } from './core.js';
 import { expandDims, permuteDims, reshape, squeeze } from './manipulation.js';
 import { sum } from './reductions.js';
 
@@ -13,10 +14,9 @@ import { sum } from './reductions.js';
 export function matmul(x1: GPUArray, x2: GPUArray): GPUArray {
   const a0 = checkArray(x1, 'x1');
   const b0 = checkArray(x2, 'x2');
-  if (a0.ndim === 0 || b0.ndim === 0) {
-    throw new ShapeError('matmul does not take 0-d arrays.', { argument: a0.ndim === 0 ? 'x1' : 'x2', hint: 'Use multiply for scalars.' });
-  }
+  const { batch, m, k: K, n } = matmulShapes(a0.shape, b0.shape);
   const d = promoteTypes(a0.dtype, b0.dtype);
+  // The dtype check stays here: GPU dtypes and their promotion differ from the host's (no 64-bit types).
   if (d === 'bool') throw new DtypeError('matmul needs numeric input, got bool.', { argument: 'x1', hint: 'Convert with astype() first.' });
   const acc: GPUDType = d === 'float16' ? 'float32' : d;
   const temps: GPUArray[] = [];
@@ -26,16 +26,8 @@ export function matmul(x1: GPUArray, x2: GPUArray): GPUArray {
   if (a !== a0) temps.push(a);
   if (b !== b0) temps.push(b);
   try {
-    const K = a.shape[a.ndim - 1];
-    if (b.shape[b.ndim - 2] !== K) {
-      throw new ShapeError(`matmul: shapes [${a0.shape}] and [${b0.shape}] do not align (${K} vs ${b.shape[b.ndim - 2]}).`, {
-        argument: 'x2',
-        hint: 'The last axis of x1 must match the second-to-last axis of x2.',
-      });
-    }
-    const batch = resultShape(a.shape.slice(0, -2), b.shape.slice(0, -2));
-    const av = broadcastView(a, [...batch, a.shape[a.ndim - 2], K], 'x1');
-    const bv = broadcastView(b, [...batch, K, b.shape[b.ndim - 1]], 'x2');
+    const av = broadcastView(a, [...batch, m, K], 'x1');
+    const bv = broadcastView(b, [...batch, K, n], 'x2');
     temps.push(av, bv);
     let out = matmulKernel({ a: av, b: bv, acc, out: d });
     const drop: number[] = [];
@@ -57,24 +49,10 @@ export function tensordot(
   x2: GPUArray,
   options?: { axes?: number | readonly [readonly number[], readonly number[]] },
 ): GPUArray {
+  options = readOptions(options, ['axes'], 'tensordot');
   const a = checkArray(x1, 'x1');
   const b = checkArray(x2, 'x2');
-  const spec = options?.axes ?? 2;
-  let axesA: number[];
-  let axesB: number[];
-  if (typeof spec === 'number') {
-    if (!Number.isInteger(spec) || spec < 0 || spec > a.ndim || spec > b.ndim) {
-      throw new InvalidArgumentError(`axes=${spec} is out of range.`, { argument: 'axes' });
-    }
-    axesA = Array.from({ length: spec }, (_, k) => a.ndim - spec + k);
-    axesB = Array.from({ length: spec }, (_, k) => k);
-  } else {
-    axesA = [...spec[0]].map((d) => normalizeAxis(d, a.ndim, 'axes'));
-    axesB = [...spec[1]].map((d) => normalizeAxis(d, b.ndim, 'axes'));
-  }
-  if (axesA.length !== axesB.length || axesA.some((d, k) => a.shape[d] !== b.shape[axesB[k]])) {
-    throw new ShapeError('tensordot: the contracted axes must have equal lengths.', { argument: 'axes' });
-  }
+  const [axesA, axesB] = tensordotAxes(options?.axes, a.shape, b.shape);
   const freeA = a.shape.map((_, d) => d).filter((d) => !axesA.includes(d));
   const freeB = b.shape.map((_, d) => d).filter((d) => !axesB.includes(d));
   const k = axesA.reduce((p, d) => p * a.shape[d], 1);
@@ -92,10 +70,11 @@ export function tensordot(
 
 /** vecdot(x1, x2, axis): Σ conj(x1)·x2 along axis (broadcasting the rest). */
 export function vecdot(x1: GPUArray, x2: GPUArray, options?: { axis?: number }): GPUArray {
+  options = readOptions(options, ['axis'], 'vecdot');
   const a = checkArray(x1, 'x1');
   const b = checkArray(x2, 'x2');
-  const shape = resultShape(a.shape, b.shape);
-  const axis = normalizeAxis(options?.axis ?? -1, shape.length);
+  const axis = vecdotAxis(a.shape, b.shape, options?.axis);
+  const shape = broadcastShapes(a.shape, b.shape);
   const av = broadcastView(a, shape, 'x1');
   const bv = broadcastView(b, shape, 'x2');
   const ca = isComplex(a.dtype) ? runMap(unarySpec('conj', a.dtype), [av], shape) : av;
