@@ -15,7 +15,9 @@ import { compareArrays } from '../compare.js';
 import type { ArrayFactory } from '../factory.js';
 import { decodeArray, type FixtureArray, type FixtureCase, type FixtureFile, isFixtureArray } from '../fixture-format.js';
 import { loadFixtureFile } from '../fixtures.js';
+import { ndimageBadInputSuite } from './ndimage-bad-input.js';
 import { DEFAULT_NDIMAGE_TOLERANCE, isSelected, type NdimageSuiteOptions, type NdimageSuiteTolerance } from './ndimage-options.js';
+import { ndimagePropertySuite } from './ndimage-properties.js';
 
 export { DEFAULT_NDIMAGE_TOLERANCE, type NdimageSuiteOptions, type NdimageSuiteTolerance } from './ndimage-options.js';
 
@@ -107,5 +109,8 @@ export function ndimageSuite(factory: ArrayFactory, options: NdimageSuiteOptions
         }
       });
     }
+    // sections run unless excluded; inside them `include`/`exclude` pick functions
+    if (!options.exclude?.includes('properties')) ndimagePropertySuite(factory, options);
+    if (!options.exclude?.includes('bad-input')) ndimageBadInputSuite(factory, options);
   });
 }
