@@ -63,21 +63,40 @@ export function uniformKernel(size: number): LineKernel {
   };
 }
 
-/** Minimum (or maximum) over a window of `size`, scanning it from its first element. */
+/**
+ * Minimum (or maximum) over a sliding window of `size` in O(n): Richard Harter's
+ * ascending-minima algorithm ("Sliding window minimum", 2001), as SciPy runs it. A ring
+ * holds the candidates (value, index where it leaves the window) in increasing order; a
+ * new value replaces the front when it is at least as good, else drops the worse
+ * candidates from the back. Its comparisons also fix where a NaN wins, exactly as SciPy.
+ */
 export function minMaxKernel(size: number, minimum: boolean): LineKernel {
-  return minimum
-    ? (ext, out, n) => {
-        for (let j = 0; j < n; j++) {
-          let v = ext[j];
-          for (let k = 1; k < size; k++) if (ext[j + k] < v) v = ext[j + k];
-          out[j] = v;
-        }
+  const values = new Float64Array(size);
+  const deaths = new Float64Array(size);
+  const better = minimum ? (a: number, b: number) => a <= b : (a: number, b: number) => a >= b;
+  return (ext, out, n) => {
+    if (size === 1) {
+      for (let j = 0; j < n; j++) out[j] = ext[j];
+      return;
+    }
+    let front = 0;
+    let back = 0;
+    values[0] = ext[0];
+    deaths[0] = size;
+    for (let i = 1; i < size + n - 1; i++) {
+      const v = ext[i];
+      if (deaths[front] === i) front = front + 1 === size ? 0 : front + 1;
+      if (better(v, values[front])) {
+        values[front] = v;
+        deaths[front] = i + size;
+        back = front;
+      } else {
+        while (better(v, values[back])) back = back === 0 ? size - 1 : back - 1;
+        back = back + 1 === size ? 0 : back + 1;
+        values[back] = v;
+        deaths[back] = i + size;
       }
-    : (ext, out, n) => {
-        for (let j = 0; j < n; j++) {
-          let v = ext[j];
-          for (let k = 1; k < size; k++) if (ext[j + k] > v) v = ext[j + k];
-          out[j] = v;
-        }
-      };
+      if (i >= size - 1) out[i - size + 1] = values[front];
+    }
+  };
 }
