@@ -33,11 +33,13 @@ export function linePass(src: Float64Array, shape: readonly number[], axis: numb
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const start = o * n * inner + i;
-      for (let j = 0; j < n; j++) ext[before + j] = src[start + j * inner];
+      if (inner === 1) ext.set(src.subarray(start, start + n), before);
+      else for (let j = 0; j < n; j++) ext[before + j] = src[start + j * inner];
       for (let j = 0; j < before; j++) ext[j] = extended(src, start, inner, j - before, n, mode, cval);
       for (let j = 0; j < after; j++) ext[before + n + j] = extended(src, start, inner, n + j, n, mode, cval);
       kernel(ext, out, n);
-      for (let j = 0; j < n; j++) dst[start + j * inner] = out[j];
+      if (inner === 1) dst.set(out, start);
+      else for (let j = 0; j < n; j++) dst[start + j * inner] = out[j];
     }
   }
   return dst;
