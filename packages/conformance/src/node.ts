@@ -23,3 +23,4 @@ export {
   arrayApiSuite,
   caseDtypes,
 } from './suites/array-api.js';
+export { DEFAULT_NDIMAGE_TOLERANCE, NDIMAGE_FIXTURE_FILES, type NdimageSuiteOptions, type NdimageSuiteTolerance, ndimageSuite, ndimageTolerance } from './suites/ndimage.js';

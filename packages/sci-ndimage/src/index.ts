@@ -1,14 +1,41 @@
 /**
- * @sciport/ndimage — scipy.ndimage for TypeScript. Skeleton: the functions below are planned,
- * in SciPy's names (camelCase), and will be declared as multimethods in domain
- * `sciport.ndimage` with their default CPU implementations here.
+ * @sciport/ndimage — scipy.ndimage for TypeScript.
+ *
+ * Every function is a multimethod of domain `sciport.ndimage` with a host (CPU)
+ * implementation in this package, declared from one table (`NDIMAGE_FUNCTIONS`).
  */
-export const DOMAIN = 'sciport.ndimage';
+export {
+  convolve,
+  convolve1d,
+  correlate,
+  correlate1d,
+  gaussianFilter,
+  gaussianFilter1d,
+  maximumFilter,
+  maximumFilter1d,
+  minimumFilter,
+  minimumFilter1d,
+  NDIMAGE_DOMAIN,
+  NDIMAGE_MULTIMETHODS,
+  type OptionsFilter,
+  type ScalarFilter,
+  uniformFilter,
+  uniformFilter1d,
+  type WeightsFilter,
+} from './multimethods.js';
+export { type AxesForm, type FilterKind, NDIMAGE_FUNCTIONS, type NdimageFunction, ndimageFunction, ndimageNames } from './table.js';
+export { BOUNDARY_MODES, type BoundaryMode } from './modes.js';
+export type {
+  CorrelateOptions,
+  Cval,
+  Filter1dOptions,
+  GaussianFilter1dOptions,
+  GaussianFilterOptions,
+  Output,
+  RankFilterOptions,
+  UniformFilterOptions,
+} from './options.js';
+export { gaussianKernel1d } from './gaussian-kernel.js';
 
-/** The SciPy functions this package will provide first, in sciport's camelCase names. */
-export const PLANNED_FUNCTIONS: readonly string[] = Object.freeze(['gaussianFilter', 'uniformFilter', 'medianFilter', 'convolve', 'correlate', 'sobel', 'laplace', 'zoom', 'shift', 'rotate', 'affineTransform', 'mapCoordinates', 'label', 'binaryErosion', 'binaryDilation', 'distanceTransformEdt']);
 
-/** scipy's snake_case name of a sciport function (`gaussianFilter` → `gaussian_filter`). */
-export function scipyName(name: string): string {
-  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
+export { PLANNED_FUNCTIONS, scipyName } from './planned.js';

@@ -1,0 +1,116 @@
+/**
+ * The sciport.ndimage reference suite: every function against SciPy's golden fixtures,
+ * property tests and bad-input tests, on the arrays of any backend (through an
+ * ArrayFactory). Registers vitest `describe`/`it` blocks; call it at the top level of a
+ * test file:
+ *
+ *   import { ndimageSuite } from '@sciport/conformance/node';
+ *   ndimageSuite(myGpuFactory, { dtypes: ['float32'] });
+ */
+import type { DType, NDArray } from '@sciport/array-api';
+import * as sciNdimage from '@sciport/ndimage';
+import { ndimageFunction } from '@sciport/ndimage';
+import { describe, expect, it } from 'vitest';
+import { compareArrays } from '../compare.js';
+import type { ArrayFactory } from '../factory.js';
+import { decodeArray, type FixtureArray, type FixtureCase, type FixtureFile, isFixtureArray } from '../fixture-format.js';
+import { loadFixtureFile } from '../fixtures.js';
+import { ndimageBadInputSuite } from './ndimage-bad-input.js';
+import { DEFAULT_NDIMAGE_TOLERANCE, isSelected, type NdimageSuiteOptions, type NdimageSuiteTolerance } from './ndimage-options.js';
+import { ndimagePropertySuite } from './ndimage-properties.js';
+
+export { DEFAULT_NDIMAGE_TOLERANCE, type NdimageSuiteOptions, type NdimageSuiteTolerance } from './ndimage-options.js';
+
+/** Fixture files of the ndimage suite (packages/conformance/fixtures/ndimage). */
+export const NDIMAGE_FIXTURE_FILES = ['correlate', 'uniform', 'gaussian', 'rank', 'nonfinite'] as const;
+
+/**
+ * Tolerance (relative to max|expected|) for a result of `dtype` from function `fn`: 0 —
+ * exact — for integer results and the min/max filters (they only select values).
+ */
+export function ndimageTolerance(fn: string, dtype: string, tolerance: NdimageSuiteTolerance = {}): number {
+  if (ndimageFunction(fn).kind === 'rank') return 0;
+  if (dtype === 'float32' || dtype === 'complex64') return tolerance.float32 ?? DEFAULT_NDIMAGE_TOLERANCE.float32;
+  if (dtype === 'float64' || dtype === 'complex128') return tolerance.float64 ?? DEFAULT_NDIMAGE_TOLERANCE.float64;
+  return 0;
+}
+
+type AnyFn = (...args: unknown[]) => unknown;
+
+function publicFunction(name: string): AnyFn {
+  const fn = (sciNdimage as unknown as Record<string, unknown>)[name];
+  if (typeof fn !== 'function') throw new Error(`@sciport/ndimage exports no function '${name}'`);
+  return fn as AnyFn;
+}
+
+/** Fixture arrays among the arguments (weights, footprint) become host arrays. */
+function decodeValue(v: unknown): unknown {
+  return isFixtureArray(v) ? decodeArray(v) : v;
+}
+
+function label(c: FixtureCase): string {
+  const show = (v: unknown): string => (isFixtureArray(v) ? `${v.dtype}[${v.shape.join('×')}]` : JSON.stringify(v));
+  const parts = [c.input ?? '', ...c.args.map(show)];
+  const opts = Object.entries(c.options).map(([k, v]) => `${k}: ${show(v)}`);
+  if (opts.length > 0) parts.push(`{ ${opts.join(', ')} }`);
+  return `${c.fn}(${parts.filter((p) => p !== '').join(', ')})`;
+}
+
+async function runCase(file: FixtureFile, c: FixtureCase, factory: ArrayFactory, options: NdimageSuiteOptions): Promise<string | undefined> {
+  const input = decodeArray(file.inputs[c.input!]);
+  const expected = decodeArray(c.expected as FixtureArray);
+  const args = c.args.map(decodeValue);
+  const opts = Object.fromEntries(Object.entries(c.options).map(([k, v]) => [k, decodeValue(v)]));
+  let result: unknown;
+  try {
+    result = publicFunction(c.fn)(factory.make(input), ...args, opts);
+  } catch (error) {
+    return `${label(c)} threw ${(error as Error).name}: ${(error as Error).message}`;
+  }
+  const actual: NDArray = await factory.read(result);
+  const r = compareArrays(actual, expected, ndimageTolerance(c.fn, expected.dtype, options.tolerance));
+  return r.ok ? undefined : `${label(c)}: ${r.message}`;
+}
+
+function groupCases(file: FixtureFile): Map<string, Map<string, FixtureCase[]>> {
+  const byFn = new Map<string, Map<string, FixtureCase[]>>();
+  for (const c of file.cases) {
+    let byDtype = byFn.get(c.fn);
+    if (byDtype === undefined) byFn.set(c.fn, (byDtype = new Map()));
+    const dtype = file.inputs[c.input!].dtype;
+    let list = byDtype.get(dtype);
+    if (list === undefined) byDtype.set(dtype, (list = []));
+    list.push(c);
+  }
+  return byFn;
+}
+
+/** Register the sciport.ndimage suite for `factory`. */
+export function ndimageSuite(factory: ArrayFactory, options: NdimageSuiteOptions = {}): void {
+  const dtypes = options.dtypes ?? factory.dtypes ?? null;
+  const dtypeAllowed = (d: string): boolean => dtypes === null || dtypes.includes(d as DType);
+  describe(`sciport.ndimage on ${factory.name} arrays`, () => {
+    for (const name of NDIMAGE_FIXTURE_FILES) {
+      const file = loadFixtureFile('ndimage', name);
+      const groups = [...groupCases(file)]
+        .filter(([fn]) => isSelected(fn, options))
+        .flatMap(([fn, byDtype]) => [...byDtype].filter(([dtype]) => dtypeAllowed(dtype)).map(([dtype, cases]) => ({ fn, dtype, cases })));
+      if (groups.length === 0) continue;
+      describe(`${file.description} — SciPy ${file.scipy} fixtures (${name}.json)`, () => {
+        for (const { fn, dtype, cases } of groups) {
+          it(`${fn} on ${dtype} input matches SciPy (${cases.length} cases)`, async () => {
+            const failures: string[] = [];
+            for (const c of cases) {
+              const failure = await runCase(file, c, factory, options);
+              if (failure !== undefined) failures.push(failure);
+            }
+            expect(failures.slice(0, 10), `${failures.length} of ${cases.length} cases differ from SciPy`).toEqual([]);
+          });
+        }
+      });
+    }
+    // sections run unless excluded; inside them `include`/`exclude` pick functions
+    if (!options.exclude?.includes('properties')) ndimagePropertySuite(factory, options);
+    if (!options.exclude?.includes('bad-input')) ndimageBadInputSuite(factory, options);
+  });
+}

@@ -1,0 +1,145 @@
+/**
+ * correlate1d, convolve1d, correlate, convolve. Convolution is correlation with the
+ * weights reversed and the origin mirrored (−origin, one less along even-length axes),
+ * as SciPy defines it; complex weights are conjugated by correlation only.
+ */
+import { isComplexDtype, type NDArray, readOptions } from '@sciport/array-api';
+import { normalizeAxis } from '@sciport/array-api/kit';
+import { InvalidArgumentError } from '@sciport/dispatch-core';
+import { finishComplex, finishReal, readInput, readWeights, type WeightPlanes } from './filter-io.js';
+import { footprintOffsets, forEachWindow, padPlane } from './footprint-pass.js';
+import { correlateKernel } from './line-kernels.js';
+import { linePass, windowExtension } from './line-pass.js';
+import { checkMode } from './modes.js';
+import {
+  CORRELATE_KEYS,
+  type CorrelateOptions,
+  checkAxes,
+  checkCval,
+  checkOriginRange,
+  checkOriginValue,
+  FILTER_1D_KEYS,
+  type Filter1dOptions,
+} from './options.js';
+import { resolveOutput } from './output.js';
+import { perAxis } from './per-axis.js';
+import { readPlane } from './planes.js';
+import { filterParts } from './real-parts.js';
+
+/** Weights whose magnitude is at most this are left out of an n-D footprint (SciPy's DBL_EPSILON rule). */
+const DBL_EPSILON = 2.220446049250313e-16;
+
+/** Reverses `w` along every axis of `shape` (C order: reversing the flat array does it). */
+function reversed(w: Float64Array): Float64Array {
+  return w.slice().reverse();
+}
+
+function negated(w: Float64Array): Float64Array {
+  return w.map((v) => -v);
+}
+
+/** The weights as correlation uses them: reversed for convolution, conjugated for correlation. */
+function orientWeights(w: WeightPlanes, convolve: boolean): { re: Float64Array; im: Float64Array | null } {
+  if (convolve) return { re: reversed(w.re), im: w.im && reversed(w.im) };
+  return { re: w.re, im: w.im && negated(w.im) };
+}
+
+/** Convolution's origin along an axis of `length` weights. */
+function mirroredOrigin(origin: number, length: number): number {
+  return length % 2 === 0 ? -origin - 1 : -origin;
+}
+
+function filter1d(input: unknown, weights: unknown, options: Filter1dOptions | undefined, convolve: boolean): NDArray {
+  const fn = convolve ? 'convolve1d' : 'correlate1d';
+  const o = readOptions(options, FILTER_1D_KEYS, fn);
+  const x = readInput(input);
+  const w = readWeights(weights, 1);
+  const axis = normalizeAxis(o.axis ?? -1, x.ndim, 'axis');
+  const mode = checkMode(o.mode);
+  const length = w.re.length;
+  let origin = checkOriginValue(o.origin);
+  if (convolve) origin = mirroredOrigin(origin, length);
+  checkOriginRange(origin, length);
+  const complexInput = isComplexDtype(x.dtype);
+  const cval = checkCval(o.cval, complexInput);
+  const target = resolveOutput(x, o.output, complexInput || w.im !== null);
+  const { re, im } = orientWeights(w, convolve);
+  const run = (plane: Float64Array, wt: Float64Array | null, c: number): Float64Array =>
+    linePass(plane, x.shape, axis, windowExtension(length, origin, mode, c), correlateKernel(wt!));
+  if (target.dtype === 'complex64' || target.dtype === 'complex128') {
+    return finishComplex(target, filterParts(x, re, im, cval, target.dtype, run));
+  }
+  return finishReal(target, run(readPlane(x), re, cval[0]));
+}
+
+function filterNd(input: unknown, weights: unknown, options: CorrelateOptions | undefined, convolve: boolean): NDArray {
+  const fn = convolve ? 'convolve' : 'correlate';
+  const o = readOptions(options, CORRELATE_KEYS, fn);
+  const x = readInput(input);
+  const axes = checkAxes(o.axes, x.ndim);
+  const w = readWeights(weights, axes.length);
+  if (Array.isArray(o.mode)) {
+    throw new InvalidArgumentError(`${fn} takes one mode for every axis, not a sequence.`, {
+      argument: 'mode',
+      hint: 'Pass one mode name (use correlate1d/convolve1d per axis for different modes).',
+    });
+  }
+  const mode = checkMode(o.mode);
+  // the weights' dimensions span the filtered axes in increasing order; origins follow `axes` as given
+  const sortedAxes = [...axes].sort((a, b) => a - b);
+  const wshape = x.shape.map(() => 1);
+  sortedAxes.forEach((a, i) => {
+    wshape[a] = w.shape[i];
+  });
+  const given = perAxis(o.origin, axes.length, 'origin', checkOriginValue);
+  const origins = x.shape.map(() => 0);
+  axes.forEach((a, i) => {
+    origins[a] = given[i];
+  });
+  if (convolve) for (let d = 0; d < origins.length; d++) origins[d] = mirroredOrigin(origins[d], wshape[d]);
+  for (let d = 0; d < origins.length; d++) checkOriginRange(origins[d], wshape[d]);
+  const complexInput = isComplexDtype(x.dtype);
+  const cval = checkCval(o.cval, complexInput);
+  const target = resolveOutput(x, o.output, complexInput || w.im !== null);
+  const { re, im } = orientWeights(w, convolve);
+  const run = (plane: Float64Array, wt: Float64Array | null, c: number): Float64Array => correlatePlane(plane, x.shape, wt!, wshape, origins, mode, c);
+  if (target.dtype === 'complex64' || target.dtype === 'complex128') {
+    return finishComplex(target, filterParts(x, re, im, cval, target.dtype, run));
+  }
+  return finishReal(target, run(readPlane(x), re, cval[0]));
+}
+
+/** n-D correlation of a plane with weights of `wshape` (one entry per input axis). */
+function correlatePlane(
+  plane: Float64Array,
+  shape: readonly number[],
+  w: Float64Array,
+  wshape: readonly number[],
+  origins: readonly number[],
+  mode: ReturnType<typeof checkMode>,
+  cval: number,
+): Float64Array {
+  if (plane.length === 0) return new Float64Array(0);
+  const { padded, pstride } = padPlane(plane, shape, wshape, origins, mode, cval);
+  const offsets = footprintOffsets(wshape, (k) => Math.abs(w[k]) > DBL_EPSILON, pstride);
+  const ws = Float64Array.from(w.filter((v) => Math.abs(v) > DBL_EPSILON));
+  const count = offsets.length;
+  return forEachWindow(shape, pstride, (base) => {
+    let acc = 0;
+    for (let t = 0; t < count; t++) acc += ws[t] * padded[base + offsets[t]];
+    return acc;
+  });
+}
+
+export function correlate1dHost(input: unknown, weights: unknown, options?: Filter1dOptions): NDArray {
+  return filter1d(input, weights, options, false);
+}
+export function convolve1dHost(input: unknown, weights: unknown, options?: Filter1dOptions): NDArray {
+  return filter1d(input, weights, options, true);
+}
+export function correlateHost(input: unknown, weights: unknown, options?: CorrelateOptions): NDArray {
+  return filterNd(input, weights, options, false);
+}
+export function convolveHost(input: unknown, weights: unknown, options?: CorrelateOptions): NDArray {
+  return filterNd(input, weights, options, true);
+}

@@ -1,0 +1,61 @@
+/**
+ * The public functions of `@sciport/ndimage`: each is a multimethod of domain
+ * `sciport.ndimage` (stable id `sciport.ndimage.<name>`) whose default implementation is
+ * the host (CPU) code of this package. Backends implement the same ids; dispatch picks
+ * one per call (see @sciport/dispatch-core).
+ */
+import type { ArrayInput, ArrayOf, NDArray } from '@sciport/array-api';
+import { type BrandedArray, type Multimethod, multimethod } from '@sciport/dispatch-core';
+import { convolve1dHost, convolveHost, correlate1dHost, correlateHost } from './correlate.js';
+import { gaussianFilter1dHost, gaussianFilterHost } from './gaussian.js';
+import type {
+  CorrelateOptions,
+  Filter1dOptions,
+  GaussianFilter1dOptions,
+  GaussianFilterOptions,
+  RankFilterOptions,
+  UniformFilterOptions,
+} from './options.js';
+import { maximumFilter1dHost, maximumFilterHost, minimumFilter1dHost, minimumFilterHost } from './rank.js';
+import { NDIMAGE_FUNCTIONS, ndimageFunction } from './table.js';
+import { uniformFilter1dHost, uniformFilterHost } from './uniform.js';
+
+/** The domain every sciport.ndimage multimethod belongs to. */
+export const NDIMAGE_DOMAIN = 'sciport.ndimage';
+
+type In = ArrayInput | BrandedArray;
+
+/** correlate/convolve (1-D and n-D): `(input, weights, options)`. */
+export type WeightsFilter<O> = <X extends In>(input: X, weights: ArrayInput, options?: O) => ArrayOf<X>;
+/** A filter with one required number after the input: `(input, size | sigma, options)`. */
+export type ScalarFilter<O, S = number> = <X extends In>(input: X, parameter: S, options?: O) => ArrayOf<X>;
+/** A filter whose parameters are all options: `(input, options)`. */
+export type OptionsFilter<O> = <X extends In>(input: X, options?: O) => ArrayOf<X>;
+
+const declared: Record<string, Multimethod<(...args: any[]) => any>> = {};
+
+/** Declare function `name` of the table with its host implementation. */
+function declare<F extends (...args: any[]) => any>(name: string, host: (...args: any[]) => NDArray): Multimethod<F> {
+  const row = ndimageFunction(name);
+  const mm = multimethod<F>({ domain: NDIMAGE_DOMAIN, name: row.name, dispatch: [0], options: row.options, default: host as F });
+  declared[name] = mm;
+  return mm;
+}
+
+export const correlate1d = declare<WeightsFilter<Filter1dOptions>>('correlate1d', correlate1dHost);
+export const convolve1d = declare<WeightsFilter<Filter1dOptions>>('convolve1d', convolve1dHost);
+export const correlate = declare<WeightsFilter<CorrelateOptions>>('correlate', correlateHost);
+export const convolve = declare<WeightsFilter<CorrelateOptions>>('convolve', convolveHost);
+export const uniformFilter1d = declare<ScalarFilter<Filter1dOptions>>('uniformFilter1d', uniformFilter1dHost);
+export const uniformFilter = declare<OptionsFilter<UniformFilterOptions>>('uniformFilter', uniformFilterHost);
+export const gaussianFilter1d = declare<ScalarFilter<GaussianFilter1dOptions>>('gaussianFilter1d', gaussianFilter1dHost);
+export const gaussianFilter = declare<ScalarFilter<GaussianFilterOptions, number | readonly number[]>>('gaussianFilter', gaussianFilterHost);
+export const minimumFilter1d = declare<ScalarFilter<Filter1dOptions>>('minimumFilter1d', minimumFilter1dHost);
+export const maximumFilter1d = declare<ScalarFilter<Filter1dOptions>>('maximumFilter1d', maximumFilter1dHost);
+export const minimumFilter = declare<OptionsFilter<RankFilterOptions>>('minimumFilter', minimumFilterHost);
+export const maximumFilter = declare<OptionsFilter<RankFilterOptions>>('maximumFilter', maximumFilterHost);
+
+/** Every multimethod of the domain by name, in the table's order (checked complete by the tests). */
+export const NDIMAGE_MULTIMETHODS: Readonly<Record<string, Multimethod<(...args: any[]) => any>>> = Object.freeze(
+  Object.fromEntries(NDIMAGE_FUNCTIONS.map((f) => [f.name, declared[f.name]])),
+);

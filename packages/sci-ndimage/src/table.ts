@@ -1,0 +1,65 @@
+/**
+ * The one table of the `sciport.ndimage` domain: every function with what a backend needs
+ * to know about it. The multimethods, the backends' manifests and the conformance suite's
+ * function lists are derived from it, so a function is named once, here.
+ */
+import { InvalidArgumentError } from '@sciport/dispatch-core';
+import { CORRELATE_KEYS, FILTER_1D_KEYS, GAUSSIAN_1D_KEYS, GAUSSIAN_KEYS, RANK_KEYS, UNIFORM_KEYS } from './options.js';
+
+/**
+ * What a filter computes: a weighted sum (`linear`: correlate/convolve, uniform,
+ * gaussian — complex data allowed) or an order statistic (`rank`: min/max — real only).
+ */
+export type FilterKind = 'linear' | 'rank';
+
+/** Which axes a function filters: one `axis` (default -1), or `axes` (default all). */
+export type AxesForm = 'axis' | 'axes';
+
+export interface NdimageFunction {
+  readonly name: string;
+  readonly kind: FilterKind;
+  readonly axes: AxesForm;
+  /** Positional arguments after the input (e.g. ['weights'], ['sigma'], ['size']). */
+  readonly args: readonly string[];
+  /** Every option key the function takes (its keyword arguments, camelCase, and `backend`). */
+  readonly options: readonly string[];
+}
+
+function row(name: string, kind: FilterKind, axes: AxesForm, args: readonly string[], options: readonly string[]): NdimageFunction {
+  return Object.freeze({ name, kind, axes, args: Object.freeze([...args]), options });
+}
+
+/** The functions of scipy.ndimage this package implements, in SciPy's documentation order. */
+export const NDIMAGE_FUNCTIONS: readonly NdimageFunction[] = Object.freeze([
+  row('correlate1d', 'linear', 'axis', ['weights'], FILTER_1D_KEYS),
+  row('convolve1d', 'linear', 'axis', ['weights'], FILTER_1D_KEYS),
+  row('correlate', 'linear', 'axes', ['weights'], CORRELATE_KEYS),
+  row('convolve', 'linear', 'axes', ['weights'], CORRELATE_KEYS),
+  row('uniformFilter1d', 'linear', 'axis', ['size'], FILTER_1D_KEYS),
+  row('uniformFilter', 'linear', 'axes', [], UNIFORM_KEYS),
+  row('gaussianFilter1d', 'linear', 'axis', ['sigma'], GAUSSIAN_1D_KEYS),
+  row('gaussianFilter', 'linear', 'axes', ['sigma'], GAUSSIAN_KEYS),
+  row('minimumFilter1d', 'rank', 'axis', ['size'], FILTER_1D_KEYS),
+  row('maximumFilter1d', 'rank', 'axis', ['size'], FILTER_1D_KEYS),
+  row('minimumFilter', 'rank', 'axes', [], RANK_KEYS),
+  row('maximumFilter', 'rank', 'axes', [], RANK_KEYS),
+]);
+
+const BY_NAME = new Map(NDIMAGE_FUNCTIONS.map((f) => [f.name, f]));
+
+/** Names of the functions that satisfy `predicate`, in table order (for suites and manifests). */
+export function ndimageNames(predicate: (f: NdimageFunction) => boolean = () => true): string[] {
+  return NDIMAGE_FUNCTIONS.filter(predicate).map((f) => f.name);
+}
+
+/** The table row of function `name`; throws for a name that is not in the table. */
+export function ndimageFunction(name: string): NdimageFunction {
+  const found = BY_NAME.get(name);
+  if (found === undefined) {
+    throw new InvalidArgumentError(`sciport.ndimage has no function named '${name}'.`, {
+      argument: 'name',
+      hint: `Use one of ${ndimageNames().join(', ')}.`,
+    });
+  }
+  return found;
+}
