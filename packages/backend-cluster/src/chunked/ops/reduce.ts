@@ -6,7 +6,8 @@ import { ChunkedArray } from '../chunked-array.js';
 import { submitTask } from '../core.js';
 import { blockIndices, blockShape, flatIndex, numBlocks } from '../grid.js';
 import { unary, binary, elementwise } from './elementwise.js';
-import { host, normalizeAxes, probeArray, product } from './common.js';
+import { normalizeAxes } from '@sciport/array-api/kit';
+import { host, probeArray, product } from './common.js';
 import { squeezeAxes } from './manipulate.js';
 
 /** Partials combined per task: a tree of fan-in 8 keeps depth at log8(blocks). */
