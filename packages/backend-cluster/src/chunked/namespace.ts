@@ -1,6 +1,6 @@
 import type { ArrayNamespace, DType } from '@sciport/array-api';
 import { asarray, NDArray, packedMap } from '@sciport/array-api';
-import { broadcastShapes, checkBoolean, checkInteger, checkShape, normalizeAxis, readOptions } from '@sciport/array-api/kit';
+import { broadcastShapes, checkBoolean, checkInteger, normalizeAxis, readOptions } from '@sciport/array-api/kit';
 import { InvalidArgumentError, NotSupportedError, ShapeError } from '@sciport/dispatch-core';
 import type { Cluster } from '../cluster.js';
 import { XP } from '../runtime/task-names.js';
@@ -8,7 +8,7 @@ import { inputRef } from '../runtime/template.js';
 import type { Block } from './block.js';
 import { ChunkedArray, isChunked } from './chunked-array.js';
 import { fromHost, rechunkArray, submitTask } from './core.js';
-import { blockIndices, blockShape, normalizeChunks, numBlocks, offsets, flatIndex, withAxis } from './grid.js';
+import { blockIndices, blockShape, checkChunkedShape, flatIndex, normalizeChunks, numBlocks, offsets, withAxis } from './grid.js';
 import { asChunked, host, isScalar, probeArray } from './ops/common.js';
 import { binary, elementwise, unary } from './ops/elementwise.js';
 import { matmul, matrixTranspose, tensordot } from './ops/linalg.js';
@@ -19,6 +19,7 @@ import {
   flip,
   moveaxis,
   permuteDims,
+  repeatAlong,
   reshape,
   roll,
   squeeze,
@@ -30,7 +31,18 @@ import {
 import { mapAlongAxes } from './ops/map-axes.js';
 import { mean, std, treeReduce, variance } from './ops/reduce.js';
 import { itemsize } from './probe.js';
-import { checkArrayList, checkMatrixRank, checkRepeatCount, cumulativeAxis, diffOrder, meshgridIndexing, takeAxis, vecdotAxis } from './rules.js';
+import {
+  checkArrayList,
+  checkCondition,
+  checkMatrixRank,
+  checkRepeatCount,
+  cumulativeAxis,
+  diffOrder,
+  meshgridIndexing,
+  sortAxis,
+  takeAxis,
+  vecdotAxis,
+} from './rules.js';
 
 type C = ChunkedArray;
 
@@ -123,8 +135,8 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
     return { ...options, keepdims: checkBoolean(options.keepdims, 'keepdims', false) };
   };
   const reduction = (fn: string, spec: { partial: string; combine: string }, keys = REDUCE_KEYS) => (x: unknown, o?: object) => {
-    const a = take(x);
     const options = reduceOptions(o, fn, keys);
+    const a = take(x);
     const extra = options.dtype === undefined ? {} : { dtype: options.dtype };
     return treeReduce(a, { ...spec, extra }, options.axis as number | number[] | null | undefined, options.keepdims);
   };
@@ -132,14 +144,17 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
     (x: unknown, ...rest: unknown[]) => {
       const a = take(x);
       const value = given ? rest[0] : fill(a);
+      // The host function checks the fill value, with its wording, before the options.
+      if (given) host.full([0], value);
       const o = readOptions((given ? rest[1] : rest[0]) as Record<string, unknown> | undefined, CREATION_KEYS, fn);
       return filled(cluster, a.shape, value, o.dtype ?? a.dtype, a.chunks);
     };
   const creation = (fn: string, fill: number | undefined) =>
     (shape: unknown, ...rest: unknown[]) => {
       const given = fill === undefined;
+      if (given) host.full([0], rest[0]);
       const o = readOptions((given ? rest[1] : rest[0]) as Record<string, unknown> | undefined, CREATION_KEYS, fn);
-      const s = checkShape(shape, 'shape');
+      const s = checkChunkedShape(shape, 'shape');
       return filled(cluster, s, given ? rest[0] : fill, given ? o.dtype : (o.dtype ?? 'float64'));
     };
 
@@ -193,13 +208,19 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
         return broadcastTo(reshape(a, view), shape);
       });
     },
-    tril: (x: unknown, o?: { k?: number }) => triangle('tril', take(x), checkInteger(readOptions(o, ['k'], 'tril').k, 'k', 0)),
-    triu: (x: unknown, o?: { k?: number }) => triangle('triu', take(x), checkInteger(readOptions(o, ['k'], 'triu').k, 'k', 0)),
+    tril(x: unknown, o?: { k?: number }) {
+      const k = checkInteger(readOptions(o, ['k'], 'tril').k, 'k', 0);
+      return triangle('tril', take(x), k);
+    },
+    triu(x: unknown, o?: { k?: number }) {
+      const k = checkInteger(readOptions(o, ['k'], 'triu').k, 'k', 0);
+      return triangle('triu', take(x), k);
+    },
 
     // ----- data types (answered by the host namespace on dtypes)
     astype(x: unknown, dtype: DType, options?: { copy?: boolean; device?: unknown }) {
-      const a = take(x);
       const copy = checkBoolean(readOptions(options, ['copy', 'device'], 'astype').copy, 'copy', true);
+      const a = take(x);
       // The host function checks the dtype, with its wording.
       host.astype(probeArray([0], a.dtype), dtype);
       if (a.dtype === dtype && !copy) return a;
@@ -221,13 +242,15 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
       return elementwise('clip', arrays, [inputRef(0), slot(min, 'min'), slot(max, 'max')]);
     },
     where(condition: unknown, x1: unknown, x2: unknown) {
-      const arrays: unknown[] = [];
+      const c = take(condition, 'condition');
+      checkCondition(c.dtype);
+      const arrays: unknown[] = [c];
       const slot = (v: unknown, name: string) => {
-        if (isScalar(v) && name !== 'condition') return v;
+        if (isScalar(v)) return v;
         arrays.push(take(v, name));
         return inputRef(arrays.length - 1);
       };
-      return elementwise('where', arrays, [slot(condition, 'condition'), slot(x1, 'x1'), slot(x2, 'x2')], cluster);
+      return elementwise('where', arrays, [inputRef(0), slot(x1, 'x1'), slot(x2, 'x2')], cluster);
     },
 
     // ----- indexing
@@ -313,14 +336,20 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
       const shape = broadcastShapes(...packedMap(xs, (a) => a.shape));
       return packedMap(xs, (a) => broadcastTo(a, shape));
     },
-    broadcastTo: (x: unknown, shape: unknown) => broadcastTo(take(x), shape),
+    broadcastTo(x: unknown, shape: unknown) {
+      const target = checkChunkedShape(shape, 'shape');
+      return broadcastTo(take(x), target);
+    },
     concat(arrays: unknown, options?: { axis?: number | null }) {
       const o = readOptions(options, ['axis'], 'concat');
       const xs = packedMap(checkArrayList(arrays, 'concat'), (a, i) => take(a, `arrays[${i}]`));
       return concat(xs, o.axis === undefined ? 0 : o.axis);
     },
     expandDims: (x: unknown, axis?: unknown) => expandDims(take(x), axis ?? 0),
-    flip: (x: unknown, o?: { axis?: unknown }) => flip(take(x), readOptions(o, ['axis'], 'flip').axis),
+    flip(x: unknown, o?: { axis?: unknown }) {
+      const axis = readOptions(o, ['axis'], 'flip').axis;
+      return flip(take(x), axis);
+    },
     moveaxis: (x: unknown, source: unknown, destination: unknown) => moveaxis(take(x), source, destination),
     permuteDims: (x: unknown, axes: unknown) => permuteDims(take(x), axes),
     repeat(x: unknown, repeats: unknown, options?: { axis?: number | null }) {
@@ -331,12 +360,7 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
       }
       const count = checkRepeatCount(repeats);
       const src = o.axis === null || o.axis === undefined ? reshape(a, [-1]) : a;
-      const ax = normalizeAxis(o.axis ?? 0, src.ndim);
-      return mapAlongAxes(src, [ax], {
-        fn: XP,
-        params: { op: 'repeat', args: [inputRef(0), count, { axis: ax }] },
-        probe: (p) => host.repeat(p, count, { axis: ax }) as NDArray,
-      });
+      return repeatAlong(src, count, normalizeAxis(o.axis ?? 0, src.ndim));
     },
     reshape(x: unknown, shape: unknown, options?: { copy?: boolean }) {
       // Blocks are never shared with the input's memory: every reshape is a copy, so copy: false cannot be honoured.
@@ -347,7 +371,10 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
       }
       return reshape(take(x), shape);
     },
-    roll: (x: unknown, shift: unknown, o?: { axis?: unknown }) => roll(take(x), shift, readOptions(o, ['axis'], 'roll').axis),
+    roll(x: unknown, shift: unknown, o?: { axis?: unknown }) {
+      const axis = readOptions(o, ['axis'], 'roll').axis;
+      return roll(take(x), shift, axis);
+    },
     squeeze: (x: unknown, axis: unknown) => squeeze(take(x), axis),
     stack(arrays: unknown, options?: { axis?: number }) {
       const o = readOptions(options, ['axis'], 'stack');
@@ -355,11 +382,14 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
       return stack(xs, o.axis ?? 0);
     },
     tile: (x: unknown, repetitions: unknown) => tile(take(x), repetitions),
-    unstack: (x: unknown, o?: { axis?: number }) => unstack(take(x), readOptions(o, ['axis'], 'unstack').axis ?? 0),
+    unstack(x: unknown, o?: { axis?: number }) {
+      const axis = readOptions(o, ['axis'], 'unstack').axis;
+      return unstack(take(x), axis ?? 0);
+    },
 
     // ----- searching
-    argmax: (x: unknown, o?: object) => argReduce('argmax', take(x), reduceOptions(o, 'argmax')),
-    argmin: (x: unknown, o?: object) => argReduce('argmin', take(x), reduceOptions(o, 'argmin')),
+    argmax: (x: unknown, o?: object) => argReduce('argmax', x, o),
+    argmin: (x: unknown, o?: object) => argReduce('argmin', x, o),
     countNonzero: reduction('countNonzero', { partial: 'countNonzero', combine: 'add' }),
     nonzero: () => dataDependent('nonzero'),
     searchsorted(x1: unknown, x2: unknown, options?: { side?: 'left' | 'right'; sorter?: unknown }) {
@@ -397,12 +427,12 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
     uniqueValues: () => dataDependent('uniqueValues'),
 
     // ----- sorting (along a whole axis)
-    argsort: (x: unknown, o?: object) => sortAlong('argsort', take(x), o),
-    sort: (x: unknown, o?: object) => sortAlong('sort', take(x), o),
+    argsort: (x: unknown, o?: object) => sortAlong('argsort', x, o),
+    sort: (x: unknown, o?: object) => sortAlong('sort', x, o),
 
     // ----- statistical (tree reductions)
-    cumulativeProd: (x: unknown, o?: object) => cumulative('cumulativeProd', take(x), o),
-    cumulativeSum: (x: unknown, o?: object) => cumulative('cumulativeSum', take(x), o),
+    cumulativeProd: (x: unknown, o?: object) => cumulative('cumulativeProd', x, o),
+    cumulativeSum: (x: unknown, o?: object) => cumulative('cumulativeSum', x, o),
     max: reduction('max', { partial: 'max', combine: 'maximum' }),
     min: reduction('min', { partial: 'min', combine: 'minimum' }),
     sum: reduction('sum', { partial: 'sum', combine: 'add' }, ['axis', 'dtype', 'keepdims']),
@@ -411,8 +441,8 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
       const options = reduceOptions(o, 'mean');
       return mean(take(x), options.axis as number | null | undefined, options.keepdims);
     },
-    var: (x: unknown, o?: object) => spread(variance, 'var', take(x), o),
-    std: (x: unknown, o?: object) => spread(std, 'std', take(x), o),
+    var: (x: unknown, o?: object) => spread(variance, 'var', x, o),
+    std: (x: unknown, o?: object) => spread(std, 'std', x, o),
 
     // ----- utility
     all: reduction('all', { partial: 'all', combine: 'logicalAnd' }),
@@ -437,7 +467,9 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
     },
   };
 
-  function argReduce(op: 'argmax' | 'argmin', x: C, o: { axis?: unknown; keepdims: boolean }): C {
+  function argReduce(op: 'argmax' | 'argmin', input: unknown, options: object | undefined): C {
+    const o = reduceOptions(options, op);
+    const x = take(input);
     if (o.axis === null || o.axis === undefined) {
       const flat = axisOp(reshape(x, [-1]), 0, op, { keepdims: true });
       return o.keepdims ? reshape(flat, packedMap(x.shape, () => 1)) : squeezeAxes(flat, [0]);
@@ -447,18 +479,22 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
     return o.keepdims ? r : squeezeAxes(r, [ax]);
   }
 
-  function sortAlong(op: 'sort' | 'argsort', x: C, options: object | undefined): C {
+  function sortAlong(op: 'sort' | 'argsort', input: unknown, options: object | undefined): C {
     const o = readOptions(options as Record<string, unknown> | undefined, ['axis', 'descending', 'stable'], op);
-    return axisOp(x, normalizeAxis(o.axis ?? -1, x.ndim), op, o);
+    const x = take(input);
+    return axisOp(x, sortAxis(o.axis, x.ndim), op, o);
   }
 
-  function cumulative(op: 'cumulativeSum' | 'cumulativeProd', x: C, options: object | undefined): C {
+  function cumulative(op: 'cumulativeSum' | 'cumulativeProd', input: unknown, options: object | undefined): C {
     const o = readOptions(options as Record<string, unknown> | undefined, ['axis', 'dtype', 'includeInitial'], op);
-    return axisOp(x, cumulativeAxis(o.axis, x.ndim, op), op, o);
+    const x = take(input);
+    const axis = cumulativeAxis(o.axis, x.ndim, op);
+    return axisOp(x.ndim === 0 ? reshape(x, [1]) : x, axis, op, o);
   }
 
-  function spread(fn: typeof variance, name: 'var' | 'std', x: C, options: object | undefined): C {
+  function spread(fn: typeof variance, name: 'var' | 'std', input: unknown, options: object | undefined): C {
     const o = reduceOptions(options, name, ['axis', 'keepdims', 'correction']);
+    const x = take(input);
     return fn(x, o.axis as number | null | undefined, o.keepdims, o.correction as number | undefined);
   }
 

@@ -5,7 +5,7 @@
  * function of the same purpose, one line per call site, once it exists.
  */
 import { broadcastShapes, checkPermutation, describe, normalizeAxes, normalizeAxis } from '@sciport/array-api/kit';
-import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
+import { DtypeError, InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 
 // kit: replace with @sciport/array-api/kit's shapeToString once it exists
 /** A shape as NumPy prints it: (3,) or (2, 4). */
@@ -300,7 +300,7 @@ export function vecdotAxis(axis: unknown, a: readonly number[], b: readonly numb
 }
 
 // kit: replace with @sciport/array-api/kit's cumulativeAxis once it exists
-/** The axis of cumulativeSum/cumulativeProd: required for arrays of more than one dimension. */
+/** The axis of cumulativeSum/cumulativeProd: required for arrays of more than one dimension; a 0-d array counts as 1-D. */
 export function cumulativeAxis(axis: unknown, ndim: number, fn: 'cumulativeSum' | 'cumulativeProd'): number {
   if (axis === undefined && ndim > 1) {
     throw new InvalidArgumentError(`${fn} needs 'axis' for a ${ndim}-D array.`, {
@@ -308,7 +308,7 @@ export function cumulativeAxis(axis: unknown, ndim: number, fn: 'cumulativeSum' 
       hint: 'Pass { axis } or reshape(x, [-1]) first.',
     });
   }
-  return normalizeAxis(axis ?? 0, ndim);
+  return normalizeAxis(axis ?? 0, Math.max(ndim, 1));
 }
 
 // kit: replace with @sciport/array-api/kit's checkBroadcastTo once it exists
@@ -361,4 +361,24 @@ export function meshgridIndexing(indexing: unknown): 'xy' | 'ij' {
     });
   }
   return value;
+}
+
+// kit: replace with @sciport/array-api/kit's checkCondition once it exists
+/** The condition of where: a bool array. */
+export function checkCondition(dtype: string): void {
+  if (dtype !== 'bool') {
+    throw new DtypeError(`'condition' must be a bool array, got ${dtype}.`, {
+      argument: 'condition',
+      hint: 'Build it with a comparison, e.g. greater(x, 0).',
+    });
+  }
+}
+
+// kit: replace with @sciport/array-api/kit's sortAxis once it exists
+/** The axis of sort/argsort (default the last); a 0-d array cannot be sorted. */
+export function sortAxis(axis: unknown, ndim: number): number {
+  if (ndim === 0) {
+    throw new InvalidArgumentError('sort needs at least 1 dimension.', { argument: 'x', hint: 'Reshape to 1-D first.' });
+  }
+  return normalizeAxis(axis ?? -1, ndim);
 }

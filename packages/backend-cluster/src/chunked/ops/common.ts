@@ -59,12 +59,6 @@ export function asChunked(value: unknown, cluster: Cluster, argument = 'x'): Chu
 /** Anything asarray takes, as a host array; asarray's errors name `argument` (as the host namespace's do). */
 function hostArray(value: unknown, argument: string): NDArray {
   if (value instanceof NDArray) return value;
-  if (value === undefined || value === null || typeof value === 'symbol' || typeof value === 'function') {
-    throw new InvalidArgumentError(`Argument '${argument}' must be an array, got ${value === null ? 'null' : typeof value}.`, {
-      argument,
-      hint: 'Pass a chunked array, a host NDArray or nested lists of numbers.',
-    });
-  }
   try {
     return asarray(value as never) as NDArray;
   } catch (error) {

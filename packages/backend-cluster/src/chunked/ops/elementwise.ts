@@ -73,14 +73,13 @@ export function unary(op: string, cluster?: () => Cluster) {
 
 /**
  * A binary function; either side may be a scalar (kept as a Python-style scalar for dtype
- * promotion, as the host namespace does). With two scalars, x1 becomes a 0-d array.
+ * promotion, as the host namespace does; the host function refuses two scalars).
  */
 export function binary(op: string, fallback?: () => Cluster) {
   return (x1: unknown, x2: unknown) => {
     const arrays: unknown[] = [];
-    const bothScalars = isScalar(x1) && isScalar(x2);
     const slot = (v: unknown, name: string) => {
-      if (isScalar(v) && !(bothScalars && name === 'x1')) return v;
+      if (isScalar(v)) return v;
       arrays.push(fallback === undefined || isChunked(v) ? v : asChunked(v, fallback(), name));
       return inputRef(arrays.length - 1);
     };

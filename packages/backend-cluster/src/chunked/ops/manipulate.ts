@@ -5,9 +5,9 @@ import { inputRef } from '../../runtime/template.js';
 import type { Block } from '../block.js';
 import { ChunkedArray } from '../chunked-array.js';
 import { rechunkArray, regionBlock, submitTask } from '../core.js';
-import { axisPieces, blockIndices, blockShape, type Chunks, flatIndex, numBlocks, offsets, sameChunks, withAxis } from '../grid.js';
+import { axisPieces, blockIndices, blockShape, type Chunks, checkChunkedShape, checkPlan, flatIndex, largestBlock, numBlocks, offsets, sameChunks, withAxis } from '../grid.js';
 import { elementwise } from './elementwise.js';
-import { checkShape, normalizeAxes, normalizeAxis } from '@sciport/array-api/kit';
+import { normalizeAxes, normalizeAxis } from '@sciport/array-api/kit';
 import {
   checkBroadcastTo,
   checkFlatShift,
@@ -213,7 +213,7 @@ export function roll(x: ChunkedArray, shift: unknown, axis: unknown): ChunkedArr
 }
 
 export function broadcastTo(x: ChunkedArray, shape: unknown): ChunkedArray {
-  const target = checkShape(shape, 'shape');
+  const target = checkChunkedShape(shape, 'shape');
   checkBroadcastTo(x.shape, target);
   const lead = target.length - x.ndim;
   if (lead === 0 && x.shape.every((n, i) => n === target[i])) return x;
@@ -231,7 +231,11 @@ export function tile(x: ChunkedArray, repetitions: unknown): ChunkedArray {
   let out = x;
   const reps = checkRepetitions(repetitions);
   while (reps.length < out.ndim) reps.unshift(1);
-  if (reps.length > out.ndim) out = reshape(out, [...new Array(reps.length - out.ndim).fill(1), ...out.shape]);
+  const lead = reps.length - out.ndim;
+  // Each copy reuses the blocks, so the grid grows by the repetitions.
+  const blocks = reps.reduce((p, r, d) => p * Math.max(1, r * (d < lead ? 1 : out.chunks[d - lead].length)), 1);
+  checkPlan({ blockElements: 0, blocks }, 'repetitions', 'Tile fewer times, or rechunk x to larger blocks first.');
+  if (lead > 0) out = reshape(out, [...new Array(lead).fill(1), ...out.shape]);
   reps.forEach((r, d) => {
     if (r === 1) return;
     out = r === 0 ? sliceAxis(out, d, 0, 0) : concat(new Array(r).fill(out), d);
@@ -245,4 +249,14 @@ export function unstack(x: ChunkedArray, axis: unknown = 0): ChunkedArray[] {
   }
   const ax = normalizeAxis(axis, x.ndim);
   return Array.from({ length: x.shape[ax] }, (_, i) => squeezeAxes(sliceAxis(x, ax, i, i + 1), [ax]));
+}
+
+/**
+ * repeat with one count: each element along `axis` repeated `count` times. Repeating is local
+ * to a block (block [i0, i1) becomes [count·i0, count·i1)), so each block is repeated on its own.
+ */
+export function repeatAlong(x: ChunkedArray, count: number, axis: number): ChunkedArray {
+  const outChunks = packedMap(x.chunks, (c, d) => (d === axis ? packedMap(c, (n) => n * count) : [...c]));
+  checkPlan({ blockElements: largestBlock(outChunks), blocks: 0 }, 'repeats', 'Repeat fewer times, or rechunk x to smaller blocks along the axis first.');
+  return perBlock(x, outChunks, (idx) => idx, () => [inputRef(0), count, { axis }], 'repeat');
 }
