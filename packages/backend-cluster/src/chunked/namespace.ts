@@ -34,6 +34,8 @@ import { itemsize } from './probe.js';
 import {
   checkArrayList,
   checkCondition,
+  checkDtype,
+  checkDtypeKinds,
   checkMatrixRank,
   checkRepeatCount,
   cumulativeAxis,
@@ -137,7 +139,7 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
   const reduction = (fn: string, spec: { partial: string; combine: string }, keys = REDUCE_KEYS) => (x: unknown, o?: object) => {
     const options = reduceOptions(o, fn, keys);
     const a = take(x);
-    const extra = options.dtype === undefined ? {} : { dtype: options.dtype };
+    const extra = options.dtype === undefined ? {} : { dtype: checkDtype(options.dtype) };
     return treeReduce(a, { ...spec, extra }, options.axis as number | number[] | null | undefined, options.keepdims);
   };
   const like = (fn: string, fill: (x: C) => unknown, given = false) =>
@@ -147,15 +149,16 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
       // The host function checks the fill value, with its wording, before the options.
       if (given) host.full([0], value);
       const o = readOptions((given ? rest[1] : rest[0]) as Record<string, unknown> | undefined, CREATION_KEYS, fn);
-      return filled(cluster, a.shape, value, o.dtype ?? a.dtype, a.chunks);
+      return filled(cluster, a.shape, value, o.dtype === undefined ? a.dtype : checkDtype(o.dtype), a.chunks);
     };
   const creation = (fn: string, fill: number | undefined) =>
     (shape: unknown, ...rest: unknown[]) => {
       const given = fill === undefined;
       if (given) host.full([0], rest[0]);
       const o = readOptions((given ? rest[1] : rest[0]) as Record<string, unknown> | undefined, CREATION_KEYS, fn);
+      const dtype = o.dtype === undefined ? undefined : checkDtype(o.dtype);
       const s = checkChunkedShape(shape, 'shape');
-      return filled(cluster, s, given ? rest[0] : fill, given ? o.dtype : (o.dtype ?? 'float64'));
+      return filled(cluster, s, given ? rest[0] : fill, given ? dtype : (dtype ?? 'float64'));
     };
 
   const ns: Record<string, unknown> = {
@@ -170,6 +173,7 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
     // fills are built on the workers, block by block.
     asarray(obj: unknown, options?: { dtype?: DType; copy?: boolean; shape?: number | readonly number[]; device?: unknown }) {
       const o = readOptions(options, ['dtype', 'shape', 'copy', 'device'], 'asarray');
+      if (o.dtype !== undefined) checkDtype(o.dtype);
       if (isChunked(obj)) {
         if (o.dtype !== undefined && o.dtype !== obj.dtype) return ns_.astype(take(obj, 'obj'), o.dtype);
         return take(obj, 'obj');
@@ -221,15 +225,18 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
     astype(x: unknown, dtype: DType, options?: { copy?: boolean; device?: unknown }) {
       const copy = checkBoolean(readOptions(options, ['copy', 'device'], 'astype').copy, 'copy', true);
       const a = take(x);
-      // The host function checks the dtype, with its wording.
-      host.astype(probeArray([0], a.dtype), dtype);
+      checkDtype(dtype);
       if (a.dtype === dtype && !copy) return a;
       return elementwise('astype', [a], [inputRef(0), dtype]);
     },
-    canCast: (from: unknown, to: DType) => host.canCast(dtypeOf(from), to),
+    canCast: (from: unknown, to: unknown) => host.canCast(dtypeOf(from), checkDtype(to, 'to')),
     finfo: (t: unknown) => host.finfo(dtypeOf(t)),
     iinfo: (t: unknown) => host.iinfo(dtypeOf(t)),
-    isdtype: (dtype: DType, kind: unknown) => host.isdtype(dtype, kind),
+    isdtype(dtype: unknown, kind: unknown) {
+      checkDtype(dtype);
+      checkDtypeKinds(kind);
+      return host.isdtype(dtype, kind);
+    },
     resultType: (...xs: unknown[]) => host.resultType(...packedMap(xs, dtypeOf)),
 
     clip(x: unknown, min?: unknown, max?: unknown) {
@@ -488,6 +495,7 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
   function cumulative(op: 'cumulativeSum' | 'cumulativeProd', input: unknown, options: object | undefined): C {
     const o = readOptions(options as Record<string, unknown> | undefined, ['axis', 'dtype', 'includeInitial'], op);
     const x = take(input);
+    if (o.dtype !== undefined) checkDtype(o.dtype);
     const axis = cumulativeAxis(o.axis, x.ndim, op);
     return axisOp(x.ndim === 0 ? reshape(x, [1]) : x, axis, op, o);
   }

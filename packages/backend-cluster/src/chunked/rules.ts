@@ -5,6 +5,7 @@
  * function of the same purpose, one line per call site, once it exists.
  */
 import { broadcastShapes, checkPermutation, describe, normalizeAxes, normalizeAxis } from '@sciport/array-api/kit';
+import { type DType, DTYPES, isDType } from '@sciport/array-api';
 import { DtypeError, InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 
 // kit: replace with @sciport/array-api/kit's shapeToString once it exists
@@ -381,4 +382,28 @@ export function sortAxis(axis: unknown, ndim: number): number {
     throw new InvalidArgumentError('sort needs at least 1 dimension.', { argument: 'x', hint: 'Reshape to 1-D first.' });
   }
   return normalizeAxis(axis ?? -1, ndim);
+}
+
+// kit: replace with @sciport/array-api/kit's checkDType once it exists
+/** A dtype name (the host's check, which must describe any value, a bigint included). */
+export function checkDtype(value: unknown, argument = 'dtype'): DType {
+  if (!isDType(value)) {
+    throw new DtypeError(`Unknown dtype ${describe(value)} for '${argument}'.`, { argument, hint: `Use one of: ${DTYPES.join(', ')}.` });
+  }
+  return value;
+}
+
+const KIND_NAMES: readonly string[] = ['bool', 'signed integer', 'unsigned integer', 'integral', 'real floating', 'complex floating', 'numeric'];
+
+// kit: replace with @sciport/array-api/kit's checkDtypeKinds once it exists
+/** The `kind` of isdtype: a dtype, a kind name, or a list of them. */
+export function checkDtypeKinds(kind: unknown): void {
+  for (const want of Array.isArray(kind) ? kind : [kind]) {
+    if (!isDType(want) && !KIND_NAMES.includes(want as string)) {
+      throw new InvalidArgumentError(`Unknown dtype kind ${describe(want)}.`, {
+        argument: 'kind',
+        hint: `Use a dtype name or one of: ${KIND_NAMES.join(', ')}.`,
+      });
+    }
+  }
 }

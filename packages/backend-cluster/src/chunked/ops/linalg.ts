@@ -18,10 +18,11 @@ const FAN_IN = 8;
  * Stacks of matrices broadcast over their leading axes.
  */
 export function matmul(a: ChunkedArray, b: ChunkedArray): ChunkedArray {
+  // The host function checks the dtypes (before the shapes, as on host arrays).
+  const dtype = (host.matmul(probeArray([1, 1], a.dtype), probeArray([1, 1], b.dtype)) as NDArray).dtype as DType;
   matmulShape(a.shape, b.shape);
   if (a.ndim === 1) return squeezeAxes(matmul(expandDims(a, 0), b), [b.ndim === 1 ? 0 : Math.max(b.ndim, 2) - 2]);
   if (b.ndim === 1) return squeezeAxes(matmul(a, expandDims(b, 1)), [a.ndim - 1]);
-  const dtype = (host.matmul(probeArray([1, 1], a.dtype), probeArray([1, 1], b.dtype)) as NDArray).dtype as DType;
   const batch = broadcastShapes(a.shape.slice(0, -2), b.shape.slice(0, -2));
   const A0 = broadcastTo(a, [...batch, ...a.shape.slice(-2)]);
   const B0 = broadcastTo(b, [...batch, ...b.shape.slice(-2)]);

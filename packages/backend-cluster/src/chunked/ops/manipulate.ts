@@ -5,7 +5,7 @@ import { inputRef } from '../../runtime/template.js';
 import type { Block } from '../block.js';
 import { ChunkedArray } from '../chunked-array.js';
 import { rechunkArray, regionBlock, submitTask } from '../core.js';
-import { axisPieces, blockIndices, blockShape, type Chunks, checkChunkedShape, checkPlan, flatIndex, largestBlock, numBlocks, offsets, sameChunks, withAxis } from '../grid.js';
+import { axisPieces, blockIndices, blockShape, type Chunks, checkChunkedShape, checkPlan, flatIndex, largestBlock, normalizeChunks, numBlocks, offsets, sameChunks, withAxis } from '../grid.js';
 import { elementwise } from './elementwise.js';
 import { normalizeAxes, normalizeAxis } from '@sciport/array-api/kit';
 import {
@@ -21,6 +21,7 @@ import {
   rollShifts,
   stackAxis,
 } from '../rules.js';
+import { itemsize } from '../probe.js';
 import { host } from './common.js';
 
 /** Apply a shape-changing host function per block, the output grid given explicitly. */
@@ -217,7 +218,9 @@ export function broadcastTo(x: ChunkedArray, shape: unknown): ChunkedArray {
   checkBroadcastTo(x.shape, target);
   const lead = target.length - x.ndim;
   if (lead === 0 && x.shape.every((n, i) => n === target[i])) return x;
-  const outChunks = packedMap(target, (n, d) => (d >= lead && x.shape[d - lead] === n ? [...x.chunks[d - lead]] : [n]));
+  // Stretched and new axes are split like a fresh array's, so no block outgrows 'auto' there.
+  const auto = normalizeChunks('auto', target, itemsize(x.dtype));
+  const outChunks = packedMap(target, (n, d) => (d >= lead && x.shape[d - lead] === n ? [...x.chunks[d - lead]] : auto[d]));
   return perBlock(
     x,
     outChunks,
