@@ -182,7 +182,7 @@ const isLength = (d: unknown): d is number => typeof d === 'number' && Number.is
 export function checkChunkedShape(shape: unknown, argument = 'shape'): number[] {
   // The kit checks the type, the count of dimensions and each entry, on the shape with every
   // valid length replaced by 0 (so its limit on the element count cannot trip).
-  const zeroed = Array.isArray(shape) ? shape.map((d) => (isLength(d) ? 0 : d)) : isLength(shape) ? 0 : shape;
+  const zeroed = Array.isArray(shape) ? packedMap(shape as unknown[], (d) => (isLength(d) ? 0 : d)) : isLength(shape) ? 0 : shape;
   checkShape(zeroed, argument);
   const dims: number[] = Array.isArray(shape) ? [...shape] : [shape as number];
   for (const d of dims) checkAllocatable([d], argument);

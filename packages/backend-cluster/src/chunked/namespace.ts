@@ -140,17 +140,19 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
     const options = reduceOptions(o, fn, keys);
     const a = take(x);
     const extra = options.dtype === undefined ? {} : { dtype: checkDtype(options.dtype) };
-    return treeReduce(a, { ...spec, extra }, options.axis as number | number[] | null | undefined, options.keepdims);
+    return treeReduce(a, { ...spec, extra }, options.axis, options.keepdims);
   };
-  const like = (fn: string, fill: (x: C) => unknown, given = false) =>
+  /** emptyLike, zerosLike, onesLike (a fixed fill) and fullLike (fill undefined: the fill is the second argument). */
+  const like = (fn: string, fill: number | undefined) =>
     (x: unknown, ...rest: unknown[]) => {
       const a = take(x);
-      const value = given ? rest[0] : fill(a);
+      const given = fill === undefined;
       // The host function checks the fill value, with its wording, before the options.
-      if (given) host.full([0], value);
+      if (given) host.full([0], rest[0]);
       const o = readOptions((given ? rest[1] : rest[0]) as Record<string, unknown> | undefined, CREATION_KEYS, fn);
-      return filled(cluster, a.shape, value, o.dtype === undefined ? a.dtype : checkDtype(o.dtype), a.chunks);
+      return filled(cluster, a.shape, given ? rest[0] : fill, o.dtype === undefined ? a.dtype : checkDtype(o.dtype), a.chunks);
     };
+  /** empty, zeros, ones (a fixed fill) and full (fill undefined: the fill is the second argument). */
   const creation = (fn: string, fill: number | undefined) =>
     (shape: unknown, ...rest: unknown[]) => {
       const given = fill === undefined;
@@ -187,10 +189,10 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
     zeros: creation('zeros', 0),
     ones: creation('ones', 1),
     full: creation('full', undefined),
-    emptyLike: like('emptyLike', () => 0),
-    zerosLike: like('zerosLike', () => 0),
-    onesLike: like('onesLike', () => 1),
-    fullLike: like('fullLike', () => undefined, true),
+    emptyLike: like('emptyLike', 0),
+    zerosLike: like('zerosLike', 0),
+    onesLike: like('onesLike', 1),
+    fullLike: like('fullLike', undefined),
     meshgrid(...args: unknown[]) {
       const last = args[args.length - 1];
       const indexing = isMeshgridOptions(last) ? meshgridIndexing(readOptions(args.pop() as { indexing?: unknown }, ['indexing'], 'meshgrid').indexing) : 'xy';
@@ -446,7 +448,7 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
     prod: reduction('prod', { partial: 'prod', combine: 'multiply' }, ['axis', 'dtype', 'keepdims']),
     mean(x: unknown, o?: object) {
       const options = reduceOptions(o, 'mean');
-      return mean(take(x), options.axis as number | null | undefined, options.keepdims);
+      return mean(take(x), options.axis, options.keepdims);
     },
     var: (x: unknown, o?: object) => spread(variance, 'var', x, o),
     std: (x: unknown, o?: object) => spread(std, 'std', x, o),
@@ -503,7 +505,7 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
   function spread(fn: typeof variance, name: 'var' | 'std', input: unknown, options: object | undefined): C {
     const o = reduceOptions(options, name, ['axis', 'keepdims', 'correction']);
     const x = take(input);
-    return fn(x, o.axis as number | null | undefined, o.keepdims, o.correction as number | undefined);
+    return fn(x, o.axis, o.keepdims, o.correction as number | undefined);
   }
 
   for (const name of UNARY) ns[name] = unary(name, () => cluster);

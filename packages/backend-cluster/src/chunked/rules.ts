@@ -5,7 +5,7 @@
  * function of the same purpose, one line per call site, once it exists.
  */
 import { broadcastShapes, checkPermutation, describe, normalizeAxes, normalizeAxis } from '@sciport/array-api/kit';
-import { type DType, DTYPES, isDType } from '@sciport/array-api';
+import { type DType, DTYPES, isDType, packedMap } from '@sciport/array-api';
 import { DtypeError, InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 
 // kit: replace with @sciport/array-api/kit's shapeToString once it exists
@@ -117,8 +117,8 @@ export function checkSqueeze(axis: unknown, shape: readonly number[]): number[] 
 // kit: replace with @sciport/array-api/kit's moveaxisOrder once it exists
 /** The permutation moveaxis applies (the axes of x in their new order). */
 export function moveaxisOrder(source: unknown, destination: unknown, ndim: number): number[] {
-  const src = (Array.isArray(source) ? source : [source]).map((s) => normalizeAxis(s, ndim, 'source'));
-  const dst = (Array.isArray(destination) ? destination : [destination]).map((s) => normalizeAxis(s, ndim, 'destination'));
+  const src = packedMap(Array.isArray(source) ? source : [source], (s) => normalizeAxis(s, ndim, 'source'));
+  const dst = packedMap(Array.isArray(destination) ? destination : [destination], (s) => normalizeAxis(s, ndim, 'destination'));
   if (src.length !== dst.length) {
     throw new InvalidArgumentError("'source' and 'destination' must have the same number of axes.", {
       argument: 'destination',
@@ -129,7 +129,7 @@ export function moveaxisOrder(source: unknown, destination: unknown, ndim: numbe
     throw new InvalidArgumentError('moveaxis axes must be unique.', { argument: 'source', hint: 'List each axis once.' });
   }
   const order = Array.from({ length: ndim }, (_, i) => i).filter((i) => !src.includes(i));
-  const pairs = dst.map((d, i) => [d, src[i]] as const).sort((p, q) => p[0] - q[0]);
+  const pairs = packedMap(dst, (d, i) => [d, src[i]] as const).sort((p, q) => p[0] - q[0]);
   for (const [d, s] of pairs) order.splice(d, 0, s);
   return order;
 }
@@ -179,8 +179,8 @@ export function checkRepeatCount(repeats: unknown): number {
  * axis, or one per axis; the shifts of a repeated axis add up.
  */
 export function rollShifts(shift: unknown, axis: unknown, ndim: number): number[] {
-  const axes = (Array.isArray(axis) ? axis : [axis]).map((ax) => normalizeAxis(ax, ndim));
-  const shifts: unknown[] = Array.isArray(shift) ? [...shift] : axes.map(() => shift);
+  const axes = packedMap(Array.isArray(axis) ? axis : [axis], (ax) => normalizeAxis(ax, ndim));
+  const shifts: unknown[] = Array.isArray(shift) ? [...shift] : packedMap(axes, () => shift);
   if (shifts.length !== axes.length) {
     throw new InvalidArgumentError("'shift' and 'axis' must have the same length.", { argument: 'shift', hint: 'Give one shift per axis.' });
   }
@@ -267,8 +267,8 @@ export function tensordotAxes(axes: unknown, a: readonly number[], b: readonly n
         hint: 'E.g. 1, or [[1], [0]].',
       });
     }
-    axA = axes[0].map((v: unknown) => normalizeAxis(v, a.length, 'axes'));
-    axB = axes[1].map((v: unknown) => normalizeAxis(v, b.length, 'axes'));
+    axA = packedMap(axes[0] as unknown[], (v) => normalizeAxis(v, a.length, 'axes'));
+    axB = packedMap(axes[1] as unknown[], (v) => normalizeAxis(v, b.length, 'axes'));
     if (axA.length !== axB.length) {
       throw new ShapeError("tensordot 'axes' lists must have the same length.", { argument: 'axes', hint: 'Pair each axis of x1 with one of x2.' });
     }

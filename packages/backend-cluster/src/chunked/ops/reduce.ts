@@ -29,7 +29,7 @@ export interface ReduceSpec {
 export function treeReduce(
   x: ChunkedArray,
   spec: ReduceSpec,
-  axis: number | readonly number[] | null | undefined,
+  axis: unknown,
   keepdims: boolean | undefined,
 ): ChunkedArray {
   const axes = normalizeAxes(axis, x.ndim);
@@ -71,7 +71,7 @@ export function treeReduce(
 }
 
 /** mean = sum / count, summed in the output dtype (SciPy/NumPy accumulate in float64 too). */
-export function mean(x: ChunkedArray, axis: number | readonly number[] | null | undefined, keepdims?: boolean): ChunkedArray {
+export function mean(x: ChunkedArray, axis: unknown, keepdims?: boolean): ChunkedArray {
   const axes = normalizeAxes(axis, x.ndim);
   const dtype = (host.mean(probeArray(packedMap(x.shape, () => 1), x.dtype), { axis: axes, keepdims: true }) as NDArray).dtype as DType;
   const count = product(packedMap(axes, (d) => x.shape[d]));
@@ -85,7 +85,7 @@ export function mean(x: ChunkedArray, axis: number | readonly number[] | null | 
  */
 export function variance(
   x: ChunkedArray,
-  axis: number | readonly number[] | null | undefined,
+  axis: unknown,
   keepdims: boolean | undefined,
   correction = 0,
 ): ChunkedArray {
@@ -99,6 +99,6 @@ export function variance(
   return binary('divide')(total, count - correction);
 }
 
-export function std(x: ChunkedArray, axis: number | readonly number[] | null | undefined, keepdims?: boolean, correction = 0): ChunkedArray {
+export function std(x: ChunkedArray, axis: unknown, keepdims?: boolean, correction = 0): ChunkedArray {
   return elementwise('sqrt', [variance(x, axis, keepdims, correction)], [inputRef(0)]);
 }
