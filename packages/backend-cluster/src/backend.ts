@@ -3,6 +3,7 @@
  * Registered when the package is imported; it never takes host arrays (they have no cluster).
  */
 import { arrayKind, defineBackend, implement, NOT_CONVERTIBLE, registerBackend, type Verdict } from '@sciport/dispatch-core';
+import { packedMap } from '@sciport/array-api';
 import * as fft from '@sciport/fft';
 import { isChunked } from './chunked/chunked-array.js';
 import { strategyFor } from './fft/strategies.js';
@@ -27,7 +28,7 @@ export const clusterBackend = defineBackend({
   kinds: ['chunked'],
   // Every option reaches the host transforms on the workers, which are this release's own code:
   // the cluster understands exactly what the table lists.
-  functions: fft.FFT_FUNCTIONS.map((f) => implement(fft.FFT_MULTIMETHODS[f.name], strategyFor(f), { options: f.options })),
+  functions: packedMap(fft.FFT_FUNCTIONS, (f) => implement(fft.FFT_MULTIMETHODS[f.name], strategyFor(f), { options: f.options })),
   capabilities: { syncReadback: false },
   // Dispatch asks canRun before converting, so the first argument meets the same reason here.
   canRun(_fn, args) {
