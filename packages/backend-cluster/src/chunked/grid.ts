@@ -1,4 +1,5 @@
 import { packedMap } from '@sciport/array-api';
+import { checkAllocatable, checkShape } from '@sciport/array-api/kit';
 import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 
 /**
@@ -143,4 +144,47 @@ export function axisPieces(axisOffsets: readonly number[], start: number, stop: 
     if (hi > lo) pieces.push({ block: b, srcStart: lo - axisOffsets[b], dstStart: lo - start, length: hi - lo });
   }
   return pieces;
+}
+
+/**
+ * Most elements one block may hold (1 GiB of float64): a task builds its block in one worker's
+ * memory, so a plan that needs larger blocks is refused before it exhausts a worker.
+ */
+export const MAX_BLOCK_ELEMENTS = 2 ** 27;
+
+/** Most blocks one array may have: the plan holds an object per block on the host. */
+export const MAX_BLOCKS = 2 ** 20;
+
+/** The elements of the largest block of a grid. */
+export function largestBlock(chunks: Chunks): number {
+  return chunks.reduce((p, c) => p * c.reduce((m, n) => Math.max(m, n), 0), 1);
+}
+
+/** Refuses a plan whose blocks or block count pass the limits above, naming the argument that asked for it. */
+export function checkPlan(plan: { readonly blockElements: number; readonly blocks: number }, argument: string, hint: string): void {
+  if (plan.blockElements > MAX_BLOCK_ELEMENTS) {
+    throw new ShapeError(
+      `'${argument}' asks for blocks of ${plan.blockElements} elements; a chunked array's blocks hold at most 2^27 (${MAX_BLOCK_ELEMENTS}).`,
+      { argument, hint },
+    );
+  }
+  if (plan.blocks > MAX_BLOCKS) {
+    throw new ShapeError(`'${argument}' asks for ${plan.blocks} blocks; a chunked array has at most 2^20 (${MAX_BLOCKS}).`, { argument, hint });
+  }
+}
+
+const isLength = (d: unknown): d is number => typeof d === 'number' && Number.isInteger(d) && d >= 0;
+
+/**
+ * A user-given shape of a chunked array: the kit's checkShape, except that the element count
+ * may pass 2^31 − 1 (blocks are allocated one at a time; only each dimension is limited).
+ */
+export function checkChunkedShape(shape: unknown, argument = 'shape'): number[] {
+  // The kit checks the type, the count of dimensions and each entry, on the shape with every
+  // valid length replaced by 0 (so its limit on the element count cannot trip).
+  const zeroed = Array.isArray(shape) ? packedMap(shape as unknown[], (d) => (isLength(d) ? 0 : d)) : isLength(shape) ? 0 : shape;
+  checkShape(zeroed, argument);
+  const dims: number[] = Array.isArray(shape) ? [...shape] : [shape as number];
+  for (const d of dims) checkAllocatable([d], argument);
+  return dims;
 }

@@ -1,14 +1,15 @@
-import type { ArrayNamespace, DType, NDArray } from '@sciport/array-api';
-import { asarray, packedMap } from '@sciport/array-api';
-import { NotSupportedError, InvalidArgumentError } from '@sciport/dispatch-core';
+import type { ArrayNamespace, DType } from '@sciport/array-api';
+import { asarray, NDArray, packedMap } from '@sciport/array-api';
+import { broadcastShapes, checkBoolean, checkInteger, normalizeAxis, readOptions } from '@sciport/array-api/kit';
+import { InvalidArgumentError, NotSupportedError, ShapeError } from '@sciport/dispatch-core';
 import type { Cluster } from '../cluster.js';
 import { XP } from '../runtime/task-names.js';
 import { inputRef } from '../runtime/template.js';
 import type { Block } from './block.js';
 import { ChunkedArray, isChunked } from './chunked-array.js';
 import { fromHost, rechunkArray, submitTask } from './core.js';
-import { blockIndices, blockShape, normalizeChunks, numBlocks, offsets, flatIndex, withAxis } from './grid.js';
-import { asChunked, host, normalizeAxis, probeArray, isScalar } from './ops/common.js';
+import { blockIndices, blockShape, checkChunkedShape, flatIndex, normalizeChunks, numBlocks, offsets, withAxis } from './grid.js';
+import { asChunked, host, isScalar, probeArray } from './ops/common.js';
 import { binary, elementwise, unary } from './ops/elementwise.js';
 import { matmul, matrixTranspose, tensordot } from './ops/linalg.js';
 import {
@@ -18,6 +19,7 @@ import {
   flip,
   moveaxis,
   permuteDims,
+  repeatAlong,
   reshape,
   roll,
   squeeze,
@@ -29,6 +31,20 @@ import {
 import { mapAlongAxes } from './ops/map-axes.js';
 import { mean, std, treeReduce, variance } from './ops/reduce.js';
 import { itemsize } from './probe.js';
+import {
+  checkArrayList,
+  checkCondition,
+  checkDtype,
+  checkDtypeKinds,
+  checkMatrixRank,
+  checkRepeatCount,
+  cumulativeAxis,
+  diffOrder,
+  meshgridIndexing,
+  sortAxis,
+  takeAxis,
+  vecdotAxis,
+} from './rules.js';
 
 type C = ChunkedArray;
 
@@ -48,14 +64,20 @@ function dtypeOf(v: unknown): unknown {
   return isChunked(v) ? v.dtype : v;
 }
 
+/** The option keys of the creation functions (as the host namespace's). */
+const CREATION_KEYS = ['dtype', 'device'];
+const REDUCE_KEYS = ['axis', 'keepdims'];
+
 function dataDependent(name: string): never {
   throw new NotSupportedError(`${name} has a data-dependent output shape, which chunked arrays do not support.`, {
+    argument: 'x',
     hint: `Gather first: ${name}(await x.toHost()).`,
   });
 }
 
 /** Blocks computed on the workers from nothing (zeros, ones, full, empty). */
-function filled(cluster: Cluster, shape: readonly number[], fill: unknown, dtypeOption: DType | undefined, chunksHint?: readonly (readonly number[])[]): C {
+function filled(cluster: Cluster, shape: readonly number[], fill: unknown, dtypeOption: unknown, chunksHint?: readonly (readonly number[])[]): C {
+  // The host function checks the fill value and the dtype, with its wording.
   const probe = host.full([0], fill, dtypeOption === undefined ? {} : { dtype: dtypeOption }) as NDArray;
   const dtype = probe.dtype as DType;
   const chunks = chunksHint ? packedMap(chunksHint, (c) => [...c]) : normalizeChunks('auto', shape, itemsize(dtype));
@@ -67,13 +89,9 @@ function filled(cluster: Cluster, shape: readonly number[], fill: unknown, dtype
   return new ChunkedArray(cluster, dtype, shape, chunks, blocks);
 }
 
-function shapeList(shape: number | readonly number[]): number[] {
-  return typeof shape === 'number' ? [shape] : [...shape];
-}
-
 /** tril/triu per block: the diagonal offset k moves with each block's position. */
-function triangle(op: 'tril' | 'triu', x: C, k = 0): C {
-  if (x.ndim < 2) throw new InvalidArgumentError(`${op} needs at least 2 dimensions, got ${x.ndim}.`, { argument: 'x' });
+function triangle(op: 'tril' | 'triu', x: C, k: number): C {
+  checkMatrixRank(x.ndim, op);
   const r = x.ndim - 2;
   const rows = offsets(x.chunks[r]);
   const cols = offsets(x.chunks[r + 1]);
@@ -86,8 +104,8 @@ function triangle(op: 'tril' | 'triu', x: C, k = 0): C {
   return new ChunkedArray(x.cluster, x.dtype, x.shape, x.chunks, blocks);
 }
 
-function axisOp(x: C, axis: number, op: string, options: Record<string, unknown>): C {
-  const ax = normalizeAxis(axis, x.ndim);
+/** An operation along one whole axis (already normalised), run by the host function on each block. */
+function axisOp(x: C, ax: number, op: string, options: Record<string, unknown>): C {
   const opts = { ...options, axis: ax };
   return mapAlongAxes(x, [ax], {
     fn: XP,
@@ -96,14 +114,55 @@ function axisOp(x: C, axis: number, op: string, options: Record<string, unknown>
   });
 }
 
-function defaultAxis(x: C, axis: number | undefined, name: string): number {
-  if (axis !== undefined) return axis;
-  if (x.ndim === 1) return 0;
-  throw new InvalidArgumentError(`${name} needs an axis for a ${x.ndim}-D array.`, { argument: 'axis' });
+/** Is the last of `args` meshgrid's options object (not an array)? The host namespace's test. */
+function isMeshgridOptions(last: unknown): last is object {
+  return (
+    last !== undefined &&
+    last !== null &&
+    typeof last === 'object' &&
+    !isChunked(last) &&
+    !(last instanceof NDArray) &&
+    !Array.isArray(last) &&
+    !ArrayBuffer.isView(last) &&
+    !('shape' in last)
+  );
 }
 
 /** Build the ArrayNamespace for chunked arrays on one cluster. */
 function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
+  const take = (v: unknown, argument = 'x') => asChunked(v, cluster, argument);
+  const split = (x: NDArray) => fromHost(x, cluster, normalizeChunks('auto', x.shape, itemsize(x.dtype)));
+  const reduceOptions = (o: object | undefined, fn: string, keys = REDUCE_KEYS): Record<string, unknown> & { keepdims: boolean } => {
+    const options: Record<string, unknown> = readOptions(o as Record<string, unknown> | undefined, keys, fn);
+    return { ...options, keepdims: checkBoolean(options.keepdims, 'keepdims', false) };
+  };
+  const reduction = (fn: string, spec: { partial: string; combine: string }, keys = REDUCE_KEYS) => (x: unknown, o?: object) => {
+    const options = reduceOptions(o, fn, keys);
+    const a = take(x);
+    const extra = options.dtype === undefined ? {} : { dtype: checkDtype(options.dtype) };
+    return treeReduce(a, { ...spec, extra }, options.axis, options.keepdims);
+  };
+  /** emptyLike, zerosLike, onesLike (a fixed fill) and fullLike (fill undefined: the fill is the second argument). */
+  const like = (fn: string, fill: number | undefined) =>
+    (x: unknown, ...rest: unknown[]) => {
+      const a = take(x);
+      const given = fill === undefined;
+      // The host function checks the fill value, with its wording, before the options.
+      if (given) host.full([0], rest[0]);
+      const o = readOptions((given ? rest[1] : rest[0]) as Record<string, unknown> | undefined, CREATION_KEYS, fn);
+      return filled(cluster, a.shape, given ? rest[0] : fill, o.dtype === undefined ? a.dtype : checkDtype(o.dtype), a.chunks);
+    };
+  /** empty, zeros, ones (a fixed fill) and full (fill undefined: the fill is the second argument). */
+  const creation = (fn: string, fill: number | undefined) =>
+    (shape: unknown, ...rest: unknown[]) => {
+      const given = fill === undefined;
+      if (given) host.full([0], rest[0]);
+      const o = readOptions((given ? rest[1] : rest[0]) as Record<string, unknown> | undefined, CREATION_KEYS, fn);
+      const dtype = o.dtype === undefined ? undefined : checkDtype(o.dtype);
+      const s = checkChunkedShape(shape, 'shape');
+      return filled(cluster, s, given ? rest[0] : fill, given ? dtype : (dtype ?? 'float64'));
+    };
+
   const ns: Record<string, unknown> = {
     kind: 'chunked',
     e: Math.E,
@@ -114,41 +173,40 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
 
     // ----- creation: small or structured arrays are built on the host and split; constant
     // fills are built on the workers, block by block.
-    asarray(obj: unknown, options: { dtype?: DType; copy?: boolean; shape?: number | readonly number[] } = {}) {
+    asarray(obj: unknown, options?: { dtype?: DType; copy?: boolean; shape?: number | readonly number[]; device?: unknown }) {
+      const o = readOptions(options, ['dtype', 'shape', 'copy', 'device'], 'asarray');
+      if (o.dtype !== undefined) checkDtype(o.dtype);
       if (isChunked(obj)) {
-        if (options.dtype !== undefined && options.dtype !== obj.dtype) return ns_.astype(obj, options.dtype);
-        return obj;
+        if (o.dtype !== undefined && o.dtype !== obj.dtype) return ns_.astype(take(obj, 'obj'), o.dtype);
+        return take(obj, 'obj');
       }
-      const x = asarray(obj as any, options as any) as NDArray;
-      return fromHost(x, cluster, normalizeChunks('auto', x.shape, itemsize(x.dtype)));
+      return split(asarray(obj as never, o as never) as NDArray);
     },
-    arange(start: number, stop?: number | null, step?: number, options?: object) {
-      const x = host.arange(start, stop, step, options) as NDArray;
-      return fromHost(x, cluster, normalizeChunks('auto', x.shape, itemsize(x.dtype)));
-    },
-    linspace(start: number, stop: number, num: number, options?: object) {
-      const x = host.linspace(start, stop, num, options) as NDArray;
-      return fromHost(x, cluster, normalizeChunks('auto', x.shape, itemsize(x.dtype)));
-    },
-    eye(nRows: number, nCols?: number | null, options?: object) {
-      const x = host.eye(nRows, nCols, options) as NDArray;
-      return fromHost(x, cluster, normalizeChunks('auto', x.shape, itemsize(x.dtype)));
-    },
-    empty: (shape: number | readonly number[], o: { dtype?: DType } = {}) => filled(cluster, shapeList(shape), 0, o.dtype ?? 'float64'),
-    zeros: (shape: number | readonly number[], o: { dtype?: DType } = {}) => filled(cluster, shapeList(shape), 0, o.dtype ?? 'float64'),
-    ones: (shape: number | readonly number[], o: { dtype?: DType } = {}) => filled(cluster, shapeList(shape), 1, o.dtype ?? 'float64'),
-    full: (shape: number | readonly number[], v: number | bigint | boolean, o: { dtype?: DType } = {}) => filled(cluster, shapeList(shape), v, o.dtype),
-    emptyLike: (x: C, o: { dtype?: DType } = {}) => filled(cluster, x.shape, 0, o.dtype ?? x.dtype, x.chunks),
-    zerosLike: (x: C, o: { dtype?: DType } = {}) => filled(cluster, x.shape, 0, o.dtype ?? x.dtype, x.chunks),
-    onesLike: (x: C, o: { dtype?: DType } = {}) => filled(cluster, x.shape, 1, o.dtype ?? x.dtype, x.chunks),
-    fullLike: (x: C, v: number | bigint | boolean, o: { dtype?: DType } = {}) => filled(cluster, x.shape, v, o.dtype ?? x.dtype, x.chunks),
+    arange: (start: unknown, stop?: unknown, step?: unknown, options?: object) => split(host.arange(start, stop, step, options) as NDArray),
+    linspace: (start: unknown, stop: unknown, num: unknown, options?: object) => split(host.linspace(start, stop, num, options) as NDArray),
+    eye: (nRows: unknown, nCols?: unknown, options?: object) => split(host.eye(nRows, nCols, options) as NDArray),
+    empty: creation('empty', 0),
+    zeros: creation('zeros', 0),
+    ones: creation('ones', 1),
+    full: creation('full', undefined),
+    emptyLike: like('emptyLike', 0),
+    zerosLike: like('zerosLike', 0),
+    onesLike: like('onesLike', 1),
+    fullLike: like('fullLike', undefined),
     meshgrid(...args: unknown[]) {
       const last = args[args.length - 1];
-      const options = last !== undefined && !isChunked(last) && typeof last === 'object' && last !== null && !('dtype' in (last as object)) ? (args.pop() as { indexing?: 'xy' | 'ij' }) : {};
-      const arrays = packedMap(args, (a, i) => asChunked(a, cluster, `arrays[${i}]`));
-      const lengths = packedMap(arrays, (a) => a.size);
-      const xy = (options.indexing ?? 'xy') === 'xy' && arrays.length >= 2;
-      const shape = [...lengths];
+      const indexing = isMeshgridOptions(last) ? meshgridIndexing(readOptions(args.pop() as { indexing?: unknown }, ['indexing'], 'meshgrid').indexing) : 'xy';
+      const arrays = packedMap(args, (a, i) => take(a, `arrays[${i}]`));
+      arrays.forEach((a, i) => {
+        if (a.ndim !== 1) {
+          throw new InvalidArgumentError(`meshgrid needs 1-D arrays; arrays[${i}] has ${a.ndim} dimensions.`, {
+            argument: `arrays[${i}]`,
+            hint: 'Flatten it with reshape(x, [-1]).',
+          });
+        }
+      });
+      const xy = indexing === 'xy' && arrays.length >= 2;
+      const shape = packedMap(arrays, (a) => a.size);
       if (xy) [shape[0], shape[1]] = [shape[1], shape[0]];
       return packedMap(arrays, (a, i) => {
         const position = xy && i < 2 ? 1 - i : i;
@@ -156,63 +214,93 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
         return broadcastTo(reshape(a, view), shape);
       });
     },
-    tril: (x: C, o: { k?: number } = {}) => triangle('tril', x, o.k),
-    triu: (x: C, o: { k?: number } = {}) => triangle('triu', x, o.k),
+    tril(x: unknown, o?: { k?: number }) {
+      const k = checkInteger(readOptions(o, ['k'], 'tril').k, 'k', 0);
+      return triangle('tril', take(x), k);
+    },
+    triu(x: unknown, o?: { k?: number }) {
+      const k = checkInteger(readOptions(o, ['k'], 'triu').k, 'k', 0);
+      return triangle('triu', take(x), k);
+    },
 
     // ----- data types (answered by the host namespace on dtypes)
-    astype(x: C, dtype: DType, options: { copy?: boolean } = {}) {
-      if (x.dtype === dtype && options.copy !== true) return x;
-      return elementwise('astype', [x], [inputRef(0), dtype]);
+    astype(x: unknown, dtype: DType, options?: { copy?: boolean; device?: unknown }) {
+      const copy = checkBoolean(readOptions(options, ['copy', 'device'], 'astype').copy, 'copy', true);
+      const a = take(x);
+      checkDtype(dtype);
+      if (a.dtype === dtype && !copy) return a;
+      return elementwise('astype', [a], [inputRef(0), dtype]);
     },
-    canCast: (from: unknown, to: DType) => host.canCast(dtypeOf(from), to),
+    canCast: (from: unknown, to: unknown) => host.canCast(dtypeOf(from), checkDtype(to, 'to')),
     finfo: (t: unknown) => host.finfo(dtypeOf(t)),
     iinfo: (t: unknown) => host.iinfo(dtypeOf(t)),
-    isdtype: (dtype: DType, kind: unknown) => host.isdtype(dtype, kind),
+    isdtype(dtype: unknown, kind: unknown) {
+      checkDtype(dtype);
+      checkDtypeKinds(kind);
+      return host.isdtype(dtype, kind);
+    },
     resultType: (...xs: unknown[]) => host.resultType(...packedMap(xs, dtypeOf)),
 
-    clip(x: C, min?: unknown, max?: unknown) {
-      const arrays: unknown[] = [x];
-      const slot = (v: unknown) => {
+    clip(x: unknown, min?: unknown, max?: unknown) {
+      const arrays: unknown[] = [take(x)];
+      const slot = (v: unknown, name: string) => {
         if (v === null || v === undefined || isScalar(v)) return v ?? null;
-        arrays.push(v);
+        arrays.push(take(v, name));
         return inputRef(arrays.length - 1);
       };
-      const template = [inputRef(0), slot(min), slot(max)];
-      return elementwise('clip', arrays, template);
+      return elementwise('clip', arrays, [inputRef(0), slot(min, 'min'), slot(max, 'max')]);
     },
     where(condition: unknown, x1: unknown, x2: unknown) {
-      const arrays: unknown[] = [];
-      const slot = (v: unknown) => {
+      const c = take(condition, 'condition');
+      checkCondition(c.dtype);
+      const arrays: unknown[] = [c];
+      const slot = (v: unknown, name: string) => {
         if (isScalar(v)) return v;
-        arrays.push(v);
+        arrays.push(take(v, name));
         return inputRef(arrays.length - 1);
       };
-      return elementwise('where', arrays, [slot(condition), slot(x1), slot(x2)], cluster);
+      return elementwise('where', arrays, [inputRef(0), slot(x1, 'x1'), slot(x2, 'x2')], cluster);
     },
 
     // ----- indexing
-    take(x: C, indices: unknown, options: { axis?: number } = {}) {
-      const axis = defaultAxis(x, options.axis, 'take');
-      const idx = asChunked(indices, cluster, 'indices');
-      if (idx.ndim !== 1) throw new InvalidArgumentError('take needs 1-D indices.', { argument: 'indices' });
+    take(x: unknown, indices: unknown, options?: { axis?: number }) {
+      const o = readOptions(options, ['axis'], 'take');
+      const a = take(x);
+      const idx = take(indices, 'indices');
+      const ax = takeAxis(o.axis, a.ndim);
+      if (idx.ndim !== 1) {
+        throw new NotSupportedError('Chunked take needs 1-D indices.', { argument: 'indices', hint: 'Flatten them with reshape(indices, [-1]).' });
+      }
       const whole = rechunkArray(idx, [[idx.shape[0]]]);
-      const ax = normalizeAxis(axis, x.ndim);
-      return mapAlongAxes(x, [ax], {
+      return mapAlongAxes(a, [ax], {
         fn: XP,
         params: { op: 'take', args: [inputRef(0), inputRef(1), { axis: ax }] },
         probe: (p) => host.take(p, probeArray([idx.shape[0]], idx.dtype), { axis: ax }) as NDArray,
         extra: [whole.blocks[0]],
       });
     },
-    takeAlongAxis(x: C, indices: C, options: { axis?: number } = {}) {
-      const ax = normalizeAxis(options.axis ?? -1, x.ndim);
-      const idx = asChunked(indices, cluster, 'indices');
-      if (idx.ndim !== x.ndim || idx.shape.some((n, d) => d !== ax && n !== x.shape[d])) {
-        throw new InvalidArgumentError('takeAlongAxis: indices must have the shape of x except along axis.', { argument: 'indices' });
+    takeAlongAxis(x: unknown, indices: unknown, options?: { axis?: number }) {
+      const o = readOptions(options, ['axis'], 'takeAlongAxis');
+      const a = take(x);
+      const idx = take(indices, 'indices');
+      const ax = normalizeAxis(o.axis ?? -1, a.ndim);
+      if (idx.ndim !== a.ndim) {
+        throw new ShapeError(`'indices' must have ${a.ndim} dimensions like x, got ${idx.ndim}.`, {
+          argument: 'indices',
+          hint: 'Use expandDims on the indices.',
+        });
       }
-      const xw = rechunkArray(x, packedMap(x.chunks, (c, d) => (d === ax ? [x.shape[d]] : [...c])));
+      if (idx.shape.some((n, d) => d !== ax && n !== a.shape[d])) {
+        throw new NotSupportedError('Chunked takeAlongAxis needs indices of the shape of x except along axis.', {
+          argument: 'indices',
+          hint: 'Broadcast them first with broadcastTo.',
+        });
+      }
+      // The host function checks the dtype of the indices, with its wording.
+      host.takeAlongAxis(probeArray(packedMap(a.shape, () => 1), a.dtype), probeArray(packedMap(a.shape, () => 0), idx.dtype), { axis: ax });
+      const xw = rechunkArray(a, packedMap(a.chunks, (c, d) => (d === ax ? [a.shape[d]] : [...c])));
       const iw = rechunkArray(idx, packedMap(xw.chunks, (c, d) => (d === ax ? [idx.shape[d]] : [...c])));
-      const dtype = x.dtype;
+      const dtype = a.dtype;
       const grid = numBlocks(xw.chunks);
       const blocks: Block[] = [];
       for (const b of blockIndices(grid)) {
@@ -233,69 +321,104 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
     },
 
     // ----- linear algebra
-    matmul: (a: unknown, b: unknown) => matmul(asChunked(a, cluster, 'x1'), asChunked(b, cluster, 'x2')),
-    matrixTranspose: (x: C) => matrixTranspose(x),
-    tensordot: (a: C, b: C, o: { axes?: number | readonly [readonly number[], readonly number[]] } = {}) => tensordot(a, b, o.axes),
-    vecdot(a: C, b: C, o: { axis?: number } = {}) {
+    matmul: (x1: unknown, x2: unknown) => matmul(take(x1, 'x1'), take(x2, 'x2')),
+    matrixTranspose: (x: unknown) => matrixTranspose(take(x)),
+    tensordot(x1: unknown, x2: unknown, options?: { axes?: unknown }) {
+      const o = readOptions(options, ['axes'], 'tensordot');
+      return tensordot(take(x1, 'x1'), take(x2, 'x2'), o.axes ?? 2);
+    },
+    vecdot(x1: unknown, x2: unknown, options?: { axis?: number }) {
+      const o = readOptions(options, ['axis'], 'vecdot');
+      const a = take(x1, 'x1');
+      const b = take(x2, 'x2');
+      const ax = vecdotAxis(o.axis ?? -1, a.shape, b.shape);
+      // The host function checks the dtypes, with its wording.
+      host.vecdot(probeArray([1], a.dtype), probeArray([1], b.dtype));
       const complex = host.isdtype(a.dtype, 'complex floating');
       const prod = binary('multiply')(complex ? unary('conj')(a) : a, b);
-      return treeReduce(prod, { partial: 'sum', combine: 'add' }, [normalizeAxis(o.axis ?? -1, prod.ndim)], false);
+      return treeReduce(prod, { partial: 'sum', combine: 'add' }, [ax], false);
     },
 
     // ----- manipulation
-    broadcastArrays(...arrays: C[]) {
-      const shape = arrays.reduce<number[]>((s, a) => {
-        const nd = Math.max(s.length, a.ndim);
-        return Array.from({ length: nd }, (_, d) => {
-          const x = s[d - (nd - s.length)] ?? 1;
-          const y = a.shape[d - (nd - a.ndim)] ?? 1;
-          return x === 1 ? y : x;
-        });
-      }, []);
-      return packedMap(arrays, (a) => broadcastTo(a, shape));
+    broadcastArrays(...arrays: unknown[]) {
+      const xs = packedMap(arrays, (a, i) => take(a, `arrays[${i}]`));
+      const shape = broadcastShapes(...packedMap(xs, (a) => a.shape));
+      return packedMap(xs, (a) => broadcastTo(a, shape));
     },
-    broadcastTo: (x: C, shape: number | readonly number[]) => broadcastTo(x, shape),
-    concat: (arrays: readonly C[], o: { axis?: number | null } = {}) => concat(packedMap(arrays, (a, i) => asChunked(a, cluster, `arrays[${i}]`)), o.axis === undefined ? 0 : o.axis),
-    expandDims: (x: C, axis?: number | readonly number[]) => expandDims(x, axis),
-    flip: (x: C, o: { axis?: number | readonly number[] | null } = {}) => flip(x, o.axis),
-    moveaxis: (x: C, s: number | readonly number[], d: number | readonly number[]) => moveaxis(x, s, d),
-    permuteDims: (x: C, axes: readonly number[]) => permuteDims(x, axes),
-    repeat(x: C, repeats: unknown, o: { axis?: number | null } = {}) {
+    broadcastTo(x: unknown, shape: unknown) {
+      const target = checkChunkedShape(shape, 'shape');
+      return broadcastTo(take(x), target);
+    },
+    concat(arrays: unknown, options?: { axis?: number | null }) {
+      const o = readOptions(options, ['axis'], 'concat');
+      const xs = packedMap(checkArrayList(arrays, 'concat'), (a, i) => take(a, `arrays[${i}]`));
+      return concat(xs, o.axis === undefined ? 0 : o.axis);
+    },
+    expandDims: (x: unknown, axis?: unknown) => expandDims(take(x), axis ?? 0),
+    flip(x: unknown, o?: { axis?: unknown }) {
+      const axis = readOptions(o, ['axis'], 'flip').axis;
+      return flip(take(x), axis);
+    },
+    moveaxis: (x: unknown, source: unknown, destination: unknown) => moveaxis(take(x), source, destination),
+    permuteDims: (x: unknown, axes: unknown) => permuteDims(take(x), axes),
+    repeat(x: unknown, repeats: unknown, options?: { axis?: number | null }) {
+      const o = readOptions(options, ['axis'], 'repeat');
+      const a = take(x);
       if (typeof repeats !== 'number') {
         throw new NotSupportedError('Chunked repeat takes an integer count.', { argument: 'repeats', hint: 'Gather first for per-element counts.' });
       }
-      const src = o.axis === null || o.axis === undefined ? reshape(x, [-1]) : x;
-      const ax = normalizeAxis(o.axis ?? 0, src.ndim);
-      return mapAlongAxes(src, [ax], {
-        fn: XP,
-        params: { op: 'repeat', args: [inputRef(0), repeats, { axis: ax }] },
-        probe: (p) => host.repeat(p, repeats, { axis: ax }) as NDArray,
-      });
+      const count = checkRepeatCount(repeats);
+      const src = o.axis === null || o.axis === undefined ? reshape(a, [-1]) : a;
+      return repeatAlong(src, count, normalizeAxis(o.axis ?? 0, src.ndim));
     },
-    reshape: (x: C, shape: number | readonly number[]) => reshape(x, shape),
-    roll: (x: C, shift: number | readonly number[], o: { axis?: number | readonly number[] | null } = {}) => roll(x, shift, o.axis),
-    squeeze: (x: C, axis: number | readonly number[]) => squeeze(x, axis),
-    stack: (arrays: readonly C[], o: { axis?: number } = {}) => stack(packedMap(arrays, (a, i) => asChunked(a, cluster, `arrays[${i}]`)), o.axis ?? 0),
-    tile: (x: C, reps: readonly number[]) => tile(x, reps),
-    unstack: (x: C, o: { axis?: number } = {}) => unstack(x, o.axis ?? 0),
+    reshape(x: unknown, shape: unknown, options?: { copy?: boolean }) {
+      // Blocks are never shared with the input's memory: every reshape is a copy, so copy: false cannot be honoured.
+      const copy = readOptions(options, ['copy'], 'reshape').copy;
+      if (copy !== undefined) checkBoolean(copy, 'copy', true);
+      if (copy === false) {
+        throw new NotSupportedError('Chunked reshape always copies its blocks.', { argument: 'copy', hint: 'Leave copy unset.' });
+      }
+      return reshape(take(x), shape);
+    },
+    roll(x: unknown, shift: unknown, o?: { axis?: unknown }) {
+      const axis = readOptions(o, ['axis'], 'roll').axis;
+      return roll(take(x), shift, axis);
+    },
+    squeeze: (x: unknown, axis: unknown) => squeeze(take(x), axis),
+    stack(arrays: unknown, options?: { axis?: number }) {
+      const o = readOptions(options, ['axis'], 'stack');
+      const xs = packedMap(checkArrayList(arrays, 'stack'), (a, i) => take(a, `arrays[${i}]`));
+      return stack(xs, o.axis ?? 0);
+    },
+    tile: (x: unknown, repetitions: unknown) => tile(take(x), repetitions),
+    unstack(x: unknown, o?: { axis?: number }) {
+      const axis = readOptions(o, ['axis'], 'unstack').axis;
+      return unstack(take(x), axis ?? 0);
+    },
 
     // ----- searching
-    argmax: (x: C, o: { axis?: number | null; keepdims?: boolean } = {}) => argReduce('argmax', x, o),
-    argmin: (x: C, o: { axis?: number | null; keepdims?: boolean } = {}) => argReduce('argmin', x, o),
-    countNonzero: (x: C, o: { axis?: number | readonly number[] | null; keepdims?: boolean } = {}) =>
-      treeReduce(x, { partial: 'countNonzero', combine: 'add' }, o.axis, o.keepdims),
+    argmax: (x: unknown, o?: object) => argReduce('argmax', x, o),
+    argmin: (x: unknown, o?: object) => argReduce('argmin', x, o),
+    countNonzero: reduction('countNonzero', { partial: 'countNonzero', combine: 'add' }),
     nonzero: () => dataDependent('nonzero'),
-    searchsorted(x1: C, x2: unknown, o: { side?: 'left' | 'right'; sorter?: C } = {}) {
-      const sorted = rechunkArray(x1, [[x1.shape[0]]]);
-      const v = asChunked(isScalar(x2) ? asarray(x2 as any, { dtype: x1.dtype } as any) : x2, cluster, 'x2');
+    searchsorted(x1: unknown, x2: unknown, options?: { side?: 'left' | 'right'; sorter?: unknown }) {
+      const o = readOptions(options, ['side', 'sorter'], 'searchsorted');
+      const a = take(x1, 'x1');
+      if (a.ndim !== 1) {
+        throw new ShapeError(`searchsorted needs a 1-D x1, got ${a.ndim}-D.`, { argument: 'x1', hint: 'Flatten or sort a 1-D array.' });
+      }
+      const sorter = o.sorter === undefined ? undefined : take(o.sorter, 'sorter');
+      const sorted = rechunkArray(a, [[a.shape[0]]]);
+      const v = isScalar(x2) ? split(asarray(x2 as never, { dtype: a.dtype } as never) as NDArray) : take(x2, 'x2');
       const extra = [sorted.blocks[0]];
       const opts: Record<string, unknown> = { side: o.side ?? 'left' };
-      if (o.sorter !== undefined) {
-        extra.push(rechunkArray(o.sorter, [[o.sorter.shape[0]]]).blocks[0]);
+      if (sorter !== undefined) {
+        extra.push(rechunkArray(sorter, [[sorter.shape[0]]]).blocks[0]);
         opts.sorter = inputRef(2);
       }
-      const probeOpts = { ...opts, sorter: o.sorter === undefined ? undefined : probeArray([x1.shape[0]], o.sorter.dtype) };
-      const probe = host.searchsorted(probeArray([x1.shape[0]], x1.dtype), probeArray(packedMap(v.shape, () => 0), v.dtype), probeOpts) as NDArray;
+      // The host function checks side, the dtypes and the sorter, with its wording.
+      const probeOpts = { ...opts, sorter: sorter === undefined ? undefined : probeArray([a.shape[0]], sorter.dtype) };
+      const probe = host.searchsorted(probeArray([a.shape[0]], a.dtype), probeArray(packedMap(v.shape, () => 0), v.dtype), probeOpts) as NDArray;
       const grid = numBlocks(v.chunks);
       const blocks: Block[] = [];
       for (const idx of blockIndices(grid)) {
@@ -313,41 +436,49 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
     uniqueValues: () => dataDependent('uniqueValues'),
 
     // ----- sorting (along a whole axis)
-    argsort: (x: C, o: { axis?: number; descending?: boolean; stable?: boolean } = {}) => axisOp(x, o.axis ?? -1, 'argsort', o),
-    sort: (x: C, o: { axis?: number; descending?: boolean; stable?: boolean } = {}) => axisOp(x, o.axis ?? -1, 'sort', o),
+    argsort: (x: unknown, o?: object) => sortAlong('argsort', x, o),
+    sort: (x: unknown, o?: object) => sortAlong('sort', x, o),
 
     // ----- statistical (tree reductions)
-    cumulativeProd: (x: C, o: { axis?: number; dtype?: DType; includeInitial?: boolean } = {}) =>
-      axisOp(x, defaultAxis(x, o.axis, 'cumulativeProd'), 'cumulativeProd', o),
-    cumulativeSum: (x: C, o: { axis?: number; dtype?: DType; includeInitial?: boolean } = {}) =>
-      axisOp(x, defaultAxis(x, o.axis, 'cumulativeSum'), 'cumulativeSum', o),
-    max: (x: C, o: { axis?: number | readonly number[] | null; keepdims?: boolean } = {}) => treeReduce(x, { partial: 'max', combine: 'maximum' }, o.axis, o.keepdims),
-    min: (x: C, o: { axis?: number | readonly number[] | null; keepdims?: boolean } = {}) => treeReduce(x, { partial: 'min', combine: 'minimum' }, o.axis, o.keepdims),
-    sum: (x: C, o: { axis?: number | readonly number[] | null; keepdims?: boolean; dtype?: DType } = {}) =>
-      treeReduce(x, { partial: 'sum', combine: 'add', extra: o.dtype === undefined ? {} : { dtype: o.dtype } }, o.axis, o.keepdims),
-    prod: (x: C, o: { axis?: number | readonly number[] | null; keepdims?: boolean; dtype?: DType } = {}) =>
-      treeReduce(x, { partial: 'prod', combine: 'multiply', extra: o.dtype === undefined ? {} : { dtype: o.dtype } }, o.axis, o.keepdims),
-    mean: (x: C, o: { axis?: number | readonly number[] | null; keepdims?: boolean } = {}) => mean(x, o.axis, o.keepdims),
-    var: (x: C, o: { axis?: number | readonly number[] | null; keepdims?: boolean; correction?: number } = {}) => variance(x, o.axis, o.keepdims, o.correction),
-    std: (x: C, o: { axis?: number | readonly number[] | null; keepdims?: boolean; correction?: number } = {}) => std(x, o.axis, o.keepdims, o.correction),
+    cumulativeProd: (x: unknown, o?: object) => cumulative('cumulativeProd', x, o),
+    cumulativeSum: (x: unknown, o?: object) => cumulative('cumulativeSum', x, o),
+    max: reduction('max', { partial: 'max', combine: 'maximum' }),
+    min: reduction('min', { partial: 'min', combine: 'minimum' }),
+    sum: reduction('sum', { partial: 'sum', combine: 'add' }, ['axis', 'dtype', 'keepdims']),
+    prod: reduction('prod', { partial: 'prod', combine: 'multiply' }, ['axis', 'dtype', 'keepdims']),
+    mean(x: unknown, o?: object) {
+      const options = reduceOptions(o, 'mean');
+      return mean(take(x), options.axis, options.keepdims);
+    },
+    var: (x: unknown, o?: object) => spread(variance, 'var', x, o),
+    std: (x: unknown, o?: object) => spread(std, 'std', x, o),
 
     // ----- utility
-    all: (x: C, o: { axis?: number | readonly number[] | null; keepdims?: boolean } = {}) => treeReduce(x, { partial: 'all', combine: 'logicalAnd' }, o.axis, o.keepdims),
-    any: (x: C, o: { axis?: number | readonly number[] | null; keepdims?: boolean } = {}) => treeReduce(x, { partial: 'any', combine: 'logicalOr' }, o.axis, o.keepdims),
-    diff(x: C, o: { axis?: number; n?: number; prepend?: unknown; append?: unknown } = {}) {
-      const ax = normalizeAxis(o.axis ?? -1, x.ndim);
+    all: reduction('all', { partial: 'all', combine: 'logicalAnd' }),
+    any: reduction('any', { partial: 'any', combine: 'logicalOr' }),
+    diff(x: unknown, options?: { axis?: number; n?: number; prepend?: unknown; append?: unknown }) {
+      const o = readOptions(options, ['axis', 'n', 'prepend', 'append'], 'diff');
+      const a = take(x);
+      if (a.ndim === 0) {
+        throw new InvalidArgumentError('diff needs at least 1 dimension.', { argument: 'x', hint: 'Reshape to 1-D first.' });
+      }
+      const ax = normalizeAxis(o.axis ?? -1, a.ndim);
+      const n = diffOrder(o.n);
       const edge = (v: unknown, name: string): C | undefined => {
-        if (v === undefined || v === null) return undefined;
-        if (isScalar(v)) return filled(cluster, withAxis(x.shape, ax, 1), v, x.dtype);
-        return asChunked(v, cluster, name);
+        if (v === undefined) return undefined;
+        if (isScalar(v)) return filled(cluster, withAxis(a.shape, ax, 1), v, a.dtype);
+        const e = take(v, name);
+        return e.ndim === 0 ? broadcastTo(e, withAxis(a.shape, ax, 1)) : e.ndim === a.ndim ? e : expandDims(e, ax);
       };
-      const parts = [edge(o.prepend, 'prepend'), x, edge(o.append, 'append')].filter((p): p is C => p !== undefined);
-      const joined = parts.length === 1 ? x : concat(parts, ax);
-      return axisOp(joined, ax, 'diff', { n: o.n ?? 1 });
+      const parts = [edge(o.prepend, 'prepend'), a, edge(o.append, 'append')].filter((p): p is C => p !== undefined);
+      const joined = parts.length === 1 ? a : concat(parts, ax);
+      return axisOp(joined, ax, 'diff', { n });
     },
   };
 
-  function argReduce(op: 'argmax' | 'argmin', x: C, o: { axis?: number | null; keepdims?: boolean }): C {
+  function argReduce(op: 'argmax' | 'argmin', input: unknown, options: object | undefined): C {
+    const o = reduceOptions(options, op);
+    const x = take(input);
     if (o.axis === null || o.axis === undefined) {
       const flat = axisOp(reshape(x, [-1]), 0, op, { keepdims: true });
       return o.keepdims ? reshape(flat, packedMap(x.shape, () => 1)) : squeezeAxes(flat, [0]);
@@ -357,7 +488,27 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
     return o.keepdims ? r : squeezeAxes(r, [ax]);
   }
 
-  for (const name of UNARY) ns[name] = unary(name);
+  function sortAlong(op: 'sort' | 'argsort', input: unknown, options: object | undefined): C {
+    const o = readOptions(options as Record<string, unknown> | undefined, ['axis', 'descending', 'stable'], op);
+    const x = take(input);
+    return axisOp(x, sortAxis(o.axis, x.ndim), op, o);
+  }
+
+  function cumulative(op: 'cumulativeSum' | 'cumulativeProd', input: unknown, options: object | undefined): C {
+    const o = readOptions(options as Record<string, unknown> | undefined, ['axis', 'dtype', 'includeInitial'], op);
+    const x = take(input);
+    if (o.dtype !== undefined) checkDtype(o.dtype);
+    const axis = cumulativeAxis(o.axis, x.ndim, op);
+    return axisOp(x.ndim === 0 ? reshape(x, [1]) : x, axis, op, o);
+  }
+
+  function spread(fn: typeof variance, name: 'var' | 'std', input: unknown, options: object | undefined): C {
+    const o = reduceOptions(options, name, ['axis', 'keepdims', 'correction']);
+    const x = take(input);
+    return fn(x, o.axis, o.keepdims, o.correction as number | undefined);
+  }
+
+  for (const name of UNARY) ns[name] = unary(name, () => cluster);
   for (const name of BINARY) ns[name] = binary(name, () => cluster);
   const ns_ = ns as unknown as ArrayNamespace<C>;
   return ns_;

@@ -1,5 +1,5 @@
-import { type DType, hostNamespace, NDArray, packedMap } from '@sciport/array-api';
-import { arrayKind, InvalidArgumentError, NamespaceMismatchError } from '@sciport/dispatch-core';
+import { asarray, type DType, hostNamespace, NDArray } from '@sciport/array-api';
+import { arrayKind, InvalidArgumentError, NamespaceMismatchError, SciportError } from '@sciport/dispatch-core';
 import type { Cluster } from '../../cluster.js';
 import { type ChunkedArray, isChunked } from '../chunked-array.js';
 import { fromHost } from '../core.js';
@@ -7,27 +7,6 @@ import { normalizeChunks } from '../grid.js';
 import { itemsize } from '../probe.js';
 
 export const host = hostNamespace as unknown as Record<string, (...args: any[]) => any>;
-
-/** Normalize one axis (negative counts from the end) or throw naming the argument. */
-export function normalizeAxis(axis: number, ndim: number, argument = 'axis'): number {
-  if (!Number.isInteger(axis) || axis < -ndim || axis >= Math.max(ndim, 1)) {
-    throw new InvalidArgumentError(`axis ${axis} is out of bounds for an array of dimension ${ndim}.`, {
-      argument,
-      hint: `Use an integer in [${-ndim}, ${ndim - 1}].`,
-    });
-  }
-  return axis < 0 ? axis + ndim : axis;
-}
-
-/** Axes of a reduction: null/undefined = all; sorted, unique. */
-export function normalizeAxes(axis: number | readonly number[] | null | undefined, ndim: number): number[] {
-  if (axis === null || axis === undefined) return Array.from({ length: ndim }, (_, i) => i);
-  const list = packedMap(typeof axis === 'number' ? [axis] : [...axis], (a) => normalizeAxis(a, ndim));
-  if (new Set(list).size !== list.length) {
-    throw new InvalidArgumentError(`Repeated axis in [${list.join(', ')}].`, { argument: 'axis' });
-  }
-  return list.sort((a, b) => a - b);
-}
 
 /** A zero-filled host array used to learn an operation's output dtype and shape. */
 export function probeArray(shape: readonly number[], dtype: DType): NDArray {
@@ -48,7 +27,10 @@ export function clusterOf(values: readonly unknown[], fallback?: Cluster): Clust
     }
   }
   if (found === undefined && fallback === undefined) {
-    throw new InvalidArgumentError('Expected at least one chunked array argument.');
+    throw new InvalidArgumentError('Expected at least one chunked array argument.', {
+      argument: 'x',
+      hint: 'Pass a chunked array: chunked(x, { cluster }).',
+    });
   }
   return (found ?? fallback)!;
 }
@@ -64,17 +46,30 @@ export function asChunked(value: unknown, cluster: Cluster, argument = 'x'): Chu
     return value;
   }
   const kind = arrayKind(value);
-  if (kind === 'host' || value instanceof NDArray) {
-    const x = value as NDArray;
-    return fromHost(x, cluster, normalizeChunks('auto', x.shape, itemsize(x.dtype)));
-  }
-  if (kind !== undefined) {
+  if (kind !== undefined && kind !== 'host' && !(value instanceof NDArray)) {
     throw new NamespaceMismatchError(`Argument '${argument}' is a ${kind} array; chunked operations take chunked arrays.`, {
       argument,
       hint: `Bring it to the host and chunk it: chunked(await ${argument}.toHost(), { cluster }).`,
     });
   }
-  throw new InvalidArgumentError(`Argument '${argument}' must be an array, got ${typeof value}.`, { argument });
+  const x = hostArray(value, argument);
+  return fromHost(x, cluster, normalizeChunks('auto', x.shape, itemsize(x.dtype)));
+}
+
+/** Anything asarray takes, as a host array; asarray's errors name `argument` (as the host namespace's do). */
+function hostArray(value: unknown, argument: string): NDArray {
+  if (value instanceof NDArray) return value;
+  try {
+    return asarray(value as never) as NDArray;
+  } catch (error) {
+    // asarray names its input 'values' ('values.offset'); here it is `argument` ('x.offset').
+    if (error instanceof SciportError) {
+      const named = error.argument;
+      const rest = typeof named === 'string' && named.startsWith('values.') ? named.slice('values'.length) : '';
+      (error as { argument: string }).argument = `${argument}${rest}`;
+    }
+    throw error;
+  }
 }
 
 export function isScalar(v: unknown): v is number | bigint | boolean {

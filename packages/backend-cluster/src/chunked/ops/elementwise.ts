@@ -1,4 +1,5 @@
-import { broadcastShapes, type DType, type NDArray, packedMap } from '@sciport/array-api';
+import { type DType, type NDArray, packedMap } from '@sciport/array-api';
+import { broadcastShapes } from '@sciport/array-api/kit';
 import type { Cluster } from '../../cluster.js';
 import { XP } from '../../runtime/task-names.js';
 import { inputRef } from '../../runtime/template.js';
@@ -6,7 +7,7 @@ import type { Block } from '../block.js';
 import { ChunkedArray, isChunked } from '../chunked-array.js';
 import { rechunkArray, submitTask } from '../core.js';
 import { blockIndices, blockShape, type Chunks, flatIndex, numBlocks, sameChunks } from '../grid.js';
-import { asChunked, clusterOf, host, probeArray } from './common.js';
+import { asChunked, clusterOf, host, isScalar, probeArray } from './common.js';
 import { fillTemplate } from '../../runtime/template.js';
 
 /**
@@ -66,25 +67,23 @@ export function elementwise(op: string, arrays: readonly unknown[], template: re
 }
 
 /** A unary function of the namespace on one chunked array. */
-export function unary(op: string) {
-  return (x: unknown) => elementwise(op, [x], [inputRef(0)]);
+export function unary(op: string, cluster?: () => Cluster) {
+  return (x: unknown) => elementwise(op, [cluster === undefined ? x : asChunked(x, cluster(), 'x')], [inputRef(0)]);
 }
 
 /**
  * A binary function; either side may be a scalar (kept as a Python-style scalar for dtype
- * promotion, as the host namespace does).
+ * promotion, as the host namespace does; the host function refuses two scalars).
  */
 export function binary(op: string, fallback?: () => Cluster) {
-  return (a: unknown, b: unknown) => {
+  return (x1: unknown, x2: unknown) => {
     const arrays: unknown[] = [];
-    const slot = (v: unknown) => {
-      if (isChunked(v) || (v !== null && typeof v === 'object')) {
-        arrays.push(v);
-        return inputRef(arrays.length - 1);
-      }
-      return v;
+    const slot = (v: unknown, name: string) => {
+      if (isScalar(v)) return v;
+      arrays.push(fallback === undefined || isChunked(v) ? v : asChunked(v, fallback(), name));
+      return inputRef(arrays.length - 1);
     };
-    const template = [slot(a), slot(b)];
+    const template = [slot(x1, 'x1'), slot(x2, 'x2')];
     return elementwise(op, arrays, template, fallback?.());
   };
 }

@@ -1,12 +1,13 @@
-import { broadcastShapes, type DType, type NDArray, packedMap } from '@sciport/array-api';
-import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
+import { type DType, type NDArray, packedMap } from '@sciport/array-api';
+import { broadcastShapes } from '@sciport/array-api/kit';
 import { FOLD, XP } from '../../runtime/task-names.js';
 import { inputRef } from '../../runtime/template.js';
 import type { Block } from '../block.js';
 import { ChunkedArray } from '../chunked-array.js';
 import { rechunkArray, submitTask } from '../core.js';
 import { blockIndices, blockShape, flatIndex, numBlocks } from '../grid.js';
-import { host, normalizeAxis, probeArray } from './common.js';
+import { checkMatrixRank, matmulShape, tensordotAxes } from '../rules.js';
+import { host, probeArray } from './common.js';
 import { broadcastTo, expandDims, moveaxis, reshape, squeezeAxes } from './manipulate.js';
 
 const FAN_IN = 8;
@@ -17,19 +18,11 @@ const FAN_IN = 8;
  * Stacks of matrices broadcast over their leading axes.
  */
 export function matmul(a: ChunkedArray, b: ChunkedArray): ChunkedArray {
-  if (a.ndim === 0 || b.ndim === 0) {
-    throw new InvalidArgumentError('matmul does not take zero-dimensional arrays.', { argument: a.ndim === 0 ? 'x1' : 'x2', hint: 'Use multiply for scalars.' });
-  }
+  // The host function checks the dtypes (before the shapes, as on host arrays).
+  const dtype = (host.matmul(probeArray([1, 1], a.dtype), probeArray([1, 1], b.dtype)) as NDArray).dtype as DType;
+  matmulShape(a.shape, b.shape);
   if (a.ndim === 1) return squeezeAxes(matmul(expandDims(a, 0), b), [b.ndim === 1 ? 0 : Math.max(b.ndim, 2) - 2]);
   if (b.ndim === 1) return squeezeAxes(matmul(a, expandDims(b, 1)), [a.ndim - 1]);
-  const k = a.shape[a.ndim - 1];
-  if (b.shape[b.ndim - 2] !== k) {
-    throw new ShapeError(
-      `matmul: x1 has ${k} columns but x2 has ${b.shape[b.ndim - 2]} rows (shapes [${a.shape.join(', ')}] and [${b.shape.join(', ')}]).`,
-      { argument: 'x2', hint: 'The last axis of x1 must match the second-to-last axis of x2.' },
-    );
-  }
-  const dtype = (host.matmul(probeArray([1, 1], a.dtype), probeArray([1, 1], b.dtype)) as NDArray).dtype as DType;
   const batch = broadcastShapes(a.shape.slice(0, -2), b.shape.slice(0, -2));
   const A0 = broadcastTo(a, [...batch, ...a.shape.slice(-2)]);
   const B0 = broadcastTo(b, [...batch, ...b.shape.slice(-2)]);
@@ -74,9 +67,7 @@ export function matmul(a: ChunkedArray, b: ChunkedArray): ChunkedArray {
 }
 
 export function matrixTranspose(x: ChunkedArray): ChunkedArray {
-  if (x.ndim < 2) {
-    throw new InvalidArgumentError(`matrixTranspose needs at least 2 dimensions, got ${x.ndim}.`, { argument: 'x' });
-  }
+  checkMatrixRank(x.ndim, 'matrixTranspose');
   return moveaxis(x, -1, -2);
 }
 
@@ -84,20 +75,9 @@ export function matrixTranspose(x: ChunkedArray): ChunkedArray {
 export function tensordot(
   a: ChunkedArray,
   b: ChunkedArray,
-  axes: number | readonly [readonly number[], readonly number[]] = 2,
+  axes: unknown = 2,
 ): ChunkedArray {
-  let axA: number[];
-  let axB: number[];
-  if (typeof axes === 'number') {
-    axA = Array.from({ length: axes }, (_, i) => a.ndim - axes + i);
-    axB = Array.from({ length: axes }, (_, i) => i);
-  } else {
-    axA = packedMap(axes[0], (d) => normalizeAxis(d, a.ndim, 'axes'));
-    axB = packedMap(axes[1], (d) => normalizeAxis(d, b.ndim, 'axes'));
-  }
-  if (axA.length !== axB.length || axA.some((d, i) => a.shape[d] !== b.shape[axB[i]])) {
-    throw new ShapeError('tensordot: the contracted axes must have equal lengths.', { argument: 'axes' });
-  }
+  const [axA, axB] = tensordotAxes(axes, a.shape, b.shape);
   const freeA = packedMap(a.shape, (_, d) => d).filter((d) => !axA.includes(d));
   const freeB = packedMap(b.shape, (_, d) => d).filter((d) => !axB.includes(d));
   const K = axA.reduce((p, d) => p * a.shape[d], 1);

@@ -1,13 +1,28 @@
 import { type DType, packedMap } from '@sciport/array-api';
-import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
+import { ShapeError } from '@sciport/dispatch-core';
 import { XP } from '../../runtime/task-names.js';
 import { inputRef } from '../../runtime/template.js';
 import type { Block } from '../block.js';
 import { ChunkedArray } from '../chunked-array.js';
 import { rechunkArray, regionBlock, submitTask } from '../core.js';
-import { axisPieces, blockIndices, blockShape, type Chunks, flatIndex, numBlocks, offsets, sameChunks, withAxis } from '../grid.js';
+import { axisPieces, blockIndices, blockShape, type Chunks, checkChunkedShape, checkPlan, flatIndex, largestBlock, normalizeChunks, numBlocks, offsets, sameChunks, withAxis } from '../grid.js';
 import { elementwise } from './elementwise.js';
-import { host, normalizeAxes, normalizeAxis, product } from './common.js';
+import { normalizeAxes, normalizeAxis } from '@sciport/array-api/kit';
+import {
+  checkBroadcastTo,
+  checkFlatShift,
+  checkPermuteAxes,
+  checkRepetitions,
+  checkSqueeze,
+  concatAxis,
+  expandDimsAxes,
+  moveaxisOrder,
+  resolveShape,
+  rollShifts,
+  stackAxis,
+} from '../rules.js';
+import { itemsize } from '../probe.js';
+import { host } from './common.js';
 
 /** Apply a shape-changing host function per block, the output grid given explicitly. */
 function perBlock(
@@ -28,15 +43,10 @@ function perBlock(
   return new ChunkedArray(x.cluster, dtype, shape, outChunks, blocks);
 }
 
-/** Remove the given size-1 axes. */
+/** Remove the given axes, each of length 1 (checked by the caller: see checkSqueeze). */
 export function squeezeAxes(x: ChunkedArray, axes: readonly number[]): ChunkedArray {
   if (axes.length === 0) return x;
   const drop = new Set(axes);
-  for (const d of drop) {
-    if (x.shape[d] !== 1) {
-      throw new ShapeError(`Cannot squeeze axis ${d} of size ${x.shape[d]}.`, { argument: 'axis', hint: 'Only axes of size 1 can be squeezed.' });
-    }
-  }
   const keep = packedMap(x.shape, (_, d) => d).filter((d) => !drop.has(d));
   const outChunks = packedMap(keep, (d) => x.chunks[d]);
   return perBlock(
@@ -48,13 +58,13 @@ export function squeezeAxes(x: ChunkedArray, axes: readonly number[]): ChunkedAr
   );
 }
 
-export function squeeze(x: ChunkedArray, axis: number | readonly number[]): ChunkedArray {
-  return squeezeAxes(x, normalizeAxes(axis, x.ndim));
+export function squeeze(x: ChunkedArray, axis: unknown): ChunkedArray {
+  return squeezeAxes(x, checkSqueeze(axis, x.shape));
 }
 
-export function expandDims(x: ChunkedArray, axis: number | readonly number[] = 0): ChunkedArray {
-  const outNd = x.ndim + (typeof axis === 'number' ? 1 : axis.length);
-  const axes = normalizeAxes(axis, outNd);
+export function expandDims(x: ChunkedArray, axis: unknown = 0): ChunkedArray {
+  const axes = expandDimsAxes(axis, x.ndim);
+  const outNd = x.ndim + axes.length;
   const added = new Set(axes);
   const outChunks: number[][] = [];
   const map: number[] = [];
@@ -70,14 +80,8 @@ export function expandDims(x: ChunkedArray, axis: number | readonly number[] = 0
   return perBlock(x, outChunks, (idx) => packedMap(map, (d) => idx[d]), () => [inputRef(0), axes], 'expandDims');
 }
 
-export function permuteDims(x: ChunkedArray, axes: readonly number[]): ChunkedArray {
-  const norm = packedMap(axes, (a) => normalizeAxis(a, x.ndim, 'axes'));
-  if (norm.length !== x.ndim || new Set(norm).size !== x.ndim) {
-    throw new InvalidArgumentError(`axes [${axes.join(', ')}] is not a permutation of ${x.ndim} axes.`, {
-      argument: 'axes',
-      hint: `Give each of 0..${x.ndim - 1} once.`,
-    });
-  }
+export function permuteDims(x: ChunkedArray, axes: unknown): ChunkedArray {
+  const norm = checkPermuteAxes(axes, x.ndim);
   if (norm.every((a, i) => a === i)) return x;
   const outChunks = packedMap(norm, (a) => x.chunks[a]);
   return perBlock(
@@ -95,35 +99,8 @@ export function permuteDims(x: ChunkedArray, axes: readonly number[]): ChunkedAr
   );
 }
 
-export function moveaxis(x: ChunkedArray, source: number | readonly number[], destination: number | readonly number[]): ChunkedArray {
-  const src = packedMap(typeof source === 'number' ? [source] : [...source], (a) => normalizeAxis(a, x.ndim, 'source'));
-  const dst = packedMap(typeof destination === 'number' ? [destination] : [...destination], (a) => normalizeAxis(a, x.ndim, 'destination'));
-  if (src.length !== dst.length) {
-    throw new InvalidArgumentError('source and destination need the same number of axes.', { argument: 'destination' });
-  }
-  const order = packedMap(x.shape, (_, d) => d).filter((d) => !src.includes(d));
-  const pairs = packedMap(dst, (d, i) => [d, src[i]] as const).sort((a, b) => a[0] - b[0]);
-  for (const [d, s] of pairs) order.splice(d, 0, s);
-  return permuteDims(x, order);
-}
-
-export function resolveShape(shape: number | readonly number[], size: number): number[] {
-  const list = typeof shape === 'number' ? [shape] : [...shape];
-  const unknown = list.filter((n) => n === -1).length;
-  if (unknown > 1 || list.some((n) => !Number.isInteger(n) || n < -1)) {
-    throw new InvalidArgumentError(`Invalid shape [${list.join(', ')}].`, { argument: 'shape', hint: 'Use non-negative integers and at most one -1.' });
-  }
-  if (unknown === 1) {
-    const known = product(list.filter((n) => n !== -1));
-    if (known === 0 || size % known !== 0) {
-      throw new ShapeError(`Cannot reshape an array of size ${size} into shape [${list.join(', ')}].`, { argument: 'shape' });
-    }
-    list[list.indexOf(-1)] = size / known;
-  }
-  if (product(list) !== size) {
-    throw new ShapeError(`Cannot reshape an array of size ${size} into shape [${list.join(', ')}].`, { argument: 'shape' });
-  }
-  return list;
+export function moveaxis(x: ChunkedArray, source: unknown, destination: unknown): ChunkedArray {
+  return permuteDims(x, moveaxisOrder(source, destination, x.ndim));
 }
 
 /**
@@ -131,7 +108,7 @@ export function resolveShape(shape: number | readonly number[], size: number): n
  * each block reshapes on its own: [n, a, b] → [n, a·b] keeps the blocks along n; a reshape
  * that shares no leading axis gathers the array into one block.
  */
-export function reshape(x: ChunkedArray, shape: number | readonly number[]): ChunkedArray {
+export function reshape(x: ChunkedArray, shape: unknown): ChunkedArray {
   const target = resolveShape(shape, x.size);
   if (target.length === x.ndim && target.every((n, i) => n === x.shape[i])) return x;
   let prefix = 0;
@@ -150,20 +127,10 @@ export function reshape(x: ChunkedArray, shape: number | readonly number[]): Chu
 }
 
 /** Concatenate along an axis by reusing the blocks (other axes are brought to one grid first). */
-export function concat(arrays: readonly ChunkedArray[], axis: number | null = 0): ChunkedArray {
-  if (arrays.length === 0) throw new InvalidArgumentError('concat needs at least one array.', { argument: 'arrays' });
+export function concat(arrays: readonly ChunkedArray[], axis: unknown = 0): ChunkedArray {
   if (axis === null) return concat(packedMap(arrays, (a) => reshape(a, [-1])), 0);
   const first = arrays[0];
-  const nd = first.ndim;
-  if (nd === 0) throw new ShapeError('Zero-dimensional arrays cannot be concatenated.', { argument: 'arrays' });
-  const ax = normalizeAxis(axis, nd);
-  for (const a of arrays) {
-    if (a.ndim !== nd || a.shape.some((n, d) => d !== ax && n !== first.shape[d])) {
-      throw new ShapeError(`concat: shapes [${first.shape.join(', ')}] and [${a.shape.join(', ')}] differ off axis ${ax}.`, {
-        argument: 'arrays',
-      });
-    }
-  }
+  const ax = concatAxis(packedMap(arrays, (a) => a.shape), axis);
   const common = packedMap(arrays, (a) => a.dtype);
   const target = arrays.every((a) => a.dtype === common[0]) ? common[0] : (host.resultType(...common) as DType);
   const cast = packedMap(arrays, (a) => (a.dtype === target ? a : elementwise('astype', [a], [inputRef(0), target])));
@@ -188,15 +155,8 @@ export function concat(arrays: readonly ChunkedArray[], axis: number | null = 0)
   return new ChunkedArray(first.cluster, target, shape, outChunks, blocks);
 }
 
-export function stack(arrays: readonly ChunkedArray[], axis = 0): ChunkedArray {
-  if (arrays.length === 0) throw new InvalidArgumentError('stack needs at least one array.', { argument: 'arrays' });
-  const nd = arrays[0].ndim + 1;
-  const ax = normalizeAxis(axis, nd);
-  for (const a of arrays) {
-    if (a.ndim !== arrays[0].ndim || a.shape.some((n, d) => n !== arrays[0].shape[d])) {
-      throw new ShapeError('stack needs arrays of one shape.', { argument: 'arrays' });
-    }
-  }
+export function stack(arrays: readonly ChunkedArray[], axis: unknown = 0): ChunkedArray {
+  const ax = stackAxis(packedMap(arrays, (a) => a.shape), axis);
   return concat(
     packedMap(arrays, (a) => expandDims(a, ax)),
     ax,
@@ -220,7 +180,7 @@ export function sliceAxis(x: ChunkedArray, axis: number, start: number, stop: nu
   return new ChunkedArray(x.cluster, x.dtype, shape, outChunks, blocks);
 }
 
-export function flip(x: ChunkedArray, axis: number | readonly number[] | null | undefined): ChunkedArray {
+export function flip(x: ChunkedArray, axis: unknown): ChunkedArray {
   const axes = normalizeAxes(axis, x.ndim);
   if (axes.length === 0) return x;
   const flipped = new Set(axes);
@@ -235,23 +195,16 @@ export function flip(x: ChunkedArray, axis: number | readonly number[] | null | 
   );
 }
 
-export function roll(x: ChunkedArray, shift: number | readonly number[], axis: number | readonly number[] | null | undefined): ChunkedArray {
+export function roll(x: ChunkedArray, shift: unknown, axis: unknown): ChunkedArray {
   if (axis === null || axis === undefined) {
-    if (typeof shift !== 'number') {
-      throw new InvalidArgumentError('roll without axis takes one integer shift.', { argument: 'shift' });
-    }
-    return reshape(roll(reshape(x, [-1]), shift, 0), x.shape);
+    return reshape(roll(reshape(x, [-1]), checkFlatShift(shift), 0), x.shape);
   }
-  const axes = packedMap(typeof axis === 'number' ? [axis] : [...axis], (a) => normalizeAxis(a, x.ndim));
-  const shifts = typeof shift === 'number' ? packedMap(axes, () => shift) : [...shift];
-  if (shifts.length !== axes.length) {
-    throw new InvalidArgumentError('shift and axis need the same length.', { argument: 'shift' });
-  }
+  const shifts = rollShifts(shift, axis, x.ndim);
   let out = x;
-  axes.forEach((d, i) => {
+  shifts.forEach((total, d) => {
     const n = out.shape[d];
     if (n === 0) return;
-    const s = ((shifts[i] % n) + n) % n;
+    const s = ((total % n) + n) % n;
     if (s === 0) return;
     const chunks = out.chunks;
     const rolled = concat([sliceAxis(out, d, n - s, n), sliceAxis(out, d, 0, n - s)], d);
@@ -260,17 +213,14 @@ export function roll(x: ChunkedArray, shift: number | readonly number[], axis: n
   return out;
 }
 
-export function broadcastTo(x: ChunkedArray, shape: number | readonly number[]): ChunkedArray {
-  const target = typeof shape === 'number' ? [shape] : [...shape];
+export function broadcastTo(x: ChunkedArray, shape: unknown): ChunkedArray {
+  const target = checkChunkedShape(shape, 'shape');
+  checkBroadcastTo(x.shape, target);
   const lead = target.length - x.ndim;
-  if (lead < 0 || x.shape.some((n, i) => n !== 1 && n !== target[lead + i])) {
-    throw new ShapeError(`Cannot broadcast shape [${x.shape.join(', ')}] to [${target.join(', ')}].`, {
-      argument: 'shape',
-      hint: 'Each axis must match or be 1 (aligned from the right).',
-    });
-  }
   if (lead === 0 && x.shape.every((n, i) => n === target[i])) return x;
-  const outChunks = packedMap(target, (n, d) => (d >= lead && x.shape[d - lead] === n ? [...x.chunks[d - lead]] : [n]));
+  // Stretched and new axes are split like a fresh array's, so no block outgrows 'auto' there.
+  const auto = normalizeChunks('auto', target, itemsize(x.dtype));
+  const outChunks = packedMap(target, (n, d) => (d >= lead && x.shape[d - lead] === n ? [...x.chunks[d - lead]] : auto[d]));
   return perBlock(
     x,
     outChunks,
@@ -280,14 +230,15 @@ export function broadcastTo(x: ChunkedArray, shape: number | readonly number[]):
   );
 }
 
-export function tile(x: ChunkedArray, repetitions: readonly number[]): ChunkedArray {
+export function tile(x: ChunkedArray, repetitions: unknown): ChunkedArray {
   let out = x;
-  const reps = [...repetitions];
-  if (reps.some((r) => !Number.isInteger(r) || r < 0)) {
-    throw new InvalidArgumentError('repetitions must be non-negative integers.', { argument: 'repetitions' });
-  }
+  const reps = checkRepetitions(repetitions);
   while (reps.length < out.ndim) reps.unshift(1);
-  if (reps.length > out.ndim) out = reshape(out, [...new Array(reps.length - out.ndim).fill(1), ...out.shape]);
+  const lead = reps.length - out.ndim;
+  // Each copy reuses the blocks, so the grid grows by the repetitions.
+  const blocks = reps.reduce((p, r, d) => p * Math.max(1, r * (d < lead ? 1 : out.chunks[d - lead].length)), 1);
+  checkPlan({ blockElements: 0, blocks }, 'repetitions', 'Tile fewer times, or rechunk x to larger blocks first.');
+  if (lead > 0) out = reshape(out, [...new Array(lead).fill(1), ...out.shape]);
   reps.forEach((r, d) => {
     if (r === 1) return;
     out = r === 0 ? sliceAxis(out, d, 0, 0) : concat(new Array(r).fill(out), d);
@@ -295,7 +246,20 @@ export function tile(x: ChunkedArray, repetitions: readonly number[]): ChunkedAr
   return out;
 }
 
-export function unstack(x: ChunkedArray, axis = 0): ChunkedArray[] {
+export function unstack(x: ChunkedArray, axis: unknown = 0): ChunkedArray[] {
+  if (x.ndim === 0) {
+    throw new ShapeError('unstack needs at least 1 dimension.', { argument: 'x', hint: 'Pass an array with ndim ≥ 1.' });
+  }
   const ax = normalizeAxis(axis, x.ndim);
   return Array.from({ length: x.shape[ax] }, (_, i) => squeezeAxes(sliceAxis(x, ax, i, i + 1), [ax]));
+}
+
+/**
+ * repeat with one count: each element along `axis` repeated `count` times. Repeating is local
+ * to a block (block [i0, i1) becomes [count·i0, count·i1)), so each block is repeated on its own.
+ */
+export function repeatAlong(x: ChunkedArray, count: number, axis: number): ChunkedArray {
+  const outChunks = packedMap(x.chunks, (c, d) => (d === axis ? packedMap(c, (n) => n * count) : [...c]));
+  checkPlan({ blockElements: largestBlock(outChunks), blocks: 0 }, 'repeats', 'Repeat fewer times, or rechunk x to smaller blocks along the axis first.');
+  return perBlock(x, outChunks, (idx) => idx, () => [inputRef(0), count, { axis }], 'repeat');
 }

@@ -6,7 +6,8 @@ import { ChunkedArray } from '../chunked-array.js';
 import { submitTask } from '../core.js';
 import { blockIndices, blockShape, flatIndex, numBlocks } from '../grid.js';
 import { unary, binary, elementwise } from './elementwise.js';
-import { host, normalizeAxes, probeArray, product } from './common.js';
+import { normalizeAxes } from '@sciport/array-api/kit';
+import { host, probeArray, product } from './common.js';
 import { squeezeAxes } from './manipulate.js';
 
 /** Partials combined per task: a tree of fan-in 8 keeps depth at log8(blocks). */
@@ -28,7 +29,7 @@ export interface ReduceSpec {
 export function treeReduce(
   x: ChunkedArray,
   spec: ReduceSpec,
-  axis: number | readonly number[] | null | undefined,
+  axis: unknown,
   keepdims: boolean | undefined,
 ): ChunkedArray {
   const axes = normalizeAxes(axis, x.ndim);
@@ -70,7 +71,7 @@ export function treeReduce(
 }
 
 /** mean = sum / count, summed in the output dtype (SciPy/NumPy accumulate in float64 too). */
-export function mean(x: ChunkedArray, axis: number | readonly number[] | null | undefined, keepdims?: boolean): ChunkedArray {
+export function mean(x: ChunkedArray, axis: unknown, keepdims?: boolean): ChunkedArray {
   const axes = normalizeAxes(axis, x.ndim);
   const dtype = (host.mean(probeArray(packedMap(x.shape, () => 1), x.dtype), { axis: axes, keepdims: true }) as NDArray).dtype as DType;
   const count = product(packedMap(axes, (d) => x.shape[d]));
@@ -84,7 +85,7 @@ export function mean(x: ChunkedArray, axis: number | readonly number[] | null | 
  */
 export function variance(
   x: ChunkedArray,
-  axis: number | readonly number[] | null | undefined,
+  axis: unknown,
   keepdims: boolean | undefined,
   correction = 0,
 ): ChunkedArray {
@@ -98,6 +99,6 @@ export function variance(
   return binary('divide')(total, count - correction);
 }
 
-export function std(x: ChunkedArray, axis: number | readonly number[] | null | undefined, keepdims?: boolean, correction = 0): ChunkedArray {
+export function std(x: ChunkedArray, axis: unknown, keepdims?: boolean, correction = 0): ChunkedArray {
   return elementwise('sqrt', [variance(x, axis, keepdims, correction)], [inputRef(0)]);
 }
