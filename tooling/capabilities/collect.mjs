@@ -5,6 +5,7 @@
 import { asarray, DTYPES } from '@sciport/array-api';
 import { DEFAULT_BACKEND } from '@sciport/dispatch-core';
 import { FFT_DOMAIN, FFT_FUNCTIONS, FFT_MULTIMETHODS } from '@sciport/fft';
+import { NDIMAGE_DOMAIN, NDIMAGE_FUNCTIONS, NDIMAGE_MULTIMETHODS } from '@sciport/ndimage';
 
 const SHAPE = [4, 6];
 
@@ -64,9 +65,45 @@ async function probe(fn, args, host, toKind) {
   }
 }
 
-/** Extra positional arguments of a row (fht's dln and mu). */
-function argsOf(row) {
-  return row.kind === 'hankel' ? [0.1, 0.5] : [];
+/** The arguments after the array that make a valid call of each domain's rows. */
+const FFT_CALLS = FFT_FUNCTIONS.map((row) => ({
+  name: row.name,
+  fn: FFT_MULTIMETHODS[row.name],
+  // fht's dln and mu.
+  args: row.kind === 'hankel' ? [0.1, 0.5] : [],
+}));
+
+const NDIMAGE_SAMPLE = {
+  weights: (row) => (row.axes === 'axis' ? [1, 2, 1] : [[0, 1, 0], [1, 2, 1]]),
+  size: () => 3,
+  sigma: () => 1,
+};
+const NDIMAGE_CALLS = NDIMAGE_FUNCTIONS.map((row) => ({
+  name: row.name,
+  fn: NDIMAGE_MULTIMETHODS[row.name],
+  // Rank filters over several axes need a size or footprint (SciPy has no default).
+  args: [...row.args.map((a) => NDIMAGE_SAMPLE[a](row)), ...(row.kind === 'rank' && row.args.length === 0 ? [{ size: 3 }] : [])],
+}));
+
+/** One domain's table: a row per function, a column per backend, dtypes in the cells. */
+async function probeDomain(domain, calls, columns) {
+  const rows = [];
+  for (const call of calls) {
+    const cells = {};
+    for (const column of columns) {
+      const claims = column.backend === undefined || column.backend.functions.some((e) => e.id === call.fn.id);
+      const dtypes = [];
+      if (claims) {
+        for (const dtype of DTYPES) {
+          const verdict = await probe(call.fn, call.args, sample(dtype), column.toKind);
+          if (verdict === true) dtypes.push(dtype);
+        }
+      }
+      cells[column.name] = { claims, dtypes };
+    }
+    rows.push({ name: call.name, cells });
+  }
+  return { domain, columns: columns.map((c) => c.name), rows };
 }
 
 /**
@@ -75,23 +112,7 @@ function argsOf(row) {
  */
 export async function collectCapabilities(kinds) {
   const columns = [{ name: DEFAULT_BACKEND, backend: undefined, toKind: (x) => x }, ...kinds];
-  const rows = [];
-  for (const row of FFT_FUNCTIONS) {
-    const fn = FFT_MULTIMETHODS[row.name];
-    const cells = {};
-    for (const column of columns) {
-      const claims = column.backend === undefined || column.backend.functions.some((e) => e.id === fn.id);
-      const dtypes = [];
-      if (claims) {
-        for (const dtype of DTYPES) {
-          const verdict = await probe(fn, argsOf(row), sample(dtype), column.toKind);
-          if (verdict === true) dtypes.push(dtype);
-        }
-      }
-      cells[column.name] = { claims, dtypes };
-    }
-    rows.push({ name: row.name, cells });
-  }
-  return { domains: [{ domain: FFT_DOMAIN, columns: columns.map((c) => c.name), rows }] };
+  return {
+    domains: [await probeDomain(FFT_DOMAIN, FFT_CALLS, columns), await probeDomain(NDIMAGE_DOMAIN, NDIMAGE_CALLS, columns)],
+  };
 }
-
