@@ -23,3 +23,10 @@ export {
   arrayApiSuite,
   caseDtypes,
 } from './suites/array-api.js';
+export {
+  DEFAULT_LINALG_TOLERANCE_FACTOR,
+  LINALG_FIXTURE_FILES,
+  type LinalgSuiteOptions,
+  type LinalgSuiteTolerance,
+  linalgSuite,
+} from './suites/linalg.js';

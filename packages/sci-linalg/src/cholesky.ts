@@ -2,7 +2,7 @@
  * Cholesky decomposition: `cholesky` (LAPACK's potrf, the factor alone), `choFactor` (the
  * factor with the other triangle left as it was) and `choSolve` (potrs).
  */
-import type { NDArray } from '@sciport/array-api';
+import { NDArray } from '@sciport/array-api';
 import { checkBoolean } from '@sciport/array-api/kit';
 import { InvalidArgumentError } from '@sciport/dispatch-core';
 import { LinAlgError } from './errors.js';
@@ -81,7 +81,7 @@ export function choleskyHost(a: unknown, options?: CholeskyOptions): NDArray {
  * SciPy's `cho_factor`: [c, lower], the factor in the `lower` (or upper) triangle of c and
  * the other triangle holding a's entries, as LAPACK leaves them.
  */
-export function choFactorHost(a: unknown, options?: CholeskyOptions): [NDArray, boolean] {
+export function choFactorHost(a: unknown, options?: CholeskyOptions): [NDArray, boolean | NDArray] {
   const { stack, lower } = factor('choFactor', a, options);
   const original = stack.data.slice();
   choleskyStack(stack, lower, 'a');
@@ -98,22 +98,31 @@ export function choFactorHost(a: unknown, options?: CholeskyOptions): [NDArray, 
       }
     }
   }
-  return [fromData(stack.data, [...stack.batch, n, n], stack.dtype), lower];
+  const c = fromData(stack.data, [...stack.batch, n, n], stack.dtype);
+  // a stack's flag is an array of the batch shape, as in SciPy
+  return [c, stack.batch.length === 0 ? lower : fromData(new Uint8Array(count).fill(lower ? 1 : 0), stack.batch, 'bool')];
+}
+
+/** choFactor's flag: a boolean, or a bool array (of a stack) whose elements all agree. */
+function readLowerFlag(flag: unknown): boolean {
+  if (typeof flag === 'boolean') return flag;
+  if (flag instanceof NDArray && flag.dtype === 'bool') {
+    const values = flag.toTypedArray() as Uint8Array;
+    if (values.length > 0 && values.every((v) => v === values[0])) return values[0] === 1;
+  }
+  throw new InvalidArgumentError('choSolve takes the [c, lower] pair choFactor returns.', {
+    argument: 'cAndLower',
+    hint: 'Pass choFactor(a) as it is: lower is a boolean, or one bool array with equal elements.',
+  });
 }
 
 export interface ChoSolveOptions extends FiniteOptions, OverwriteBOptions {}
 
 /** SciPy's `cho_solve`: solves a x = b from `choFactor(a)`'s [c, lower]. */
-export function choSolveHost(cAndLower: readonly [unknown, boolean], b: unknown, options?: ChoSolveOptions): NDArray {
+export function choSolveHost(cAndLower: readonly [unknown, boolean | NDArray], b: unknown, options?: ChoSolveOptions): NDArray {
   const o = readFunctionOptions(options, 'choSolve');
   const checkFinite = checkBoolean(o.checkFinite, 'checkFinite', true);
-  if (!Array.isArray(cAndLower) || cAndLower.length !== 2 || typeof cAndLower[1] !== 'boolean') {
-    throw new InvalidArgumentError('choSolve takes the [c, lower] pair choFactor returns.', {
-      argument: 'cAndLower',
-      hint: 'Pass choFactor(a) as it is.',
-    });
-  }
-  const lower = cAndLower[1];
+  const lower = readLowerFlag(Array.isArray(cAndLower) && cAndLower.length === 2 ? cAndLower[1] : undefined);
   const system = linearSystem(cAndLower[0], b, { fn: 'choSolve', aName: 'c', checkFinite });
   if (system.empty) return fromData(emptyResult(system), system.resultShape, system.dtype);
   const { n, k } = system;

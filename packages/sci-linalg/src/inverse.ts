@@ -36,8 +36,9 @@ export interface DetOptions extends FiniteOptions, OverwriteAOptions {}
 
 /**
  * SciPy's `det`: the determinant of every matrix of a ([..., N, N]) from its LU factors
- * (product of U's diagonal, negated for each row interchange), computed in the input's
- * precision and returned as float64 / complex128 as SciPy does; a 0-d array for one matrix.
+ * (product of U's diagonal, negated for each row interchange): the factorisation in the
+ * input's precision, the product in double, returned as float64 / complex128 as SciPy does
+ * (a float32 determinant may exceed float32's range); a 0-d array for one matrix.
  */
 export function detHost(a: unknown, options?: DetOptions): NDArray {
   const o = readFunctionOptions(options, 'det');
@@ -50,7 +51,6 @@ export function detHost(a: unknown, options?: DetOptions): NDArray {
   const out = allocateFloat(outType, count);
   const { piv } = factorStack(stack);
   const d = stack.data;
-  const round = stack.dtype === 'float32' || stack.dtype === 'complex64' ? Math.fround : (x: number) => x;
   for (let s = 0; s < count; s++) {
     let re = 1;
     let im = 0;
@@ -59,9 +59,9 @@ export function detHost(a: unknown, options?: DetOptions): NDArray {
       const sign = piv[s * n + i] !== i ? -1 : 1;
       if (complex) {
         const [xr, xi] = [d[2 * p], d[2 * p + 1]];
-        [re, im] = [round(sign * (re * xr - im * xi)), round(sign * (re * xi + im * xr))];
+        [re, im] = [sign * (re * xr - im * xi), sign * (re * xi + im * xr)];
       } else {
-        re = round(sign * re * d[p]);
+        re = sign * re * d[p];
       }
     }
     out[complex ? 2 * s : s] = re;

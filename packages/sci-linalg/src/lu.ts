@@ -40,7 +40,12 @@ export interface LuFactorOptions extends FiniteOptions, OverwriteAOptions {}
  */
 export function luFactorHost(a: unknown, options?: LuFactorOptions): [NDArray, NDArray] {
   const o = readFunctionOptions(options, 'luFactor');
-  const stack = readMatrix(a, 'luFactor', checkBoolean(o.checkFinite, 'checkFinite', true));
+  const input = toArray(a);
+  const stack = readMatrix(input, 'luFactor', checkBoolean(o.checkFinite, 'checkFinite', true));
+  if (input.size === 0) {
+    // SciPy hands an empty matrix back unchanged, in its own dtype
+    return [input, fromData(new Int32Array(0), [...stack.batch, Math.min(stack.rows, stack.cols)], 'int32')];
+  }
   const { piv } = factorStack(stack);
   const shape = [...stack.batch, stack.rows, stack.cols];
   return [fromData(stack.data, shape, stack.dtype), fromData(piv, [...stack.batch, Math.min(stack.rows, stack.cols)], 'int32')];
@@ -151,9 +156,11 @@ export function luHost(a: unknown, options?: LuOptions): NDArray[] {
   }
   const lArray = fromData(l, lShape, dtype);
   if (pIndices) return [fromData(perm, [...batch, m], 'int32'), lArray, uArray];
-  const real = realOf(dtype);
+  // SciPy gives a 1×1 matrix's P the matrix's own dtype, every other P the real type
+  const real = m === 1 && n === 1 ? dtype : realOf(dtype);
+  const pLanes = isComplex(real) ? 2 : 1;
   const p = allocateFloat(real, count * m * m);
-  for (let s = 0; s < count; s++) for (let i = 0; i < m; i++) p[s * m * m + i * m + perm[s * m + i]] = 1;
+  for (let s = 0; s < count; s++) for (let i = 0; i < m; i++) p[pLanes * (s * m * m + i * m + perm[s * m + i])] = 1;
   return [fromData(p, [...batch, m, m], real), lArray, uArray];
 }
 

@@ -41,8 +41,8 @@ export const luSolve = declare<(luAndPiv: readonly [unknown, unknown], b: unknow
 );
 export const lu = declare<(a: unknown, options?: LuOptions) => NDArray[]>('lu', luHost);
 export const cholesky = declare<(a: unknown, options?: CholeskyOptions) => NDArray>('cholesky', choleskyHost);
-export const choFactor = declare<(a: unknown, options?: CholeskyOptions) => [NDArray, boolean]>('choFactor', choFactorHost);
-export const choSolve = declare<(cAndLower: readonly [unknown, boolean], b: unknown, options?: ChoSolveOptions) => NDArray>(
+export const choFactor = declare<(a: unknown, options?: CholeskyOptions) => [NDArray, boolean | NDArray]>('choFactor', choFactorHost);
+export const choSolve = declare<(cAndLower: readonly [unknown, boolean | NDArray], b: unknown, options?: ChoSolveOptions) => NDArray>(
   'choSolve',
   choSolveHost,
 );

@@ -4,7 +4,7 @@
  * and the default order (the 2-norm / Frobenius norm) any input, flattened.
  */
 import { type NDArray, permuteDims } from '@sciport/array-api';
-import { checkBoolean, describe, normalizeAxes } from '@sciport/array-api/kit';
+import { checkBoolean, describe, normalizeAxis } from '@sciport/array-api/kit';
 import { InvalidArgumentError, NotSupportedError, ShapeError } from '@sciport/dispatch-core';
 import { type FiniteOptions, readFunctionOptions } from './options.js';
 import { allocateFloat, checkFiniteValues, fromData, isComplex, lapackDtype, realOf, toArray } from './stack.js';
@@ -39,7 +39,9 @@ export function normHost(x: unknown, options?: NormOptions): NDArray {
       });
     }
   } else {
-    axes = normalizeAxes(o.axis, a.ndim, 'axis');
+    const given = typeof o.axis === 'number' ? [o.axis] : Array.isArray(o.axis) ? (o.axis as unknown[]) : [o.axis];
+    // in the order given: axis [1, 0] is the matrix's transpose
+    axes = given.map((x) => normalizeAxis(x, a.ndim, 'axis'));
     if (axes.length !== 1 && axes.length !== 2) {
       throw new InvalidArgumentError('norm: axis must be one axis or a pair of axes.', { argument: 'axis', hint: 'e.g. -1 or [-2, -1].' });
     }
@@ -59,7 +61,8 @@ export function normHost(x: unknown, options?: NormOptions): NDArray {
   const data = astype(moved, dtype, { copy: true }).toTypedArray() as Float64Array | Float32Array;
   const outer = rest.reduce((p, i) => p * a.shape[i], 1);
   const inner = axes.reduce((p, i) => p * a.shape[i], 1);
-  const out = allocateFloat(realOf(dtype), outer);
+  const outType = returnsPythonFloat(a, dtype, o.axis, keepdims, ord) ? 'float64' : realOf(dtype);
+  const out = allocateFloat(outType, outer);
   const abs = new Float64Array(inner);
   for (let s = 0; s < outer; s++) {
     for (let i = 0; i < inner; i++) {
@@ -69,7 +72,7 @@ export function normHost(x: unknown, options?: NormOptions): NDArray {
     out[s] = matrix ? matrixNorm(abs, a.shape[axes[0]], a.shape[axes[1]], ord) : vectorNorm(abs, ord);
   }
   const shape = keepdims ? a.shape.map((d, i) => (axes.includes(i) ? 1 : d)) : rest.map((i) => a.shape[i]);
-  return fromData(out, shape, realOf(dtype));
+  return fromData(out, shape, outType);
 }
 
 function checkOrder(ord: unknown): NormOrder {
@@ -102,9 +105,11 @@ function vectorNorm(abs: Float64Array, ord: NormOrder): number {
   return s ** (1 / p);
 }
 
+/** max or min of magnitudes: NumPy's max starts from 0 (so an empty max is 0), an empty min raises. */
 function reduceOrThrow(values: Float64Array, f: (a: number, b: number) => number): number {
+  if (values.length === 0 && f === Math.max) return 0;
   if (values.length === 0) {
-    throw new ShapeError('norm: zero-size array to a reduction with no identity (max/min).', {
+    throw new ShapeError('norm: zero-size array to a minimum, which has no identity.', {
       argument: 'a',
       hint: 'This norm of an empty array is undefined.',
     });
@@ -137,4 +142,15 @@ function matrixNorm(abs: Float64Array, m: number, n: number, ord: NormOrder): nu
     argument: 'ord',
     hint: "Use null, 'fro', 1, -1, Infinity or -Infinity.",
   });
+}
+
+/**
+ * Where SciPy answers from BLAS/LAPACK with a Python float (float64 whatever the input's
+ * precision): the 2-norm of one float vector (nrm2), and ord 1 / inf of one float matrix
+ * that is not a single row or column (lange).
+ */
+function returnsPythonFloat(a: NDArray, dtype: string, axis: unknown, keepdims: boolean, ord: NormOrder): boolean {
+  if (a.size === 0 || a.dtype !== dtype || (axis !== undefined && axis !== null) || keepdims) return false;
+  if (a.ndim === 1) return ord === null || ord === 2;
+  return a.ndim === 2 && a.shape[0] > 1 && a.shape[1] > 1 && (ord === 1 || ord === Number.POSITIVE_INFINITY);
 }

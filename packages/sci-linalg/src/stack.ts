@@ -120,6 +120,6 @@ export function batchCount(batch: readonly number[]): number {
 }
 
 /** An NDArray owning `data`. */
-export function fromData(data: Float | Int32Array | Uint8Array, shape: readonly number[], dtype: DType): NDArray {
+export function fromData(data: Float | Int32Array | Uint8Array | BigInt64Array, shape: readonly number[], dtype: DType): NDArray {
   return new NDArray(data, [...shape], dtype);
 }

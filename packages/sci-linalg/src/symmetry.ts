@@ -30,13 +30,14 @@ function perMatrix<T>(
 
 /**
  * SciPy's `bandwidth`: [lower, upper], the number of nonzero subdiagonals and
- * superdiagonals; for a stack, two int32 arrays of the batch shape.
+ * superdiagonals; for a stack, two int64 arrays of the batch shape (as SciPy).
  */
 export function bandwidthHost(x: unknown): [number, number] | [NDArray, NDArray] {
   const a = toArray(x);
   const { values: pairs, batch } = perMatrix(a, 'bandwidth', bandwidthOf);
   if (batch.length === 0) return [pairs[0][0], pairs[0][1]];
-  return [fromData(Int32Array.from(pairs, (p) => p[0]), batch, 'int32'), fromData(Int32Array.from(pairs, (p) => p[1]), batch, 'int32')];
+  const column = (k: number) => fromData(BigInt64Array.from(pairs, (p) => BigInt(p[k])), batch, 'int64');
+  return [column(0), column(1)];
 }
 
 export interface SymmetryOptions {
