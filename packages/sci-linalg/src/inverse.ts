@@ -64,8 +64,9 @@ export function detHost(a: unknown, options?: DetOptions): NDArray {
         re = sign * re * d[p];
       }
     }
-    out[complex ? 2 * s : s] = re;
-    if (complex) out[2 * s + 1] = im;
+    // + 0 turns -0 into 0: SciPy's determinant of a singular matrix is +0
+    out[complex ? 2 * s : s] = re + 0;
+    if (complex) out[2 * s + 1] = im + 0;
   }
   return fromData(out, stack.batch, outType);
 }
