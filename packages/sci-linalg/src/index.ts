@@ -6,6 +6,22 @@
  */
 export {
   bandwidth,
+  blockDiag,
+  circulant,
+  companion,
+  convolutionMatrix,
+  dft,
+  fiedler,
+  fiedlerCompanion,
+  hadamard,
+  hankel,
+  helmert,
+  hilbert,
+  invhilbert,
+  invpascal,
+  leslie,
+  pascal,
+  toeplitz,
   choFactor,
   cholesky,
   choSolve,
@@ -31,6 +47,10 @@ export type { LuFactorOptions, LuOptions, LuSolveOptions } from './lu.js';
 export type { NormOptions, NormOrder } from './norm.js';
 export type { SymmetryOptions } from './symmetry.js';
 export type { FiniteOptions, Trans } from './options.js';
+export type { ExactOptions, PascalKind, PascalOptions } from './special/integer-matrices.js';
+export type { ConvolutionMatrixOptions, ConvolutionMode } from './special/structured.js';
+export type { HankelOptions, ToeplitzOptions } from './special/toeplitz.js';
+export type { DftOptions, HadamardOptions, HelmertOptions } from './special/transforms.js';
 export {
   explain,
   registerBackend,

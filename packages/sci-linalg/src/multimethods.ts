@@ -12,7 +12,20 @@ import { type LuFactorOptions, type LuOptions, type LuSolveOptions, luFactorHost
 import { type NormOptions, normHost } from './norm.js';
 import { type SolveOptions, type SolveTriangularOptions, solveHost, solveTriangularHost } from './solve.js';
 import { bandwidthHost, type SymmetryOptions, ishermitianHost, issymmetricHost } from './symmetry.js';
+import { type PascalOptions, type ExactOptions, hilbertHost, invhilbertHost, invpascalHost, pascalHost } from './special/integer-matrices.js';
+import {
+  blockDiagHost,
+  companionHost,
+  type ConvolutionMatrixOptions,
+  convolutionMatrixHost,
+  fiedlerCompanionHost,
+  fiedlerHost,
+  leslieHost,
+} from './special/structured.js';
+import { circulantHost, type HankelOptions, hankelHost, type ToeplitzOptions, toeplitzHost } from './special/toeplitz.js';
+import { type DftOptions, dftHost, type HadamardOptions, hadamardHost, type HelmertOptions, helmertHost } from './special/transforms.js';
 import { LINALG_FUNCTIONS, linalgFunction } from './table.js';
+import type { DispatchOptions } from '@sciport/dispatch-core';
 
 /** The domain every sciport.linalg multimethod belongs to. */
 export const LINALG_DOMAIN = 'sciport.linalg';
@@ -50,6 +63,29 @@ export const norm = declare<(a: unknown, options?: NormOptions) => NDArray>('nor
 export const bandwidth = declare<(a: unknown) => [number, number] | [NDArray, NDArray]>('bandwidth', bandwidthHost);
 export const issymmetric = declare<(a: unknown, options?: SymmetryOptions) => boolean | NDArray>('issymmetric', issymmetricHost);
 export const ishermitian = declare<(a: unknown, options?: SymmetryOptions) => boolean | NDArray>('ishermitian', ishermitianHost);
+
+type FromVector<O = DispatchOptions> = (a: unknown, options?: O) => NDArray;
+type FromOrder<O = DispatchOptions> = (n: number, options?: O) => NDArray;
+
+export const toeplitz = declare<FromVector<ToeplitzOptions>>('toeplitz', toeplitzHost);
+export const circulant = declare<FromVector>('circulant', circulantHost);
+export const hankel = declare<FromVector<HankelOptions>>('hankel', hankelHost);
+export const hilbert = declare<FromOrder>('hilbert', hilbertHost);
+export const invhilbert = declare<FromOrder<ExactOptions>>('invhilbert', invhilbertHost);
+export const pascal = declare<FromOrder<PascalOptions>>('pascal', pascalHost);
+export const invpascal = declare<FromOrder<PascalOptions>>('invpascal', invpascalHost);
+export const blockDiag = declare<(...arrs: unknown[]) => NDArray>('blockDiag', blockDiagHost);
+export const companion = declare<FromVector>('companion', companionHost);
+export const dft = declare<FromOrder<DftOptions>>('dft', dftHost);
+export const helmert = declare<FromOrder<HelmertOptions>>('helmert', helmertHost);
+export const leslie = declare<(f: unknown, s: unknown, options?: DispatchOptions) => NDArray>('leslie', leslieHost);
+export const hadamard = declare<FromOrder<HadamardOptions>>('hadamard', hadamardHost);
+export const fiedler = declare<FromVector>('fiedler', fiedlerHost);
+export const fiedlerCompanion = declare<FromVector>('fiedlerCompanion', fiedlerCompanionHost);
+export const convolutionMatrix = declare<(a: unknown, n: number, options?: ConvolutionMatrixOptions) => NDArray>(
+  'convolutionMatrix',
+  convolutionMatrixHost,
+);
 
 /**
  * Every multimethod of the domain by name (for capability tables, manifests and

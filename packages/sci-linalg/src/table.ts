@@ -42,6 +42,23 @@ export const LINALG_FUNCTIONS: readonly LinalgFunction[] = Object.freeze([
   row('bandwidth', 'structure', [0], []),
   row('issymmetric', 'structure', [0], ['atol', 'rtol']),
   row('ishermitian', 'structure', [0], ['atol', 'rtol']),
+  row('toeplitz', 'special-matrix', [0], ['r']),
+  row('circulant', 'special-matrix', [0], []),
+  row('hankel', 'special-matrix', [0], ['r']),
+  row('hilbert', 'special-matrix', [], []),
+  row('invhilbert', 'special-matrix', [], ['exact']),
+  row('pascal', 'special-matrix', [], ['kind', 'exact']),
+  row('invpascal', 'special-matrix', [], ['kind', 'exact']),
+  // blockDiag(...arrs) takes any number of arrays and no options; it dispatches on the first
+  row('blockDiag', 'special-matrix', [0], []),
+  row('companion', 'special-matrix', [0], []),
+  row('dft', 'special-matrix', [], ['scale']),
+  row('helmert', 'special-matrix', [], ['full']),
+  row('leslie', 'special-matrix', [0, 1], []),
+  row('hadamard', 'special-matrix', [], ['dtype']),
+  row('fiedler', 'special-matrix', [0], []),
+  row('fiedlerCompanion', 'special-matrix', [0], []),
+  row('convolutionMatrix', 'special-matrix', [0], ['mode']),
 ]);
 
 const BY_NAME = new Map(LINALG_FUNCTIONS.map((f) => [f.name, f]));

@@ -14,6 +14,7 @@
  */
 import type { DType } from '@sciport/array-api';
 import * as sciLinalg from '@sciport/linalg';
+import { linalgFunction } from '@sciport/linalg';
 import { describe, expect, it } from 'vitest';
 import { compareArrays } from '../compare.js';
 import type { ArrayFactory } from '../factory.js';
@@ -21,7 +22,7 @@ import { decodeArray, type FixtureArray, type FixtureCase, type FixtureFile, isF
 import { loadFixtureFile } from '../fixtures.js';
 
 /** Fixture files of the linalg suite (packages/conformance/fixtures/linalg). */
-export const LINALG_FIXTURE_FILES = ['solve', 'decompositions', 'norms'] as const;
+export const LINALG_FIXTURE_FILES = ['solve', 'decompositions', 'norms', 'special'] as const;
 
 export interface LinalgSuiteTolerance {
   /** The constant of the bound factor × n × ε × κ (default 4). */
@@ -65,10 +66,13 @@ function isSelected(name: string, options: LinalgSuiteOptions): boolean {
   return !options.exclude?.includes(name);
 }
 
-/** Option values as the functions take them ('Infinity' → Infinity; JSON has no inf). */
-function decodeOptions(options: Readonly<Record<string, unknown>>): Record<string, unknown> {
+/** Option values as the functions take them ('Infinity' → Infinity, as JSON has no inf; input references → arrays). */
+function decodeOptions(options: Readonly<Record<string, unknown>>, file: FixtureFile, factory: ArrayFactory): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(options)) out[k] = v === 'Infinity' ? Infinity : v === '-Infinity' ? -Infinity : v;
+  for (const [k, v] of Object.entries(options)) {
+    if (isInputRef(v)) out[k] = factory.make(decodeArray(file.inputs[v.$input]));
+    else out[k] = v === 'Infinity' ? Infinity : v === '-Infinity' ? -Infinity : v;
+  }
   return out;
 }
 
@@ -114,7 +118,7 @@ async function compareResult(actual: unknown, expected: unknown, factory: ArrayF
 async function runCase(file: FixtureFile, c: LinalgCase, factory: ArrayFactory, options: LinalgSuiteOptions): Promise<string | undefined> {
   const input = c.input === null ? null : decodeArray(file.inputs[c.input]);
   const args = c.args.map((a) => (isInputRef(a) ? factory.make(decodeArray(file.inputs[a.$input])) : a));
-  const inputDtypes = [c.input, ...c.args.map((a) => (isInputRef(a) ? a.$input : null))]
+  const inputDtypes = [c.input, ...[...c.args, ...Object.values(c.options)].map((a) => (isInputRef(a) ? a.$input : null))]
     .filter((k): k is string => k !== null)
     .map((k) => file.inputs[k].dtype);
   const where = label(c, file);
@@ -123,9 +127,12 @@ async function runCase(file: FixtureFile, c: LinalgCase, factory: ArrayFactory, 
     const first = input === null ? [] : [factory.make(input)];
     if (c.factor !== undefined) {
       const pair = publicFunction(c.factor.fn)(...first, { ...c.factor.options });
-      result = publicFunction(c.fn)(pair, ...args, decodeOptions(c.options));
+      result = publicFunction(c.fn)(pair, ...args, decodeOptions(c.options, file, factory));
     } else {
-      result = publicFunction(c.fn)(...first, ...args, decodeOptions(c.options));
+      // a function without options (blockDiag takes any number of arrays) gets no options object
+      const takesOptions = linalgFunction(c.fn).options.length > 1 || Object.keys(c.options).length > 0;
+      const options = takesOptions ? [decodeOptions(c.options, file, factory)] : [];
+      result = publicFunction(c.fn)(...first, ...args, ...options);
     }
   } catch (error) {
     const expectedError = (c.expected as { error?: string }).error;
