@@ -8,7 +8,19 @@ import { SciportError } from '@sciport/dispatch-core';
 import { describe, expect, it } from 'vitest';
 import {
   bandwidth,
+  blockDiag,
   choFactor,
+  companion,
+  convolutionMatrix,
+  dft,
+  hadamard,
+  helmert,
+  hilbert,
+  invhilbert,
+  invpascal,
+  leslie,
+  pascal,
+  toeplitz,
   cholesky,
   choSolve,
   det,
@@ -158,5 +170,32 @@ describe('bad input to sciport.linalg', () => {
     choSolve(choFactor(a), b);
     expect([Array.from(a.data as Float64Array), Array.from(b.data as Float64Array)]).toEqual(before);
     expect(a).toBeInstanceOf(NDArray);
+  });
+
+  it('checks the special matrices’ arguments and names them', () => {
+    rejects(() => hilbert(-1), 'InvalidArgumentError', 'n');
+    rejects(() => hilbert(2.5), 'InvalidArgumentError', 'n');
+    rejects(() => dft(4, { scale: 'm' as never }), 'InvalidArgumentError', 'scale');
+    rejects(() => helmert(0), 'InvalidArgumentError', 'n');
+    rejects(() => hadamard(6), 'InvalidArgumentError', 'n');
+    rejects(() => hadamard(4, { dtype: 'bool' }), 'DtypeError', 'dtype');
+    rejects(() => pascal(4, { kind: 'diagonal' as never }), 'InvalidArgumentError', 'kind');
+    rejects(() => companion([0, 1, 2]), 'InvalidArgumentError', 'a');
+    rejects(() => companion([1]), 'ShapeError', 'a');
+    rejects(() => leslie([1, 2, 3], [1]), 'ShapeError', 's');
+    rejects(() => convolutionMatrix([1, 2], 0), 'InvalidArgumentError', 'n');
+    rejects(() => convolutionMatrix([1, 2], 3, { mode: 'middle' as never }), 'InvalidArgumentError', 'mode');
+    rejects(() => convolutionMatrix([], 3), 'ShapeError', 'a');
+    rejects(() => toeplitz([1, 2], { c: [1] } as never), 'InvalidArgumentError', 'c');
+    rejects(() => blockDiag([[[1]]]), 'ShapeError', 'arrs[0]');
+  });
+
+  it('refuses exact integer matrices beyond int64/uint64 instead of rounding them', () => {
+    rejects(() => invhilbert(15, { exact: true }), 'NotSupportedError', 'n');
+    rejects(() => pascal(35), 'NotSupportedError', 'n');
+    rejects(() => invpascal(35), 'NotSupportedError', 'n');
+    // the float forms have no such limit
+    expect(pascal(35, { exact: false }).dtype).toBe('float64');
+    expect(invhilbert(15).dtype).toBe('float64');
   });
 });

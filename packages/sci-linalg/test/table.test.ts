@@ -3,7 +3,19 @@ import { describe, expect, it } from 'vitest';
 import * as linalgApi from '../src/index.js';
 import { LINALG_DOMAIN, LINALG_FUNCTIONS, LINALG_MULTIMETHODS, linalgFunction, linalgNames } from '../src/index.js';
 
+/** The scipy.linalg functions of this milestone (SciPy 1.17 names, camelCase; `kron` left SciPy in 1.17). */
+const MILESTONE = [
+  'solve', 'solveTriangular', 'inv', 'det', 'luFactor', 'luSolve', 'lu', 'cholesky', 'choFactor', 'choSolve',
+  'norm', 'bandwidth', 'issymmetric', 'ishermitian', 'toeplitz', 'circulant', 'hankel', 'hilbert', 'invhilbert',
+  'pascal', 'invpascal', 'blockDiag', 'companion', 'dft', 'helmert', 'leslie', 'hadamard', 'fiedler',
+  'fiedlerCompanion', 'convolutionMatrix',
+];
+
 describe('the linalg table', () => {
+  it('has one row per function of the milestone, no more', () => {
+    expect(linalgNames().sort()).toEqual([...MILESTONE].sort());
+  });
+
   it('declares exactly one multimethod per row, exported under its name', () => {
     const declared = listMultimethods().filter((id) => id.startsWith(`${LINALG_DOMAIN}.`));
     expect(declared.sort()).toEqual(linalgNames().map((n) => `${LINALG_DOMAIN}.${n}`).sort());
