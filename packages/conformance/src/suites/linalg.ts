@@ -22,7 +22,7 @@ import { decodeArray, type FixtureArray, type FixtureCase, type FixtureFile, isF
 import { loadFixtureFile } from '../fixtures.js';
 
 /** Fixture files of the linalg suite (packages/conformance/fixtures/linalg). */
-export const LINALG_FIXTURE_FILES = ['solve', 'decompositions', 'norms', 'special'] as const;
+export const LINALG_FIXTURE_FILES = ['solve', 'decompositions', 'norms', 'special', 'triangles'] as const;
 
 export interface LinalgSuiteTolerance {
   /** The constant of the bound factor × n × ε × κ (default 4). */
