@@ -141,7 +141,10 @@ export function solveSystem(system: LinearSystem, structure: Structure | null, l
   return fromData(b.data, system.resultShape, system.dtype);
 }
 
-/** x = P⁻¹ ... : solves with the LU factors at `ao` (dgetrs). */
+/**
+ * Solves op(A) X = B for the slice at `ao`/`bo` from A's LU factors and pivots (dgetrs):
+ * P A = L U, so A X = B is L U X = P B; Aᵀ X = B is Uᵀ Lᵀ (P X) = B, undone in reverse.
+ */
 export function luSolveSlice(system: LinearSystem, ao: number, bo: number, piv: Int32Array, trans: 0 | 1 | 2, po = 0): void {
   const { a, b, n, k } = system;
   const kern = kernelsFor(system.dtype);

@@ -1,7 +1,6 @@
 /** `bandwidth`, `issymmetric` and `ishermitian`: structure tests of (stacks of) matrices. */
 import { type NDArray, astype } from '@sciport/array-api';
 import { checkFiniteNumber, readOptions } from '@sciport/array-api/kit';
-import { DtypeError } from '@sciport/dispatch-core';
 import { checkMatrix, checkSquare, fromData, isComplex, lapackDtype, toArray } from './stack.js';
 import { bandwidthOf } from './structure.js';
 import { linalgFunction } from './table.js';
@@ -13,9 +12,6 @@ function perMatrix<T>(
   compute: (data: Float64Array | Float32Array, o: number, rows: number, cols: number, lanes: number) => T,
 ): { values: T[]; batch: number[] } {
   checkMatrix(a, 'a', fn);
-  if (a.dtype === 'int64' || a.dtype === 'uint64') {
-    throw new DtypeError(`${fn}: 64-bit integer input is not supported.`, { argument: 'a', hint: 'Convert to float64 or int32 first.' });
-  }
   const dtype = lapackDtype(a.dtype);
   const data = astype(a, dtype, { copy: true }).toTypedArray() as Float64Array | Float32Array;
   const rows = a.shape[a.ndim - 2];

@@ -5,7 +5,19 @@
 import { hostNamespace, NDArray } from '@sciport/array-api';
 import { ARRAY_BRAND, defineBackend, implement, NAMESPACE_KEY, registerBackend, SciportError, unregisterBackend } from '@sciport/dispatch-core';
 import { describe, expect, it } from 'vitest';
-import { det, inv, LINALG_FUNCTIONS, LINALG_MULTIMETHODS, LinAlgError, lu, solve, solveTriangular, withBackend } from '../src/index.js';
+import {
+  bandwidth,
+  det,
+  inv,
+  issymmetric,
+  LINALG_FUNCTIONS,
+  LINALG_MULTIMETHODS,
+  LinAlgError,
+  lu,
+  solve,
+  solveTriangular,
+  withBackend,
+} from '../src/index.js';
 
 const f32 = (rows: number[][]) => new NDArray(Float32Array.from(rows.flat()), [rows.length, rows[0].length], 'float32');
 const A = [
@@ -60,5 +72,15 @@ describe('dispatch', () => {
     } finally {
       unregisterBackend(backend);
     }
+  });
+});
+
+describe('64-bit integer input', () => {
+  it('is converted to float64 like every integer (BigInt storage included)', () => {
+    // SciPy 1.17: bandwidth([[1, 2], [0, 3]]) = (0, 1), issymmetric = False
+    const a = new NDArray(BigInt64Array.from([1n, 2n, 0n, 3n]), [2, 2], 'int64');
+    expect(bandwidth(a)).toEqual([0, 1]);
+    expect(issymmetric(a)).toBe(false);
+    expect(solve(a, [1, 1]).dtype).toBe('float64');
   });
 });
