@@ -2,7 +2,7 @@
  * LU decomposition: `luFactor` (LAPACK's getrf, the packed form), `luSolve` (getrs) and
  * `lu` (the factors as separate matrices: A = P L U).
  */
-import type { NDArray } from '@sciport/array-api';
+import { type NDArray, broadcastTo } from '@sciport/array-api';
 import { checkBoolean } from '@sciport/array-api/kit';
 import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { kernelsFor } from './kernels/index.js';
@@ -79,7 +79,7 @@ export function luSolveHost(luAndPiv: readonly [unknown, unknown], b: unknown, o
     });
   }
   if (system.empty) return fromData(emptyResult(system), system.resultShape, system.dtype);
-  const pivots = Int32Array.from(toStack(reshapePivots(piv), 'float64', batch).data);
+  const pivots = Int32Array.from(broadcastTo(piv, [...batch, n]).toTypedArray() as ArrayLike<number | bigint>, Number);
   for (let i = 0; i < pivots.length; i++) {
     if (!(pivots[i] >= 0 && pivots[i] < n)) {
       throw new InvalidArgumentError(`luSolve: pivot ${pivots[i]} is out of range for ${n} rows.`, {
@@ -90,11 +90,6 @@ export function luSolveHost(luAndPiv: readonly [unknown, unknown], b: unknown, o
   }
   for (let s = 0; s < system.count; s++) luSolveSlice(system, s * n * n, s * n * system.k, pivots, trans, s * n);
   return fromData(system.b.data, system.resultShape, system.dtype);
-}
-
-/** piv ([..., N]) as a [..., N, 1] array, so it broadcasts over the batch like a matrix. */
-function reshapePivots(piv: NDArray): NDArray {
-  return fromData(Float64Array.from(piv.toTypedArray() as ArrayLike<number>, Number), [...piv.shape, 1], 'float64');
 }
 
 export interface LuOptions extends FiniteOptions, OverwriteAOptions {

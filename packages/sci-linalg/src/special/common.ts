@@ -2,7 +2,7 @@
  * What the special-matrix constructors share: reading their vector arguments (SciPy's
  * `atleast_1d`, batch dimensions in front), and filling a result from an index rule.
  */
-import { type DType, NDArray, allocate, astype, broadcastShapes, dtypeInfo, resultType, type TypedArray } from '@sciport/array-api';
+import { type DType, NDArray, allocate, astype, broadcastShapes, broadcastTo, dtypeInfo, resultType, type TypedArray } from '@sciport/array-api';
 import { checkInteger, describe } from '@sciport/array-api/kit';
 import { DtypeError, InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { toArray } from '../stack.js';
@@ -26,14 +26,8 @@ export function rows(x: NDArray, dtype: DType, batch: readonly number[]): TypedA
   const n = x.shape[x.ndim - 1];
   const shape = [...batch, n];
   const same = shape.length === x.ndim && shape.every((d, i) => d === x.shape[i]);
-  const source = same ? x : broadcastView(x, shape);
+  const source = same ? x : broadcastTo(x, shape);
   return astype(source, dtype, { copy: true }).toTypedArray();
-}
-
-function broadcastView(x: NDArray, shape: number[]): NDArray {
-  const offset = shape.length - x.ndim;
-  const stride = shape.map((_, i) => (i < offset || x.shape[i - offset] === 1 ? 0 : x.stride[i - offset]));
-  return new NDArray(x.data, shape, x.dtype, stride, x.offset);
 }
 
 /** The broadcast batch shape of several vectors' leading dimensions. */
