@@ -24,3 +24,10 @@ export {
   caseDtypes,
 } from './suites/array-api.js';
 export { DEFAULT_NDIMAGE_TOLERANCE, NDIMAGE_FIXTURE_FILES, type NdimageSuiteOptions, type NdimageSuiteTolerance, ndimageSuite, ndimageTolerance } from './suites/ndimage.js';
+export {
+  DEFAULT_LINALG_TOLERANCE_FACTOR,
+  LINALG_FIXTURE_FILES,
+  type LinalgSuiteOptions,
+  type LinalgSuiteTolerance,
+  linalgSuite,
+} from './suites/linalg.js';

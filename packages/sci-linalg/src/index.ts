@@ -1,14 +1,63 @@
 /**
- * @sciport/linalg — scipy.linalg for TypeScript. Skeleton: the functions below are planned,
- * in SciPy's names (camelCase), and will be declared as multimethods in domain
- * `sciport.linalg` with their default CPU implementations here.
+ * @sciport/linalg — scipy.linalg for TypeScript.
+ *
+ * Every function is a multimethod of domain `sciport.linalg` declared from one table
+ * (`LINALG_FUNCTIONS`), with a host (CPU) implementation in this package.
  */
-export const DOMAIN = 'sciport.linalg';
-
-/** The SciPy functions this package will provide first, in sciport's camelCase names. */
-export const PLANNED_FUNCTIONS: readonly string[] = Object.freeze(['solve', 'inv', 'det', 'lu', 'luFactor', 'luSolve', 'cholesky', 'choFactor', 'choSolve', 'qr', 'svd', 'eig', 'eigh', 'norm', 'lstsq', 'pinv', 'expm', 'solveTriangular']);
-
-/** scipy's snake_case name of a sciport function (`gaussianFilter` → `gaussian_filter`). */
-export function scipyName(name: string): string {
-  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
+export {
+  bandwidth,
+  blockDiag,
+  circulant,
+  companion,
+  convolutionMatrix,
+  dft,
+  fiedler,
+  fiedlerCompanion,
+  hadamard,
+  hankel,
+  helmert,
+  hilbert,
+  invhilbert,
+  invpascal,
+  leslie,
+  pascal,
+  toeplitz,
+  choFactor,
+  cholesky,
+  choSolve,
+  det,
+  inv,
+  ishermitian,
+  issymmetric,
+  LINALG_DOMAIN,
+  LINALG_MULTIMETHODS,
+  lu,
+  luFactor,
+  luSolve,
+  norm,
+  solve,
+  solveTriangular,
+} from './multimethods.js';
+export { LINALG_FUNCTIONS, type LinalgFunction, type LinalgGroup, linalgFunction, linalgNames } from './table.js';
+export { LinAlgError } from './errors.js';
+export type { AssumeA, SolveOptions, SolveTriangularOptions } from './solve.js';
+export type { CholeskyOptions, ChoSolveOptions } from './cholesky.js';
+export type { DetOptions, InvOptions } from './inverse.js';
+export type { LuFactorOptions, LuOptions, LuSolveOptions } from './lu.js';
+export type { NormOptions, NormOrder } from './norm.js';
+export type { SymmetryOptions } from './symmetry.js';
+export type { FiniteOptions, Trans } from './options.js';
+export type { ExactOptions, PascalKind, PascalOptions } from './special/integer-matrices.js';
+export type { ConvolutionMatrixOptions, ConvolutionMode } from './special/structured.js';
+export type { HankelOptions, ToeplitzOptions } from './special/toeplitz.js';
+export type { DftOptions, HadamardOptions, HelmertOptions } from './special/transforms.js';
+export {
+  explain,
+  registerBackend,
+  setGlobalBackend,
+  skipBackend,
+  trace,
+  unregisterBackend,
+  withBackend,
+  withBackend as setBackend,
+} from '@sciport/dispatch-core';

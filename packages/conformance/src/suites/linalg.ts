@@ -1,0 +1,180 @@
+/**
+ * The sciport.linalg reference suite: every function against SciPy's golden fixtures
+ * (results, and the exceptions SciPy raises), on the arrays of any backend (through an
+ * ArrayFactory). Registers vitest `describe`/`it` blocks; call it at the top level of a
+ * test file:
+ *
+ *   import { linalgSuite } from '@sciport/conformance/node';
+ *   linalgSuite(myFactory, { dtypes: ['float32', 'complex64'] });
+ *
+ * Tolerances follow LAPACK's error bounds: a result computed in precision ε from an n×n
+ * matrix of condition number κ is compared norm-wise (error / max|expected|) with
+ * `factor × n × ε × κ`; exact results (pivots, permutations, booleans, bandwidths) must
+ * be equal.
+ */
+import type { DType } from '@sciport/array-api';
+import * as sciLinalg from '@sciport/linalg';
+import { linalgFunction } from '@sciport/linalg';
+import { describe, expect, it } from 'vitest';
+import { compareArrays } from '../compare.js';
+import type { ArrayFactory } from '../factory.js';
+import { decodeArray, type FixtureArray, type FixtureCase, type FixtureFile, isFixtureArray } from '../fixture-format.js';
+import { loadFixtureFile } from '../fixtures.js';
+
+/** Fixture files of the linalg suite (packages/conformance/fixtures/linalg). */
+export const LINALG_FIXTURE_FILES = ['solve', 'decompositions', 'norms', 'special', 'triangles'] as const;
+
+export interface LinalgSuiteTolerance {
+  /** The constant of the bound factor × n × ε × κ (default 4). */
+  readonly factor?: number;
+}
+
+export interface LinalgSuiteOptions {
+  /** Only these functions (names as exported, e.g. 'solve', 'luFactor'). */
+  readonly include?: readonly string[];
+  /** Leave these functions out. */
+  readonly exclude?: readonly string[];
+  /** Input dtypes to run (default: the factory's, else all). */
+  readonly dtypes?: readonly DType[];
+  readonly tolerance?: LinalgSuiteTolerance;
+}
+
+export const DEFAULT_LINALG_TOLERANCE_FACTOR = 4;
+
+/** A linalg fixture case: args may name inputs, and luSolve/choSolve name the factorisation to run first. */
+interface LinalgCase extends FixtureCase {
+  readonly factor?: { readonly fn: string; readonly options: Readonly<Record<string, unknown>> };
+}
+
+/** sciport error classes that stand for SciPy's exception classes. */
+const ERROR_CLASSES: Readonly<Record<string, readonly string[]>> = {
+  LinAlgError: ['LinAlgError'],
+  ValueError: ['InvalidArgumentError', 'ShapeError'],
+  NotImplementedError: ['NotSupportedError'],
+};
+
+type AnyFn = (...args: unknown[]) => unknown;
+
+function publicFunction(name: string): AnyFn {
+  const fn = (sciLinalg as unknown as Record<string, unknown>)[name];
+  if (typeof fn !== 'function') throw new Error(`@sciport/linalg exports no function '${name}'`);
+  return fn as AnyFn;
+}
+
+function isSelected(name: string, options: LinalgSuiteOptions): boolean {
+  if (options.include && !options.include.includes(name)) return false;
+  return !options.exclude?.includes(name);
+}
+
+/** Option values as the functions take them ('Infinity' → Infinity, as JSON has no inf; input references → arrays). */
+function decodeOptions(options: Readonly<Record<string, unknown>>, file: FixtureFile, factory: ArrayFactory): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(options)) {
+    if (isInputRef(v)) out[k] = factory.make(decodeArray(file.inputs[v.$input]));
+    else out[k] = v === 'Infinity' ? Infinity : v === '-Infinity' ? -Infinity : v;
+  }
+  return out;
+}
+
+function label(c: LinalgCase, file: FixtureFile): string {
+  const shapes = [c.input, ...c.args.map((a) => (isInputRef(a) ? a.$input : JSON.stringify(a)))]
+    .filter((x) => x !== null)
+    .map((k) => (file.inputs[k as string] ? `${file.inputs[k as string].dtype}[${file.inputs[k as string].shape.join('×')}]` : k));
+  const opts = Object.keys(c.options).length > 0 ? `, ${JSON.stringify(c.options)}` : '';
+  return `${c.fn}(${shapes.join(', ')}${opts})`;
+}
+
+function isInputRef(a: unknown): a is { $input: string } {
+  return typeof a === 'object' && a !== null && '$input' in a;
+}
+
+const SINGLE = new Set(['float32', 'complex64']);
+
+/** Unit roundoff of the precision the inputs are computed in (single only when every input is single). */
+function epsilonOf(dtypes: readonly string[]): number {
+  return dtypes.every((d) => SINGLE.has(d)) ? 2 ** -23 : 2 ** -52;
+}
+
+/** Compares one result (array, tuple or plain value) with SciPy's; returns a failure or undefined. */
+async function compareResult(actual: unknown, expected: unknown, factory: ArrayFactory, tol: number, where: string): Promise<string | undefined> {
+  if (isFixtureArray(expected)) {
+    const e = decodeArray(expected as FixtureArray);
+    const a = await factory.read(actual);
+    const exact = e.dtype.startsWith('int') || e.dtype === 'bool';
+    const r = compareArrays(a, e, exact ? 0 : tol);
+    return r.ok ? undefined : `${where}: ${r.message}`;
+  }
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual) || actual.length !== expected.length) return `${where}: expected a ${expected.length}-tuple, got ${String(actual)}`;
+    for (let i = 0; i < expected.length; i++) {
+      const f = await compareResult(actual[i], expected[i], factory, tol, `${where}[${i}]`);
+      if (f !== undefined) return f;
+    }
+    return undefined;
+  }
+  return actual === expected ? undefined : `${where}: got ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`;
+}
+
+async function runCase(file: FixtureFile, c: LinalgCase, factory: ArrayFactory, options: LinalgSuiteOptions): Promise<string | undefined> {
+  const input = c.input === null ? null : decodeArray(file.inputs[c.input]);
+  const args = c.args.map((a) => (isInputRef(a) ? factory.make(decodeArray(file.inputs[a.$input])) : a));
+  const inputDtypes = [c.input, ...[...c.args, ...Object.values(c.options)].map((a) => (isInputRef(a) ? a.$input : null))]
+    .filter((k): k is string => k !== null)
+    .map((k) => file.inputs[k].dtype);
+  const where = label(c, file);
+  let result: unknown;
+  try {
+    const first = input === null ? [] : [factory.make(input)];
+    if (c.factor !== undefined) {
+      const pair = publicFunction(c.factor.fn)(...first, { ...c.factor.options });
+      result = publicFunction(c.fn)(pair, ...args, decodeOptions(c.options, file, factory));
+    } else {
+      // a function without options (blockDiag takes any number of arrays) gets no options object
+      const takesOptions = linalgFunction(c.fn).options.length > 1 || Object.keys(c.options).length > 0;
+      const options = takesOptions ? [decodeOptions(c.options, file, factory)] : [];
+      result = publicFunction(c.fn)(...first, ...args, ...options);
+    }
+  } catch (error) {
+    const expectedError = (c.expected as { error?: string }).error;
+    const name = (error as Error).name;
+    if (expectedError !== undefined && (ERROR_CLASSES[expectedError] ?? []).includes(name)) return undefined;
+    return `${where} threw ${name}: ${(error as Error).message}`;
+  }
+  const expectedError = (c.expected as { error?: string } | null)?.error;
+  if (typeof expectedError === 'string') return `${where} returned, SciPy raised ${expectedError}`;
+  const n = input === null || input.ndim < 2 ? Math.max(1, input?.size ?? 1) : Math.max(1, input.shape[input.ndim - 1]);
+  const factor = options.tolerance?.factor ?? DEFAULT_LINALG_TOLERANCE_FACTOR;
+  const tol = factor * n * epsilonOf(inputDtypes) * Math.max(1, c.conditioning ?? 1);
+  return compareResult(result, c.expected, factory, tol, where);
+}
+
+/** Register the sciport.linalg suite for `factory`. */
+export function linalgSuite(factory: ArrayFactory, options: LinalgSuiteOptions = {}): void {
+  const dtypes = options.dtypes ?? factory.dtypes ?? null;
+  describe(`sciport.linalg on ${factory.name} arrays`, () => {
+    for (const name of LINALG_FIXTURE_FILES) {
+      const file = loadFixtureFile('linalg', name);
+      const groups = new Map<string, LinalgCase[]>();
+      for (const c of file.cases as readonly LinalgCase[]) {
+        if (!isSelected(c.fn, options)) continue;
+        const dtype = c.input === null ? 'none' : file.inputs[c.input].dtype;
+        if (dtype !== 'none' && dtypes !== null && !dtypes.includes(dtype as DType)) continue;
+        const k = `${c.fn} on ${dtype} input`;
+        groups.set(k, [...(groups.get(k) ?? []), c]);
+      }
+      if (groups.size === 0) continue;
+      describe(`${file.description} — SciPy ${file.scipy} fixtures (${name}.json)`, () => {
+        for (const [what, cases] of groups) {
+          it(`${what} matches SciPy (${cases.length} cases)`, async () => {
+            const failures: string[] = [];
+            for (const c of cases) {
+              const failure = await runCase(file, c, factory, options);
+              if (failure !== undefined) failures.push(failure);
+            }
+            expect(failures.slice(0, 10), `${failures.length} of ${cases.length} cases differ from SciPy`).toEqual([]);
+          });
+        }
+      });
+    }
+  });
+}

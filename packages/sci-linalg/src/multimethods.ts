@@ -1,0 +1,96 @@
+/**
+ * The public functions of `@sciport/linalg`: each is a multimethod of domain
+ * `sciport.linalg` (stable id `sciport.linalg.<name>`), declared from its table row, whose
+ * default implementation is the host (CPU) code of this package. Backends implement the
+ * same ids; dispatch picks one per call (see @sciport/dispatch-core).
+ */
+import type { NDArray } from '@sciport/array-api';
+import { type Multimethod, multimethod } from '@sciport/dispatch-core';
+import { type CholeskyOptions, type ChoSolveOptions, choFactorHost, choleskyHost, choSolveHost } from './cholesky.js';
+import { type DetOptions, detHost, type InvOptions, invHost } from './inverse.js';
+import { type LuFactorOptions, type LuOptions, type LuSolveOptions, luFactorHost, luHost, luSolveHost } from './lu.js';
+import { type NormOptions, normHost } from './norm.js';
+import { type SolveOptions, type SolveTriangularOptions, solveHost, solveTriangularHost } from './solve.js';
+import { bandwidthHost, type SymmetryOptions, ishermitianHost, issymmetricHost } from './symmetry.js';
+import { type PascalOptions, type ExactOptions, hilbertHost, invhilbertHost, invpascalHost, pascalHost } from './special/integer-matrices.js';
+import {
+  blockDiagHost,
+  companionHost,
+  type ConvolutionMatrixOptions,
+  convolutionMatrixHost,
+  fiedlerCompanionHost,
+  fiedlerHost,
+  leslieHost,
+} from './special/structured.js';
+import { circulantHost, type HankelOptions, hankelHost, type ToeplitzOptions, toeplitzHost } from './special/toeplitz.js';
+import { type DftOptions, dftHost, type HadamardOptions, hadamardHost, type HelmertOptions, helmertHost } from './special/transforms.js';
+import { LINALG_FUNCTIONS, linalgFunction } from './table.js';
+import type { DispatchOptions } from '@sciport/dispatch-core';
+
+/** The domain every sciport.linalg multimethod belongs to. */
+export const LINALG_DOMAIN = 'sciport.linalg';
+
+const declared: Record<string, Multimethod<(...args: any[]) => any>> = {};
+
+/** Declare function `name` of the table with its host implementation. */
+function declare<F extends (...args: any[]) => any>(name: string, host: F): Multimethod<F> {
+  const row = linalgFunction(name);
+  const mm = multimethod<F>({ domain: LINALG_DOMAIN, name: row.name, dispatch: row.dispatch, options: row.options, default: host });
+  declared[name] = mm;
+  return mm;
+}
+
+export const solve = declare<(a: unknown, b: unknown, options?: SolveOptions) => NDArray>('solve', solveHost);
+export const solveTriangular = declare<(a: unknown, b: unknown, options?: SolveTriangularOptions) => NDArray>(
+  'solveTriangular',
+  solveTriangularHost,
+);
+export const inv = declare<(a: unknown, options?: InvOptions) => NDArray>('inv', invHost);
+export const det = declare<(a: unknown, options?: DetOptions) => NDArray>('det', detHost);
+export const luFactor = declare<(a: unknown, options?: LuFactorOptions) => [NDArray, NDArray]>('luFactor', luFactorHost);
+export const luSolve = declare<(luAndPiv: readonly [unknown, unknown], b: unknown, options?: LuSolveOptions) => NDArray>(
+  'luSolve',
+  luSolveHost,
+);
+export const lu = declare<(a: unknown, options?: LuOptions) => NDArray[]>('lu', luHost);
+export const cholesky = declare<(a: unknown, options?: CholeskyOptions) => NDArray>('cholesky', choleskyHost);
+export const choFactor = declare<(a: unknown, options?: CholeskyOptions) => [NDArray, boolean | NDArray]>('choFactor', choFactorHost);
+export const choSolve = declare<(cAndLower: readonly [unknown, boolean | NDArray], b: unknown, options?: ChoSolveOptions) => NDArray>(
+  'choSolve',
+  choSolveHost,
+);
+export const norm = declare<(a: unknown, options?: NormOptions) => NDArray>('norm', normHost);
+export const bandwidth = declare<(a: unknown) => [number, number] | [NDArray, NDArray]>('bandwidth', bandwidthHost);
+export const issymmetric = declare<(a: unknown, options?: SymmetryOptions) => boolean | NDArray>('issymmetric', issymmetricHost);
+export const ishermitian = declare<(a: unknown, options?: SymmetryOptions) => boolean | NDArray>('ishermitian', ishermitianHost);
+
+type FromVector<O = DispatchOptions> = (a: unknown, options?: O) => NDArray;
+type FromOrder<O = DispatchOptions> = (n: number, options?: O) => NDArray;
+
+export const toeplitz = declare<FromVector<ToeplitzOptions>>('toeplitz', toeplitzHost);
+export const circulant = declare<FromVector>('circulant', circulantHost);
+export const hankel = declare<FromVector<HankelOptions>>('hankel', hankelHost);
+export const hilbert = declare<FromOrder>('hilbert', hilbertHost);
+export const invhilbert = declare<FromOrder<ExactOptions>>('invhilbert', invhilbertHost);
+export const pascal = declare<FromOrder<PascalOptions>>('pascal', pascalHost);
+export const invpascal = declare<FromOrder<PascalOptions>>('invpascal', invpascalHost);
+export const blockDiag = declare<(...arrs: unknown[]) => NDArray>('blockDiag', blockDiagHost);
+export const companion = declare<FromVector>('companion', companionHost);
+export const dft = declare<FromOrder<DftOptions>>('dft', dftHost);
+export const helmert = declare<FromOrder<HelmertOptions>>('helmert', helmertHost);
+export const leslie = declare<(f: unknown, s: unknown, options?: DispatchOptions) => NDArray>('leslie', leslieHost);
+export const hadamard = declare<FromOrder<HadamardOptions>>('hadamard', hadamardHost);
+export const fiedler = declare<FromVector>('fiedler', fiedlerHost);
+export const fiedlerCompanion = declare<FromVector>('fiedlerCompanion', fiedlerCompanionHost);
+export const convolutionMatrix = declare<(a: unknown, n: number, options?: ConvolutionMatrixOptions) => NDArray>(
+  'convolutionMatrix',
+  convolutionMatrixHost,
+);
+
+/**
+ * Every multimethod of the domain by name (for capability tables, manifests and
+ * conformance), in the table's order. That each row is declared is checked by the tests.
+ */
+export const LINALG_MULTIMETHODS: Readonly<Record<string, Multimethod<(...args: any[]) => any>>> = Object.freeze(
+  Object.fromEntries(LINALG_FUNCTIONS.map((f) => [f.name, declared[f.name]])),
+);

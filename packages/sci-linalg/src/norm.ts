@@ -1,0 +1,156 @@
+/**
+ * `norm`: SciPy's (NumPy's) vector and matrix norms. Vector norms reduce one axis, matrix
+ * norms two; with no axis a 1-D input takes the vector norm, a 2-D input the matrix norm,
+ * and the default order (the 2-norm / Frobenius norm) any input, flattened.
+ */
+import { type NDArray, permuteDims } from '@sciport/array-api';
+import { checkBoolean, describe, normalizeAxis } from '@sciport/array-api/kit';
+import { InvalidArgumentError, NotSupportedError, ShapeError } from '@sciport/dispatch-core';
+import { type FiniteOptions, readFunctionOptions } from './options.js';
+import { allocateFloat, checkFiniteValues, fromData, isComplex, lapackDtype, realOf, toArray } from './stack.js';
+import { astype } from '@sciport/array-api';
+
+/** Norm orders: a number (Infinity / -Infinity for inf / -inf), 'fro', 'nuc', or null (the default). */
+export type NormOrder = number | 'fro' | 'nuc' | null;
+
+export interface NormOptions extends FiniteOptions {
+  /** Order of the norm (default null: 2-norm of vectors, Frobenius norm of matrices). */
+  ord?: NormOrder;
+  /** One axis (vector norm), two axes (matrix norm), or null (see above). */
+  axis?: number | readonly [number, number] | null;
+  /** Keep the reduced axes as size-1 dimensions (default false). */
+  keepdims?: boolean;
+}
+
+export function normHost(x: unknown, options?: NormOptions): NDArray {
+  const o = readFunctionOptions(options, 'norm');
+  const keepdims = checkBoolean(o.keepdims, 'keepdims', false);
+  const a = toArray(x);
+  if (checkBoolean(o.checkFinite, 'checkFinite', true)) checkFiniteValues(a, 'a', 'norm');
+  const ord = checkOrder(o.ord);
+  let axes: number[];
+  if (o.axis === undefined || o.axis === null) {
+    if (ord === null) axes = a.shape.map((_, i) => i);
+    else if (a.ndim === 1 || a.ndim === 2) axes = a.shape.map((_, i) => i);
+    else {
+      throw new ShapeError(`norm: improper number of dimensions to norm (${a.ndim}) for ord ${describe(ord)}.`, {
+        argument: 'a',
+        hint: 'Give axis (one axis for a vector norm, two for a matrix norm).',
+      });
+    }
+  } else {
+    const given = typeof o.axis === 'number' ? [o.axis] : Array.isArray(o.axis) ? (o.axis as unknown[]) : [o.axis];
+    // in the order given: axis [1, 0] is the matrix's transpose
+    axes = given.map((x) => normalizeAxis(x, a.ndim, 'axis'));
+    if (axes.length !== 1 && axes.length !== 2) {
+      throw new InvalidArgumentError('norm: axis must be one axis or a pair of axes.', { argument: 'axis', hint: 'e.g. -1 or [-2, -1].' });
+    }
+    if (axes.length === 2 && axes[0] === axes[1]) {
+      throw new InvalidArgumentError('norm: the two axes of a matrix norm must differ.', { argument: 'axis', hint: 'e.g. [-2, -1].' });
+    }
+  }
+  const flat = ord === null && (o.axis === undefined || o.axis === null);
+  const matrix = !flat && axes.length === 2;
+  if (!flat && !matrix && (ord === 'fro' || ord === 'nuc')) {
+    throw new InvalidArgumentError(`norm: invalid norm order '${ord}' for vectors.`, { argument: 'ord', hint: 'Use a number, or a matrix axis pair.' });
+  }
+  const rest = a.shape.map((_, i) => i).filter((i) => !axes.includes(i));
+  const moved = permuteDims(a, [...rest, ...axes]);
+  const dtype = lapackDtype(a.dtype);
+  const lanes = isComplex(dtype) ? 2 : 1;
+  const data = astype(moved, dtype, { copy: true }).toTypedArray() as Float64Array | Float32Array;
+  const outer = rest.reduce((p, i) => p * a.shape[i], 1);
+  const inner = axes.reduce((p, i) => p * a.shape[i], 1);
+  const outType = returnsPythonFloat(a, dtype, o.axis, keepdims, ord) ? 'float64' : realOf(dtype);
+  const out = allocateFloat(outType, outer);
+  const abs = new Float64Array(inner);
+  for (let s = 0; s < outer; s++) {
+    for (let i = 0; i < inner; i++) {
+      const p = lanes * (s * inner + i);
+      abs[i] = lanes === 1 ? Math.abs(data[p]) : Math.hypot(data[p], data[p + 1]);
+    }
+    out[s] = matrix ? matrixNorm(abs, a.shape[axes[0]], a.shape[axes[1]], ord) : vectorNorm(abs, ord);
+  }
+  const shape = keepdims ? a.shape.map((d, i) => (axes.includes(i) ? 1 : d)) : rest.map((i) => a.shape[i]);
+  return fromData(out, shape, outType);
+}
+
+function checkOrder(ord: unknown): NormOrder {
+  if (ord === undefined || ord === null) return null;
+  if (ord === 'fro' || ord === 'nuc' || (typeof ord === 'number' && !Number.isNaN(ord))) return ord;
+  throw new InvalidArgumentError(`norm: invalid norm order ${describe(ord)}.`, {
+    argument: 'ord',
+    hint: "Use a number (Infinity for inf), 'fro', 'nuc', or null.",
+  });
+}
+
+function vectorNorm(abs: Float64Array, ord: NormOrder): number {
+  if (ord === Number.POSITIVE_INFINITY) return reduceOrThrow(abs, Math.max);
+  if (ord === Number.NEGATIVE_INFINITY) return reduceOrThrow(abs, Math.min);
+  let s = 0;
+  if (ord === 0) {
+    for (const v of abs) if (v !== 0) s++;
+    return s;
+  }
+  if (ord === 1) {
+    for (const v of abs) s += v;
+    return s;
+  }
+  if (ord === null || ord === 2) {
+    for (const v of abs) s += v * v;
+    return Math.sqrt(s);
+  }
+  const p = ord as number;
+  for (const v of abs) s += v ** p;
+  return s ** (1 / p);
+}
+
+/** max or min of magnitudes: NumPy's max starts from 0 (so an empty max is 0), an empty min raises. */
+function reduceOrThrow(values: Float64Array, f: (a: number, b: number) => number): number {
+  if (values.length === 0 && f === Math.max) return 0;
+  if (values.length === 0) {
+    throw new ShapeError('norm: zero-size array to a minimum, which has no identity.', {
+      argument: 'a',
+      hint: 'This norm of an empty array is undefined.',
+    });
+  }
+  let r = values[0];
+  for (let i = 1; i < values.length; i++) r = f(r, values[i]);
+  return r;
+}
+
+/** Matrix norms of the m×n magnitudes `abs` (row-major). */
+function matrixNorm(abs: Float64Array, m: number, n: number, ord: NormOrder): number {
+  if (ord === null || ord === 'fro') return vectorNorm(abs, 2);
+  if (ord === 'nuc' || ord === 2 || ord === -2) {
+    throw new NotSupportedError(`norm: ord ${describe(ord)} needs singular values, which sciport does not compute yet.`, {
+      argument: 'ord',
+      hint: "Use 'fro', 1, -1, Infinity or -Infinity.",
+    });
+  }
+  if (ord === 1 || ord === -1) {
+    const sums = new Float64Array(n);
+    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) sums[j] += abs[i * n + j];
+    return reduceOrThrow(m === 0 ? new Float64Array(n) : sums, ord === 1 ? Math.max : Math.min);
+  }
+  if (ord === Number.POSITIVE_INFINITY || ord === Number.NEGATIVE_INFINITY) {
+    const sums = new Float64Array(m);
+    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) sums[i] += abs[i * n + j];
+    return reduceOrThrow(sums, ord > 0 ? Math.max : Math.min);
+  }
+  throw new InvalidArgumentError(`norm: invalid norm order ${describe(ord)} for matrices.`, {
+    argument: 'ord',
+    hint: "Use null, 'fro', 1, -1, Infinity or -Infinity.",
+  });
+}
+
+/**
+ * Where SciPy answers from BLAS/LAPACK with a Python float (float64 whatever the input's
+ * precision): the 2-norm of one float vector (nrm2), and ord 1 / inf of one float matrix
+ * that is not a single row or column (lange).
+ */
+function returnsPythonFloat(a: NDArray, dtype: string, axis: unknown, keepdims: boolean, ord: NormOrder): boolean {
+  if (a.size === 0 || a.dtype !== dtype || (axis !== undefined && axis !== null) || keepdims) return false;
+  if (a.ndim === 1) return ord === null || ord === 2;
+  return a.ndim === 2 && a.shape[0] > 1 && a.shape[1] > 1 && (ord === 1 || ord === Number.POSITIVE_INFINITY);
+}

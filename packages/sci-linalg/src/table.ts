@@ -1,0 +1,81 @@
+/**
+ * The one table of the `sciport.linalg` domain: every function with what a backend needs
+ * to know about it. The multimethods, the host implementations' option checks, backends'
+ * manifests and the conformance suite's function lists are all derived from it, so a
+ * function is named once, here.
+ */
+import { InvalidArgumentError } from '@sciport/dispatch-core';
+
+/** What a function does, for backends choosing what to implement. */
+export type LinalgGroup = 'solver' | 'decomposition' | 'matrix-function' | 'structure' | 'special-matrix';
+
+export interface LinalgFunction {
+  /** sciport's name (SciPy's, camelCase). */
+  readonly name: string;
+  readonly group: LinalgGroup;
+  /** Positions of the dispatchable array arguments (empty for `hilbert(n)` and the like). */
+  readonly dispatch: readonly number[];
+  /** Every option key the function takes (SciPy's keyword arguments, camelCase, and `backend`). */
+  readonly options: readonly string[];
+}
+
+function row(name: string, group: LinalgGroup, dispatch: readonly number[], options: readonly string[]): LinalgFunction {
+  return Object.freeze({ name, group, dispatch: Object.freeze([...dispatch]), options: Object.freeze([...options, 'backend']) });
+}
+
+const CHECK = ['checkFinite'];
+
+/** Every function of this milestone, by group. */
+export const LINALG_FUNCTIONS: readonly LinalgFunction[] = Object.freeze([
+  row('solve', 'solver', [0, 1], ['lower', 'overwriteA', 'overwriteB', ...CHECK, 'assumeA', 'transposed']),
+  row('solveTriangular', 'solver', [0, 1], ['trans', 'lower', 'unitDiagonal', 'overwriteB', ...CHECK]),
+  row('inv', 'solver', [0], ['overwriteA', ...CHECK, 'assumeA', 'lower']),
+  row('det', 'solver', [0], ['overwriteA', ...CHECK]),
+  row('luFactor', 'decomposition', [0], ['overwriteA', ...CHECK]),
+  // lu_solve and cho_solve take a (factor, pivots|lower) pair first: they dispatch on b
+  row('luSolve', 'decomposition', [1], ['trans', 'overwriteB', ...CHECK]),
+  row('lu', 'decomposition', [0], ['permuteL', 'overwriteA', ...CHECK, 'pIndices']),
+  row('cholesky', 'decomposition', [0], ['lower', 'overwriteA', ...CHECK]),
+  row('choFactor', 'decomposition', [0], ['lower', 'overwriteA', ...CHECK]),
+  row('choSolve', 'decomposition', [1], ['overwriteB', ...CHECK]),
+  row('norm', 'matrix-function', [0], ['ord', 'axis', 'keepdims', ...CHECK]),
+  row('bandwidth', 'structure', [0], []),
+  row('issymmetric', 'structure', [0], ['atol', 'rtol']),
+  row('ishermitian', 'structure', [0], ['atol', 'rtol']),
+  row('toeplitz', 'special-matrix', [0], ['r']),
+  row('circulant', 'special-matrix', [0], []),
+  row('hankel', 'special-matrix', [0], ['r']),
+  row('hilbert', 'special-matrix', [], []),
+  row('invhilbert', 'special-matrix', [], ['exact']),
+  row('pascal', 'special-matrix', [], ['kind', 'exact']),
+  row('invpascal', 'special-matrix', [], ['kind', 'exact']),
+  // blockDiag(...arrs) takes any number of arrays and no options; it dispatches on the first
+  row('blockDiag', 'special-matrix', [0], []),
+  row('companion', 'special-matrix', [0], []),
+  row('dft', 'special-matrix', [], ['scale']),
+  row('helmert', 'special-matrix', [], ['full']),
+  row('leslie', 'special-matrix', [0, 1], []),
+  row('hadamard', 'special-matrix', [], ['dtype']),
+  row('fiedler', 'special-matrix', [0], []),
+  row('fiedlerCompanion', 'special-matrix', [0], []),
+  row('convolutionMatrix', 'special-matrix', [0], ['mode']),
+]);
+
+const BY_NAME = new Map(LINALG_FUNCTIONS.map((f) => [f.name, f]));
+
+/** The table row of `name`; throws for a name that is not in the table. */
+export function linalgFunction(name: string): LinalgFunction {
+  const found = BY_NAME.get(name);
+  if (found === undefined) {
+    throw new InvalidArgumentError(`sciport.linalg has no function named '${name}'.`, {
+      argument: 'name',
+      hint: `Use one of ${linalgNames().join(', ')}.`,
+    });
+  }
+  return found;
+}
+
+/** Names of the functions that satisfy `predicate`, in table order (for suites and manifests). */
+export function linalgNames(predicate: (f: LinalgFunction) => boolean = () => true): string[] {
+  return LINALG_FUNCTIONS.filter(predicate).map((f) => f.name);
+}
