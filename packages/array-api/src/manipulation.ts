@@ -17,11 +17,12 @@ import { stackShape } from './kit/stack-shape.js';
 import { takeAxis } from './kit/take-axis.js';
 import { tileShape } from './kit/tile-shape.js';
 import { unstackAxis } from './kit/unstack-axis.js';
-import { checkPermutation, checkSize, cStrides, describe, isCContiguous, normalizeAxes, normalizeAxis, shapeSize } from './layout.js';
+import { checkSize, cStrides, isCContiguous, normalizeAxes, normalizeAxis, shapeSize } from './layout.js';
 import type { AxisInput, ShapeInput } from './namespace-types.js';
 import { contiguousData, type NDArray, trustedArray } from './ndarray.js';
 import { promoteTypes } from './promotion.js';
 import { readOptions } from './options.js';
+import { permuteAxes } from './kit/permute-axes.js';
 
 export function reshape(x: NDArray, shape: ShapeInput, options?: { copy?: boolean }): NDArray {
   options = readOptions(options, ['copy'], 'reshape');
@@ -51,13 +52,7 @@ export function broadcastArrays(...arrays: NDArray[]): NDArray[] {
 
 export function permuteDims(x: NDArray, axes: readonly number[]): NDArray {
   const a = toNDArray(x);
-  if (!Array.isArray(axes)) {
-    throw new InvalidArgumentError(`'axes' must list each of the ${a.ndim} axes once, got ${describe(axes)}.`, {
-      argument: 'axes',
-      hint: `E.g. [${a.shape.map((_, i) => a.ndim - 1 - i).join(', ')}] reverses them.`,
-    });
-  }
-  return a.transpose(...checkPermutation(axes, a.ndim, 'axes'));
+  return a.transpose(...permuteAxes(a.ndim, axes));
 }
 
 export function matrixTranspose(x: NDArray): NDArray {

@@ -14,6 +14,7 @@ import { checkPermutation, checkShape, cStrides, isCContiguous, shapeSize, strid
 import { checkArrayParts } from './layout-check.js';
 import type { ArrayNamespace } from './namespace-types.js';
 import type { IndexSpec } from './slice-spec.js';
+import { checkMatrixRank } from './kit/matrix-rank.js';
 
 /** One element as JS sees it: number, bigint (int64/uint64), boolean, or [re, im]. */
 export type Scalar = number | bigint | boolean | [number, number];
@@ -127,12 +128,7 @@ export class NDArray {
   }
   /** Transpose of the last two axes (the standard's `.mT`). */
   get mT(): NDArray {
-    if (this.ndim < 2) {
-      throw new InvalidArgumentError(`.mT needs at least 2 dimensions, got ${this.ndim}.`, {
-        argument: 'x',
-        hint: 'Reshape to a matrix first.',
-      });
-    }
+    checkMatrixRank(this.ndim, 'matrixTranspose');
     const axes = this.shape.map((_, i) => i);
     axes[this.ndim - 1] = this.ndim - 2;
     axes[this.ndim - 2] = this.ndim - 1;

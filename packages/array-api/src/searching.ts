@@ -11,6 +11,7 @@ import { contiguousData, type NDArray, trustedArray } from './ndarray.js';
 import { promoteTypes, scalarResultType } from './promotion.js';
 import { takeIndices } from './manipulation.js';
 import { readOptions } from './options.js';
+import { checkCondition } from './kit/condition.js';
 
 export function nonzero(x: NDArray): NDArray[] {
   const a = toNDArray(x);
@@ -34,12 +35,7 @@ export function nonzero(x: NDArray): NDArray[] {
 
 export function where(condition: NDArray, x1: NDArray | ScalarInput, x2: NDArray | ScalarInput): NDArray {
   const c = toNDArray(condition, 'condition');
-  if (c.dtype !== 'bool') {
-    throw new DtypeError(`'condition' must be a bool array, got ${c.dtype}.`, {
-      argument: 'condition',
-      hint: 'Build it with a comparison, e.g. greater(x, 0).',
-    });
-  }
+  checkCondition(c.dtype);
   let a: NDArray;
   let b: NDArray;
   checkScalarOrArray(x1, x2, 'where');

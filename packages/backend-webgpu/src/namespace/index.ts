@@ -8,7 +8,7 @@ import {
   isdtype as hostIsdtype,
   type NamespaceInfo,
 } from '@sciport/array-api';
-import { checkBoolean, checkCount, isScalarInput, normalizeAxis, readOptions } from '@sciport/array-api/kit';
+import { diffAxis, checkBoolean, checkCount, isScalarInput, readOptions } from '@sciport/array-api/kit';
 import { InvalidArgumentError, NotSupportedError } from '@sciport/dispatch-core';
 import { requireContext } from '../device/provider.js';
 import { checkGPUDType, GPU_DTYPES, type GPUDType, isGPUDType, promoteTypes } from '../dtypes.js';
@@ -84,10 +84,7 @@ const info: NamespaceInfo = {
 function diff(x: GPUArray, options?: { axis?: number; n?: number; prepend?: GPUArray | ScalarInput; append?: GPUArray | ScalarInput }): GPUArray {
   options = readOptions(options, ['axis', 'n', 'prepend', 'append'], 'diff');
   const a = checkArray(x);
-  if (a.ndim === 0) {
-    throw new InvalidArgumentError('diff needs at least 1 dimension.', { argument: 'x', hint: 'Reshape to 1-D first.' });
-  }
-  const axis = normalizeAxis(options?.axis ?? -1, a.ndim);
+  const axis = diffAxis(a.ndim, options?.axis);
   const n = checkCount(options?.n ?? 1, 'n');
   const pieces: GPUArray[] = [];
   const temps: GPUArray[] = [];

@@ -1,10 +1,10 @@
 import {
+  checkMatrixRank,
+  permuteAxes,
   broadcastShapes,
   checkArrayList,
-  checkPermutation,
   checkShape,
   concatShape,
-  describe,
   expandDimsAxes,
   moveaxisOrder,
   normalizeAxes,
@@ -18,7 +18,7 @@ import {
   tileShape,
   unstackAxis,
 } from '@sciport/array-api/kit';
-import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
+import { InvalidArgumentError, } from '@sciport/dispatch-core';
 import { promoteTypes } from '../dtypes.js';
 import { contiguousStrides, GPUArray } from '../gpu-array.js';
 import { copyAs, copyInto } from './convert.js';
@@ -55,13 +55,7 @@ export function reshape(x: GPUArray, shape: readonly number[] | number, options?
 
 export function permuteDims(x: GPUArray, axes: readonly number[]): GPUArray {
   const a = checkArray(x);
-  if (!Array.isArray(axes)) {
-    throw new InvalidArgumentError(`'axes' must list each of the ${a.ndim} axes once, got ${describe(axes)}.`, {
-      argument: 'axes',
-      hint: `E.g. [${a.shape.map((_, i) => a.ndim - 1 - i).join(', ')}] reverses them.`,
-    });
-  }
-  const list = checkPermutation(axes, a.ndim, 'axes');
+  const list = permuteAxes(a.ndim, axes);
   return a.view(
     list.map((d) => a.shape[d]),
     list.map((d) => a.stride[d]),
@@ -71,9 +65,7 @@ export function permuteDims(x: GPUArray, axes: readonly number[]): GPUArray {
 
 export function matrixTranspose(x: GPUArray): GPUArray {
   const a = checkArray(x);
-  if (a.ndim < 2) {
-    throw new ShapeError('matrixTranspose needs at least 2 dimensions.', { argument: 'x', hint: 'Pass a matrix or a stack of matrices.' });
-  }
+  checkMatrixRank(a.ndim, 'matrixTranspose');
   const axes = a.shape.map((_, i) => i);
   [axes[a.ndim - 2], axes[a.ndim - 1]] = [axes[a.ndim - 1], axes[a.ndim - 2]];
   return permuteDims(a, axes);
