@@ -1,5 +1,5 @@
 /** Data type functions of the Array API standard: astype, canCast, finfo, iinfo, isdtype, resultType. */
-import { DtypeError, } from '@sciport/dispatch-core';
+import { DtypeError } from '@sciport/dispatch-core';
 import { castCopy } from './cast.js';
 import { checkDType, type DType, dtypeInfo, isDType } from './dtypes.js';
 import { toNDArray } from './kernels.js';

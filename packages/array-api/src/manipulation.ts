@@ -23,6 +23,7 @@ import { contiguousData, type NDArray, trustedArray } from './ndarray.js';
 import { promoteTypes } from './promotion.js';
 import { readOptions } from './options.js';
 import { permuteAxes } from './kit/permute-axes.js';
+import { expandDimsView } from './kit/expand-dims-view.js';
 
 export function reshape(x: NDArray, shape: ShapeInput, options?: { copy?: boolean }): NDArray {
   options = readOptions(options, ['copy'], 'reshape');
@@ -61,21 +62,7 @@ export function matrixTranspose(x: NDArray): NDArray {
 
 export function expandDims(x: NDArray, axis: number | readonly number[] = 0): NDArray {
   const a = toNDArray(x);
-  const norm = expandDimsAxes(a.ndim, axis);
-  const nd = a.ndim + norm.length;
-  const shape: number[] = [];
-  const stride: number[] = [];
-  let k = 0;
-  for (let i = 0; i < nd; i++) {
-    if (norm.includes(i)) {
-      shape.push(1);
-      stride.push(0);
-    } else {
-      shape.push(a.shape[k]);
-      stride.push(a.stride[k]);
-      k++;
-    }
-  }
+  const { shape, stride } = expandDimsView(a.shape, a.stride, expandDimsAxes(a.ndim, axis));
   return trustedArray(a.data, shape, a.dtype, stride, a.offset);
 }
 

@@ -15,6 +15,7 @@ import { checkArrayParts } from './layout-check.js';
 import type { ArrayNamespace } from './namespace-types.js';
 import type { IndexSpec } from './slice-spec.js';
 import { checkMatrixRank } from './kit/matrix-rank.js';
+import { checkTransposeRank } from './kit/transpose-rank.js';
 
 /** One element as JS sees it: number, bigint (int64/uint64), boolean, or [re, im]. */
 export type Scalar = number | bigint | boolean | [number, number];
@@ -118,12 +119,7 @@ export class NDArray {
   }
   /** Transpose of a 2-D array (the standard's `.T`). */
   get T(): NDArray {
-    if (this.ndim !== 2) {
-      throw new InvalidArgumentError(`.T needs a 2-D array, got ${this.ndim}-D.`, {
-        argument: 'x',
-        hint: 'Use permuteDims(x, axes) or .mT for stacks of matrices.',
-      });
-    }
+    checkTransposeRank(this.ndim);
     return this.transpose(1, 0);
   }
   /** Transpose of the last two axes (the standard's `.mT`). */

@@ -1,5 +1,5 @@
 /** clip and diff (utility/elementwise functions built from other operations). */
-import { DtypeError, } from '@sciport/dispatch-core';
+import { DtypeError } from '@sciport/dispatch-core';
 import { broadcastView } from './broadcasting.js';
 import { castCopy } from './cast.js';
 import { isComplexDtype } from './dtypes.js';

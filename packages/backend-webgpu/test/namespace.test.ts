@@ -124,6 +124,9 @@ describe('GPU namespace: elementwise', () => {
     const c = host([3, 4], 6, 'bool');
     const cg = toDevice(c);
     await same(gx.where(cg, ag, 0), hx.where(c, a, 0));
+    // As on the host, the condition must be a bool array (no truthiness of numbers).
+    expect(() => gx.where(ag, ag, 0)).toThrow(DtypeError);
+    expect(() => hx.where(a, a, 0)).toThrow(DtypeError);
     await same(gx.clip(ag, -1, 1), hx.clip(a, -1, 1));
     await same(gx.logicalNot(cg), hx.logicalNot(c));
     const i = host([5], 8, 'int32');

@@ -14,6 +14,7 @@ import {
   meshgridArgs,
   normalizeAxis,
   readOptions,
+  STANDARD_CONSTANTS,
   sortAxis,
   takeAxis,
   vecdotAxis,
@@ -154,11 +155,7 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
 
   const ns: Record<string, unknown> = {
     kind: 'chunked',
-    e: Math.E,
-    pi: Math.PI,
-    inf: Number.POSITIVE_INFINITY,
-    nan: Number.NaN,
-    newaxis: null,
+    ...STANDARD_CONSTANTS,
 
     // ----- creation: small or structured arrays are built on the host and split; constant
     // fills are built on the workers, block by block.

@@ -1,6 +1,6 @@
 import type { ScalarInput } from '@sciport/array-api';
-import { checkBroadcastTo, checkScalarOrArray, describe, isScalarInput, } from '@sciport/array-api/kit';
-import { InvalidArgumentError, NamespaceMismatchError, } from '@sciport/dispatch-core';
+import { checkBroadcastTo, checkScalarOrArray, describe, isScalarInput } from '@sciport/array-api/kit';
+import { InvalidArgumentError, NamespaceMismatchError } from '@sciport/dispatch-core';
 import { checkGPUDType, type GPUDType, isComplex } from '../dtypes.js';
 import { type GPUArray, isGPUArray } from '../gpu-array.js';
 import { uploadData } from '../upload.js';

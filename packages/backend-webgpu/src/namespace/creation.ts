@@ -1,4 +1,4 @@
-import { checkMatrixRank, meshgridArgs, checkBoolean, checkCount, checkFiniteNumber, checkInteger, checkShape, describe, readOptions } from '@sciport/array-api/kit';
+import { checkBoolean, checkCount, checkFiniteNumber, checkInteger, checkMatrixRank, checkShape, describe, meshgridArgs, readOptions } from '@sciport/array-api/kit';
 import { InvalidArgumentError } from '@sciport/dispatch-core';
 import type { GPUDType } from '../dtypes.js';
 import { GPUArray, isGPUArray } from '../gpu-array.js';

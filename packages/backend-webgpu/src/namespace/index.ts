@@ -8,7 +8,7 @@ import {
   isdtype as hostIsdtype,
   type NamespaceInfo,
 } from '@sciport/array-api';
-import { diffAxis, checkBoolean, checkCount, isScalarInput, readOptions } from '@sciport/array-api/kit';
+import { checkBoolean, checkCount, diffAxis, isScalarInput, readOptions, STANDARD_CONSTANTS } from '@sciport/array-api/kit';
 import { InvalidArgumentError, NotSupportedError } from '@sciport/dispatch-core';
 import { requireContext } from '../device/provider.js';
 import { checkGPUDType, GPU_DTYPES, type GPUDType, isGPUDType, promoteTypes } from '../dtypes.js';
@@ -116,11 +116,7 @@ function diff(x: GPUArray, options?: { axis?: number; n?: number; prepend?: GPUA
 
 export const gpuNamespace: ArrayNamespace<GPUArray> = {
   kind: 'gpu',
-  e: Math.E,
-  pi: Math.PI,
-  inf: Number.POSITIVE_INFINITY,
-  nan: Number.NaN,
-  newaxis: null,
+  ...STANDARD_CONSTANTS,
 
   // creation
   asarray: (obj, options) => {

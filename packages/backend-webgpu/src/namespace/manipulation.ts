@@ -1,14 +1,15 @@
 import {
-  checkMatrixRank,
-  permuteAxes,
   broadcastShapes,
   checkArrayList,
+  checkMatrixRank,
   checkShape,
   concatShape,
   expandDimsAxes,
+  expandDimsView,
   moveaxisOrder,
   normalizeAxes,
   normalizeAxis,
+  permuteAxes,
   readOptions,
   repeatShape,
   resolveShape,
@@ -18,7 +19,7 @@ import {
   tileShape,
   unstackAxis,
 } from '@sciport/array-api/kit';
-import { InvalidArgumentError, } from '@sciport/dispatch-core';
+import { InvalidArgumentError } from '@sciport/dispatch-core';
 import { promoteTypes } from '../dtypes.js';
 import { contiguousStrides, GPUArray } from '../gpu-array.js';
 import { copyAs, copyInto } from './convert.js';
@@ -73,21 +74,7 @@ export function matrixTranspose(x: GPUArray): GPUArray {
 
 export function expandDims(x: GPUArray, axis: number | readonly number[] = 0): GPUArray {
   const a = checkArray(x);
-  const positions = expandDimsAxes(a.ndim, axis);
-  const nd = a.ndim + positions.length;
-  const shape: number[] = [];
-  const stride: number[] = [];
-  let src = 0;
-  for (let d = 0; d < nd; d++) {
-    if (positions.includes(d)) {
-      shape.push(1);
-      stride.push(0);
-    } else {
-      shape.push(a.shape[src]);
-      stride.push(a.stride[src]);
-      src++;
-    }
-  }
+  const { shape, stride } = expandDimsView(a.shape, a.stride, expandDimsAxes(a.ndim, axis));
   return a.view(shape, stride, a.offset);
 }
 
