@@ -11,6 +11,7 @@ import { type NDArray, writeScalar, trustedArray } from './ndarray.js';
 import type { CreationOptions, EyeOptions, LinspaceOptions, MeshgridOptions, ScalarInput, ShapeInput } from './namespace-types.js';
 import { checkMatrixRank } from './kit/matrix-rank.js';
 import { meshgridArgs } from './kit/meshgrid-args.js';
+import { checkMeshgridArrays } from './kit/meshgrid-arrays.js';
 
 const CREATION_KEYS = ['dtype', 'device'];
 
@@ -236,14 +237,7 @@ export function triu(x: NDArray, options?: { k?: number }): NDArray {
 export function meshgrid(...args: (NDArray | MeshgridOptions)[]): NDArray[] {
   const { arrays: inputs, indexing } = meshgridArgs(args);
   const arrays = inputs.map((a, i) => toNDArray(a, `arrays[${i}]`));
-  for (let i = 0; i < arrays.length; i++) {
-    if (arrays[i].ndim !== 1) {
-      throw new InvalidArgumentError(`meshgrid needs 1-D arrays; arrays[${i}] has ${arrays[i].ndim} dimensions.`, {
-        argument: `arrays[${i}]`,
-        hint: 'Flatten it with reshape(x, [-1]).',
-      });
-    }
-  }
+  checkMeshgridArrays(arrays.map((a) => a.ndim));
   const n = arrays.length;
   const shape = arrays.map((a) => a.shape[0]);
   if (indexing === 'xy' && n >= 2) [shape[0], shape[1]] = [shape[1], shape[0]];

@@ -1,5 +1,5 @@
 /** Manipulation functions of the Array API standard (views where possible). */
-import { DtypeError, InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
+import { DtypeError, InvalidArgumentError } from '@sciport/dispatch-core';
 import { broadcastShapes, broadcastView } from './broadcasting.js';
 import { checkShape } from './layout.js';
 import { castInto } from './cast.js';
@@ -24,6 +24,7 @@ import { promoteTypes } from './promotion.js';
 import { readOptions } from './options.js';
 import { permuteAxes } from './kit/permute-axes.js';
 import { expandDimsView } from './kit/expand-dims-view.js';
+import { takeAlongAxisAxis } from './kit/take-along-axis.js';
 
 export function reshape(x: NDArray, shape: ShapeInput, options?: { copy?: boolean }): NDArray {
   options = readOptions(options, ['copy'], 'reshape');
@@ -350,13 +351,7 @@ export function takeAlongAxis(x: NDArray, indices: NDArray, options?: { axis?: n
   options = readOptions(options, ['axis'], 'takeAlongAxis');
   const a = toNDArray(x);
   const ind = toNDArray(indices, 'indices');
-  const ax = normalizeAxis(options?.axis ?? -1, a.ndim);
-  if (ind.ndim !== a.ndim) {
-    throw new ShapeError(`'indices' must have ${a.ndim} dimensions like x, got ${ind.ndim}.`, {
-      argument: 'indices',
-      hint: 'Use expandDims on the indices.',
-    });
-  }
+  const ax = takeAlongAxisAxis(a.ndim, ind.ndim, options?.axis);
   // Broadcast every axis but `axis`.
   const bshape = broadcastShapes(
     a.shape.map((n, i) => (i === ax ? 1 : n)),

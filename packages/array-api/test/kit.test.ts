@@ -16,6 +16,8 @@ import {
   checkCount,
   checkDtypeKinds,
   checkMatrixRank,
+  checkMeshgridArrays,
+  checkSearchsortedRank,
   checkScalarOrArray,
   checkTransposeRank,
   concatShape,
@@ -34,6 +36,7 @@ import {
   rollShifts,
   squeezeAxes,
   stackShape,
+  takeAlongAxisAxis,
   takeAxis,
   tensordotAxes,
   tileShape,
@@ -208,6 +211,16 @@ describe('the rules every namespace shares', () => {
     expect(meshgridArgs([a, Object.create(null)])).toEqual({ arrays: [a], indexing: 'xy' });
     expectError(() => meshgridArgs([a, { indexing: 'yx' }]), InvalidArgumentError, 'indexing');
     expectError(() => meshgridArgs([a, { index: 'ij' }]), InvalidArgumentError, 'index');
+    expect(() => checkMeshgridArrays([1, 1])).not.toThrow();
+    expectError(() => checkMeshgridArrays([1, 2]), InvalidArgumentError, 'arrays[1]');
+  });
+
+  it('takeAlongAxis and searchsorted', () => {
+    expect(takeAlongAxisAxis(2, 2, undefined)).toBe(1);
+    expectError(() => takeAlongAxisAxis(2, 1, 0), ShapeError, 'indices');
+    expectError(() => takeAlongAxisAxis(2, 2, 2), InvalidArgumentError, 'axis');
+    expect(() => checkSearchsortedRank(1)).not.toThrow();
+    expectError(() => checkSearchsortedRank(2), ShapeError, 'x1');
   });
 
   it('matrix ranks, permutations, broadcastTo, where and isdtype', () => {

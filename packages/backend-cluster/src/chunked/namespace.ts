@@ -9,6 +9,8 @@ import {
   checkDType,
   checkInteger,
   checkMatrixRank,
+  checkMeshgridArrays,
+  checkSearchsortedRank,
   cumulativeAxis,
   diffAxis,
   meshgridArgs,
@@ -16,10 +18,11 @@ import {
   readOptions,
   STANDARD_CONSTANTS,
   sortAxis,
+  takeAlongAxisAxis,
   takeAxis,
   vecdotAxis,
 } from '@sciport/array-api/kit';
-import { InvalidArgumentError, NotSupportedError, ShapeError } from '@sciport/dispatch-core';
+import { NotSupportedError } from '@sciport/dispatch-core';
 import type { Cluster } from '../cluster.js';
 import { XP } from '../runtime/task-names.js';
 import { inputRef } from '../runtime/template.js';
@@ -182,14 +185,7 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
     meshgrid(...args: unknown[]) {
       const { arrays: inputs, indexing } = meshgridArgs(args);
       const arrays = packedMap(inputs, (a, i) => take(a, `arrays[${i}]`));
-      arrays.forEach((a, i) => {
-        if (a.ndim !== 1) {
-          throw new InvalidArgumentError(`meshgrid needs 1-D arrays; arrays[${i}] has ${a.ndim} dimensions.`, {
-            argument: `arrays[${i}]`,
-            hint: 'Flatten it with reshape(x, [-1]).',
-          });
-        }
-      });
+      checkMeshgridArrays(packedMap(arrays, (a) => a.ndim));
       const xy = indexing === 'xy' && arrays.length >= 2;
       const shape = packedMap(arrays, (a) => a.size);
       if (xy) [shape[0], shape[1]] = [shape[1], shape[0]];
@@ -264,13 +260,7 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
       const o = readOptions(options, ['axis'], 'takeAlongAxis');
       const a = take(x);
       const idx = take(indices, 'indices');
-      const ax = normalizeAxis(o.axis ?? -1, a.ndim);
-      if (idx.ndim !== a.ndim) {
-        throw new ShapeError(`'indices' must have ${a.ndim} dimensions like x, got ${idx.ndim}.`, {
-          argument: 'indices',
-          hint: 'Use expandDims on the indices.',
-        });
-      }
+      const ax = takeAlongAxisAxis(a.ndim, idx.ndim, o.axis);
       if (idx.shape.some((n, d) => d !== ax && n !== a.shape[d])) {
         throw new NotSupportedError('Chunked takeAlongAxis needs indices of the shape of x except along axis.', {
           argument: 'indices',
@@ -386,9 +376,7 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
     searchsorted(x1: unknown, x2: unknown, options?: { side?: 'left' | 'right'; sorter?: unknown }) {
       const o = readOptions(options, ['side', 'sorter'], 'searchsorted');
       const a = take(x1, 'x1');
-      if (a.ndim !== 1) {
-        throw new ShapeError(`searchsorted needs a 1-D x1, got ${a.ndim}-D.`, { argument: 'x1', hint: 'Flatten or sort a 1-D array.' });
-      }
+      checkSearchsortedRank(a.ndim);
       const sorter = o.sorter === undefined ? undefined : take(o.sorter, 'sorter');
       const sorted = rechunkArray(a, [[a.shape[0]]]);
       const v = isScalar(x2) ? split(asarray(x2 as never, { dtype: a.dtype } as never) as NDArray) : take(x2, 'x2');

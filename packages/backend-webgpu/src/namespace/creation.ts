@@ -1,4 +1,4 @@
-import { checkBoolean, checkCount, checkFiniteNumber, checkInteger, checkMatrixRank, checkShape, describe, meshgridArgs, readOptions } from '@sciport/array-api/kit';
+import { checkBoolean, checkCount, checkFiniteNumber, checkInteger, checkMatrixRank, checkMeshgridArrays, checkShape, describe, meshgridArgs, readOptions } from '@sciport/array-api/kit';
 import { InvalidArgumentError } from '@sciport/dispatch-core';
 import type { GPUDType } from '../dtypes.js';
 import { GPUArray, isGPUArray } from '../gpu-array.js';
@@ -127,18 +127,18 @@ export function triangle(x: GPUArray, upper: boolean, options?: { k?: number }):
 export function meshgrid(...args: unknown[]): GPUArray[] {
   const { arrays: inputs, indexing } = meshgridArgs(args);
   const arrays = inputs.map((a, k) => checkArray(a, `arrays[${k}]`));
+  checkMeshgridArrays(arrays.map((a) => a.ndim));
   const lengths = arrays.map((a) => a.size);
   const shape = [...lengths];
   if (indexing === 'xy' && shape.length >= 2) [shape[0], shape[1]] = [shape[1], shape[0]];
   return arrays.map((a, k) => {
-    const flat = reshape(a, [-1]);
     let axis = k;
     if (indexing === 'xy' && arrays.length >= 2 && k < 2) axis = 1 - k;
     const viewShape = shape.map((_, d) => (d === axis ? lengths[k] : 1));
-    const v = reshape(flat, viewShape);
+    const v = reshape(a, viewShape);
     const b = broadcastView(v, shape);
     const out = copyAs(b);
-    for (const t of [flat, v, b]) t.dispose();
+    for (const t of [v, b]) t.dispose();
     return out;
   });
 }
