@@ -7,8 +7,11 @@ import { checkIntegerFits } from './integer-range.js';
 import { checkCount } from './kit/count.js';
 import { checkShape, checkSize, describe, shapeSize } from './layout.js';
 import { checkBoolean, checkFiniteNumber, checkInteger, readOptions } from './options.js';
-import { NDArray, writeScalar, trustedArray } from './ndarray.js';
+import { type NDArray, writeScalar, trustedArray } from './ndarray.js';
 import type { CreationOptions, EyeOptions, LinspaceOptions, MeshgridOptions, ScalarInput, ShapeInput } from './namespace-types.js';
+import { checkMatrixRank } from './kit/matrix-rank.js';
+import { meshgridArgs } from './kit/meshgrid-args.js';
+import { checkMeshgridArrays } from './kit/meshgrid-arrays.js';
 
 const CREATION_KEYS = ['dtype', 'device'];
 
@@ -199,14 +202,9 @@ export function eye(nRows: number, nCols?: number | null, options?: EyeOptions):
   return x;
 }
 
-function triangle(x: NDArray, k: number, lower: boolean, name: string): NDArray {
+function triangle(x: NDArray, k: number, lower: boolean, name: 'tril' | 'triu'): NDArray {
   const a = toNDArray(x);
-  if (a.ndim < 2) {
-    throw new InvalidArgumentError(`${name} needs an array with at least 2 dimensions, got ${a.ndim}.`, {
-      argument: 'x',
-      hint: 'Reshape to a matrix first.',
-    });
-  }
+  checkMatrixRank(a.ndim, name);
   const out = asarray(a, { copy: true });
   const rows = a.shape[a.ndim - 2];
   const cols = a.shape[a.ndim - 1];
@@ -237,27 +235,9 @@ export function triu(x: NDArray, options?: { k?: number }): NDArray {
 }
 
 export function meshgrid(...args: (NDArray | MeshgridOptions)[]): NDArray[] {
-  let indexing: 'xy' | 'ij' = 'xy';
-  const last = args[args.length - 1];
-  if (last !== undefined && !(last instanceof NDArray) && typeof last === 'object' && !Array.isArray(last) && !ArrayBuffer.isView(last) && !('shape' in last)) {
-    indexing = readOptions(last as MeshgridOptions, ['indexing'], 'meshgrid').indexing ?? 'xy';
-    args = args.slice(0, -1);
-    if (indexing !== 'xy' && indexing !== 'ij') {
-      throw new InvalidArgumentError(`'indexing' must be 'xy' or 'ij', got ${describe(indexing)}.`, {
-        argument: 'indexing',
-        hint: "Use 'xy' (Cartesian) or 'ij' (matrix).",
-      });
-    }
-  }
-  const arrays = args.map((a, i) => toNDArray(a, `arrays[${i}]`));
-  for (let i = 0; i < arrays.length; i++) {
-    if (arrays[i].ndim !== 1) {
-      throw new InvalidArgumentError(`meshgrid needs 1-D arrays; arrays[${i}] has ${arrays[i].ndim} dimensions.`, {
-        argument: `arrays[${i}]`,
-        hint: 'Flatten it with reshape(x, [-1]).',
-      });
-    }
-  }
+  const { arrays: inputs, indexing } = meshgridArgs(args);
+  const arrays = inputs.map((a, i) => toNDArray(a, `arrays[${i}]`));
+  checkMeshgridArrays(arrays.map((a) => a.ndim));
   const n = arrays.length;
   const shape = arrays.map((a) => a.shape[0]);
   if (indexing === 'xy' && n >= 2) [shape[0], shape[1]] = [shape[1], shape[0]];

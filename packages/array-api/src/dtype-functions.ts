@@ -1,5 +1,5 @@
 /** Data type functions of the Array API standard: astype, canCast, finfo, iinfo, isdtype, resultType. */
-import { DtypeError, InvalidArgumentError } from '@sciport/dispatch-core';
+import { DtypeError } from '@sciport/dispatch-core';
 import { castCopy } from './cast.js';
 import { checkDType, type DType, dtypeInfo, isDType } from './dtypes.js';
 import { toNDArray } from './kernels.js';
@@ -9,6 +9,7 @@ import type { AstypeOptions, DTypeKindName, FInfo, IInfo, ScalarInput } from './
 import { NDArray } from './ndarray.js';
 import { canCastSafely, resultDtype, scalarResultType } from './promotion.js';
 import { checkBoolean, readOptions } from './options.js';
+import { checkDtypeKinds } from './kit/dtype-kinds.js';
 
 export function astype(x: NDArray, dtype: DType, options?: AstypeOptions): NDArray {
   options = readOptions(options, ['copy', 'device'], 'astype');
@@ -70,22 +71,14 @@ export function iinfo(type: DType | NDArray): IInfo {
     : { bits, min: 0, max: 2 ** bits - 1, dtype: d };
 }
 
-const KIND_NAMES: readonly string[] = ['bool', 'signed integer', 'unsigned integer', 'integral', 'real floating', 'complex floating', 'numeric'];
-
 export function isdtype(dtype: DType, kind: DType | DTypeKindName | readonly (DType | DTypeKindName)[]): boolean {
   const d = checkDType(dtype);
-  const kinds = Array.isArray(kind) ? kind : [kind];
+  const kinds = checkDtypeKinds(kind);
   const k = dtypeInfo(d).kind;
-  for (const want of kinds as (DType | DTypeKindName)[]) {
+  for (const want of kinds) {
     if (isDType(want)) {
       if (want === d) return true;
       continue;
-    }
-    if (!KIND_NAMES.includes(want)) {
-      throw new InvalidArgumentError(`Unknown dtype kind ${describe(want)}.`, {
-        argument: 'kind',
-        hint: `Use a dtype name or one of: ${KIND_NAMES.join(', ')}.`,
-      });
     }
     if (want === k) return true;
     if (want === 'integral' && (k === 'signed integer' || k === 'unsigned integer')) return true;

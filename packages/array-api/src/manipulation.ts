@@ -1,5 +1,5 @@
 /** Manipulation functions of the Array API standard (views where possible). */
-import { DtypeError, InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
+import { DtypeError, InvalidArgumentError } from '@sciport/dispatch-core';
 import { broadcastShapes, broadcastView } from './broadcasting.js';
 import { checkShape } from './layout.js';
 import { castInto } from './cast.js';
@@ -17,11 +17,14 @@ import { stackShape } from './kit/stack-shape.js';
 import { takeAxis } from './kit/take-axis.js';
 import { tileShape } from './kit/tile-shape.js';
 import { unstackAxis } from './kit/unstack-axis.js';
-import { checkPermutation, checkSize, cStrides, describe, isCContiguous, normalizeAxes, normalizeAxis, shapeSize } from './layout.js';
+import { checkSize, cStrides, isCContiguous, normalizeAxes, normalizeAxis, shapeSize } from './layout.js';
 import type { AxisInput, ShapeInput } from './namespace-types.js';
 import { contiguousData, type NDArray, trustedArray } from './ndarray.js';
 import { promoteTypes } from './promotion.js';
 import { readOptions } from './options.js';
+import { permuteAxes } from './kit/permute-axes.js';
+import { expandDimsView } from './kit/expand-dims-view.js';
+import { takeAlongAxisAxis } from './kit/take-along-axis.js';
 
 export function reshape(x: NDArray, shape: ShapeInput, options?: { copy?: boolean }): NDArray {
   options = readOptions(options, ['copy'], 'reshape');
@@ -51,13 +54,7 @@ export function broadcastArrays(...arrays: NDArray[]): NDArray[] {
 
 export function permuteDims(x: NDArray, axes: readonly number[]): NDArray {
   const a = toNDArray(x);
-  if (!Array.isArray(axes)) {
-    throw new InvalidArgumentError(`'axes' must list each of the ${a.ndim} axes once, got ${describe(axes)}.`, {
-      argument: 'axes',
-      hint: `E.g. [${a.shape.map((_, i) => a.ndim - 1 - i).join(', ')}] reverses them.`,
-    });
-  }
-  return a.transpose(...checkPermutation(axes, a.ndim, 'axes'));
+  return a.transpose(...permuteAxes(a.ndim, axes));
 }
 
 export function matrixTranspose(x: NDArray): NDArray {
@@ -66,21 +63,7 @@ export function matrixTranspose(x: NDArray): NDArray {
 
 export function expandDims(x: NDArray, axis: number | readonly number[] = 0): NDArray {
   const a = toNDArray(x);
-  const norm = expandDimsAxes(a.ndim, axis);
-  const nd = a.ndim + norm.length;
-  const shape: number[] = [];
-  const stride: number[] = [];
-  let k = 0;
-  for (let i = 0; i < nd; i++) {
-    if (norm.includes(i)) {
-      shape.push(1);
-      stride.push(0);
-    } else {
-      shape.push(a.shape[k]);
-      stride.push(a.stride[k]);
-      k++;
-    }
-  }
+  const { shape, stride } = expandDimsView(a.shape, a.stride, expandDimsAxes(a.ndim, axis));
   return trustedArray(a.data, shape, a.dtype, stride, a.offset);
 }
 
@@ -368,13 +351,7 @@ export function takeAlongAxis(x: NDArray, indices: NDArray, options?: { axis?: n
   options = readOptions(options, ['axis'], 'takeAlongAxis');
   const a = toNDArray(x);
   const ind = toNDArray(indices, 'indices');
-  const ax = normalizeAxis(options?.axis ?? -1, a.ndim);
-  if (ind.ndim !== a.ndim) {
-    throw new ShapeError(`'indices' must have ${a.ndim} dimensions like x, got ${ind.ndim}.`, {
-      argument: 'indices',
-      hint: 'Use expandDims on the indices.',
-    });
-  }
+  const ax = takeAlongAxisAxis(a.ndim, ind.ndim, options?.axis);
   // Broadcast every axis but `axis`.
   const bshape = broadcastShapes(
     a.shape.map((n, i) => (i === ax ? 1 : n)),

@@ -21,6 +21,7 @@ import { nonzero, searchsorted, where } from './searching.js';
 import { uniqueAll, uniqueCounts, uniqueInverse, uniqueValues } from './sets.js';
 import { argsort, sort } from './sorting.js';
 import { clip, diff } from './utility.js';
+import { STANDARD_CONSTANTS } from './kit/constants.js';
 
 const info: NamespaceInfo = {
   capabilities: () => ({ 'boolean indexing': false, 'data-dependent shapes': true, 'max dimensions': MAX_NDIM }),
@@ -49,11 +50,7 @@ const info: NamespaceInfo = {
 /** The host namespace: the Array API standard on `NDArray`. */
 export const hostNamespace: ArrayNamespace<NDArray> = {
   kind: 'host',
-  e: Math.E,
-  pi: Math.PI,
-  inf: Number.POSITIVE_INFINITY,
-  nan: Number.NaN,
-  newaxis: null,
+  ...STANDARD_CONSTANTS,
 
   asarray: (obj, options) => asarray(obj, options),
   arange: creation.arange,

@@ -14,6 +14,8 @@ import { checkPermutation, checkShape, cStrides, isCContiguous, shapeSize, strid
 import { checkArrayParts } from './layout-check.js';
 import type { ArrayNamespace } from './namespace-types.js';
 import type { IndexSpec } from './slice-spec.js';
+import { checkMatrixRank } from './kit/matrix-rank.js';
+import { checkTransposeRank } from './kit/transpose-rank.js';
 
 /** One element as JS sees it: number, bigint (int64/uint64), boolean, or [re, im]. */
 export type Scalar = number | bigint | boolean | [number, number];
@@ -117,22 +119,12 @@ export class NDArray {
   }
   /** Transpose of a 2-D array (the standard's `.T`). */
   get T(): NDArray {
-    if (this.ndim !== 2) {
-      throw new InvalidArgumentError(`.T needs a 2-D array, got ${this.ndim}-D.`, {
-        argument: 'x',
-        hint: 'Use permuteDims(x, axes) or .mT for stacks of matrices.',
-      });
-    }
+    checkTransposeRank(this.ndim);
     return this.transpose(1, 0);
   }
   /** Transpose of the last two axes (the standard's `.mT`). */
   get mT(): NDArray {
-    if (this.ndim < 2) {
-      throw new InvalidArgumentError(`.mT needs at least 2 dimensions, got ${this.ndim}.`, {
-        argument: 'x',
-        hint: 'Reshape to a matrix first.',
-      });
-    }
+    checkMatrixRank(this.ndim, 'matrixTranspose');
     const axes = this.shape.map((_, i) => i);
     axes[this.ndim - 1] = this.ndim - 2;
     axes[this.ndim - 2] = this.ndim - 1;

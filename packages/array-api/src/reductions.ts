@@ -13,6 +13,7 @@ import type { ArgReduceOptions, CumulativeOptions, ReduceOptions, SumOptions, Va
 import { contiguousData, type NDArray, trustedArray } from './ndarray.js';
 import { checkCorrection } from './kit/correction.js';
 import { checkBoolean, readOptions } from './options.js';
+import { cumulativeAxis } from './kit/cumulative-axis.js';
 
 interface Groups {
   /** Elements in C order of (kept axes…, reduced axes…). */
@@ -373,14 +374,8 @@ export function argmin(x: NDArray, options?: ArgReduceOptions): NDArray {
 
 function cumulative(x: NDArray, options: CumulativeOptions | undefined, isProd: boolean): NDArray {
   let a = toNDArray(x);
-  if (options?.axis === undefined && a.ndim > 1) {
-    throw new InvalidArgumentError(`${isProd ? 'cumulativeProd' : 'cumulativeSum'} needs 'axis' for a ${a.ndim}-D array.`, {
-      argument: 'axis',
-      hint: 'Pass { axis } or reshape(x, [-1]) first.',
-    });
-  }
+  const axis = cumulativeAxis(a.ndim, options?.axis, isProd ? 'cumulativeProd' : 'cumulativeSum');
   if (a.ndim === 0) a = trustedArray(a.data, [1], a.dtype, [0], a.offset);
-  const axis = normalizeAxis(options?.axis ?? 0, a.ndim);
   const out = sumDtype(a.dtype, options?.dtype);
   const src = castCopy(a, out);
   const include = checkBoolean(options?.includeInitial, 'includeInitial', false);

@@ -11,6 +11,8 @@ import { contiguousData, type NDArray, trustedArray } from './ndarray.js';
 import { promoteTypes, scalarResultType } from './promotion.js';
 import { takeIndices } from './manipulation.js';
 import { readOptions } from './options.js';
+import { checkCondition } from './kit/condition.js';
+import { checkSearchsortedRank } from './kit/searchsorted-rank.js';
 
 export function nonzero(x: NDArray): NDArray[] {
   const a = toNDArray(x);
@@ -34,12 +36,7 @@ export function nonzero(x: NDArray): NDArray[] {
 
 export function where(condition: NDArray, x1: NDArray | ScalarInput, x2: NDArray | ScalarInput): NDArray {
   const c = toNDArray(condition, 'condition');
-  if (c.dtype !== 'bool') {
-    throw new DtypeError(`'condition' must be a bool array, got ${c.dtype}.`, {
-      argument: 'condition',
-      hint: 'Build it with a comparison, e.g. greater(x, 0).',
-    });
-  }
+  checkCondition(c.dtype);
   let a: NDArray;
   let b: NDArray;
   checkScalarOrArray(x1, x2, 'where');
@@ -84,9 +81,7 @@ export function where(condition: NDArray, x1: NDArray | ScalarInput, x2: NDArray
 export function searchsorted(x1: NDArray, x2: NDArray | ScalarInput, options?: SearchsortedOptions<NDArray>): NDArray {
   options = readOptions(options, ['side', 'sorter'], 'searchsorted');
   let a = toNDArray(x1, 'x1');
-  if (a.ndim !== 1) {
-    throw new ShapeError(`searchsorted needs a 1-D x1, got ${a.ndim}-D.`, { argument: 'x1', hint: 'Flatten or sort a 1-D array.' });
-  }
+  checkSearchsortedRank(a.ndim);
   if (isComplexDtype(a.dtype)) {
     throw new DtypeError('searchsorted does not accept complex input.', { argument: 'x1', hint: 'Search real parts instead.' });
   }

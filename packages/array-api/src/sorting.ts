@@ -1,15 +1,10 @@
-/**
- * Sorting (sort, argsort) along an axis. NaNs sort last in ascending order (NumPy);
- * complex values sort lexicographically by (re, im). Both sorts are stable (the
- * engine's Array.prototype.sort is stable since ES2019).
- */
-import { InvalidArgumentError } from '@sciport/dispatch-core';
+
 import { allocate, DEFAULT_INDEX, dtypeInfo } from './dtypes.js';
 import { toNDArray } from './kernels.js';
-import { normalizeAxis } from './layout.js';
 import type { SortOptions } from './namespace-types.js';
 import { contiguousData, type NDArray, trustedArray } from './ndarray.js';
 import { checkBoolean, readOptions } from './options.js';
+import { sortAxis } from './kit/sort-axis.js';
 
 type Cmp = (i: number, j: number) => number;
 
@@ -46,10 +41,7 @@ function cmpComplex(d: Float64Array, base: number): Cmp {
 /** Per-lane permutations sorting `x` along `axis`; calls `emit(outer, order)` per lane. */
 function sortLanes(x: NDArray, options: SortOptions | undefined, emit: (data: ArrayLike<unknown>, base: number, order: number[], o: number) => void): { moved: NDArray; perm: number[]; axis: number } {
   const a = toNDArray(x);
-  if (a.ndim === 0) {
-    throw new InvalidArgumentError('sort needs at least 1 dimension.', { argument: 'x', hint: 'Reshape to 1-D first.' });
-  }
-  const axis = normalizeAxis(options?.axis ?? -1, a.ndim);
+  const axis = sortAxis(a.ndim, options?.axis);
   const descending = checkBoolean(options?.descending, 'descending', false);
   const perm = a.shape.map((_, i) => i).filter((i) => i !== axis);
   perm.push(axis);

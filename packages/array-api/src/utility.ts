@@ -1,5 +1,5 @@
 /** clip and diff (utility/elementwise functions built from other operations). */
-import { DtypeError, InvalidArgumentError } from '@sciport/dispatch-core';
+import { DtypeError } from '@sciport/dispatch-core';
 import { broadcastView } from './broadcasting.js';
 import { castCopy } from './cast.js';
 import { isComplexDtype } from './dtypes.js';
@@ -7,12 +7,12 @@ import { logicalXor, maximum, minimum, subtract } from './elementwise.js';
 import { castTo, scalarArray, toNDArray } from './kernels.js';
 import { checkCount } from './kit/count.js';
 import { isScalarInput } from './kit/scalar-or-array.js';
-import { normalizeAxis } from './layout.js';
 import { concat, expandDims, sliceAxis } from './manipulation.js';
 import type { DiffOptions, ScalarInput } from './namespace-types.js';
 import type { NDArray } from './ndarray.js';
 import { scalarResultType } from './promotion.js';
 import { readOptions } from './options.js';
+import { diffAxis } from './kit/diff-axis.js';
 
 /** Clamps to [min, max]; the result keeps x's dtype (the standard's rule). */
 export function clip(x: NDArray, min?: NDArray | ScalarInput | null, max?: NDArray | ScalarInput | null): NDArray {
@@ -31,10 +31,7 @@ export function clip(x: NDArray, min?: NDArray | ScalarInput | null, max?: NDArr
 export function diff(x: NDArray, options?: DiffOptions<NDArray>): NDArray {
   options = readOptions(options, ['axis', 'n', 'prepend', 'append'], 'diff');
   let a = toNDArray(x);
-  if (a.ndim === 0) {
-    throw new InvalidArgumentError('diff needs at least 1 dimension.', { argument: 'x', hint: 'Reshape to 1-D first.' });
-  }
-  const axis = normalizeAxis(options?.axis ?? -1, a.ndim);
+  const axis = diffAxis(a.ndim, options?.axis);
   const n = checkCount(options?.n ?? 1, 'n');
   const extend = (v: NDArray | ScalarInput, name: string): NDArray => {
     let e = isScalarInput(v) ? scalarArray(v, scalarResultType(a.dtype, v)) : toNDArray(v, name);

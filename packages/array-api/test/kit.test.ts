@@ -3,16 +3,31 @@
  * valid calls were produced by NumPy 2 (np.moveaxis, np.tensordot, np.tile, np.matmul,
  * np.concatenate, np.stack, np.roll, np.reshape, np.expand_dims, np.repeat).
  */
-import { InvalidArgumentError, SciportError, ShapeError } from '@sciport/dispatch-core';
+import { DtypeError, InvalidArgumentError, SciportError, ShapeError } from '@sciport/dispatch-core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isdtype } from '../src/index.js';
 import {
+  broadcastShapes,
   checkArrayList,
+  checkBroadcastTo,
+  checkCondition,
   checkCorrection,
   checkCount,
+  checkDtypeKinds,
+  checkMatrixRank,
+  checkMeshgridArrays,
+  checkSearchsortedRank,
   checkScalarOrArray,
+  checkTransposeRank,
   concatShape,
+  cumulativeAxis,
+  diffAxis,
   expandDimsAxes,
+  expandDimsView,
+  meshgridArgs,
+  permuteAxes,
+  sortAxis,
   matmulShapes,
   moveaxisOrder,
   readIntegerList,
@@ -21,6 +36,7 @@ import {
   rollShifts,
   squeezeAxes,
   stackShape,
+  takeAlongAxisAxis,
   takeAxis,
   tensordotAxes,
   tileShape,
@@ -172,5 +188,95 @@ describe('bad arguments are typed errors naming the argument', () => {
     expectError(() => checkCorrection(-1), InvalidArgumentError, 'correction');
     expectError(() => checkScalarOrArray(1, 2n, 'add'), InvalidArgumentError, 'x1');
     expect(() => checkScalarOrArray(1, [1], 'add')).not.toThrow();
+  });
+});
+
+describe('the rules every namespace shares', () => {
+  it('axes of sort, cumulative sums and diff', () => {
+    expect(sortAxis(3, undefined)).toBe(2);
+    expectError(() => sortAxis(0, undefined), InvalidArgumentError, 'x');
+    expect(diffAxis(2, 0)).toBe(0);
+    expectError(() => diffAxis(0, undefined), InvalidArgumentError, 'x');
+    expect(cumulativeAxis(0, undefined, 'cumulativeSum')).toBe(0);
+    expect(cumulativeAxis(3, -1, 'cumulativeProd')).toBe(2);
+    expectError(() => cumulativeAxis(2, undefined, 'cumulativeSum'), InvalidArgumentError, 'axis');
+  });
+
+  it('meshgrid options: a trailing plain object, never an array or null', () => {
+    const a = { shape: [2] };
+    expect(meshgridArgs([a, a, { indexing: 'ij' }])).toEqual({ arrays: [a, a], indexing: 'ij' });
+    expect(meshgridArgs([a, a])).toEqual({ arrays: [a, a], indexing: 'xy' });
+    // null is an argument for the namespace to refuse as an array, not a TypeError here.
+    expect(meshgridArgs([a, null])).toEqual({ arrays: [a, null], indexing: 'xy' });
+    expect(meshgridArgs([a, Object.create(null)])).toEqual({ arrays: [a], indexing: 'xy' });
+    expectError(() => meshgridArgs([a, { indexing: 'yx' }]), InvalidArgumentError, 'indexing');
+    expectError(() => meshgridArgs([a, { index: 'ij' }]), InvalidArgumentError, 'index');
+    expect(() => checkMeshgridArrays([1, 1])).not.toThrow();
+    expectError(() => checkMeshgridArrays([1, 2]), InvalidArgumentError, 'arrays[1]');
+  });
+
+  it('takeAlongAxis and searchsorted', () => {
+    expect(takeAlongAxisAxis(2, 2, undefined)).toBe(1);
+    expectError(() => takeAlongAxisAxis(2, 1, 0), ShapeError, 'indices');
+    expectError(() => takeAlongAxisAxis(2, 2, 2), InvalidArgumentError, 'axis');
+    expect(() => checkSearchsortedRank(1)).not.toThrow();
+    expectError(() => checkSearchsortedRank(2), ShapeError, 'x1');
+  });
+
+  it('matrix ranks, permutations, broadcastTo, where and isdtype', () => {
+    expect(() => checkMatrixRank(2, 'tril')).not.toThrow();
+    expectError(() => checkMatrixRank(1, 'matrixTranspose'), InvalidArgumentError, 'x');
+    expect(() => checkTransposeRank(2)).not.toThrow();
+    expectError(() => checkTransposeRank(3), InvalidArgumentError, 'x');
+    expect(permuteAxes(3, [-1, 0, 1])).toEqual([2, 0, 1]);
+    expectError(() => permuteAxes(2, 1), InvalidArgumentError, 'axes');
+    expectError(() => permuteAxes(2, [0, 0]), InvalidArgumentError, 'axes');
+    expect(() => checkBroadcastTo([3, 1], [2, 3, 4])).not.toThrow();
+    expectError(() => checkBroadcastTo([3], [4], 'x'), ShapeError, 'x');
+    expectError(() => checkBroadcastTo([2, 3], [3], 'arrays[1]'), ShapeError, 'arrays[1]');
+    expectError(() => checkCondition('float64'), DtypeError, 'condition');
+    // NumPy's isdtype checks every kind, also those after one that matches.
+    expectError(() => checkDtypeKinds(['float64', 'junk']), InvalidArgumentError, 'kind');
+    expectError(() => isdtype('float64', ['float64', 'junk' as never]), InvalidArgumentError, 'kind');
+    expect(isdtype('float64', ['real floating'])).toBe(true);
+  });
+
+  it('broadcastTo accepts exactly the targets broadcastShapes gives back unchanged', () => {
+    const dims = fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 4 });
+    fc.assert(
+      fc.property(dims, dims, (shape, target) => {
+        let expected: boolean;
+        try {
+          expected = target.length >= shape.length && broadcastShapes(shape, target).every((n, i) => n === target[i]);
+        } catch {
+          expected = false;
+        }
+        let accepted = true;
+        try {
+          checkBroadcastTo(shape, target);
+        } catch (e) {
+          expect(e).toBeInstanceOf(ShapeError);
+          accepted = false;
+        }
+        expect(accepted).toBe(expected);
+      }),
+    );
+  });
+
+  it('expandDims as a view (np.expand_dims(np.ones((2, 3)), (0, 2)) has shape (1, 2, 1, 3))', () => {
+    expect(expandDimsView([2, 3], [3, 1], expandDimsAxes(2, [0, 2]))).toEqual({ shape: [1, 2, 1, 3], stride: [0, 3, 0, 1] });
+  });
+
+  it('tile with one count repeats the last axis (np.tile(np.ones(3), 2) has shape (6,))', () => {
+    expect(tileShape([3], 2).out).toEqual([6]);
+  });
+
+  it('a namespace of chunked arrays passes a size rule without the element cap', () => {
+    const halves = [[2 ** 30], [2 ** 30]];
+    expectError(() => concatShape(halves, 0), ShapeError, 'arrays');
+    expect(concatShape(halves, 0, () => {}).shape).toEqual([2 ** 31]);
+    expect(stackShape(halves, 0, () => {}).shape).toEqual([2, 2 ** 30]);
+    expect(tileShape([2 ** 30], 4, () => {}).out).toEqual([2 ** 32]);
+    expect(matmulShapes([2 ** 20, 1], [1, 2 ** 20], () => {}).shape).toEqual([2 ** 20, 2 ** 20]);
   });
 });

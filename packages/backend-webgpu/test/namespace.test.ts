@@ -124,6 +124,9 @@ describe('GPU namespace: elementwise', () => {
     const c = host([3, 4], 6, 'bool');
     const cg = toDevice(c);
     await same(gx.where(cg, ag, 0), hx.where(c, a, 0));
+    // As on the host, the condition must be a bool array (no truthiness of numbers).
+    expect(() => gx.where(ag, ag, 0)).toThrow(DtypeError);
+    expect(() => hx.where(a, a, 0)).toThrow(DtypeError);
     await same(gx.clip(ag, -1, 1), hx.clip(a, -1, 1));
     await same(gx.logicalNot(cg), hx.logicalNot(c));
     const i = host([5], 8, 'int32');
@@ -132,6 +135,20 @@ describe('GPU namespace: elementwise', () => {
     await same(gx.bitwiseLeftShift(ig, 3), hx.bitwiseLeftShift(i, 3));
     ig.dispose();
     cg.dispose();
+  });
+  it('meshgrid follows its indexing option as on the host', async () => {
+    const u = host([3], 11);
+    const v = host([4], 12);
+    const [ug, vg] = [toDevice(u), toDevice(v)];
+    const xy = gx.meshgrid(ug, vg);
+    const hxy = hx.meshgrid(u, v);
+    await same(xy[0], hxy[0]);
+    await same(xy[1], hxy[1]);
+    const ij = gx.meshgrid(ug, vg, { indexing: 'ij' });
+    const hij = hx.meshgrid(u, v, { indexing: 'ij' });
+    await same(ij[0], hij[0]);
+    await same(ij[1], hij[1]);
+    for (const t of [ug, vg]) t.dispose();
   });
   it('refuses what WGSL cannot do with a typed error', () => {
     const cg = toDevice(host([2], 9, 'complex64'));
@@ -337,6 +354,16 @@ describe('GPU namespace: the same argument errors as the host namespace (the arr
       ['repeat with a negative count', (xp, x) => xp.repeat(x, -1)],
       ['unstack with a bad axis', (xp, x) => xp.unstack(x, { axis: -4 })],
       ['add of two scalars', (xp) => xp.add(1, 2)],
+      ['meshgrid of a 3-D array', (xp, x) => xp.meshgrid(x)],
+      ['meshgrid with an unknown indexing', (xp, x) => xp.meshgrid(x, { indexing: 'yx' })],
+      ['where with a float condition', (xp, x) => xp.where(x, x, 0)],
+      ['matrixTranspose of a 1-D array', (xp, x) => xp.matrixTranspose(xp.reshape(x, [-1]))],
+      ['tril of a 1-D array', (xp, x) => xp.tril(xp.reshape(x, [-1]))],
+      ['permuteDims with axes that are not a list', (xp, x) => xp.permuteDims(x, 1)],
+      ['broadcastTo a smaller rank', (xp, x) => xp.broadcastTo(x, [3, 4])],
+      ['broadcastTo a mismatched shape', (xp, x) => xp.broadcastTo(x, [2, 3, 5])],
+      ['diff with a bad axis', (xp, x) => xp.diff(x, { axis: 3 })],
+      ['isdtype with an unknown kind after a match', (xp) => xp.isdtype('float32', ['float32', 'junk'])],
     ];
     for (const [what, call] of calls) {
       const onHost = errorOf(() => call(hx as never, h));

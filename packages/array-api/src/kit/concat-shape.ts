@@ -4,9 +4,14 @@
  */
 import { ShapeError } from '@sciport/dispatch-core';
 import { checkAllocatable, normalizeAxis, shapeSize, shapeToString } from '../layout.js';
+import type { SizeRule } from './size-rule.js';
 
-export function concatShape(shapes: readonly (readonly number[])[], axis: unknown = 0): { axis: number; shape: number[] } {
-  if (axis === null) return { axis: 0, shape: concatShape(shapes.map((s) => [shapeSize(s)]), 0).shape };
+export function concatShape(
+  shapes: readonly (readonly number[])[],
+  axis: unknown = 0,
+  checkSize: SizeRule = checkAllocatable,
+): { axis: number; shape: number[] } {
+  if (axis === null) return { axis: 0, shape: concatShape(shapes.map((s) => [shapeSize(s)]), 0, checkSize).shape };
   const first = shapes[0];
   const nd = first.length;
   if (nd === 0) {
@@ -24,6 +29,6 @@ export function concatShape(shapes: readonly (readonly number[])[], axis: unknow
   }
   const shape = first.slice();
   shape[ax] = shapes.reduce((total, s) => total + s[ax], 0);
-  checkAllocatable(shape, 'arrays');
+  checkSize(shape, 'arrays');
   return { axis: ax, shape };
 }

@@ -6,6 +6,7 @@
 import { ShapeError } from '@sciport/dispatch-core';
 import { checkAllocatable, shapeToString } from '../layout.js';
 import { broadcastShapes } from './broadcast-shapes.js';
+import type { SizeRule } from './size-rule.js';
 
 export interface MatmulShapes {
   /** Broadcast batch dimensions. */
@@ -17,7 +18,7 @@ export interface MatmulShapes {
   readonly shape: number[];
 }
 
-export function matmulShapes(shape1: readonly number[], shape2: readonly number[]): MatmulShapes {
+export function matmulShapes(shape1: readonly number[], shape2: readonly number[], checkSize: SizeRule = checkAllocatable): MatmulShapes {
   if (shape1.length === 0 || shape2.length === 0) {
     throw new ShapeError('matmul does not accept 0-d arrays.', { argument: shape1.length === 0 ? 'x1' : 'x2', hint: 'Use multiply() for scalars.' });
   }
@@ -48,6 +49,6 @@ export function matmulShapes(shape1: readonly number[], shape2: readonly number[
   const shape = [...batch];
   if (shape1.length > 1) shape.push(m);
   if (shape2.length > 1) shape.push(n);
-  checkAllocatable([...batch, m, n], 'x2');
+  checkSize([...batch, m, n], 'x2');
   return { batch, m, k, n, shape };
 }

@@ -1,8 +1,13 @@
 /** stack's shapes: all arrays have the same shape; the new axis lies in [0, ndim]. */
 import { ShapeError } from '@sciport/dispatch-core';
 import { checkAllocatable, normalizeAxis, shapeToString } from '../layout.js';
+import type { SizeRule } from './size-rule.js';
 
-export function stackShape(shapes: readonly (readonly number[])[], axis: unknown = 0): { axis: number; shape: number[] } {
+export function stackShape(
+  shapes: readonly (readonly number[])[],
+  axis: unknown = 0,
+  checkSize: SizeRule = checkAllocatable,
+): { axis: number; shape: number[] } {
   const first = shapes[0];
   for (let i = 1; i < shapes.length; i++) {
     const s = shapes[i];
@@ -15,6 +20,6 @@ export function stackShape(shapes: readonly (readonly number[])[], axis: unknown
   }
   const ax = normalizeAxis(axis, first.length + 1);
   const shape = [...first.slice(0, ax), shapes.length, ...first.slice(ax)];
-  checkAllocatable(shape, 'arrays');
+  checkSize(shape, 'arrays');
   return { axis: ax, shape };
 }

@@ -5,8 +5,13 @@
 import { InvalidArgumentError } from '@sciport/dispatch-core';
 import { checkAllocatable } from '../layout.js';
 import { readIntegerList } from './integer-list.js';
+import type { SizeRule } from './size-rule.js';
 
-export function tileShape(shape: readonly number[], repetitions: unknown): { shape: number[]; reps: number[]; out: number[] } {
+export function tileShape(
+  shape: readonly number[],
+  repetitions: unknown,
+  checkSize: SizeRule = checkAllocatable,
+): { shape: number[]; reps: number[]; out: number[] } {
   const reps = readIntegerList(repetitions, 'repetitions');
   for (const r of reps) {
     if (r < 0) {
@@ -20,6 +25,6 @@ export function tileShape(shape: readonly number[], repetitions: unknown): { sha
   const padded = [...new Array<number>(nd - shape.length).fill(1), ...shape];
   const r = [...new Array<number>(nd - reps.length).fill(1), ...reps];
   const out = padded.map((s, i) => s * r[i]);
-  checkAllocatable(out, 'repetitions');
+  checkSize(out, 'repetitions');
   return { shape: padded, reps: r, out };
 }

@@ -4,7 +4,8 @@
  * at the bottom of the package (the planner and the ops import it), and this file, at the top,
  * imports both. Every entry point that can create a ChunkedArray imports it for its effect.
  */
-import { InvalidArgumentError, NAMESPACE_KEY } from '@sciport/dispatch-core';
+import { checkTransposeRank } from '@sciport/array-api/kit';
+import { NAMESPACE_KEY } from '@sciport/dispatch-core';
 import type { ArrayNamespace, NDArray } from '@sciport/array-api';
 import { ChunkedArray, type ChunkedArrayMethods } from './chunked-array.js';
 import { gatherToHost, rechunkArray } from './core.js';
@@ -14,12 +15,7 @@ import { itemsize } from './probe.js';
 
 const methods: ChunkedArrayMethods & ThisType<ChunkedArray> = {
   get T(): ChunkedArray {
-    if (this.ndim !== 2) {
-      throw new InvalidArgumentError(`.T needs a 2-D array, got ${this.ndim}-D.`, {
-        argument: 'x',
-        hint: 'Use permuteDims(x, axes) or .mT for stacks of matrices.',
-      });
-    }
+    checkTransposeRank(this.ndim);
     return this[NAMESPACE_KEY]().permuteDims(this, [1, 0]);
   },
 

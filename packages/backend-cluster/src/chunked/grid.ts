@@ -1,5 +1,5 @@
 import { packedMap } from '@sciport/array-api';
-import { checkAllocatable, checkShape } from '@sciport/array-api/kit';
+import { checkAllocatable, checkShape, type SizeRule } from '@sciport/array-api/kit';
 import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 
 /**
@@ -179,12 +179,20 @@ const isLength = (d: unknown): d is number => typeof d === 'number' && Number.is
  * A user-given shape of a chunked array: the kit's checkShape, except that the element count
  * may pass 2^31 − 1 (blocks are allocated one at a time; only each dimension is limited).
  */
+/**
+ * The size rule of chunked results, given to the kit's shape rules: each dimension fits an
+ * int32 index, but the element count is not capped (no block holds the whole array).
+ */
+export const checkChunkedSize: SizeRule = (shape, argument) => {
+  for (const d of shape) checkAllocatable([d], argument);
+};
+
 export function checkChunkedShape(shape: unknown, argument = 'shape'): number[] {
   // The kit checks the type, the count of dimensions and each entry, on the shape with every
   // valid length replaced by 0 (so its limit on the element count cannot trip).
   const zeroed = Array.isArray(shape) ? packedMap(shape as unknown[], (d) => (isLength(d) ? 0 : d)) : isLength(shape) ? 0 : shape;
   checkShape(zeroed, argument);
   const dims: number[] = Array.isArray(shape) ? [...shape] : [shape as number];
-  for (const d of dims) checkAllocatable([d], argument);
+  checkChunkedSize(dims, argument);
   return dims;
 }

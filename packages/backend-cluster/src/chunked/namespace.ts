@@ -1,7 +1,28 @@
 import type { ArrayNamespace, DType } from '@sciport/array-api';
-import { asarray, NDArray, packedMap } from '@sciport/array-api';
-import { broadcastShapes, checkBoolean, checkInteger, normalizeAxis, readOptions } from '@sciport/array-api/kit';
-import { InvalidArgumentError, NotSupportedError, ShapeError } from '@sciport/dispatch-core';
+import { asarray, type NDArray, packedMap } from '@sciport/array-api';
+import {
+  broadcastShapes,
+  checkArrayList,
+  checkBoolean,
+  checkCondition,
+  checkCount,
+  checkDType,
+  checkInteger,
+  checkMatrixRank,
+  checkMeshgridArrays,
+  checkSearchsortedRank,
+  cumulativeAxis,
+  diffAxis,
+  meshgridArgs,
+  normalizeAxis,
+  readOptions,
+  STANDARD_CONSTANTS,
+  sortAxis,
+  takeAlongAxisAxis,
+  takeAxis,
+  vecdotAxis,
+} from '@sciport/array-api/kit';
+import { NotSupportedError } from '@sciport/dispatch-core';
 import type { Cluster } from '../cluster.js';
 import { XP } from '../runtime/task-names.js';
 import { inputRef } from '../runtime/template.js';
@@ -23,7 +44,7 @@ import {
   reshape,
   roll,
   squeeze,
-  squeezeAxes,
+  dropAxes,
   stack,
   tile,
   unstack,
@@ -31,20 +52,6 @@ import {
 import { mapAlongAxes } from './ops/map-axes.js';
 import { mean, std, treeReduce, variance } from './ops/reduce.js';
 import { itemsize } from './probe.js';
-import {
-  checkArrayList,
-  checkCondition,
-  checkDtype,
-  checkDtypeKinds,
-  checkMatrixRank,
-  checkRepeatCount,
-  cumulativeAxis,
-  diffOrder,
-  meshgridIndexing,
-  sortAxis,
-  takeAxis,
-  vecdotAxis,
-} from './rules.js';
 
 type C = ChunkedArray;
 
@@ -114,20 +121,6 @@ function axisOp(x: C, ax: number, op: string, options: Record<string, unknown>):
   });
 }
 
-/** Is the last of `args` meshgrid's options object (not an array)? The host namespace's test. */
-function isMeshgridOptions(last: unknown): last is object {
-  return (
-    last !== undefined &&
-    last !== null &&
-    typeof last === 'object' &&
-    !isChunked(last) &&
-    !(last instanceof NDArray) &&
-    !Array.isArray(last) &&
-    !ArrayBuffer.isView(last) &&
-    !('shape' in last)
-  );
-}
-
 /** Build the ArrayNamespace for chunked arrays on one cluster. */
 function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
   const take = (v: unknown, argument = 'x') => asChunked(v, cluster, argument);
@@ -139,7 +132,7 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
   const reduction = (fn: string, spec: { partial: string; combine: string }, keys = REDUCE_KEYS) => (x: unknown, o?: object) => {
     const options = reduceOptions(o, fn, keys);
     const a = take(x);
-    const extra = options.dtype === undefined ? {} : { dtype: checkDtype(options.dtype) };
+    const extra = options.dtype === undefined ? {} : { dtype: checkDType(options.dtype) };
     return treeReduce(a, { ...spec, extra }, options.axis, options.keepdims);
   };
   /** emptyLike, zerosLike, onesLike (a fixed fill) and fullLike (fill undefined: the fill is the second argument). */
@@ -150,7 +143,7 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
       // The host function checks the fill value, with its wording, before the options.
       if (given) host.full([0], rest[0]);
       const o = readOptions((given ? rest[1] : rest[0]) as Record<string, unknown> | undefined, CREATION_KEYS, fn);
-      return filled(cluster, a.shape, given ? rest[0] : fill, o.dtype === undefined ? a.dtype : checkDtype(o.dtype), a.chunks);
+      return filled(cluster, a.shape, given ? rest[0] : fill, o.dtype === undefined ? a.dtype : checkDType(o.dtype), a.chunks);
     };
   /** empty, zeros, ones (a fixed fill) and full (fill undefined: the fill is the second argument). */
   const creation = (fn: string, fill: number | undefined) =>
@@ -158,24 +151,20 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
       const given = fill === undefined;
       if (given) host.full([0], rest[0]);
       const o = readOptions((given ? rest[1] : rest[0]) as Record<string, unknown> | undefined, CREATION_KEYS, fn);
-      const dtype = o.dtype === undefined ? undefined : checkDtype(o.dtype);
+      const dtype = o.dtype === undefined ? undefined : checkDType(o.dtype);
       const s = checkChunkedShape(shape, 'shape');
       return filled(cluster, s, given ? rest[0] : fill, given ? dtype : (dtype ?? 'float64'));
     };
 
   const ns: Record<string, unknown> = {
     kind: 'chunked',
-    e: Math.E,
-    pi: Math.PI,
-    inf: Number.POSITIVE_INFINITY,
-    nan: Number.NaN,
-    newaxis: null,
+    ...STANDARD_CONSTANTS,
 
     // ----- creation: small or structured arrays are built on the host and split; constant
     // fills are built on the workers, block by block.
     asarray(obj: unknown, options?: { dtype?: DType; copy?: boolean; shape?: number | readonly number[]; device?: unknown }) {
       const o = readOptions(options, ['dtype', 'shape', 'copy', 'device'], 'asarray');
-      if (o.dtype !== undefined) checkDtype(o.dtype);
+      if (o.dtype !== undefined) checkDType(o.dtype);
       if (isChunked(obj)) {
         if (o.dtype !== undefined && o.dtype !== obj.dtype) return ns_.astype(take(obj, 'obj'), o.dtype);
         return take(obj, 'obj');
@@ -194,17 +183,9 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
     onesLike: like('onesLike', 1),
     fullLike: like('fullLike', undefined),
     meshgrid(...args: unknown[]) {
-      const last = args[args.length - 1];
-      const indexing = isMeshgridOptions(last) ? meshgridIndexing(readOptions(args.pop() as { indexing?: unknown }, ['indexing'], 'meshgrid').indexing) : 'xy';
-      const arrays = packedMap(args, (a, i) => take(a, `arrays[${i}]`));
-      arrays.forEach((a, i) => {
-        if (a.ndim !== 1) {
-          throw new InvalidArgumentError(`meshgrid needs 1-D arrays; arrays[${i}] has ${a.ndim} dimensions.`, {
-            argument: `arrays[${i}]`,
-            hint: 'Flatten it with reshape(x, [-1]).',
-          });
-        }
-      });
+      const { arrays: inputs, indexing } = meshgridArgs(args);
+      const arrays = packedMap(inputs, (a, i) => take(a, `arrays[${i}]`));
+      checkMeshgridArrays(packedMap(arrays, (a) => a.ndim));
       const xy = indexing === 'xy' && arrays.length >= 2;
       const shape = packedMap(arrays, (a) => a.size);
       if (xy) [shape[0], shape[1]] = [shape[1], shape[0]];
@@ -227,18 +208,14 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
     astype(x: unknown, dtype: DType, options?: { copy?: boolean; device?: unknown }) {
       const copy = checkBoolean(readOptions(options, ['copy', 'device'], 'astype').copy, 'copy', true);
       const a = take(x);
-      checkDtype(dtype);
+      checkDType(dtype);
       if (a.dtype === dtype && !copy) return a;
       return elementwise('astype', [a], [inputRef(0), dtype]);
     },
-    canCast: (from: unknown, to: unknown) => host.canCast(dtypeOf(from), checkDtype(to, 'to')),
+    canCast: (from: unknown, to: unknown) => host.canCast(dtypeOf(from), checkDType(to, 'to')),
     finfo: (t: unknown) => host.finfo(dtypeOf(t)),
     iinfo: (t: unknown) => host.iinfo(dtypeOf(t)),
-    isdtype(dtype: unknown, kind: unknown) {
-      checkDtype(dtype);
-      checkDtypeKinds(kind);
-      return host.isdtype(dtype, kind);
-    },
+    isdtype: (dtype: unknown, kind: unknown) => host.isdtype(dtype, kind),
     resultType: (...xs: unknown[]) => host.resultType(...packedMap(xs, dtypeOf)),
 
     clip(x: unknown, min?: unknown, max?: unknown) {
@@ -267,7 +244,7 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
       const o = readOptions(options, ['axis'], 'take');
       const a = take(x);
       const idx = take(indices, 'indices');
-      const ax = takeAxis(o.axis, a.ndim);
+      const ax = takeAxis(a.ndim, o.axis);
       if (idx.ndim !== 1) {
         throw new NotSupportedError('Chunked take needs 1-D indices.', { argument: 'indices', hint: 'Flatten them with reshape(indices, [-1]).' });
       }
@@ -283,13 +260,7 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
       const o = readOptions(options, ['axis'], 'takeAlongAxis');
       const a = take(x);
       const idx = take(indices, 'indices');
-      const ax = normalizeAxis(o.axis ?? -1, a.ndim);
-      if (idx.ndim !== a.ndim) {
-        throw new ShapeError(`'indices' must have ${a.ndim} dimensions like x, got ${idx.ndim}.`, {
-          argument: 'indices',
-          hint: 'Use expandDims on the indices.',
-        });
-      }
+      const ax = takeAlongAxisAxis(a.ndim, idx.ndim, o.axis);
       if (idx.shape.some((n, d) => d !== ax && n !== a.shape[d])) {
         throw new NotSupportedError('Chunked takeAlongAxis needs indices of the shape of x except along axis.', {
           argument: 'indices',
@@ -331,12 +302,13 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
       const o = readOptions(options, ['axis'], 'vecdot');
       const a = take(x1, 'x1');
       const b = take(x2, 'x2');
-      const ax = vecdotAxis(o.axis ?? -1, a.shape, b.shape);
+      // Counted from the end, so it holds in the broadcast shape of the product.
+      const ax = vecdotAxis(a.shape, b.shape, o.axis);
       // The host function checks the dtypes, with its wording.
       host.vecdot(probeArray([1], a.dtype), probeArray([1], b.dtype));
       const complex = host.isdtype(a.dtype, 'complex floating');
       const prod = binary('multiply')(complex ? unary('conj')(a) : a, b);
-      return treeReduce(prod, { partial: 'sum', combine: 'add' }, [ax], false);
+      return treeReduce(prod, { partial: 'sum', combine: 'add' }, [prod.ndim + ax], false);
     },
 
     // ----- manipulation
@@ -367,7 +339,7 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
       if (typeof repeats !== 'number') {
         throw new NotSupportedError('Chunked repeat takes an integer count.', { argument: 'repeats', hint: 'Gather first for per-element counts.' });
       }
-      const count = checkRepeatCount(repeats);
+      const count = checkCount(repeats, 'repeats');
       const src = o.axis === null || o.axis === undefined ? reshape(a, [-1]) : a;
       return repeatAlong(src, count, normalizeAxis(o.axis ?? 0, src.ndim));
     },
@@ -404,9 +376,7 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
     searchsorted(x1: unknown, x2: unknown, options?: { side?: 'left' | 'right'; sorter?: unknown }) {
       const o = readOptions(options, ['side', 'sorter'], 'searchsorted');
       const a = take(x1, 'x1');
-      if (a.ndim !== 1) {
-        throw new ShapeError(`searchsorted needs a 1-D x1, got ${a.ndim}-D.`, { argument: 'x1', hint: 'Flatten or sort a 1-D array.' });
-      }
+      checkSearchsortedRank(a.ndim);
       const sorter = o.sorter === undefined ? undefined : take(o.sorter, 'sorter');
       const sorted = rechunkArray(a, [[a.shape[0]]]);
       const v = isScalar(x2) ? split(asarray(x2 as never, { dtype: a.dtype } as never) as NDArray) : take(x2, 'x2');
@@ -459,11 +429,8 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
     diff(x: unknown, options?: { axis?: number; n?: number; prepend?: unknown; append?: unknown }) {
       const o = readOptions(options, ['axis', 'n', 'prepend', 'append'], 'diff');
       const a = take(x);
-      if (a.ndim === 0) {
-        throw new InvalidArgumentError('diff needs at least 1 dimension.', { argument: 'x', hint: 'Reshape to 1-D first.' });
-      }
-      const ax = normalizeAxis(o.axis ?? -1, a.ndim);
-      const n = diffOrder(o.n);
+      const ax = diffAxis(a.ndim, o.axis);
+      const n = checkCount(o.n ?? 1, 'n');
       const edge = (v: unknown, name: string): C | undefined => {
         if (v === undefined) return undefined;
         if (isScalar(v)) return filled(cluster, withAxis(a.shape, ax, 1), v, a.dtype);
@@ -481,24 +448,24 @@ function buildNamespace(cluster: Cluster): ArrayNamespace<C> {
     const x = take(input);
     if (o.axis === null || o.axis === undefined) {
       const flat = axisOp(reshape(x, [-1]), 0, op, { keepdims: true });
-      return o.keepdims ? reshape(flat, packedMap(x.shape, () => 1)) : squeezeAxes(flat, [0]);
+      return o.keepdims ? reshape(flat, packedMap(x.shape, () => 1)) : dropAxes(flat, [0]);
     }
     const ax = normalizeAxis(o.axis, x.ndim);
     const r = axisOp(x, ax, op, { keepdims: true });
-    return o.keepdims ? r : squeezeAxes(r, [ax]);
+    return o.keepdims ? r : dropAxes(r, [ax]);
   }
 
   function sortAlong(op: 'sort' | 'argsort', input: unknown, options: object | undefined): C {
     const o = readOptions(options as Record<string, unknown> | undefined, ['axis', 'descending', 'stable'], op);
     const x = take(input);
-    return axisOp(x, sortAxis(o.axis, x.ndim), op, o);
+    return axisOp(x, sortAxis(x.ndim, o.axis), op, o);
   }
 
   function cumulative(op: 'cumulativeSum' | 'cumulativeProd', input: unknown, options: object | undefined): C {
     const o = readOptions(options as Record<string, unknown> | undefined, ['axis', 'dtype', 'includeInitial'], op);
     const x = take(input);
-    if (o.dtype !== undefined) checkDtype(o.dtype);
-    const axis = cumulativeAxis(o.axis, x.ndim, op);
+    if (o.dtype !== undefined) checkDType(o.dtype);
+    const axis = cumulativeAxis(x.ndim, o.axis, op);
     return axisOp(x.ndim === 0 ? reshape(x, [1]) : x, axis, op, o);
   }
 

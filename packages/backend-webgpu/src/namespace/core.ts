@@ -1,6 +1,6 @@
 import type { ScalarInput } from '@sciport/array-api';
-import { checkScalarOrArray, describe, isScalarInput, shapeToString } from '@sciport/array-api/kit';
-import { InvalidArgumentError, NamespaceMismatchError, ShapeError } from '@sciport/dispatch-core';
+import { checkBroadcastTo, checkScalarOrArray, describe, isScalarInput } from '@sciport/array-api/kit';
+import { InvalidArgumentError, NamespaceMismatchError } from '@sciport/dispatch-core';
 import { checkGPUDType, type GPUDType, isComplex } from '../dtypes.js';
 import { type GPUArray, isGPUArray } from '../gpu-array.js';
 import { uploadData } from '../upload.js';
@@ -26,26 +26,12 @@ export function checkArray(x: unknown, argument = 'x'): GPUArray {
 
 /** A stride-0 broadcast view of x with `shape` (x itself, retained, when shapes match). */
 export function broadcastView(x: GPUArray, shape: readonly number[], argument = 'x'): GPUArray {
+  checkBroadcastTo(x.shape, shape, argument);
   const nd = shape.length;
   const off = nd - x.ndim;
-  if (off < 0) {
-    throw new ShapeError(`Cannot broadcast ${shapeToString(x.shape)} to the smaller rank ${shapeToString(shape)}.`, {
-      argument,
-      hint: 'The target shape needs at least as many dimensions as the array.',
-    });
-  }
   const stride = new Array<number>(nd).fill(0);
-  for (let d = 0; d < x.ndim; d++) {
-    const n = x.shape[d];
-    const t = shape[off + d];
-    if (n === t) stride[off + d] = x.stride[d];
-    else if (n !== 1) {
-      throw new ShapeError(`Cannot broadcast ${shapeToString(x.shape)} to ${shapeToString(shape)} (axis ${d}: ${n} vs ${t}).`, {
-        argument,
-        hint: 'Each dimension must equal the target or be 1.',
-      });
-    }
-  }
+  // A stretched dimension (size 1 to another size) steps by 0.
+  for (let d = 0; d < x.ndim; d++) if (x.shape[d] === shape[off + d]) stride[off + d] = x.stride[d];
   return x.view(shape, stride, x.offset);
 }
 

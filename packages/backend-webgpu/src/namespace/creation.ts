@@ -1,4 +1,4 @@
-import { checkBoolean, checkCount, checkFiniteNumber, checkInteger, checkShape, describe, readOptions } from '@sciport/array-api/kit';
+import { checkBoolean, checkCount, checkFiniteNumber, checkInteger, checkMatrixRank, checkMeshgridArrays, checkShape, describe, meshgridArgs, readOptions } from '@sciport/array-api/kit';
 import { InvalidArgumentError } from '@sciport/dispatch-core';
 import type { GPUDType } from '../dtypes.js';
 import { GPUArray, isGPUArray } from '../gpu-array.js';
@@ -107,7 +107,7 @@ export function triangle(x: GPUArray, upper: boolean, options?: { k?: number }):
   const fn = upper ? 'triu' : 'tril';
   const k = checkInteger(readOptions(options, ['k'], fn).k, 'k', 0);
   const a = checkArray(x);
-  if (a.ndim < 2) throw new InvalidArgumentError(`${fn} needs at least 2 dimensions.`, { argument: 'x', hint: 'Pass a matrix or a stack of matrices.' });
+  checkMatrixRank(a.ndim, fn);
   const rows = a.shape[a.ndim - 2];
   const cols = a.shape[a.ndim - 1];
   // tril keeps c − r <= k; triu keeps c − r >= k, i.e. not (c − r <= k − 1).
@@ -125,26 +125,20 @@ export function triangle(x: GPUArray, upper: boolean, options?: { k?: number }):
 }
 
 export function meshgrid(...args: unknown[]): GPUArray[] {
-  const last = args[args.length - 1];
-  const isOptions = last !== undefined && last !== null && !isGPUArray(last) && typeof last === 'object' && !Array.isArray(last) && !ArrayBuffer.isView(last);
-  const options = isOptions ? readOptions(args.pop() as { indexing?: unknown }, ['indexing'], 'meshgrid') : {};
-  const arrays = args.map((a, k) => checkArray(a, `arrays[${k}]`));
-  const indexing = options.indexing ?? 'xy';
-  if (indexing !== 'xy' && indexing !== 'ij') {
-    throw new InvalidArgumentError(`'indexing' must be 'xy' or 'ij', got ${describe(indexing)}.`, { argument: 'indexing', hint: "Use 'xy' (Cartesian) or 'ij' (matrix)." });
-  }
+  const { arrays: inputs, indexing } = meshgridArgs(args);
+  const arrays = inputs.map((a, k) => checkArray(a, `arrays[${k}]`));
+  checkMeshgridArrays(arrays.map((a) => a.ndim));
   const lengths = arrays.map((a) => a.size);
   const shape = [...lengths];
   if (indexing === 'xy' && shape.length >= 2) [shape[0], shape[1]] = [shape[1], shape[0]];
   return arrays.map((a, k) => {
-    const flat = reshape(a, [-1]);
     let axis = k;
     if (indexing === 'xy' && arrays.length >= 2 && k < 2) axis = 1 - k;
     const viewShape = shape.map((_, d) => (d === axis ? lengths[k] : 1));
-    const v = reshape(flat, viewShape);
+    const v = reshape(a, viewShape);
     const b = broadcastView(v, shape);
     const out = copyAs(b);
-    for (const t of [flat, v, b]) t.dispose();
+    for (const t of [v, b]) t.dispose();
     return out;
   });
 }

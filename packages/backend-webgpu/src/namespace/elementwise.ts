@@ -2,7 +2,7 @@ import { type GPUDType, promoteTypes } from '../dtypes.js';
 import type { GPUArray } from '../gpu-array.js';
 import { type BinaryName, binarySpec, type UnaryName, unarySpec } from '../kernels/elementwise-ops.js';
 import { runMap } from '../kernels/map.js';
-import { broadcastShapes, isScalarInput } from '@sciport/array-api/kit';
+import { broadcastShapes, checkCondition, isScalarInput } from '@sciport/array-api/kit';
 import { binaryOperands, broadcastView, checkArray, disposing, type ScalarInput, scalarArray, scalarDtype } from './core.js';
 
 /** Elementwise functions of the GPU namespace (broadcasting, scalars as 0-d arrays). */
@@ -31,6 +31,7 @@ export function binary(name: BinaryName): (x1: GPUArray | ScalarInput, x2: GPUAr
 /** where(condition, x1, x2): x1 where condition is true, else x2 (broadcast together). */
 export function where(condition: GPUArray, x1: GPUArray | ScalarInput, x2: GPUArray | ScalarInput): GPUArray {
   const c = checkArray(condition, 'condition');
+  checkCondition(c.dtype);
   const { a, b, temps } = binaryOperands(x1, x2, 'where');
   const d = promoteTypes(a.dtype, b.dtype);
   return mapBroadcast(

@@ -8,7 +8,7 @@ import {
   isdtype as hostIsdtype,
   type NamespaceInfo,
 } from '@sciport/array-api';
-import { checkBoolean, checkCount, isScalarInput, normalizeAxis, readOptions } from '@sciport/array-api/kit';
+import { checkBoolean, checkCount, diffAxis, isScalarInput, readOptions, STANDARD_CONSTANTS } from '@sciport/array-api/kit';
 import { InvalidArgumentError, NotSupportedError } from '@sciport/dispatch-core';
 import { requireContext } from '../device/provider.js';
 import { checkGPUDType, GPU_DTYPES, type GPUDType, isGPUDType, promoteTypes } from '../dtypes.js';
@@ -84,10 +84,7 @@ const info: NamespaceInfo = {
 function diff(x: GPUArray, options?: { axis?: number; n?: number; prepend?: GPUArray | ScalarInput; append?: GPUArray | ScalarInput }): GPUArray {
   options = readOptions(options, ['axis', 'n', 'prepend', 'append'], 'diff');
   const a = checkArray(x);
-  if (a.ndim === 0) {
-    throw new InvalidArgumentError('diff needs at least 1 dimension.', { argument: 'x', hint: 'Reshape to 1-D first.' });
-  }
-  const axis = normalizeAxis(options?.axis ?? -1, a.ndim);
+  const axis = diffAxis(a.ndim, options?.axis);
   const n = checkCount(options?.n ?? 1, 'n');
   const pieces: GPUArray[] = [];
   const temps: GPUArray[] = [];
@@ -119,11 +116,7 @@ function diff(x: GPUArray, options?: { axis?: number; n?: number; prepend?: GPUA
 
 export const gpuNamespace: ArrayNamespace<GPUArray> = {
   kind: 'gpu',
-  e: Math.E,
-  pi: Math.PI,
-  inf: Number.POSITIVE_INFINITY,
-  nan: Number.NaN,
-  newaxis: null,
+  ...STANDARD_CONSTANTS,
 
   // creation
   asarray: (obj, options) => {

@@ -1,14 +1,15 @@
 import {
   broadcastShapes,
   checkArrayList,
-  checkPermutation,
+  checkMatrixRank,
   checkShape,
   concatShape,
-  describe,
   expandDimsAxes,
+  expandDimsView,
   moveaxisOrder,
   normalizeAxes,
   normalizeAxis,
+  permuteAxes,
   readOptions,
   repeatShape,
   resolveShape,
@@ -18,7 +19,7 @@ import {
   tileShape,
   unstackAxis,
 } from '@sciport/array-api/kit';
-import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
+import { InvalidArgumentError } from '@sciport/dispatch-core';
 import { promoteTypes } from '../dtypes.js';
 import { contiguousStrides, GPUArray } from '../gpu-array.js';
 import { copyAs, copyInto } from './convert.js';
@@ -55,13 +56,7 @@ export function reshape(x: GPUArray, shape: readonly number[] | number, options?
 
 export function permuteDims(x: GPUArray, axes: readonly number[]): GPUArray {
   const a = checkArray(x);
-  if (!Array.isArray(axes)) {
-    throw new InvalidArgumentError(`'axes' must list each of the ${a.ndim} axes once, got ${describe(axes)}.`, {
-      argument: 'axes',
-      hint: `E.g. [${a.shape.map((_, i) => a.ndim - 1 - i).join(', ')}] reverses them.`,
-    });
-  }
-  const list = checkPermutation(axes, a.ndim, 'axes');
+  const list = permuteAxes(a.ndim, axes);
   return a.view(
     list.map((d) => a.shape[d]),
     list.map((d) => a.stride[d]),
@@ -71,9 +66,7 @@ export function permuteDims(x: GPUArray, axes: readonly number[]): GPUArray {
 
 export function matrixTranspose(x: GPUArray): GPUArray {
   const a = checkArray(x);
-  if (a.ndim < 2) {
-    throw new ShapeError('matrixTranspose needs at least 2 dimensions.', { argument: 'x', hint: 'Pass a matrix or a stack of matrices.' });
-  }
+  checkMatrixRank(a.ndim, 'matrixTranspose');
   const axes = a.shape.map((_, i) => i);
   [axes[a.ndim - 2], axes[a.ndim - 1]] = [axes[a.ndim - 1], axes[a.ndim - 2]];
   return permuteDims(a, axes);
@@ -81,21 +74,7 @@ export function matrixTranspose(x: GPUArray): GPUArray {
 
 export function expandDims(x: GPUArray, axis: number | readonly number[] = 0): GPUArray {
   const a = checkArray(x);
-  const positions = expandDimsAxes(a.ndim, axis);
-  const nd = a.ndim + positions.length;
-  const shape: number[] = [];
-  const stride: number[] = [];
-  let src = 0;
-  for (let d = 0; d < nd; d++) {
-    if (positions.includes(d)) {
-      shape.push(1);
-      stride.push(0);
-    } else {
-      shape.push(a.shape[src]);
-      stride.push(a.stride[src]);
-      src++;
-    }
-  }
+  const { shape, stride } = expandDimsView(a.shape, a.stride, expandDimsAxes(a.ndim, axis));
   return a.view(shape, stride, a.offset);
 }
 

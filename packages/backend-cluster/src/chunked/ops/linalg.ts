@@ -1,14 +1,13 @@
 import { type DType, type NDArray, packedMap } from '@sciport/array-api';
-import { broadcastShapes } from '@sciport/array-api/kit';
+import { broadcastShapes, checkMatrixRank, matmulShapes, tensordotAxes } from '@sciport/array-api/kit';
 import { FOLD, XP } from '../../runtime/task-names.js';
 import { inputRef } from '../../runtime/template.js';
 import type { Block } from '../block.js';
 import { ChunkedArray } from '../chunked-array.js';
 import { rechunkArray, submitTask } from '../core.js';
-import { blockIndices, blockShape, flatIndex, numBlocks } from '../grid.js';
-import { checkMatrixRank, matmulShape, tensordotAxes } from '../rules.js';
+import { blockIndices, blockShape, checkChunkedSize, flatIndex, numBlocks } from '../grid.js';
 import { host, probeArray } from './common.js';
-import { broadcastTo, expandDims, moveaxis, reshape, squeezeAxes } from './manipulate.js';
+import { broadcastTo, expandDims, moveaxis, reshape, dropAxes } from './manipulate.js';
 
 const FAN_IN = 8;
 
@@ -20,9 +19,9 @@ const FAN_IN = 8;
 export function matmul(a: ChunkedArray, b: ChunkedArray): ChunkedArray {
   // The host function checks the dtypes (before the shapes, as on host arrays).
   const dtype = (host.matmul(probeArray([1, 1], a.dtype), probeArray([1, 1], b.dtype)) as NDArray).dtype as DType;
-  matmulShape(a.shape, b.shape);
-  if (a.ndim === 1) return squeezeAxes(matmul(expandDims(a, 0), b), [b.ndim === 1 ? 0 : Math.max(b.ndim, 2) - 2]);
-  if (b.ndim === 1) return squeezeAxes(matmul(a, expandDims(b, 1)), [a.ndim - 1]);
+  matmulShapes(a.shape, b.shape, checkChunkedSize);
+  if (a.ndim === 1) return dropAxes(matmul(expandDims(a, 0), b), [b.ndim === 1 ? 0 : Math.max(b.ndim, 2) - 2]);
+  if (b.ndim === 1) return dropAxes(matmul(a, expandDims(b, 1)), [a.ndim - 1]);
   const batch = broadcastShapes(a.shape.slice(0, -2), b.shape.slice(0, -2));
   const A0 = broadcastTo(a, [...batch, ...a.shape.slice(-2)]);
   const B0 = broadcastTo(b, [...batch, ...b.shape.slice(-2)]);

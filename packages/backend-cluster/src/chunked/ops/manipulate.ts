@@ -1,26 +1,25 @@
 import { type DType, packedMap } from '@sciport/array-api';
-import { ShapeError } from '@sciport/dispatch-core';
 import { XP } from '../../runtime/task-names.js';
 import { inputRef } from '../../runtime/template.js';
 import type { Block } from '../block.js';
 import { ChunkedArray } from '../chunked-array.js';
 import { rechunkArray, regionBlock, submitTask } from '../core.js';
-import { axisPieces, blockIndices, blockShape, type Chunks, checkChunkedShape, checkPlan, flatIndex, largestBlock, normalizeChunks, numBlocks, offsets, sameChunks, withAxis } from '../grid.js';
+import { axisPieces, blockIndices, blockShape, type Chunks, checkChunkedShape, checkChunkedSize, checkPlan, flatIndex, largestBlock, normalizeChunks, numBlocks, offsets, sameChunks, withAxis } from '../grid.js';
 import { elementwise } from './elementwise.js';
-import { normalizeAxes, normalizeAxis } from '@sciport/array-api/kit';
 import {
   checkBroadcastTo,
-  checkFlatShift,
-  checkPermuteAxes,
-  checkRepetitions,
-  checkSqueeze,
-  concatAxis,
+  concatShape,
   expandDimsAxes,
   moveaxisOrder,
+  normalizeAxes,
+  permuteAxes,
   resolveShape,
   rollShifts,
-  stackAxis,
-} from '../rules.js';
+  squeezeAxes,
+  stackShape,
+  tileShape,
+  unstackAxis,
+} from '@sciport/array-api/kit';
 import { itemsize } from '../probe.js';
 import { host } from './common.js';
 
@@ -43,8 +42,8 @@ function perBlock(
   return new ChunkedArray(x.cluster, dtype, shape, outChunks, blocks);
 }
 
-/** Remove the given axes, each of length 1 (checked by the caller: see checkSqueeze). */
-export function squeezeAxes(x: ChunkedArray, axes: readonly number[]): ChunkedArray {
+/** Remove the given axes, each of length 1 (checked by the caller: see the kit's squeezeAxes). */
+export function dropAxes(x: ChunkedArray, axes: readonly number[]): ChunkedArray {
   if (axes.length === 0) return x;
   const drop = new Set(axes);
   const keep = packedMap(x.shape, (_, d) => d).filter((d) => !drop.has(d));
@@ -59,11 +58,11 @@ export function squeezeAxes(x: ChunkedArray, axes: readonly number[]): ChunkedAr
 }
 
 export function squeeze(x: ChunkedArray, axis: unknown): ChunkedArray {
-  return squeezeAxes(x, checkSqueeze(axis, x.shape));
+  return dropAxes(x, squeezeAxes(x.shape, axis));
 }
 
 export function expandDims(x: ChunkedArray, axis: unknown = 0): ChunkedArray {
-  const axes = expandDimsAxes(axis, x.ndim);
+  const axes = expandDimsAxes(x.ndim, axis);
   const outNd = x.ndim + axes.length;
   const added = new Set(axes);
   const outChunks: number[][] = [];
@@ -81,7 +80,7 @@ export function expandDims(x: ChunkedArray, axis: unknown = 0): ChunkedArray {
 }
 
 export function permuteDims(x: ChunkedArray, axes: unknown): ChunkedArray {
-  const norm = checkPermuteAxes(axes, x.ndim);
+  const norm = permuteAxes(x.ndim, axes);
   if (norm.every((a, i) => a === i)) return x;
   const outChunks = packedMap(norm, (a) => x.chunks[a]);
   return perBlock(
@@ -100,7 +99,7 @@ export function permuteDims(x: ChunkedArray, axes: unknown): ChunkedArray {
 }
 
 export function moveaxis(x: ChunkedArray, source: unknown, destination: unknown): ChunkedArray {
-  return permuteDims(x, moveaxisOrder(source, destination, x.ndim));
+  return permuteDims(x, moveaxisOrder(x.ndim, source, destination));
 }
 
 /**
@@ -130,7 +129,11 @@ export function reshape(x: ChunkedArray, shape: unknown): ChunkedArray {
 export function concat(arrays: readonly ChunkedArray[], axis: unknown = 0): ChunkedArray {
   if (axis === null) return concat(packedMap(arrays, (a) => reshape(a, [-1])), 0);
   const first = arrays[0];
-  const ax = concatAxis(packedMap(arrays, (a) => a.shape), axis);
+  const ax = concatShape(
+    packedMap(arrays, (a) => a.shape),
+    axis,
+    checkChunkedSize,
+  ).axis;
   const common = packedMap(arrays, (a) => a.dtype);
   const target = arrays.every((a) => a.dtype === common[0]) ? common[0] : (host.resultType(...common) as DType);
   const cast = packedMap(arrays, (a) => (a.dtype === target ? a : elementwise('astype', [a], [inputRef(0), target])));
@@ -156,7 +159,11 @@ export function concat(arrays: readonly ChunkedArray[], axis: unknown = 0): Chun
 }
 
 export function stack(arrays: readonly ChunkedArray[], axis: unknown = 0): ChunkedArray {
-  const ax = stackAxis(packedMap(arrays, (a) => a.shape), axis);
+  const ax = stackShape(
+    packedMap(arrays, (a) => a.shape),
+    axis,
+    checkChunkedSize,
+  ).axis;
   return concat(
     packedMap(arrays, (a) => expandDims(a, ax)),
     ax,
@@ -196,10 +203,9 @@ export function flip(x: ChunkedArray, axis: unknown): ChunkedArray {
 }
 
 export function roll(x: ChunkedArray, shift: unknown, axis: unknown): ChunkedArray {
-  if (axis === null || axis === undefined) {
-    return reshape(roll(reshape(x, [-1]), checkFlatShift(shift), 0), x.shape);
-  }
-  const shifts = rollShifts(shift, axis, x.ndim);
+  const shifts = rollShifts(x.ndim, shift, axis);
+  // Without an axis the array rolls flat, by its one shift.
+  if (axis === null || axis === undefined) return reshape(roll(reshape(x, [-1]), shifts[0], 0), x.shape);
   let out = x;
   shifts.forEach((total, d) => {
     const n = out.shape[d];
@@ -232,8 +238,7 @@ export function broadcastTo(x: ChunkedArray, shape: unknown): ChunkedArray {
 
 export function tile(x: ChunkedArray, repetitions: unknown): ChunkedArray {
   let out = x;
-  const reps = checkRepetitions(repetitions);
-  while (reps.length < out.ndim) reps.unshift(1);
+  const { reps } = tileShape(x.shape, repetitions, checkChunkedSize);
   const lead = reps.length - out.ndim;
   // Each copy reuses the blocks, so the grid grows by the repetitions.
   const blocks = reps.reduce((p, r, d) => p * Math.max(1, r * (d < lead ? 1 : out.chunks[d - lead].length)), 1);
@@ -247,11 +252,8 @@ export function tile(x: ChunkedArray, repetitions: unknown): ChunkedArray {
 }
 
 export function unstack(x: ChunkedArray, axis: unknown = 0): ChunkedArray[] {
-  if (x.ndim === 0) {
-    throw new ShapeError('unstack needs at least 1 dimension.', { argument: 'x', hint: 'Pass an array with ndim ≥ 1.' });
-  }
-  const ax = normalizeAxis(axis, x.ndim);
-  return Array.from({ length: x.shape[ax] }, (_, i) => squeezeAxes(sliceAxis(x, ax, i, i + 1), [ax]));
+  const ax = unstackAxis(x.ndim, axis);
+  return Array.from({ length: x.shape[ax] }, (_, i) => dropAxes(sliceAxis(x, ax, i, i + 1), [ax]));
 }
 
 /**

@@ -8,7 +8,7 @@ import { blockIndices, blockShape, flatIndex, numBlocks } from '../grid.js';
 import { unary, binary, elementwise } from './elementwise.js';
 import { normalizeAxes } from '@sciport/array-api/kit';
 import { host, probeArray, product } from './common.js';
-import { squeezeAxes } from './manipulate.js';
+import { dropAxes } from './manipulate.js';
 
 /** Partials combined per task: a tree of fan-in 8 keeps depth at log8(blocks). */
 const FAN_IN = 8;
@@ -67,7 +67,7 @@ export function treeReduce(
     blocks.push(level[0]);
   }
   const out = new ChunkedArray(x.cluster, dtype, packedMap(outChunks, (c) => c.reduce((a, b) => a + b, 0)), outChunks, blocks);
-  return keepdims === true ? out : squeezeAxes(out, axes);
+  return keepdims === true ? out : dropAxes(out, axes);
 }
 
 /** mean = sum / count, summed in the output dtype (SciPy/NumPy accumulate in float64 too). */
