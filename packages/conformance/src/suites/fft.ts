@@ -16,7 +16,7 @@ import { decodeArray, type FixtureCase, type FixtureFile } from '../fixture-form
 import { loadFixtureFile } from '../fixtures.js';
 import { fftBadInputSuite } from './fft-bad-input.js';
 import type { FFTSuiteOptions, FFTSuiteTolerance } from './fft-options.js';
-import { expectCasesMatchSciPy, fixtureGroups } from './fixture-groups.js';
+import { expectCasesMatchSciPy, exportedFunction, fixtureGroups } from './fixture-groups.js';
 import { fftPropertySuite } from './fft-properties.js';
 
 export type { FFTSuiteOptions, FFTSuiteTolerance } from './fft-options.js';
@@ -48,13 +48,7 @@ function label(c: FixtureCase): string {
   return `${c.fn}(${parts.filter((p) => p !== '').join(', ')})`;
 }
 
-type AnyFn = (...args: unknown[]) => unknown;
-
-function publicFunction(name: string): AnyFn {
-  const fn = (sciFft as unknown as Record<string, unknown>)[name];
-  if (typeof fn !== 'function') throw new Error(`@sciport/fft exports no function '${name}'`);
-  return fn as AnyFn;
-}
+const publicFunction = (name: string) => exportedFunction(sciFft, '@sciport/fft', name);
 
 /** Runs one array case; returns a failure message or undefined. */
 async function runArrayCase(file: FixtureFile, c: FixtureCase, factory: ArrayFactory, options: FFTSuiteOptions): Promise<string | undefined> {

@@ -1,10 +1,20 @@
 /**
  * What the fixture suites (fft, ndimage, linalg) share: which functions a run selects, the
- * fixture cases grouped into one test per (function, input dtype), and running a group.
+ * fixture cases grouped into one test per (function, input dtype), running a group, and
+ * finding the function a case names.
  */
 import type { DType } from '@sciport/array-api';
 import { expect } from 'vitest';
 import type { FixtureCase, FixtureFile } from '../fixture-format.js';
+
+export type AnyFn = (...args: unknown[]) => unknown;
+
+/** The function `name` that package `pkg` (its module namespace `api`) exports; a case naming anything else fails. */
+export function exportedFunction(api: object, pkg: string, name: string): AnyFn {
+  const fn = (api as Record<string, unknown>)[name];
+  if (typeof fn !== 'function') throw new Error(`${pkg} exports no function '${name}'`);
+  return fn as AnyFn;
+}
 
 /** The `include` / `exclude` options every suite takes. */
 export interface Selection {

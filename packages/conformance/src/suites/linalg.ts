@@ -20,7 +20,7 @@ import { compareArrays } from '../compare.js';
 import type { ArrayFactory } from '../factory.js';
 import { decodeArray, type FixtureArray, type FixtureCase, type FixtureFile, isFixtureArray } from '../fixture-format.js';
 import { loadFixtureFile } from '../fixtures.js';
-import { expectCasesMatchSciPy, fixtureGroups } from './fixture-groups.js';
+import { expectCasesMatchSciPy, exportedFunction, fixtureGroups } from './fixture-groups.js';
 
 /** Fixture files of the linalg suite (packages/conformance/fixtures/linalg). */
 export const LINALG_FIXTURE_FILES = ['solve', 'decompositions', 'norms', 'special', 'triangles'] as const;
@@ -54,13 +54,7 @@ const ERROR_CLASSES: Readonly<Record<string, readonly string[]>> = {
   NotImplementedError: ['NotSupportedError'],
 };
 
-type AnyFn = (...args: unknown[]) => unknown;
-
-function publicFunction(name: string): AnyFn {
-  const fn = (sciLinalg as unknown as Record<string, unknown>)[name];
-  if (typeof fn !== 'function') throw new Error(`@sciport/linalg exports no function '${name}'`);
-  return fn as AnyFn;
-}
+const publicFunction = (name: string) => exportedFunction(sciLinalg, '@sciport/linalg', name);
 
 /** Option values as the functions take them ('Infinity' → Infinity, as JSON has no inf; input references → arrays). */
 function decodeOptions(options: Readonly<Record<string, unknown>>, file: FixtureFile, factory: ArrayFactory): Record<string, unknown> {

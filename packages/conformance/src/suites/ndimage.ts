@@ -16,7 +16,7 @@ import type { ArrayFactory } from '../factory.js';
 import { decodeArray, type FixtureArray, type FixtureCase, type FixtureFile, isFixtureArray } from '../fixture-format.js';
 import { loadFixtureFile } from '../fixtures.js';
 import { ndimageBadInputSuite } from './ndimage-bad-input.js';
-import { expectCasesMatchSciPy, fixtureGroups } from './fixture-groups.js';
+import { expectCasesMatchSciPy, exportedFunction, fixtureGroups } from './fixture-groups.js';
 import { DEFAULT_NDIMAGE_TOLERANCE, type NdimageSuiteOptions, type NdimageSuiteTolerance } from './ndimage-options.js';
 import { ndimagePropertySuite } from './ndimage-properties.js';
 
@@ -36,13 +36,7 @@ export function ndimageTolerance(fn: string, dtype: string, tolerance: NdimageSu
   return 0;
 }
 
-type AnyFn = (...args: unknown[]) => unknown;
-
-function publicFunction(name: string): AnyFn {
-  const fn = (sciNdimage as unknown as Record<string, unknown>)[name];
-  if (typeof fn !== 'function') throw new Error(`@sciport/ndimage exports no function '${name}'`);
-  return fn as AnyFn;
-}
+const publicFunction = (name: string) => exportedFunction(sciNdimage, '@sciport/ndimage', name);
 
 /** Fixture arrays among the arguments (weights, footprint) become host arrays. */
 function decodeValue(v: unknown): unknown {
