@@ -4,6 +4,7 @@
  */
 export * from './index.js';
 export { loadFixtureFile } from './fixtures.js';
+export { expectTableMatchesMultimethods } from './table-checks.js';
 export {
   CONDITIONING_FACTOR,
   DEFAULT_FFT_TOLERANCE,

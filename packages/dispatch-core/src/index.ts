@@ -39,6 +39,8 @@ export {
   type ScopeOptions,
   type SerializedDispatchState,
 } from './controls.js';
+export { functionTable, type FunctionRow, type FunctionTable } from './function-table.js';
+export { declareFromTable, type DeclarableRow, type TableDeclarations } from './declare-from-table.js';
 export { lastDispatch } from './dispatch.js';
 export { DEFAULT_BACKEND } from './plan.js';
 export {

@@ -7,17 +7,9 @@ import {
   skipBackend,
   withDispatchState,
 } from '../src/index.js';
-import { makeDouble, ToyArray, toyBackend, withRegistered } from './helpers.js';
+import { makeDouble, ToyArray, thrown, toyBackend, withRegistered } from './helpers.js';
 
-function caught(body: () => unknown): BackendNotImplementedError {
-  try {
-    body();
-  } catch (error) {
-    if (error instanceof BackendNotImplementedError) return error;
-    throw error;
-  }
-  throw new Error('expected a BackendNotImplementedError');
-}
+const caught = (body: () => unknown) => thrown(body, BackendNotImplementedError);
 
 describe('decline reasons in explain() and errors', () => {
   it('a disabled owner appears declined with the reason, and the error says how to enable it', async () => {

@@ -6,6 +6,7 @@ import {
   multimethod,
   NOT_CONVERTIBLE,
   registerBackend,
+  type SciportError,
   unregisterBackend,
 } from '../src/index.js';
 
@@ -67,6 +68,20 @@ export async function withRegistered<R>(backends: Backend[], body: () => R | Pro
   } finally {
     for (const b of backends) unregisterBackend(b);
   }
+}
+
+/**
+ * The error `body` throws, which must be a `kind` (a SciportError by default); any other
+ * error is thrown on, and a body that throws nothing fails the test.
+ */
+export function thrown<E extends Error = SciportError>(body: () => unknown, kind?: abstract new (...args: any[]) => E): E {
+  try {
+    body();
+  } catch (error) {
+    if (kind === undefined || error instanceof kind) return error as E;
+    throw error;
+  }
+  throw new Error(`expected ${kind?.name ?? 'an error'} to be thrown`);
 }
 
 export const kindOfResult = (r: unknown) => (r as ToyArray)[ARRAY_BRAND];

@@ -14,6 +14,10 @@ const toy = toyBackend('toy', double);
 /** A multimethod whose default accepts anything: as a junk callback it must not throw itself. */
 const identity = core.multimethod({ domain: 'test.junk', name: 'identity', dispatch: [0], default: (x: unknown) => x });
 
+/** A table and its declarations, whose methods get junk too. */
+const table = core.functionTable('test.junk-table', [{ name: 'one' }, { name: 'two', dispatch: [0, 1] }]);
+const declarations = core.declareFromTable(table);
+
 /** Values of every shape a confused caller might pass, plus a few valid ones. */
 const junk: fc.Arbitrary<unknown> = fc.oneof(
   fc.integer(),
@@ -66,6 +70,11 @@ const calls: Record<string, (a: unknown, b: unknown, c: unknown) => unknown> = {
   lastDispatch: () => core.lastDispatch(),
   arrayKind: (a) => core.arrayKind(a),
   isBranded: (a) => core.isBranded(a),
+  functionTable: (a, b) => core.functionTable(a as never, b as never),
+  tableNames: (a) => table.names(a as never),
+  tableGet: (a) => table.get(a as never),
+  declareFromTable: (a) => core.declareFromTable(a as never),
+  declareRow: (a, b) => declarations.declare(a as never, b as never),
   callMultimethod: (a) => double(new ToyArray('host', [1]), a as never),
 };
 

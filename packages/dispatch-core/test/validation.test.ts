@@ -9,7 +9,6 @@ import {
   lastDispatch,
   multimethod,
   registerBackend,
-  type SciportError,
   setGlobalBackend,
   skipBackend,
   trace,
@@ -17,17 +16,7 @@ import {
   withBackend,
   withDispatchState,
 } from '../src/index.js';
-import { kindOfResult, makeDouble, ToyArray, toyBackend, withRegistered } from './helpers.js';
-
-/** The error `body` throws (failing the test when it throws none). */
-function thrown(body: () => unknown): SciportError {
-  try {
-    body();
-  } catch (error) {
-    return error as SciportError;
-  }
-  throw new Error('expected a throw');
-}
+import { kindOfResult, makeDouble, ToyArray, thrown, toyBackend, withRegistered } from './helpers.js';
 
 function expectInvalid(body: () => unknown, argument: string, message?: RegExp) {
   const error = thrown(body);

@@ -5,10 +5,10 @@
  * same ids; dispatch picks one per call (see @sciport/dispatch-core).
  */
 import type { ArrayInput, ArrayOf, NDArray } from '@sciport/array-api';
-import { type BrandedArray, type Multimethod, multimethod } from '@sciport/dispatch-core';
+import { type BrandedArray, declareFromTable, type Multimethod } from '@sciport/dispatch-core';
 import { fhtHost, ifhtHost } from './fftlog/fftlog.js';
 import type { DCTNOptions, DCTOptions, FFTNOptions, FFTOptions, FHTOptions } from './options.js';
-import { FFT_FUNCTIONS, fftFunction } from './table.js';
+import { FFT_TABLE } from './table.js';
 import { fft2Host, fftHost, fftnHost, ifft2Host, ifftHost, ifftnHost } from './transforms/complex.js';
 import {
   hfft2Host,
@@ -35,8 +35,7 @@ import {
   idstnHost,
 } from './transforms/trig.js';
 
-/** The domain every sciport.fft multimethod belongs to. */
-export const FFT_DOMAIN = 'sciport.fft';
+export { FFT_DOMAIN } from './table.js';
 
 /**
  * A transform: host input (NDArray, TypedArray, nested arrays, scijs/stdlib ndarrays…)
@@ -48,16 +47,13 @@ export type Transform<O> = <X extends ArrayInput | BrandedArray>(x: X, options?:
 /** fht / ifht: `(a, dln, mu, { offset, bias })`. */
 export type HankelTransform = <X extends ArrayInput | BrandedArray>(a: X, dln: number, mu: number, options?: FHTOptions) => ArrayOf<X>;
 
-/** The multimethods declared so far, by name: filled by `declare`, checked against the table. */
-const declared: Record<string, Multimethod<(...args: any[]) => any>> = {};
+const table = declareFromTable(FFT_TABLE);
 
-/** Declare transform `name` of the table with its host implementation. */
-function declare<F extends (...args: any[]) => any>(name: string, host: (...args: any[]) => NDArray): Multimethod<F> {
-  const row = fftFunction(name);
-  const mm = multimethod<F>({ domain: FFT_DOMAIN, name: row.name, dispatch: [0], options: row.options, default: host as F });
-  declared[name] = mm;
-  return mm;
-}
+/**
+ * Declare transform `name` of the table with its host implementation (which takes host
+ * arrays only, so its signature is narrower than the transform's `F`).
+ */
+const declare = <F extends (...args: any[]) => any>(name: string, host: (...args: any[]) => NDArray) => table.declare(name, host as F);
 
 export const fft = declare<Transform<FFTOptions>>('fft', fftHost);
 export const ifft = declare<Transform<FFTOptions>>('ifft', ifftHost);
@@ -96,6 +92,4 @@ export const ifht = declare<HankelTransform>('ifht', ifhtHost);
  * Every multimethod of the domain by name (for capability tables, manifests and conformance),
  * in the table's order. Declaring them all above is checked by the package's tests.
  */
-export const FFT_MULTIMETHODS: Readonly<Record<string, Multimethod<(...args: any[]) => any>>> = Object.freeze(
-  Object.fromEntries(FFT_FUNCTIONS.map((f) => [f.name, declared[f.name]])),
-);
+export const FFT_MULTIMETHODS: Readonly<Record<string, Multimethod<(...args: any[]) => any>>> = table.multimethods();

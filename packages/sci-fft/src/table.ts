@@ -4,7 +4,7 @@
  * manifests and the conformance suites' function lists are all derived from it, so a
  * transform is named once, here.
  */
-import { InvalidArgumentError } from '@sciport/dispatch-core';
+import { functionTable } from '@sciport/dispatch-core';
 import { DCT_KEYS, DCTN_KEYS, FFT_KEYS, FFTN_KEYS, FHT_KEYS } from './options.js';
 
 /** Shape of the data a transform maps: complex↔complex, real→half spectrum, half spectrum→real, real↔real, or Hankel. */
@@ -30,7 +30,7 @@ export interface FFTFunction {
 function row(name: string, kind: TransformKind, inverse: boolean, axes: AxesForm, line: string): FFTFunction {
   const r2r = kind === 'r2r';
   const options = kind === 'hankel' ? FHT_KEYS : axes === 'axis' ? (r2r ? DCT_KEYS : FFT_KEYS) : r2r ? DCTN_KEYS : FFTN_KEYS;
-  return Object.freeze({ name, kind, inverse, axes, line, options });
+  return { name, kind, inverse, axes, line, options };
 }
 
 /** A transform's 1-D, 2-D and n-D forms (`fft`, `fft2`, `fftn`; the r2r kinds have no 2-D form). */
@@ -42,8 +42,11 @@ function family(line: string, kind: TransformKind, inverse: boolean, forms: read
 const ALL_FORMS: readonly AxesForm[] = ['axis', 'two', 'all'];
 const NO_TWO_D: readonly AxesForm[] = ['axis', 'all'];
 
+/** The domain every sciport.fft multimethod belongs to. */
+export const FFT_DOMAIN = 'sciport.fft';
+
 /** Every transform of scipy.fft, family by family. */
-export const FFT_FUNCTIONS: readonly FFTFunction[] = Object.freeze([
+export const FFT_TABLE = functionTable<FFTFunction>(FFT_DOMAIN, [
   ...family('fft', 'c2c', false, ALL_FORMS),
   ...family('ifft', 'c2c', true, ALL_FORMS),
   ...family('rfft', 'r2c', false, ALL_FORMS),
@@ -58,26 +61,16 @@ export const FFT_FUNCTIONS: readonly FFTFunction[] = Object.freeze([
   row('ifht', 'hankel', true, 'axis', 'ifht'),
 ]);
 
-const BY_NAME = new Map(FFT_FUNCTIONS.map((f) => [f.name, f]));
+/** Every transform's row, in table order. */
+export const FFT_FUNCTIONS: readonly FFTFunction[] = FFT_TABLE.rows;
 
 /** The table row of transform `name`; throws for a name that is not in the table. */
-export function fftFunction(name: string): FFTFunction {
-  const row = BY_NAME.get(name);
-  if (row === undefined) {
-    throw new InvalidArgumentError(`sciport.fft has no transform named '${name}'.`, {
-      argument: 'name',
-      hint: `Use one of ${fftNames().join(', ')}.`,
-    });
-  }
-  return row;
-}
+export const fftFunction: (name: string) => FFTFunction = FFT_TABLE.get;
+
+/** Names of the transforms that satisfy `predicate`, in table order (for suites and manifests). */
+export const fftNames: (predicate?: (f: FFTFunction) => boolean) => string[] = FFT_TABLE.names;
 
 /** The default axes of an n-D form: [-2, -1] for the `2` forms, all axes (undefined) for the `n` forms. */
 export function defaultAxes(f: FFTFunction): readonly number[] | undefined {
   return f.axes === 'two' ? [-2, -1] : undefined;
-}
-
-/** Names of the transforms that satisfy `predicate`, in table order (for suites and manifests). */
-export function fftNames(predicate: (f: FFTFunction) => boolean = () => true): string[] {
-  return FFT_FUNCTIONS.filter(predicate).map((f) => f.name);
 }

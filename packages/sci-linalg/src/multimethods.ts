@@ -5,7 +5,7 @@
  * same ids; dispatch picks one per call (see @sciport/dispatch-core).
  */
 import type { NDArray } from '@sciport/array-api';
-import { type Multimethod, multimethod } from '@sciport/dispatch-core';
+import { declareFromTable, type Multimethod } from '@sciport/dispatch-core';
 import { type CholeskyOptions, type ChoSolveOptions, choFactorHost, choleskyHost, choSolveHost } from './cholesky.js';
 import { type DetOptions, detHost, type InvOptions, invHost } from './inverse.js';
 import { type LuFactorOptions, type LuOptions, type LuSolveOptions, luFactorHost, luHost, luSolveHost } from './lu.js';
@@ -24,21 +24,15 @@ import {
 } from './special/structured.js';
 import { circulantHost, type HankelOptions, hankelHost, type ToeplitzOptions, toeplitzHost } from './special/toeplitz.js';
 import { type DftOptions, dftHost, type HadamardOptions, hadamardHost, type HelmertOptions, helmertHost } from './special/transforms.js';
-import { LINALG_FUNCTIONS, linalgFunction } from './table.js';
+import { LINALG_TABLE } from './table.js';
 import type { DispatchOptions } from '@sciport/dispatch-core';
 
-/** The domain every sciport.linalg multimethod belongs to. */
-export const LINALG_DOMAIN = 'sciport.linalg';
+export { LINALG_DOMAIN } from './table.js';
 
-const declared: Record<string, Multimethod<(...args: any[]) => any>> = {};
+const table = declareFromTable(LINALG_TABLE);
 
 /** Declare function `name` of the table with its host implementation. */
-function declare<F extends (...args: any[]) => any>(name: string, host: F): Multimethod<F> {
-  const row = linalgFunction(name);
-  const mm = multimethod<F>({ domain: LINALG_DOMAIN, name: row.name, dispatch: row.dispatch, options: row.options, default: host });
-  declared[name] = mm;
-  return mm;
-}
+const declare = table.declare;
 
 export const solve = declare<(a: unknown, b: unknown, options?: SolveOptions) => NDArray>('solve', solveHost);
 export const solveTriangular = declare<(a: unknown, b: unknown, options?: SolveTriangularOptions) => NDArray>(
@@ -91,6 +85,4 @@ export const convolutionMatrix = declare<(a: unknown, n: number, options?: Convo
  * Every multimethod of the domain by name (for capability tables, manifests and
  * conformance), in the table's order. That each row is declared is checked by the tests.
  */
-export const LINALG_MULTIMETHODS: Readonly<Record<string, Multimethod<(...args: any[]) => any>>> = Object.freeze(
-  Object.fromEntries(LINALG_FUNCTIONS.map((f) => [f.name, declared[f.name]])),
-);
+export const LINALG_MULTIMETHODS: Readonly<Record<string, Multimethod<(...args: any[]) => any>>> = table.multimethods();

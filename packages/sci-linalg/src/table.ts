@@ -4,7 +4,7 @@
  * manifests and the conformance suite's function lists are all derived from it, so a
  * function is named once, here.
  */
-import { InvalidArgumentError } from '@sciport/dispatch-core';
+import { functionTable } from '@sciport/dispatch-core';
 
 /** What a function does, for backends choosing what to implement. */
 export type LinalgGroup = 'solver' | 'decomposition' | 'matrix-function' | 'structure' | 'special-matrix';
@@ -20,13 +20,16 @@ export interface LinalgFunction {
 }
 
 function row(name: string, group: LinalgGroup, dispatch: readonly number[], options: readonly string[]): LinalgFunction {
-  return Object.freeze({ name, group, dispatch: Object.freeze([...dispatch]), options: Object.freeze([...options, 'backend']) });
+  return { name, group, dispatch: Object.freeze([...dispatch]), options: Object.freeze([...options, 'backend']) };
 }
 
 const CHECK = ['checkFinite'];
 
+/** The domain every sciport.linalg multimethod belongs to. */
+export const LINALG_DOMAIN = 'sciport.linalg';
+
 /** Every function of this milestone, by group. */
-export const LINALG_FUNCTIONS: readonly LinalgFunction[] = Object.freeze([
+export const LINALG_TABLE = functionTable<LinalgFunction>(LINALG_DOMAIN, [
   row('solve', 'solver', [0, 1], ['lower', 'overwriteA', 'overwriteB', ...CHECK, 'assumeA', 'transposed']),
   row('solveTriangular', 'solver', [0, 1], ['trans', 'lower', 'unitDiagonal', 'overwriteB', ...CHECK]),
   row('inv', 'solver', [0], ['overwriteA', ...CHECK, 'assumeA', 'lower']),
@@ -61,21 +64,11 @@ export const LINALG_FUNCTIONS: readonly LinalgFunction[] = Object.freeze([
   row('convolutionMatrix', 'special-matrix', [0], ['mode']),
 ]);
 
-const BY_NAME = new Map(LINALG_FUNCTIONS.map((f) => [f.name, f]));
+/** Every function's row, in table order. */
+export const LINALG_FUNCTIONS: readonly LinalgFunction[] = LINALG_TABLE.rows;
 
 /** The table row of `name`; throws for a name that is not in the table. */
-export function linalgFunction(name: string): LinalgFunction {
-  const found = BY_NAME.get(name);
-  if (found === undefined) {
-    throw new InvalidArgumentError(`sciport.linalg has no function named '${name}'.`, {
-      argument: 'name',
-      hint: `Use one of ${linalgNames().join(', ')}.`,
-    });
-  }
-  return found;
-}
+export const linalgFunction: (name: string) => LinalgFunction = LINALG_TABLE.get;
 
 /** Names of the functions that satisfy `predicate`, in table order (for suites and manifests). */
-export function linalgNames(predicate: (f: LinalgFunction) => boolean = () => true): string[] {
-  return LINALG_FUNCTIONS.filter(predicate).map((f) => f.name);
-}
+export const linalgNames: (predicate?: (f: LinalgFunction) => boolean) => string[] = LINALG_TABLE.names;

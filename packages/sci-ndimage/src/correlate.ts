@@ -7,7 +7,7 @@ import { isComplexDtype, type NDArray, readOptions } from '@sciport/array-api';
 import { normalizeAxis } from '@sciport/array-api/kit';
 import { InvalidArgumentError } from '@sciport/dispatch-core';
 import { finishComplex, finishReal, readInput, readWeights, type WeightPlanes } from './filter-io.js';
-import { footprintOffsets, forEachWindow, padPlane } from './footprint-pass.js';
+import { footprintOffsets, forEachWindow, fullRankWindow, padPlane } from './footprint-pass.js';
 import { correlateKernel } from './line-kernels.js';
 import { linePass, windowExtension } from './line-pass.js';
 import { checkMode } from './modes.js';
@@ -85,17 +85,8 @@ function filterNd(input: unknown, weights: unknown, options: CorrelateOptions | 
     });
   }
   const mode = checkMode(o.mode);
-  // the weights' dimensions span the filtered axes in increasing order; origins follow `axes` as given
-  const sortedAxes = [...axes].sort((a, b) => a - b);
-  const wshape = x.shape.map(() => 1);
-  sortedAxes.forEach((a, i) => {
-    wshape[a] = w.shape[i];
-  });
   const given = perAxis(o.origin, axes.length, 'origin', checkOriginValue);
-  const origins = x.shape.map(() => 0);
-  axes.forEach((a, i) => {
-    origins[a] = given[i];
-  });
+  const { shape: wshape, origins } = fullRankWindow(x.ndim, axes, w.shape, given);
   if (convolve) for (let d = 0; d < origins.length; d++) origins[d] = mirroredOrigin(origins[d], wshape[d]);
   for (let d = 0; d < origins.length; d++) checkOriginRange(origins[d], wshape[d]);
   const complexInput = isComplexDtype(x.dtype);

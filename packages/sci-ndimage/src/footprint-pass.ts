@@ -107,3 +107,25 @@ export function forEachWindow(shape: readonly number[], pstride: readonly number
   }
   return out;
 }
+
+/**
+ * A window (weights or footprint) over `axes` of an `ndim`-dimensional input, made full-rank:
+ * its dimensions span the filtered axes in increasing order, as SciPy's, while `origins` follow
+ * `axes` as given; the other axes get size 1 and origin 0.
+ */
+export function fullRankWindow(
+  ndim: number,
+  axes: readonly number[],
+  windowShape: readonly number[],
+  origins: readonly number[],
+): { shape: number[]; origins: number[] } {
+  const shape = new Array<number>(ndim).fill(1);
+  [...axes].sort((a, b) => a - b).forEach((a, i) => {
+    shape[a] = windowShape[i];
+  });
+  const full = new Array<number>(ndim).fill(0);
+  axes.forEach((a, i) => {
+    full[a] = origins[i];
+  });
+  return { shape, origins: full };
+}

@@ -5,7 +5,7 @@
  * one per call (see @sciport/dispatch-core).
  */
 import type { ArrayInput, ArrayOf, NDArray } from '@sciport/array-api';
-import { type BrandedArray, type Multimethod, multimethod } from '@sciport/dispatch-core';
+import { type BrandedArray, declareFromTable, type Multimethod } from '@sciport/dispatch-core';
 import { convolve1dHost, convolveHost, correlate1dHost, correlateHost } from './correlate.js';
 import { gaussianFilter1dHost, gaussianFilterHost } from './gaussian.js';
 import type {
@@ -17,11 +17,10 @@ import type {
   UniformFilterOptions,
 } from './options.js';
 import { maximumFilter1dHost, maximumFilterHost, minimumFilter1dHost, minimumFilterHost } from './rank.js';
-import { NDIMAGE_FUNCTIONS, ndimageFunction } from './table.js';
+import { NDIMAGE_TABLE } from './table.js';
 import { uniformFilter1dHost, uniformFilterHost } from './uniform.js';
 
-/** The domain every sciport.ndimage multimethod belongs to. */
-export const NDIMAGE_DOMAIN = 'sciport.ndimage';
+export { NDIMAGE_DOMAIN } from './table.js';
 
 type In = ArrayInput | BrandedArray;
 
@@ -32,15 +31,13 @@ export type ScalarFilter<O, S = number> = <X extends In>(input: X, parameter: S,
 /** A filter whose parameters are all options: `(input, options)`. */
 export type OptionsFilter<O> = <X extends In>(input: X, options?: O) => ArrayOf<X>;
 
-const declared: Record<string, Multimethod<(...args: any[]) => any>> = {};
+const table = declareFromTable(NDIMAGE_TABLE);
 
-/** Declare function `name` of the table with its host implementation. */
-function declare<F extends (...args: any[]) => any>(name: string, host: (...args: any[]) => NDArray): Multimethod<F> {
-  const row = ndimageFunction(name);
-  const mm = multimethod<F>({ domain: NDIMAGE_DOMAIN, name: row.name, dispatch: [0], options: row.options, default: host as F });
-  declared[name] = mm;
-  return mm;
-}
+/**
+ * Declare function `name` of the table with its host implementation (which takes host
+ * arrays only, so its signature is narrower than the function's `F`).
+ */
+const declare = <F extends (...args: any[]) => any>(name: string, host: (...args: any[]) => NDArray) => table.declare(name, host as F);
 
 export const correlate1d = declare<WeightsFilter<Filter1dOptions>>('correlate1d', correlate1dHost);
 export const convolve1d = declare<WeightsFilter<Filter1dOptions>>('convolve1d', convolve1dHost);
@@ -56,6 +53,4 @@ export const minimumFilter = declare<OptionsFilter<RankFilterOptions>>('minimumF
 export const maximumFilter = declare<OptionsFilter<RankFilterOptions>>('maximumFilter', maximumFilterHost);
 
 /** Every multimethod of the domain by name, in the table's order (checked complete by the tests). */
-export const NDIMAGE_MULTIMETHODS: Readonly<Record<string, Multimethod<(...args: any[]) => any>>> = Object.freeze(
-  Object.fromEntries(NDIMAGE_FUNCTIONS.map((f) => [f.name, declared[f.name]])),
-);
+export const NDIMAGE_MULTIMETHODS: Readonly<Record<string, Multimethod<(...args: any[]) => any>>> = table.multimethods();

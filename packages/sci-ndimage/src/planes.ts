@@ -20,23 +20,12 @@ export function readPlane(x: NDArray, part: Part = 0): Float64Array {
     return out;
   }
   const data = x.data as ArrayLike<number | bigint>;
-  const nd = x.ndim;
   const lanes = info.lanes;
   const big = info.isBigInt;
-  const idx = new Array<number>(nd).fill(0);
-  let p = x.offset;
-  for (let k = 0; k < size; k++) {
+  forEachPosition(x, (k, p) => {
     const v = data[lanes * p + part];
     out[k] = big ? Number(v) : (v as number);
-    for (let d = nd - 1; d >= 0; d--) {
-      if (++idx[d] < x.shape[d]) {
-        p += x.stride[d];
-        break;
-      }
-      p -= (x.shape[d] - 1) * x.stride[d];
-      idx[d] = 0;
-    }
-  }
+  });
   return out;
 }
 
@@ -46,13 +35,25 @@ export function writePlane(x: NDArray, plane: Float64Array, part: Part = 0): voi
   const size = x.size;
   if (size === 0) return;
   const data = x.data as { [i: number]: number | bigint };
-  const nd = x.ndim;
   const lanes = info.lanes;
   const big = info.isBigInt;
+  forEachPosition(x, (k, p) => {
+    data[lanes * p + part] = big ? BigInt(plane[k]) : plane[k];
+  });
+}
+
+/**
+ * Calls `visit(k, p)` for the elements of `x` in C order: `k` counts them, `p` is the
+ * element's position in `x.data` (in elements; a complex element spans `lanes` slots).
+ */
+function forEachPosition(x: NDArray, visit: (k: number, p: number) => void): void {
+  const nd = x.ndim;
+  const size = x.size;
   const idx = new Array<number>(nd).fill(0);
   let p = x.offset;
   for (let k = 0; k < size; k++) {
-    data[lanes * p + part] = big ? BigInt(plane[k]) : plane[k];
+    visit(k, p);
+    // step the last axis; on its end, wrap it and carry into the axis before
     for (let d = nd - 1; d >= 0; d--) {
       if (++idx[d] < x.shape[d]) {
         p += x.stride[d];

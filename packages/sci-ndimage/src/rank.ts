@@ -7,7 +7,7 @@ import { asarray, dtypeInfo, type NDArray, readOptions } from '@sciport/array-ap
 import { normalizeAxis } from '@sciport/array-api/kit';
 import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { finishReal, readInput, requireReal } from './filter-io.js';
-import { footprintOffsets, forEachWindow, padPlane } from './footprint-pass.js';
+import { footprintOffsets, forEachWindow, fullRankWindow, padPlane } from './footprint-pass.js';
 import { minMaxKernel } from './line-kernels.js';
 import { windowExtension } from './line-pass.js';
 import { checkMode, type Extension } from './modes.js';
@@ -106,16 +106,7 @@ function filterNd(input: unknown, options: RankFilterOptions | undefined, minimu
     });
   }
   const mode = checkMode(o.mode);
-  // the footprint's dimensions span the filtered axes in increasing order; origins follow `axes` as given
-  const sortedAxes = [...axes].sort((a, b) => a - b);
-  const fshape = x.shape.map(() => 1);
-  sortedAxes.forEach((a, i) => {
-    fshape[a] = footprint.shape[i];
-  });
-  const fullOrigins = x.shape.map(() => 0);
-  axes.forEach((a, i) => {
-    fullOrigins[a] = origins[i];
-  });
+  const { shape: fshape, origins: fullOrigins } = fullRankWindow(x.ndim, axes, footprint.shape, origins);
   for (let d = 0; d < fshape.length; d++) checkOriginRange(fullOrigins[d], fshape[d]);
   return finishReal(target, minMaxPlane(x, fshape, footprint.mask, fullOrigins, mode, cval[0], minimum));
 }

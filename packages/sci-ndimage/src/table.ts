@@ -3,7 +3,7 @@
  * to know about it. The multimethods, the backends' manifests and the conformance suite's
  * function lists are derived from it, so a function is named once, here.
  */
-import { InvalidArgumentError } from '@sciport/dispatch-core';
+import { functionTable } from '@sciport/dispatch-core';
 import { CORRELATE_KEYS, FILTER_1D_KEYS, GAUSSIAN_1D_KEYS, GAUSSIAN_KEYS, RANK_KEYS, UNIFORM_KEYS } from './options.js';
 
 /**
@@ -26,11 +26,14 @@ export interface NdimageFunction {
 }
 
 function row(name: string, kind: FilterKind, axes: AxesForm, args: readonly string[], options: readonly string[]): NdimageFunction {
-  return Object.freeze({ name, kind, axes, args: Object.freeze([...args]), options });
+  return { name, kind, axes, args: Object.freeze([...args]), options };
 }
 
+/** The domain every sciport.ndimage multimethod belongs to. */
+export const NDIMAGE_DOMAIN = 'sciport.ndimage';
+
 /** The functions of scipy.ndimage this package implements, in SciPy's documentation order. */
-export const NDIMAGE_FUNCTIONS: readonly NdimageFunction[] = Object.freeze([
+export const NDIMAGE_TABLE = functionTable<NdimageFunction>(NDIMAGE_DOMAIN, [
   row('correlate1d', 'linear', 'axis', ['weights'], FILTER_1D_KEYS),
   row('convolve1d', 'linear', 'axis', ['weights'], FILTER_1D_KEYS),
   row('correlate', 'linear', 'axes', ['weights'], CORRELATE_KEYS),
@@ -45,21 +48,11 @@ export const NDIMAGE_FUNCTIONS: readonly NdimageFunction[] = Object.freeze([
   row('maximumFilter', 'rank', 'axes', [], RANK_KEYS),
 ]);
 
-const BY_NAME = new Map(NDIMAGE_FUNCTIONS.map((f) => [f.name, f]));
+/** Every function's row, in table order. */
+export const NDIMAGE_FUNCTIONS: readonly NdimageFunction[] = NDIMAGE_TABLE.rows;
 
 /** Names of the functions that satisfy `predicate`, in table order (for suites and manifests). */
-export function ndimageNames(predicate: (f: NdimageFunction) => boolean = () => true): string[] {
-  return NDIMAGE_FUNCTIONS.filter(predicate).map((f) => f.name);
-}
+export const ndimageNames: (predicate?: (f: NdimageFunction) => boolean) => string[] = NDIMAGE_TABLE.names;
 
 /** The table row of function `name`; throws for a name that is not in the table. */
-export function ndimageFunction(name: string): NdimageFunction {
-  const found = BY_NAME.get(name);
-  if (found === undefined) {
-    throw new InvalidArgumentError(`sciport.ndimage has no function named '${name}'.`, {
-      argument: 'name',
-      hint: `Use one of ${ndimageNames().join(', ')}.`,
-    });
-  }
-  return found;
-}
+export const ndimageFunction: (name: string) => NdimageFunction = NDIMAGE_TABLE.get;

@@ -13,6 +13,7 @@ import { NotSupportedError } from '@sciport/dispatch-core';
 import { describe, expect, it } from 'vitest';
 import type { ArrayFactory } from '../factory.js';
 import { loadFixtureFile } from '../fixtures.js';
+import { isSelected } from './fixture-groups.js';
 import { compareGolden, type GoldenKind, type GoldenToleranceOverrides, goldenTolerance } from '../golden-compare.js';
 import { decodeGoldenArg, expectedArrays, type GoldenArray, type GoldenCase, isGoldenArrayArg } from '../golden-numpy.js';
 
@@ -57,11 +58,6 @@ const NOT_FUNCTIONS = new Set(['kind', 'e', 'pi', 'inf', 'nan', 'newaxis']);
 export const ARRAY_API_FUNCTIONS: readonly string[] = Object.keys(hostNamespace)
   .filter((k) => !NOT_FUNCTIONS.has(k) && typeof (hostNamespace as unknown as Record<string, unknown>)[k] === 'function')
   .sort();
-
-function isSelected(name: string, options: ArrayApiSuiteOptions): boolean {
-  if (options.include && !options.include.includes(name)) return false;
-  return !options.exclude?.includes(name);
-}
 
 function inputDtypes(c: GoldenCase): Set<string> {
   const out = new Set<string>();

@@ -9,13 +9,14 @@
  */
 import { type DType, NDArray } from '@sciport/array-api';
 import * as sciFft from '@sciport/fft';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { compareArrays } from '../compare.js';
 import type { ArrayFactory } from '../factory.js';
 import { decodeArray, type FixtureCase, type FixtureFile } from '../fixture-format.js';
 import { loadFixtureFile } from '../fixtures.js';
 import { fftBadInputSuite } from './fft-bad-input.js';
 import type { FFTSuiteOptions, FFTSuiteTolerance } from './fft-options.js';
+import { expectCasesMatchSciPy, exportedFunction, fixtureGroups } from './fixture-groups.js';
 import { fftPropertySuite } from './fft-properties.js';
 
 export type { FFTSuiteOptions, FFTSuiteTolerance } from './fft-options.js';
@@ -41,25 +42,13 @@ export function fftTolerance(dtype: string, size: number, tolerance: FFTSuiteTol
   return base * Math.max(1, Math.log2(Math.max(size, 1)));
 }
 
-export function isSelected(name: string, options: FFTSuiteOptions): boolean {
-  if (options.include && !options.include.includes(name)) return false;
-  if (options.exclude?.includes(name)) return false;
-  return true;
-}
-
 function label(c: FixtureCase): string {
   const parts = [c.input ?? '', ...c.args.map((a) => JSON.stringify(a))];
   if (Object.keys(c.options).length > 0) parts.push(JSON.stringify(c.options));
   return `${c.fn}(${parts.filter((p) => p !== '').join(', ')})`;
 }
 
-type AnyFn = (...args: unknown[]) => unknown;
-
-function publicFunction(name: string): AnyFn {
-  const fn = (sciFft as unknown as Record<string, unknown>)[name];
-  if (typeof fn !== 'function') throw new Error(`@sciport/fft exports no function '${name}'`);
-  return fn as AnyFn;
-}
+const publicFunction = (name: string) => exportedFunction(sciFft, '@sciport/fft', name);
 
 /** Runs one array case; returns a failure message or undefined. */
 async function runArrayCase(file: FixtureFile, c: FixtureCase, factory: ArrayFactory, options: FFTSuiteOptions): Promise<string | undefined> {
@@ -111,45 +100,24 @@ function runScalarCase(c: FixtureCase, tolerance: FFTSuiteTolerance): string | u
   return `no runner for ${c.fn}`;
 }
 
-function groupCases(file: FixtureFile): Map<string, Map<string, FixtureCase[]>> {
-  const byFn = new Map<string, Map<string, FixtureCase[]>>();
-  for (const c of file.cases) {
-    let byDtype = byFn.get(c.fn);
-    if (byDtype === undefined) byFn.set(c.fn, (byDtype = new Map()));
-    const dtype = c.input === null ? 'none' : file.inputs[c.input].dtype;
-    let list = byDtype.get(dtype);
-    if (list === undefined) byDtype.set(dtype, (list = []));
-    list.push(c);
-  }
-  return byFn;
-}
-
 /** Register the sciport.fft suite for `factory`. */
 export function fftSuite(factory: ArrayFactory, options: FFTSuiteOptions = {}): void {
   const dtypes = options.dtypes ?? factory.dtypes ?? null;
-  const dtypeAllowed = (d: string): boolean => d === 'none' || dtypes === null || dtypes.includes(d as DType);
   describe(`sciport.fft on ${factory.name} arrays`, () => {
     for (const name of FFT_FIXTURE_FILES) {
       const file = loadFixtureFile('fft', name);
       // Only the (function, dtype) groups this backend claims; a file with none gets no block.
-      const groups = [...groupCases(file)]
-        .filter(([fn]) => isSelected(fn, options))
-        .flatMap(([fn, byDtype]) => [...byDtype].filter(([dtype]) => dtypeAllowed(dtype)).map(([dtype, cases]) => ({ fn, dtype, cases })));
+      const groups = fixtureGroups(file, options, dtypes);
       if (groups.length === 0) continue;
       describe(`${file.description} — SciPy ${file.scipy} fixtures (${name}.json)`, () => {
         for (const { fn, dtype, cases } of groups) {
           const what = dtype === 'none' ? '' : ` on ${dtype} input`;
-          it(`${fn}${what} matches SciPy (${cases.length} cases)`, async () => {
-            const failures: string[] = [];
-            for (const c of cases) {
-              let failure: string | undefined;
-              if (c.input !== null) failure = await runArrayCase(file, c, factory, options);
-              else if (fn === 'fftfreq' || fn === 'rfftfreq') failure = await runFreqCase(c, factory, dtypes ?? ['float64']);
-              else failure = runScalarCase(c, options.tolerance ?? {});
-              if (failure !== undefined) failures.push(failure);
-            }
-            expect(failures.slice(0, 10), `${failures.length} of ${cases.length} cases differ from SciPy`).toEqual([]);
-          });
+          it(`${fn}${what} matches SciPy (${cases.length} cases)`, () =>
+            expectCasesMatchSciPy(cases, (c) => {
+              if (c.input !== null) return runArrayCase(file, c, factory, options);
+              if (fn === 'fftfreq' || fn === 'rfftfreq') return runFreqCase(c, factory, dtypes ?? ['float64']);
+              return runScalarCase(c, options.tolerance ?? {});
+            }));
         }
       });
     }

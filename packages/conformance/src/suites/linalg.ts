@@ -15,11 +15,12 @@
 import type { DType } from '@sciport/array-api';
 import * as sciLinalg from '@sciport/linalg';
 import { linalgFunction } from '@sciport/linalg';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { compareArrays } from '../compare.js';
 import type { ArrayFactory } from '../factory.js';
 import { decodeArray, type FixtureArray, type FixtureCase, type FixtureFile, isFixtureArray } from '../fixture-format.js';
 import { loadFixtureFile } from '../fixtures.js';
+import { expectCasesMatchSciPy, exportedFunction, fixtureGroups } from './fixture-groups.js';
 
 /** Fixture files of the linalg suite (packages/conformance/fixtures/linalg). */
 export const LINALG_FIXTURE_FILES = ['solve', 'decompositions', 'norms', 'special', 'triangles'] as const;
@@ -53,18 +54,7 @@ const ERROR_CLASSES: Readonly<Record<string, readonly string[]>> = {
   NotImplementedError: ['NotSupportedError'],
 };
 
-type AnyFn = (...args: unknown[]) => unknown;
-
-function publicFunction(name: string): AnyFn {
-  const fn = (sciLinalg as unknown as Record<string, unknown>)[name];
-  if (typeof fn !== 'function') throw new Error(`@sciport/linalg exports no function '${name}'`);
-  return fn as AnyFn;
-}
-
-function isSelected(name: string, options: LinalgSuiteOptions): boolean {
-  if (options.include && !options.include.includes(name)) return false;
-  return !options.exclude?.includes(name);
-}
+const publicFunction = (name: string) => exportedFunction(sciLinalg, '@sciport/linalg', name);
 
 /** Option values as the functions take them ('Infinity' → Infinity, as JSON has no inf; input references → arrays). */
 function decodeOptions(options: Readonly<Record<string, unknown>>, file: FixtureFile, factory: ArrayFactory): Record<string, unknown> {
@@ -154,25 +144,12 @@ export function linalgSuite(factory: ArrayFactory, options: LinalgSuiteOptions =
   describe(`sciport.linalg on ${factory.name} arrays`, () => {
     for (const name of LINALG_FIXTURE_FILES) {
       const file = loadFixtureFile('linalg', name);
-      const groups = new Map<string, LinalgCase[]>();
-      for (const c of file.cases as readonly LinalgCase[]) {
-        if (!isSelected(c.fn, options)) continue;
-        const dtype = c.input === null ? 'none' : file.inputs[c.input].dtype;
-        if (dtype !== 'none' && dtypes !== null && !dtypes.includes(dtype as DType)) continue;
-        const k = `${c.fn} on ${dtype} input`;
-        groups.set(k, [...(groups.get(k) ?? []), c]);
-      }
-      if (groups.size === 0) continue;
+      const groups = fixtureGroups<LinalgCase>(file, options, dtypes);
+      if (groups.length === 0) continue;
       describe(`${file.description} — SciPy ${file.scipy} fixtures (${name}.json)`, () => {
-        for (const [what, cases] of groups) {
-          it(`${what} matches SciPy (${cases.length} cases)`, async () => {
-            const failures: string[] = [];
-            for (const c of cases) {
-              const failure = await runCase(file, c, factory, options);
-              if (failure !== undefined) failures.push(failure);
-            }
-            expect(failures.slice(0, 10), `${failures.length} of ${cases.length} cases differ from SciPy`).toEqual([]);
-          });
+        for (const { fn, dtype, cases } of groups) {
+          const what = dtype === 'none' ? '' : ` on ${dtype} input`;
+          it(`${fn}${what} matches SciPy (${cases.length} cases)`, () => expectCasesMatchSciPy(cases, (c) => runCase(file, c, factory, options)));
         }
       });
     }

@@ -21,8 +21,4 @@ export interface NdimageSuiteOptions {
 
 export const DEFAULT_NDIMAGE_TOLERANCE = { float64: 1e-13, float32: 1e-6 } as const;
 
-export function isSelected(name: string, options: NdimageSuiteOptions): boolean {
-  if (options.include && !options.include.includes(name)) return false;
-  if (options.exclude?.includes(name)) return false;
-  return true;
-}
+export { isSelected } from './fixture-groups.js';

@@ -7,16 +7,17 @@
  *   import { ndimageSuite } from '@sciport/conformance/node';
  *   ndimageSuite(myGpuFactory, { dtypes: ['float32'] });
  */
-import type { DType, NDArray } from '@sciport/array-api';
+import type { NDArray } from '@sciport/array-api';
 import * as sciNdimage from '@sciport/ndimage';
 import { ndimageFunction } from '@sciport/ndimage';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { compareArrays } from '../compare.js';
 import type { ArrayFactory } from '../factory.js';
 import { decodeArray, type FixtureArray, type FixtureCase, type FixtureFile, isFixtureArray } from '../fixture-format.js';
 import { loadFixtureFile } from '../fixtures.js';
 import { ndimageBadInputSuite } from './ndimage-bad-input.js';
-import { DEFAULT_NDIMAGE_TOLERANCE, isSelected, type NdimageSuiteOptions, type NdimageSuiteTolerance } from './ndimage-options.js';
+import { expectCasesMatchSciPy, exportedFunction, fixtureGroups } from './fixture-groups.js';
+import { DEFAULT_NDIMAGE_TOLERANCE, type NdimageSuiteOptions, type NdimageSuiteTolerance } from './ndimage-options.js';
 import { ndimagePropertySuite } from './ndimage-properties.js';
 
 export { DEFAULT_NDIMAGE_TOLERANCE, type NdimageSuiteOptions, type NdimageSuiteTolerance } from './ndimage-options.js';
@@ -35,13 +36,7 @@ export function ndimageTolerance(fn: string, dtype: string, tolerance: NdimageSu
   return 0;
 }
 
-type AnyFn = (...args: unknown[]) => unknown;
-
-function publicFunction(name: string): AnyFn {
-  const fn = (sciNdimage as unknown as Record<string, unknown>)[name];
-  if (typeof fn !== 'function') throw new Error(`@sciport/ndimage exports no function '${name}'`);
-  return fn as AnyFn;
-}
+const publicFunction = (name: string) => exportedFunction(sciNdimage, '@sciport/ndimage', name);
 
 /** Fixture arrays among the arguments (weights, footprint) become host arrays. */
 function decodeValue(v: unknown): unknown {
@@ -72,40 +67,18 @@ async function runCase(file: FixtureFile, c: FixtureCase, factory: ArrayFactory,
   return r.ok ? undefined : `${label(c)}: ${r.message}`;
 }
 
-function groupCases(file: FixtureFile): Map<string, Map<string, FixtureCase[]>> {
-  const byFn = new Map<string, Map<string, FixtureCase[]>>();
-  for (const c of file.cases) {
-    let byDtype = byFn.get(c.fn);
-    if (byDtype === undefined) byFn.set(c.fn, (byDtype = new Map()));
-    const dtype = file.inputs[c.input!].dtype;
-    let list = byDtype.get(dtype);
-    if (list === undefined) byDtype.set(dtype, (list = []));
-    list.push(c);
-  }
-  return byFn;
-}
-
 /** Register the sciport.ndimage suite for `factory`. */
 export function ndimageSuite(factory: ArrayFactory, options: NdimageSuiteOptions = {}): void {
   const dtypes = options.dtypes ?? factory.dtypes ?? null;
-  const dtypeAllowed = (d: string): boolean => dtypes === null || dtypes.includes(d as DType);
   describe(`sciport.ndimage on ${factory.name} arrays`, () => {
     for (const name of NDIMAGE_FIXTURE_FILES) {
       const file = loadFixtureFile('ndimage', name);
-      const groups = [...groupCases(file)]
-        .filter(([fn]) => isSelected(fn, options))
-        .flatMap(([fn, byDtype]) => [...byDtype].filter(([dtype]) => dtypeAllowed(dtype)).map(([dtype, cases]) => ({ fn, dtype, cases })));
+      const groups = fixtureGroups(file, options, dtypes);
       if (groups.length === 0) continue;
       describe(`${file.description} — SciPy ${file.scipy} fixtures (${name}.json)`, () => {
         for (const { fn, dtype, cases } of groups) {
-          it(`${fn} on ${dtype} input matches SciPy (${cases.length} cases)`, async () => {
-            const failures: string[] = [];
-            for (const c of cases) {
-              const failure = await runCase(file, c, factory, options);
-              if (failure !== undefined) failures.push(failure);
-            }
-            expect(failures.slice(0, 10), `${failures.length} of ${cases.length} cases differ from SciPy`).toEqual([]);
-          });
+          it(`${fn} on ${dtype} input matches SciPy (${cases.length} cases)`, () =>
+            expectCasesMatchSciPy(cases, (c) => runCase(file, c, factory, options)));
         }
       });
     }

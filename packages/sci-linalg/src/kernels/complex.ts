@@ -13,7 +13,7 @@ function cabs1(a: Float, p: number): number {
   return Math.abs(a[p]) + Math.abs(a[p + 1]);
 }
 
-/** a[p] -= (lr + i li) · a[q], over `count` consecutive elements. */
+/** a[p..] -= (lr + i li) · a[q..], over `count` consecutive complex elements (offsets in lanes). */
 function axpyMinus(a: Float, p: number, q: number, lr: number, li: number, count: number): void {
   for (let j = 0; j < 2 * count; j += 2) {
     const ur = a[q + j];
@@ -141,7 +141,7 @@ export function ctrsm(t: Float, to: number, n: number, b: Float, bo: number, k: 
       const cr = t[p];
       const ci = sign * t[p + 1];
       if (cr === 0 && ci === 0) continue;
-      axpyMinus2(b, row, 2 * (bo + r * k), cr, ci, k);
+      axpyMinus(b, row, 2 * (bo + r * k), cr, ci, k);
     }
     if (!unit) {
       const p = index(i, i);
@@ -155,16 +155,6 @@ export function ctrsm(t: Float, to: number, n: number, b: Float, bo: number, k: 
     }
   }
   return -1;
-}
-
-/** b[p..] -= c · b[q..] over k complex elements (offsets in lanes). */
-function axpyMinus2(b: Float, p: number, q: number, cr: number, ci: number, k: number): void {
-  for (let j = 0; j < 2 * k; j += 2) {
-    const ur = b[q + j];
-    const ui = b[q + j + 1];
-    b[p + j] -= cr * ur - ci * ui;
-    b[p + j + 1] -= cr * ui + ci * ur;
-  }
 }
 
 /**

@@ -15,7 +15,17 @@ function divide(data: ArrayLike<number>, p: number, q: number, lanes: number): [
   return lanes === 1 ? [data[p] / data[q], 0] : cdiv(data[p], data[p + 1], data[q], data[q + 1]);
 }
 
-function leadingNonzero(data: ArrayLike<number>, count: number, n: number, lanes: number, fn: string): void {
+/**
+ * The polynomial coefficient vectors of `v` (its last axis, batched over the others) as rows
+ * of its inexact dtype, each refused when its first coefficient is zero (it is divided by).
+ */
+function polynomialRows(v: NDArray, fn: string) {
+  const dtype = inexact(v.dtype);
+  const lanes = dtypeInfo(dtype).lanes;
+  const n = v.shape[v.ndim - 1];
+  const batch = v.shape.slice(0, -1);
+  const count = batch.reduce((p, d) => p * d, 1);
+  const data = rows(v, dtype, batch) as Float64Array;
   for (let s = 0; s < count; s++) {
     const p = lanes * s * n;
     if (data[p] === 0 && (lanes === 1 || data[p + 1] === 0)) {
@@ -25,6 +35,7 @@ function leadingNonzero(data: ArrayLike<number>, count: number, n: number, lanes
       });
     }
   }
+  return { dtype, lanes, batch, count, data };
 }
 
 /** SciPy's `companion`: first row −a[1:] / a[0], ones on the subdiagonal; batches over leading axes. */
@@ -38,12 +49,7 @@ export function companionHost(a: unknown, options?: DispatchOptions): NDArray {
       hint: 'Pass the coefficients of a polynomial of degree ≥ 1.',
     });
   }
-  const dtype = inexact(v.dtype);
-  const lanes = dtypeInfo(dtype).lanes;
-  const batch = v.shape.slice(0, -1);
-  const count = batch.reduce((p, d) => p * d, 1);
-  const data = rows(v, dtype, batch) as Float64Array;
-  leadingNonzero(data, count, n, lanes, 'companion');
+  const { dtype, lanes, batch, count, data } = polynomialRows(v, 'companion');
   const m = n - 1;
   const out = allocate(dtype, count * m * m) as Float64Array;
   for (let s = 0; s < count; s++) {
@@ -92,13 +98,8 @@ export function fiedlerCompanionHost(a: unknown, options?: DispatchOptions): NDA
   readFunctionOptions(options, 'fiedlerCompanion');
   const v = vector(a, 'a', 'fiedlerCompanion');
   const len = v.shape[v.ndim - 1];
-  const batch = v.shape.slice(0, -1);
-  if (len <= 1) return new NDArray(allocate(v.dtype, 0), [...batch, 0], v.dtype);
-  const dtype = inexact(v.dtype);
-  const lanes = dtypeInfo(dtype).lanes;
-  const count = batch.reduce((p, d) => p * d, 1);
-  const data = rows(v, dtype, batch) as Float64Array;
-  leadingNonzero(data, count, len, lanes, 'fiedlerCompanion');
+  if (len <= 1) return new NDArray(allocate(v.dtype, 0), [...v.shape.slice(0, -1), 0], v.dtype);
+  const { dtype, lanes, batch, count, data } = polynomialRows(v, 'fiedlerCompanion');
   const n = len - 1;
   const out = allocate(dtype, count * n * n) as Float64Array;
   for (let s = 0; s < count; s++) {
