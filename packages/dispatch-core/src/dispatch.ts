@@ -141,6 +141,13 @@ interface Selection {
   readonly record: CandidateRecord[] | undefined;
 }
 
+/** Adds a declined candidate to the record (made on the first decline, for the error message). */
+function declined(record: CandidateRecord[] | undefined, c: Candidate, reason: string): CandidateRecord[] {
+  const list = record ?? [];
+  list.push({ backend: c.name, source: c.source, verdict: 'declined', reason });
+  return list;
+}
+
 /**
  * Walk the candidates in order. `recording` builds a full record (explain/trace);
  * otherwise records are made only when something declines (for the error message).
@@ -155,13 +162,10 @@ function select(
   // null: not looked for yet.
   let options: CallOptions | undefined | null = null;
   let record: CandidateRecord[] | undefined = recording ? [] : undefined;
-  const decline = (c: Candidate, reason: string) => {
-    (record ??= []).push({ backend: c.name, source: c.source, verdict: 'declined', reason });
-  };
   for (let k = 0; k < candidates.length; k++) {
     const c = candidates[k];
     if (c.staticDecline !== undefined) {
-      decline(c, c.staticDecline);
+      record = declined(record, c, c.staticDecline);
       continue;
     }
     // An implementation never sees an option it did not declare (it would ignore it).
@@ -169,7 +173,7 @@ function select(
       if (options === null) options = trailingOptions(info, args);
       const unknown = options === undefined ? undefined : unknownOption(options, c.understands, info.options);
       if (unknown !== undefined) {
-        decline(c, `does not understand option '${unknown}'`);
+        record = declined(record, c, `does not understand option '${unknown}'`);
         continue;
       }
     }
@@ -179,19 +183,20 @@ function select(
       const backend = c.backend.backend;
       const can = backend.canRun ? backend.canRun(info, args) : true;
       if (can !== true) {
-        decline(c, can);
+        record = declined(record, c, can);
         continue;
       }
       // Heuristics do not overrule an explicit per-call choice.
       const should = backend.shouldRun && c.source !== 'per-call' ? backend.shouldRun(info, args) : true;
       if (should !== true) {
-        decline(c, should);
+        record = declined(record, c, should);
         continue;
       }
       conversions = recording ? [] : undefined;
-      const converted = convertArguments(info, c, args, conversions, dryRun);
+      // The plan knows the call's kinds: arrays the backend owns need no conversion step.
+      const converted = c.converts ? convertArguments(info, c, args, conversions, dryRun) : args;
       if (typeof converted === 'string') {
-        decline(c, converted);
+        record = declined(record, c, converted);
         continue;
       }
       runArgs = converted;

@@ -21,6 +21,8 @@ export interface Candidate {
   readonly staticDecline: string | undefined;
   /** Option keys its implementation declared it understands; undefined: every key. */
   readonly understands: ReadonlySet<string> | undefined;
+  /** Whether some array kind of the call is not the backend's own, so `convert` must run. */
+  readonly converts: boolean;
 }
 
 /** Kind of a dispatchable value; plain JS values and TypedArrays are host data. */
@@ -78,13 +80,14 @@ export function planCandidates(
     seen.add(name);
     if (name === DEFAULT_BACKEND) {
       const staticDecline = skipped.has(DEFAULT_BACKEND) ? 'skipped by skipBackend()' : defaultDecline(kinds);
-      candidates.push({ backend: undefined, name, source, coerce, staticDecline, understands: undefined });
+      candidates.push({ backend: undefined, name, source, coerce, staticDecline, understands: undefined, converts: false });
       return;
     }
     const backend = registry.backends.get(name);
     const staticDecline = backendDecline(info, backend, name, kinds, skipped, state.disabled);
     const understands = backend?.understoodOptions(info.id);
-    candidates.push({ backend, name, source, coerce, staticDecline, understands });
+    const converts = backend !== undefined && kinds.some((k) => !backend.backend.kinds.includes(k));
+    candidates.push({ backend, name, source, coerce, staticDecline, understands, converts });
   };
 
   // 1. per call: forced, no fallback. Asking for a backend by name implies consent to convert.
