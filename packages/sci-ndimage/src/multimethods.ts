@@ -7,12 +7,16 @@
 import type { ArrayInput, ArrayOf, NDArray } from '@sciport/array-api';
 import { type BrandedArray, declareFromTable, type Multimethod } from '@sciport/dispatch-core';
 import { convolve1dHost, convolveHost, correlate1dHost, correlateHost } from './correlate.js';
+import { gaussianGradientMagnitudeHost, gaussianLaplaceHost, laplaceHost, prewittHost, sobelHost } from './derivatives.js';
 import { gaussianFilter1dHost, gaussianFilterHost } from './gaussian.js';
 import type {
   CorrelateOptions,
+  EdgeFilterOptions,
   Filter1dOptions,
+  GaussianDerivativeOptions,
   GaussianFilter1dOptions,
   GaussianFilterOptions,
+  LaplaceOptions,
   RankFilterOptions,
   UniformFilterOptions,
 } from './options.js';
@@ -47,6 +51,14 @@ export const uniformFilter1d = declare<ScalarFilter<Filter1dOptions>>('uniformFi
 export const uniformFilter = declare<OptionsFilter<UniformFilterOptions>>('uniformFilter', uniformFilterHost);
 export const gaussianFilter1d = declare<ScalarFilter<GaussianFilter1dOptions>>('gaussianFilter1d', gaussianFilter1dHost);
 export const gaussianFilter = declare<ScalarFilter<GaussianFilterOptions, number | readonly number[]>>('gaussianFilter', gaussianFilterHost);
+export const prewitt = declare<OptionsFilter<EdgeFilterOptions>>('prewitt', prewittHost);
+export const sobel = declare<OptionsFilter<EdgeFilterOptions>>('sobel', sobelHost);
+export const laplace = declare<OptionsFilter<LaplaceOptions>>('laplace', laplaceHost);
+export const gaussianLaplace = declare<ScalarFilter<GaussianDerivativeOptions, number | readonly number[]>>('gaussianLaplace', gaussianLaplaceHost);
+export const gaussianGradientMagnitude = declare<ScalarFilter<GaussianDerivativeOptions, number | readonly number[]>>(
+  'gaussianGradientMagnitude',
+  gaussianGradientMagnitudeHost,
+);
 export const minimumFilter1d = declare<ScalarFilter<Filter1dOptions>>('minimumFilter1d', minimumFilter1dHost);
 export const maximumFilter1d = declare<ScalarFilter<Filter1dOptions>>('maximumFilter1d', maximumFilter1dHost);
 export const minimumFilter = declare<OptionsFilter<RankFilterOptions>>('minimumFilter', minimumFilterHost);

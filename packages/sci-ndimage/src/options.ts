@@ -77,6 +77,38 @@ export interface RankFilterOptions extends BaseOptions {
   axes?: number | readonly number[] | null;
 }
 
+/** sobel, prewitt: the derivative along `axis`, smoothing along every other axis. */
+export interface EdgeFilterOptions extends BaseOptions {
+  /** Axis of the derivative (default -1). */
+  axis?: number;
+  /** One mode, or one per input axis. */
+  mode?: BoundaryMode | readonly BoundaryMode[];
+}
+
+/** laplace. */
+export interface LaplaceOptions extends BaseOptions {
+  /** One mode, or one per filtered axis. */
+  mode?: BoundaryMode | readonly BoundaryMode[];
+  axes?: number | readonly number[] | null;
+}
+
+/** gaussianLaplace, gaussianGradientMagnitude. */
+export interface GaussianDerivativeOptions extends LaplaceOptions {
+  truncate?: number;
+  radius?: number | readonly number[] | null;
+}
+
+export const EDGE_KEYS: readonly string[] = Object.freeze(['axis', 'output', 'mode', 'cval', 'backend']);
+export const LAPLACE_KEYS: readonly string[] = Object.freeze(['output', 'mode', 'cval', 'axes', 'backend']);
+export const GAUSSIAN_DERIVATIVE_KEYS: readonly string[] = Object.freeze([
+  'output',
+  'mode',
+  'cval',
+  'truncate',
+  'radius',
+  'axes',
+  'backend',
+]);
 export const FILTER_1D_KEYS: readonly string[] = Object.freeze(['axis', 'output', 'mode', 'cval', 'origin', 'backend']);
 export const CORRELATE_KEYS: readonly string[] = Object.freeze(['output', 'mode', 'cval', 'origin', 'axes', 'backend']);
 export const UNIFORM_KEYS: readonly string[] = Object.freeze(['size', 'output', 'mode', 'cval', 'origin', 'axes', 'backend']);

@@ -38,6 +38,11 @@ const VALID_ARGS: Record<string, unknown[]> = {
   uniformFilter: [],
   gaussianFilter1d: [1.5],
   gaussianFilter: [1.5],
+  prewitt: [],
+  sobel: [],
+  laplace: [],
+  gaussianLaplace: [1.5],
+  gaussianGradientMagnitude: [1.5],
   minimumFilter1d: [3],
   maximumFilter1d: [3],
   minimumFilter: [],
@@ -87,6 +92,13 @@ function cases(): BadCase[] {
   add('gaussianFilter', 'a fractional order', [1, { order: 1.5 }], iae, 'order');
   add('gaussianFilter1d', 'a negative radius', [1, { radius: -1 }], iae, 'radius');
   add('gaussianFilter', 'an infinite truncate', [1, { truncate: Number.POSITIVE_INFINITY }], iae, 'truncate');
+  // derivative filters
+  add('sobel', 'one mode per axis, wrong count', [{ mode: ['reflect', 'wrap', 'nearest'] }], iae, 'mode');
+  add('laplace', 'more modes than filtered axes', [{ mode: ['reflect', 'wrap'], axes: [0] }], iae, 'mode');
+  add('gaussianLaplace', 'a negative sigma', [-1], iae, 'sigma');
+  add('gaussianLaplace', 'one sigma per filtered axis, wrong count', [[1, 2], { axes: [1] }], iae, 'sigma');
+  add('gaussianGradientMagnitude', 'a negative radius', [1, { radius: -1 }], iae, 'radius');
+  add('gaussianGradientMagnitude', 'a NaN truncate', [1, { truncate: Number.NaN }], iae, 'truncate');
   // origins (SciPy's rule: −⌊w/2⌋ ≤ origin ≤ ⌊(w−1)/2⌋)
   add('correlate1d', 'origin past the window', [[1, 2, 1], { origin: 2 }], iae, 'origin');
   add('convolve1d', 'origin past the mirrored window', [[1, 2, 3, 4], { origin: 2 }], iae, 'origin');
