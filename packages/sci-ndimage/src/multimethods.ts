@@ -20,6 +20,7 @@ import type {
   RankFilterOptions,
   UniformFilterOptions,
 } from './options.js';
+import { medianFilterHost, percentileFilterHost, rankFilterHost } from './order-statistic.js';
 import { maximumFilter1dHost, maximumFilterHost, minimumFilter1dHost, minimumFilterHost } from './rank.js';
 import { NDIMAGE_TABLE } from './table.js';
 import { uniformFilter1dHost, uniformFilterHost } from './uniform.js';
@@ -63,6 +64,9 @@ export const minimumFilter1d = declare<ScalarFilter<Filter1dOptions>>('minimumFi
 export const maximumFilter1d = declare<ScalarFilter<Filter1dOptions>>('maximumFilter1d', maximumFilter1dHost);
 export const minimumFilter = declare<OptionsFilter<RankFilterOptions>>('minimumFilter', minimumFilterHost);
 export const maximumFilter = declare<OptionsFilter<RankFilterOptions>>('maximumFilter', maximumFilterHost);
+export const rankFilter = declare<ScalarFilter<RankFilterOptions>>('rankFilter', rankFilterHost);
+export const medianFilter = declare<OptionsFilter<RankFilterOptions>>('medianFilter', medianFilterHost);
+export const percentileFilter = declare<ScalarFilter<RankFilterOptions>>('percentileFilter', percentileFilterHost);
 
 /** Every multimethod of the domain by name, in the table's order (checked complete by the tests). */
 export const NDIMAGE_MULTIMETHODS: Readonly<Record<string, Multimethod<(...args: any[]) => any>>> = table.multimethods();

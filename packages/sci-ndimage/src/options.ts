@@ -65,7 +65,7 @@ export interface GaussianFilterOptions extends BaseOptions {
   axes?: number | readonly number[] | null;
 }
 
-/** minimumFilter, maximumFilter. */
+/** minimumFilter, maximumFilter, rankFilter, medianFilter, percentileFilter. */
 export interface RankFilterOptions extends BaseOptions {
   /** Window size per axis; ignored when `footprint` is given (which SciPy warns about). */
   size?: number | readonly number[];

@@ -18,7 +18,7 @@ import {
 
 /**
  * What a filter computes: a weighted sum (`linear`: correlate/convolve, uniform,
- * gaussian, and the derivative filters built from them — complex data allowed) or an order statistic (`rank`: min/max — real only).
+ * gaussian, and the derivative filters built from them — complex data allowed) or an order statistic (`rank`: min/max, rank, median, percentile — real only).
  */
 export type FilterKind = 'linear' | 'rank';
 
@@ -61,6 +61,9 @@ export const NDIMAGE_TABLE = functionTable<NdimageFunction>(NDIMAGE_DOMAIN, [
   row('maximumFilter1d', 'rank', 'axis', ['size'], FILTER_1D_KEYS),
   row('minimumFilter', 'rank', 'axes', [], RANK_KEYS),
   row('maximumFilter', 'rank', 'axes', [], RANK_KEYS),
+  row('rankFilter', 'rank', 'axes', ['rank'], RANK_KEYS),
+  row('medianFilter', 'rank', 'axes', [], RANK_KEYS),
+  row('percentileFilter', 'rank', 'axes', ['percentile'], RANK_KEYS),
 ]);
 
 /** Every function's row, in table order. */

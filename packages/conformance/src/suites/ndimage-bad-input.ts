@@ -47,9 +47,18 @@ const VALID_ARGS: Record<string, unknown[]> = {
   maximumFilter1d: [3],
   minimumFilter: [],
   maximumFilter: [],
+  rankFilter: [1],
+  medianFilter: [],
+  percentileFilter: [40],
 };
-/** Options some functions need to be valid (min/max need a window). */
-const VALID_OPTIONS: Record<string, Record<string, unknown>> = { minimumFilter: { size: 3 }, maximumFilter: { size: 3 } };
+/** Options some functions need to be valid (the rank filters need a window). */
+const VALID_OPTIONS: Record<string, Record<string, unknown>> = {
+  minimumFilter: { size: 3 },
+  maximumFilter: { size: 3 },
+  rankFilter: { size: 3 },
+  medianFilter: { size: 3 },
+  percentileFilter: { size: 3 },
+};
 
 function cases(): BadCase[] {
   const x = image([4, 5]);
@@ -99,6 +108,18 @@ function cases(): BadCase[] {
   add('gaussianLaplace', 'one sigma per filtered axis, wrong count', [[1, 2], { axes: [1] }], iae, 'sigma');
   add('gaussianGradientMagnitude', 'a negative radius', [1, { radius: -1 }], iae, 'radius');
   add('gaussianGradientMagnitude', 'a NaN truncate', [1, { truncate: Number.NaN }], iae, 'truncate');
+  // order statistics
+  add('rankFilter', 'a rank past the window', [9, { size: 3 }], iae, 'rank');
+  add('rankFilter', 'a negative rank before the window', [-10, { size: 3 }], iae, 'rank');
+  add('rankFilter', 'a fractional rank', [1.5, { size: 3 }], iae, 'rank');
+  add('percentileFilter', 'a percentile above 100', [101, { size: 3 }], iae, 'percentile');
+  add('percentileFilter', 'a percentile below -100', [-101, { size: 3 }], iae, 'percentile');
+  add('medianFilter', 'a sequence of modes (a rank that is not min/max)', [{ size: 3, mode: ['wrap', 'reflect'] }], iae, 'mode');
+  add('medianFilter', 'neither size nor footprint', [{}], iae, 'size');
+  add('percentileFilter', 'both size and footprint', [50, { size: 3, footprint: [[1, 1]] }], iae, 'size');
+  add('rankFilter', 'a footprint whose rank is not len(axes)', [1, { footprint: [1, 1, 1] }], 'ShapeError', 'footprint');
+  add('medianFilter', 'an origin outside the window', [{ size: 3, origin: 2 }], iae, 'origin');
+  add('medianFilter', 'complex input', [{ size: 3 }], 'DtypeError', 'input', new NDArray(new Float64Array(40), [4, 5], 'complex128'));
   // origins (SciPy's rule: −⌊w/2⌋ ≤ origin ≤ ⌊(w−1)/2⌋)
   add('correlate1d', 'origin past the window', [[1, 2, 1], { origin: 2 }], iae, 'origin');
   add('convolve1d', 'origin past the mirrored window', [[1, 2, 3, 4], { origin: 2 }], iae, 'origin');

@@ -23,7 +23,7 @@ import { ndimagePropertySuite } from './ndimage-properties.js';
 export { DEFAULT_NDIMAGE_TOLERANCE, type NdimageSuiteOptions, type NdimageSuiteTolerance } from './ndimage-options.js';
 
 /** Fixture files of the ndimage suite (packages/conformance/fixtures/ndimage). */
-export const NDIMAGE_FIXTURE_FILES = ['correlate', 'uniform', 'gaussian', 'rank', 'nonfinite', 'derivatives'] as const;
+export const NDIMAGE_FIXTURE_FILES = ['correlate', 'uniform', 'gaussian', 'rank', 'nonfinite', 'derivatives', 'order'] as const;
 
 /**
  * Tolerance (relative to max|expected|) for a result of `dtype` from function `fn`: 0 —
