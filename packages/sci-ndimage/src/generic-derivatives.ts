@@ -5,12 +5,12 @@
  * and added (or its square added), so every step is stored as SciPy stores it.
  */
 import { type DType, isComplexDtype, type NDArray } from '@sciport/array-api';
-import type { Extension } from './modes.js';
+import type { BoundaryMode } from './modes.js';
 import { type OutputTarget, partDtype, quantize } from './output.js';
 import { type Part, readPlane, writePlane } from './planes.js';
 
 /** One derivative of `input` along `axis`, stored in `output` (filled and returned) or a new array of that dtype. */
-export type AxisDerivative = (input: NDArray, axis: number, output: NDArray | DType, mode: Extension) => NDArray;
+export type AxisDerivative = (input: NDArray, axis: number, output: NDArray | DType, mode: BoundaryMode) => NDArray;
 
 function partsOf(dtype: DType): Part[] {
   return isComplexDtype(dtype) ? [0, 1] : [0];
@@ -88,7 +88,7 @@ function copyInto(target: OutputTarget, x: NDArray): NDArray {
 }
 
 /** Σ over `axes` of the second derivative along each (SciPy's generic_laplace). */
-export function sumOfDerivatives(x: NDArray, target: OutputTarget, axes: readonly number[], modes: readonly Extension[], derivative2: AxisDerivative): NDArray {
+export function sumOfDerivatives(x: NDArray, target: OutputTarget, axes: readonly number[], modes: readonly BoundaryMode[], derivative2: AxisDerivative): NDArray {
   if (axes.length === 0) return copyInto(target, x);
   derivative2(x, axes[0], target.array, modes[0]);
   for (let i = 1; i < axes.length; i++) addInto(target, derivative2(x, axes[i], target.dtype, modes[i]));
@@ -96,7 +96,7 @@ export function sumOfDerivatives(x: NDArray, target: OutputTarget, axes: readonl
 }
 
 /** sqrt(Σ over `axes` of the squared first derivative along each) (SciPy's generic_gradient_magnitude). */
-export function gradientMagnitude(x: NDArray, target: OutputTarget, axes: readonly number[], modes: readonly Extension[], derivative: AxisDerivative): NDArray {
+export function gradientMagnitude(x: NDArray, target: OutputTarget, axes: readonly number[], modes: readonly BoundaryMode[], derivative: AxisDerivative): NDArray {
   if (axes.length === 0) return copyInto(target, x);
   derivative(x, axes[0], target.array, modes[0]);
   squareInPlace(target.array);

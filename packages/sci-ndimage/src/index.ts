@@ -13,6 +13,8 @@ export {
   gaussianFilter1d,
   gaussianGradientMagnitude,
   gaussianLaplace,
+  genericGradientMagnitude,
+  genericLaplace,
   laplace,
   maximumFilter,
   maximumFilter1d,
@@ -41,11 +43,13 @@ export type {
   GaussianDerivativeOptions,
   GaussianFilter1dOptions,
   GaussianFilterOptions,
+  GenericDerivativeOptions,
   LaplaceOptions,
   Output,
   RankFilterOptions,
   UniformFilterOptions,
 } from './options.js';
+export type { DerivativeCallback } from './derivatives.js';
 export { gaussianKernel1d } from './gaussian-kernel.js';
 
 

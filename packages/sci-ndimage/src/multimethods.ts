@@ -7,7 +7,16 @@
 import type { ArrayInput, ArrayOf, NDArray } from '@sciport/array-api';
 import { type BrandedArray, declareFromTable, type Multimethod } from '@sciport/dispatch-core';
 import { convolve1dHost, convolveHost, correlate1dHost, correlateHost } from './correlate.js';
-import { gaussianGradientMagnitudeHost, gaussianLaplaceHost, laplaceHost, prewittHost, sobelHost } from './derivatives.js';
+import {
+  type DerivativeCallback,
+  gaussianGradientMagnitudeHost,
+  gaussianLaplaceHost,
+  genericGradientMagnitudeHost,
+  genericLaplaceHost,
+  laplaceHost,
+  prewittHost,
+  sobelHost,
+} from './derivatives.js';
 import { gaussianFilter1dHost, gaussianFilterHost } from './gaussian.js';
 import type {
   CorrelateOptions,
@@ -16,6 +25,7 @@ import type {
   GaussianDerivativeOptions,
   GaussianFilter1dOptions,
   GaussianFilterOptions,
+  GenericDerivativeOptions,
   LaplaceOptions,
   RankFilterOptions,
   UniformFilterOptions,
@@ -55,10 +65,15 @@ export const gaussianFilter = declare<ScalarFilter<GaussianFilterOptions, number
 export const prewitt = declare<OptionsFilter<EdgeFilterOptions>>('prewitt', prewittHost);
 export const sobel = declare<OptionsFilter<EdgeFilterOptions>>('sobel', sobelHost);
 export const laplace = declare<OptionsFilter<LaplaceOptions>>('laplace', laplaceHost);
+export const genericLaplace = declare<ScalarFilter<GenericDerivativeOptions, DerivativeCallback>>('genericLaplace', genericLaplaceHost);
 export const gaussianLaplace = declare<ScalarFilter<GaussianDerivativeOptions, number | readonly number[]>>('gaussianLaplace', gaussianLaplaceHost);
 export const gaussianGradientMagnitude = declare<ScalarFilter<GaussianDerivativeOptions, number | readonly number[]>>(
   'gaussianGradientMagnitude',
   gaussianGradientMagnitudeHost,
+);
+export const genericGradientMagnitude = declare<ScalarFilter<GenericDerivativeOptions, DerivativeCallback>>(
+  'genericGradientMagnitude',
+  genericGradientMagnitudeHost,
 );
 export const minimumFilter1d = declare<ScalarFilter<Filter1dOptions>>('minimumFilter1d', minimumFilter1dHost);
 export const maximumFilter1d = declare<ScalarFilter<Filter1dOptions>>('maximumFilter1d', maximumFilter1dHost);

@@ -98,8 +98,15 @@ export interface GaussianDerivativeOptions extends LaplaceOptions {
   radius?: number | readonly number[] | null;
 }
 
+/** genericLaplace, genericGradientMagnitude. */
+export interface GenericDerivativeOptions extends LaplaceOptions {
+  /** Passed to the derivative after `cval` (SciPy's extra_arguments). */
+  extraArguments?: readonly unknown[];
+}
+
 export const EDGE_KEYS: readonly string[] = Object.freeze(['axis', 'output', 'mode', 'cval', 'backend']);
 export const LAPLACE_KEYS: readonly string[] = Object.freeze(['output', 'mode', 'cval', 'axes', 'backend']);
+export const GENERIC_DERIVATIVE_KEYS: readonly string[] = Object.freeze(['output', 'mode', 'cval', 'extraArguments', 'axes', 'backend']);
 export const GAUSSIAN_DERIVATIVE_KEYS: readonly string[] = Object.freeze([
   'output',
   'mode',

@@ -26,8 +26,6 @@ export const PLANNED_FUNCTIONS: readonly string[] = Object.freeze([
   'generateBinaryStructure',
   'genericFilter',
   'genericFilter1d',
-  'genericGradientMagnitude',
-  'genericLaplace',
   'geometricTransform',
   'greyClosing',
   'greyDilation',

@@ -41,6 +41,8 @@ const VALID_ARGS: Record<string, unknown[]> = {
   prewitt: [],
   sobel: [],
   laplace: [],
+  genericLaplace: [(x: NDArray, axis: number, output: unknown) => sciNdimage.correlate1d(x, [1, -2, 1], { axis, output: output as never })],
+  genericGradientMagnitude: [(x: NDArray, axis: number, output: unknown) => sciNdimage.correlate1d(x, [-1, 0, 1], { axis, output: output as never })],
   gaussianLaplace: [1.5],
   gaussianGradientMagnitude: [1.5],
   minimumFilter1d: [3],
@@ -120,6 +122,9 @@ function cases(): BadCase[] {
   add('rankFilter', 'a footprint whose rank is not len(axes)', [1, { footprint: [1, 1, 1] }], 'ShapeError', 'footprint');
   add('medianFilter', 'an origin outside the window', [{ size: 3, origin: 2 }], iae, 'origin');
   add('medianFilter', 'complex input', [{ size: 3 }], 'DtypeError', 'input', new NDArray(new Float64Array(40), [4, 5], 'complex128'));
+  add('genericLaplace', 'a derivative that is not a function', [[1, -2, 1]], iae, 'derivative2');
+  add('genericGradientMagnitude', 'a derivative returning another shape', [() => [1, 2, 3]], 'ShapeError', 'derivative');
+  add('genericLaplace', 'extraArguments that are not an array', [() => undefined, { extraArguments: 3 }], iae, 'extraArguments');
   // origins (SciPy's rule: −⌊w/2⌋ ≤ origin ≤ ⌊(w−1)/2⌋)
   add('correlate1d', 'origin past the window', [[1, 2, 1], { origin: 2 }], iae, 'origin');
   add('convolve1d', 'origin past the mirrored window', [[1, 2, 3, 4], { origin: 2 }], iae, 'origin');
