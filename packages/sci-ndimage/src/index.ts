@@ -11,14 +11,24 @@ export {
   correlate1d,
   gaussianFilter,
   gaussianFilter1d,
+  gaussianGradientMagnitude,
+  gaussianLaplace,
+  genericGradientMagnitude,
+  genericLaplace,
+  laplace,
   maximumFilter,
   maximumFilter1d,
+  medianFilter,
   minimumFilter,
   minimumFilter1d,
   NDIMAGE_DOMAIN,
   NDIMAGE_MULTIMETHODS,
   type OptionsFilter,
+  percentileFilter,
+  prewitt,
+  rankFilter,
   type ScalarFilter,
+  sobel,
   uniformFilter,
   uniformFilter1d,
   type WeightsFilter,
@@ -28,13 +38,18 @@ export { BOUNDARY_MODES, type BoundaryMode } from './modes.js';
 export type {
   CorrelateOptions,
   Cval,
+  EdgeFilterOptions,
   Filter1dOptions,
+  GaussianDerivativeOptions,
   GaussianFilter1dOptions,
   GaussianFilterOptions,
+  GenericDerivativeOptions,
+  LaplaceOptions,
   Output,
   RankFilterOptions,
   UniformFilterOptions,
 } from './options.js';
+export type { DerivativeCallback } from './derivatives.js';
 export { gaussianKernel1d } from './gaussian-kernel.js';
 
 

@@ -7,15 +7,30 @@
 import type { ArrayInput, ArrayOf, NDArray } from '@sciport/array-api';
 import { type BrandedArray, declareFromTable, type Multimethod } from '@sciport/dispatch-core';
 import { convolve1dHost, convolveHost, correlate1dHost, correlateHost } from './correlate.js';
+import {
+  type DerivativeCallback,
+  gaussianGradientMagnitudeHost,
+  gaussianLaplaceHost,
+  genericGradientMagnitudeHost,
+  genericLaplaceHost,
+  laplaceHost,
+  prewittHost,
+  sobelHost,
+} from './derivatives.js';
 import { gaussianFilter1dHost, gaussianFilterHost } from './gaussian.js';
 import type {
   CorrelateOptions,
+  EdgeFilterOptions,
   Filter1dOptions,
+  GaussianDerivativeOptions,
   GaussianFilter1dOptions,
   GaussianFilterOptions,
+  GenericDerivativeOptions,
+  LaplaceOptions,
   RankFilterOptions,
   UniformFilterOptions,
 } from './options.js';
+import { medianFilterHost, percentileFilterHost, rankFilterHost } from './order-statistic.js';
 import { maximumFilter1dHost, maximumFilterHost, minimumFilter1dHost, minimumFilterHost } from './rank.js';
 import { NDIMAGE_TABLE } from './table.js';
 import { uniformFilter1dHost, uniformFilterHost } from './uniform.js';
@@ -47,10 +62,26 @@ export const uniformFilter1d = declare<ScalarFilter<Filter1dOptions>>('uniformFi
 export const uniformFilter = declare<OptionsFilter<UniformFilterOptions>>('uniformFilter', uniformFilterHost);
 export const gaussianFilter1d = declare<ScalarFilter<GaussianFilter1dOptions>>('gaussianFilter1d', gaussianFilter1dHost);
 export const gaussianFilter = declare<ScalarFilter<GaussianFilterOptions, number | readonly number[]>>('gaussianFilter', gaussianFilterHost);
+export const prewitt = declare<OptionsFilter<EdgeFilterOptions>>('prewitt', prewittHost);
+export const sobel = declare<OptionsFilter<EdgeFilterOptions>>('sobel', sobelHost);
+export const laplace = declare<OptionsFilter<LaplaceOptions>>('laplace', laplaceHost);
+export const genericLaplace = declare<ScalarFilter<GenericDerivativeOptions, DerivativeCallback>>('genericLaplace', genericLaplaceHost);
+export const gaussianLaplace = declare<ScalarFilter<GaussianDerivativeOptions, number | readonly number[]>>('gaussianLaplace', gaussianLaplaceHost);
+export const gaussianGradientMagnitude = declare<ScalarFilter<GaussianDerivativeOptions, number | readonly number[]>>(
+  'gaussianGradientMagnitude',
+  gaussianGradientMagnitudeHost,
+);
+export const genericGradientMagnitude = declare<ScalarFilter<GenericDerivativeOptions, DerivativeCallback>>(
+  'genericGradientMagnitude',
+  genericGradientMagnitudeHost,
+);
 export const minimumFilter1d = declare<ScalarFilter<Filter1dOptions>>('minimumFilter1d', minimumFilter1dHost);
 export const maximumFilter1d = declare<ScalarFilter<Filter1dOptions>>('maximumFilter1d', maximumFilter1dHost);
 export const minimumFilter = declare<OptionsFilter<RankFilterOptions>>('minimumFilter', minimumFilterHost);
 export const maximumFilter = declare<OptionsFilter<RankFilterOptions>>('maximumFilter', maximumFilterHost);
+export const rankFilter = declare<ScalarFilter<RankFilterOptions>>('rankFilter', rankFilterHost);
+export const medianFilter = declare<OptionsFilter<RankFilterOptions>>('medianFilter', medianFilterHost);
+export const percentileFilter = declare<ScalarFilter<RankFilterOptions>>('percentileFilter', percentileFilterHost);
 
 /** Every multimethod of the domain by name, in the table's order (checked complete by the tests). */
 export const NDIMAGE_MULTIMETHODS: Readonly<Record<string, Multimethod<(...args: any[]) => any>>> = table.multimethods();

@@ -65,7 +65,7 @@ export interface GaussianFilterOptions extends BaseOptions {
   axes?: number | readonly number[] | null;
 }
 
-/** minimumFilter, maximumFilter. */
+/** minimumFilter, maximumFilter, rankFilter, medianFilter, percentileFilter. */
 export interface RankFilterOptions extends BaseOptions {
   /** Window size per axis; ignored when `footprint` is given (which SciPy warns about). */
   size?: number | readonly number[];
@@ -77,6 +77,45 @@ export interface RankFilterOptions extends BaseOptions {
   axes?: number | readonly number[] | null;
 }
 
+/** sobel, prewitt: the derivative along `axis`, smoothing along every other axis. */
+export interface EdgeFilterOptions extends BaseOptions {
+  /** Axis of the derivative (default -1). */
+  axis?: number;
+  /** One mode, or one per input axis. */
+  mode?: BoundaryMode | readonly BoundaryMode[];
+}
+
+/** laplace. */
+export interface LaplaceOptions extends BaseOptions {
+  /** One mode, or one per filtered axis. */
+  mode?: BoundaryMode | readonly BoundaryMode[];
+  axes?: number | readonly number[] | null;
+}
+
+/** gaussianLaplace, gaussianGradientMagnitude. */
+export interface GaussianDerivativeOptions extends LaplaceOptions {
+  truncate?: number;
+  radius?: number | readonly number[] | null;
+}
+
+/** genericLaplace, genericGradientMagnitude. */
+export interface GenericDerivativeOptions extends LaplaceOptions {
+  /** Passed to the derivative after `cval` (SciPy's extra_arguments). */
+  extraArguments?: readonly unknown[];
+}
+
+export const EDGE_KEYS: readonly string[] = Object.freeze(['axis', 'output', 'mode', 'cval', 'backend']);
+export const LAPLACE_KEYS: readonly string[] = Object.freeze(['output', 'mode', 'cval', 'axes', 'backend']);
+export const GENERIC_DERIVATIVE_KEYS: readonly string[] = Object.freeze(['output', 'mode', 'cval', 'extraArguments', 'axes', 'backend']);
+export const GAUSSIAN_DERIVATIVE_KEYS: readonly string[] = Object.freeze([
+  'output',
+  'mode',
+  'cval',
+  'truncate',
+  'radius',
+  'axes',
+  'backend',
+]);
 export const FILTER_1D_KEYS: readonly string[] = Object.freeze(['axis', 'output', 'mode', 'cval', 'origin', 'backend']);
 export const CORRELATE_KEYS: readonly string[] = Object.freeze(['output', 'mode', 'cval', 'origin', 'axes', 'backend']);
 export const UNIFORM_KEYS: readonly string[] = Object.freeze(['size', 'output', 'mode', 'cval', 'origin', 'axes', 'backend']);

@@ -44,7 +44,7 @@ function filter1d(input: unknown, size: number, options: Filter1dOptions | undef
 }
 
 /** A footprint as booleans (C order) with its shape; only 0/1 (or boolean) values are accepted. */
-function readFootprint(footprint: unknown): { shape: readonly number[]; mask: Uint8Array } {
+export function readFootprint(footprint: unknown): { shape: readonly number[]; mask: Uint8Array } {
   const f = asarray(footprint);
   const kind = dtypeInfo(f.dtype).kind;
   const values = kind === 'complex floating' ? null : readPlane(f);

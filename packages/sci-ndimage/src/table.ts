@@ -4,11 +4,22 @@
  * function lists are derived from it, so a function is named once, here.
  */
 import { functionTable } from '@sciport/dispatch-core';
-import { CORRELATE_KEYS, FILTER_1D_KEYS, GAUSSIAN_1D_KEYS, GAUSSIAN_KEYS, RANK_KEYS, UNIFORM_KEYS } from './options.js';
+import {
+  CORRELATE_KEYS,
+  EDGE_KEYS,
+  FILTER_1D_KEYS,
+  GAUSSIAN_1D_KEYS,
+  GAUSSIAN_DERIVATIVE_KEYS,
+  GENERIC_DERIVATIVE_KEYS,
+  GAUSSIAN_KEYS,
+  LAPLACE_KEYS,
+  RANK_KEYS,
+  UNIFORM_KEYS,
+} from './options.js';
 
 /**
  * What a filter computes: a weighted sum (`linear`: correlate/convolve, uniform,
- * gaussian — complex data allowed) or an order statistic (`rank`: min/max — real only).
+ * gaussian, and the derivative filters built from them — complex data allowed) or an order statistic (`rank`: min/max, rank, median, percentile — real only).
  */
 export type FilterKind = 'linear' | 'rank';
 
@@ -42,10 +53,20 @@ export const NDIMAGE_TABLE = functionTable<NdimageFunction>(NDIMAGE_DOMAIN, [
   row('uniformFilter', 'linear', 'axes', [], UNIFORM_KEYS),
   row('gaussianFilter1d', 'linear', 'axis', ['sigma'], GAUSSIAN_1D_KEYS),
   row('gaussianFilter', 'linear', 'axes', ['sigma'], GAUSSIAN_KEYS),
+  row('prewitt', 'linear', 'axis', [], EDGE_KEYS),
+  row('sobel', 'linear', 'axis', [], EDGE_KEYS),
+  row('laplace', 'linear', 'axes', [], LAPLACE_KEYS),
+  row('genericLaplace', 'linear', 'axes', ['derivative2'], GENERIC_DERIVATIVE_KEYS),
+  row('gaussianLaplace', 'linear', 'axes', ['sigma'], GAUSSIAN_DERIVATIVE_KEYS),
+  row('gaussianGradientMagnitude', 'linear', 'axes', ['sigma'], GAUSSIAN_DERIVATIVE_KEYS),
+  row('genericGradientMagnitude', 'linear', 'axes', ['derivative'], GENERIC_DERIVATIVE_KEYS),
   row('minimumFilter1d', 'rank', 'axis', ['size'], FILTER_1D_KEYS),
   row('maximumFilter1d', 'rank', 'axis', ['size'], FILTER_1D_KEYS),
   row('minimumFilter', 'rank', 'axes', [], RANK_KEYS),
   row('maximumFilter', 'rank', 'axes', [], RANK_KEYS),
+  row('rankFilter', 'rank', 'axes', ['rank'], RANK_KEYS),
+  row('medianFilter', 'rank', 'axes', [], RANK_KEYS),
+  row('percentileFilter', 'rank', 'axes', ['percentile'], RANK_KEYS),
 ]);
 
 /** Every function's row, in table order. */

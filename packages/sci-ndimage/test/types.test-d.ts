@@ -8,8 +8,15 @@ import {
   gaussianFilter,
   gaussianFilter1d,
   type GaussianFilterOptions,
+  gaussianGradientMagnitude,
+  genericLaplace,
+  laplace,
   maximumFilter1d,
+  medianFilter,
   minimumFilter,
+  percentileFilter,
+  rankFilter,
+  sobel,
   uniformFilter,
 } from '../src/index.js';
 
@@ -22,6 +29,13 @@ describe('@sciport/ndimage types', () => {
     expectTypeOf(uniformFilter([1, 2, 3], { size: 3, mode: ['nearest'] })).toEqualTypeOf<NDArray>();
     expectTypeOf(minimumFilter([[1, 2]], { footprint: [[true, false]], cval: 0 })).toEqualTypeOf<NDArray>();
     expectTypeOf(maximumFilter1d([1, 2, 3], 2, { output: 'uint8' })).toEqualTypeOf<NDArray>();
+    expectTypeOf(sobel([[1, 2]], { axis: 0, mode: ['wrap', 'nearest'] })).toEqualTypeOf<NDArray>();
+    expectTypeOf(laplace([[1, 2]], { axes: [1] })).toEqualTypeOf<NDArray>();
+    expectTypeOf(gaussianGradientMagnitude([[1, 2]], [1, 2], { radius: 3 })).toEqualTypeOf<NDArray>();
+    expectTypeOf(genericLaplace([1, 2, 3], (x, axis, output, mode, cval) => [x, axis, output, mode, cval], { extraArguments: [] })).toEqualTypeOf<NDArray>();
+    expectTypeOf(rankFilter([1, 2, 3], -1, { size: 2 })).toEqualTypeOf<NDArray>();
+    expectTypeOf(medianFilter([[1, 2]], { footprint: [[1, 1]] })).toEqualTypeOf<NDArray>();
+    expectTypeOf(percentileFilter([1, 2, 3], 50, { size: 3 })).toEqualTypeOf<NDArray>();
   });
   it('options are checked', () => {
     expectTypeOf<GaussianFilterOptions['mode']>().toEqualTypeOf<BoundaryMode | readonly BoundaryMode[] | undefined>();
@@ -31,6 +45,10 @@ describe('@sciport/ndimage types', () => {
     correlate([1, 2], [1], { mode: ['wrap'] });
     // @ts-expect-error not an option of the 1-D filters
     convolve1d([1, 2], [1], { axes: [0] });
+    // @ts-expect-error sobel differentiates along one axis
+    sobel([1, 2], { axes: [0] });
+    // @ts-expect-error the rank is a number
+    rankFilter([1, 2], '1', { size: 2 });
   });
   it('an array of an unregistered kind maps to NDArray (backends augment ArrayKindMap)', () => {
     const other = { [ARRAY_BRAND]: 'other' as const };

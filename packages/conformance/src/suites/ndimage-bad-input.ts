@@ -38,13 +38,29 @@ const VALID_ARGS: Record<string, unknown[]> = {
   uniformFilter: [],
   gaussianFilter1d: [1.5],
   gaussianFilter: [1.5],
+  prewitt: [],
+  sobel: [],
+  laplace: [],
+  genericLaplace: [(x: NDArray, axis: number, output: unknown) => sciNdimage.correlate1d(x, [1, -2, 1], { axis, output: output as never })],
+  genericGradientMagnitude: [(x: NDArray, axis: number, output: unknown) => sciNdimage.correlate1d(x, [-1, 0, 1], { axis, output: output as never })],
+  gaussianLaplace: [1.5],
+  gaussianGradientMagnitude: [1.5],
   minimumFilter1d: [3],
   maximumFilter1d: [3],
   minimumFilter: [],
   maximumFilter: [],
+  rankFilter: [1],
+  medianFilter: [],
+  percentileFilter: [40],
 };
-/** Options some functions need to be valid (min/max need a window). */
-const VALID_OPTIONS: Record<string, Record<string, unknown>> = { minimumFilter: { size: 3 }, maximumFilter: { size: 3 } };
+/** Options some functions need to be valid (the rank filters need a window). */
+const VALID_OPTIONS: Record<string, Record<string, unknown>> = {
+  minimumFilter: { size: 3 },
+  maximumFilter: { size: 3 },
+  rankFilter: { size: 3 },
+  medianFilter: { size: 3 },
+  percentileFilter: { size: 3 },
+};
 
 function cases(): BadCase[] {
   const x = image([4, 5]);
@@ -87,6 +103,28 @@ function cases(): BadCase[] {
   add('gaussianFilter', 'a fractional order', [1, { order: 1.5 }], iae, 'order');
   add('gaussianFilter1d', 'a negative radius', [1, { radius: -1 }], iae, 'radius');
   add('gaussianFilter', 'an infinite truncate', [1, { truncate: Number.POSITIVE_INFINITY }], iae, 'truncate');
+  // derivative filters
+  add('sobel', 'one mode per axis, wrong count', [{ mode: ['reflect', 'wrap', 'nearest'] }], iae, 'mode');
+  add('laplace', 'more modes than filtered axes', [{ mode: ['reflect', 'wrap'], axes: [0] }], iae, 'mode');
+  add('gaussianLaplace', 'a negative sigma', [-1], iae, 'sigma');
+  add('gaussianLaplace', 'one sigma per filtered axis, wrong count', [[1, 2], { axes: [1] }], iae, 'sigma');
+  add('gaussianGradientMagnitude', 'a negative radius', [1, { radius: -1 }], iae, 'radius');
+  add('gaussianGradientMagnitude', 'a NaN truncate', [1, { truncate: Number.NaN }], iae, 'truncate');
+  // order statistics
+  add('rankFilter', 'a rank past the window', [9, { size: 3 }], iae, 'rank');
+  add('rankFilter', 'a negative rank before the window', [-10, { size: 3 }], iae, 'rank');
+  add('rankFilter', 'a fractional rank', [1.5, { size: 3 }], iae, 'rank');
+  add('percentileFilter', 'a percentile above 100', [101, { size: 3 }], iae, 'percentile');
+  add('percentileFilter', 'a percentile below -100', [-101, { size: 3 }], iae, 'percentile');
+  add('medianFilter', 'a sequence of modes (a rank that is not min/max)', [{ size: 3, mode: ['wrap', 'reflect'] }], iae, 'mode');
+  add('medianFilter', 'neither size nor footprint', [{}], iae, 'size');
+  add('percentileFilter', 'both size and footprint', [50, { size: 3, footprint: [[1, 1]] }], iae, 'size');
+  add('rankFilter', 'a footprint whose rank is not len(axes)', [1, { footprint: [1, 1, 1] }], 'ShapeError', 'footprint');
+  add('medianFilter', 'an origin outside the window', [{ size: 3, origin: 2 }], iae, 'origin');
+  add('medianFilter', 'complex input', [{ size: 3 }], 'DtypeError', 'input', new NDArray(new Float64Array(40), [4, 5], 'complex128'));
+  add('genericLaplace', 'a derivative that is not a function', [[1, -2, 1]], iae, 'derivative2');
+  add('genericGradientMagnitude', 'a derivative returning another shape', [() => [1, 2, 3]], 'ShapeError', 'derivative');
+  add('genericLaplace', 'extraArguments that are not an array', [() => undefined, { extraArguments: 3 }], iae, 'extraArguments');
   // origins (SciPy's rule: −⌊w/2⌋ ≤ origin ≤ ⌊(w−1)/2⌋)
   add('correlate1d', 'origin past the window', [[1, 2, 1], { origin: 2 }], iae, 'origin');
   add('convolve1d', 'origin past the mirrored window', [[1, 2, 3, 4], { origin: 2 }], iae, 'origin');

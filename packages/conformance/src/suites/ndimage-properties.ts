@@ -2,8 +2,9 @@
  * Properties of sciport.ndimage that hold for any correct implementation, checked with
  * fast-check on random images: convolution is correlation with flipped weights, the
  * linear filters are linear, the uniform filter is correlation with a box, a Gaussian
- * leaves a constant image constant, min ≤ x ≤ max when the window holds its centre, and
- * the n-D Gaussian is its 1-D passes.
+ * leaves a constant image constant, min ≤ x ≤ max when the window holds its centre, the
+ * n-D Gaussian is its 1-D passes, sobel/laplace are correlations with their 3×3 kernels,
+ * and the rank filters are ordered between min and max.
  */
 import { NDArray } from '@sciport/array-api';
 import * as sciNdimage from '@sciport/ndimage';
@@ -122,6 +123,34 @@ export function ndimagePropertySuite(factory: ArrayFactory, options: NdimageSuit
             const hi = await run('maximumFilter', x, { footprint: fp, mode });
             const v = values(x);
             expect(v.every((e, i) => lo[i] <= e && e <= hi[i])).toBe(true);
+          }),
+          params,
+        );
+      });
+    }
+    if (isSelected('sobel', options) && isSelected('laplace', options) && isSelected('correlate', options)) {
+      it('sobel and laplace equal correlate with their 3×3 kernels', async () => {
+        const sobelRows = new NDArray(Float64Array.of(-1, 0, 1, -2, 0, 2, -1, 0, 1), [3, 3], 'float64');
+        const laplacian = new NDArray(Float64Array.of(0, 1, 0, 1, -4, 1, 0, 1, 0), [3, 3], 'float64');
+        await fc.assert(
+          fc.asyncProperty(image, fc.constantFrom(...MODES), async (x, mode) => {
+            expect(close(await run('sobel', x, { axis: 1, mode }), await run('correlate', x, sobelRows, { mode }), 1e-12)).toBe(true);
+            expect(close(await run('laplace', x, { mode }), await run('correlate', x, laplacian, { mode }), 1e-12)).toBe(true);
+          }),
+          params,
+        );
+      });
+    }
+    if (isSelected('rankFilter', options) && isSelected('percentileFilter', options) && isSelected('minimumFilter', options)) {
+      it('minimumFilter ≤ rankFilter(r) ≤ rankFilter(r + 1), and percentileFilter(p) is rankFilter(⌊9p/100⌋)', async () => {
+        await fc.assert(
+          fc.asyncProperty(image, fc.integer({ min: 0, max: 7 }), fc.double({ min: 0, max: 100, noNaN: true }), fc.constantFrom(...MODES), async (x, r, p, mode) => {
+            const lo = await run('minimumFilter', x, { size: 3, mode });
+            const a = await run('rankFilter', x, r, { size: 3, mode });
+            const b = await run('rankFilter', x, r + 1, { size: 3, mode });
+            expect(a.every((v, i) => lo[i] <= v && v <= b[i])).toBe(true);
+            const rank = p === 100 ? 8 : Math.trunc((9 * p) / 100);
+            expect(await run('percentileFilter', x, p, { size: 3, mode })).toEqual(await run('rankFilter', x, rank, { size: 3, mode }));
           }),
           params,
         );

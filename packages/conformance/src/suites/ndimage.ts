@@ -23,7 +23,7 @@ import { ndimagePropertySuite } from './ndimage-properties.js';
 export { DEFAULT_NDIMAGE_TOLERANCE, type NdimageSuiteOptions, type NdimageSuiteTolerance } from './ndimage-options.js';
 
 /** Fixture files of the ndimage suite (packages/conformance/fixtures/ndimage). */
-export const NDIMAGE_FIXTURE_FILES = ['correlate', 'uniform', 'gaussian', 'rank', 'nonfinite'] as const;
+export const NDIMAGE_FIXTURE_FILES = ['correlate', 'uniform', 'gaussian', 'rank', 'nonfinite', 'derivatives', 'order'] as const;
 
 /**
  * Tolerance (relative to max|expected|) for a result of `dtype` from function `fn`: 0 —
@@ -38,9 +38,30 @@ export function ndimageTolerance(fn: string, dtype: string, tolerance: NdimageSu
 
 const publicFunction = (name: string) => exportedFunction(sciNdimage, '@sciport/ndimage', name);
 
-/** Fixture arrays among the arguments (weights, footprint) become host arrays. */
+type AnyFn = (...args: unknown[]) => unknown;
+
+/**
+ * A fixture's derivative callback, `{ derivative: name }`: the derivative SciPy's fixture
+ * generator passed, built from this package's filter of that name with the same arguments
+ * (correlate1d(input, weights, …) or the first-order gaussianFilter1d(input, sigma, …)).
+ */
+function derivativeCallback(name: string): AnyFn {
+  const filter = publicFunction(name) as AnyFn;
+  return (input, axis, output, mode, cval, parameter) =>
+    name === 'gaussianFilter1d'
+      ? filter(input, parameter, { axis, order: 1, output, mode, cval })
+      : filter(input, parameter, { axis, output, mode, cval });
+}
+
+function isDerivative(v: unknown): v is { derivative: string } {
+  return typeof v === 'object' && v !== null && typeof (v as { derivative?: unknown }).derivative === 'string';
+}
+
+/** Fixture arrays among the arguments (weights, footprint, extra arguments) become host arrays; derivatives become callbacks. */
 function decodeValue(v: unknown): unknown {
-  return isFixtureArray(v) ? decodeArray(v) : v;
+  if (isFixtureArray(v)) return decodeArray(v);
+  if (isDerivative(v)) return derivativeCallback(v.derivative);
+  return Array.isArray(v) ? v.map(decodeValue) : v;
 }
 
 function label(c: FixtureCase): string {
