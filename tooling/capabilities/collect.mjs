@@ -77,12 +77,19 @@ const NDIMAGE_SAMPLE = {
   weights: (row) => (row.axes === 'axis' ? [1, 2, 1] : [[0, 1, 0], [1, 2, 1]]),
   size: () => 3,
   sigma: () => 1,
+  rank: () => 4,
+  percentile: () => 50,
+  // SciPy's own second-derivative and derivative callbacks, built from correlate1d.
+  derivative2: () => (input, axis, output, mode, cval) =>
+    NDIMAGE_MULTIMETHODS.correlate1d(input, [1, -2, 1], { axis, output, mode, cval }),
+  derivative: () => (input, axis, output, mode, cval) =>
+    NDIMAGE_MULTIMETHODS.correlate1d(input, [-1, 0, 1], { axis, output, mode, cval }),
 };
 const NDIMAGE_CALLS = NDIMAGE_FUNCTIONS.map((row) => ({
   name: row.name,
   fn: NDIMAGE_MULTIMETHODS[row.name],
   // Rank filters over several axes need a size or footprint (SciPy has no default).
-  args: [...row.args.map((a) => NDIMAGE_SAMPLE[a](row)), ...(row.kind === 'rank' && row.args.length === 0 ? [{ size: 3 }] : [])],
+  args: [...row.args.map((a) => NDIMAGE_SAMPLE[a](row)), ...(row.kind === 'rank' && row.axes === 'axes' ? [{ size: 3 }] : [])],
 }));
 
 /** One domain's table: a row per function, a column per backend, dtypes in the cells. */
