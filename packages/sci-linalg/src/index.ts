@@ -35,6 +35,7 @@ export {
   luFactor,
   luSolve,
   norm,
+  qr,
   solve,
   solveTriangular,
 } from './multimethods.js';
@@ -45,6 +46,7 @@ export type { CholeskyOptions, ChoSolveOptions } from './cholesky.js';
 export type { DetOptions, InvOptions } from './inverse.js';
 export type { LuFactorOptions, LuOptions, LuSolveOptions } from './lu.js';
 export type { NormOptions, NormOrder } from './norm.js';
+export type { QrFunction, QrMode, QrOptions } from './qr.js';
 export type { SymmetryOptions } from './symmetry.js';
 export type { FiniteOptions, Trans } from './options.js';
 export type { ExactOptions, PascalKind, PascalOptions } from './special/integer-matrices.js';

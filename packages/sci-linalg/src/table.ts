@@ -41,6 +41,7 @@ export const LINALG_TABLE = functionTable<LinalgFunction>(LINALG_DOMAIN, [
   row('cholesky', 'decomposition', [0], ['lower', 'overwriteA', ...CHECK]),
   row('choFactor', 'decomposition', [0], ['lower', 'overwriteA', ...CHECK]),
   row('choSolve', 'decomposition', [1], ['overwriteB', ...CHECK]),
+  row('qr', 'decomposition', [0], ['overwriteA', 'lwork', 'mode', 'pivoting', ...CHECK]),
   row('norm', 'matrix-function', [0], ['ord', 'axis', 'keepdims', ...CHECK]),
   row('bandwidth', 'structure', [0], []),
   row('issymmetric', 'structure', [0], ['atol', 'rtol']),

@@ -31,6 +31,7 @@ import {
   luFactor,
   luSolve,
   norm,
+  qr,
   solve,
   solveTriangular,
 } from '../src/index.js';
@@ -84,6 +85,8 @@ describe('bad input to sciport.linalg', () => {
     rejects(() => lu(withNaN), 'InvalidArgumentError', 'a');
     rejects(() => cholesky(withNaN), 'InvalidArgumentError', 'a');
     rejects(() => norm(withNaN), 'InvalidArgumentError', 'a');
+    rejects(() => qr(withNaN), 'InvalidArgumentError', 'a');
+    expect((qr(withNaN, { checkFinite: false, mode: 'r' }) as NDArray[])[0].shape).toEqual([2, 2]);
     // without the check, NaN propagates as in LAPACK
     const x = solve(withNaN, [1, 1], { checkFinite: false }).toArray() as number[];
     expect(x.some(Number.isNaN)).toBe(true);
@@ -133,6 +136,15 @@ describe('bad input to sciport.linalg', () => {
     rejects(() => norm(A, { axis: 2 }), 'InvalidArgumentError', 'axis');
     rejects(() => norm(A, { axis: [0, 0] }), 'InvalidArgumentError', 'axis');
     rejects(() => issymmetric(A, { atol: 'big' as never }), 'InvalidArgumentError', 'atol');
+    rejects(() => qr(A, { mode: 'thin' as never }), 'InvalidArgumentError', 'mode');
+    rejects(() => qr(A, { pivoting: 1 as never }), 'InvalidArgumentError', 'pivoting');
+    rejects(() => qr(B), 'ShapeError', 'a');
+    // lwork as LAPACK checks it: -1 or at least the columns of each matrix SciPy passes it for
+    rejects(() => qr(A, { lwork: 2 }), 'InvalidArgumentError', 'lwork');
+    rejects(() => qr(A, { lwork: 3.5 }), 'InvalidArgumentError', 'lwork');
+    rejects(() => qr([[1], [2], [3]], { lwork: 2 }), 'InvalidArgumentError', 'lwork');
+    expect(qr([[1], [2], [3]], { lwork: 2, mode: 'economic' })).toHaveLength(2);
+    expect(qr(A, { lwork: -1, overwriteA: true })).toHaveLength(2);
   });
 
   it('says which ords need singular values (not computed yet) instead of faking them', () => {
@@ -168,6 +180,8 @@ describe('bad input to sciport.linalg', () => {
     luSolve(luFactor(a), b);
     cholesky(a);
     choSolve(choFactor(a), b);
+    qr(a, { overwriteA: true, pivoting: true });
+    qr(a, { mode: 'raw' });
     expect([Array.from(a.data as Float64Array), Array.from(b.data as Float64Array)]).toEqual(before);
     expect(a).toBeInstanceOf(NDArray);
   });

@@ -6,7 +6,7 @@
 import { type DType, NDArray } from '@sciport/array-api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cholesky, det, inv, lu, solve, solveTriangular } from '../src/index.js';
+import { cholesky, det, inv, lu, qr, solve, solveTriangular } from '../src/index.js';
 
 /** The bound's constant: LAPACK's tests call a residual ratio above 30 a failure. */
 const RATIO = 30;
@@ -200,6 +200,46 @@ describe('properties of the factorisations (fast-check)', () => {
         expect(normInf(minus(reconstructed, fromNDArray(ax)))).toBeLessThanOrEqual(RATIO * n * EPS[dtype] * normInf(fromNDArray(ax)));
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('qr: Q R = A[:, P], QᴴQ = I and R upper triangular, in every mode, with and without pivoting', () => {
+    const modes = fc.constantFrom<'full' | 'economic'>('full', 'economic');
+    const cases = fc.tuple(sizes, sizes).chain(([m, n]) => fc.tuple(matrix(m, n), dtypes, modes, fc.boolean()));
+    fc.assert(
+      fc.property(cases, ([a, dtype, mode, pivoting]) => {
+        const ax = toNDArray(a, dtype);
+        const [qx, rx, px] = qr(ax, { mode, pivoting });
+        const q = fromNDArray(qx);
+        const r = fromNDArray(rx);
+        const k = Math.min(a.m, a.n);
+        expect([q.m, q.n, r.m, r.n]).toEqual([a.m, mode === 'full' ? a.m : k, mode === 'full' ? a.m : k, a.n]);
+        for (let i = 0; i < r.m; i++) for (let j = 0; j < Math.min(i, r.n); j++) expect(r.values[2 * (i * r.n + j)]).toBe(0);
+        // A with its columns in P's order
+        const order = pivoting ? Array.from(px.toTypedArray() as Int32Array) : [...Array(a.n).keys()];
+        expect([...order].sort((x, y) => x - y)).toEqual([...Array(a.n).keys()]);
+        const original = fromNDArray(ax);
+        const permuted = { ...original, values: new Float64Array(original.values.length) };
+        for (let i = 0; i < a.m; i++) {
+          for (let j = 0; j < a.n; j++) {
+            permuted.values[2 * (i * a.n + j)] = original.values[2 * (i * a.n + order[j])];
+            permuted.values[2 * (i * a.n + j) + 1] = original.values[2 * (i * a.n + order[j]) + 1];
+          }
+        }
+        const size = Math.max(a.m, a.n);
+        expect(normInf(minus(multiply(q, r), permuted))).toBeLessThanOrEqual(RATIO * size * EPS[dtype] * Math.max(normInf(original), 1e-300));
+        const gram = multiply(q, q, true);
+        for (let i = 0; i < q.n; i++) gram.values[2 * (i * q.n + i)] -= 1;
+        expect(normInf(gram)).toBeLessThanOrEqual(RATIO * size * EPS[dtype]);
+        // with pivoting R's diagonal does not increase in magnitude (geqp3's choice of columns)
+        if (pivoting) {
+          for (let i = 1; i < k; i++) {
+            const d = (t: number) => Math.hypot(r.values[2 * (t * r.n + t)], r.values[2 * (t * r.n + t) + 1]);
+            expect(d(i)).toBeLessThanOrEqual(d(i - 1) * (1 + RATIO * size * EPS[dtype]));
+          }
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 });
