@@ -33,6 +33,9 @@ import {
   norm,
   qr,
   solve,
+  diagsvd,
+  svd,
+  svdvals,
   solveTriangular,
 } from '../src/index.js';
 
@@ -86,6 +89,15 @@ describe('bad input to sciport.linalg', () => {
     rejects(() => cholesky(withNaN), 'InvalidArgumentError', 'a');
     rejects(() => norm(withNaN), 'InvalidArgumentError', 'a');
     rejects(() => qr(withNaN), 'InvalidArgumentError', 'a');
+    rejects(() => svd(withNaN), 'InvalidArgumentError', 'a');
+    rejects(() => svdvals(withNaN), 'InvalidArgumentError', 'a');
+    // without the check: a NaN is still refused (as LAPACK's gesdd under SciPy), an Inf gives NaN
+    rejects(() => svdvals(withNaN, { checkFinite: false }), 'InvalidArgumentError', 'a');
+    const withInf = [
+      [1, Number.POSITIVE_INFINITY],
+      [2, 1],
+    ];
+    expect(svdvals(withInf, { checkFinite: false }).toArray()).toEqual([Number.NaN, Number.NaN]);
     expect((qr(withNaN, { checkFinite: false, mode: 'r' }) as NDArray[])[0].shape).toEqual([2, 2]);
     // without the check, NaN propagates as in LAPACK
     const x = solve(withNaN, [1, 1], { checkFinite: false }).toArray() as number[];
@@ -145,6 +157,13 @@ describe('bad input to sciport.linalg', () => {
     rejects(() => qr([[1], [2], [3]], { lwork: 2 }), 'InvalidArgumentError', 'lwork');
     expect(qr([[1], [2], [3]], { lwork: 2, mode: 'economic' })).toHaveLength(2);
     expect(qr(A, { lwork: -1, overwriteA: true })).toHaveLength(2);
+    rejects(() => svd(A, { lapackDriver: 'gesvj' as never }), 'InvalidArgumentError', 'lapackDriver');
+    rejects(() => svd(A, { fullMatrices: 'no' as never }), 'InvalidArgumentError', 'fullMatrices');
+    rejects(() => svd(A, { computeUv: 0 as never }), 'InvalidArgumentError', 'computeUv');
+    rejects(() => svdvals(B), 'ShapeError', 'a');
+    rejects(() => diagsvd([1, 2], 3, 3), 'ShapeError', 's');
+    rejects(() => diagsvd([1, 2], -1, 2), 'InvalidArgumentError', 'M');
+    rejects(() => diagsvd([1, 2], 2, 2.5), 'InvalidArgumentError', 'N');
   });
 
   it('says which ords need singular values (not computed yet) instead of faking them', () => {
@@ -182,6 +201,8 @@ describe('bad input to sciport.linalg', () => {
     choSolve(choFactor(a), b);
     qr(a, { overwriteA: true, pivoting: true });
     qr(a, { mode: 'raw' });
+    svd(a, { overwriteA: true });
+    svdvals(a, { overwriteA: true });
     expect([Array.from(a.data as Float64Array), Array.from(b.data as Float64Array)]).toEqual(before);
     expect(a).toBeInstanceOf(NDArray);
   });

@@ -6,7 +6,7 @@
 import { type DType, NDArray } from '@sciport/array-api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cholesky, det, inv, lu, qr, solve, solveTriangular } from '../src/index.js';
+import { cholesky, det, inv, lu, qr, solve, solveTriangular, svd, svdvals } from '../src/index.js';
 
 /** The bound's constant: LAPACK's tests call a residual ratio above 30 a failure. */
 const RATIO = 30;
@@ -240,6 +240,61 @@ describe('properties of the factorisations (fast-check)', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('svd: U diag(s) Vᴴ = A, UᴴU = I, VᴴV = I and s descending, non-negative, full or thin', () => {
+    const cases = fc.tuple(sizes, sizes).chain(([m, n]) => fc.tuple(matrix(m, n), dtypes, fc.boolean()));
+    fc.assert(
+      fc.property(cases, ([a, dtype, fullMatrices]) => {
+        const ax = toNDArray(a, dtype);
+        const [ux, sx, vhx] = svd(ax, { fullMatrices });
+        const u = fromNDArray(ux);
+        const vh = fromNDArray(vhx);
+        const s = Array.from(sx.toTypedArray() as Float64Array);
+        const k = Math.min(a.m, a.n);
+        expect([u.m, u.n, s.length, vh.m, vh.n]).toEqual([a.m, fullMatrices ? a.m : k, k, fullMatrices ? a.n : k, a.n]);
+        for (let i = 0; i < k; i++) expect(s[i]).toBeGreaterThanOrEqual(i + 1 < k ? s[i + 1] : 0);
+        const size = Math.max(a.m, a.n);
+        // U diag(s) Vᴴ over the first k columns / rows
+        const us = { m: a.m, n: k, values: new Float64Array(2 * a.m * k) };
+        for (let i = 0; i < a.m; i++) {
+          for (let j = 0; j < k; j++) {
+            us.values[2 * (i * k + j)] = u.values[2 * (i * u.n + j)] * s[j];
+            us.values[2 * (i * k + j) + 1] = u.values[2 * (i * u.n + j) + 1] * s[j];
+          }
+        }
+        const vk = { m: k, n: a.n, values: vh.values.slice(0, 2 * k * a.n) };
+        const original = fromNDArray(ax);
+        expect(normInf(minus(multiply(us, vk), original))).toBeLessThanOrEqual(RATIO * size * EPS[dtype] * Math.max(normInf(original), 1e-300));
+        const identityError = (x: Matrix) => {
+          const g = multiply(x, x, true);
+          for (let i = 0; i < x.n; i++) g.values[2 * (i * x.n + i)] -= 1;
+          return normInf(g);
+        };
+        expect(identityError(u)).toBeLessThanOrEqual(RATIO * size * EPS[dtype]);
+        expect(identityError(transpose(vh, true))).toBeLessThanOrEqual(RATIO * size * EPS[dtype]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('svdvals: the singular values of Q₁ diag(d) Q₂ (Q orthogonal, from qr) are |d| in descending order', () => {
+    const cases = sizes.chain((n) => fc.tuple(fc.constant(n), matrix(n, n), matrix(n, n), fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: n, maxLength: n }), dtypes));
+    fc.assert(
+      fc.property(cases, ([n, g1, g2, d, dtype]) => {
+        // unitary factors for complex dtypes, real orthogonal ones (of the real parts) for real dtypes
+        const exact = COMPLEX.has(dtype) ? 'complex128' : 'float64';
+        const [q1] = qr(toNDArray(g1, exact)) as NDArray[];
+        const [q2] = qr(toNDArray(g2, exact)) as NDArray[];
+        const diag = { m: n, n, values: new Float64Array(2 * n * n) };
+        for (let i = 0; i < n; i++) diag.values[2 * (i * n + i)] = d[i] / 100;
+        const source = multiply(multiply(fromNDArray(q1), diag), fromNDArray(q2));
+        const s = Array.from(svdvals(toNDArray(source, dtype)).toTypedArray() as Float64Array);
+        const expected = d.map((x) => Math.abs(x) / 100).sort((x, y) => y - x);
+        for (let i = 0; i < n; i++) expect(Math.abs(s[i] - expected[i])).toBeLessThanOrEqual(RATIO * n * EPS[dtype] * Math.max(expected[0], 1e-300));
+      }),
+      { numRuns: 100 },
     );
   });
 });
