@@ -136,6 +136,11 @@ function identity(q: number, lanes: number, dtype: Stack['dtype']) {
   return v;
 }
 
+/** The singular values of every matrix of the stack, [..., min(M, N)] in descending order (for `norm`). */
+export function singularValuesOf(stack: Stack): NDArray {
+  return decompose(stack, false, false).s;
+}
+
 function checkDriver(value: unknown): void {
   if (value === undefined || value === 'gesdd' || value === 'gesvd') return;
   throw new InvalidArgumentError(`svd: lapackDriver must be "gesdd" or "gesvd", not ${describe(value)}.`, {

@@ -166,8 +166,17 @@ describe('bad input to sciport.linalg', () => {
     rejects(() => diagsvd([1, 2], 2, 2.5), 'InvalidArgumentError', 'N');
   });
 
-  it('says which ords need singular values (not computed yet) instead of faking them', () => {
-    for (const ord of [2, -2, 'nuc'] as const) rejects(() => norm(A, { ord }), 'NotSupportedError', 'ord');
+  it("computes ord 2, -2 and 'nuc' from the singular values; a NaN fails as SciPy's SVD does", () => {
+    const [s0, s1, s2] = svdvals(A).toArray() as number[];
+    expect(norm(A, { ord: 2 }).get()).toBe(s0);
+    expect(norm(A, { ord: -2 }).get()).toBe(s2);
+    expect(norm(A, { ord: 'nuc' }).get()).toBe(s0 + s1 + s2);
+    const withNaN = [
+      [1, Number.NaN],
+      [2, 1],
+    ];
+    for (const ord of [2, -2, 'nuc'] as const) rejects(() => norm(withNaN, { ord, checkFinite: false }), 'LinAlgError', 'a');
+    rejects(() => norm([[], []], { ord: -2 }), 'ShapeError', 'a');
     // 2 is the Euclidean norm of vectors, which needs none
     expect(norm(B, { ord: 2 }).get()).toBeCloseTo(Math.sqrt(14), 14);
   });
