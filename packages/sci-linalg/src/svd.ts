@@ -6,6 +6,7 @@
 import { isComplexDtype, NDArray } from '@sciport/array-api';
 import { checkBoolean, describe } from '@sciport/array-api/kit';
 import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
+import { LinAlgError } from './errors.js';
 import { columnNorm, completeBasis, jacobiOrthogonalize } from './kernels/jacobi-svd.js';
 import { readMatrix } from './lu.js';
 import { type FiniteOptions, type OverwriteAOptions, readFunctionOptions } from './options.js';
@@ -72,7 +73,9 @@ function decompose(stack: Stack, vectors: boolean, full: boolean): Decomposition
       }
     }
     const v = vectors ? identity(q, lanes, dtype) : null;
-    jacobiOrthogonalize(w, p, q, lanes, v, eps);
+    if (!jacobiOrthogonalize(w, p, q, lanes, v, eps)) {
+      throw new LinAlgError('SVD did not converge.', { argument: 'a', hint: 'The Jacobi sweeps did not converge; check the input for extreme values.' });
+    }
     const norms = Array.from({ length: q }, (_, j) => columnNorm(w, lanes, p, lanes * j * p));
     const order = norms.map((_, j) => j).sort((x, y) => norms[y] - norms[x]);
     for (let t = 0; t < q; t++) s[b * q + t] = norms[order[t]];

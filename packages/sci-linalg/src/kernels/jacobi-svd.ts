@@ -51,9 +51,10 @@ function rotate(w: Float, lanes: number, len: number, a: number, b: number, c: n
 /**
  * Orthogonalises the q columns of `w` (each of length p), accumulating the rotations in `v`
  * (or not, when null). `eps` is the working precision's unit roundoff; a pair counts as
- * orthogonal when |⟨a, b⟩| ≤ √p·eps·‖a‖‖b‖ (gesvj's criterion).
+ * orthogonal when |⟨a, b⟩| ≤ √p·eps·‖a‖‖b‖ (gesvj's criterion). Returns false when a sweep
+ * still rotated after MAX_SWEEPS (no convergence).
  */
-export function jacobiOrthogonalize(w: Float, p: number, q: number, lanes: number, v: Float | null, eps: number): void {
+export function jacobiOrthogonalize(w: Float, p: number, q: number, lanes: number, v: Float | null, eps: number): boolean {
   const tol = Math.sqrt(p) * eps;
   for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
     let rotated = false;
@@ -75,8 +76,9 @@ export function jacobiOrthogonalize(w: Float, p: number, q: number, lanes: numbe
         if (v !== null) rotate(v, lanes, q, lanes * j * q, lanes * k * q, c, s, gr / g, gi / g);
       }
     }
-    if (!rotated) return;
+    if (!rotated) return true;
   }
+  return false;
 }
 
 /** Euclidean norm of the column at element offset `a` (length p). */
