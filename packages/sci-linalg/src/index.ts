@@ -35,7 +35,11 @@ export {
   luFactor,
   luSolve,
   norm,
+  qr,
   solve,
+  svd,
+  svdvals,
+  diagsvd,
   solveTriangular,
 } from './multimethods.js';
 export { LINALG_FUNCTIONS, type LinalgFunction, type LinalgGroup, linalgFunction, linalgNames } from './table.js';
@@ -45,6 +49,8 @@ export type { CholeskyOptions, ChoSolveOptions } from './cholesky.js';
 export type { DetOptions, InvOptions } from './inverse.js';
 export type { LuFactorOptions, LuOptions, LuSolveOptions } from './lu.js';
 export type { NormOptions, NormOrder } from './norm.js';
+export type { QrFunction, QrMode, QrOptions } from './qr.js';
+export type { SvdFunction, SvdOptions, SvdvalsOptions } from './svd.js';
 export type { SymmetryOptions } from './symmetry.js';
 export type { FiniteOptions, Trans } from './options.js';
 export type { ExactOptions, PascalKind, PascalOptions } from './special/integer-matrices.js';

@@ -10,6 +10,8 @@ import { type CholeskyOptions, type ChoSolveOptions, choFactorHost, choleskyHost
 import { type DetOptions, detHost, type InvOptions, invHost } from './inverse.js';
 import { type LuFactorOptions, type LuOptions, type LuSolveOptions, luFactorHost, luHost, luSolveHost } from './lu.js';
 import { type NormOptions, normHost } from './norm.js';
+import { type QrFunction, qrHost } from './qr.js';
+import { diagsvdHost, type SvdFunction, svdHost, type SvdvalsOptions, svdvalsHost } from './svd.js';
 import { type SolveOptions, type SolveTriangularOptions, solveHost, solveTriangularHost } from './solve.js';
 import { bandwidthHost, type SymmetryOptions, ishermitianHost, issymmetricHost } from './symmetry.js';
 import { type PascalOptions, type ExactOptions, hilbertHost, invhilbertHost, invpascalHost, pascalHost } from './special/integer-matrices.js';
@@ -53,6 +55,12 @@ export const choSolve = declare<(cAndLower: readonly [unknown, boolean | NDArray
   'choSolve',
   choSolveHost,
 );
+// qrHost's result depends on the mode: QrFunction states which
+export const qr = declare<QrFunction>('qr', qrHost as QrFunction);
+// svdHost's result depends on computeUv: SvdFunction states which
+export const svd = declare<SvdFunction>('svd', svdHost as SvdFunction);
+export const svdvals = declare<(a: unknown, options?: SvdvalsOptions) => NDArray>('svdvals', svdvalsHost);
+export const diagsvd = declare<(s: unknown, M: number, N: number) => NDArray>('diagsvd', diagsvdHost);
 export const norm = declare<(a: unknown, options?: NormOptions) => NDArray>('norm', normHost);
 export const bandwidth = declare<(a: unknown) => [number, number] | [NDArray, NDArray]>('bandwidth', bandwidthHost);
 export const issymmetric = declare<(a: unknown, options?: SymmetryOptions) => boolean | NDArray>('issymmetric', issymmetricHost);

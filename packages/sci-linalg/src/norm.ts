@@ -5,9 +5,11 @@
  */
 import { type NDArray, permuteDims } from '@sciport/array-api';
 import { checkBoolean, describe, normalizeAxis } from '@sciport/array-api/kit';
-import { InvalidArgumentError, NotSupportedError, ShapeError } from '@sciport/dispatch-core';
+import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
+import { LinAlgError } from './errors.js';
 import { type FiniteOptions, readFunctionOptions } from './options.js';
-import { allocateFloat, checkFiniteValues, fromData, isComplex, lapackDtype, realOf, toArray } from './stack.js';
+import { allocateFloat, checkFiniteValues, fromData, isComplex, type LapackDtype, lapackDtype, realOf, toArray } from './stack.js';
+import { singularValuesOf } from './svd.js';
 import { astype } from '@sciport/array-api';
 
 /** Norm orders: a number (Infinity / -Infinity for inf / -inf), 'fro', 'nuc', or null (the default). */
@@ -64,7 +66,13 @@ export function normHost(x: unknown, options?: NormOptions): NDArray {
   const outType = returnsPythonFloat(a, dtype, o.axis, keepdims, ord) ? 'float64' : realOf(dtype);
   const out = allocateFloat(outType, outer);
   const abs = new Float64Array(inner);
+  const singular = matrix && (ord === 2 || ord === -2 || ord === 'nuc') ? singularValues(data, dtype, outer, a.shape[axes[0]], a.shape[axes[1]]) : null;
   for (let s = 0; s < outer; s++) {
+    if (singular !== null) {
+      const k = Math.min(a.shape[axes[0]], a.shape[axes[1]]);
+      out[s] = spectralNorm(singular.subarray(s * k, (s + 1) * k), ord);
+      continue;
+    }
     for (let i = 0; i < inner; i++) {
       const p = lanes * (s * inner + i);
       abs[i] = lanes === 1 ? Math.abs(data[p]) : Math.hypot(data[p], data[p + 1]);
@@ -119,15 +127,27 @@ function reduceOrThrow(values: Float64Array, f: (a: number, b: number) => number
   return r;
 }
 
+/**
+ * The singular values of the `count` m×n matrices in `data` (NumPy's norm takes them from
+ * LAPACK's gesdd: a NaN makes its SVD fail to converge, an infinity gives NaN).
+ */
+function singularValues(data: Float64Array | Float32Array, dtype: LapackDtype, count: number, m: number, n: number): Float64Array {
+  if (data.some(Number.isNaN)) {
+    throw new LinAlgError('norm: SVD did not converge.', { argument: 'a', hint: 'Remove the NaN values: ord 2, -2 and nuc need singular values.' });
+  }
+  const s = singularValuesOf({ data, dtype, batch: [count], rows: m, cols: n }).toTypedArray() as Float64Array | Float32Array;
+  return Float64Array.from(s);
+}
+
+/** ord 2 (the largest singular value), −2 (the smallest) or 'nuc' (their sum). */
+function spectralNorm(singular: Float64Array, ord: NormOrder): number {
+  if (ord === 'nuc') return singular.reduce((sum, v) => sum + v, 0);
+  return reduceOrThrow(singular, ord === 2 ? Math.max : Math.min);
+}
+
 /** Matrix norms of the m×n magnitudes `abs` (row-major). */
 function matrixNorm(abs: Float64Array, m: number, n: number, ord: NormOrder): number {
   if (ord === null || ord === 'fro') return vectorNorm(abs, 2);
-  if (ord === 'nuc' || ord === 2 || ord === -2) {
-    throw new NotSupportedError(`norm: ord ${describe(ord)} needs singular values, which sciport does not compute yet.`, {
-      argument: 'ord',
-      hint: "Use 'fro', 1, -1, Infinity or -Infinity.",
-    });
-  }
   if (ord === 1 || ord === -1) {
     const sums = new Float64Array(n);
     for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) sums[j] += abs[i * n + j];
@@ -140,7 +160,7 @@ function matrixNorm(abs: Float64Array, m: number, n: number, ord: NormOrder): nu
   }
   throw new InvalidArgumentError(`norm: invalid norm order ${describe(ord)} for matrices.`, {
     argument: 'ord',
-    hint: "Use null, 'fro', 1, -1, Infinity or -Infinity.",
+    hint: "Use null, 'fro', 'nuc', 1, -1, 2, -2, Infinity or -Infinity.",
   });
 }
 

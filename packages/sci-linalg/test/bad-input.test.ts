@@ -31,7 +31,11 @@ import {
   luFactor,
   luSolve,
   norm,
+  qr,
   solve,
+  diagsvd,
+  svd,
+  svdvals,
   solveTriangular,
 } from '../src/index.js';
 
@@ -84,6 +88,17 @@ describe('bad input to sciport.linalg', () => {
     rejects(() => lu(withNaN), 'InvalidArgumentError', 'a');
     rejects(() => cholesky(withNaN), 'InvalidArgumentError', 'a');
     rejects(() => norm(withNaN), 'InvalidArgumentError', 'a');
+    rejects(() => qr(withNaN), 'InvalidArgumentError', 'a');
+    rejects(() => svd(withNaN), 'InvalidArgumentError', 'a');
+    rejects(() => svdvals(withNaN), 'InvalidArgumentError', 'a');
+    // without the check: a NaN is still refused (as LAPACK's gesdd under SciPy), an Inf gives NaN
+    rejects(() => svdvals(withNaN, { checkFinite: false }), 'InvalidArgumentError', 'a');
+    const withInf = [
+      [1, Number.POSITIVE_INFINITY],
+      [2, 1],
+    ];
+    expect(svdvals(withInf, { checkFinite: false }).toArray()).toEqual([Number.NaN, Number.NaN]);
+    expect((qr(withNaN, { checkFinite: false, mode: 'r' }) as NDArray[])[0].shape).toEqual([2, 2]);
     // without the check, NaN propagates as in LAPACK
     const x = solve(withNaN, [1, 1], { checkFinite: false }).toArray() as number[];
     expect(x.some(Number.isNaN)).toBe(true);
@@ -133,10 +148,35 @@ describe('bad input to sciport.linalg', () => {
     rejects(() => norm(A, { axis: 2 }), 'InvalidArgumentError', 'axis');
     rejects(() => norm(A, { axis: [0, 0] }), 'InvalidArgumentError', 'axis');
     rejects(() => issymmetric(A, { atol: 'big' as never }), 'InvalidArgumentError', 'atol');
+    rejects(() => qr(A, { mode: 'thin' as never }), 'InvalidArgumentError', 'mode');
+    rejects(() => qr(A, { pivoting: 1 as never }), 'InvalidArgumentError', 'pivoting');
+    rejects(() => qr(B), 'ShapeError', 'a');
+    // lwork as LAPACK checks it: -1 or at least the columns of each matrix SciPy passes it for
+    rejects(() => qr(A, { lwork: 2 }), 'InvalidArgumentError', 'lwork');
+    rejects(() => qr(A, { lwork: 3.5 }), 'InvalidArgumentError', 'lwork');
+    rejects(() => qr([[1], [2], [3]], { lwork: 2 }), 'InvalidArgumentError', 'lwork');
+    expect(qr([[1], [2], [3]], { lwork: 2, mode: 'economic' })).toHaveLength(2);
+    expect(qr(A, { lwork: -1, overwriteA: true })).toHaveLength(2);
+    rejects(() => svd(A, { lapackDriver: 'gesvj' as never }), 'InvalidArgumentError', 'lapackDriver');
+    rejects(() => svd(A, { fullMatrices: 'no' as never }), 'InvalidArgumentError', 'fullMatrices');
+    rejects(() => svd(A, { computeUv: 0 as never }), 'InvalidArgumentError', 'computeUv');
+    rejects(() => svdvals(B), 'ShapeError', 'a');
+    rejects(() => diagsvd([1, 2], 3, 3), 'ShapeError', 's');
+    rejects(() => diagsvd([1, 2], -1, 2), 'InvalidArgumentError', 'M');
+    rejects(() => diagsvd([1, 2], 2, 2.5), 'InvalidArgumentError', 'N');
   });
 
-  it('says which ords need singular values (not computed yet) instead of faking them', () => {
-    for (const ord of [2, -2, 'nuc'] as const) rejects(() => norm(A, { ord }), 'NotSupportedError', 'ord');
+  it("computes ord 2, -2 and 'nuc' from the singular values; a NaN fails as SciPy's SVD does", () => {
+    const [s0, s1, s2] = svdvals(A).toArray() as number[];
+    expect(norm(A, { ord: 2 }).get()).toBe(s0);
+    expect(norm(A, { ord: -2 }).get()).toBe(s2);
+    expect(norm(A, { ord: 'nuc' }).get()).toBe(s0 + s1 + s2);
+    const withNaN = [
+      [1, Number.NaN],
+      [2, 1],
+    ];
+    for (const ord of [2, -2, 'nuc'] as const) rejects(() => norm(withNaN, { ord, checkFinite: false }), 'LinAlgError', 'a');
+    rejects(() => norm([[], []], { ord: -2 }), 'ShapeError', 'a');
     // 2 is the Euclidean norm of vectors, which needs none
     expect(norm(B, { ord: 2 }).get()).toBeCloseTo(Math.sqrt(14), 14);
   });
@@ -168,6 +208,10 @@ describe('bad input to sciport.linalg', () => {
     luSolve(luFactor(a), b);
     cholesky(a);
     choSolve(choFactor(a), b);
+    qr(a, { overwriteA: true, pivoting: true });
+    qr(a, { mode: 'raw' });
+    svd(a, { overwriteA: true });
+    svdvals(a, { overwriteA: true });
     expect([Array.from(a.data as Float64Array), Array.from(b.data as Float64Array)]).toEqual(before);
     expect(a).toBeInstanceOf(NDArray);
   });

@@ -6,7 +6,7 @@
 import { type DType, NDArray } from '@sciport/array-api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cholesky, det, inv, lu, solve, solveTriangular } from '../src/index.js';
+import { cholesky, det, inv, lu, qr, solve, solveTriangular, svd, svdvals } from '../src/index.js';
 
 /** The bound's constant: LAPACK's tests call a residual ratio above 30 a failure. */
 const RATIO = 30;
@@ -198,6 +198,101 @@ describe('properties of the factorisations (fast-check)', () => {
         const c = fromNDArray(cholesky(ax, { lower }));
         const reconstructed = lower ? multiply(c, transpose(c, true)) : multiply(c, c, true);
         expect(normInf(minus(reconstructed, fromNDArray(ax)))).toBeLessThanOrEqual(RATIO * n * EPS[dtype] * normInf(fromNDArray(ax)));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('qr: Q R = A[:, P], QᴴQ = I and R upper triangular, in every mode, with and without pivoting', () => {
+    const modes = fc.constantFrom<'full' | 'economic'>('full', 'economic');
+    const cases = fc.tuple(sizes, sizes).chain(([m, n]) => fc.tuple(matrix(m, n), dtypes, modes, fc.boolean()));
+    fc.assert(
+      fc.property(cases, ([a, dtype, mode, pivoting]) => {
+        const ax = toNDArray(a, dtype);
+        const [qx, rx, px] = qr(ax, { mode, pivoting });
+        const q = fromNDArray(qx);
+        const r = fromNDArray(rx);
+        const k = Math.min(a.m, a.n);
+        expect([q.m, q.n, r.m, r.n]).toEqual([a.m, mode === 'full' ? a.m : k, mode === 'full' ? a.m : k, a.n]);
+        for (let i = 0; i < r.m; i++) for (let j = 0; j < Math.min(i, r.n); j++) expect(r.values[2 * (i * r.n + j)]).toBe(0);
+        // A with its columns in P's order
+        const order = pivoting ? Array.from(px.toTypedArray() as Int32Array) : [...Array(a.n).keys()];
+        expect([...order].sort((x, y) => x - y)).toEqual([...Array(a.n).keys()]);
+        const original = fromNDArray(ax);
+        const permuted = { ...original, values: new Float64Array(original.values.length) };
+        for (let i = 0; i < a.m; i++) {
+          for (let j = 0; j < a.n; j++) {
+            permuted.values[2 * (i * a.n + j)] = original.values[2 * (i * a.n + order[j])];
+            permuted.values[2 * (i * a.n + j) + 1] = original.values[2 * (i * a.n + order[j]) + 1];
+          }
+        }
+        const size = Math.max(a.m, a.n);
+        expect(normInf(minus(multiply(q, r), permuted))).toBeLessThanOrEqual(RATIO * size * EPS[dtype] * Math.max(normInf(original), 1e-300));
+        const gram = multiply(q, q, true);
+        for (let i = 0; i < q.n; i++) gram.values[2 * (i * q.n + i)] -= 1;
+        expect(normInf(gram)).toBeLessThanOrEqual(RATIO * size * EPS[dtype]);
+        // with pivoting R's diagonal does not increase in magnitude (geqp3's choice of columns)
+        if (pivoting) {
+          for (let i = 1; i < k; i++) {
+            const d = (t: number) => Math.hypot(r.values[2 * (t * r.n + t)], r.values[2 * (t * r.n + t) + 1]);
+            expect(d(i)).toBeLessThanOrEqual(d(i - 1) * (1 + RATIO * size * EPS[dtype]));
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('svd: U diag(s) Vᴴ = A, UᴴU = I, VᴴV = I and s descending, non-negative, full or thin', () => {
+    const cases = fc.tuple(sizes, sizes).chain(([m, n]) => fc.tuple(matrix(m, n), dtypes, fc.boolean()));
+    fc.assert(
+      fc.property(cases, ([a, dtype, fullMatrices]) => {
+        const ax = toNDArray(a, dtype);
+        const [ux, sx, vhx] = svd(ax, { fullMatrices });
+        const u = fromNDArray(ux);
+        const vh = fromNDArray(vhx);
+        const s = Array.from(sx.toTypedArray() as Float64Array);
+        const k = Math.min(a.m, a.n);
+        expect([u.m, u.n, s.length, vh.m, vh.n]).toEqual([a.m, fullMatrices ? a.m : k, k, fullMatrices ? a.n : k, a.n]);
+        for (let i = 0; i < k; i++) expect(s[i]).toBeGreaterThanOrEqual(i + 1 < k ? s[i + 1] : 0);
+        const size = Math.max(a.m, a.n);
+        // U diag(s) Vᴴ over the first k columns / rows
+        const us = { m: a.m, n: k, values: new Float64Array(2 * a.m * k) };
+        for (let i = 0; i < a.m; i++) {
+          for (let j = 0; j < k; j++) {
+            us.values[2 * (i * k + j)] = u.values[2 * (i * u.n + j)] * s[j];
+            us.values[2 * (i * k + j) + 1] = u.values[2 * (i * u.n + j) + 1] * s[j];
+          }
+        }
+        const vk = { m: k, n: a.n, values: vh.values.slice(0, 2 * k * a.n) };
+        const original = fromNDArray(ax);
+        expect(normInf(minus(multiply(us, vk), original))).toBeLessThanOrEqual(RATIO * size * EPS[dtype] * Math.max(normInf(original), 1e-300));
+        const identityError = (x: Matrix) => {
+          const g = multiply(x, x, true);
+          for (let i = 0; i < x.n; i++) g.values[2 * (i * x.n + i)] -= 1;
+          return normInf(g);
+        };
+        expect(identityError(u)).toBeLessThanOrEqual(RATIO * size * EPS[dtype]);
+        expect(identityError(transpose(vh, true))).toBeLessThanOrEqual(RATIO * size * EPS[dtype]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('svdvals: the singular values of Q₁ diag(d) Q₂ (Q orthogonal, from qr) are |d| in descending order', () => {
+    const cases = sizes.chain((n) => fc.tuple(fc.constant(n), matrix(n, n), matrix(n, n), fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: n, maxLength: n }), dtypes));
+    fc.assert(
+      fc.property(cases, ([n, g1, g2, d, dtype]) => {
+        // unitary factors for complex dtypes, real orthogonal ones (of the real parts) for real dtypes
+        const exact = COMPLEX.has(dtype) ? 'complex128' : 'float64';
+        const [q1] = qr(toNDArray(g1, exact)) as NDArray[];
+        const [q2] = qr(toNDArray(g2, exact)) as NDArray[];
+        const diag = { m: n, n, values: new Float64Array(2 * n * n) };
+        for (let i = 0; i < n; i++) diag.values[2 * (i * n + i)] = d[i] / 100;
+        const source = multiply(multiply(fromNDArray(q1), diag), fromNDArray(q2));
+        const s = Array.from(svdvals(toNDArray(source, dtype)).toTypedArray() as Float64Array);
+        const expected = d.map((x) => Math.abs(x) / 100).sort((x, y) => y - x);
+        for (let i = 0; i < n; i++) expect(Math.abs(s[i] - expected[i])).toBeLessThanOrEqual(RATIO * n * EPS[dtype] * Math.max(expected[0], 1e-300));
       }),
       { numRuns: 100 },
     );

@@ -6,7 +6,7 @@ import { LINALG_DOMAIN, LINALG_FUNCTIONS, LINALG_MULTIMETHODS, linalgFunction, l
 /** The scipy.linalg functions of this milestone (SciPy 1.17 names, camelCase; `kron` left SciPy in 1.17). */
 const MILESTONE = [
   'solve', 'solveTriangular', 'inv', 'det', 'luFactor', 'luSolve', 'lu', 'cholesky', 'choFactor', 'choSolve',
-  'norm', 'bandwidth', 'issymmetric', 'ishermitian', 'toeplitz', 'circulant', 'hankel', 'hilbert', 'invhilbert',
+  'qr', 'svd', 'svdvals', 'diagsvd', 'norm', 'bandwidth', 'issymmetric', 'ishermitian', 'toeplitz', 'circulant', 'hankel', 'hilbert', 'invhilbert',
   'pascal', 'invpascal', 'blockDiag', 'companion', 'dft', 'helmert', 'leslie', 'hadamard', 'fiedler',
   'fiedlerCompanion', 'convolutionMatrix',
 ];
