@@ -22,20 +22,12 @@ import {
 } from './options.js';
 import { quantize, resolveOutput } from './output.js';
 import { perAxis } from './per-axis.js';
-import { maximumFilterHost, minimumFilterHost, readFootprint } from './rank.js';
+import { maximumFilterHost, minimumFilterHost, readFootprint, requireSizeOrFootprint } from './rank.js';
 import { readPlane } from './planes.js';
 
 /** The window as a footprint over the filtered axes: the given one, or a box of `size`. */
 function windowOf(fn: string, o: RankFilterOptions, count: number): { shape: readonly number[]; mask: Uint8Array } {
-  if (o.footprint === undefined && o.size === undefined) {
-    throw new InvalidArgumentError(`${fn} needs a size or a footprint.`, { argument: 'size', hint: 'Pass e.g. { size: 3 }.' });
-  }
-  if (o.footprint !== undefined && o.size !== undefined) {
-    throw new InvalidArgumentError(`${fn} takes a size or a footprint, not both (SciPy ignores size then).`, {
-      argument: 'size',
-      hint: 'Leave out size when you give a footprint.',
-    });
-  }
+  requireSizeOrFootprint(fn, o);
   if (o.footprint !== undefined) {
     const footprint = readFootprint(o.footprint);
     if (footprint.shape.length !== count) {

@@ -63,12 +63,8 @@ export function readFootprint(footprint: unknown): { shape: readonly number[]; m
   return { shape: f.shape, mask: Uint8Array.from(values) };
 }
 
-function filterNd(input: unknown, options: RankFilterOptions | undefined, minimum: boolean): NDArray {
-  const fn = minimum ? 'minimumFilter' : 'maximumFilter';
-  const o = readOptions(options, RANK_KEYS, fn);
-  const x = readInput(input);
-  requireReal(x, fn);
-  const axes = checkAxes(o.axes, x.ndim);
+/** The n-D rank filters take exactly one of `size` and `footprint` (SciPy warns and ignores size when both come). */
+export function requireSizeOrFootprint(fn: string, o: { readonly size?: unknown; readonly footprint?: unknown }): void {
   if (o.footprint === undefined && o.size === undefined) {
     throw new InvalidArgumentError(`${fn} needs a size or a footprint.`, { argument: 'size', hint: 'Pass e.g. { size: 3 }.' });
   }
@@ -78,6 +74,15 @@ function filterNd(input: unknown, options: RankFilterOptions | undefined, minimu
       hint: 'Leave out size when you give a footprint.',
     });
   }
+}
+
+function filterNd(input: unknown, options: RankFilterOptions | undefined, minimum: boolean): NDArray {
+  const fn = minimum ? 'minimumFilter' : 'maximumFilter';
+  const o = readOptions(options, RANK_KEYS, fn);
+  const x = readInput(input);
+  requireReal(x, fn);
+  const axes = checkAxes(o.axes, x.ndim);
+  requireSizeOrFootprint(fn, o);
   const footprint = o.footprint === undefined ? null : readFootprint(o.footprint);
   if (footprint !== null && footprint.shape.length !== axes.length) {
     throw new ShapeError(`footprint has ${footprint.shape.length} dimensions for ${axes.length} filtered axes.`, {
