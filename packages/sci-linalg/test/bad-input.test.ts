@@ -50,6 +50,15 @@ const A = [
 const B = [1, 2, 3];
 
 describe('bad input to sciport.linalg', () => {
+  it('refuses a matrix order whose n×n result cannot be allocated, before allocating (ShapeError naming n)', () => {
+    for (const order of [2 ** 40, 2 ** 31, 1e300]) {
+      rejects(() => dft(order), 'ShapeError', 'n');
+      rejects(() => hilbert(order), 'ShapeError', 'n');
+      rejects(() => pascal(order), 'ShapeError', 'n');
+      rejects(() => helmert(order), 'ShapeError', 'n');
+    }
+  });
+
   it('needs square matrices where SciPy does (ShapeError naming a)', () => {
     const wide = [
       [1, 2, 3],

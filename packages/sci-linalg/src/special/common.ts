@@ -3,7 +3,7 @@
  * `atleast_1d`, batch dimensions in front), and filling a result from an index rule.
  */
 import { type DType, NDArray, allocate, astype, broadcastShapes, broadcastTo, dtypeInfo, resultType, type TypedArray } from '@sciport/array-api';
-import { checkInteger, describe } from '@sciport/array-api/kit';
+import { checkAllocatable, checkInteger, describe } from '@sciport/array-api/kit';
 import { DtypeError, InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { toArray } from '../stack.js';
 
@@ -74,7 +74,7 @@ export function gather(
   return new NDArray(out, [...batch, m, n], dtype);
 }
 
-/** A matrix order n ≥ 0. */
+/** A matrix order n ≥ 0 whose n×n result can be allocated (else a ShapeError before allocating). */
 export function checkOrder(n: unknown, fn: string, argument = 'n'): number {
   const k = checkInteger(n, argument, 0);
   if (n === undefined || k < 0) {
@@ -83,6 +83,7 @@ export function checkOrder(n: unknown, fn: string, argument = 'n'): number {
       hint: 'Pass the order of the matrix.',
     });
   }
+  checkAllocatable([k, k], argument);
   return k;
 }
 
