@@ -170,10 +170,18 @@ export function initRequestedShapeAndAxes(
 /** Largest number of elements a transform will allocate (the host array limit). */
 export const MAX_ELEMENTS = 2 ** 31 - 1;
 
+/**
+ * Elements a transform to `shape` allocates: the result, or one line of its longest axis when
+ * another axis is empty (the plan and working line still have that length).
+ */
 function product(shape: readonly number[]): number {
   let size = 1;
-  for (const v of shape) size *= v;
-  return size;
+  let longest = 0;
+  for (const v of shape) {
+    size *= v;
+    if (v > longest) longest = v;
+  }
+  return Math.max(size, longest);
 }
 
 /** Refuses output shapes with more elements than an array can hold, naming the option that asked for them. */

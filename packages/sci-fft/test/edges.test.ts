@@ -311,3 +311,12 @@ describe('typed errors only', () => {
     expect(() => fft([1], { n: 2 ** 40 })).toThrow(ShapeError);
   });
 });
+
+describe('an empty input with an impossible transform length', () => {
+  it('is refused before planning a line of that length (generated bad input found a RangeError)', () => {
+    const empty = new NDArray(new Float64Array(0), [0, 0], 'float64');
+    for (const transform of [hfft, irfft, fft, dct]) {
+      expect(() => transform(empty, { n: 2 ** 53 })).toThrow(expect.objectContaining({ name: 'ShapeError', argument: 'n' }));
+    }
+  });
+});
