@@ -7,23 +7,10 @@ import vm from 'node:vm';
 import { ARRAY_BRAND, DtypeError, InvalidArgumentError, type SciportError, ShapeError } from '@sciport/dispatch-core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectError } from './expect-error.js';
 import { asarray } from '../src/asarray.js';
 import { hostNamespace as xp } from '../src/namespace.js';
 import { NDArray, type NestedArray } from '../src/ndarray.js';
-
-function expectError(fn: () => unknown, cls: new (...a: never[]) => SciportError, argument: string, message: RegExp): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught, 'throws').toBeInstanceOf(cls);
-  const err = caught as SciportError;
-  expect(err.argument).toBe(argument);
-  expect(err.message).toMatch(message);
-  expect(err.hint, 'says what to do').toBeTruthy();
-}
 
 describe('strided layouts that run outside their data', () => {
   it('ndarray-likes whose shape, stride or offset reach past the data are ShapeErrors', () => {

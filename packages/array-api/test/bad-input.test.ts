@@ -1,23 +1,10 @@
 /** Bad inputs give typed errors that name the argument and say what to do. */
 import { DtypeError, InvalidArgumentError, NamespaceMismatchError, type SciportError, ShapeError } from '@sciport/dispatch-core';
 import { describe, expect, it } from 'vitest';
+import { expectError } from './expect-error.js';
 import { asarray } from '../src/asarray.js';
 import { checkAllocatable } from '../src/layout.js';
 import { arrayNamespace, hostNamespace as xp } from '../src/namespace.js';
-
-function expectError(fn: () => unknown, cls: new (...a: never[]) => SciportError, argument: string, message: RegExp): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught, 'throws').toBeInstanceOf(cls);
-  const err = caught as SciportError;
-  expect(err.argument).toBe(argument);
-  expect(err.message).toMatch(message);
-  expect(err.hint, 'says what to do').toBeTruthy();
-}
 
 describe('ragged nested arrays', () => {
   it('ShapeError naming the offending path', () => {

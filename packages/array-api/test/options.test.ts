@@ -1,23 +1,12 @@
 /** Options objects: unknown keys, non-plain objects and wrongly typed values are typed errors. */
 import { InvalidArgumentError, type SciportError } from '@sciport/dispatch-core';
 import { describe, expect, it } from 'vitest';
+import { expectError as expectTypedError } from './expect-error.js';
+
+const expectError = (fn: () => unknown, argument: string, message: RegExp) => expectTypedError(fn, InvalidArgumentError, argument, message);
 import { asarray } from '../src/asarray.js';
 import { hostNamespace as xp } from '../src/namespace.js';
 import { readOptions } from '../src/options.js';
-
-function expectError(fn: () => unknown, argument: string, message: RegExp): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught, 'throws').toBeInstanceOf(InvalidArgumentError);
-  const err = caught as SciportError;
-  expect(err.argument).toBe(argument);
-  expect(err.message).toMatch(message);
-  expect(err.hint, 'says what to do').toBeTruthy();
-}
 
 describe('unknown option keys', () => {
   it('are refused by every function instead of being ignored', () => {
