@@ -4,7 +4,7 @@
  * ever reads outside the data it was given or turns junk into numbers.
  */
 import vm from 'node:vm';
-import { ARRAY_BRAND, DtypeError, InvalidArgumentError, type SciportError, ShapeError } from '@sciport/dispatch-core';
+import { ARRAY_BRAND, DtypeError, InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectError } from './expect-error.js';

@@ -1,5 +1,5 @@
 /** Bad inputs give typed errors that name the argument and say what to do. */
-import { DtypeError, InvalidArgumentError, NamespaceMismatchError, type SciportError, ShapeError } from '@sciport/dispatch-core';
+import { DtypeError, InvalidArgumentError, NamespaceMismatchError, ShapeError } from '@sciport/dispatch-core';
 import { describe, expect, it } from 'vitest';
 import { expectError } from './expect-error.js';
 import { asarray } from '../src/asarray.js';

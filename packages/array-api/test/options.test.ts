@@ -1,5 +1,5 @@
 /** Options objects: unknown keys, non-plain objects and wrongly typed values are typed errors. */
-import { InvalidArgumentError, type SciportError } from '@sciport/dispatch-core';
+import { InvalidArgumentError } from '@sciport/dispatch-core';
 import { describe, expect, it } from 'vitest';
 import { expectError as expectTypedError } from './expect-error.js';
 
