@@ -17,9 +17,9 @@ import type { DType } from '@sciport/array-api';
 import * as sciLinalg from '@sciport/linalg';
 import { linalgFunction } from '@sciport/linalg';
 import { describe, it } from 'vitest';
-import { compareArrays } from '../compare.js';
+import { compareResult } from '../compare-result.js';
 import type { ArrayFactory } from '../factory.js';
-import { decodeArray, type FixtureArray, type FixtureCase, type FixtureFile, isFixtureArray } from '../fixture-format.js';
+import { decodeArray, type FixtureArray, type FixtureCase, type FixtureFile } from '../fixture-format.js';
 import { loadFixtureFile } from '../fixtures.js';
 import { expectCasesMatchSciPy, exportedFunction, fixtureGroups } from './fixture-groups.js';
 import { alignSingularVectors } from './linalg-svd.js';
@@ -87,26 +87,6 @@ const SINGLE = new Set(['float32', 'complex64']);
 /** Unit roundoff of the precision the inputs are computed in (single only when every input is single). */
 function epsilonOf(dtypes: readonly string[]): number {
   return dtypes.every((d) => SINGLE.has(d)) ? 2 ** -23 : 2 ** -52;
-}
-
-/** Compares one result (array, tuple or plain value) with SciPy's; returns a failure or undefined. */
-async function compareResult(actual: unknown, expected: unknown, factory: ArrayFactory, tol: number, where: string): Promise<string | undefined> {
-  if (isFixtureArray(expected)) {
-    const e = decodeArray(expected as FixtureArray);
-    const a = await factory.read(actual);
-    const exact = e.dtype.startsWith('int') || e.dtype === 'bool';
-    const r = compareArrays(a, e, exact ? 0 : tol);
-    return r.ok ? undefined : `${where}: ${r.message}`;
-  }
-  if (Array.isArray(expected)) {
-    if (!Array.isArray(actual) || actual.length !== expected.length) return `${where}: expected a ${expected.length}-tuple, got ${String(actual)}`;
-    for (let i = 0; i < expected.length; i++) {
-      const f = await compareResult(actual[i], expected[i], factory, tol, `${where}[${i}]`);
-      if (f !== undefined) return f;
-    }
-    return undefined;
-  }
-  return actual === expected ? undefined : `${where}: got ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`;
 }
 
 async function runCase(file: FixtureFile, c: LinalgCase, factory: ArrayFactory, options: LinalgSuiteOptions): Promise<string | undefined> {
