@@ -43,10 +43,14 @@ export function renderCapabilities({ domains }) {
     "functions against SciPy's fixtures in CI.",
     '',
   ];
-  for (const { domain, columns, rows } of domains) {
+  for (const { domain, columns, rows, undispatched } of domains) {
     lines.push(`## ${domain}`, '', `| function | ${columns.join(' | ')} |`, `|---|${columns.map(() => '---').join('|')}|`);
     for (const row of rows) lines.push(`| \`${row.name}\` | ${columns.map((c) => cell(row.cells[c])).join(' | ')} |`);
     lines.push('');
+    if (undispatched.length > 0) {
+      const names = undispatched.map((n) => `\`${n}\``).join(', ');
+      lines.push(`Without an array argument, and so always on the default backend: ${names}.`, '');
+    }
   }
   return lines.join('\n');
 }

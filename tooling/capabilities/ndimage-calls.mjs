@@ -1,0 +1,38 @@
+// The sample calls of sciport.ndimage: every function on a 4×6 array, its positional
+// arguments made from the names in its table row.
+import { NDIMAGE_DOMAIN, NDIMAGE_FUNCTIONS, NDIMAGE_MULTIMETHODS } from '@sciport/ndimage';
+import { gridSample } from './samples.mjs';
+
+/** A valid value for each positional argument name of the table's rows. */
+const ARGUMENTS = {
+  weights: (row) => (row.axes === 'axis' ? [1, 2, 1] : [[0, 1, 0], [1, 2, 1]]),
+  size: () => 3,
+  sigma: () => 1,
+  rank: () => 4,
+  percentile: () => 50,
+  // SciPy's own second-derivative and derivative callbacks, built from correlate1d.
+  derivative2: () => (input, axis, output, mode, cval) =>
+    NDIMAGE_MULTIMETHODS.correlate1d(input, [1, -2, 1], { axis, output, mode, cval }),
+  derivative: () => (input, axis, output, mode, cval) =>
+    NDIMAGE_MULTIMETHODS.correlate1d(input, [-1, 0, 1], { axis, output, mode, cval }),
+};
+
+function argumentsOf(row) {
+  const args = row.args.map((name) => {
+    const make = ARGUMENTS[name];
+    if (make === undefined) throw new Error(`tooling/capabilities/ndimage-calls.mjs: add a sample value for '${name}' (${row.name})`);
+    return make(row);
+  });
+  // Rank filters over several axes need a size or footprint (SciPy has no default).
+  if (row.kind === 'rank' && row.axes === 'axes') args.push({ size: 3 });
+  return args;
+}
+
+export const ndimageCalls = {
+  domain: NDIMAGE_DOMAIN,
+  calls: NDIMAGE_FUNCTIONS.map((row) => {
+    const fn = NDIMAGE_MULTIMETHODS[row.name];
+    const args = argumentsOf(row);
+    return { name: row.name, fn, sample: gridSample, invoke: (x) => fn(x, ...args) };
+  }),
+};
