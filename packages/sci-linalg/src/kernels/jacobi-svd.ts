@@ -51,11 +51,13 @@ function rotate(w: Float, lanes: number, len: number, a: number, b: number, c: n
 /**
  * Orthogonalises the q columns of `w` (each of length p), accumulating the rotations in `v`
  * (or not, when null). `eps` is the working precision's unit roundoff; a pair counts as
- * orthogonal when |⟨a, b⟩| ≤ √p·eps·‖a‖‖b‖ (gesvj's criterion). Returns false when a sweep
- * still rotated after MAX_SWEEPS (no convergence).
+ * orthogonal when |⟨a, b⟩| ≤ (√p + 2)·eps·‖a‖‖b‖: gesvj's √p·eps, plus two units for the
+ * rounding of the computed ⟨a, b⟩ itself — without them a pair whose computed cosine
+ * settles just above √p·eps (seen for 2×2 complex input at 1.57·eps) rotates forever.
+ * Returns false when a sweep still rotated after MAX_SWEEPS (no convergence).
  */
 export function jacobiOrthogonalize(w: Float, p: number, q: number, lanes: number, v: Float | null, eps: number): boolean {
-  const tol = Math.sqrt(p) * eps;
+  const tol = (Math.sqrt(p) + 2) * eps;
   for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
     let rotated = false;
     for (let j = 0; j < q - 1; j++) {
