@@ -18,6 +18,7 @@ import { ndimageBadInputSuite } from './ndimage-bad-input.js';
 import { expectCasesMatchSciPy, exportedFunction, fixtureGroups } from './fixture-groups.js';
 import { DEFAULT_NDIMAGE_TOLERANCE, type NdimageSuiteOptions, type NdimageSuiteTolerance } from './ndimage-options.js';
 import { ndimagePropertySuite } from './ndimage-properties.js';
+import { ndimageInterpolationPropertySuite } from './ndimage-interpolation-properties.js';
 import { isMappingSpec, mappingCallback } from './ndimage-mappings.js';
 
 export { DEFAULT_NDIMAGE_TOLERANCE, type NdimageSuiteOptions, type NdimageSuiteTolerance } from './ndimage-options.js';
@@ -121,6 +122,7 @@ export function ndimageSuite(factory: ArrayFactory, options: NdimageSuiteOptions
     }
     // sections run unless excluded; inside them `include`/`exclude` pick functions
     if (!options.exclude?.includes('properties')) ndimagePropertySuite(factory, options);
+    if (!options.exclude?.includes('properties')) ndimageInterpolationPropertySuite(factory, options);
     if (!options.exclude?.includes('bad-input')) ndimageBadInputSuite(factory, options);
   });
 }
