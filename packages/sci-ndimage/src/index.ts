@@ -54,3 +54,25 @@ export { gaussianKernel1d } from './gaussian-kernel.js';
 
 
 export { PLANNED_FUNCTIONS, scipyName } from './planned.js';
+export {
+  affineTransform,
+  geometricTransform,
+  mapCoordinates,
+  rotate,
+  shift,
+  splineFilter,
+  splineFilter1d,
+  zoom,
+} from './multimethods.js';
+export type {
+  AffineTransformOptions,
+  CoordinateMapping,
+  GeometricTransformOptions,
+  InterpolationOptions,
+  MapCoordinatesOptions,
+  RotateOptions,
+  ShiftOptions,
+  SplineFilter1dOptions,
+  SplineFilterOptions,
+  ZoomOptions,
+} from './interpolation-options.js';

@@ -34,6 +34,21 @@ import { medianFilterHost, percentileFilterHost, rankFilterHost } from './order-
 import { maximumFilter1dHost, maximumFilterHost, minimumFilter1dHost, minimumFilterHost } from './rank.js';
 import { NDIMAGE_TABLE } from './table.js';
 import { uniformFilter1dHost, uniformFilterHost } from './uniform.js';
+import { affineTransformHost, rotateHost } from './affine.js';
+import { geometricTransformHost, mapCoordinatesHost } from './geometric.js';
+import type {
+  AffineTransformOptions,
+  CoordinateMapping,
+  GeometricTransformOptions,
+  MapCoordinatesOptions,
+  RotateOptions,
+  ShiftOptions,
+  SplineFilter1dOptions,
+  SplineFilterOptions,
+  ZoomOptions,
+} from './interpolation-options.js';
+import { splineFilter1dHost, splineFilterHost } from './spline-filter.js';
+import { shiftHost, zoomHost } from './zoom-shift.js';
 
 export { NDIMAGE_DOMAIN } from './table.js';
 
@@ -82,6 +97,14 @@ export const maximumFilter = declare<OptionsFilter<RankFilterOptions>>('maximumF
 export const rankFilter = declare<ScalarFilter<RankFilterOptions>>('rankFilter', rankFilterHost);
 export const medianFilter = declare<OptionsFilter<RankFilterOptions>>('medianFilter', medianFilterHost);
 export const percentileFilter = declare<ScalarFilter<RankFilterOptions>>('percentileFilter', percentileFilterHost);
+export const splineFilter1d = declare<OptionsFilter<SplineFilter1dOptions>>('splineFilter1d', splineFilter1dHost);
+export const splineFilter = declare<OptionsFilter<SplineFilterOptions>>('splineFilter', splineFilterHost);
+export const geometricTransform = declare<ScalarFilter<GeometricTransformOptions, CoordinateMapping>>('geometricTransform', geometricTransformHost);
+export const mapCoordinates = declare<WeightsFilter<MapCoordinatesOptions>>('mapCoordinates', mapCoordinatesHost);
+export const affineTransform = declare<WeightsFilter<AffineTransformOptions>>('affineTransform', affineTransformHost);
+export const shift = declare<ScalarFilter<ShiftOptions, number | readonly number[]>>('shift', shiftHost);
+export const zoom = declare<ScalarFilter<ZoomOptions, number | readonly number[]>>('zoom', zoomHost);
+export const rotate = declare<ScalarFilter<RotateOptions>>('rotate', rotateHost);
 
 /** Every multimethod of the domain by name, in the table's order (checked complete by the tests). */
 export const NDIMAGE_MULTIMETHODS: Readonly<Record<string, Multimethod<(...args: any[]) => any>>> = table.multimethods();

@@ -22,14 +22,14 @@ function complexOf(dtype: DType): DType {
 }
 
 /**
- * The output of a filter of `input`. `complexOutput`: the result is complex (complex input
+ * The output of a filter of `input` (its result has `shape`, by default the input's). `complexOutput`: the result is complex (complex input
  * or complex weights), so a real output dtype is refused; otherwise a complex output is
  * refused (SciPy's real filters cannot write one).
  */
-export function resolveOutput(input: NDArray, output: unknown, complexOutput: boolean): OutputTarget {
+export function resolveOutput(input: NDArray, output: unknown, complexOutput: boolean, shape: readonly number[] = input.shape): OutputTarget {
   if (output === undefined || output === null) {
     const dtype = complexOutput ? complexOf(input.dtype) : input.dtype;
-    return { array: zeros(input.shape, { dtype }), dtype };
+    return { array: zeros([...shape], { dtype }), dtype };
   }
   if (typeof output === 'string') {
     if (!isDType(output) || output === 'bool') {
@@ -39,13 +39,13 @@ export function resolveOutput(input: NDArray, output: unknown, complexOutput: bo
       });
     }
     checkKind(output, complexOutput);
-    return { array: zeros(input.shape, { dtype: output }), dtype: output };
+    return { array: zeros([...shape], { dtype: output }), dtype: output };
   }
   if (output instanceof NDArray) {
-    if (output.shape.length !== input.shape.length || output.shape.some((n, i) => n !== input.shape[i])) {
-      throw new ShapeError(`'output' has shape [${output.shape.join(', ')}], the input [${input.shape.join(', ')}].`, {
+    if (output.shape.length !== shape.length || output.shape.some((n, i) => n !== shape[i])) {
+      throw new ShapeError(`'output' has shape [${output.shape.join(', ')}], the result [${shape.join(', ')}].`, {
         argument: 'output',
-        hint: 'Preallocate the output with the input’s shape.',
+        hint: 'Preallocate the output with the result’s shape (the input’s, for the filters).',
       });
     }
     checkKind(output.dtype, complexOutput);

@@ -4,7 +4,6 @@
  * is implemented and tested.
  */
 export const PLANNED_FUNCTIONS: readonly string[] = Object.freeze([
-  'affineTransform',
   'binaryClosing',
   'binaryDilation',
   'binaryErosion',
@@ -26,7 +25,6 @@ export const PLANNED_FUNCTIONS: readonly string[] = Object.freeze([
   'generateBinaryStructure',
   'genericFilter',
   'genericFilter1d',
-  'geometricTransform',
   'greyClosing',
   'greyDilation',
   'greyErosion',
@@ -35,7 +33,6 @@ export const PLANNED_FUNCTIONS: readonly string[] = Object.freeze([
   'iterateStructure',
   'label',
   'labeledComprehension',
-  'mapCoordinates',
   'maximum',
   'maximumPosition',
   'mean',
@@ -44,10 +41,6 @@ export const PLANNED_FUNCTIONS: readonly string[] = Object.freeze([
   'minimumPosition',
   'morphologicalGradient',
   'morphologicalLaplace',
-  'rotate',
-  'shift',
-  'splineFilter',
-  'splineFilter1d',
   'standardDeviation',
   'sum',
   'sumLabels',
@@ -56,7 +49,6 @@ export const PLANNED_FUNCTIONS: readonly string[] = Object.freeze([
   'vectorizedFilter',
   'watershedIft',
   'whiteTophat',
-  'zoom',
 ]);
 
 /** SciPy's snake_case name of a sciport function (`gaussianFilter1d` → `gaussian_filter1d`). */

@@ -16,12 +16,24 @@ import {
   RANK_KEYS,
   UNIFORM_KEYS,
 } from './options.js';
+import {
+  AFFINE_TRANSFORM_KEYS,
+  GEOMETRIC_TRANSFORM_KEYS,
+  MAP_COORDINATES_KEYS,
+  ROTATE_KEYS,
+  SHIFT_KEYS,
+  SPLINE_FILTER_1D_KEYS,
+  SPLINE_FILTER_KEYS,
+  ZOOM_KEYS,
+} from './interpolation-options.js';
 
 /**
  * What a filter computes: a weighted sum (`linear`: correlate/convolve, uniform,
  * gaussian, and the derivative filters built from them — complex data allowed) or an order statistic (`rank`: min/max, rank, median, percentile — real only).
+ * `interpolation`: B-spline prefiltering and resampling (spline filters, shift, zoom,
+ * rotate, affine/geometric transforms, map_coordinates) — complex data allowed.
  */
-export type FilterKind = 'linear' | 'rank';
+export type FilterKind = 'linear' | 'rank' | 'interpolation';
 
 /** Which axes a function filters: one `axis` (default -1), or `axes` (default all). */
 export type AxesForm = 'axis' | 'axes';
@@ -67,6 +79,15 @@ export const NDIMAGE_TABLE = functionTable<NdimageFunction>(NDIMAGE_DOMAIN, [
   row('rankFilter', 'rank', 'axes', ['rank'], RANK_KEYS),
   row('medianFilter', 'rank', 'axes', [], RANK_KEYS),
   row('percentileFilter', 'rank', 'axes', ['percentile'], RANK_KEYS),
+  // interpolation ('axes': every axis is transformed)
+  row('splineFilter1d', 'interpolation', 'axis', [], SPLINE_FILTER_1D_KEYS),
+  row('splineFilter', 'interpolation', 'axes', [], SPLINE_FILTER_KEYS),
+  row('geometricTransform', 'interpolation', 'axes', ['mapping'], GEOMETRIC_TRANSFORM_KEYS),
+  row('mapCoordinates', 'interpolation', 'axes', ['coordinates'], MAP_COORDINATES_KEYS),
+  row('affineTransform', 'interpolation', 'axes', ['matrix'], AFFINE_TRANSFORM_KEYS),
+  row('shift', 'interpolation', 'axes', ['shift'], SHIFT_KEYS),
+  row('zoom', 'interpolation', 'axes', ['zoom'], ZOOM_KEYS),
+  row('rotate', 'interpolation', 'axes', ['angle'], ROTATE_KEYS),
 ]);
 
 /** Every function's row, in table order. */

@@ -52,6 +52,14 @@ const VALID_ARGS: Record<string, unknown[]> = {
   rankFilter: [1],
   medianFilter: [],
   percentileFilter: [40],
+  splineFilter1d: [],
+  splineFilter: [],
+  geometricTransform: [(c: number[]) => c],
+  mapCoordinates: [[[[0.5, 1, 2, 3, 4], [0, 1, 2, 3, 4], [0, 1, 2, 3, 4], [0, 1, 2, 3, 4]], [[0.5, 1, 2, 3, 4], [0, 1, 2, 3, 4], [0, 1, 2, 3, 4], [0, 1, 2, 3, 4]]]],
+  affineTransform: [[[1, 0], [0, 1]]],
+  shift: [0.5],
+  zoom: [1],
+  rotate: [180],
 };
 /** Options some functions need to be valid (the rank filters need a window). */
 const VALID_OPTIONS: Record<string, Record<string, unknown>> = {
@@ -73,7 +81,8 @@ function cases(): BadCase[] {
     const base = VALID_OPTIONS[f.name] ?? {};
     add(f.name, 'an unknown option key', [...args, { ...base, modee: 'reflect' }], iae, 'modee');
     add(f.name, 'an unknown mode name', [...args, { ...base, mode: 'reflekt' }], iae, 'mode');
-    add(f.name, 'an output of another shape', [...args, { ...base, output: image([5, 4]) }], 'ShapeError', 'output');
+    // affineTransform takes its output shape from an output array, as SciPy
+    if (f.name !== 'affineTransform') add(f.name, 'an output of another shape', [...args, { ...base, output: image([5, 4]) }], 'ShapeError', 'output');
     add(f.name, 'an output dtype that is not a dtype', [...args, { ...base, output: 'float65' }], 'DtypeError', 'output');
     add(f.name, 'a complex output for real data and weights', [...args, { ...base, output: 'complex128' }], 'DtypeError', 'output');
     add(f.name, 'a complex cval for real input', [...args, { ...base, cval: [1, 2] }], iae, 'cval');
@@ -143,6 +152,36 @@ function cases(): BadCase[] {
   add('maximumFilter1d', 'complex input', [3], 'DtypeError', 'input', z);
   add('correlate', 'a real output for complex input', [[[1]], { output: 'float64' }], 'DtypeError', 'output', z);
   add('gaussianFilter', 'a bool output', [1, { output: 'bool' }], 'DtypeError', 'output');
+  // interpolation
+  for (const fn of ['shift', 'zoom', 'rotate', 'mapCoordinates', 'affineTransform', 'geometricTransform', 'splineFilter1d']) {
+    add(fn, 'order 6', [...VALID_ARGS[fn], { order: 6 }], iae, 'order');
+    add(fn, 'a negative order', [...VALID_ARGS[fn], { order: -1 }], iae, 'order');
+  }
+  add('splineFilter', 'order 1 (SciPy filters orders 2–5)', [{ order: 1 }], iae, 'order');
+  add('shift', 'a fractional order', [0.5, { order: 2.5 }], iae, 'order');
+  add('shift', 'one shift per axis, wrong count', [[1, 2, 3]], iae, 'shift');
+  add('zoom', 'one zoom per axis, wrong count', [[1, 2, 3]], iae, 'zoom');
+  add('zoom', 'a negative zoom', [-2], iae, 'zoom');
+  add('zoom', 'a gridMode that is not a boolean', [2, { gridMode: 1 }], iae, 'gridMode');
+  add('shift', 'a prefilter that is not a boolean', [0.5, { prefilter: 'no' }], iae, 'prefilter');
+  add('shift', 'a scalar input', [0.5], 'ShapeError', 'input', new NDArray(Float64Array.of(3), [], 'float64'));
+  add('mapCoordinates', 'coordinates whose first axis is not the input rank', [[[1, 2]]], 'ShapeError', 'coordinates');
+  add('mapCoordinates', '1-D coordinates (no output axis)', [[1, 2]], 'ShapeError', 'coordinates');
+  add('mapCoordinates', 'complex coordinates', [new NDArray(new Float64Array(8), [2, 2], 'complex128')], 'DtypeError', 'coordinates');
+  add('affineTransform', 'a matrix with too many rows', [[[1, 0], [0, 1], [1, 1]]], 'ShapeError', 'matrix');
+  add('affineTransform', 'a matrix with too many columns', [[[1, 0, 0, 0], [0, 1, 0, 0]]], 'ShapeError', 'matrix');
+  add('affineTransform', 'a diagonal of the wrong length', [[1, 2, 3]], 'ShapeError', 'matrix');
+  add('affineTransform', 'a 3-D matrix', [[[[1]]]], 'ShapeError', 'matrix');
+  add('affineTransform', 'a homogeneous matrix whose last row is not [0, 0, 1]', [[[1, 0, 0], [0, 1, 0], [0, 1, 1]]], iae, 'matrix');
+  add('affineTransform', 'one offset per axis, wrong count', [[[1, 0], [0, 1]], { offset: [1, 2, 3] }], iae, 'offset');
+  add('affineTransform', 'an output shape with a negative length', [[[1, 0], [0, 1]], { outputShape: [4, -1] }], iae, 'outputShape');
+  add('rotate', '1-D input', [30], 'ShapeError', 'input', image([5]));
+  add('rotate', 'three axes', [30, { axes: [0, 1, 1] }], iae, 'axes');
+  add('rotate', 'an axis out of range', [30, { axes: [0, 2] }], iae, 'axes');
+  add('rotate', 'a NaN angle', [Number.NaN], iae, 'angle');
+  add('geometricTransform', 'a mapping that is not a function', [[1, 2]], iae, 'mapping');
+  add('geometricTransform', 'a mapping returning too few coordinates', [(c: number[]) => [c[0]]], 'ShapeError', 'mapping');
+  add('geometricTransform', 'extraKeywords that are not an object', [(c: number[]) => c, { extraKeywords: 3 }], iae, 'extraKeywords');
   return list;
 }
 

@@ -1,0 +1,92 @@
+/**
+ * Properties of the interpolation functions that hold for any correct implementation:
+ * an integer shift of order 0 in 'grid-wrap' is a roll, the order-k spline of the
+ * prefiltered samples passes through the samples, zoom by 1 and rotation by 360° give
+ * the input back.
+ */
+import { NDArray } from '@sciport/array-api';
+import * as sciNdimage from '@sciport/ndimage';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { elementsOf } from '../compare.js';
+import type { ArrayFactory } from '../factory.js';
+import { isSelected, type NdimageSuiteOptions } from './ndimage-options.js';
+
+type AnyFn = (...args: unknown[]) => unknown;
+const api = sciNdimage as unknown as Record<string, AnyFn>;
+
+/** A random 2-D float64 image (2–7 × 2–7, values in [-10, 10]). */
+const image = fc
+  .tuple(fc.integer({ min: 2, max: 7 }), fc.integer({ min: 2, max: 7 }))
+  .chain(([r, c]) =>
+    fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: r * c, maxLength: r * c }).map((v) => new NDArray(Float64Array.from(v), [r, c], 'float64')),
+  );
+
+function values(x: NDArray): number[] {
+  return Array.from(elementsOf(x).filter((_, i) => i % 2 === 0));
+}
+
+function close(a: number[], b: number[], tol: number): boolean {
+  const scale = Math.max(1, ...b.map(Math.abs));
+  return a.length === b.length && a.every((v, i) => Math.abs(v - b[i]) <= tol * scale);
+}
+
+export function ndimageInterpolationPropertySuite(factory: ArrayFactory, options: NdimageSuiteOptions): void {
+  const run = async (fn: string, x: NDArray, ...rest: unknown[]): Promise<number[]> => values(await factory.read(api[fn](factory.make(x), ...rest)));
+  const params = { numRuns: 30 };
+  describe('interpolation properties', () => {
+    if (isSelected('shift', options)) {
+      it('shift by integers, order 0, grid-wrap is a roll', async () => {
+        await fc.assert(
+          fc.asyncProperty(image, fc.integer({ min: -9, max: 9 }), fc.integer({ min: -9, max: 9 }), async (x, s0, s1) => {
+            const [r, c] = x.shape;
+            const v = values(x);
+            const mod = (a: number, n: number) => ((a % n) + n) % n;
+            const rolled = v.map((_, k) => v[mod(Math.floor(k / c) - s0, r) * c + mod((k % c) - s1, c)]);
+            expect(close(await run('shift', x, [s0, s1], { order: 0, mode: 'grid-wrap' }), rolled, 0)).toBe(true);
+          }),
+          params,
+        );
+      });
+    }
+    if (isSelected('splineFilter', options) && isSelected('mapCoordinates', options)) {
+      // ('reflect' starts its recursion from SciPy's approximate initial value, so it is exact on long lines only)
+      it('the order-k spline of splineFilter’s coefficients passes through the samples', async () => {
+        await fc.assert(
+          fc.asyncProperty(image, fc.integer({ min: 2, max: 5 }), fc.constantFrom('mirror', 'grid-wrap'), async (x, order, mode) => {
+            const coef = await factory.read(api.splineFilter(factory.make(x), { order, mode }));
+            const [r, c] = x.shape;
+            const grid = [Array.from({ length: r * c }, (_, k) => Math.floor(k / c)), Array.from({ length: r * c }, (_, k) => k % c)];
+            const at = await run('mapCoordinates', coef, grid, { order, mode, prefilter: false });
+            expect(close(at, values(x), 1e-12)).toBe(true);
+          }),
+          params,
+        );
+      });
+    }
+    if (isSelected('zoom', options)) {
+      it('zoom by 1 is the identity (with and without prefilter)', async () => {
+        await fc.assert(
+          fc.asyncProperty(image, fc.integer({ min: 0, max: 5 }), async (x, order) => {
+            expect(close(await run('zoom', x, 1, { order }), values(x), 0)).toBe(true);
+            expect(close(await run('zoom', x, 1, { order, prefilter: order > 1 }), values(x), 1e-12)).toBe(true);
+          }),
+          params,
+        );
+      });
+    }
+    if (isSelected('rotate', options)) {
+      it('rotate by 360° (and by 90° four times) gives the input back', async () => {
+        await fc.assert(
+          fc.asyncProperty(image, fc.integer({ min: 0, max: 5 }), async (x, order) => {
+            expect(close(await run('rotate', x, 360, { order }), values(x), 1e-12)).toBe(true);
+            let y = x;
+            for (let i = 0; i < 4; i++) y = await factory.read(api.rotate(factory.make(y), 90, { order: 0 }));
+            expect(close(values(y), values(x), 0)).toBe(true);
+          }),
+          params,
+        );
+      });
+    }
+  });
+}
