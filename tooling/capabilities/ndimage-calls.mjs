@@ -15,6 +15,19 @@ const ARGUMENTS = {
     NDIMAGE_MULTIMETHODS.correlate1d(input, [1, -2, 1], { axis, output, mode, cval }),
   derivative: () => (input, axis, output, mode, cval) =>
     NDIMAGE_MULTIMETHODS.correlate1d(input, [-1, 0, 1], { axis, output, mode, cval }),
+  // interpolation: a half-sample shift as a mapping, three points, a shear, …
+  mapping: () => (coordinates) => coordinates.map((c) => c - 0.5),
+  coordinates: () => [
+    [0.5, 1.5, 2],
+    [1, 2.5, 4],
+  ],
+  matrix: () => [
+    [1, 0.2],
+    [0, 0.9],
+  ],
+  shift: () => 0.5,
+  zoom: () => 2,
+  angle: () => 30,
 };
 
 function argumentsOf(row) {
