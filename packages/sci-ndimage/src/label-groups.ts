@@ -111,10 +111,15 @@ function readIndex(index: unknown): { values: Float64Array; shape: readonly numb
 
 /** group[i] = the group of label l[i] (−1 when its label is not indexed): a dense table for integer index values in a small range, else a map. */
 function assignGroups(l: Float64Array, groupOf: Map<number, number>, group: Int32Array): void {
-  const keys = [...groupOf.keys()];
-  const lo = Math.min(...keys);
-  const hi = Math.max(...keys);
-  if (keys.every(Number.isInteger) && hi - lo <= Math.max(1024, 4 * l.length)) {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  let integers = true;
+  for (const k of groupOf.keys()) {
+    lo = Math.min(lo, k);
+    hi = Math.max(hi, k);
+    integers &&= Number.isInteger(k);
+  }
+  if (integers && hi - lo <= Math.max(1024, 4 * l.length)) {
     const table = new Int32Array(hi - lo + 1).fill(-1);
     for (const [k, g] of groupOf) table[k - lo] = g;
     for (let i = 0; i < l.length; i++) {

@@ -15,8 +15,10 @@ import type { ArrayFactory } from '../factory.js';
 import { decodeArray, type FixtureCase, type FixtureFile, isFixtureArray } from '../fixture-format.js';
 import { loadFixtureFile } from '../fixtures.js';
 import { ndimageBadInputSuite } from './ndimage-bad-input.js';
+import { ndimageMeasurementBadInputSuite } from './ndimage-measurement-bad-input.js';
 import { expectCasesMatchSciPy, exportedFunction, fixtureGroups } from './fixture-groups.js';
 import { DEFAULT_NDIMAGE_TOLERANCE, type NdimageSuiteOptions, type NdimageSuiteTolerance } from './ndimage-options.js';
+import { ndimageMeasurementPropertySuite } from './ndimage-measurement-properties.js';
 import { ndimagePropertySuite } from './ndimage-properties.js';
 import { isReducer, reducerCallback } from './ndimage-reducers.js';
 
@@ -118,6 +120,8 @@ export function ndimageSuite(factory: ArrayFactory, options: NdimageSuiteOptions
     }
     // sections run unless excluded; inside them `include`/`exclude` pick functions
     if (!options.exclude?.includes('properties')) ndimagePropertySuite(factory, options);
+    if (!options.exclude?.includes('properties')) ndimageMeasurementPropertySuite(factory, options);
     if (!options.exclude?.includes('bad-input')) ndimageBadInputSuite(factory, options);
+    if (!options.exclude?.includes('bad-input')) ndimageMeasurementBadInputSuite(factory, options);
   });
 }
