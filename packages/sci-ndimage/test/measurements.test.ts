@@ -58,6 +58,15 @@ describe('measurement result forms', () => {
     expect(sums.toArray()).toEqual([1, 28, 8]);
   });
 
+  it('takes a sequence index of 200 000 labels (one pass, no argument spreading)', () => {
+    const n = 200_000;
+    const labels = new NDArray(Int32Array.from({ length: n }, (_, i) => i + 1), [n], 'int32');
+    const values = new NDArray(new Float64Array(n).fill(2), [n], 'float64');
+    const index = Array.from({ length: n }, (_, i) => n - i);
+    const sums = sum(values, labels, index);
+    expect([sums.shape, sums.toArray().every((v: number) => v === 2)]).toEqual([[n], true]);
+  });
+
   it('findObjects gives [start, stop] per axis, null for a missing label', () => {
     expect(findObjects(asarray(LABELS, { dtype: 'int32' }), { maxLabel: 4 })).toEqual([[[0, 1], [0, 2]], [[1, 3], [2, 4]], [[2, 3], [0, 1]], null]);
   });
