@@ -61,5 +61,11 @@ export function storeLabels(target: LabelTarget, labels: Float64Array, low: numb
       hint: 'Use a wider dtype such as "int32" (the default).',
     });
   }
-  writePlane(target.array, labels, 0);
+  const a = target.array;
+  if (a.isContiguous && !dtypeInfo(a.dtype).isBigInt) {
+    // one native conversion instead of an element loop (the values already fit the dtype)
+    (a.data as Int32Array).set(labels, a.offset);
+    return;
+  }
+  writePlane(a, labels, 0);
 }
