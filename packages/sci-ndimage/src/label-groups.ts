@@ -111,6 +111,10 @@ function readIndex(index: unknown): { values: Float64Array; shape: readonly numb
 
 /** group[i] = the group of label l[i] (−1 when its label is not indexed): a dense table for integer index values in a small range, else a map. */
 function assignGroups(l: Float64Array, groupOf: Map<number, number>, group: Int32Array): void {
+  if (groupOf.size === 0) {
+    group.fill(-1);
+    return;
+  }
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   let integers = true;

@@ -2,7 +2,7 @@
 // views, inputs left unchanged, the JS result forms. Expected values are SciPy 1.17's.
 import { asarray, NDArray, zeros } from '@sciport/array-api';
 import { describe, expect, it } from 'vitest';
-import { findObjects, label, labeledComprehension, mean, sum, valueIndices, watershedIft } from '../src/index.js';
+import { centerOfMass, findObjects, label, labeledComprehension, maximumPosition, mean, minimum, sum, valueIndices, watershedIft } from '../src/index.js';
 
 // SciPy: ndimage.label(IMAGE) → labels LABELS, 3 components
 const IMAGE = [
@@ -65,6 +65,13 @@ describe('measurement result forms', () => {
     const index = Array.from({ length: n }, (_, i) => n - i);
     const sums = sum(values, labels, index);
     expect([sums.shape, sums.toArray().every((v: number) => v === 2)]).toEqual([[n], true]);
+  });
+
+  it('an empty index gives empty results, as SciPy', () => {
+    const x = asarray([0, 1, 2, 3]);
+    const labels = [1, 1, 2, 0];
+    expect([sum(x, labels, []).shape, minimum(x, labels, []).dtype]).toEqual([[0], 'float64']);
+    expect([centerOfMass(x, labels, []), maximumPosition(x, labels, [])]).toEqual([[], []]);
   });
 
   it('findObjects gives [start, stop] per axis, null for a missing label', () => {
