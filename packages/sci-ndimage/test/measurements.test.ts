@@ -2,7 +2,19 @@
 // views, inputs left unchanged, the JS result forms. Expected values are SciPy 1.17's.
 import { asarray, NDArray, zeros } from '@sciport/array-api';
 import { describe, expect, it } from 'vitest';
-import { centerOfMass, findObjects, label, labeledComprehension, maximumPosition, mean, minimum, sum, valueIndices, watershedIft } from '../src/index.js';
+import {
+  centerOfMass,
+  findObjects,
+  label,
+  labeledComprehension,
+  maximumPosition,
+  mean,
+  minimum,
+  ndimageFunction,
+  sum,
+  valueIndices,
+  watershedIft,
+} from '../src/index.js';
 
 // SciPy: ndimage.label(IMAGE) → labels LABELS, 3 components
 const IMAGE = [
@@ -16,6 +28,15 @@ const LABELS = [
   [3, 0, 2, 2],
 ];
 const VALUES = new NDArray(Float64Array.from({ length: 12 }, (_, i) => i), [3, 4], 'float64');
+
+describe('the table rows of the measurements', () => {
+  it('are measurements without axes that dispatch on their array arguments', () => {
+    expect(ndimageFunction('sum')).toMatchObject({ kind: 'measurement', axes: 'none', args: ['labels', 'index'], dispatch: [0, 1] });
+    expect(ndimageFunction('histogram')).toMatchObject({ args: ['min', 'max', 'bins', 'labels', 'index'], dispatch: [0, 4] });
+    expect(ndimageFunction('watershedIft')).toMatchObject({ args: ['markers'], dispatch: [0, 1], options: ['structure', 'output', 'backend'] });
+    expect(ndimageFunction('label').options).toEqual(['structure', 'output', 'backend']);
+  });
+});
 
 describe('label', () => {
   it('returns [labels (int32), count] and leaves the input as it was', () => {
