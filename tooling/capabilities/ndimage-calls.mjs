@@ -1,5 +1,6 @@
 // The sample calls of sciport.ndimage: every function on a 4×6 array, its positional
 // arguments made from the names in its table row.
+import { asarray } from '@sciport/array-api';
 import { NDIMAGE_DOMAIN, NDIMAGE_FUNCTIONS, NDIMAGE_MULTIMETHODS } from '@sciport/ndimage';
 import { gridSample } from './samples.mjs';
 
@@ -28,6 +29,30 @@ const ARGUMENTS = {
   shift: () => 0.5,
   zoom: () => 2,
   angle: () => 30,
+  // measurements: three labelled regions (and background), two of them asked for
+  labels: () => [
+    [1, 1, 0, 2, 2, 2],
+    [1, 1, 0, 0, 2, 2],
+    [0, 0, 3, 3, 0, 0],
+    [0, 3, 3, 3, 0, 0],
+  ],
+  index: () => [1, 3],
+  min: () => 0,
+  max: () => 6,
+  bins: () => 3,
+  func: () => (values) => Array.from(values.toTypedArray(), Number).reduce((a, b) => a + b, 0),
+  outDtype: () => 'float64',
+  default: () => 0,
+  markers: () =>
+    asarray(
+      [
+        [1, 0, 0, 0, 0, 0],
+        [0, 0, 0, 0, 0, 0],
+        [0, 0, 0, 0, 0, 0],
+        [0, 0, 0, 0, 0, 2],
+      ],
+      { dtype: 'int32' },
+    ),
 };
 
 function argumentsOf(row) {

@@ -1,6 +1,7 @@
 // One probe: a call on an array of a backend's kind, read back and compared with the same
 // call on the host array. Results may be arrays of any kind, tuples or lists of them, or
-// plain numbers and flags (lu's (P, L, U), label's (labels, count), det's scalar…).
+// plain numbers and flags (lu's (P, L, U), label's (labels, count), det's scalar…), or a
+// Map (valueIndices).
 
 const SINGLE = new Set(['float16', 'float32', 'complex64']);
 
@@ -10,6 +11,7 @@ async function flatten(result, into = { values: [], dtypes: [] }) {
   if (typeof result === 'number' || typeof result === 'bigint') into.values.push(Number(result));
   else if (typeof result === 'boolean') into.values.push(result ? 1 : 0);
   else if (Array.isArray(result)) for (const part of result) await flatten(part, into);
+  else if (result instanceof Map) for (const entry of result) await flatten(entry, into);
   else {
     const host = typeof result.toHost === 'function' ? await result.toHost() : result;
     into.dtypes.push(host.dtype);

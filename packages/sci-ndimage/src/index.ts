@@ -76,3 +76,45 @@ export type {
   SplineFilterOptions,
   ZoomOptions,
 } from './interpolation-options.js';
+export {
+  centerOfMass,
+  extrema,
+  findObjects,
+  histogram,
+  label,
+  labeledComprehension,
+  maximum,
+  maximumPosition,
+  mean,
+  median,
+  minimum,
+  minimumPosition,
+  standardDeviation,
+  sum,
+  sumLabels,
+  valueIndices,
+  variance,
+  watershedIft,
+} from './multimethods.js';
+export type {
+  ExtremaFunction,
+  FindObjectsFunction,
+  HistogramFunction,
+  LabelFunction,
+  LabeledComprehensionFunction,
+  LabelIndex,
+  PositionFunction,
+  StatisticFunction,
+  ValueIndicesFunction,
+  WatershedFunction,
+} from './measurement-types.js';
+export type {
+  FindObjectsOptions,
+  LabeledComprehensionOptions,
+  LabelOptions,
+  MeasurementOptions,
+  ValueIndicesOptions,
+  WatershedOptions,
+} from './measurement-options.js';
+export type { ObjectSlices } from './find-objects.js';
+export type { ComprehensionFunction } from './labeled-comprehension.js';

@@ -49,6 +49,26 @@ import type {
 } from './interpolation-options.js';
 import { splineFilter1dHost, splineFilterHost } from './spline-filter.js';
 import { shiftHost, zoomHost } from './zoom-shift.js';
+import { centerOfMassHost } from './center-of-mass.js';
+import { findObjectsHost } from './find-objects.js';
+import { labelHost } from './label.js';
+import { extremaHost, maximumHost, maximumPositionHost, medianHost, minimumHost, minimumPositionHost } from './label-extremes.js';
+import { histogramHost } from './label-histogram.js';
+import { meanHost, standardDeviationHost, sumHost, sumLabelsHost, varianceHost } from './label-statistics.js';
+import { labeledComprehensionHost } from './labeled-comprehension.js';
+import type {
+  ExtremaFunction,
+  FindObjectsFunction,
+  HistogramFunction,
+  LabeledComprehensionFunction,
+  LabelFunction,
+  PositionFunction,
+  StatisticFunction,
+  ValueIndicesFunction,
+  WatershedFunction,
+} from './measurement-types.js';
+import { valueIndicesHost } from './value-indices.js';
+import { watershedIftHost } from './watershed-ift.js';
 
 export { NDIMAGE_DOMAIN } from './table.js';
 
@@ -105,6 +125,29 @@ export const affineTransform = declare<WeightsFilter<AffineTransformOptions>>('a
 export const shift = declare<ScalarFilter<ShiftOptions, number | readonly number[]>>('shift', shiftHost);
 export const zoom = declare<ScalarFilter<ZoomOptions, number | readonly number[]>>('zoom', zoomHost);
 export const rotate = declare<ScalarFilter<RotateOptions>>('rotate', rotateHost);
+
+
+// labelling and measurements: their host implementations return SciPy's result forms (numbers, tuples, lists)
+const declareMeasurement = <F extends (...args: any[]) => any>(name: string, host: (...args: any[]) => unknown) => table.declare(name, host as F);
+
+export const label = declareMeasurement<LabelFunction>('label', labelHost);
+export const findObjects = declareMeasurement<FindObjectsFunction>('findObjects', findObjectsHost);
+export const sum = declareMeasurement<StatisticFunction>('sum', sumHost);
+export const sumLabels = declareMeasurement<StatisticFunction>('sumLabels', sumLabelsHost);
+export const mean = declareMeasurement<StatisticFunction>('mean', meanHost);
+export const variance = declareMeasurement<StatisticFunction>('variance', varianceHost);
+export const standardDeviation = declareMeasurement<StatisticFunction>('standardDeviation', standardDeviationHost);
+export const minimum = declareMeasurement<StatisticFunction>('minimum', minimumHost);
+export const maximum = declareMeasurement<StatisticFunction>('maximum', maximumHost);
+export const median = declareMeasurement<StatisticFunction>('median', medianHost);
+export const minimumPosition = declareMeasurement<PositionFunction>('minimumPosition', minimumPositionHost);
+export const maximumPosition = declareMeasurement<PositionFunction>('maximumPosition', maximumPositionHost);
+export const extrema = declareMeasurement<ExtremaFunction>('extrema', extremaHost);
+export const centerOfMass = declareMeasurement<PositionFunction>('centerOfMass', centerOfMassHost);
+export const histogram = declareMeasurement<HistogramFunction>('histogram', histogramHost);
+export const labeledComprehension = declareMeasurement<LabeledComprehensionFunction>('labeledComprehension', labeledComprehensionHost);
+export const valueIndices = declareMeasurement<ValueIndicesFunction>('valueIndices', valueIndicesHost);
+export const watershedIft = declareMeasurement<WatershedFunction>('watershedIft', watershedIftHost);
 
 /** Every multimethod of the domain by name, in the table's order (checked complete by the tests). */
 export const NDIMAGE_MULTIMETHODS: Readonly<Record<string, Multimethod<(...args: any[]) => any>>> = table.multimethods();

@@ -26,17 +26,27 @@ import {
   SPLINE_FILTER_KEYS,
   ZOOM_KEYS,
 } from './interpolation-options.js';
+import {
+  COMPREHENSION_KEYS,
+  FIND_OBJECTS_KEYS,
+  LABEL_KEYS,
+  MEASUREMENT_KEYS,
+  VALUE_INDICES_KEYS,
+  WATERSHED_KEYS,
+} from './measurement-options.js';
 
 /**
  * What a filter computes: a weighted sum (`linear`: correlate/convolve, uniform,
  * gaussian, and the derivative filters built from them — complex data allowed) or an order statistic (`rank`: min/max, rank, median, percentile — real only).
  * `interpolation`: B-spline prefiltering and resampling (spline filters, shift, zoom,
  * rotate, affine/geometric transforms, map_coordinates) — complex data allowed.
+ * `measurement`: labelling and the per-label measurements (label, sum, mean, …, watershedIft) —
+ * real only, results of their own forms (numbers, tuples, lists) rather than a filtered array.
  */
-export type FilterKind = 'linear' | 'rank' | 'interpolation';
+export type FilterKind = 'linear' | 'rank' | 'interpolation' | 'measurement';
 
-/** Which axes a function filters: one `axis` (default -1), or `axes` (default all). */
-export type AxesForm = 'axis' | 'axes';
+/** Which axes a function filters: one `axis` (default -1), or `axes` (default all); `none` for the measurements. */
+export type AxesForm = 'axis' | 'axes' | 'none';
 
 export interface NdimageFunction {
   readonly name: string;
@@ -46,11 +56,42 @@ export interface NdimageFunction {
   readonly args: readonly string[];
   /** Every option key the function takes (its keyword arguments, camelCase, and `backend`). */
   readonly options: readonly string[];
+  /** Positions of the array arguments a backend dispatches on (default [0], the input). */
+  readonly dispatch?: readonly number[];
 }
 
 function row(name: string, kind: FilterKind, axes: AxesForm, args: readonly string[], options: readonly string[]): NdimageFunction {
   return { name, kind, axes, args: Object.freeze([...args]), options };
 }
+
+/** A measurement's row: `arrays` are the positions of its array arguments (input, labels, markers). */
+function measurementRow(name: string, args: readonly string[], options: readonly string[], arrays: readonly number[]): NdimageFunction {
+  return { ...row(name, 'measurement', 'none', args, options), dispatch: Object.freeze([...arrays]) };
+}
+
+const STATISTIC_ARGS = ['labels', 'index'];
+
+/** Labelling and measurements, in SciPy's documentation order. */
+const MEASUREMENT_ROWS: readonly NdimageFunction[] = [
+  measurementRow('label', [], LABEL_KEYS, [0]),
+  measurementRow('findObjects', [], FIND_OBJECTS_KEYS, [0]),
+  measurementRow('sum', STATISTIC_ARGS, MEASUREMENT_KEYS, [0, 1]),
+  measurementRow('sumLabels', STATISTIC_ARGS, MEASUREMENT_KEYS, [0, 1]),
+  measurementRow('mean', STATISTIC_ARGS, MEASUREMENT_KEYS, [0, 1]),
+  measurementRow('variance', STATISTIC_ARGS, MEASUREMENT_KEYS, [0, 1]),
+  measurementRow('standardDeviation', STATISTIC_ARGS, MEASUREMENT_KEYS, [0, 1]),
+  measurementRow('minimum', STATISTIC_ARGS, MEASUREMENT_KEYS, [0, 1]),
+  measurementRow('maximum', STATISTIC_ARGS, MEASUREMENT_KEYS, [0, 1]),
+  measurementRow('median', STATISTIC_ARGS, MEASUREMENT_KEYS, [0, 1]),
+  measurementRow('minimumPosition', STATISTIC_ARGS, MEASUREMENT_KEYS, [0, 1]),
+  measurementRow('maximumPosition', STATISTIC_ARGS, MEASUREMENT_KEYS, [0, 1]),
+  measurementRow('extrema', STATISTIC_ARGS, MEASUREMENT_KEYS, [0, 1]),
+  measurementRow('centerOfMass', STATISTIC_ARGS, MEASUREMENT_KEYS, [0, 1]),
+  measurementRow('histogram', ['min', 'max', 'bins', 'labels', 'index'], MEASUREMENT_KEYS, [0, 4]),
+  measurementRow('labeledComprehension', ['labels', 'index', 'func', 'outDtype', 'default'], COMPREHENSION_KEYS, [0, 1]),
+  measurementRow('valueIndices', [], VALUE_INDICES_KEYS, [0]),
+  measurementRow('watershedIft', ['markers'], WATERSHED_KEYS, [0, 1]),
+];
 
 /** The domain every sciport.ndimage multimethod belongs to. */
 export const NDIMAGE_DOMAIN = 'sciport.ndimage';
@@ -88,6 +129,7 @@ export const NDIMAGE_TABLE = functionTable<NdimageFunction>(NDIMAGE_DOMAIN, [
   row('shift', 'interpolation', 'axes', ['shift'], SHIFT_KEYS),
   row('zoom', 'interpolation', 'axes', ['zoom'], ZOOM_KEYS),
   row('rotate', 'interpolation', 'axes', ['angle'], ROTATE_KEYS),
+  ...MEASUREMENT_ROWS,
 ]);
 
 /** Every function's row, in table order. */

@@ -15,23 +15,39 @@ import type { ArrayFactory } from '../factory.js';
 import { decodeArray, type FixtureCase, type FixtureFile, isFixtureArray } from '../fixture-format.js';
 import { loadFixtureFile } from '../fixtures.js';
 import { ndimageBadInputSuite } from './ndimage-bad-input.js';
+import { ndimageMeasurementBadInputSuite } from './ndimage-measurement-bad-input.js';
 import { expectCasesMatchSciPy, exportedFunction, fixtureGroups } from './fixture-groups.js';
 import { DEFAULT_NDIMAGE_TOLERANCE, type NdimageSuiteOptions, type NdimageSuiteTolerance } from './ndimage-options.js';
+import { ndimageMeasurementPropertySuite } from './ndimage-measurement-properties.js';
 import { ndimagePropertySuite } from './ndimage-properties.js';
 import { ndimageInterpolationPropertySuite } from './ndimage-interpolation-properties.js';
 import { isMappingSpec, mappingCallback } from './ndimage-mappings.js';
+import { isReducer, reducerCallback } from './ndimage-reducers.js';
 
 export { DEFAULT_NDIMAGE_TOLERANCE, type NdimageSuiteOptions, type NdimageSuiteTolerance } from './ndimage-options.js';
 
 /** Fixture files of the ndimage suite (packages/conformance/fixtures/ndimage). */
-export const NDIMAGE_FIXTURE_FILES = ['correlate', 'uniform', 'gaussian', 'rank', 'nonfinite', 'derivatives', 'order', 'interpolation'] as const;
+export const NDIMAGE_FIXTURE_FILES = [
+  'correlate',
+  'uniform',
+  'gaussian',
+  'rank',
+  'nonfinite',
+  'derivatives',
+  'order',
+  'interpolation',
+  'measurements',
+] as const;
 
 /**
  * Tolerance (relative to max|expected|) for a result of `dtype` from function `fn`: 0 —
  * exact — for integer results and the min/max filters (they only select values).
  */
 export function ndimageTolerance(fn: string, dtype: string, tolerance: NdimageSuiteTolerance = {}): number {
-  if (ndimageFunction(fn).kind === 'rank') return 0;
+  const kind = ndimageFunction(fn).kind;
+  if (kind === 'rank') return 0;
+  // measurements: float results by the float64 tolerance (integer arrays always exactly)
+  if (kind === 'measurement' && dtype !== 'float32') return tolerance.float64 ?? DEFAULT_NDIMAGE_TOLERANCE.float64;
   if (dtype === 'float32' || dtype === 'complex64') return tolerance.float32 ?? DEFAULT_NDIMAGE_TOLERANCE.float32;
   if (dtype === 'float64' || dtype === 'complex128') return tolerance.float64 ?? DEFAULT_NDIMAGE_TOLERANCE.float64;
   return 0;
@@ -63,6 +79,7 @@ function decodeValue(v: unknown): unknown {
   if (isFixtureArray(v)) return decodeArray(v);
   if (isDerivative(v)) return derivativeCallback(v.derivative);
   if (isMappingSpec(v)) return mappingCallback(v);
+  if (isReducer(v)) return reducerCallback(v.reducer);
   return Array.isArray(v) ? v.map(decodeValue) : v;
 }
 
@@ -84,8 +101,12 @@ async function runCase(file: FixtureFile, c: FixtureCase, factory: ArrayFactory,
   } catch (error) {
     return `${label(c)} threw ${(error as Error).name}: ${(error as Error).message}`;
   }
-  const tol = ndimageTolerance(c.fn, resultDtype(c.expected), options.tolerance);
-  return compareResult(result, c.expected, factory, tol, label(c), integerUnits(c.fn));
+  // a measurement's numbers (sums, means) of float32 input are float32 values in SciPy
+  const measured = ndimageFunction(c.fn).kind === 'measurement' && file.inputs[c.input!].dtype === 'float32';
+  const dtype = measured ? 'float32' : resultDtype(c.expected);
+  // valueIndices' Map is compared as its [value, index arrays] entries
+  const form = result instanceof Map ? [...result] : result;
+  return compareResult(form, c.expected, factory, ndimageTolerance(c.fn, dtype, options.tolerance), label(c), integerUnits(c.fn));
 }
 
 /**
@@ -123,6 +144,8 @@ export function ndimageSuite(factory: ArrayFactory, options: NdimageSuiteOptions
     // sections run unless excluded; inside them `include`/`exclude` pick functions
     if (!options.exclude?.includes('properties')) ndimagePropertySuite(factory, options);
     if (!options.exclude?.includes('properties')) ndimageInterpolationPropertySuite(factory, options);
+    if (!options.exclude?.includes('properties')) ndimageMeasurementPropertySuite(factory, options);
     if (!options.exclude?.includes('bad-input')) ndimageBadInputSuite(factory, options);
+    if (!options.exclude?.includes('bad-input')) ndimageMeasurementBadInputSuite(factory, options);
   });
 }
