@@ -54,3 +54,22 @@ export { gaussianKernel1d } from './gaussian-kernel.js';
 
 
 export { PLANNED_FUNCTIONS, scipyName } from './planned.js';
+export {
+  fourierEllipsoid,
+  fourierGaussian,
+  fourierShift,
+  fourierUniform,
+  type GenericFilter1d,
+  genericFilter,
+  genericFilter1d,
+  vectorizedFilter,
+} from './multimethods.js';
+export type {
+  GenericFilter1dCallback,
+  GenericFilter1dOptions,
+  GenericFilterCallback,
+  GenericFilterOptions,
+  VectorizedFilterCallback,
+  VectorizedFilterOptions,
+} from './generic-options.js';
+export type { FourierOptions } from './fourier-options.js';

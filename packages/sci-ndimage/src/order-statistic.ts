@@ -27,7 +27,7 @@ import { readPlane } from './planes.js';
 import { checkWindow } from './window-limit.js';
 
 /** The window as a footprint over the filtered axes: the given one, or a box of `size`. */
-function windowOf(fn: string, o: RankFilterOptions, x: NDArray, axes: readonly number[]): { shape: readonly number[]; mask: Uint8Array } {
+export function windowOf(fn: string, o: RankFilterOptions, x: NDArray, axes: readonly number[]): { shape: readonly number[]; mask: Uint8Array } {
   const count = axes.length;
   requireSizeOrFootprint(fn, o);
   if (o.footprint !== undefined) {

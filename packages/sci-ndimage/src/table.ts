@@ -16,12 +16,16 @@ import {
   RANK_KEYS,
   UNIFORM_KEYS,
 } from './options.js';
+import { GENERIC_FILTER_1D_KEYS, GENERIC_FILTER_KEYS, VECTORIZED_FILTER_KEYS } from './generic-options.js';
+import { FOURIER_KEYS } from './fourier-options.js';
 
 /**
  * What a filter computes: a weighted sum (`linear`: correlate/convolve, uniform,
  * gaussian, and the derivative filters built from them — complex data allowed) or an order statistic (`rank`: min/max, rank, median, percentile — real only).
+ * `generic`: a user callback over each window (genericFilter, genericFilter1d, vectorizedFilter).
+ * `fourier`: a product with a filter's transform, on data that is already an FFT (fourier*).
  */
-export type FilterKind = 'linear' | 'rank';
+export type FilterKind = 'linear' | 'rank' | 'generic' | 'fourier';
 
 /** Which axes a function filters: one `axis` (default -1), or `axes` (default all). */
 export type AxesForm = 'axis' | 'axes';
@@ -67,6 +71,13 @@ export const NDIMAGE_TABLE = functionTable<NdimageFunction>(NDIMAGE_DOMAIN, [
   row('rankFilter', 'rank', 'axes', ['rank'], RANK_KEYS),
   row('medianFilter', 'rank', 'axes', [], RANK_KEYS),
   row('percentileFilter', 'rank', 'axes', ['percentile'], RANK_KEYS),
+  row('genericFilter1d', 'generic', 'axis', ['function', 'filterSize'], GENERIC_FILTER_1D_KEYS),
+  row('genericFilter', 'generic', 'axes', ['function'], GENERIC_FILTER_KEYS),
+  row('vectorizedFilter', 'generic', 'axes', ['function'], VECTORIZED_FILTER_KEYS),
+  row('fourierGaussian', 'fourier', 'axis', ['sigma'], FOURIER_KEYS),
+  row('fourierUniform', 'fourier', 'axis', ['size'], FOURIER_KEYS),
+  row('fourierEllipsoid', 'fourier', 'axis', ['size'], FOURIER_KEYS),
+  row('fourierShift', 'fourier', 'axis', ['shift'], FOURIER_KEYS),
 ]);
 
 /** Every function's row, in table order. */

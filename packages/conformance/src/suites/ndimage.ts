@@ -15,6 +15,7 @@ import type { ArrayFactory } from '../factory.js';
 import { decodeArray, type FixtureCase, type FixtureFile, isFixtureArray } from '../fixture-format.js';
 import { loadFixtureFile } from '../fixtures.js';
 import { ndimageBadInputSuite } from './ndimage-bad-input.js';
+import { fixtureCallback, isFixtureCallback } from './ndimage-callbacks.js';
 import { expectCasesMatchSciPy, exportedFunction, fixtureGroups } from './fixture-groups.js';
 import { DEFAULT_NDIMAGE_TOLERANCE, type NdimageSuiteOptions, type NdimageSuiteTolerance } from './ndimage-options.js';
 import { ndimagePropertySuite } from './ndimage-properties.js';
@@ -22,14 +23,17 @@ import { ndimagePropertySuite } from './ndimage-properties.js';
 export { DEFAULT_NDIMAGE_TOLERANCE, type NdimageSuiteOptions, type NdimageSuiteTolerance } from './ndimage-options.js';
 
 /** Fixture files of the ndimage suite (packages/conformance/fixtures/ndimage). */
-export const NDIMAGE_FIXTURE_FILES = ['correlate', 'uniform', 'gaussian', 'rank', 'nonfinite', 'derivatives', 'order'] as const;
+export const NDIMAGE_FIXTURE_FILES = ['correlate', 'uniform', 'gaussian', 'rank', 'nonfinite', 'derivatives', 'order', 'generic', 'fourier'] as const;
 
 /**
  * Tolerance (relative to max|expected|) for a result of `dtype` from function `fn`: 0 —
  * exact — for integer results and the min/max filters (they only select values).
  */
 export function ndimageTolerance(fn: string, dtype: string, tolerance: NdimageSuiteTolerance = {}): number {
-  if (ndimageFunction(fn).kind === 'rank') return 0;
+  // linear, fourier and generic results are computed in floating point (the generic
+  // fixtures' callbacks by NumPy reductions, too), so only the rank filters are exact
+  const kind = ndimageFunction(fn).kind;
+  if (kind === 'rank') return 0;
   if (dtype === 'float32' || dtype === 'complex64') return tolerance.float32 ?? DEFAULT_NDIMAGE_TOLERANCE.float32;
   if (dtype === 'float64' || dtype === 'complex128') return tolerance.float64 ?? DEFAULT_NDIMAGE_TOLERANCE.float64;
   return 0;
@@ -56,11 +60,12 @@ function isDerivative(v: unknown): v is { derivative: string } {
   return typeof v === 'object' && v !== null && typeof (v as { derivative?: unknown }).derivative === 'string';
 }
 
-/** Fixture arrays among the arguments (weights, footprint, extra arguments) become host arrays; derivatives become callbacks. */
-function decodeValue(v: unknown): unknown {
+/** Fixture arrays among the arguments (weights, footprint, extra arguments) become host arrays; derivatives and callbacks become functions. */
+function decodeValue(v: unknown, fn = ''): unknown {
   if (isFixtureArray(v)) return decodeArray(v);
   if (isDerivative(v)) return derivativeCallback(v.derivative);
-  return Array.isArray(v) ? v.map(decodeValue) : v;
+  if (isFixtureCallback(v)) return fixtureCallback(fn, v.callback);
+  return Array.isArray(v) ? v.map((e) => decodeValue(e, fn)) : v;
 }
 
 function label(c: FixtureCase): string {
@@ -73,7 +78,7 @@ function label(c: FixtureCase): string {
 
 async function runCase(file: FixtureFile, c: FixtureCase, factory: ArrayFactory, options: NdimageSuiteOptions): Promise<string | undefined> {
   const input = decodeArray(file.inputs[c.input!]);
-  const args = c.args.map(decodeValue);
+  const args = c.args.map((a) => decodeValue(a, c.fn));
   const opts = Object.fromEntries(Object.entries(c.options).map(([k, v]) => [k, decodeValue(v)]));
   let result: unknown;
   try {
