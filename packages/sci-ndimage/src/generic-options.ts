@@ -4,7 +4,7 @@
  */
 import type { NDArray } from '@sciport/array-api';
 import type { BoundaryMode } from './modes.js';
-import type { Cval, Output } from './options.js';
+import type { Output } from './options.js';
 import type { DispatchOptions } from '@sciport/dispatch-core';
 
 /**

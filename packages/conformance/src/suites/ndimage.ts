@@ -19,6 +19,7 @@ import { fixtureCallback, isFixtureCallback } from './ndimage-callbacks.js';
 import { expectCasesMatchSciPy, exportedFunction, fixtureGroups } from './fixture-groups.js';
 import { DEFAULT_NDIMAGE_TOLERANCE, type NdimageSuiteOptions, type NdimageSuiteTolerance } from './ndimage-options.js';
 import { ndimagePropertySuite } from './ndimage-properties.js';
+import { ndimageGenericPropertySuite } from './ndimage-generic-properties.js';
 
 export { DEFAULT_NDIMAGE_TOLERANCE, type NdimageSuiteOptions, type NdimageSuiteTolerance } from './ndimage-options.js';
 
@@ -113,6 +114,7 @@ export function ndimageSuite(factory: ArrayFactory, options: NdimageSuiteOptions
     }
     // sections run unless excluded; inside them `include`/`exclude` pick functions
     if (!options.exclude?.includes('properties')) ndimagePropertySuite(factory, options);
+    if (!options.exclude?.includes('properties')) ndimageGenericPropertySuite(factory, options);
     if (!options.exclude?.includes('bad-input')) ndimageBadInputSuite(factory, options);
   });
 }
