@@ -2,7 +2,7 @@
 // backend's manifest says what it claims; a cell is filled only when the call, made on a
 // small array of that dtype and kind, runs and agrees with the host result. The conformance
 // suites then check the claimed functions in depth against SciPy's fixtures.
-import { asarray, DTYPES } from '@sciport/array-api';
+import { asarray, DTYPES, zeros } from '@sciport/array-api';
 import { DEFAULT_BACKEND } from '@sciport/dispatch-core';
 import { FFT_DOMAIN, FFT_FUNCTIONS, FFT_MULTIMETHODS } from '@sciport/fft';
 import { NDIMAGE_DOMAIN, NDIMAGE_FUNCTIONS, NDIMAGE_MULTIMETHODS } from '@sciport/ndimage';
@@ -84,12 +84,23 @@ const NDIMAGE_SAMPLE = {
     NDIMAGE_MULTIMETHODS.correlate1d(input, [1, -2, 1], { axis, output, mode, cval }),
   derivative: () => (input, axis, output, mode, cval) =>
     NDIMAGE_MULTIMETHODS.correlate1d(input, [-1, 0, 1], { axis, output, mode, cval }),
+  // The generic filters' callbacks: a window's mean, a line copied, zeros of the windows' dtype.
+  function: (row) => NDIMAGE_CALLBACKS[row.name],
+  filterSize: () => 3,
+  shift: () => 1.5,
 };
+const NDIMAGE_CALLBACKS = {
+  genericFilter: (values) => values.reduce((a, b) => a + b, 0) / values.length,
+  genericFilter1d: (lineIn, lineOut) => lineOut.set(lineIn.subarray(1, 1 + lineOut.length)),
+  vectorizedFilter: (windows, { axis }) => zeros(windows.shape.slice(0, windows.ndim - axis.length), { dtype: windows.dtype }),
+};
+/** Functions over several axes that need a window (SciPy has no default size there). */
+const NEEDS_SIZE = (row) => row.axes === 'axes' && (row.kind === 'rank' || row.kind === 'generic');
 const NDIMAGE_CALLS = NDIMAGE_FUNCTIONS.map((row) => ({
   name: row.name,
   fn: NDIMAGE_MULTIMETHODS[row.name],
-  // Rank filters over several axes need a size or footprint (SciPy has no default).
-  args: [...row.args.map((a) => NDIMAGE_SAMPLE[a](row)), ...(row.kind === 'rank' && row.axes === 'axes' ? [{ size: 3 }] : [])],
+  // Rank and generic filters over several axes need a size or footprint (SciPy has no default).
+  args: [...row.args.map((a) => NDIMAGE_SAMPLE[a](row)), ...(NEEDS_SIZE(row) ? [{ size: 3 }] : [])],
 }));
 
 /** One domain's table: a row per function, a column per backend, dtypes in the cells. */

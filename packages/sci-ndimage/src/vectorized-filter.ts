@@ -103,7 +103,7 @@ export function vectorizedFilterHost(input: unknown, callback: VectorizedFilterC
 
   const leading =
     mode === 'valid' ? moved.shape.map((n, d) => n - fullWindow[d] + 1) : [...moved.shape];
-  if (leading.some((n) => n < 0)) {
+  if (leading.some((n) => n < 1)) {
     throw new ShapeError(`In mode 'valid' the window [${window.join(', ')}] is larger than the input along a filtered axis.`, {
       argument: footprint === null ? 'size' : 'footprint',
       hint: 'Use a window no longer than the input, or another mode.',
@@ -124,7 +124,7 @@ export function vectorizedFilterHost(input: unknown, callback: VectorizedFilterC
   const slice = count(inner);
   // SciPy counts a batch slice by the unselected window too (its view before the footprint)
   const sliceBytes = slice * count(window) * dtypeInfo(x.dtype).itemsize;
-  const perBatch = Math.min(leading[0], Math.floor(batchMemory / sliceBytes));
+  const perBatch = Math.floor(batchMemory / sliceBytes);
   if (perBatch < 1) {
     throw new InvalidArgumentError(`'batchMemory' ${batchMemory} is less than one slice of windows (${sliceBytes} bytes).`, {
       argument: 'batchMemory',

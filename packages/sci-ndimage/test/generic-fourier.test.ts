@@ -10,7 +10,10 @@ const grid = new NDArray(Float64Array.from({ length: 30 }, (_, i) => i), [5, 6],
 describe('genericFilter', () => {
   it('passes each window as a Float64Array, cval as given (not converted to the input dtype)', () => {
     const seen: number[][] = [];
-    const out = genericFilter(int4, (v) => (seen.push(Array.from(v)), v.length), { size: 3, mode: 'constant', cval: 1.5 });
+    const out = genericFilter(int4, (v) => {
+      seen.push(Array.from(v));
+      return v.length;
+    }, { size: 3, mode: 'constant', cval: 1.5 });
     // SciPy: generic_filter(np.arange(4, dtype=np.int32), f, size=3, mode='constant', cval=1.5)
     expect(seen).toEqual([
       [1.5, 0, 1],
@@ -23,7 +26,10 @@ describe('genericFilter', () => {
 
   it('passes extraArguments, then extraKeywords as one last object', () => {
     const calls: unknown[][] = [];
-    genericFilter(int4, (_v, ...extra) => (calls.push(extra), 0), { size: 1, extraArguments: [2, 'a'], extraKeywords: { b: 1 } });
+    genericFilter(int4, (_v, ...extra) => {
+      calls.push(extra);
+      return 0;
+    }, { size: 1, extraArguments: [2, 'a'], extraKeywords: { b: 1 } });
     expect(calls[0]).toEqual([2, 'a', { b: 1 }]);
   });
 
@@ -58,7 +64,10 @@ describe('vectorizedFilter', () => {
 
   it('calls the function with stacked windows, in batches of at most batchMemory bytes', () => {
     const calls: [number[], readonly number[]][] = [];
-    vectorizedFilter(grid, (w, o) => (calls.push([[...w.shape], o.axis]), max(w, o)), { size: 3, batchMemory: 6 * 9 * 8 * 2 });
+    vectorizedFilter(grid, (w, o) => {
+      calls.push([[...w.shape], o.axis]);
+      return max(w, o);
+    }, { size: 3, batchMemory: 6 * 9 * 8 * 2 });
     // SciPy: vectorized_filter(x (5×6), f, size=3, batch_memory=6*9*8*2): shapes (2,6,3,3), (2,6,3,3), (1,6,3,3), axis (-2, -1)
     expect(calls).toEqual([
       [[2, 6, 3, 3], [-2, -1]],
@@ -69,7 +78,10 @@ describe('vectorizedFilter', () => {
 
   it('stacks a footprint’s selected values on one last axis, and moves the filtered axes to the end in the order given', () => {
     const shapes: [number[], readonly number[]][] = [];
-    const spy = (w: NDArray, o: { axis: readonly number[] }) => (shapes.push([[...w.shape], o.axis]), max(w, o));
+    const spy = (w: NDArray, o: { axis: readonly number[] }) => {
+      shapes.push([[...w.shape], o.axis]);
+      return max(w, o);
+    };
     vectorizedFilter(grid, spy, { footprint: [[1, 0], [1, 1]] });
     const x3 = new NDArray(Float64Array.from({ length: 24 }, (_, i) => i), [2, 3, 4], 'float64');
     const r = vectorizedFilter(x3, spy, { size: [2, 3], axes: [2, 0] });

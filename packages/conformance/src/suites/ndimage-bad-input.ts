@@ -170,7 +170,7 @@ function cases(): BadCase[] {
   add('vectorizedFilter', "mode 'valid' with an origin", [reduce, { size: 3, mode: 'valid', origin: 1 }], iae, 'origin');
   add('vectorizedFilter', 'cval without a constant mode', [reduce, { size: 3, cval: 1 }], iae, 'cval');
   add('vectorizedFilter', 'a batchMemory below one slice of windows', [reduce, { size: 3, batchMemory: 8 }], iae, 'batchMemory');
-  add('vectorizedFilter', "a window past the input in mode 'valid'", [reduce, { size: 6, mode: 'valid' }], 'ShapeError', 'size');
+  add('vectorizedFilter', "a window one past the input in mode 'valid'", [reduce, { size: [5, 6], mode: 'valid' }], 'ShapeError', 'size');
   add('vectorizedFilter', 'a callback returning the wrong shape', [() => [1, 2], { size: 3 }], 'ShapeError', 'function');
   // Fourier filters
   add('fourierGaussian', 'n = 0', [1, { n: 0 }], iae, 'n');
