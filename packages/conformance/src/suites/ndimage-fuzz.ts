@@ -59,6 +59,19 @@ const ndimageOptionValues: fc.Arbitrary<unknown> = fc.oneof(
       [Number.NaN, 1],
     ),
   },
+  // arrays as footprints, weights or outputs: empty, 0-d, integer, bool, complex, wrong shapes
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<unknown>(
+      zeros([0]),
+      zeros([]),
+      zeros([2, 3], { dtype: 'int64' }),
+      zeros([3, 3], { dtype: 'bool' }),
+      zeros([2, 2], { dtype: 'complex128' }),
+      zeros([5, 5], { dtype: 'float32' }),
+      zeros([1, 1, 1], { dtype: 'uint8' }),
+    ),
+  },
 );
 
 /** Callbacks that run on any window (for genericFilter, genericFilter1d, vectorizedFilter and the derivatives). */
