@@ -8,7 +8,8 @@
  * 2^31 − 1 elements (array-api's limit) and fit in one ArrayBuffer on this engine.
  * Anything smaller is computed, even a window far longer than the input, as SciPy does.
  */
-import { checkAllocatable, describe, maxBufferBytes } from '@sciport/array-api/kit';
+import { MAX_SIZE } from '@sciport/array-api';
+import { describe, maxBufferBytes } from '@sciport/array-api/kit';
 import { ShapeError } from '@sciport/dispatch-core';
 
 const FLOAT64_BYTES = 8;
@@ -36,14 +37,8 @@ export function checkWindow(window: readonly number[], inputShape: readonly numb
       hint,
     });
   };
-  const fits = (count: number): boolean => {
-    try {
-      checkAllocatable([count], argument);
-    } catch {
-      return false;
-    }
-    return count * FLOAT64_BYTES <= maxBufferBytes();
-  };
+  // `<=` is false for NaN too
+  const fits = (count: number): boolean => count <= MAX_SIZE && count * FLOAT64_BYTES <= maxBufferBytes();
   let total = 1;
   let padded = 1;
   for (let d = 0; d < window.length; d++) {
