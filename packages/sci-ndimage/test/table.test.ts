@@ -48,6 +48,13 @@ describe('the ndimage table', () => {
     expect(ndimageFunction('uniformFilter1d').options).not.toContain('axes');
   });
 
+  it('describes the generic and Fourier filters', () => {
+    expect(ndimageFunction('genericFilter1d')).toMatchObject({ kind: 'generic', axes: 'axis', args: ['function', 'filterSize'] });
+    expect(ndimageFunction('vectorizedFilter').options).toEqual(expect.arrayContaining(['size', 'footprint', 'batchMemory', 'axes']));
+    expect(ndimageFunction('fourierShift')).toMatchObject({ kind: 'fourier', axes: 'axis', args: ['shift'] });
+    expect(ndimageFunction('fourierEllipsoid').options).toEqual(['n', 'axis', 'output', 'backend']);
+  });
+
   it('rejects a name that is not in the table with a typed error', () => {
     expect(() => ndimageFunction('zoom')).toThrow(expect.objectContaining({ name: 'InvalidArgumentError', argument: 'name' }));
   });
