@@ -1,6 +1,6 @@
 // The sample calls of sciport.ndimage: every function on a 4×6 array, its positional
 // arguments made from the names in its table row.
-import { asarray } from '@sciport/array-api';
+import { asarray, zeros } from '@sciport/array-api';
 import { NDIMAGE_DOMAIN, NDIMAGE_FUNCTIONS, NDIMAGE_MULTIMETHODS } from '@sciport/ndimage';
 import { gridSample } from './samples.mjs';
 
@@ -29,6 +29,9 @@ const ARGUMENTS = {
   shift: () => 0.5,
   zoom: () => 2,
   angle: () => 30,
+  // the generic filters' callbacks: a window's mean, a line copied, zeros of the windows' dtype
+  function: (row) => GENERIC_CALLBACKS[row.name],
+  filterSize: () => 3,
   // measurements: three labelled regions (and background), two of them asked for
   labels: () => [
     [1, 1, 0, 2, 2, 2],
@@ -55,14 +58,22 @@ const ARGUMENTS = {
     ),
 };
 
+const GENERIC_CALLBACKS = {
+  genericFilter: (values) => values.reduce((a, b) => a + b, 0) / values.length,
+  genericFilter1d: (lineIn, lineOut) => lineOut.set(lineIn.subarray(1, 1 + lineOut.length)),
+  vectorizedFilter: (windows, { axis }) => zeros(windows.shape.slice(0, windows.ndim - axis.length), { dtype: windows.dtype }),
+};
+
+/** Functions over several axes that need a window (SciPy has no default size there). */
+const needsSize = (row) => row.axes === 'axes' && (row.kind === 'rank' || row.kind === 'generic');
+
 function argumentsOf(row) {
   const args = row.args.map((name) => {
     const make = ARGUMENTS[name];
     if (make === undefined) throw new Error(`tooling/capabilities/ndimage-calls.mjs: add a sample value for '${name}' (${row.name})`);
     return make(row);
   });
-  // Rank filters over several axes need a size or footprint (SciPy has no default).
-  if (row.kind === 'rank' && row.axes === 'axes') args.push({ size: 3 });
+  if (needsSize(row)) args.push({ size: 3 });
   return args;
 }
 

@@ -5,6 +5,7 @@
  */
 export { checkArrayList } from './kit/array-list.js';
 export { broadcastShapes } from './kit/broadcast-shapes.js';
+export { maxBufferBytes, setMaxBufferBytesForTesting } from './kit/buffer-limit.js';
 export { checkBroadcastTo } from './kit/broadcast-to.js';
 export { concatShape } from './kit/concat-shape.js';
 export { STANDARD_CONSTANTS } from './kit/constants.js';

@@ -17,6 +17,7 @@ export {
 export { fftPropertySuite } from './suites/fft-properties.js';
 export { fftBadInputSuite } from './suites/fft-bad-input.js';
 export { type FuzzSuiteOptions, fuzzSuite } from './suites/fuzz.js';
+export { type NdimageFuzzSuiteOptions, ndimageFuzzSuite } from './suites/ndimage-fuzz.js';
 export {
   ARRAY_API_FIXTURE_FILES,
   ARRAY_API_FUNCTIONS,

@@ -3,7 +3,7 @@
  * A diagonal matrix (given as 1-D) is separable and runs as zoom and shift do.
  */
 import { asarray, isComplexDtype, NDArray, readOptions } from '@sciport/array-api';
-import { normalizeAxis } from '@sciport/array-api/kit';
+import { describe, normalizeAxis } from '@sciport/array-api/kit';
 import { DtypeError, InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { type InterpolationSetup, interpolateParts, interpolationOutput, interpolationSetup } from './interpolation-io.js';
 import { type AffineTransformOptions, checkFlag, checkOutputShape, perInputAxis, type RotateOptions, AFFINE_TRANSFORM_KEYS, ROTATE_KEYS } from './interpolation-options.js';
@@ -156,7 +156,7 @@ export function rotateHost(input: unknown, angle: unknown, rawOptions?: RotateOp
     throw new ShapeError(`rotate needs an input of at least 2 dimensions, got ${x.ndim}.`, { argument: 'input', hint: 'Rotate an image or a volume.' });
   }
   if (typeof angle !== 'number' || !Number.isFinite(angle)) {
-    throw new InvalidArgumentError(`'angle' must be a finite number of degrees, got ${String(angle)}.`, { argument: 'angle', hint: 'Pass e.g. 30.' });
+    throw new InvalidArgumentError(`'angle' must be a finite number of degrees, got ${describe(angle)}.`, { argument: 'angle', hint: 'Pass e.g. 30.' });
   }
   const [a0, a1] = checkRotationAxes(options.axes, x.ndim);
   const reshape = checkFlag(options.reshape, 'reshape', true);

@@ -25,6 +25,7 @@ import { resolveOutput } from './output.js';
 import { perAxis } from './per-axis.js';
 import { readPlane } from './planes.js';
 import { filterParts } from './real-parts.js';
+import { checkWindow } from './window-limit.js';
 
 /** Weights whose magnitude is at most this are left out of an n-D footprint (SciPy's DBL_EPSILON rule). */
 const DBL_EPSILON = 2.220446049250313e-16;
@@ -60,6 +61,7 @@ function filter1d(input: unknown, weights: unknown, options: Filter1dOptions | u
   let origin = checkOriginValue(o.origin);
   if (convolve) origin = mirroredOrigin(origin, length);
   checkOriginRange(origin, length);
+  checkWindow([length], [x.shape[axis]], 'weights');
   const complexInput = isComplexDtype(x.dtype);
   const cval = checkCval(o.cval, complexInput);
   const target = resolveOutput(x, o.output, complexInput || w.im !== null);
@@ -89,6 +91,7 @@ function filterNd(input: unknown, weights: unknown, options: CorrelateOptions | 
   const { shape: wshape, origins } = fullRankWindow(x.ndim, axes, w.shape, given);
   if (convolve) for (let d = 0; d < origins.length; d++) origins[d] = mirroredOrigin(origins[d], wshape[d]);
   for (let d = 0; d < origins.length; d++) checkOriginRange(origins[d], wshape[d]);
+  checkWindow(wshape, x.shape, 'weights', { dense: true });
   const complexInput = isComplexDtype(x.dtype);
   const cval = checkCval(o.cval, complexInput);
   const target = resolveOutput(x, o.output, complexInput || w.im !== null);

@@ -7,6 +7,7 @@
 import { asarray, type DType, isComplexDtype, NDArray, readOptions } from '@sciport/array-api';
 import { describe, normalizeAxis } from '@sciport/array-api/kit';
 import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
+import { readExtraArguments } from './callback-args.js';
 import { correlate1dHost } from './correlate.js';
 import { readInput } from './filter-io.js';
 import { gaussianFilterHost } from './gaussian.js';
@@ -142,24 +143,13 @@ function callbackDerivative(fn: unknown, argument: string, cval: Cval, extra: re
   };
 }
 
-function readExtra(value: unknown): readonly unknown[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) {
-    throw new InvalidArgumentError(`'extraArguments' must be an array, got ${describe(value)}.`, {
-      argument: 'extraArguments',
-      hint: 'Pass the extra arguments of the derivative as an array, e.g. [weights].',
-    });
-  }
-  return value;
-}
-
 function genericDerivative(fn: string, input: unknown, derivative: unknown, options: GenericDerivativeOptions | undefined, magnitude: boolean): NDArray {
   const o = readOptions(options, GENERIC_DERIVATIVE_KEYS, fn);
   const { x, target, cval } = prepare(input, o);
   const axes = checkAxes(o.axes, x.ndim);
   const modes = perAxis(o.mode, axes.length, 'mode', modeName);
   const argument = magnitude ? 'derivative' : 'derivative2';
-  const d = callbackDerivative(derivative, argument, cval, readExtra(o.extraArguments));
+  const d = callbackDerivative(derivative, argument, cval, readExtraArguments(o.extraArguments));
   return magnitude ? gradientMagnitude(x, target, axes, modes, d) : sumOfDerivatives(x, target, axes, modes, d);
 }
 

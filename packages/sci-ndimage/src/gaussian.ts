@@ -19,6 +19,7 @@ import {
 import { resolveOutput } from './output.js';
 import { perAxis } from './per-axis.js';
 import { type Pass, runSeparable } from './separable.js';
+import { checkWindow } from './window-limit.js';
 
 /** SciPy skips axes whose sigma is at most this. */
 const SIGMA_EPSILON = 1e-15;
@@ -57,7 +58,7 @@ function checkRadius(value: unknown, argument = 'radius'): number | null {
 }
 
 /** The pass of a 1-D Gaussian filter along `axis` (SciPy: radius = ⌊truncate·σ + 0.5⌋ unless given). */
-function gaussianPass(axis: number, sigma: number, order: number, radius: number | null, truncate: number, mode: Extension): Pass {
+function gaussianPass(x: NDArray, axis: number, sigma: number, order: number, radius: number | null, truncate: number, mode: Extension): Pass {
   const lw = radius ?? Math.trunc(truncate * sigma + 0.5);
   if (lw < 0) {
     throw new InvalidArgumentError(`truncate ${truncate} gives a negative kernel radius.`, {
@@ -65,6 +66,10 @@ function gaussianPass(axis: number, sigma: number, order: number, radius: number
       hint: 'Use a non-negative truncate.',
     });
   }
+  const hint = 'Choose a smaller sigma, truncate or radius.';
+  checkWindow([2 * lw + 1], [x.shape[axis]], radius === null ? 'sigma' : 'radius', { hint });
+  // the derivative's polynomial has order + 1 coefficients
+  checkWindow([order + 1], [1], 'order', { hint: 'Use a smaller derivative order.' });
   // SciPy correlates with the reversed kernel, i.e. convolves with it
   const weights = gaussianKernel1d(sigma, order, lw).reverse();
   return { axis, extension: (c) => windowExtension(weights.length, 0, mode, c), kernel: correlateKernel(weights) };
@@ -82,7 +87,7 @@ export function gaussianFilter1dHost(input: unknown, sigma: number, options?: Ga
   const complexInput = isComplexDtype(x.dtype);
   const cval = checkCval(o.cval, complexInput);
   const target = resolveOutput(x, o.output, complexInput);
-  return runSeparable(x, target, cval, [gaussianPass(axis, s, order, radius, truncate, mode)]);
+  return runSeparable(x, target, cval, [gaussianPass(x, axis, s, order, radius, truncate, mode)]);
 }
 
 export function gaussianFilterHost(input: unknown, sigma: number | readonly number[], options?: GaussianFilterOptions): NDArray {
@@ -100,7 +105,7 @@ export function gaussianFilterHost(input: unknown, sigma: number | readonly numb
   const target = resolveOutput(x, o.output, complexInput);
   const passes: Pass[] = [];
   axes.forEach((axis, i) => {
-    if (sigmas[i] > SIGMA_EPSILON) passes.push(gaussianPass(axis, sigmas[i], orders[i], radii[i], truncate, modes[i]));
+    if (sigmas[i] > SIGMA_EPSILON) passes.push(gaussianPass(x, axis, sigmas[i], orders[i], radii[i], truncate, modes[i]));
   });
   return runSeparable(x, target, cval, passes);
 }

@@ -118,3 +118,22 @@ export type {
 } from './measurement-options.js';
 export type { ObjectSlices } from './find-objects.js';
 export type { ComprehensionFunction } from './labeled-comprehension.js';
+export {
+  fourierEllipsoid,
+  fourierGaussian,
+  fourierShift,
+  fourierUniform,
+  type GenericFilter1d,
+  genericFilter,
+  genericFilter1d,
+  vectorizedFilter,
+} from './multimethods.js';
+export type {
+  GenericFilter1dCallback,
+  GenericFilter1dOptions,
+  GenericFilterCallback,
+  GenericFilterOptions,
+  VectorizedFilterCallback,
+  VectorizedFilterOptions,
+} from './generic-options.js';
+export type { FourierOptions } from './fourier-options.js';

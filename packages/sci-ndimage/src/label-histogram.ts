@@ -4,7 +4,7 @@
  * i holds edge[i] ≤ v < edge[i+1], the last bin also v = max; values outside, and NaN, are
  * not counted. Counts are int32, the package's index dtype (SciPy's are int64).
  */
-import { type NDArray, readOptions } from '@sciport/array-api';
+import { checkAllocatable, type NDArray, readOptions } from '@sciport/array-api';
 import { describe } from '@sciport/array-api/kit';
 import { InvalidArgumentError } from '@sciport/dispatch-core';
 import { labelGroups, makeArray } from './label-groups.js';
@@ -60,7 +60,9 @@ export function histogramHost(
   if (typeof bins !== 'number' || !Number.isInteger(bins) || bins < 0) {
     throw new InvalidArgumentError(`'bins' must be an integer ≥ 0, got ${describe(bins)}.`, { argument: 'bins', hint: 'Give the number of bins.' });
   }
+  checkAllocatable([bins + 1], 'bins');
   const g = labelGroups('histogram', input, labels, index);
+  checkAllocatable([g.groupCount, bins], 'bins');
   const e = edges(lo, hi, bins);
   const counts = new Float64Array(g.groupCount * bins);
   const size = new Float64Array(g.groupCount);

@@ -69,6 +69,18 @@ import type {
 } from './measurement-types.js';
 import { valueIndicesHost } from './value-indices.js';
 import { watershedIftHost } from './watershed-ift.js';
+import { fourierEllipsoidHost, fourierGaussianHost, fourierShiftHost, fourierUniformHost } from './fourier.js';
+import type { FourierOptions } from './fourier-options.js';
+import { genericFilter1dHost, genericFilterHost } from './generic-filter.js';
+import type {
+  GenericFilter1dCallback,
+  GenericFilter1dOptions,
+  GenericFilterCallback,
+  GenericFilterOptions,
+  VectorizedFilterCallback,
+  VectorizedFilterOptions,
+} from './generic-options.js';
+import { vectorizedFilterHost } from './vectorized-filter.js';
 
 export { NDIMAGE_DOMAIN } from './table.js';
 
@@ -148,6 +160,17 @@ export const histogram = declareMeasurement<HistogramFunction>('histogram', hist
 export const labeledComprehension = declareMeasurement<LabeledComprehensionFunction>('labeledComprehension', labeledComprehensionHost);
 export const valueIndices = declareMeasurement<ValueIndicesFunction>('valueIndices', valueIndicesHost);
 export const watershedIft = declareMeasurement<WatershedFunction>('watershedIft', watershedIftHost);
+
+/** genericFilter1d: `(input, callback, filterSize, options)`. */
+export type GenericFilter1d = <X extends In>(input: X, callback: GenericFilter1dCallback, filterSize: number, options?: GenericFilter1dOptions) => ArrayOf<X>;
+
+export const genericFilter1d = declare<GenericFilter1d>('genericFilter1d', genericFilter1dHost);
+export const genericFilter = declare<ScalarFilter<GenericFilterOptions, GenericFilterCallback>>('genericFilter', genericFilterHost);
+export const vectorizedFilter = declare<ScalarFilter<VectorizedFilterOptions, VectorizedFilterCallback>>('vectorizedFilter', vectorizedFilterHost);
+export const fourierGaussian = declare<ScalarFilter<FourierOptions, number | readonly number[]>>('fourierGaussian', fourierGaussianHost);
+export const fourierUniform = declare<ScalarFilter<FourierOptions, number | readonly number[]>>('fourierUniform', fourierUniformHost);
+export const fourierEllipsoid = declare<ScalarFilter<FourierOptions, number | readonly number[]>>('fourierEllipsoid', fourierEllipsoidHost);
+export const fourierShift = declare<ScalarFilter<FourierOptions, number | readonly number[]>>('fourierShift', fourierShiftHost);
 
 /** Every multimethod of the domain by name, in the table's order (checked complete by the tests). */
 export const NDIMAGE_MULTIMETHODS: Readonly<Record<string, Multimethod<(...args: any[]) => any>>> = table.multimethods();

@@ -24,9 +24,11 @@ import { quantize, resolveOutput } from './output.js';
 import { perAxis } from './per-axis.js';
 import { maximumFilterHost, minimumFilterHost, readFootprint, requireSizeOrFootprint } from './rank.js';
 import { readPlane } from './planes.js';
+import { checkWindow } from './window-limit.js';
 
 /** The window as a footprint over the filtered axes: the given one, or a box of `size`. */
-function windowOf(fn: string, o: RankFilterOptions, count: number): { shape: readonly number[]; mask: Uint8Array } {
+export function windowOf(fn: string, o: RankFilterOptions, x: NDArray, axes: readonly number[]): { shape: readonly number[]; mask: Uint8Array } {
+  const count = axes.length;
   requireSizeOrFootprint(fn, o);
   if (o.footprint !== undefined) {
     const footprint = readFootprint(o.footprint);
@@ -39,6 +41,8 @@ function windowOf(fn: string, o: RankFilterOptions, count: number): { shape: rea
     return footprint;
   }
   const shape = perAxis(o.size, count, 'size', checkSize);
+  // every selected value is gathered per window (SciPy's footprint of ones)
+  checkWindow(shape, axes.map((a) => x.shape[a]), 'size', { dense: true });
   return { shape, mask: new Uint8Array(shape.reduce((a, b) => a * b, 1)).fill(1) };
 }
 
@@ -78,10 +82,11 @@ function orderStatistic(fn: string, input: unknown, options: RankFilterOptions |
   const x = readInput(input);
   requireReal(x, fn);
   const axes = checkAxes(o.axes, x.ndim);
-  const window = windowOf(fn, o, axes.length);
+  const window = windowOf(fn, o, x, axes);
   const origins = perAxis(o.origin, axes.length, 'origin', checkOriginValue);
   const { shape: fshape, origins: fullOrigins } = fullRankWindow(x.ndim, axes, window.shape, origins);
   for (let d = 0; d < fshape.length; d++) checkOriginRange(fullOrigins[d], fshape[d]);
+  checkWindow(fshape, x.shape, o.footprint === undefined ? 'size' : 'footprint', { dense: true });
   const count = window.mask.reduce((a, b) => a + b, 0);
   const rank = rankOf(count);
   if (rank === 0 || rank === count - 1) {

@@ -15,13 +15,7 @@ export const PLANNED_FUNCTIONS: readonly string[] = Object.freeze([
   'distanceTransformBf',
   'distanceTransformCdt',
   'distanceTransformEdt',
-  'fourierEllipsoid',
-  'fourierGaussian',
-  'fourierShift',
-  'fourierUniform',
   'generateBinaryStructure',
-  'genericFilter',
-  'genericFilter1d',
   'greyClosing',
   'greyDilation',
   'greyErosion',
@@ -29,7 +23,6 @@ export const PLANNED_FUNCTIONS: readonly string[] = Object.freeze([
   'iterateStructure',
   'morphologicalGradient',
   'morphologicalLaplace',
-  'vectorizedFilter',
   'whiteTophat',
 ]);
 

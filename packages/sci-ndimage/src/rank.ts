@@ -26,6 +26,7 @@ import { quantize, resolveOutput } from './output.js';
 import { perAxis } from './per-axis.js';
 import { readPlane } from './planes.js';
 import { type Pass, runSeparable } from './separable.js';
+import { checkWindow } from './window-limit.js';
 
 function filter1d(input: unknown, size: number, options: Filter1dOptions | undefined, minimum: boolean): NDArray {
   const fn = minimum ? 'minimumFilter1d' : 'maximumFilter1d';
@@ -37,6 +38,7 @@ function filter1d(input: unknown, size: number, options: Filter1dOptions | undef
   const mode = checkMode(o.mode);
   const origin = checkOriginValue(o.origin);
   checkOriginRange(origin, n);
+  checkWindow([n], [x.shape[axis]], 'size');
   const cval = checkCval(o.cval, false);
   const target = resolveOutput(x, o.output, false);
   const pass: Pass = { axis, extension: (c) => windowExtension(n, origin, mode, c), kernel: minMaxKernel(n, minimum) };
@@ -96,6 +98,7 @@ function filterNd(input: unknown, options: RankFilterOptions | undefined, minimu
   if (footprint === null || footprint.mask.every((v) => v === 1)) {
     const sizes = footprint === null ? perAxis(o.size, axes.length, 'size', checkSize) : [...footprint.shape];
     const modes = perAxis(o.mode, axes.length, 'mode', checkMode);
+    checkWindow(sizes, axes.map((a) => x.shape[a]), footprint === null ? 'size' : 'footprint');
     const passes: Pass[] = [];
     axes.forEach((axis, i) => {
       if (sizes[i] <= 1) return;
@@ -113,6 +116,7 @@ function filterNd(input: unknown, options: RankFilterOptions | undefined, minimu
   const mode = checkMode(o.mode);
   const { shape: fshape, origins: fullOrigins } = fullRankWindow(x.ndim, axes, footprint.shape, origins);
   for (let d = 0; d < fshape.length; d++) checkOriginRange(fullOrigins[d], fshape[d]);
+  checkWindow(fshape, x.shape, 'footprint', { dense: true });
   return finishReal(target, minMaxPlane(x, fshape, footprint.mask, fullOrigins, mode, cval[0], minimum));
 }
 

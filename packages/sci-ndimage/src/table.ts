@@ -34,6 +34,8 @@ import {
   VALUE_INDICES_KEYS,
   WATERSHED_KEYS,
 } from './measurement-options.js';
+import { GENERIC_FILTER_1D_KEYS, GENERIC_FILTER_KEYS, VECTORIZED_FILTER_KEYS } from './generic-options.js';
+import { FOURIER_KEYS } from './fourier-options.js';
 
 /**
  * What a filter computes: a weighted sum (`linear`: correlate/convolve, uniform,
@@ -42,8 +44,10 @@ import {
  * rotate, affine/geometric transforms, map_coordinates) — complex data allowed.
  * `measurement`: labelling and the per-label measurements (label, sum, mean, …, watershedIft) —
  * real only, results of their own forms (numbers, tuples, lists) rather than a filtered array.
+ * `generic`: a user callback over each window (genericFilter, genericFilter1d, vectorizedFilter).
+ * `fourier`: a product with a filter's transform, on data that is already an FFT (fourier*).
  */
-export type FilterKind = 'linear' | 'rank' | 'interpolation' | 'measurement';
+export type FilterKind = 'linear' | 'rank' | 'interpolation' | 'measurement' | 'generic' | 'fourier';
 
 /** Which axes a function filters: one `axis` (default -1), or `axes` (default all); `none` for the measurements. */
 export type AxesForm = 'axis' | 'axes' | 'none';
@@ -130,6 +134,13 @@ export const NDIMAGE_TABLE = functionTable<NdimageFunction>(NDIMAGE_DOMAIN, [
   row('zoom', 'interpolation', 'axes', ['zoom'], ZOOM_KEYS),
   row('rotate', 'interpolation', 'axes', ['angle'], ROTATE_KEYS),
   ...MEASUREMENT_ROWS,
+  row('genericFilter1d', 'generic', 'axis', ['function', 'filterSize'], GENERIC_FILTER_1D_KEYS),
+  row('genericFilter', 'generic', 'axes', ['function'], GENERIC_FILTER_KEYS),
+  row('vectorizedFilter', 'generic', 'axes', ['function'], VECTORIZED_FILTER_KEYS),
+  row('fourierGaussian', 'fourier', 'axis', ['sigma'], FOURIER_KEYS),
+  row('fourierUniform', 'fourier', 'axis', ['size'], FOURIER_KEYS),
+  row('fourierEllipsoid', 'fourier', 'axis', ['size'], FOURIER_KEYS),
+  row('fourierShift', 'fourier', 'axis', ['shift'], FOURIER_KEYS),
 ]);
 
 /** Every function's row, in table order. */

@@ -19,6 +19,7 @@ import {
 import { resolveOutput } from './output.js';
 import { perAxis } from './per-axis.js';
 import { type Pass, runSeparable } from './separable.js';
+import { checkWindow } from './window-limit.js';
 
 export function uniformFilter1dHost(input: unknown, size: number, options?: Filter1dOptions): NDArray {
   const o = readOptions(options, FILTER_1D_KEYS, 'uniformFilter1d');
@@ -28,6 +29,7 @@ export function uniformFilter1dHost(input: unknown, size: number, options?: Filt
   const mode = checkMode(o.mode);
   const origin = checkOriginValue(o.origin);
   checkOriginRange(origin, n);
+  checkWindow([n], [x.shape[axis]], 'size');
   const complexInput = isComplexDtype(x.dtype);
   const cval = checkCval(o.cval, complexInput);
   const target = resolveOutput(x, o.output, complexInput);
@@ -42,6 +44,7 @@ export function uniformFilterHost(input: unknown, options?: UniformFilterOptions
   const sizes = perAxis(o.size ?? 3, axes.length, 'size', checkSize);
   const modes = perAxis(o.mode, axes.length, 'mode', checkMode);
   const origins = perAxis(o.origin, axes.length, 'origin', checkOriginValue);
+  checkWindow(sizes, axes.map((a) => x.shape[a]), 'size');
   const complexInput = isComplexDtype(x.dtype);
   const cval = checkCval(o.cval, complexInput);
   const target = resolveOutput(x, o.output, complexInput);

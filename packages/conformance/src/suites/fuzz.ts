@@ -23,17 +23,17 @@ export interface FuzzSuiteOptions {
 }
 
 /** One generated argument: its value, and whether it is certainly wrong wherever it goes. */
-interface Arg {
+export interface Arg {
   readonly value: unknown;
   readonly wrong: boolean;
   readonly what: string;
 }
 
-const ok = (value: unknown, what: string): Arg => ({ value, wrong: false, what });
-const bad = (value: unknown, what: string): Arg => ({ value, wrong: true, what });
+export const ok = (value: unknown, what: string): Arg => ({ value, wrong: false, what });
+export const bad = (value: unknown, what: string): Arg => ({ value, wrong: true, what });
 
 /** Numbers a user may pass where a length, axis or count goes: edge values first. */
-const numbers = fc.oneof(
+export const numbers = fc.oneof(
   fc.integer({ min: -4, max: 12 }),
   // Sizes that cannot be allocated, not ones that merely take gigabytes (zeros(2 ** 31 - 1)
   // is valid and would fill this machine's memory); lengths near the limit are fuzzed in
@@ -42,7 +42,7 @@ const numbers = fc.oneof(
 );
 
 /** Any value at all, for options and positional arguments. */
-const anything: fc.Arbitrary<unknown> = fc.oneof(
+export const anything: fc.Arbitrary<unknown> = fc.oneof(
   numbers,
   fc.constantFrom(null, undefined, true, false, '', 'ortho', 'backward', 'x', '1', 1n, -3n),
   fc.array(numbers, { maxLength: 4 }),
@@ -51,10 +51,10 @@ const anything: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** Option values: anything, and a length whose result no engine here can allocate in one buffer. */
-const optionValues = fc.oneof({ weight: 9, arbitrary: anything }, { weight: 1, arbitrary: fc.constant(2 ** 31 - 1) });
+export const optionValues = fc.oneof({ weight: 9, arbitrary: anything }, { weight: 1, arbitrary: fc.constant(2 ** 31 - 1) });
 
 /** Values that are not arrays and cannot become one. */
-const notAnArray: fc.Arbitrary<Arg> = fc
+export const notAnArray: fc.Arbitrary<Arg> = fc
   .constantFrom<[unknown, string]>(
     ['text', 'a string'],
     [Symbol('x'), 'a symbol'],
@@ -74,7 +74,7 @@ const notAnArray: fc.Arbitrary<Arg> = fc
 const SIZES = fc.integer({ min: 0, max: 5 });
 const shapes = fc.array(SIZES, { minLength: 0, maxLength: 3 });
 
-function hostArray(shape: readonly number[], dtype: DType, values: readonly number[]): NDArray {
+export function hostArray(shape: readonly number[], dtype: DType, values: readonly number[]): NDArray {
   const count = shape.reduce((p, n) => p * n, 1);
   const complex = dtype === 'complex64' || dtype === 'complex128';
   const length = complex ? 2 * count : count;
@@ -85,7 +85,7 @@ function hostArray(shape: readonly number[], dtype: DType, values: readonly numb
 }
 
 /** A host array of one of `dtypes`, with NaN and ±Inf among its values now and then. */
-function hostArrays(dtypes: readonly DType[]) {
+export function hostArrays(dtypes: readonly DType[]) {
   const value = fc.oneof(
     { weight: 8, arbitrary: fc.double({ min: -100, max: 100, noNaN: true }) },
     { weight: 1, arbitrary: fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, -Number.POSITIVE_INFINITY) },
@@ -95,12 +95,12 @@ function hostArrays(dtypes: readonly DType[]) {
     .map(([shape, dtype, values]) => hostArray(shape, dtype, values));
 }
 
-/** Options for a function taking `keys`: none, a random subset with random values, or certainly wrong ones. */
-function optionsFor(keys: readonly string[]): fc.Arbitrary<Arg> {
+/** Options for a function taking `keys`: none, a random subset with random `values`, or certainly wrong ones. */
+export function optionsFor(keys: readonly string[], values: fc.Arbitrary<unknown> = optionValues): fc.Arbitrary<Arg> {
   const fuzzable = keys.filter((k) => k !== 'backend');
   const some = fc
     .subarray([...fuzzable], { maxLength: Math.min(3, fuzzable.length) })
-    .chain((picked) => fc.tuple(...picked.map(() => optionValues)).map((values) => Object.fromEntries(picked.map((k, i) => [k, values[i]]))))
+    .chain((picked) => fc.tuple(...picked.map(() => values)).map((values) => Object.fromEntries(picked.map((k, i) => [k, values[i]]))))
     .map((o) => ok(o, `options ${show(o)}`));
   const typo = fc
     .constantFrom(...(fuzzable.length > 0 ? fuzzable : ['axis']))
@@ -112,7 +112,7 @@ function optionsFor(keys: readonly string[]): fc.Arbitrary<Arg> {
 }
 
 /** A short, never-throwing description of any value, for test labels. */
-function show(value: unknown): string {
+export function show(value: unknown): string {
   if (typeof value === 'symbol') return 'Symbol';
   if (typeof value === 'bigint') return `${value}n`;
   if (typeof value === 'function') return 'a function';
@@ -127,9 +127,9 @@ function show(value: unknown): string {
 }
 
 /** What a call did: returned (its result read back) or threw. */
-type Outcome = { readonly threw: false } | { readonly threw: true; readonly error: unknown };
+export type Outcome = { readonly threw: false } | { readonly threw: true; readonly error: unknown };
 
-async function outcomeOf(call: () => unknown, factory: ArrayFactory): Promise<Outcome> {
+export async function outcomeOf(call: () => unknown, factory: ArrayFactory): Promise<Outcome> {
   try {
     const result = call();
     await readAll(result, factory);
@@ -153,7 +153,7 @@ async function readAll(result: unknown, factory: ArrayFactory): Promise<void> {
 }
 
 /** The assertion every generated call makes. */
-function checkOutcome(outcome: Outcome, mustThrow: boolean, label: string): void {
+export function checkOutcome(outcome: Outcome, mustThrow: boolean, label: string): void {
   if (!outcome.threw) {
     if (mustThrow) throw new Error(`${label}: accepted silently`);
     return;
@@ -167,16 +167,16 @@ function checkOutcome(outcome: Outcome, mustThrow: boolean, label: string): void
 }
 
 /** A snapshot of a host array's values, to check nothing wrote into an input. */
-function snapshot(x: NDArray): number[] {
+export function snapshot(x: NDArray): number[] {
   return Array.from(x.toTypedArray() as ArrayLike<number>, Number);
 }
 
-function sameValues(a: readonly number[], b: readonly number[]): boolean {
+export function sameValues(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
 }
 
 /** An argument: a host array (made into the factory's kind by the caller) or something that is not an array. */
-function arrayArgs(dtypes: readonly DType[]): fc.Arbitrary<{ arg: Arg; host: NDArray | undefined }> {
+export function arrayArgs(dtypes: readonly DType[]): fc.Arbitrary<{ arg: Arg; host: NDArray | undefined }> {
   return fc.oneof(
     { weight: 5, arbitrary: hostArrays(dtypes).map((host) => ({ arg: ok(host, `a ${host.dtype} array of shape [${host.shape}]`), host })) },
     { weight: 1, arbitrary: notAnArray.map((arg) => ({ arg, host: undefined })) },

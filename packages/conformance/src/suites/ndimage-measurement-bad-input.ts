@@ -61,6 +61,7 @@ function cases(): BadCase[] {
   // histogram
   add('histogram', 'negative bins', [0, 1, -1], iae, 'bins');
   add('histogram', 'fractional bins', [0, 1, 2.5], iae, 'bins');
+  add('histogram', 'more bins than any buffer holds', [0, 1, 2 ** 53], 'ShapeError', 'bins');
   add('histogram', 'max below min', [1, 0, 4], iae, 'max');
   add('histogram', 'a NaN min', [Number.NaN, 1, 4], iae, 'min');
   add('histogram', 'labels that do not broadcast', [0, 1, 4, array('int32', [3, 5])], 'ShapeError', 'labels');

@@ -16,6 +16,7 @@ import { decodeArray, type FixtureCase, type FixtureFile, isFixtureArray } from 
 import { loadFixtureFile } from '../fixtures.js';
 import { ndimageBadInputSuite } from './ndimage-bad-input.js';
 import { ndimageMeasurementBadInputSuite } from './ndimage-measurement-bad-input.js';
+import { fixtureCallback, isFixtureCallback } from './ndimage-callbacks.js';
 import { expectCasesMatchSciPy, exportedFunction, fixtureGroups } from './fixture-groups.js';
 import { DEFAULT_NDIMAGE_TOLERANCE, type NdimageSuiteOptions, type NdimageSuiteTolerance } from './ndimage-options.js';
 import { ndimageMeasurementPropertySuite } from './ndimage-measurement-properties.js';
@@ -23,6 +24,7 @@ import { ndimagePropertySuite } from './ndimage-properties.js';
 import { ndimageInterpolationPropertySuite } from './ndimage-interpolation-properties.js';
 import { isMappingSpec, mappingCallback } from './ndimage-mappings.js';
 import { isReducer, reducerCallback } from './ndimage-reducers.js';
+import { ndimageGenericPropertySuite } from './ndimage-generic-properties.js';
 
 export { DEFAULT_NDIMAGE_TOLERANCE, type NdimageSuiteOptions, type NdimageSuiteTolerance } from './ndimage-options.js';
 
@@ -37,6 +39,8 @@ export const NDIMAGE_FIXTURE_FILES = [
   'order',
   'interpolation',
   'measurements',
+  'generic',
+  'fourier',
 ] as const;
 
 /**
@@ -44,6 +48,8 @@ export const NDIMAGE_FIXTURE_FILES = [
  * exact — for integer results and the min/max filters (they only select values).
  */
 export function ndimageTolerance(fn: string, dtype: string, tolerance: NdimageSuiteTolerance = {}): number {
+  // linear, fourier and generic results are computed in floating point (the generic
+  // fixtures' callbacks by NumPy reductions, too), so only the rank filters are exact
   const kind = ndimageFunction(fn).kind;
   if (kind === 'rank') return 0;
   // measurements: float results by the float64 tolerance (integer arrays always exactly)
@@ -74,13 +80,14 @@ function isDerivative(v: unknown): v is { derivative: string } {
   return typeof v === 'object' && v !== null && typeof (v as { derivative?: unknown }).derivative === 'string';
 }
 
-/** Fixture arrays among the arguments (weights, footprint, extra arguments) become host arrays; derivatives become callbacks. */
-function decodeValue(v: unknown): unknown {
+/** Fixture arrays among the arguments (weights, footprint, extra arguments) become host arrays; derivatives and callbacks become functions. */
+function decodeValue(v: unknown, fn = ''): unknown {
   if (isFixtureArray(v)) return decodeArray(v);
   if (isDerivative(v)) return derivativeCallback(v.derivative);
   if (isMappingSpec(v)) return mappingCallback(v);
   if (isReducer(v)) return reducerCallback(v.reducer);
-  return Array.isArray(v) ? v.map(decodeValue) : v;
+  if (isFixtureCallback(v)) return fixtureCallback(fn, v.callback);
+  return Array.isArray(v) ? v.map((e) => decodeValue(e, fn)) : v;
 }
 
 function label(c: FixtureCase): string {
@@ -93,7 +100,7 @@ function label(c: FixtureCase): string {
 
 async function runCase(file: FixtureFile, c: FixtureCase, factory: ArrayFactory, options: NdimageSuiteOptions): Promise<string | undefined> {
   const input = decodeArray(file.inputs[c.input!]);
-  const args = c.args.map(decodeValue);
+  const args = c.args.map((a) => decodeValue(a, c.fn));
   const opts = Object.fromEntries(Object.entries(c.options).map(([k, v]) => [k, decodeValue(v)]));
   let result: unknown;
   try {
@@ -145,6 +152,7 @@ export function ndimageSuite(factory: ArrayFactory, options: NdimageSuiteOptions
     if (!options.exclude?.includes('properties')) ndimagePropertySuite(factory, options);
     if (!options.exclude?.includes('properties')) ndimageInterpolationPropertySuite(factory, options);
     if (!options.exclude?.includes('properties')) ndimageMeasurementPropertySuite(factory, options);
+    if (!options.exclude?.includes('properties')) ndimageGenericPropertySuite(factory, options);
     if (!options.exclude?.includes('bad-input')) ndimageBadInputSuite(factory, options);
     if (!options.exclude?.includes('bad-input')) ndimageMeasurementBadInputSuite(factory, options);
   });
