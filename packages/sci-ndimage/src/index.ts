@@ -54,3 +54,39 @@ export { gaussianKernel1d } from './gaussian-kernel.js';
 
 
 export { PLANNED_FUNCTIONS, scipyName } from './planned.js';
+export {
+  binaryClosing,
+  binaryDilation,
+  binaryErosion,
+  binaryFillHoles,
+  binaryHitOrMiss,
+  binaryOpening,
+  binaryPropagation,
+  blackTophat,
+  type DistanceTransform,
+  distanceTransformBf,
+  distanceTransformCdt,
+  distanceTransformEdt,
+  generateBinaryStructure,
+  greyClosing,
+  greyDilation,
+  greyErosion,
+  greyOpening,
+  iterateStructure,
+  morphologicalGradient,
+  morphologicalLaplace,
+  NDIMAGE_COMPOSITIONS,
+  whiteTophat,
+} from './multimethods.js';
+export type { MorphologyKind } from './table.js';
+export type {
+  BinaryFillHolesOptions,
+  BinaryHitOrMissOptions,
+  BinaryMorphologyOptions,
+  BinaryPropagationOptions,
+  DistanceTransformBfOptions,
+  DistanceTransformCdtOptions,
+  DistanceTransformEdtOptions,
+  GreyMorphologyOptions,
+  IterateStructureOptions,
+} from './morphology-options.js';

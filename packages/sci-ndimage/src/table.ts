@@ -16,15 +16,34 @@ import {
   RANK_KEYS,
   UNIFORM_KEYS,
 } from './options.js';
+import {
+  BF_KEYS,
+  BINARY_FILL_HOLES_KEYS,
+  BINARY_HIT_OR_MISS_KEYS,
+  BINARY_MORPHOLOGY_KEYS,
+  BINARY_PROPAGATION_KEYS,
+  CDT_KEYS,
+  EDT_KEYS,
+  GENERATE_STRUCTURE_KEYS,
+  GREY_MORPHOLOGY_KEYS,
+  ITERATE_STRUCTURE_KEYS,
+} from './morphology-options.js';
 
 /**
  * What a filter computes: a weighted sum (`linear`: correlate/convolve, uniform,
  * gaussian, and the derivative filters built from them — complex data allowed) or an order statistic (`rank`: min/max, rank, median, percentile — real only).
  */
-export type FilterKind = 'linear' | 'rank';
+export type FilterKind = 'linear' | 'rank' | MorphologyKind;
 
-/** Which axes a function filters: one `axis` (default -1), or `axes` (default all). */
-export type AxesForm = 'axis' | 'axes';
+/**
+ * The morphology: structuring elements (`structure`), binary operations with bool results
+ * (`binary-morphology`), grey-scale operations keeping the input's dtype (`grey-morphology`),
+ * and distance transforms (`distance`: float64 or integer distances, int32 indices).
+ */
+export type MorphologyKind = 'structure' | 'binary-morphology' | 'grey-morphology' | 'distance';
+
+/** Which axes a function filters: one `axis` (default -1), `axes` (default all), or none (every axis, no option). */
+export type AxesForm = 'axis' | 'axes' | 'none';
 
 export interface NdimageFunction {
   readonly name: string;
@@ -67,6 +86,27 @@ export const NDIMAGE_TABLE = functionTable<NdimageFunction>(NDIMAGE_DOMAIN, [
   row('rankFilter', 'rank', 'axes', ['rank'], RANK_KEYS),
   row('medianFilter', 'rank', 'axes', [], RANK_KEYS),
   row('percentileFilter', 'rank', 'axes', ['percentile'], RANK_KEYS),
+  // morphology
+  row('generateBinaryStructure', 'structure', 'none', ['rank', 'connectivity'], GENERATE_STRUCTURE_KEYS),
+  row('iterateStructure', 'structure', 'none', ['iterations'], ITERATE_STRUCTURE_KEYS),
+  row('binaryErosion', 'binary-morphology', 'axes', [], BINARY_MORPHOLOGY_KEYS),
+  row('binaryDilation', 'binary-morphology', 'axes', [], BINARY_MORPHOLOGY_KEYS),
+  row('binaryOpening', 'binary-morphology', 'axes', [], BINARY_MORPHOLOGY_KEYS),
+  row('binaryClosing', 'binary-morphology', 'axes', [], BINARY_MORPHOLOGY_KEYS),
+  row('binaryHitOrMiss', 'binary-morphology', 'axes', [], BINARY_HIT_OR_MISS_KEYS),
+  row('binaryPropagation', 'binary-morphology', 'axes', [], BINARY_PROPAGATION_KEYS),
+  row('binaryFillHoles', 'binary-morphology', 'axes', [], BINARY_FILL_HOLES_KEYS),
+  row('greyErosion', 'grey-morphology', 'axes', [], GREY_MORPHOLOGY_KEYS),
+  row('greyDilation', 'grey-morphology', 'axes', [], GREY_MORPHOLOGY_KEYS),
+  row('greyOpening', 'grey-morphology', 'axes', [], GREY_MORPHOLOGY_KEYS),
+  row('greyClosing', 'grey-morphology', 'axes', [], GREY_MORPHOLOGY_KEYS),
+  row('morphologicalGradient', 'grey-morphology', 'axes', [], GREY_MORPHOLOGY_KEYS),
+  row('morphologicalLaplace', 'grey-morphology', 'axes', [], GREY_MORPHOLOGY_KEYS),
+  row('whiteTophat', 'grey-morphology', 'axes', [], GREY_MORPHOLOGY_KEYS),
+  row('blackTophat', 'grey-morphology', 'axes', [], GREY_MORPHOLOGY_KEYS),
+  row('distanceTransformBf', 'distance', 'none', [], BF_KEYS),
+  row('distanceTransformCdt', 'distance', 'none', [], CDT_KEYS),
+  row('distanceTransformEdt', 'distance', 'none', [], EDT_KEYS),
 ]);
 
 /** Every function's row, in table order. */

@@ -22,14 +22,17 @@ import { ndimagePropertySuite } from './ndimage-properties.js';
 export { DEFAULT_NDIMAGE_TOLERANCE, type NdimageSuiteOptions, type NdimageSuiteTolerance } from './ndimage-options.js';
 
 /** Fixture files of the ndimage suite (packages/conformance/fixtures/ndimage). */
-export const NDIMAGE_FIXTURE_FILES = ['correlate', 'uniform', 'gaussian', 'rank', 'nonfinite', 'derivatives', 'order'] as const;
+export const NDIMAGE_FIXTURE_FILES = ['correlate', 'uniform', 'gaussian', 'rank', 'nonfinite', 'derivatives', 'order', 'morphology', 'distance'] as const;
 
 /**
  * Tolerance (relative to max|expected|) for a result of `dtype` from function `fn`: 0 —
- * exact — for integer results and the min/max filters (they only select values).
+ * exact — for integer results, the min/max filters (they only select values) and the
+ * morphology (bool results; grey values selected, or one IEEE sum or difference as NumPy's);
+ * float distances get the float tolerance.
  */
 export function ndimageTolerance(fn: string, dtype: string, tolerance: NdimageSuiteTolerance = {}): number {
-  if (ndimageFunction(fn).kind === 'rank') return 0;
+  const kind = ndimageFunction(fn).kind;
+  if (kind === 'rank' || kind === 'structure' || kind === 'binary-morphology' || kind === 'grey-morphology') return 0;
   if (dtype === 'float32' || dtype === 'complex64') return tolerance.float32 ?? DEFAULT_NDIMAGE_TOLERANCE.float32;
   if (dtype === 'float64' || dtype === 'complex128') return tolerance.float64 ?? DEFAULT_NDIMAGE_TOLERANCE.float64;
   return 0;
@@ -72,12 +75,13 @@ function label(c: FixtureCase): string {
 }
 
 async function runCase(file: FixtureFile, c: FixtureCase, factory: ArrayFactory, options: NdimageSuiteOptions): Promise<string | undefined> {
-  const input = decodeArray(file.inputs[c.input!]);
   const args = c.args.map(decodeValue);
   const opts = Object.fromEntries(Object.entries(c.options).map(([k, v]) => [k, decodeValue(v)]));
   let result: unknown;
   try {
-    result = publicFunction(c.fn)(factory.make(input), ...args, opts);
+    // a case without an input array (generateBinaryStructure) passes its arguments only
+    const inputs = c.input === null ? [] : [factory.make(decodeArray(file.inputs[c.input]))];
+    result = publicFunction(c.fn)(...inputs, ...args, opts);
   } catch (error) {
     return `${label(c)} threw ${(error as Error).name}: ${(error as Error).message}`;
   }
