@@ -5,7 +5,7 @@
  * backend implements binaryErosion/binaryDilation.
  */
 import { type ArrayNamespace, arrayNamespace, readOptions } from '@sciport/array-api';
-import { DtypeError } from '@sciport/dispatch-core';
+import { DtypeError, ShapeError } from '@sciport/dispatch-core';
 import { deliverOutput } from './composition-output.js';
 import {
   BINARY_FILL_HOLES_KEYS,
@@ -61,6 +61,9 @@ export function binaryClosingComposed(input: unknown, options?: BinaryMorphology
 export function binaryHitOrMissComposed(input: unknown, options?: BinaryHitOrMissOptions): unknown {
   const o = readOptions(options, BINARY_HIT_OR_MISS_KEYS, 'binaryHitOrMiss');
   const { xp, x } = namespaceOf(input);
+  const count = axesCount((x as { ndim: number }).ndim, o.axes);
+  checkStructureRank(xp, o.structure1, count, 'structure1');
+  checkStructureRank(xp, o.structure2, count, 'structure2');
   const hit = binaryErosion(x as never, { structure: o.structure1, origin: o.origin1, axes: o.axes, backend: o.backend });
   let structure2 = o.structure2;
   if (structure2 === undefined || structure2 === null) {
@@ -74,10 +77,26 @@ export function binaryHitOrMissComposed(input: unknown, options?: BinaryHitOrMis
   return deliverOutput(xp, xp.logicalAnd(hit, miss), o.output);
 }
 
+/** How many axes `axes` filters (the erosion checks its values). */
+function axesCount(ndim: number, axes: unknown): number {
+  return axes === undefined || axes === null ? ndim : Array.isArray(axes) ? axes.length : 1;
+}
+
+/** hit-or-miss's structures are checked here so that the error names structure1 / structure2. */
+function checkStructureRank(xp: Xp, value: unknown, count: number, argument: string): void {
+  if (value === undefined || value === null) return;
+  const ndim = (xp.asarray(value) as { ndim: number }).ndim;
+  if (ndim !== count) {
+    throw new ShapeError(`'${argument}' has ${ndim} dimensions for ${count} filtered axes.`, {
+      argument,
+      hint: 'Give the structure one dimension per filtered axis (see axes).',
+    });
+  }
+}
+
 /** The connectivity-1 structure over the filtered axes, in `xp`'s kind. */
 function defaultStructure(xp: Xp, x: unknown, axes: unknown): unknown {
-  const ndim = (x as { ndim: number }).ndim;
-  const count = axes === undefined || axes === null ? ndim : Array.isArray(axes) ? axes.length : 1;
+  const count = axesCount((x as { ndim: number }).ndim, axes);
   const shape = new Array<number>(count).fill(3);
   const values = Array.from({ length: 3 ** count }, (_, k) => {
     let steps = 0;

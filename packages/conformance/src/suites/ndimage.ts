@@ -18,6 +18,8 @@ import { ndimageBadInputSuite } from './ndimage-bad-input.js';
 import { expectCasesMatchSciPy, exportedFunction, fixtureGroups } from './fixture-groups.js';
 import { DEFAULT_NDIMAGE_TOLERANCE, type NdimageSuiteOptions, type NdimageSuiteTolerance } from './ndimage-options.js';
 import { ndimagePropertySuite } from './ndimage-properties.js';
+import { ndimageMorphologyBadInputSuite } from './ndimage-morphology-bad-input.js';
+import { ndimageMorphologyPropertySuite } from './ndimage-morphology-properties.js';
 
 export { DEFAULT_NDIMAGE_TOLERANCE, type NdimageSuiteOptions, type NdimageSuiteTolerance } from './ndimage-options.js';
 
@@ -113,5 +115,7 @@ export function ndimageSuite(factory: ArrayFactory, options: NdimageSuiteOptions
     // sections run unless excluded; inside them `include`/`exclude` pick functions
     if (!options.exclude?.includes('properties')) ndimagePropertySuite(factory, options);
     if (!options.exclude?.includes('bad-input')) ndimageBadInputSuite(factory, options);
+    if (!options.exclude?.includes('properties')) ndimageMorphologyPropertySuite(factory, options);
+    if (!options.exclude?.includes('bad-input')) ndimageMorphologyBadInputSuite(factory, options);
   });
 }
