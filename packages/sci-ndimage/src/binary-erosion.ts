@@ -12,6 +12,7 @@
  * same result.
  */
 import { strides } from './footprint-pass.js';
+import { paddedPositions } from './padded-positions.js';
 
 export interface ErosionSpec {
   /** The input's shape. */
@@ -50,22 +51,8 @@ function pad(values: Uint8Array, spec: ErosionSpec): Padded {
   const pshape = shape.map((n, d) => n + fshape[d] - 1);
   const pstride = strides(pshape);
   const cells = new Uint8Array(pshape.reduce((a, b) => a * b, 1)).fill(spec.borderValue);
-  const size = values.length;
-  const position = new Int32Array(size);
-  const idx = new Array<number>(nd).fill(0);
-  let p = before.reduce((acc, b, d) => acc + b * pstride[d], 0);
-  for (let k = 0; k < size; k++) {
-    position[k] = p;
-    cells[p] = values[k];
-    for (let d = nd - 1; d >= 0; d--) {
-      if (++idx[d] < shape[d]) {
-        p += pstride[d];
-        break;
-      }
-      p -= (shape[d] - 1) * pstride[d];
-      idx[d] = 0;
-    }
-  }
+  const position = paddedPositions(shape, pstride, before.reduce((acc, b, d) => acc + b * pstride[d], 0));
+  for (let k = 0; k < values.length; k++) cells[position[k]] = values[k];
   const list: number[] = [];
   let centreIsTrue = false;
   const fidx = new Array<number>(nd).fill(0);

@@ -3,7 +3,7 @@
  * them, then the 0/1 planes eroded by `erodePlane`. Input of any real dtype (nonzero =
  * true); the result is bool, or the caller's `output` array filled with 0/1.
  */
-import { isComplexDtype, type NDArray, NDArray as NDArrayClass, readOptions } from '@sciport/array-api';
+import { dtypeInfo, isComplexDtype, type NDArray, NDArray as NDArrayClass, readOptions } from '@sciport/array-api';
 import { describe } from '@sciport/array-api/kit';
 import { DtypeError, InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { erodePlane } from './binary-erosion.js';
@@ -17,9 +17,20 @@ import { type BinaryStructure, readBinaryStructure, structureOf } from './struct
 
 /** Nonzero elements (NaN included) as 1, C order. */
 export function truthPlane(x: NDArray): Uint8Array {
+  const size = x.size;
+  const out = new Uint8Array(size);
+  if (size === 0) return out;
+  const info = dtypeInfo(x.dtype);
+  if (info.lanes === 1 && !info.isBigInt && x.isContiguous) {
+    // straight from the storage: no double-precision copy of a large image
+    const data = x.data as Float64Array;
+    for (let k = 0, p = x.offset; k < size; k++, p++) out[k] = data[p] !== 0 ? 1 : 0;
+    return out;
+  }
   const re = readPlane(x, 0);
-  const im = readPlane(x, 1);
-  return Uint8Array.from(re, (v, k) => (v !== 0 || im[k] !== 0 ? 1 : 0));
+  const im = info.lanes === 2 ? readPlane(x, 1) : null;
+  for (let k = 0; k < size; k++) out[k] = re[k] !== 0 || (im !== null && im[k] !== 0) ? 1 : 0;
+  return out;
 }
 
 /** Refuses complex input, as SciPy's morphology does. */
@@ -108,7 +119,7 @@ export function binaryOutput(output: unknown, shape: readonly number[]): NDArray
 /** Stores a 0/1 plane: into `target` (when given) or a new bool array of `shape`. */
 export function finishBinary(plane: Uint8Array, shape: readonly number[], target: NDArray | null): NDArray {
   if (target === null) return new NDArrayClass(plane, [...shape], 'bool');
-  writePlane(target, Float64Array.from(plane), 0);
+  writePlane(target, new Float64Array(plane), 0);
   return target;
 }
 

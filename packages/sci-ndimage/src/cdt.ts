@@ -12,6 +12,7 @@ import { truthPlane } from './binary-morphology.js';
 import { type DistanceResult, finishDistance, indicesArray, readRequest } from './distance-results.js';
 import { readInput } from './filter-io.js';
 import { strides } from './footprint-pass.js';
+import { paddedPositions } from './padded-positions.js';
 import { CDT_KEYS, type DistanceTransformCdtOptions } from './morphology-options.js';
 import { type BinaryStructure, readBinaryStructure, structureOf } from './structure.js';
 
@@ -70,21 +71,11 @@ export function distanceTransformCdtHost(input: unknown, options?: DistanceTrans
   const pstride = strides(pshape);
   const dist = new Int32Array(pshape.reduce((a, b) => a * b, 1)).fill(-1);
   const feature = request.returnIndices ? new Int32Array(dist.length) : null;
-  const position = new Int32Array(size);
-  const idx = new Array<number>(rank).fill(0);
-  let p = pstride.reduce((a, b) => a + b, 0);
+  const position = paddedPositions(shape, pstride, pstride.reduce((a, b) => a + b, 0));
   for (let k = 0; k < size; k++) {
-    position[k] = p;
+    const p = position[k];
     dist[p] = foreground[k] === 1 ? -1 : 0;
     if (feature !== null) feature[p] = k;
-    for (let d = rank - 1; d >= 0; d--) {
-      if (++idx[d] < shape[d]) {
-        p += pstride[d];
-        break;
-      }
-      p -= (shape[d] - 1) * pstride[d];
-      idx[d] = 0;
-    }
   }
   // the metric's elements before its centre, in C order, as offsets in the padded plane
   const offsets: number[] = [];
@@ -100,7 +91,8 @@ export function distanceTransformCdtHost(input: unknown, options?: DistanceTrans
     chamferPass(dist, feature, position, list, 1);
     chamferPass(dist, feature, position, list, -1);
   }
-  const out = Int32Array.from(position, (q) => dist[q]);
+  const out = new Int32Array(size);
+  for (let k = 0; k < size; k++) out[k] = dist[position[k]];
   const distances = request.returnDistances ? new NDArray(out, [...shape], 'int32') : null;
   let indices: NDArray | null = null;
   if (feature !== null) {

@@ -96,7 +96,11 @@ export function distanceTransformBfHost(input: unknown, options?: DistanceTransf
   const distances = request.returnDistances ? new NDArray(dist, [...shape], euclidean ? 'float64' : 'uint32') : null;
   let indices: NDArray | null = null;
   if (request.returnIndices) {
-    const planes = shape.map((_, d) => Int32Array.from(feature, (f) => coords[f * rank + d]));
+    const planes = shape.map((_, d) => {
+      const plane = new Int32Array(size);
+      for (let k = 0; k < size; k++) plane[k] = coords[feature[k] * rank + d];
+      return plane;
+    });
     indices = indicesArray(planes, shape);
   }
   return finishDistance(request, distances, indices);

@@ -106,14 +106,14 @@ export function finishDistance(request: DistanceRequest, distances: NDArray | nu
     if (request.distances === null) result.push(distances);
     else {
       checkTarget(request.distances, 'distances', distances.dtype, distances.shape);
-      writePlane(request.distances, Float64Array.from(distances.data as ArrayLike<number>));
+      writePlane(request.distances, new Float64Array(distances.data as Float64Array));
     }
   }
   if (request.returnIndices && indices !== null) {
     if (request.indices === null) result.push(indices);
     else {
       checkTarget(request.indices, 'indices', 'int32', indices.shape);
-      writePlane(request.indices, Float64Array.from(indices.data as Int32Array));
+      writePlane(request.indices, new Float64Array(indices.data as Int32Array));
     }
   }
   if (result.length === 2) return [result[0], result[1]];

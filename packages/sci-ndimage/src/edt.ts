@@ -24,14 +24,13 @@ export function featureTransform(foreground: Uint8Array, shape: readonly number[
   const size = foreground.length;
   const stride = strides(shape);
   const planes = shape.map(() => new Int32Array(size));
+  const idx = new Array<number>(rank).fill(0);
   for (let k = 0; k < size; k++) {
-    if (foreground[k] === 1) {
-      planes[0][k] = -1;
-      continue;
-    }
-    for (let d = 0, r = k; d < rank; d++) {
-      planes[d][k] = Math.floor(r / stride[d]);
-      r %= stride[d];
+    if (foreground[k] === 1) planes[0][k] = -1;
+    else for (let d = 0; d < rank; d++) planes[d][k] = idx[d];
+    for (let d = rank - 1; d >= 0; d--) {
+      if (++idx[d] < shape[d]) break;
+      idx[d] = 0;
     }
   }
   if (size === 0) return planes;
@@ -129,18 +128,21 @@ function voronoiLine(
 /** The Euclidean distance of each element from its feature, summed over axes in order (NumPy's add.reduce). */
 function distancesOf(planes: Int32Array[], shape: readonly number[], sampling: Float64Array | null): Float64Array {
   const size = planes[0].length;
+  const rank = shape.length;
   const out = new Float64Array(size);
-  const stride = strides(shape);
+  const idx = new Array<number>(rank).fill(0);
   for (let k = 0; k < size; k++) {
     let sum = 0;
-    for (let d = 0, r = k; d < shape.length; d++) {
-      const own = Math.floor(r / stride[d]);
-      r %= stride[d];
-      let t = planes[d][k] - own;
+    for (let d = 0; d < rank; d++) {
+      let t = planes[d][k] - idx[d];
       if (sampling !== null) t *= sampling[d];
       sum += t * t;
     }
     out[k] = Math.sqrt(sum);
+    for (let d = rank - 1; d >= 0; d--) {
+      if (++idx[d] < shape[d]) break;
+      idx[d] = 0;
+    }
   }
   return out;
 }

@@ -142,7 +142,7 @@ function nonFlat(
     return res;
   });
   // a bool output stores the unsigned char C writes (so 0.5 is false)
-  if (target.dtype === 'bool') result.set(Uint8Array.from(result));
+  if (target.dtype === 'bool') result.set(new Uint8Array(result));
   return finishReal(target, result);
 }
 

@@ -46,7 +46,7 @@ export function readBinaryStructure(value: unknown, argument = 'structure'): Bin
 
 /** The structure as a bool NDArray. */
 export function structureArray(s: BinaryStructure): NDArray {
-  return new NDArray(Uint8Array.from(s.mask), [...s.shape], 'bool');
+  return new NDArray(s.mask.slice(), [...s.shape], 'bool');
 }
 
 export function generateBinaryStructureHost(rank: number, connectivity: number, options?: object): NDArray {
