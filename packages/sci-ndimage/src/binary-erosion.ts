@@ -12,7 +12,7 @@
  * same result.
  */
 import { strides } from './footprint-pass.js';
-import { paddedPositions } from './padded-positions.js';
+import { forEachLine } from './padded-positions.js';
 
 export interface ErosionSpec {
   /** The input's shape. */
@@ -37,8 +37,10 @@ export interface ErosionSpec {
 /** The input padded by the structure's reach, border cells holding `borderValue`. */
 interface Padded {
   readonly cells: Uint8Array;
-  /** Padded index of each element, C order. */
-  readonly position: Int32Array;
+  /** Visits the lines of the last axis: padded index and element index of their first element, and their length. */
+  readonly lines: (visit: (p: number, k: number, n: number) => void) => void;
+  /** Padded index step along the last axis. */
+  readonly step: number;
   /** Offsets of the structure's true elements from an element's padded index (the centre first when it is true). */
   readonly offsets: Int32Array;
   readonly centreIsTrue: boolean;
@@ -51,8 +53,12 @@ function pad(values: Uint8Array, spec: ErosionSpec): Padded {
   const pshape = shape.map((n, d) => n + fshape[d] - 1);
   const pstride = strides(pshape);
   const cells = new Uint8Array(pshape.reduce((a, b) => a * b, 1)).fill(spec.borderValue);
-  const position = paddedPositions(shape, pstride, before.reduce((acc, b, d) => acc + b * pstride[d], 0));
-  for (let k = 0; k < values.length; k++) cells[position[k]] = values[k];
+  const start = before.reduce((acc, b, d) => acc + b * pstride[d], 0);
+  const step = nd === 0 ? 1 : pstride[nd - 1];
+  const lines = (visit: (p: number, k: number, n: number) => void) => forEachLine(shape, pstride, start, visit);
+  lines((p, k, n) => {
+    for (let j = 0; j < n; j++) cells[p + j * step] = values[k + j];
+  });
   const list: number[] = [];
   let centreIsTrue = false;
   const fidx = new Array<number>(nd).fill(0);
@@ -68,7 +74,7 @@ function pad(values: Uint8Array, spec: ErosionSpec): Padded {
     }
   }
   if (centreIsTrue) list.unshift(0);
-  return { cells, position, offsets: Int32Array.from(list), centreIsTrue };
+  return { cells, lines, step, offsets: Int32Array.from(list), centreIsTrue };
 }
 
 /** The eroded (or, with `invert`, dilated) plane of 0/1 `values`. */
@@ -76,69 +82,80 @@ export function erodePlane(values: Uint8Array, spec: ErosionSpec): Uint8Array {
   const size = values.length;
   const out = new Uint8Array(size);
   if (size === 0) return out;
-  const { cells, position, offsets, centreIsTrue } = pad(values, spec);
+  const { cells, lines, step, offsets, centreIsTrue } = pad(values, spec);
   const mask = spec.mask;
   // the value that decides: one false element erodes, one true element dilates
   const stop = spec.invert ? 1 : 0;
-  const pass = 1 - stop;
   const count = offsets.length;
-  const evaluate = (p: number): number => {
-    for (let t = 0; t < count; t++) if (cells[p + offsets[t]] === stop) return stop;
-    return pass;
+  // a pass flips cells (values are 0/1): the cells that change are listed, then flipped together
+  let changed = new Int32Array(size);
+  let next = new Int32Array(size);
+  let changes = 0;
+  const flip = (list: Int32Array, n: number) => {
+    for (let i = 0; i < n; i++) cells[list[i]] ^= 1;
   };
-
-  // first pass over every element, collecting the changes
-  let changes: number[] = [];
-  for (let k = 0; k < size; k++) {
-    const p = position[k];
-    const v = mask !== null && mask[k] === 0 ? cells[p] : evaluate(p);
-    out[k] = v;
-    if (v !== cells[p]) changes.push(k);
-  }
-  const more = (done: number) => (spec.iterations < 1 ? changes.length > 0 : done < spec.iterations);
-  if (!more(1)) return out;
-
-  if (centreIsTrue && !spec.bruteForce) {
-    // the element behind each padded cell (-1 for border cells), and a stamp per pass
-    const elementAt = new Int32Array(cells.length).fill(-1);
-    for (let k = 0; k < size; k++) elementAt[position[k]] = k;
-    const stamp = new Int32Array(size).fill(-1);
-    let done = 1;
-    while (more(done)) {
-      for (const k of changes) cells[position[k]] = out[k];
-      const next: number[] = [];
-      for (const c of changes) {
-        const pc = position[c];
+  const fullPass = (): number => {
+    let n = 0;
+    lines((p0, k0, len) => {
+      for (let j = 0, p = p0; j < len; j++, p += step) {
+        if (mask !== null && mask[k0 + j] === 0) continue;
+        let v = 1 - stop;
         for (let t = 0; t < count; t++) {
-          // cells past the padding read undefined; extra candidates are harmless
-          const k = elementAt[pc - offsets[t]];
-          if (!(k >= 0) || stamp[k] === done || (mask !== null && mask[k] === 0)) continue;
-          stamp[k] = done;
-          const v = evaluate(position[k]);
-          if (v !== cells[position[k]]) {
-            out[k] = v;
-            next.push(k);
+          if (cells[p + offsets[t]] === stop) {
+            v = stop;
+            break;
           }
         }
+        if (v !== cells[p]) changed[n++] = p;
       }
-      changes = next;
-      done++;
-    }
-    return out;
-  }
-
+    });
+    return n;
+  };
+  changes = fullPass();
   let done = 1;
-  while (more(done)) {
-    for (let k = 0; k < size; k++) cells[position[k]] = out[k];
-    changes = [];
-    for (let k = 0; k < size; k++) {
-      if (mask !== null && mask[k] === 0) continue;
-      const p = position[k];
-      const v = evaluate(p);
-      out[k] = v;
-      if (v !== cells[p]) changes.push(k);
+  const more = () => (spec.iterations < 1 ? changes > 0 : done < spec.iterations);
+
+  if (more() && centreIsTrue && !spec.bruteForce) {
+    // cells that may change (elements inside the mask), and a stamp so a pass examines each once
+    const movable = new Uint8Array(cells.length);
+    lines((p, k, n) => {
+      for (let j = 0; j < n; j++) if (mask === null || mask[k + j] === 1) movable[p + j * step] = 1;
+    });
+    const stamp = new Int32Array(cells.length);
+    while (more()) {
+      flip(changed, changes);
+      done++;
+      let n = 0;
+      for (let i = 0; i < changes; i++) {
+        const pc = changed[i];
+        for (let t = 0; t < count; t++) {
+          // the cells whose structure reaches pc (past the padding: undefined, skipped)
+          const p = pc - offsets[t];
+          if (movable[p] !== 1 || stamp[p] === done) continue;
+          stamp[p] = done;
+          let v = 1 - stop;
+          for (let u = 0; u < count; u++) {
+            if (cells[p + offsets[u]] === stop) {
+              v = stop;
+              break;
+            }
+          }
+          if (v !== cells[p]) next[n++] = p;
+        }
+      }
+      [changed, next] = [next, changed];
+      changes = n;
     }
-    done++;
+  } else {
+    while (more()) {
+      flip(changed, changes);
+      done++;
+      changes = fullPass();
+    }
   }
+  flip(changed, changes);
+  lines((p, k, n) => {
+    for (let j = 0; j < n; j++) out[k + j] = cells[p + j * step];
+  });
   return out;
 }
