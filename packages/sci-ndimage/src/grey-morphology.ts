@@ -11,11 +11,12 @@
 import { asarray, type DType, dtypeInfo, NDArray, readOptions } from '@sciport/array-api';
 import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { finishReal, readInput, requireReal } from './filter-io.js';
-import { footprintOffsets, forEachWindow, fullRankWindow, padPlane } from './footprint-pass.js';
+import { footprintOffsets, fullRankWindow, padPlane } from './footprint-pass.js';
 import { checkMode } from './modes.js';
 import { GREY_MORPHOLOGY_KEYS, type GreyMorphologyOptions } from './morphology-options.js';
 import { checkAxes, checkCval, checkOriginRange, checkOriginValue, checkSize } from './options.js';
 import { resolveOutput } from './output.js';
+import { forEachLine } from './padded-positions.js';
 import { perAxis } from './per-axis.js';
 import { readPlane } from './planes.js';
 import { maximumFilterHost, minimumFilterHost, readFootprint } from './rank.js';
@@ -133,13 +134,20 @@ function nonFlat(
   // SciPy's C code converts every value but the first to the input's dtype before adding it
   const addedStored = added.map(store);
   const count = offsets.length;
-  const result = forEachWindow(x.shape, pstride, (base) => {
-    let res = padded[base + offsets[0]] + added[0];
-    for (let t = 1; t < count; t++) {
-      const v = store(padded[base + offsets[t]] + addedStored[t]);
-      if (dilate ? v > res : v < res) res = v;
+  const result = new Float64Array(plane.length);
+  const exact = x.dtype === 'float64';
+  // window by window along each line of the last axis (its padded stride is 1)
+  forEachLine(x.shape, pstride, 0, (b0, k0, n) => {
+    for (let j = 0; j < n; j++) {
+      const base = b0 + j;
+      let res = padded[base + offsets[0]] + added[0];
+      for (let t = 1; t < count; t++) {
+        const sum = padded[base + offsets[t]] + addedStored[t];
+        const v = exact ? sum : store(sum);
+        if (dilate ? v > res : v < res) res = v;
+      }
+      result[k0 + j] = res;
     }
-    return res;
   });
   // a bool output stores the unsigned char C writes (so 0.5 is false)
   if (target.dtype === 'bool') result.set(new Uint8Array(result));
