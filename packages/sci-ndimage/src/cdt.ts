@@ -12,7 +12,7 @@ import { truthPlane } from './binary-morphology.js';
 import { type DistanceResult, finishDistance, indicesArray, readRequest } from './distance-results.js';
 import { readInput } from './filter-io.js';
 import { strides } from './footprint-pass.js';
-import { paddedPositions } from './padded-positions.js';
+import { forEachLine } from './padded-positions.js';
 import { CDT_KEYS, type DistanceTransformCdtOptions } from './morphology-options.js';
 import { type BinaryStructure, readBinaryStructure, structureOf } from './structure.js';
 
@@ -35,21 +35,28 @@ function readMetric(metric: unknown, ndim: number): BinaryStructure {
   return s;
 }
 
-/** One raster pass (`direction` 1: C order; -1: reverse) over the padded distances, in place. */
-function chamferPass(dist: Int32Array, feature: Int32Array | null, position: Int32Array, offsets: Int32Array, direction: 1 | -1): void {
-  const size = position.length;
+/** Padding cells: never visited, never a neighbour. */
+const OUTSIDE = -2;
+
+/**
+ * One raster pass over the padded distances, in place: C order with `offsets` (forward),
+ * or reverse C order with the offsets negated by the caller (backward). Padding cells are
+ * skipped, so the element order is the unpadded array's.
+ */
+function chamferPass(dist: Int32Array, feature: Int32Array | null, offsets: Int32Array, forward: boolean): void {
+  const size = dist.length;
   const count = offsets.length;
-  for (let j = 0; j < size; j++) {
-    const p = position[direction === 1 ? j : size - 1 - j];
+  const inc = forward ? 1 : -1;
+  for (let c = 0, p = forward ? 0 : size - 1; c < size; c++, p += inc) {
     const value = dist[p];
-    if (value === 0) continue;
+    if (value === 0 || value === OUTSIDE) continue;
     let min = value;
     let from = 0;
     for (let t = 0; t < count; t++) {
-      const tt = dist[p + direction * offsets[t]];
+      const tt = dist[p + offsets[t]];
       if (tt >= 0 && (min < 0 || tt + 1 < min)) {
         min = tt + 1;
-        from = direction * offsets[t];
+        from = offsets[t];
       }
     }
     dist[p] = min;
@@ -66,17 +73,18 @@ export function distanceTransformCdtHost(input: unknown, options?: DistanceTrans
   const rank = shape.length;
   const foreground = truthPlane(x);
   const size = foreground.length;
-  // padded by one element per side; border cells hold -1 (never a neighbour)
+  // padded by one element per side
   const pshape = shape.map((n) => n + 2);
   const pstride = strides(pshape);
-  const dist = new Int32Array(pshape.reduce((a, b) => a * b, 1)).fill(-1);
+  const dist = new Int32Array(pshape.reduce((a, b) => a * b, 1)).fill(OUTSIDE);
   const feature = request.returnIndices ? new Int32Array(dist.length) : null;
-  const position = paddedPositions(shape, pstride, pstride.reduce((a, b) => a + b, 0));
-  for (let k = 0; k < size; k++) {
-    const p = position[k];
-    dist[p] = foreground[k] === 1 ? -1 : 0;
-    if (feature !== null) feature[p] = k;
-  }
+  const start = pstride.reduce((a, b) => a + b, 0);
+  forEachLine(shape, pstride, start, (p, k, n) => {
+    for (let j = 0; j < n; j++) {
+      dist[p + j] = foreground[k + j] === 1 ? -1 : 0;
+      if (feature !== null) feature[p + j] = k + j;
+    }
+  });
   // the metric's elements before its centre, in C order, as offsets in the padded plane
   const offsets: number[] = [];
   const half = Math.floor(metric.mask.length / 2);
@@ -88,18 +96,22 @@ export function distanceTransformCdtHost(input: unknown, options?: DistanceTrans
   }
   const list = Int32Array.from(offsets);
   if (size > 0) {
-    chamferPass(dist, feature, position, list, 1);
-    chamferPass(dist, feature, position, list, -1);
+    chamferPass(dist, feature, list, true);
+    chamferPass(dist, feature, list.map((v) => -v), false);
   }
   const out = new Int32Array(size);
-  for (let k = 0; k < size; k++) out[k] = dist[position[k]];
+  const features = feature === null ? null : new Int32Array(size);
+  forEachLine(shape, pstride, start, (p, k, n) => {
+    out.set(dist.subarray(p, p + n), k);
+    if (features !== null && feature !== null) features.set(feature.subarray(p, p + n), k);
+  });
   const distances = request.returnDistances ? new NDArray(out, [...shape], 'int32') : null;
   let indices: NDArray | null = null;
   if (feature !== null) {
     const stride = strides(shape);
     const planes = shape.map(() => new Int32Array(size));
     for (let k = 0; k < size; k++) {
-      let r = feature[position[k]];
+      let r = (features as Int32Array)[k];
       for (let d = 0; d < rank; d++) {
         planes[d][k] = Math.floor(r / stride[d]);
         r %= stride[d];
