@@ -12,7 +12,7 @@
  * same result.
  */
 import { strides } from './footprint-pass.js';
-import { forEachLine } from './padded-positions.js';
+import { forEachLine } from './padded-lines.js';
 
 export interface ErosionSpec {
   /** The input's shape. */

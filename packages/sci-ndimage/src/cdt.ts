@@ -12,7 +12,7 @@ import { truthPlane } from './binary-morphology.js';
 import { type DistanceResult, finishDistance, indicesArray, readRequest } from './distance-results.js';
 import { readInput } from './filter-io.js';
 import { strides } from './footprint-pass.js';
-import { forEachLine } from './padded-positions.js';
+import { forEachLine } from './padded-lines.js';
 import { CDT_KEYS, type DistanceTransformCdtOptions } from './morphology-options.js';
 import { type BinaryStructure, readBinaryStructure, structureOf } from './structure.js';
 

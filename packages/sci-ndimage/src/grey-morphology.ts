@@ -16,7 +16,7 @@ import { checkMode } from './modes.js';
 import { GREY_MORPHOLOGY_KEYS, type GreyMorphologyOptions } from './morphology-options.js';
 import { checkAxes, checkCval, checkOriginRange, checkOriginValue, checkSize } from './options.js';
 import { resolveOutput } from './output.js';
-import { forEachLine } from './padded-positions.js';
+import { forEachLine } from './padded-lines.js';
 import { perAxis } from './per-axis.js';
 import { readPlane } from './planes.js';
 import { maximumFilterHost, minimumFilterHost, readFootprint } from './rank.js';
