@@ -123,8 +123,9 @@ function nonFlat(
   const target = resolveOutput(x, o.output, false);
   const { shape: fshape, origins: full } = fullRankWindow(x.ndim, axes, structure.shape, origins);
   for (let d = 0; d < fshape.length; d++) checkOriginRange(full[d], fshape[d]);
-  const plane = readPlane(x);
-  if (plane.length === 0) return finishReal(target, plane);
+  // float64 data is read in place, and a contiguous float64 output is written in place
+  const plane = x.dtype === 'float64' && x.isContiguous ? (x.data as Float64Array).subarray(x.offset, x.offset + x.size) : readPlane(x);
+  if (plane.length === 0) return finishReal(target, new Float64Array(0));
   const store = storeIn(x.dtype);
   // the fill value in the input's dtype, as C converts it (a bool cval of 7 stays 7)
   const { padded, pstride } = padPlane(plane, x.shape, fshape, full, mode, store(cval[0]));
@@ -134,7 +135,8 @@ function nonFlat(
   // SciPy's C code converts every value but the first to the input's dtype before adding it
   const addedStored = added.map(store);
   const count = offsets.length;
-  const result = new Float64Array(plane.length);
+  const direct = target.dtype === 'float64' && target.array.isContiguous;
+  const result = direct ? (target.array.data as Float64Array).subarray(target.array.offset, target.array.offset + plane.length) : new Float64Array(plane.length);
   const exact = x.dtype === 'float64';
   // window by window along each line of the last axis (its padded stride is 1)
   forEachLine(x.shape, pstride, 0, (b0, k0, n) => {
@@ -149,6 +151,7 @@ function nonFlat(
       result[k0 + j] = res;
     }
   });
+  if (direct) return target.array;
   // a bool output stores the unsigned char C writes (so 0.5 is false)
   if (target.dtype === 'bool') result.set(new Uint8Array(result));
   return finishReal(target, result);
