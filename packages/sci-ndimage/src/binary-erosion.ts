@@ -77,6 +77,13 @@ function pad(values: Uint8Array, spec: ErosionSpec): Padded {
   return { cells, lines, step, offsets: Int32Array.from(list), centreIsTrue };
 }
 
+/** `list` in a buffer twice as long. */
+function grown(list: Int32Array): Int32Array {
+  const bigger = new Int32Array(2 * list.length);
+  bigger.set(list);
+  return bigger;
+}
+
 /** The eroded (or, with `invert`, dilated) plane of 0/1 `values`. */
 export function erodePlane(values: Uint8Array, spec: ErosionSpec): Uint8Array {
   const size = values.length;
@@ -88,8 +95,9 @@ export function erodePlane(values: Uint8Array, spec: ErosionSpec): Uint8Array {
   const stop = spec.invert ? 1 : 0;
   const count = offsets.length;
   // a pass flips cells (values are 0/1): the cells that change are listed, then flipped together
-  let changed = new Int32Array(size);
-  let next = new Int32Array(size);
+  // change lists start small and grow (most passes change few cells)
+  let changed: Int32Array = new Int32Array(Math.min(size, 4096));
+  let next: Int32Array = new Int32Array(changed.length);
   let changes = 0;
   const flip = (list: Int32Array, n: number) => {
     for (let i = 0; i < n; i++) cells[list[i]] ^= 1;
@@ -106,7 +114,10 @@ export function erodePlane(values: Uint8Array, spec: ErosionSpec): Uint8Array {
             break;
           }
         }
-        if (v !== cells[p]) changed[n++] = p;
+        if (v !== cells[p]) {
+          if (n === changed.length) changed = grown(changed);
+          changed[n++] = p;
+        }
       }
     });
     return n;
@@ -121,18 +132,21 @@ export function erodePlane(values: Uint8Array, spec: ErosionSpec): Uint8Array {
     lines((p, k, n) => {
       for (let j = 0; j < n; j++) if (mask === null || mask[k + j] === 1) movable[p + j * step] = 1;
     });
-    const stamp = new Int32Array(cells.length);
+    const stamp = new Uint8Array(cells.length);
     while (more()) {
       flip(changed, changes);
       done++;
+      // the pass's tag in 1…255; when it wraps, older tags are cleared
+      const tag = (done % 255) + 1;
+      if (tag === 1) stamp.fill(0);
       let n = 0;
       for (let i = 0; i < changes; i++) {
         const pc = changed[i];
         for (let t = 0; t < count; t++) {
           // the cells whose structure reaches pc (past the padding: undefined, skipped)
           const p = pc - offsets[t];
-          if (movable[p] !== 1 || stamp[p] === done) continue;
-          stamp[p] = done;
+          if (movable[p] !== 1 || stamp[p] === tag) continue;
+          stamp[p] = tag;
           let v = 1 - stop;
           for (let u = 0; u < count; u++) {
             if (cells[p + offsets[u]] === stop) {
@@ -140,7 +154,10 @@ export function erodePlane(values: Uint8Array, spec: ErosionSpec): Uint8Array {
               break;
             }
           }
-          if (v !== cells[p]) next[n++] = p;
+          if (v !== cells[p]) {
+            if (n === next.length) next = grown(next);
+            next[n++] = p;
+          }
         }
       }
       [changed, next] = [next, changed];
