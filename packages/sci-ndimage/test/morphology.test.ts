@@ -63,6 +63,18 @@ describe('binary outputs', () => {
   });
 });
 
+describe('repeated passes', () => {
+  it('give the same result from change lists as from brute force, past 255 passes', () => {
+    const line = new NDArray(new Uint8Array(700), [700], 'bool');
+    (line.data as Uint8Array)[3] = 1;
+    for (const iterations of [300, 0]) {
+      const sparse = binaryDilation(line, { iterations }).toArray() as boolean[];
+      expect(sparse).toEqual(binaryDilation(line, { iterations, bruteForce: true }).toArray());
+      expect(sparse.filter(Boolean)).toHaveLength(iterations === 0 ? 700 : 304);
+    }
+  });
+});
+
 describe('grey outputs', () => {
   it('casts a composed result to an output dtype name and fills an output array', () => {
     const x = new NDArray(Uint8Array.from({ length: 30 }, (_, i) => (i * 37) % 251), [5, 6], 'uint8');
