@@ -20,12 +20,16 @@ function read(fn: string, input: unknown, options: GreyMorphologyOptions | undef
   return { xp, x: xp.asarray(input), o, window };
 }
 
-/** The dtype a step writes when the caller asked for `output` (a dtype name, or an array's dtype). */
-function outputDtype(output: unknown): GreyMorphologyOptions['output'] {
-  return output instanceof NDArray ? output.dtype : (output as GreyMorphologyOptions['output']);
+/** The dtype a step writes when the caller asked for `output` (a dtype name, or an array's dtype); unset for the input's own. */
+function outputDtype(output: unknown, x: unknown): GreyMorphologyOptions['output'] {
+  const dtype = output instanceof NDArray ? output.dtype : (output as GreyMorphologyOptions['output']);
+  return dtype === dtypeOf(x) ? undefined : dtype;
 }
 
-const dtypeOf = (a: unknown): string => (a as { dtype: string }).dtype;
+
+function dtypeOf(a: unknown): string {
+  return (a as { dtype: string }).dtype;
+}
 
 /** `result` cast to `like`'s dtype (NumPy's `out=like`). */
 function castLike(xp: Xp, result: unknown, like: unknown): unknown {
@@ -52,7 +56,7 @@ export function greyClosingComposed(input: unknown, options?: GreyMorphologyOpti
 export function morphologicalGradientComposed(input: unknown, options?: GreyMorphologyOptions): unknown {
   const { xp, x, o, window } = read('morphologicalGradient', input, options);
   const dilated = greyDilation(x as never, window);
-  const eroded = greyErosion(x as never, { ...window, output: outputDtype(o.output) });
+  const eroded = greyErosion(x as never, { ...window, output: outputDtype(o.output, x) });
   return deliverOutput(xp, difference(xp, dilated, eroded, eroded), o.output);
 }
 
@@ -60,7 +64,7 @@ export function morphologicalGradientComposed(input: unknown, options?: GreyMorp
 export function morphologicalLaplaceComposed(input: unknown, options?: GreyMorphologyOptions): unknown {
   const { xp, x, o, window } = read('morphologicalLaplace', input, options);
   const dilated = greyDilation(x as never, window);
-  const eroded = greyErosion(x as never, { ...window, output: outputDtype(o.output) });
+  const eroded = greyErosion(x as never, { ...window, output: outputDtype(o.output, x) });
   // NumPy's add/subtract with out=eroded: each step cast to the eroded array's dtype
   const sum = castLike(xp, xp.add(dilated, eroded), eroded);
   const once = castLike(xp, xp.subtract(sum, x), eroded);
@@ -70,13 +74,13 @@ export function morphologicalLaplaceComposed(input: unknown, options?: GreyMorph
 /** The input minus its opening. */
 export function whiteTophatComposed(input: unknown, options?: GreyMorphologyOptions): unknown {
   const { xp, x, o, window } = read('whiteTophat', input, options);
-  const opened = greyDilation(greyErosion(x as never, window) as never, { ...window, output: outputDtype(o.output) });
+  const opened = greyDilation(greyErosion(x as never, window) as never, { ...window, output: outputDtype(o.output, x) });
   return deliverOutput(xp, difference(xp, x, opened, opened), o.output);
 }
 
 /** The closing minus the input. */
 export function blackTophatComposed(input: unknown, options?: GreyMorphologyOptions): unknown {
   const { xp, x, o, window } = read('blackTophat', input, options);
-  const closed = greyErosion(greyDilation(x as never, window) as never, { ...window, output: outputDtype(o.output) });
+  const closed = greyErosion(greyDilation(x as never, window) as never, { ...window, output: outputDtype(o.output, x) });
   return deliverOutput(xp, difference(xp, closed, x, closed), o.output);
 }

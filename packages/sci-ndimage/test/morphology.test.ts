@@ -86,6 +86,11 @@ describe('grey outputs', () => {
     const gradient = morphologicalGradient(x, { size: 3 }) as NDArray;
     expect(gradient.dtype).toBe('uint8');
     expect(greyDilation(x, { size: 3 }).dtype).toBe('uint8');
+    // a bool output for bool input (the top-hat is then an exclusive or)
+    const b = new NDArray(Uint8Array.from({ length: 30 }, (_, i) => i % 3 === 0 ? 1 : 0), [5, 6], 'bool');
+    const flags = zeros([5, 6], { dtype: 'bool' });
+    expect(whiteTophat(b, { size: 2, output: flags })).toBe(flags);
+    expect(flags.toArray()).toEqual((whiteTophat(b, { size: 2 }) as NDArray).toArray());
   });
 });
 
