@@ -32,6 +32,7 @@ const ARGUMENTS = {
   // the generic filters' callbacks: a window's mean, a line copied, zeros of the windows' dtype
   function: (row) => GENERIC_CALLBACKS[row.name],
   filterSize: () => 3,
+  iterations: () => 2,
   // measurements: three labelled regions (and background), two of them asked for
   labels: () => [
     [1, 1, 0, 2, 2, 2],
@@ -65,7 +66,7 @@ const GENERIC_CALLBACKS = {
 };
 
 /** Functions over several axes that need a window (SciPy has no default size there). */
-const needsSize = (row) => row.axes === 'axes' && (row.kind === 'rank' || row.kind === 'generic');
+const needsSize = (row) => row.axes === 'axes' && ['rank', 'generic', 'grey-morphology'].includes(row.kind);
 
 function argumentsOf(row) {
   const args = row.args.map((name) => {
@@ -77,11 +78,15 @@ function argumentsOf(row) {
   return args;
 }
 
+// generateBinaryStructure(rank, connectivity) takes no array: listed under the table
+const dispatched = NDIMAGE_FUNCTIONS.filter((row) => row.dispatch?.length !== 0);
+
 export const ndimageCalls = {
   domain: NDIMAGE_DOMAIN,
-  calls: NDIMAGE_FUNCTIONS.map((row) => {
+  calls: dispatched.map((row) => {
     const fn = NDIMAGE_MULTIMETHODS[row.name];
     const args = argumentsOf(row);
     return { name: row.name, fn, sample: gridSample, invoke: (x) => fn(x, ...args) };
   }),
+  undispatched: NDIMAGE_FUNCTIONS.filter((row) => row.dispatch?.length === 0).map((row) => row.name),
 };

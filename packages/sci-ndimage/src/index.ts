@@ -137,3 +137,39 @@ export type {
   VectorizedFilterOptions,
 } from './generic-options.js';
 export type { FourierOptions } from './fourier-options.js';
+export {
+  binaryClosing,
+  binaryDilation,
+  binaryErosion,
+  binaryFillHoles,
+  binaryHitOrMiss,
+  binaryOpening,
+  binaryPropagation,
+  blackTophat,
+  type DistanceTransform,
+  distanceTransformBf,
+  distanceTransformCdt,
+  distanceTransformEdt,
+  generateBinaryStructure,
+  greyClosing,
+  greyDilation,
+  greyErosion,
+  greyOpening,
+  iterateStructure,
+  morphologicalGradient,
+  morphologicalLaplace,
+  NDIMAGE_COMPOSITIONS,
+  whiteTophat,
+} from './multimethods.js';
+export type { MorphologyKind } from './table.js';
+export type {
+  BinaryFillHolesOptions,
+  BinaryHitOrMissOptions,
+  BinaryMorphologyOptions,
+  BinaryPropagationOptions,
+  DistanceTransformBfOptions,
+  DistanceTransformCdtOptions,
+  DistanceTransformEdtOptions,
+  GreyMorphologyOptions,
+  IterateStructureOptions,
+} from './morphology-options.js';

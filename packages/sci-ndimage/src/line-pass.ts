@@ -19,6 +19,9 @@ export interface LineExtension {
   readonly cval: number;
 }
 
+/** Lines gathered at once along a strided axis, so each read of the plane uses whole cache lines. */
+const BLOCK = 16;
+
 /** `src` (C order, `shape`) filtered along `axis` by `kernel`; a new plane. */
 export function linePass(src: Float64Array, shape: readonly number[], axis: number, extension: LineExtension, kernel: LineKernel): Float64Array {
   const dst = new Float64Array(src.length);
@@ -28,18 +31,36 @@ export function linePass(src: Float64Array, shape: readonly number[], axis: numb
   for (let d = axis + 1; d < shape.length; d++) inner *= shape[d];
   const outer = src.length / (n * inner);
   const { before, after, mode, cval } = extension;
-  const ext = new Float64Array(n + before + after);
-  const out = new Float64Array(n);
+  const width = n + before + after;
+  const block = Math.min(BLOCK, inner);
+  const ext = Array.from({ length: block }, () => new Float64Array(width));
+  const out = Array.from({ length: block }, () => new Float64Array(n));
   for (let o = 0; o < outer; o++) {
-    for (let i = 0; i < inner; i++) {
-      const start = o * n * inner + i;
-      if (inner === 1) ext.set(src.subarray(start, start + n), before);
-      else for (let j = 0; j < n; j++) ext[before + j] = src[start + j * inner];
-      for (let j = 0; j < before; j++) ext[j] = extended(src, start, inner, j - before, n, mode, cval);
-      for (let j = 0; j < after; j++) ext[before + n + j] = extended(src, start, inner, n + j, n, mode, cval);
-      kernel(ext, out, n);
-      if (inner === 1) dst.set(out, start);
-      else for (let j = 0; j < n; j++) dst[start + j * inner] = out[j];
+    for (let i0 = 0; i0 < inner; i0 += block) {
+      const count = Math.min(block, inner - i0);
+      const start0 = o * n * inner + i0;
+      if (inner === 1) ext[0].set(src.subarray(start0, start0 + n), before);
+      else {
+        // row by row: the `count` neighbouring lines' elements j are adjacent in the plane
+        for (let j = 0; j < n; j++) {
+          const row = start0 + j * inner;
+          for (let b = 0; b < count; b++) ext[b][before + j] = src[row + b];
+        }
+      }
+      for (let b = 0; b < count; b++) {
+        const start = start0 + b;
+        const e = ext[b];
+        for (let j = 0; j < before; j++) e[j] = extended(src, start, inner, j - before, n, mode, cval);
+        for (let j = 0; j < after; j++) e[before + n + j] = extended(src, start, inner, n + j, n, mode, cval);
+        kernel(e, out[b], n);
+      }
+      if (inner === 1) dst.set(out[0], start0);
+      else {
+        for (let j = 0; j < n; j++) {
+          const row = start0 + j * inner;
+          for (let b = 0; b < count; b++) dst[row + b] = out[b][j];
+        }
+      }
     }
   }
   return dst;

@@ -5,7 +5,7 @@
  * one per call (see @sciport/dispatch-core).
  */
 import type { ArrayInput, ArrayOf, NDArray } from '@sciport/array-api';
-import { type BrandedArray, declareFromTable, type Multimethod } from '@sciport/dispatch-core';
+import { type BrandedArray, declareFromTable, type DispatchOptions, type Multimethod } from '@sciport/dispatch-core';
 import { convolve1dHost, convolveHost, correlate1dHost, correlateHost } from './correlate.js';
 import {
   type DerivativeCallback,
@@ -81,6 +81,38 @@ import type {
   VectorizedFilterOptions,
 } from './generic-options.js';
 import { vectorizedFilterHost } from './vectorized-filter.js';
+import {
+  binaryClosingComposed,
+  binaryFillHolesComposed,
+  binaryHitOrMissComposed,
+  binaryOpeningComposed,
+  binaryPropagationComposed,
+} from './binary-compositions.js';
+import { binaryDilationHost, binaryErosionHost } from './binary-morphology.js';
+import { distanceTransformCdtHost } from './cdt.js';
+import { distanceTransformBfHost } from './distance-bf.js';
+import { distanceTransformEdtHost } from './edt.js';
+import {
+  blackTophatComposed,
+  greyClosingComposed,
+  greyOpeningComposed,
+  morphologicalGradientComposed,
+  morphologicalLaplaceComposed,
+  whiteTophatComposed,
+} from './grey-compositions.js';
+import { greyDilationHost, greyErosionHost } from './grey-morphology.js';
+import type {
+  BinaryFillHolesOptions,
+  BinaryHitOrMissOptions,
+  BinaryMorphologyOptions,
+  BinaryPropagationOptions,
+  DistanceTransformBfOptions,
+  DistanceTransformCdtOptions,
+  DistanceTransformEdtOptions,
+  GreyMorphologyOptions,
+  IterateStructureOptions,
+} from './morphology-options.js';
+import { generateBinaryStructureHost, iterateStructureHost } from './structure.js';
 
 export { NDIMAGE_DOMAIN } from './table.js';
 
@@ -171,6 +203,55 @@ export const fourierGaussian = declare<ScalarFilter<FourierOptions, number | rea
 export const fourierUniform = declare<ScalarFilter<FourierOptions, number | readonly number[]>>('fourierUniform', fourierUniformHost);
 export const fourierEllipsoid = declare<ScalarFilter<FourierOptions, number | readonly number[]>>('fourierEllipsoid', fourierEllipsoidHost);
 export const fourierShift = declare<ScalarFilter<FourierOptions, number | readonly number[]>>('fourierShift', fourierShiftHost);
+
+/** A distance transform: the distances, the indices, both as [distances, indices], or nothing when both went into given arrays. */
+export type DistanceTransform<O> = <X extends In>(input: X, options?: O) => ArrayOf<X> | [ArrayOf<X>, ArrayOf<X>] | undefined;
+
+export const generateBinaryStructure = declare<(rank: number, connectivity: number, options?: DispatchOptions) => NDArray>(
+  'generateBinaryStructure',
+  generateBinaryStructureHost,
+);
+export const iterateStructure = declare<
+  (structure: ArrayInput, iterations: number, options?: IterateStructureOptions) => NDArray | [NDArray, number[]]
+>('iterateStructure', iterateStructureHost as (...args: any[]) => NDArray);
+export const binaryErosion = declare<OptionsFilter<BinaryMorphologyOptions>>('binaryErosion', binaryErosionHost);
+export const binaryDilation = declare<OptionsFilter<BinaryMorphologyOptions>>('binaryDilation', binaryDilationHost);
+export const binaryOpening = declare<OptionsFilter<BinaryMorphologyOptions>>('binaryOpening', binaryOpeningComposed as never);
+export const binaryClosing = declare<OptionsFilter<BinaryMorphologyOptions>>('binaryClosing', binaryClosingComposed as never);
+export const binaryHitOrMiss = declare<OptionsFilter<BinaryHitOrMissOptions>>('binaryHitOrMiss', binaryHitOrMissComposed as never);
+export const binaryPropagation = declare<OptionsFilter<BinaryPropagationOptions>>('binaryPropagation', binaryPropagationComposed as never);
+export const binaryFillHoles = declare<OptionsFilter<BinaryFillHolesOptions>>('binaryFillHoles', binaryFillHolesComposed as never);
+export const greyErosion = declare<OptionsFilter<GreyMorphologyOptions>>('greyErosion', greyErosionHost);
+export const greyDilation = declare<OptionsFilter<GreyMorphologyOptions>>('greyDilation', greyDilationHost);
+export const greyOpening = declare<OptionsFilter<GreyMorphologyOptions>>('greyOpening', greyOpeningComposed as never);
+export const greyClosing = declare<OptionsFilter<GreyMorphologyOptions>>('greyClosing', greyClosingComposed as never);
+export const morphologicalGradient = declare<OptionsFilter<GreyMorphologyOptions>>('morphologicalGradient', morphologicalGradientComposed as never);
+export const morphologicalLaplace = declare<OptionsFilter<GreyMorphologyOptions>>('morphologicalLaplace', morphologicalLaplaceComposed as never);
+export const whiteTophat = declare<OptionsFilter<GreyMorphologyOptions>>('whiteTophat', whiteTophatComposed as never);
+export const blackTophat = declare<OptionsFilter<GreyMorphologyOptions>>('blackTophat', blackTophatComposed as never);
+export const distanceTransformBf = declare<DistanceTransform<DistanceTransformBfOptions>>('distanceTransformBf', distanceTransformBfHost as never);
+export const distanceTransformCdt = declare<DistanceTransform<DistanceTransformCdtOptions>>('distanceTransformCdt', distanceTransformCdtHost as never);
+export const distanceTransformEdt = declare<DistanceTransform<DistanceTransformEdtOptions>>('distanceTransformEdt', distanceTransformEdtHost as never);
+
+/**
+ * The composed functions (openings, closings, top-hats, hit-or-miss, propagation, hole
+ * filling), each written against the array namespace and the multimethods above: a backend
+ * that implements binaryErosion/binaryDilation (greyErosion/greyDilation) can register
+ * these as its implementations of the composed ids and run them on its own arrays.
+ */
+export const NDIMAGE_COMPOSITIONS: Readonly<Record<string, (...args: any[]) => unknown>> = Object.freeze({
+  binaryOpening: binaryOpeningComposed,
+  binaryClosing: binaryClosingComposed,
+  binaryHitOrMiss: binaryHitOrMissComposed,
+  binaryPropagation: binaryPropagationComposed,
+  binaryFillHoles: binaryFillHolesComposed,
+  greyOpening: greyOpeningComposed,
+  greyClosing: greyClosingComposed,
+  morphologicalGradient: morphologicalGradientComposed,
+  morphologicalLaplace: morphologicalLaplaceComposed,
+  whiteTophat: whiteTophatComposed,
+  blackTophat: blackTophatComposed,
+});
 
 /** Every multimethod of the domain by name, in the table's order (checked complete by the tests). */
 export const NDIMAGE_MULTIMETHODS: Readonly<Record<string, Multimethod<(...args: any[]) => any>>> = table.multimethods();

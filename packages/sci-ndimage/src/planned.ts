@@ -4,26 +4,6 @@
  * is implemented and tested.
  */
 export const PLANNED_FUNCTIONS: readonly string[] = Object.freeze([
-  'binaryClosing',
-  'binaryDilation',
-  'binaryErosion',
-  'binaryFillHoles',
-  'binaryHitOrMiss',
-  'binaryOpening',
-  'binaryPropagation',
-  'blackTophat',
-  'distanceTransformBf',
-  'distanceTransformCdt',
-  'distanceTransformEdt',
-  'generateBinaryStructure',
-  'greyClosing',
-  'greyDilation',
-  'greyErosion',
-  'greyOpening',
-  'iterateStructure',
-  'morphologicalGradient',
-  'morphologicalLaplace',
-  'whiteTophat',
 ]);
 
 /** SciPy's snake_case name of a sciport function (`gaussianFilter1d` → `gaussian_filter1d`). */

@@ -36,6 +36,18 @@ import {
 } from './measurement-options.js';
 import { GENERIC_FILTER_1D_KEYS, GENERIC_FILTER_KEYS, VECTORIZED_FILTER_KEYS } from './generic-options.js';
 import { FOURIER_KEYS } from './fourier-options.js';
+import {
+  BF_KEYS,
+  BINARY_FILL_HOLES_KEYS,
+  BINARY_HIT_OR_MISS_KEYS,
+  BINARY_MORPHOLOGY_KEYS,
+  BINARY_PROPAGATION_KEYS,
+  CDT_KEYS,
+  EDT_KEYS,
+  GENERATE_STRUCTURE_KEYS,
+  GREY_MORPHOLOGY_KEYS,
+  ITERATE_STRUCTURE_KEYS,
+} from './morphology-options.js';
 
 /**
  * What a filter computes: a weighted sum (`linear`: correlate/convolve, uniform,
@@ -47,9 +59,16 @@ import { FOURIER_KEYS } from './fourier-options.js';
  * `generic`: a user callback over each window (genericFilter, genericFilter1d, vectorizedFilter).
  * `fourier`: a product with a filter's transform, on data that is already an FFT (fourier*).
  */
-export type FilterKind = 'linear' | 'rank' | 'interpolation' | 'measurement' | 'generic' | 'fourier';
+export type FilterKind = 'linear' | 'rank' | 'interpolation' | 'measurement' | 'generic' | 'fourier' | MorphologyKind;
 
-/** Which axes a function filters: one `axis` (default -1), or `axes` (default all); `none` for the measurements. */
+/**
+ * The morphology: structuring elements (`structure`), binary operations with bool results
+ * (`binary-morphology`), grey-scale operations keeping the input's dtype (`grey-morphology`),
+ * and distance transforms (`distance`: float64 or integer distances, int32 indices).
+ */
+export type MorphologyKind = 'structure' | 'binary-morphology' | 'grey-morphology' | 'distance';
+
+/** Which axes a function filters: one `axis` (default -1), `axes` (default all), or `none` (every axis, no option: the measurements, structures and distance transforms). */
 export type AxesForm = 'axis' | 'axes' | 'none';
 
 export interface NdimageFunction {
@@ -141,6 +160,28 @@ export const NDIMAGE_TABLE = functionTable<NdimageFunction>(NDIMAGE_DOMAIN, [
   row('fourierUniform', 'fourier', 'axis', ['size'], FOURIER_KEYS),
   row('fourierEllipsoid', 'fourier', 'axis', ['size'], FOURIER_KEYS),
   row('fourierShift', 'fourier', 'axis', ['shift'], FOURIER_KEYS),
+  // morphology
+  // generateBinaryStructure(rank, connectivity) has no array argument to dispatch on
+  { ...row('generateBinaryStructure', 'structure', 'none', ['rank', 'connectivity'], GENERATE_STRUCTURE_KEYS), dispatch: Object.freeze([]) },
+  row('iterateStructure', 'structure', 'none', ['iterations'], ITERATE_STRUCTURE_KEYS),
+  row('binaryErosion', 'binary-morphology', 'axes', [], BINARY_MORPHOLOGY_KEYS),
+  row('binaryDilation', 'binary-morphology', 'axes', [], BINARY_MORPHOLOGY_KEYS),
+  row('binaryOpening', 'binary-morphology', 'axes', [], BINARY_MORPHOLOGY_KEYS),
+  row('binaryClosing', 'binary-morphology', 'axes', [], BINARY_MORPHOLOGY_KEYS),
+  row('binaryHitOrMiss', 'binary-morphology', 'axes', [], BINARY_HIT_OR_MISS_KEYS),
+  row('binaryPropagation', 'binary-morphology', 'axes', [], BINARY_PROPAGATION_KEYS),
+  row('binaryFillHoles', 'binary-morphology', 'axes', [], BINARY_FILL_HOLES_KEYS),
+  row('greyErosion', 'grey-morphology', 'axes', [], GREY_MORPHOLOGY_KEYS),
+  row('greyDilation', 'grey-morphology', 'axes', [], GREY_MORPHOLOGY_KEYS),
+  row('greyOpening', 'grey-morphology', 'axes', [], GREY_MORPHOLOGY_KEYS),
+  row('greyClosing', 'grey-morphology', 'axes', [], GREY_MORPHOLOGY_KEYS),
+  row('morphologicalGradient', 'grey-morphology', 'axes', [], GREY_MORPHOLOGY_KEYS),
+  row('morphologicalLaplace', 'grey-morphology', 'axes', [], GREY_MORPHOLOGY_KEYS),
+  row('whiteTophat', 'grey-morphology', 'axes', [], GREY_MORPHOLOGY_KEYS),
+  row('blackTophat', 'grey-morphology', 'axes', [], GREY_MORPHOLOGY_KEYS),
+  row('distanceTransformBf', 'distance', 'none', [], BF_KEYS),
+  row('distanceTransformCdt', 'distance', 'none', [], CDT_KEYS),
+  row('distanceTransformEdt', 'distance', 'none', [], EDT_KEYS),
 ]);
 
 /** Every function's row, in table order. */

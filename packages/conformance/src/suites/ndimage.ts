@@ -25,6 +25,8 @@ import { ndimageInterpolationPropertySuite } from './ndimage-interpolation-prope
 import { isMappingSpec, mappingCallback } from './ndimage-mappings.js';
 import { isReducer, reducerCallback } from './ndimage-reducers.js';
 import { ndimageGenericPropertySuite } from './ndimage-generic-properties.js';
+import { ndimageMorphologyBadInputSuite } from './ndimage-morphology-bad-input.js';
+import { ndimageMorphologyPropertySuite } from './ndimage-morphology-properties.js';
 
 export { DEFAULT_NDIMAGE_TOLERANCE, type NdimageSuiteOptions, type NdimageSuiteTolerance } from './ndimage-options.js';
 
@@ -41,17 +43,21 @@ export const NDIMAGE_FIXTURE_FILES = [
   'measurements',
   'generic',
   'fourier',
+  'morphology',
+  'distance',
 ] as const;
 
 /**
  * Tolerance (relative to max|expected|) for a result of `dtype` from function `fn`: 0 —
- * exact — for integer results and the min/max filters (they only select values).
+ * exact — for integer results, the min/max filters (they only select values) and the
+ * morphology (bool results; grey values selected, or one IEEE sum or difference as NumPy's);
+ * float distances get the float tolerance.
  */
 export function ndimageTolerance(fn: string, dtype: string, tolerance: NdimageSuiteTolerance = {}): number {
   // linear, fourier and generic results are computed in floating point (the generic
   // fixtures' callbacks by NumPy reductions, too), so only the rank filters are exact
   const kind = ndimageFunction(fn).kind;
-  if (kind === 'rank') return 0;
+  if (kind === 'rank' || kind === 'structure' || kind === 'binary-morphology' || kind === 'grey-morphology') return 0;
   // measurements: float results by the float64 tolerance (integer arrays always exactly)
   if (kind === 'measurement' && dtype !== 'float32') return tolerance.float64 ?? DEFAULT_NDIMAGE_TOLERANCE.float64;
   if (dtype === 'float32' || dtype === 'complex64') return tolerance.float32 ?? DEFAULT_NDIMAGE_TOLERANCE.float32;
@@ -99,17 +105,18 @@ function label(c: FixtureCase): string {
 }
 
 async function runCase(file: FixtureFile, c: FixtureCase, factory: ArrayFactory, options: NdimageSuiteOptions): Promise<string | undefined> {
-  const input = decodeArray(file.inputs[c.input!]);
   const args = c.args.map((a) => decodeValue(a, c.fn));
   const opts = Object.fromEntries(Object.entries(c.options).map(([k, v]) => [k, decodeValue(v)]));
   let result: unknown;
   try {
-    result = publicFunction(c.fn)(factory.make(input), ...args, opts);
+    // a case without an input array (generateBinaryStructure) passes its arguments only
+    const inputs = c.input === null ? [] : [factory.make(decodeArray(file.inputs[c.input]))];
+    result = publicFunction(c.fn)(...inputs, ...args, opts);
   } catch (error) {
     return `${label(c)} threw ${(error as Error).name}: ${(error as Error).message}`;
   }
   // a measurement's numbers (sums, means) of float32 input are float32 values in SciPy
-  const measured = ndimageFunction(c.fn).kind === 'measurement' && file.inputs[c.input!].dtype === 'float32';
+  const measured = ndimageFunction(c.fn).kind === 'measurement' && c.input !== null && file.inputs[c.input].dtype === 'float32';
   const dtype = measured ? 'float32' : resultDtype(c.expected);
   // valueIndices' Map is compared as its [value, index arrays] entries
   const form = result instanceof Map ? [...result] : result;
@@ -155,5 +162,7 @@ export function ndimageSuite(factory: ArrayFactory, options: NdimageSuiteOptions
     if (!options.exclude?.includes('properties')) ndimageGenericPropertySuite(factory, options);
     if (!options.exclude?.includes('bad-input')) ndimageBadInputSuite(factory, options);
     if (!options.exclude?.includes('bad-input')) ndimageMeasurementBadInputSuite(factory, options);
+    if (!options.exclude?.includes('properties')) ndimageMorphologyPropertySuite(factory, options);
+    if (!options.exclude?.includes('bad-input')) ndimageMorphologyBadInputSuite(factory, options);
   });
 }
