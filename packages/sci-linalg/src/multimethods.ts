@@ -27,6 +27,7 @@ import {
 import { circulantHost, type HankelOptions, hankelHost, type ToeplitzOptions, toeplitzHost } from './special/toeplitz.js';
 import { type DftOptions, dftHost, type HadamardOptions, hadamardHost, type HelmertOptions, helmertHost } from './special/transforms.js';
 import { LINALG_TABLE } from './table.js';
+import { type HessenbergFunction, hessenbergHost, type SchurFunction, schurHost } from './schur.js';
 import type { DispatchOptions } from '@sciport/dispatch-core';
 
 export { LINALG_DOMAIN } from './table.js';
@@ -88,6 +89,10 @@ export const convolutionMatrix = declare<(a: unknown, n: number, options?: Convo
   'convolutionMatrix',
   convolutionMatrixHost,
 );
+
+// hessenberg's and schur's results depend on calcQ / sort: their function types state which
+export const hessenberg = declare<HessenbergFunction>('hessenberg', hessenbergHost as HessenbergFunction);
+export const schur = declare<SchurFunction>('schur', schurHost as SchurFunction);
 
 /**
  * Every multimethod of the domain by name (for capability tables, manifests and

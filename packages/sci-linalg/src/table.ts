@@ -66,6 +66,9 @@ export const LINALG_TABLE = functionTable<LinalgFunction>(LINALG_DOMAIN, [
   row('fiedler', 'special-matrix', [0], []),
   row('fiedlerCompanion', 'special-matrix', [0], []),
   row('convolutionMatrix', 'special-matrix', [0], ['mode']),
+  // eigenvalues and Schur forms
+  row('hessenberg', 'decomposition', [0], ['calcQ', 'overwriteA', ...CHECK]),
+  row('schur', 'decomposition', [0], ['output', 'lwork', 'overwriteA', 'sort', ...CHECK]),
 ]);
 
 /** Every function's row, in table order. */
