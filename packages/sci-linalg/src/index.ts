@@ -43,6 +43,9 @@ export {
   solveTriangular,
   hessenberg,
   schur,
+  rsf2csf,
+  eig,
+  eigvals,
 } from './multimethods.js';
 export { LINALG_FUNCTIONS, type LinalgFunction, type LinalgGroup, linalgFunction, linalgNames } from './table.js';
 export { LinAlgError } from './errors.js';
@@ -55,7 +58,8 @@ export type { QrFunction, QrMode, QrOptions } from './qr.js';
 export type { SvdFunction, SvdOptions, SvdvalsOptions } from './svd.js';
 export type { SymmetryOptions } from './symmetry.js';
 export type { FiniteOptions, Trans } from './options.js';
-export type { EigenvalueSort, HessenbergOptions, SchurOptions } from './eigen-options.js';
+export type { EigenvalueSort, EigOptions, EigvalsOptions, HessenbergOptions, SchurOptions } from './eigen-options.js';
+export type { EigFunction } from './eig.js';
 export type { HessenbergFunction, SchurFunction } from './schur.js';
 export type { ExactOptions, PascalKind, PascalOptions } from './special/integer-matrices.js';
 export type { ConvolutionMatrixOptions, ConvolutionMode } from './special/structured.js';

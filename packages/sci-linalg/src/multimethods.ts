@@ -28,6 +28,10 @@ import { circulantHost, type HankelOptions, hankelHost, type ToeplitzOptions, to
 import { type DftOptions, dftHost, type HadamardOptions, hadamardHost, type HelmertOptions, helmertHost } from './special/transforms.js';
 import { LINALG_TABLE } from './table.js';
 import { type HessenbergFunction, hessenbergHost, type SchurFunction, schurHost } from './schur.js';
+import { rsf2csfHost } from './rsf2csf.js';
+import { type EigFunction, eigHost, eigvalsHost } from './eig.js';
+import type { EigvalsOptions } from './eigen-options.js';
+import type { FiniteOptions } from './options.js';
 import type { DispatchOptions } from '@sciport/dispatch-core';
 
 export { LINALG_DOMAIN } from './table.js';
@@ -93,6 +97,10 @@ export const convolutionMatrix = declare<(a: unknown, n: number, options?: Convo
 // hessenberg's and schur's results depend on calcQ / sort: their function types state which
 export const hessenberg = declare<HessenbergFunction>('hessenberg', hessenbergHost as HessenbergFunction);
 export const schur = declare<SchurFunction>('schur', schurHost as SchurFunction);
+export const rsf2csf = declare<(T: unknown, Z: unknown, options?: FiniteOptions) => [NDArray, NDArray]>('rsf2csf', rsf2csfHost);
+// eig's result depends on left/right: EigFunction states which
+export const eig = declare<EigFunction>('eig', eigHost as EigFunction);
+export const eigvals = declare<(a: unknown, b?: unknown, options?: EigvalsOptions) => NDArray>('eigvals', eigvalsHost);
 
 /**
  * Every multimethod of the domain by name (for capability tables, manifests and

@@ -69,6 +69,10 @@ export const LINALG_TABLE = functionTable<LinalgFunction>(LINALG_DOMAIN, [
   // eigenvalues and Schur forms
   row('hessenberg', 'decomposition', [0], ['calcQ', 'overwriteA', ...CHECK]),
   row('schur', 'decomposition', [0], ['output', 'lwork', 'overwriteA', 'sort', ...CHECK]),
+  row('rsf2csf', 'decomposition', [0, 1], [...CHECK]),
+  // eig(a, b) and eigvals(a, b): b is optional (the generalized problem)
+  row('eig', 'decomposition', [0, 1], ['left', 'right', 'overwriteA', 'overwriteB', ...CHECK, 'homogeneousEigvals']),
+  row('eigvals', 'decomposition', [0, 1], ['overwriteA', 'overwriteB', ...CHECK, 'homogeneousEigvals']),
 ]);
 
 /** Every function's row, in table order. */

@@ -4,7 +4,7 @@
  */
 import { NDArray } from '@sciport/array-api';
 import { describe, expect, it } from 'vitest';
-import { hessenberg, schur } from '../src/index.js';
+import { eig, eigvals, hessenberg, rsf2csf, schur } from '../src/index.js';
 
 const named = (name: string, argument: string) => expect.objectContaining({ name, argument });
 const A = [
@@ -49,5 +49,30 @@ describe('bad input to hessenberg and schur', () => {
     schur(a);
     hessenberg(a, { calcQ: true });
     expect(a.toTypedArray()).toEqual(before);
+  });
+
+  it("eig and eigvals: square input, NaN refused as SciPy's geev refuses it, options checked", () => {
+    expect(() => eig([[1, 2, 3]])).toThrow(named('ShapeError', 'a'));
+    expect(() => eigvals([[1, Number.NaN], [0, 1]])).toThrow(named('InvalidArgumentError', 'a'));
+    const nan = [
+      [1, 2, 0],
+      [3, Number.NaN, 5],
+      [0, 6, 7],
+    ];
+    expect(() => eigvals(nan, null, { checkFinite: false })).toThrow(named('InvalidArgumentError', 'a'));
+    // a NaN that balancing isolates never reaches the QR algorithm, in SciPy too
+    expect(eigvals([[1, Number.NaN], [0, 1]], null, { checkFinite: false }).toArray()).toEqual([
+      [1, 0],
+      [1, 0],
+    ]);
+    expect(() => eig(A, null, { left: 'yes' as never })).toThrow(named('InvalidArgumentError', 'left'));
+    expect(() => eig(A, null, { homogeneousEigvals: 1 as never })).toThrow(named('InvalidArgumentError', 'homogeneousEigvals'));
+  });
+
+  it('rsf2csf: square T and Z of the same order', () => {
+    expect(() => rsf2csf([[1, 2, 3]], [[1]])).toThrow(named('ShapeError', 'T'));
+    expect(() => rsf2csf([[1]], [[1, 2, 3]])).toThrow(named('ShapeError', 'Z'));
+    expect(() => rsf2csf([[1, 0], [0, 1]], [[1]])).toThrow(named('ShapeError', 'Z'));
+    expect(() => rsf2csf([[Number.NaN]], [[1]])).toThrow(named('InvalidArgumentError', 'T'));
   });
 });

@@ -10,7 +10,7 @@ const MILESTONE = [
   'pascal', 'invpascal', 'blockDiag', 'companion', 'dft', 'helmert', 'leslie', 'hadamard', 'fiedler',
   'fiedlerCompanion', 'convolutionMatrix',
   // eigenvalues and Schur forms
-  'hessenberg', 'schur',
+  'hessenberg', 'schur', 'rsf2csf', 'eig', 'eigvals',
 ];
 
 describe('the linalg table', () => {

@@ -164,3 +164,63 @@ export function eigenvalueDistance(actual: [number, number][], expected: [number
   }
   return left.length === 0 ? worst : Infinity;
 }
+
+/** The eigenvalues of a [..., N] complex (or real) array's `index`-th vector as [re, im] pairs. */
+export function valuesOf(w: NDArray, index = 0): [number, number][] {
+  const n = w.shape[w.ndim - 1];
+  const data = w.toTypedArray() as Float64Array;
+  const complex = w.dtype.startsWith('complex');
+  const out: [number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    const p = index * n + i;
+    out.push(complex ? [Number(data[2 * p]), Number(data[2 * p + 1])] : [Number(data[p]), 0]);
+  }
+  return out;
+}
+
+/**
+ * max_k ‖A v_k − λ_k v_k‖₁ / (n ε ‖A‖₁) for right vectors (columns of v), or
+ * ‖v_kᴴ A − λ_k v_kᴴ‖ for left ones; LAPACK's eigenvector test ratio.
+ */
+export function eigenvectorRatio(a: CMatrix, w: [number, number][], v: CMatrix, eps: number, left: boolean): number {
+  const n = a.rows;
+  const av = left ? multiply(a, v, true) : multiply(a, v);
+  let worst = 0;
+  for (let k = 0; k < v.cols; k++) {
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      // right: (A v)_ik − λ v_ik; left: (Aᴴ v)_ik − conj(λ) v_ik
+      const [lr, li] = left ? [w[k][0], -w[k][1]] : w[k];
+      const vr = v.re[i * v.cols + k];
+      const vi = v.im[i * v.cols + k];
+      s += Math.hypot(av.re[i * v.cols + k] - (lr * vr - li * vi), av.im[i * v.cols + k] - (lr * vi + li * vr));
+    }
+    worst = Math.max(worst, s);
+  }
+  return worst === 0 ? 0 : worst / (Math.max(1, n) * eps * norm1(a));
+}
+
+/**
+ * LAPACK geev's normalisation: each column of unit 2-norm with its largest component real
+ * (among components of equal size, which one is largest is up to rounding: any will do).
+ * Returns the worst deviation.
+ */
+export function normalisationError(v: CMatrix): number {
+  let worst = 0;
+  for (let k = 0; k < v.cols; k++) {
+    let norm = 0;
+    let biggest = 0;
+    for (let i = 0; i < v.rows; i++) {
+      const size = Math.hypot(v.re[i * v.cols + k], v.im[i * v.cols + k]);
+      norm = Math.hypot(norm, size);
+      biggest = Math.max(biggest, size);
+    }
+    let imag = Infinity;
+    for (let i = 0; i < v.rows; i++) {
+      const size = Math.hypot(v.re[i * v.cols + k], v.im[i * v.cols + k]);
+      if (size >= biggest * (1 - 1e-3)) imag = Math.min(imag, Math.abs(v.im[i * v.cols + k]) / size);
+    }
+    worst = Math.max(worst, Math.abs(norm - 1), v.rows === 0 ? 0 : imag);
+  }
+  return worst;
+}

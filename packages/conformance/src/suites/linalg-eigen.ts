@@ -12,12 +12,15 @@ import { decodeArray, type FixtureArray, isFixtureArray } from '../fixture-forma
 import {
   type CMatrix,
   eigenvalueDistance,
+  eigenvectorRatio,
   isStandardRealSchur,
   matrixOf,
   norm1,
   schurEigenvalues,
   similarityRatio,
+  normalisationError,
   unitaryRatio,
+  valuesOf,
   zeroBelow,
 } from './linalg-eigen-matrix.js';
 
@@ -25,7 +28,7 @@ import {
 const RATIO = 30;
 
 /** Functions whose results the suite checks by their invariants (here) rather than entry by entry. */
-export const EIGEN_CHECKED: ReadonlySet<string> = new Set(['schur']);
+export const EIGEN_CHECKED: ReadonlySet<string> = new Set(['schur', 'eig', 'eigvals']);
 
 export interface EigenCaseContext {
   /** The case's input matrix (or stack). */
@@ -36,6 +39,8 @@ export interface EigenCaseContext {
   /** The eigenvalue condition number SciPy's side computed; null for a defective matrix. */
   readonly conditioning: number | null | undefined;
   readonly where: string;
+  /** The case's options (which results eig returns). */
+  readonly options: Readonly<Record<string, unknown>>;
 }
 
 const SINGLE = new Set(['float32', 'complex64']);
@@ -107,12 +112,70 @@ function compareEigenvalues(actual: [number, number][], expected: [number, numbe
   return distance <= tol ? undefined : `eigenvalues differ from SciPy's by ${distance}·‖A‖ (limit ${tol})`;
 }
 
+/**
+ * Eigenvalues w ([..., N], or [..., 2, N] homogeneous: α over β = 1) against SciPy's, as
+ * sets, matrix by matrix.
+ */
+function checkEigenvalues(w: NDArray, expected: NDArray, homogeneous: boolean, ctx: EigenCaseContext): string | undefined {
+  if (!sameShape(w, expected)) return `${ctx.where}: eigenvalues ${w.dtype}[${w.shape}], SciPy gives ${expected.dtype}[${expected.shape}]`;
+  const n = w.shape[w.ndim - 1];
+  const rows = homogeneous ? 2 : 1;
+  const count = n === 0 ? 0 : w.size / (rows * n);
+  const eps = epsilonOf(w.dtype);
+  for (let b = 0; b < count; b++) {
+    const A = matrixOf(ctx.input, b);
+    const failure = compareEigenvalues(valuesOf(w, rows * b), valuesOf(expected, rows * b), A, eps, ctx);
+    if (failure !== undefined) return `${ctx.where}: matrix ${b}: ${failure}`;
+    if (homogeneous && valuesOf(w, rows * b + 1).some(([re, im]) => re !== 1 || im !== 0)) return `${ctx.where}: matrix ${b}: β is not 1`;
+  }
+  return undefined;
+}
+
+/** eig's [w, vr], [w, vl], [w, vl, vr] or w: eigenvalues as sets, vectors by residual and normalisation. */
+async function checkEig(result: unknown, expected: unknown, ctx: EigenCaseContext): Promise<string | undefined> {
+  const homogeneous = ctx.options.homogeneousEigvals === true;
+  const left = ctx.options.left === true;
+  const right = ctx.options.right !== false;
+  if (!Array.isArray(expected)) {
+    if (Array.isArray(result)) return `${ctx.where}: expected the eigenvalues alone, got a list`;
+    return checkEigenvalues(await ctx.factory.read(result), decodeArray(expected as FixtureArray), homogeneous, ctx);
+  }
+  const actual = await readAll(result, ctx.factory);
+  if (actual === undefined || actual.length !== expected.length) return `${ctx.where}: expected a list of ${expected.length}`;
+  const [w, ...vectors] = actual as NDArray[];
+  const e = expected.map((x) => decodeArray(x as FixtureArray));
+  const failure = checkEigenvalues(w, e[0], homogeneous, ctx);
+  if (failure !== undefined) return failure;
+  const kinds = [...(left ? [true] : []), ...(right ? [false] : [])];
+  for (let k = 0; k < vectors.length; k++) {
+    const v = vectors[k];
+    if (!sameShape(v, e[k + 1])) return `${ctx.where}: vectors ${v.dtype}[${v.shape}], SciPy gives ${e[k + 1].dtype}[${e[k + 1].shape}]`;
+    const n = v.shape[v.ndim - 1];
+    const count = n === 0 ? 0 : v.size / (n * n);
+    const eps = epsilonOf(v.dtype);
+    for (let b = 0; b < count; b++) {
+      const A = matrixOf(ctx.input, b);
+      const values = valuesOf(w, (homogeneous ? 2 : 1) * b);
+      const V = matrixOf(v, b);
+      // an eigenvector is accurate to ε·κ only for a simple eigenvalue: the residual is what LAPACK guarantees
+      const ratio = eigenvectorRatio(A, values, V, eps, kinds[k]);
+      const norm = normalisationError(V);
+      if (!(ratio < RATIO) || !(norm < 100 * n * eps)) {
+        return `${ctx.where}: matrix ${b}: ${kinds[k] ? 'left' : 'right'} eigenvector residual ratio ${ratio} (limit ${RATIO}), normalisation error ${norm}`;
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Checks a result of one of the EIGEN_CHECKED functions; a failure message or undefined. */
 export async function checkEigenCase(fn: string, result: unknown, expected: unknown, ctx: EigenCaseContext): Promise<string | undefined> {
-  if (!Array.isArray(expected)) return `${ctx.where}: SciPy's result is not a list`;
   switch (fn) {
     case 'schur':
-      return checkSchur(result, expected, ctx);
+      return Array.isArray(expected) ? checkSchur(result, expected, ctx) : `${ctx.where}: SciPy's result is not a list`;
+    case 'eig':
+    case 'eigvals':
+      return checkEig(result, expected, ctx);
     default:
       return `${ctx.where}: no eigen check for ${fn}`;
   }

@@ -128,7 +128,7 @@ async function runCase(file: FixtureFile, c: LinalgCase, factory: ArrayFactory, 
   }
   if (EIGEN_CHECKED.has(c.fn) && input !== null) {
     const defective = (c as { defective?: boolean }).defective === true;
-    return checkEigenCase(c.fn, result, c.expected, { input, factory, factor, conditioning: defective ? null : c.conditioning, where });
+    return checkEigenCase(c.fn, result, c.expected, { input, factory, factor, conditioning: defective ? null : c.conditioning, where, options: c.options });
   }
   return compareResult(result, c.expected, factory, tol, where);
 }
