@@ -40,6 +40,26 @@ export interface EigvalsOptions extends FiniteOptions, OverwriteAOptions, Overwr
   homogeneousEigvals?: boolean;
 }
 
+/** SciPy's LAPACK driver names for eigh: accepted and checked as SciPy checks them; one algorithm serves them all. */
+export type EighDriver = 'ev' | 'evd' | 'evr' | 'evx' | 'gv' | 'gvd' | 'gvx';
+
+export interface EigvalshOptions extends FiniteOptions, OverwriteAOptions, OverwriteBOptions {
+  /** Read the lower triangle of a (and b) (true, the default) or the upper one. */
+  lower?: boolean;
+  /** The generalized problem with b: 1 (A x = λ B x, default), 2 (A B x = λ x), 3 (B A x = λ x). */
+  type?: 1 | 2 | 3;
+  /** Only the eigenvalues of these ascending indices [first, last] (0-based, inclusive). */
+  subsetByIndex?: readonly [number, number] | null;
+  /** Only the eigenvalues in the half-open interval (low, high]. */
+  subsetByValue?: readonly [number, number] | null;
+  driver?: EighDriver | null;
+}
+
+export interface EighOptions extends EigvalshOptions {
+  /** Return only the eigenvalues (default false). */
+  eigvalsOnly?: boolean;
+}
+
 /** The SciPy name of a rule, checked; callbacks pass through. */
 export function checkSort(value: unknown): EigenvalueSort | null {
   if (value === undefined || value === null) return null;

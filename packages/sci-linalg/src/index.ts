@@ -46,6 +46,8 @@ export {
   rsf2csf,
   eig,
   eigvals,
+  eigh,
+  eigvalsh,
 } from './multimethods.js';
 export { LINALG_FUNCTIONS, type LinalgFunction, type LinalgGroup, linalgFunction, linalgNames } from './table.js';
 export { LinAlgError } from './errors.js';
@@ -58,7 +60,17 @@ export type { QrFunction, QrMode, QrOptions } from './qr.js';
 export type { SvdFunction, SvdOptions, SvdvalsOptions } from './svd.js';
 export type { SymmetryOptions } from './symmetry.js';
 export type { FiniteOptions, Trans } from './options.js';
-export type { EigenvalueSort, EigOptions, EigvalsOptions, HessenbergOptions, SchurOptions } from './eigen-options.js';
+export type {
+  EigenvalueSort,
+  EighDriver,
+  EighOptions,
+  EigOptions,
+  EigvalshOptions,
+  EigvalsOptions,
+  HessenbergOptions,
+  SchurOptions,
+} from './eigen-options.js';
+export type { EighFunction } from './eigh.js';
 export type { EigFunction } from './eig.js';
 export type { HessenbergFunction, SchurFunction } from './schur.js';
 export type { ExactOptions, PascalKind, PascalOptions } from './special/integer-matrices.js';

@@ -30,7 +30,8 @@ import { LINALG_TABLE } from './table.js';
 import { type HessenbergFunction, hessenbergHost, type SchurFunction, schurHost } from './schur.js';
 import { rsf2csfHost } from './rsf2csf.js';
 import { type EigFunction, eigHost, eigvalsHost } from './eig.js';
-import type { EigvalsOptions } from './eigen-options.js';
+import type { EigvalshOptions, EigvalsOptions } from './eigen-options.js';
+import { type EighFunction, eighHost, eigvalshHost } from './eigh.js';
 import type { FiniteOptions } from './options.js';
 import type { DispatchOptions } from '@sciport/dispatch-core';
 
@@ -101,6 +102,9 @@ export const rsf2csf = declare<(T: unknown, Z: unknown, options?: FiniteOptions)
 // eig's result depends on left/right: EigFunction states which
 export const eig = declare<EigFunction>('eig', eigHost as EigFunction);
 export const eigvals = declare<(a: unknown, b?: unknown, options?: EigvalsOptions) => NDArray>('eigvals', eigvalsHost);
+// eigh's result depends on eigvalsOnly: EighFunction states which
+export const eigh = declare<EighFunction>('eigh', eighHost as EighFunction);
+export const eigvalsh = declare<(a: unknown, b?: unknown, options?: EigvalshOptions) => NDArray>('eigvalsh', eigvalshHost);
 
 /**
  * Every multimethod of the domain by name (for capability tables, manifests and

@@ -73,6 +73,8 @@ export const LINALG_TABLE = functionTable<LinalgFunction>(LINALG_DOMAIN, [
   // eig(a, b) and eigvals(a, b): b is optional (the generalized problem)
   row('eig', 'decomposition', [0, 1], ['left', 'right', 'overwriteA', 'overwriteB', ...CHECK, 'homogeneousEigvals']),
   row('eigvals', 'decomposition', [0, 1], ['overwriteA', 'overwriteB', ...CHECK, 'homogeneousEigvals']),
+  row('eigh', 'decomposition', [0, 1], ['lower', 'eigvalsOnly', 'overwriteA', 'overwriteB', 'type', ...CHECK, 'subsetByIndex', 'subsetByValue', 'driver']),
+  row('eigvalsh', 'decomposition', [0, 1], ['lower', 'overwriteA', 'overwriteB', 'type', ...CHECK, 'subsetByIndex', 'subsetByValue', 'driver']),
 ]);
 
 /** Every function's row, in table order. */

@@ -10,7 +10,7 @@ const MILESTONE = [
   'pascal', 'invpascal', 'blockDiag', 'companion', 'dft', 'helmert', 'leslie', 'hadamard', 'fiedler',
   'fiedlerCompanion', 'convolutionMatrix',
   // eigenvalues and Schur forms
-  'hessenberg', 'schur', 'rsf2csf', 'eig', 'eigvals',
+  'hessenberg', 'schur', 'rsf2csf', 'eig', 'eigvals', 'eigh', 'eigvalsh',
 ];
 
 describe('the linalg table', () => {

@@ -7,18 +7,21 @@
  * within the eigenvalue condition number the fixture records.
  */
 import type { NDArray } from '@sciport/array-api';
+import { compareResult } from '../compare-result.js';
 import type { ArrayFactory } from '../factory.js';
 import { decodeArray, type FixtureArray, isFixtureArray } from '../fixture-format.js';
 import {
   type CMatrix,
   eigenvalueDistance,
   eigenvectorRatio,
+  generalizedResidualRatio,
   isStandardRealSchur,
   matrixOf,
   norm1,
   schurEigenvalues,
   similarityRatio,
   normalisationError,
+  orthonormalityRatio,
   unitaryRatio,
   valuesOf,
   zeroBelow,
@@ -28,11 +31,15 @@ import {
 const RATIO = 30;
 
 /** Functions whose results the suite checks by their invariants (here) rather than entry by entry. */
-export const EIGEN_CHECKED: ReadonlySet<string> = new Set(['schur', 'eig', 'eigvals']);
+export const EIGEN_CHECKED: ReadonlySet<string> = new Set(['schur', 'eig', 'eigvals', 'eigh']);
 
 export interface EigenCaseContext {
   /** The case's input matrix (or stack). */
   readonly input: NDArray;
+  /** The case's further arguments, arrays decoded on the host (eigh's b). */
+  readonly args: readonly unknown[];
+  /** The suite's tolerance for results compared entry by entry. */
+  readonly tol: number;
   readonly factory: ArrayFactory;
   /** The suite's tolerance constant (factor × n × ε × κ). */
   readonly factor: number;
@@ -168,6 +175,58 @@ async function checkEig(result: unknown, expected: unknown, ctx: EigenCaseContex
   return undefined;
 }
 
+/**
+ * eigh's [w, v]: w (ascending, unique) entry by entry, v by residual and (B-)orthonormality —
+ * eigenvectors of close eigenvalues are not unique.
+ */
+async function checkEigh(result: unknown, expected: unknown, ctx: EigenCaseContext): Promise<string | undefined> {
+  if (!Array.isArray(expected) || !Array.isArray(result) || result.length !== 2) {
+    return compareResult(result, expected, ctx.factory, ctx.tol, ctx.where);
+  }
+  const failure = await compareResult(result[0], expected[0], ctx.factory, ctx.tol, `${ctx.where}[0]`);
+  if (failure !== undefined) return failure;
+  const w = await ctx.factory.read(result[0]);
+  const v = await ctx.factory.read(result[1]);
+  const ev = decodeArray(expected[1] as FixtureArray);
+  if (!sameShape(v, ev)) return `${ctx.where}: vectors ${v.dtype}[${v.shape}], SciPy gives ${ev.dtype}[${ev.shape}]`;
+  const b = ctx.args[0] as NDArray | null | undefined;
+  const type = (ctx.options.type as number | undefined) ?? 1;
+  const lower = ctx.options.lower !== false;
+  const n = v.shape[v.ndim - 2];
+  const m = v.shape[v.ndim - 1];
+  const count = n * m === 0 ? 0 : v.size / (n * m);
+  const eps = epsilonOf(v.dtype);
+  for (let s = 0; s < count; s++) {
+    const A = hermitianFrom(matrixOf(ctx.input, ctx.input.ndim > 2 ? s : 0), lower);
+    const B = b === null || b === undefined ? null : hermitianFrom(matrixOf(b, b.ndim > 2 ? s : 0), lower);
+    const values = valuesOf(w, s);
+    const V = matrixOf(v, s);
+    const residual = generalizedResidualRatio(A, B, type, values, V, eps);
+    const orthonormal = orthonormalityRatio(V, B, type, eps);
+    // a generalized problem's residual and B-orthonormality grow with B's condition, which the fixture records
+    const limit = B === null ? RATIO : RATIO * Math.max(1, ctx.conditioning ?? 1);
+    if (!(residual < limit) || !(orthonormal < limit)) {
+      return `${ctx.where}: matrix ${s}: residual ratio ${residual}, orthonormality ratio ${orthonormal} (limit ${limit})`;
+    }
+  }
+  return undefined;
+}
+
+/** The Hermitian matrix whose `lower` (or upper) triangle and real diagonal a holds, as eigh reads it. */
+function hermitianFrom(a: CMatrix, lower: boolean): CMatrix {
+  const n = a.rows;
+  const re = new Float64Array(n * n);
+  const im = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const [r, c, sign] = (lower ? i >= j : i <= j) ? [i, j, 1] : [j, i, -1];
+      re[i * n + j] = a.re[r * n + c];
+      im[i * n + j] = i === j ? 0 : sign * a.im[r * n + c];
+    }
+  }
+  return { rows: n, cols: n, re, im };
+}
+
 /** Checks a result of one of the EIGEN_CHECKED functions; a failure message or undefined. */
 export async function checkEigenCase(fn: string, result: unknown, expected: unknown, ctx: EigenCaseContext): Promise<string | undefined> {
   switch (fn) {
@@ -176,6 +235,8 @@ export async function checkEigenCase(fn: string, result: unknown, expected: unkn
     case 'eig':
     case 'eigvals':
       return checkEig(result, expected, ctx);
+    case 'eigh':
+      return checkEigh(result, expected, ctx);
     default:
       return `${ctx.where}: no eigen check for ${fn}`;
   }
