@@ -48,6 +48,12 @@ export {
   eigvals,
   eigh,
   eigvalsh,
+  eighTridiagonal,
+  eigvalshTridiagonal,
+  eigBanded,
+  eigvalsBanded,
+  cdf2rdf,
+  matrixBalance,
 } from './multimethods.js';
 export { LINALG_FUNCTIONS, type LinalgFunction, type LinalgGroup, linalgFunction, linalgNames } from './table.js';
 export { LinAlgError } from './errors.js';
@@ -71,6 +77,10 @@ export type {
   SchurOptions,
 } from './eigen-options.js';
 export type { EighFunction } from './eigh.js';
+export type { EigenSelect } from './eigen-options.js';
+export type { EighTridiagonalFunction, EighTridiagonalOptions, EigvalshTridiagonalOptions } from './tridiagonal-eigen.js';
+export type { EigBandedFunction, EigBandedOptions, EigvalsBandedOptions } from './banded-eigen.js';
+export type { MatrixBalanceFunction, MatrixBalanceOptions } from './matrix-balance.js';
 export type { EigFunction } from './eig.js';
 export type { HessenbergFunction, SchurFunction } from './schur.js';
 export type { ExactOptions, PascalKind, PascalOptions } from './special/integer-matrices.js';

@@ -32,6 +32,10 @@ import { rsf2csfHost } from './rsf2csf.js';
 import { type EigFunction, eigHost, eigvalsHost } from './eig.js';
 import type { EigvalshOptions, EigvalsOptions } from './eigen-options.js';
 import { type EighFunction, eighHost, eigvalshHost } from './eigh.js';
+import { type EighTridiagonalFunction, eighTridiagonalHost, type EigvalshTridiagonalOptions, eigvalshTridiagonalHost } from './tridiagonal-eigen.js';
+import { type EigBandedFunction, eigBandedHost, type EigvalsBandedOptions, eigvalsBandedHost } from './banded-eigen.js';
+import { cdf2rdfHost } from './cdf2rdf.js';
+import { type MatrixBalanceFunction, matrixBalanceHost } from './matrix-balance.js';
 import type { FiniteOptions } from './options.js';
 import type { DispatchOptions } from '@sciport/dispatch-core';
 
@@ -105,6 +109,15 @@ export const eigvals = declare<(a: unknown, b?: unknown, options?: EigvalsOption
 // eigh's result depends on eigvalsOnly: EighFunction states which
 export const eigh = declare<EighFunction>('eigh', eighHost as EighFunction);
 export const eigvalsh = declare<(a: unknown, b?: unknown, options?: EigvalshOptions) => NDArray>('eigvalsh', eigvalshHost);
+export const eighTridiagonal = declare<EighTridiagonalFunction>('eighTridiagonal', eighTridiagonalHost as EighTridiagonalFunction);
+export const eigvalshTridiagonal = declare<(d: unknown, e: unknown, options?: EigvalshTridiagonalOptions) => NDArray>(
+  'eigvalshTridiagonal',
+  eigvalshTridiagonalHost,
+);
+export const eigBanded = declare<EigBandedFunction>('eigBanded', eigBandedHost as EigBandedFunction);
+export const eigvalsBanded = declare<(aBand: unknown, options?: EigvalsBandedOptions) => NDArray>('eigvalsBanded', eigvalsBandedHost);
+export const cdf2rdf = declare<(w: unknown, v: unknown) => [NDArray, NDArray]>('cdf2rdf', cdf2rdfHost);
+export const matrixBalance = declare<MatrixBalanceFunction>('matrixBalance', matrixBalanceHost as MatrixBalanceFunction);
 
 /**
  * Every multimethod of the domain by name (for capability tables, manifests and

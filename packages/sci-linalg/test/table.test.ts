@@ -11,6 +11,7 @@ const MILESTONE = [
   'fiedlerCompanion', 'convolutionMatrix',
   // eigenvalues and Schur forms
   'hessenberg', 'schur', 'rsf2csf', 'eig', 'eigvals', 'eigh', 'eigvalsh',
+  'eighTridiagonal', 'eigvalshTridiagonal', 'eigBanded', 'eigvalsBanded', 'cdf2rdf', 'matrixBalance',
 ];
 
 describe('the linalg table', () => {

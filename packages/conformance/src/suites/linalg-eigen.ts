@@ -31,7 +31,7 @@ import {
 const RATIO = 30;
 
 /** Functions whose results the suite checks by their invariants (here) rather than entry by entry. */
-export const EIGEN_CHECKED: ReadonlySet<string> = new Set(['schur', 'eig', 'eigvals', 'eigh']);
+export const EIGEN_CHECKED: ReadonlySet<string> = new Set(['schur', 'eig', 'eigvals', 'eigh', 'eighTridiagonal', 'eigBanded']);
 
 export interface EigenCaseContext {
   /** The case's input matrix (or stack). */
@@ -179,7 +179,7 @@ async function checkEig(result: unknown, expected: unknown, ctx: EigenCaseContex
  * eigh's [w, v]: w (ascending, unique) entry by entry, v by residual and (B-)orthonormality —
  * eigenvectors of close eigenvalues are not unique.
  */
-async function checkEigh(result: unknown, expected: unknown, ctx: EigenCaseContext): Promise<string | undefined> {
+async function checkEigh(fn: string, result: unknown, expected: unknown, ctx: EigenCaseContext): Promise<string | undefined> {
   if (!Array.isArray(expected) || !Array.isArray(result) || result.length !== 2) {
     return compareResult(result, expected, ctx.factory, ctx.tol, ctx.where);
   }
@@ -197,8 +197,8 @@ async function checkEigh(result: unknown, expected: unknown, ctx: EigenCaseConte
   const count = n * m === 0 ? 0 : v.size / (n * m);
   const eps = epsilonOf(v.dtype);
   for (let s = 0; s < count; s++) {
-    const A = hermitianFrom(matrixOf(ctx.input, ctx.input.ndim > 2 ? s : 0), lower);
-    const B = b === null || b === undefined ? null : hermitianFrom(matrixOf(b, b.ndim > 2 ? s : 0), lower);
+    const A = hermitianMatrix(fn, ctx, s, lower);
+    const B = fn !== 'eigh' || b === null || b === undefined ? null : hermitianFrom(matrixOf(b, b.ndim > 2 ? s : 0), lower);
     const values = valuesOf(w, s);
     const V = matrixOf(v, s);
     const residual = generalizedResidualRatio(A, B, type, values, V, eps);
@@ -210,6 +210,37 @@ async function checkEigh(result: unknown, expected: unknown, ctx: EigenCaseConte
     }
   }
   return undefined;
+}
+
+/** The Hermitian matrix `s` of the case: eigh's a, eighTridiagonal's (d, e), eigBanded's band. */
+function hermitianMatrix(fn: string, ctx: EigenCaseContext, s: number, lower: boolean): CMatrix {
+  if (fn === 'eigh') return hermitianFrom(matrixOf(ctx.input, ctx.input.ndim > 2 ? s : 0), lower);
+  if (fn === 'eighTridiagonal') {
+    const d = valuesOf(ctx.input, ctx.input.ndim > 1 ? s : 0);
+    const eArray = ctx.args[0] as NDArray;
+    const e = valuesOf(eArray, eArray.ndim > 1 ? s : 0);
+    const n = d.length;
+    const re = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) re[i * n + i] = d[i][0];
+    for (let i = 0; i + 1 < n; i++) re[(i + 1) * n + i] = re[i * n + i + 1] = e[i][0];
+    return { rows: n, cols: n, re, im: new Float64Array(n * n) };
+  }
+  // eigBanded: LAPACK's band storage, upper form unless `lower` is given
+  const band = matrixOf(ctx.input, ctx.input.ndim > 2 ? s : 0);
+  const bandLower = ctx.options.lower === true;
+  const n = band.cols;
+  const re = new Float64Array(n * n);
+  const im = new Float64Array(n * n);
+  for (let r = 0; r < band.rows; r++) {
+    for (let j = 0; j < n; j++) {
+      const i = bandLower ? j + r : j - (band.rows - 1 - r);
+      if (i < 0 || i >= n) continue;
+      re[i * n + j] = re[j * n + i] = band.re[r * n + j];
+      im[i * n + j] = i === j ? 0 : band.im[r * n + j];
+      im[j * n + i] = i === j ? 0 : -band.im[r * n + j];
+    }
+  }
+  return { rows: n, cols: n, re, im };
 }
 
 /** The Hermitian matrix whose `lower` (or upper) triangle and real diagonal a holds, as eigh reads it. */
@@ -236,7 +267,9 @@ export async function checkEigenCase(fn: string, result: unknown, expected: unkn
     case 'eigvals':
       return checkEig(result, expected, ctx);
     case 'eigh':
-      return checkEigh(result, expected, ctx);
+    case 'eighTridiagonal':
+    case 'eigBanded':
+      return checkEigh(fn, result, expected, ctx);
     default:
       return `${ctx.where}: no eigen check for ${fn}`;
   }
