@@ -304,3 +304,32 @@ export function orthonormalityRatio(v: CMatrix, b: CMatrix | null, type: number,
   const bv = b === null ? v : type === 3 ? solveDense(b, v) : multiply(b, v);
   return norm1(subtract(multiply(v, bv, true), identity(v.cols))) / (Math.max(1, v.rows) * eps);
 }
+
+/**
+ * The residual of generalized eigenvectors: ‖A v − λ B v‖ (right) or ‖vᴴA − λ vᴴB‖ (left)
+ * over n·ε·(‖A‖ + |λ|‖B‖)‖v‖, worst column; an infinite λ is checked as ‖B v‖ / (n·ε·‖B‖).
+ */
+export function pencilResidualRatio(a: CMatrix, b: CMatrix, w: [number, number][], v: CMatrix, eps: number, left: boolean): number {
+  const n = a.rows;
+  const av = left ? multiply(a, v, true) : multiply(a, v);
+  const bv = left ? multiply(b, v, true) : multiply(b, v);
+  const na = norm1(a);
+  const nb = norm1(b);
+  let worst = 0;
+  for (let k = 0; k < v.cols; k++) {
+    const [lr, li] = left ? [w[k][0], -w[k][1]] : w[k];
+    let s = 0;
+    let vnorm = 0;
+    for (let i = 0; i < n; i++) {
+      const p = i * v.cols + k;
+      vnorm += Math.hypot(v.re[p], v.im[p]);
+      if (!Number.isFinite(lr) || !Number.isFinite(li)) s += Math.hypot(bv.re[p], bv.im[p]);
+      else s += Math.hypot(av.re[p] - (lr * bv.re[p] - li * bv.im[p]), av.im[p] - (lr * bv.im[p] + li * bv.re[p]));
+    }
+    if (s === 0) continue;
+    const finite = Number.isFinite(lr) && Number.isFinite(li);
+    const scale = (finite ? na + Math.hypot(lr, li) * nb : nb) * vnorm;
+    worst = Math.max(worst, s / (Math.max(1, n) * eps * scale));
+  }
+  return worst;
+}
