@@ -54,6 +54,8 @@ export {
   eigvalsBanded,
   cdf2rdf,
   matrixBalance,
+  qz,
+  ordqz,
 } from './multimethods.js';
 export { LINALG_FUNCTIONS, type LinalgFunction, type LinalgGroup, linalgFunction, linalgNames } from './table.js';
 export { LinAlgError } from './errors.js';
@@ -81,6 +83,7 @@ export type { EigenSelect } from './eigen-options.js';
 export type { EighTridiagonalFunction, EighTridiagonalOptions, EigvalshTridiagonalOptions } from './tridiagonal-eigen.js';
 export type { EigBandedFunction, EigBandedOptions, EigvalsBandedOptions } from './banded-eigen.js';
 export type { MatrixBalanceFunction, MatrixBalanceOptions } from './matrix-balance.js';
+export type { OrdqzOptions, OrdqzSort, QzOptions } from './qz.js';
 export type { EigFunction } from './eig.js';
 export type { HessenbergFunction, SchurFunction } from './schur.js';
 export type { ExactOptions, PascalKind, PascalOptions } from './special/integer-matrices.js';

@@ -36,6 +36,7 @@ import { type EighTridiagonalFunction, eighTridiagonalHost, type EigvalshTridiag
 import { type EigBandedFunction, eigBandedHost, type EigvalsBandedOptions, eigvalsBandedHost } from './banded-eigen.js';
 import { cdf2rdfHost } from './cdf2rdf.js';
 import { type MatrixBalanceFunction, matrixBalanceHost } from './matrix-balance.js';
+import { type OrdqzOptions, ordqzHost, type QzOptions, qzHost } from './qz.js';
 import type { FiniteOptions } from './options.js';
 import type { DispatchOptions } from '@sciport/dispatch-core';
 
@@ -118,6 +119,8 @@ export const eigBanded = declare<EigBandedFunction>('eigBanded', eigBandedHost a
 export const eigvalsBanded = declare<(aBand: unknown, options?: EigvalsBandedOptions) => NDArray>('eigvalsBanded', eigvalsBandedHost);
 export const cdf2rdf = declare<(w: unknown, v: unknown) => [NDArray, NDArray]>('cdf2rdf', cdf2rdfHost);
 export const matrixBalance = declare<MatrixBalanceFunction>('matrixBalance', matrixBalanceHost as MatrixBalanceFunction);
+export const qz = declare<(A: unknown, B: unknown, options?: QzOptions) => [NDArray, NDArray, NDArray, NDArray]>('qz', qzHost);
+export const ordqz = declare<(A: unknown, B: unknown, options?: OrdqzOptions) => NDArray[]>('ordqz', ordqzHost);
 
 /**
  * Every multimethod of the domain by name (for capability tables, manifests and

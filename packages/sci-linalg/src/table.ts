@@ -81,6 +81,8 @@ export const LINALG_TABLE = functionTable<LinalgFunction>(LINALG_DOMAIN, [
   row('eigvalsBanded', 'decomposition', [0], ['lower', 'overwriteABand', 'select', 'selectRange', ...CHECK]),
   row('cdf2rdf', 'decomposition', [0, 1], []),
   row('matrixBalance', 'decomposition', [0], ['permute', 'scale', 'separate', 'overwriteA']),
+  row('qz', 'decomposition', [0, 1], ['output', 'lwork', 'sort', 'overwriteA', 'overwriteB', ...CHECK]),
+  row('ordqz', 'decomposition', [0, 1], ['sort', 'output', 'overwriteA', 'overwriteB', ...CHECK]),
 ]);
 
 /** Every function's row, in table order. */

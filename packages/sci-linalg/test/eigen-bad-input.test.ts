@@ -4,7 +4,7 @@
  */
 import { NDArray } from '@sciport/array-api';
 import { describe, expect, it } from 'vitest';
-import { eig, eigh, eigvals, eigvalsh, hessenberg, rsf2csf, schur } from '../src/index.js';
+import { eig, eigh, eigvals, eigvalsh, hessenberg, ordqz, qz, rsf2csf, schur } from '../src/index.js';
 
 const named = (name: string, argument: string) => expect.objectContaining({ name, argument });
 const A = [
@@ -100,5 +100,23 @@ describe('bad input to hessenberg and schur', () => {
     expect(() => eigvalsh([[1, Number.NaN], [Number.NaN, 1]])).toThrow(named('InvalidArgumentError', 'a'));
     // SciPy 1.17 returns NaN eigenvalues then
     expect(eigvalsh([[1, Number.NaN], [Number.NaN, 1]], null, { checkFinite: false }).toArray()).toEqual([Number.NaN, Number.NaN]);
+  });
+
+  it('qz and ordqz: shapes, sort and output checked; the real form of a real pencil is not implemented yet', () => {
+    const b = [
+      [2, 0, 1],
+      [0, 1, 0],
+      [1, 0, 3],
+    ];
+    expect(() => qz(A, [[1, 0], [0, 1]])).toThrow(named('ShapeError', 'B'));
+    expect(() => qz(A, b, { sort: 'lhp' as never })).toThrow(named('InvalidArgumentError', 'sort'));
+    expect(() => qz(A, b, { output: 'x' as never })).toThrow(named('InvalidArgumentError', 'output'));
+    expect(() => qz(A, b, { lwork: 0 })).toThrow(named('InvalidArgumentError', 'lwork'));
+    expect(() => qz(A, b)).toThrow(named('NotSupportedError', 'output'));
+    expect(() => ordqz(A, b)).toThrow(named('NotSupportedError', 'output'));
+    expect(() => ordqz(A, b, { output: 'complex', sort: 'up' as never })).toThrow(named('InvalidArgumentError', 'sort'));
+    expect(qz(A, b, { output: 'complex' }).map((x) => x.dtype)).toEqual(['complex128', 'complex128', 'complex128', 'complex128']);
+    const picked = ordqz(A, b, { output: 'complex', sort: (ar, _ai, br) => br !== 0 && ar / br > 100 });
+    expect(picked).toHaveLength(6);
   });
 });

@@ -12,6 +12,7 @@ const MILESTONE = [
   // eigenvalues and Schur forms
   'hessenberg', 'schur', 'rsf2csf', 'eig', 'eigvals', 'eigh', 'eigvalsh',
   'eighTridiagonal', 'eigvalshTridiagonal', 'eigBanded', 'eigvalsBanded', 'cdf2rdf', 'matrixBalance',
+  'qz', 'ordqz',
 ];
 
 describe('the linalg table', () => {

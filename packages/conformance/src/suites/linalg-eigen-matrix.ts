@@ -77,10 +77,10 @@ export function identity(n: number): CMatrix {
   return { rows: n, cols: n, re, im: new Float64Array(n * n) };
 }
 
-/** ‖A − Z T Zᴴ‖₁ / (n ε ‖A‖₁). */
-export function similarityRatio(a: CMatrix, z: CMatrix, t: CMatrix, eps: number): number {
+/** ‖A − Z T Zᴴ‖₁ / (n ε ‖A‖₁) (‖A − Q T Zᴴ‖ with a second basis `right`). */
+export function similarityRatio(a: CMatrix, z: CMatrix, t: CMatrix, eps: number, right: CMatrix = z): number {
   const n = Math.max(1, a.rows);
-  const back = multiply(multiply(z, t), transposeConj(z));
+  const back = multiply(multiply(z, t), transposeConj(right));
   const residual = norm1(subtract(a, back));
   return residual === 0 ? 0 : residual / (n * eps * norm1(a));
 }

@@ -32,7 +32,7 @@ import {
 const RATIO = 30;
 
 /** Functions whose results the suite checks by their invariants (here) rather than entry by entry. */
-export const EIGEN_CHECKED: ReadonlySet<string> = new Set(['schur', 'eig', 'eigvals', 'eigh', 'eighTridiagonal', 'eigBanded']);
+export const EIGEN_CHECKED: ReadonlySet<string> = new Set(['schur', 'eig', 'eigvals', 'eigh', 'eighTridiagonal', 'eigBanded', 'qz', 'ordqz']);
 
 export interface EigenCaseContext {
   /** The case's input matrix (or stack). */
@@ -107,8 +107,16 @@ async function checkSchur(result: unknown, expected: unknown[], ctx: EigenCaseCo
     if (!(residual < RATIO) || !(unitary < RATIO)) {
       return `${ctx.where}: matrix ${b}: ‖A − ZTZᴴ‖/(nε‖A‖) = ${residual}, ‖ZᴴZ − I‖/(nε) = ${unitary} (limit ${RATIO})`;
     }
-    const failure = compareEigenvalues(schurEigenvalues(T), schurEigenvalues(matrixOf(et, b)), A, eps, ctx);
+    const mine = schurEigenvalues(T);
+    const theirs = schurEigenvalues(matrixOf(et, b));
+    const failure = compareEigenvalues(mine, theirs, A, eps, ctx);
     if (failure !== undefined) return `${ctx.where}: matrix ${b}: ${failure}`;
+    if (expected.length === 3) {
+      // sorted: the leading sdim eigenvalues are the selected ones, SciPy's set
+      const sdim = Number(typeof actual[2] === 'number' ? actual[2] : (actual[2] as NDArray).toTypedArray()[b]);
+      const leading = compareEigenvalues(mine.slice(0, sdim), theirs.slice(0, sdim), A, eps, ctx);
+      if (leading !== undefined) return `${ctx.where}: matrix ${b}: the leading ${sdim} eigenvalues: ${leading}`;
+    }
   }
   return undefined;
 }
@@ -295,6 +303,59 @@ function hermitianFrom(a: CMatrix, lower: boolean): CMatrix {
   return { rows: n, cols: n, re, im };
 }
 
+/** The diagonal of a triangular matrix as [re, im] pairs. */
+function diagonal(m: CMatrix): [number, number][] {
+  return Array.from({ length: m.rows }, (_, i) => [m.re[i * m.cols + i], m.im[i * m.cols + i]] as [number, number]);
+}
+
+/** ordqz's string rules on α/β, as SciPy's _lhp, _rhp, _iuc, _ouc. */
+function ordqzSelected(sort: unknown, [ar, ai]: [number, number], [br, bi]: [number, number]): boolean {
+  const d = br * br + bi * bi;
+  if (d === 0) return sort === 'ouc' && (ar !== 0 || ai !== 0);
+  const re = (ar * br + ai * bi) / d;
+  const size = Math.hypot(ar, ai) / Math.sqrt(d);
+  return sort === 'rhp' ? re > 0 : sort === 'iuc' ? size < 1 : sort === 'ouc' ? size > 1 : re < 0;
+}
+
+/** qz's [AA, BB, Q, Z] and ordqz's [AA, BB, α, β, Q, Z]: triangular pair, unitary Q and Z, A = Q AA Zᴴ, B = Q BB Zᴴ. */
+async function checkQz(fn: string, result: unknown, expected: unknown[], ctx: EigenCaseContext): Promise<string | undefined> {
+  const actual = (await readAll(result, ctx.factory)) as NDArray[] | undefined;
+  if (actual === undefined || actual.length !== expected.length) return `${ctx.where}: expected a list of ${expected.length}`;
+  const e = expected.map((x) => decodeArray(x as FixtureArray));
+  for (let i = 0; i < e.length; i++) {
+    if (!sameShape(actual[i], e[i])) return `${ctx.where}: result ${i} is ${actual[i].dtype}[${actual[i].shape}], SciPy gives ${e[i].dtype}[${e[i].shape}]`;
+  }
+  const [aa, bb] = actual;
+  const [q, z] = fn === 'qz' ? [actual[2], actual[3]] : [actual[4], actual[5]];
+  const n = aa.shape[aa.ndim - 1];
+  const count = n === 0 ? 0 : aa.size / (n * n);
+  const eps = epsilonOf(aa.dtype);
+  const bArg = ctx.args[0] as NDArray;
+  for (let s = 0; s < count; s++) {
+    const A = matrixOf(ctx.input, ctx.input.ndim > 2 ? s : 0);
+    const B = matrixOf(bArg, bArg.ndim > 2 ? s : 0);
+    const [AA, BB, Q, Z] = [matrixOf(aa, s), matrixOf(bb, s), matrixOf(q, s), matrixOf(z, s)];
+    if (!zeroBelow(AA, 0) || !zeroBelow(BB, 0)) return `${ctx.where}: pencil ${s}: AA or BB is not upper triangular`;
+    const ratios = [similarityRatio(A, Q, AA, eps, Z), similarityRatio(B, Q, BB, eps, Z), unitaryRatio(Q, eps), unitaryRatio(Z, eps)];
+    if (!ratios.every((r) => r < RATIO)) return `${ctx.where}: pencil ${s}: residual and unitarity ratios ${ratios.join(', ')} (limit ${RATIO})`;
+    const mine = quotients(diagonal(AA), diagonal(BB));
+    const theirs = quotients(diagonal(matrixOf(e[0], s)), diagonal(matrixOf(e[1], s)));
+    const failure = compareEigenvalues(mine, theirs, A, eps, ctx);
+    if (failure !== undefined) return `${ctx.where}: pencil ${s}: ${failure}`;
+    if (fn === 'ordqz') {
+      const picked = diagonal(matrixOf(e[0], s)).map((x, i) => ordqzSelected(ctx.options.sort, x, diagonal(matrixOf(e[1], s))[i]));
+      const k = picked.filter(Boolean).length;
+      const leading = compareEigenvalues(mine.slice(0, k), theirs.slice(0, k), A, eps, ctx);
+      if (leading !== undefined) return `${ctx.where}: pencil ${s}: the leading ${k} eigenvalues: ${leading}`;
+      const alpha = valuesOf(actual[2], s);
+      const beta = valuesOf(actual[3], s);
+      const same = diagonal(AA).every(([re, im], i) => re === alpha[i][0] && im === alpha[i][1]) && diagonal(BB).every(([re, im], i) => re === beta[i][0] && im === beta[i][1]);
+      if (!same) return `${ctx.where}: pencil ${s}: α, β are not the diagonals of AA, BB`;
+    }
+  }
+  return undefined;
+}
+
 /** Checks a result of one of the EIGEN_CHECKED functions; a failure message or undefined. */
 export async function checkEigenCase(fn: string, result: unknown, expected: unknown, ctx: EigenCaseContext): Promise<string | undefined> {
   switch (fn) {
@@ -303,6 +364,9 @@ export async function checkEigenCase(fn: string, result: unknown, expected: unkn
     case 'eig':
     case 'eigvals':
       return checkEig(result, expected, ctx);
+    case 'qz':
+    case 'ordqz':
+      return Array.isArray(expected) ? checkQz(fn, result, expected, ctx) : `${ctx.where}: SciPy's result is not a list`;
     case 'eigh':
     case 'eighTridiagonal':
     case 'eigBanded':

@@ -1,0 +1,169 @@
+/**
+ * `qz`: the generalized Schur decomposition A = Q AA Zᴴ, B = Q BB Zᴴ (LAPACK's gges), from
+ * the complex QZ algorithm (kernels/complex-qz.ts): AA and BB upper triangular, BB's diagonal
+ * real and non-negative.
+ */
+import type { NDArray } from '@sciport/array-api';
+import { checkBoolean, describe } from '@sciport/array-api/kit';
+import { InvalidArgumentError, NotSupportedError } from '@sciport/dispatch-core';
+import type { FiniteOptions, OverwriteAOptions, OverwriteBOptions } from './options.js';
+import { LinAlgError } from './errors.js';
+import { complexMatrix, readPencil } from './generalized-eig.js';
+import { complexQz } from './kernels/complex-qz.js';
+import { reorderComplexPencil } from './kernels/complex-reorder.js';
+import { readFunctionOptions } from './options.js';
+import { allocateFloat, batchCount, fromData } from './stack.js';
+import type { Stack } from './stack.js';
+
+export interface QzOptions extends FiniteOptions, OverwriteAOptions, OverwriteBOptions {
+  /** 'real' (the default; quasi-triangular AA for real input) or 'complex' ('r', 'c' too). */
+  output?: 'real' | 'complex' | 'r' | 'c';
+  /** SciPy's work-array size: accepted (null, −1 or a positive integer), unused. */
+  lwork?: number | null;
+  /** Must be null: SciPy removed qz's sorting (use ordqz). */
+  sort?: null;
+}
+
+/** The complex generalized Schur form of every pencil of a (complex) pencil stack. */
+export interface GeneralizedSchur {
+  aa: Float64Array;
+  bb: Float64Array;
+  q: Float64Array;
+  z: Float64Array;
+  alpha: Float64Array;
+  beta: Float64Array;
+}
+
+/** QZ on each pencil of the stacks: [AA, BB, Q, Z, α, β] per pencil, in double. */
+export function generalizedSchurStack(a: Stack, b: Stack): GeneralizedSchur[] {
+  const n = a.rows;
+  const out: GeneralizedSchur[] = [];
+  for (let s = 0; s < batchCount(a.batch); s++) {
+    const aa = complexMatrix(a, s);
+    const bb = complexMatrix(b, s);
+    const q = new Float64Array(2 * n * n);
+    const z = new Float64Array(2 * n * n);
+    const { alpha, beta, info } = complexQz(aa, bb, n, q, z, true);
+    if (info > 0) {
+      throw new LinAlgError(`The QZ iteration failed (LAPACK info ${info}).`, { argument: 'A', hint: 'Check the pencil for extreme values.' });
+    }
+    // below the diagonal only rounding is left by the rotations: zero it, as gges leaves it
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < i; j++) {
+        aa[2 * (i * n + j)] = aa[2 * (i * n + j) + 1] = 0;
+        bb[2 * (i * n + j)] = bb[2 * (i * n + j) + 1] = 0;
+      }
+    }
+    out.push({ aa, bb, q, z, alpha, beta });
+  }
+  return out;
+}
+
+export function checkQzOutput(value: unknown, fn: string): 'real' | 'complex' {
+  if (value === undefined || value === 'real' || value === 'r') return 'real';
+  if (value === 'complex' || value === 'c') return 'complex';
+  throw new InvalidArgumentError(`${fn}: output must be 'real' or 'complex', got ${describe(value)}.`, {
+    argument: 'output',
+    hint: "Use 'real' (or 'r') or 'complex' (or 'c').",
+  });
+}
+
+/** Stacks the per-pencil matrices of `field` into one complex NDArray [..., N, N]. */
+export function stackField(results: GeneralizedSchur[], field: 'aa' | 'bb' | 'q' | 'z', batch: readonly number[], n: number, dtype: 'complex64' | 'complex128'): NDArray {
+  const data = allocateFloat(dtype, results.length * n * n);
+  results.forEach((r, s) => data.set(r[field], 2 * s * n * n));
+  return fromData(data, [...batch, n, n], dtype);
+}
+
+/** SciPy's `qz(A, B, options)`: [AA, BB, Q, Z] with A = Q AA Zᴴ and B = Q BB Zᴴ. */
+export function qzHost(A: unknown, B: unknown, options?: QzOptions): [NDArray, NDArray, NDArray, NDArray] {
+  const o = readFunctionOptions(options, 'qz');
+  if (o.sort !== undefined && o.sort !== null) {
+    throw new InvalidArgumentError("The 'sort' input of qz() has to be None. Use ordqz instead.", { argument: 'sort', hint: 'Call ordqz(A, B, { sort }).' });
+  }
+  const output = checkQzOutput(o.output, 'qz');
+  if (o.lwork !== undefined && o.lwork !== null && !(Number.isInteger(o.lwork) && ((o.lwork as number) === -1 || (o.lwork as number) >= 1))) {
+    throw new InvalidArgumentError(`qz: invalid lwork ${describe(o.lwork)}.`, { argument: 'lwork', hint: 'Leave lwork out, or pass −1 or a positive integer.' });
+  }
+  const pencil = readPencil('qz', A, B, checkBoolean(o.checkFinite, 'checkFinite', true), ['A', 'B']);
+  if (pencil.real && output === 'real') {
+    throw new NotSupportedError('qz: the real generalized Schur form (output "real" for real input) is not implemented yet.', {
+      argument: 'output',
+      hint: "Pass { output: 'complex' } for the complex form of the same pencil.",
+    });
+  }
+  const { rows: n, batch, dtype } = pencil.a;
+  const results = generalizedSchurStack(pencil.a, pencil.b);
+  const cdtype = dtype as 'complex64' | 'complex128';
+  return [stackField(results, 'aa', batch, n, cdtype), stackField(results, 'bb', batch, n, cdtype), stackField(results, 'q', batch, n, cdtype), stackField(results, 'z', batch, n, cdtype)];
+}
+
+/**
+ * ordqz's selection rule: 'lhp' (Re α/β < 0), 'rhp' (Re α/β > 0), 'iuc' (|α/β| < 1), 'ouc'
+ * (|α/β| > 1, β = 0 ≠ α included) — SciPy's, which differ from schur's at the boundary — or
+ * a callback of one eigenvalue's (α, β) (SciPy passes the arrays of all of them).
+ */
+export type OrdqzSort = 'lhp' | 'rhp' | 'iuc' | 'ouc' | ((alphaRe: number, alphaIm: number, betaRe: number, betaIm: number) => boolean);
+
+export interface OrdqzOptions extends FiniteOptions, OverwriteAOptions, OverwriteBOptions {
+  sort?: OrdqzSort;
+  output?: 'real' | 'complex' | 'r' | 'c';
+}
+
+function ordqzPredicate(sort: unknown): (ar: number, ai: number, br: number, bi: number) => boolean {
+  const ratio = (ar: number, ai: number, br: number, bi: number): [number, number] => {
+    const d = br * br + bi * bi;
+    return [(ar * br + ai * bi) / d, (ai * br - ar * bi) / d];
+  };
+  const nonzero = (br: number, bi: number) => br !== 0 || bi !== 0;
+  switch (sort) {
+    case undefined:
+    case 'lhp':
+      return (ar, ai, br, bi) => nonzero(br, bi) && ratio(ar, ai, br, bi)[0] < 0;
+    case 'rhp':
+      return (ar, ai, br, bi) => nonzero(br, bi) && ratio(ar, ai, br, bi)[0] > 0;
+    case 'iuc':
+      return (ar, ai, br, bi) => nonzero(br, bi) && Math.hypot(...ratio(ar, ai, br, bi)) < 1;
+    case 'ouc':
+      return (ar, ai, br, bi) => (nonzero(br, bi) ? Math.hypot(...ratio(ar, ai, br, bi)) > 1 : ar !== 0 || ai !== 0);
+    default:
+      if (typeof sort === 'function') return (ar, ai, br, bi) => Boolean(sort(ar, ai, br, bi));
+      throw new InvalidArgumentError(`ordqz: sort parameter must be a callable, or one of ('lhp','rhp','iuc','ouc'), got ${describe(sort)}.`, {
+        argument: 'sort',
+        hint: "Pass 'lhp', 'rhp', 'iuc', 'ouc' or (alphaRe, alphaIm, betaRe, betaIm) => boolean.",
+      });
+  }
+}
+
+/** SciPy's `ordqz(A, B, options)`: [AA, BB, α, β, Q, Z] with the selected eigenvalues first. */
+export function ordqzHost(A: unknown, B: unknown, options?: OrdqzOptions): NDArray[] {
+  const o = readFunctionOptions(options, 'ordqz');
+  const output = checkQzOutput(o.output, 'ordqz');
+  const select = ordqzPredicate(o.sort);
+  const pencil = readPencil('ordqz', A, B, checkBoolean(o.checkFinite, 'checkFinite', true), ['A', 'B']);
+  if (pencil.real && output === 'real') {
+    throw new NotSupportedError('ordqz: the real generalized Schur form (output "real" for real input) is not implemented yet.', {
+      argument: 'output',
+      hint: "Pass { output: 'complex' } for the complex form of the same pencil.",
+    });
+  }
+  const { rows: n, batch, dtype } = pencil.a;
+  const cdtype = dtype as 'complex64' | 'complex128';
+  const results = generalizedSchurStack(pencil.a, pencil.b);
+  const alphas = allocateFloat(cdtype, results.length * n);
+  const betas = allocateFloat(cdtype, results.length * n);
+  results.forEach((r, s) => {
+    const picked = Array.from({ length: n }, (_, i) => select(r.alpha[2 * i], r.alpha[2 * i + 1], r.beta[2 * i], r.beta[2 * i + 1]));
+    reorderComplexPencil(r.aa, r.bb, r.q, r.z, n, picked, r.alpha, r.beta);
+    alphas.set(r.alpha, 2 * s * n);
+    betas.set(r.beta, 2 * s * n);
+  });
+  return [
+    stackField(results, 'aa', batch, n, cdtype),
+    stackField(results, 'bb', batch, n, cdtype),
+    fromData(alphas, [...batch, n], cdtype),
+    fromData(betas, [...batch, n], cdtype),
+    stackField(results, 'q', batch, n, cdtype),
+    stackField(results, 'z', batch, n, cdtype),
+  ];
+}
