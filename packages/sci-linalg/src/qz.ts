@@ -71,7 +71,9 @@ export function checkQzOutput(value: unknown, fn: string): 'real' | 'complex' {
 /** Stacks the per-pencil matrices of `field` into one complex NDArray [..., N, N]. */
 export function stackField(results: GeneralizedSchur[], field: 'aa' | 'bb' | 'q' | 'z', batch: readonly number[], n: number, dtype: 'complex64' | 'complex128'): NDArray {
   const data = allocateFloat(dtype, results.length * n * n);
-  results.forEach((r, s) => data.set(r[field], 2 * s * n * n));
+  results.forEach((r, s) => {
+    data.set(r[field], 2 * s * n * n);
+  });
   return fromData(data, [...batch, n, n], dtype);
 }
 
