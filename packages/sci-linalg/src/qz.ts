@@ -11,8 +11,9 @@ import { LinAlgError } from './errors.js';
 import { complexMatrix, readPencil } from './generalized-eig.js';
 import { complexQz } from './kernels/complex-qz.js';
 import { reorderComplexPencil } from './kernels/complex-reorder.js';
+import { realQz } from './kernels/real-qz.js';
 import { readFunctionOptions } from './options.js';
-import { allocateFloat, batchCount, fromData } from './stack.js';
+import { allocateFloat, batchCount, fromData, realOf } from './stack.js';
 import type { Stack } from './stack.js';
 
 export interface QzOptions extends FiniteOptions, OverwriteAOptions, OverwriteBOptions {
@@ -77,6 +78,28 @@ export function stackField(results: GeneralizedSchur[], field: 'aa' | 'bb' | 'q'
   return fromData(data, [...batch, n, n], dtype);
 }
 
+/** The real generalized Schur form of every (real) pencil: [AA, BB, Q, Z] in `dtype`. */
+function realQzStack(a: Stack, b: Stack, dtype: 'float32' | 'float64'): [NDArray, NDArray, NDArray, NDArray] {
+  const n = a.rows;
+  const count = batchCount(a.batch);
+  const out = [0, 1, 2, 3].map(() => allocateFloat(dtype, count * n * n));
+  for (let s = 0; s < count; s++) {
+    // the pencil's real parts (the stacks are complex-typed), in double
+    const [aa, bb] = [a, b].map((m) => Float64Array.from({ length: n * n }, (_, i) => m.data[2 * (s * n * n + i)]));
+    const q = new Float64Array(n * n);
+    const z = new Float64Array(n * n);
+    const { info } = realQz(aa, bb, n, q, z);
+    if (info > 0) {
+      throw new LinAlgError(`The QZ iteration failed (LAPACK info ${info}).`, { argument: 'A', hint: 'Check the pencil for extreme values.' });
+    }
+    [aa, bb, q, z].forEach((m, k) => {
+      out[k].set(m, s * n * n);
+    });
+  }
+  const shape = [...a.batch, n, n];
+  return out.map((m) => fromData(m, shape, dtype)) as [NDArray, NDArray, NDArray, NDArray];
+}
+
 /** SciPy's `qz(A, B, options)`: [AA, BB, Q, Z] with A = Q AA Zᴴ and B = Q BB Zᴴ. */
 export function qzHost(A: unknown, B: unknown, options?: QzOptions): [NDArray, NDArray, NDArray, NDArray] {
   const o = readFunctionOptions(options, 'qz');
@@ -88,13 +111,8 @@ export function qzHost(A: unknown, B: unknown, options?: QzOptions): [NDArray, N
     throw new InvalidArgumentError(`qz: invalid lwork ${describe(o.lwork)}.`, { argument: 'lwork', hint: 'Leave lwork out, or pass −1 or a positive integer.' });
   }
   const pencil = readPencil('qz', A, B, checkBoolean(o.checkFinite, 'checkFinite', true), ['A', 'B']);
-  if (pencil.real && output === 'real') {
-    throw new NotSupportedError('qz: the real generalized Schur form (output "real" for real input) is not implemented yet.', {
-      argument: 'output',
-      hint: "Pass { output: 'complex' } for the complex form of the same pencil.",
-    });
-  }
   const { rows: n, batch, dtype } = pencil.a;
+  if (pencil.real && output === 'real') return realQzStack(pencil.a, pencil.b, realOf(dtype));
   const results = generalizedSchurStack(pencil.a, pencil.b);
   const cdtype = dtype as 'complex64' | 'complex128';
   return [stackField(results, 'aa', batch, n, cdtype), stackField(results, 'bb', batch, n, cdtype), stackField(results, 'q', batch, n, cdtype), stackField(results, 'z', batch, n, cdtype)];
