@@ -5,12 +5,13 @@
  */
 import type { NDArray } from '@sciport/array-api';
 import { checkBoolean, describe } from '@sciport/array-api/kit';
-import { InvalidArgumentError, NotSupportedError } from '@sciport/dispatch-core';
+import { InvalidArgumentError } from '@sciport/dispatch-core';
 import type { FiniteOptions, OverwriteAOptions, OverwriteBOptions } from './options.js';
 import { LinAlgError } from './errors.js';
 import { complexMatrix, readPencil } from './generalized-eig.js';
 import { complexQz } from './kernels/complex-qz.js';
 import { reorderComplexPencil } from './kernels/complex-reorder.js';
+import { reorderRealPencil } from './kernels/real-pencil-reorder.js';
 import { realQz } from './kernels/real-qz.js';
 import { readFunctionOptions } from './options.js';
 import { allocateFloat, batchCount, fromData, realOf } from './stack.js';
@@ -155,19 +156,57 @@ function ordqzPredicate(sort: unknown): (ar: number, ai: number, br: number, bi:
   }
 }
 
+/** ordqz's real form: [AA, BB, α (complex), β (real), Q, Z]. */
+function realOrdqz(a: Stack, b: Stack, dtype: 'float32' | 'float64', select: (ar: number, ai: number, br: number, bi: number) => boolean): NDArray[] {
+  const n = a.rows;
+  const count = batchCount(a.batch);
+  const mats = [0, 1, 2, 3].map(() => allocateFloat(dtype, count * n * n));
+  const cdtype = dtype === 'float32' ? 'complex64' : 'complex128';
+  const alphas = allocateFloat(cdtype, count * n);
+  const betas = allocateFloat(dtype, count * n);
+  for (let s = 0; s < count; s++) {
+    const [aa, bb] = [a, b].map((m) => Float64Array.from({ length: n * n }, (_, i) => m.data[2 * (s * n * n + i)]));
+    const q = new Float64Array(n * n);
+    const z = new Float64Array(n * n);
+    const result = realQz(aa, bb, n, q, z);
+    if (result.info > 0) {
+      throw new LinAlgError(`The QZ iteration failed (LAPACK info ${result.info}).`, { argument: 'A', hint: 'Check the pencil for extreme values.' });
+    }
+    const picked = Array.from({ length: n }, (_, i) => select(result.alphar[i], result.alphai[i], result.beta[i], 0));
+    if (!reorderRealPencil(aa, bb, n, q, z, picked, result)) {
+      throw new InvalidArgumentError(
+        'Reordering of (A, B) failed because the transformed matrix pair (A, B) would be too far from generalized Schur form; the problem is very ill-conditioned.',
+        { argument: 'sort', hint: 'The selected and the other eigenvalues are too close to separate.' },
+      );
+    }
+    [aa, bb, q, z].forEach((m, k) => {
+      mats[k].set(m, s * n * n);
+    });
+    for (let i = 0; i < n; i++) {
+      alphas[2 * (s * n + i)] = result.alphar[i];
+      alphas[2 * (s * n + i) + 1] = result.alphai[i];
+      betas[s * n + i] = result.beta[i];
+    }
+  }
+  const shape = [...a.batch, n, n];
+  return [
+    fromData(mats[0], shape, dtype),
+    fromData(mats[1], shape, dtype),
+    fromData(alphas, [...a.batch, n], cdtype),
+    fromData(betas, [...a.batch, n], dtype),
+    fromData(mats[2], shape, dtype),
+    fromData(mats[3], shape, dtype),
+  ];
+}
+
 /** SciPy's `ordqz(A, B, options)`: [AA, BB, α, β, Q, Z] with the selected eigenvalues first. */
 export function ordqzHost(A: unknown, B: unknown, options?: OrdqzOptions): NDArray[] {
   const o = readFunctionOptions(options, 'ordqz');
   const output = checkQzOutput(o.output, 'ordqz');
   const select = ordqzPredicate(o.sort);
   const pencil = readPencil('ordqz', A, B, checkBoolean(o.checkFinite, 'checkFinite', true), ['A', 'B']);
-  if (pencil.real && output === 'real') {
-    throw new NotSupportedError('ordqz: the real generalized Schur form (output "real" for real input) is not implemented yet.', {
-      argument: 'output',
-      hint: "Pass { output: 'complex' } for the complex form of the same pencil.",
-    });
-  }
   const { rows: n, batch, dtype } = pencil.a;
+  if (pencil.real && output === 'real') return realOrdqz(pencil.a, pencil.b, realOf(dtype), select);
   const cdtype = dtype as 'complex64' | 'complex128';
   const results = generalizedSchurStack(pencil.a, pencil.b);
   const alphas = allocateFloat(cdtype, results.length * n);

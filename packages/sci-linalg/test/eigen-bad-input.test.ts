@@ -102,7 +102,7 @@ describe('bad input to hessenberg and schur', () => {
     expect(eigvalsh([[1, Number.NaN], [Number.NaN, 1]], null, { checkFinite: false }).toArray()).toEqual([Number.NaN, Number.NaN]);
   });
 
-  it("qz and ordqz: shapes, sort and output checked; ordqz's real form of a real pencil is not implemented yet", () => {
+  it('qz and ordqz: shapes, sort and output checked, the dtypes SciPy gives', () => {
     const b = [
       [2, 0, 1],
       [0, 1, 0],
@@ -113,7 +113,7 @@ describe('bad input to hessenberg and schur', () => {
     expect(() => qz(A, b, { output: 'x' as never })).toThrow(named('InvalidArgumentError', 'output'));
     expect(() => qz(A, b, { lwork: 0 })).toThrow(named('InvalidArgumentError', 'lwork'));
     expect(qz(A, b).map((x) => x.dtype)).toEqual(['float64', 'float64', 'float64', 'float64']);
-    expect(() => ordqz(A, b)).toThrow(named('NotSupportedError', 'output'));
+    expect(ordqz(A, b).map((x) => x.dtype)).toEqual(['float64', 'float64', 'complex128', 'float64', 'float64', 'float64']);
     expect(() => ordqz(A, b, { output: 'complex', sort: 'up' as never })).toThrow(named('InvalidArgumentError', 'sort'));
     expect(qz(A, b, { output: 'complex' }).map((x) => x.dtype)).toEqual(['complex128', 'complex128', 'complex128', 'complex128']);
     const picked = ordqz(A, b, { output: 'complex', sort: (ar, _ai, br) => br !== 0 && ar / br > 100 });

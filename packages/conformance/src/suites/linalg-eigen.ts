@@ -377,14 +377,22 @@ async function checkQz(fn: string, result: unknown, expected: unknown[], ctx: Ei
     const failure = compareEigenvalues(mine, theirs, A, eps, ctx);
     if (failure !== undefined) return `${ctx.where}: pencil ${s}: ${failure}`;
     if (fn === 'ordqz') {
-      const picked = diagonal(matrixOf(e[0], s)).map((x, i) => ordqzSelected(ctx.options.sort, x, diagonal(matrixOf(e[1], s))[i]));
+      // SciPy's α, β are its eigenvalues in their new order: the selected ones lead
+      const theirBeta = valuesOf(e[3], s);
+      const picked = valuesOf(e[2], s).map((x, i) => ordqzSelected(ctx.options.sort, x, theirBeta[i]));
       const k = picked.filter(Boolean).length;
       const leading = compareEigenvalues(mine.slice(0, k), theirs.slice(0, k), A, eps, ctx);
       if (leading !== undefined) return `${ctx.where}: pencil ${s}: the leading ${k} eigenvalues: ${leading}`;
       const alpha = valuesOf(actual[2], s);
       const beta = valuesOf(actual[3], s);
-      const same = diagonal(AA).every(([re, im], i) => re === alpha[i][0] && im === alpha[i][1]) && diagonal(BB).every(([re, im], i) => re === beta[i][0] && im === beta[i][1]);
-      if (!same) return `${ctx.where}: pencil ${s}: α, β are not the diagonals of AA, BB`;
+      if (realForm) {
+        // the real form's α, β describe its 1×1 and 2×2 blocks: their quotients are the blocks' eigenvalues, in order
+        const failureAb = compareEigenvalues(quotients(alpha, beta), mine, A, eps, ctx);
+        if (failureAb !== undefined) return `${ctx.where}: pencil ${s}: α/β against the blocks: ${failureAb}`;
+      } else {
+        const same = diagonal(AA).every(([re, im], i) => re === alpha[i][0] && im === alpha[i][1]) && diagonal(BB).every(([re, im], i) => re === beta[i][0] && im === beta[i][1]);
+        if (!same) return `${ctx.where}: pencil ${s}: α, β are not the diagonals of AA, BB`;
+      }
     }
   }
   return undefined;

@@ -209,7 +209,7 @@ function chaseZero(h: Float64Array, t: Float64Array, n: number, q: Float64Array,
 }
 
 /** A 1×1 block at i: make P[i, i] ≥ 0 and record (α, β). */
-function deflateOne(h: Float64Array, t: Float64Array, n: number, z: Float64Array, i: number, result: RealQzResult): void {
+export function deflateOne(h: Float64Array, t: Float64Array, n: number, z: Float64Array, i: number, result: RealQzResult): void {
   if (t[i * n + i] < 0) {
     for (let r = 0; r <= i; r++) {
       h[r * n + i] = -h[r * n + i];
@@ -227,7 +227,7 @@ function deflateOne(h: Float64Array, t: Float64Array, n: number, z: Float64Array
  * (returns true; the caller deflates the two 1×1 blocks). A complex pair: the SVD of the P
  * block makes it diagonal and non-negative, and (α, β) are recorded (returns false).
  */
-function deflateTwo(h: Float64Array, t: Float64Array, n: number, q: Float64Array, z: Float64Array, j: number, btol: number, result: RealQzResult): boolean {
+export function deflateTwo(h: Float64Array, t: Float64Array, n: number, q: Float64Array, z: Float64Array, j: number, btol: number, result: RealQzResult): boolean {
   const at = (i: number, k: number) => i * n + k;
   const [a11, a12, a21, a22] = [h[at(j, j)], h[at(j, j + 1)], h[at(j + 1, j)], h[at(j + 1, j + 1)]];
   const [b11, b12, b22] = [t[at(j, j)], t[at(j, j + 1)], t[at(j + 1, j + 1)]];

@@ -10,7 +10,7 @@ import type { Float } from '../stack.js';
 import { lanv2, precisionOf, rotateColumns, rotateRows } from './real-schur.js';
 
 /** Solves M x = r (size m ≤ 4) by Gaussian elimination with complete pivoting; tiny pivots become `smin`. */
-function solveSmall(m: number[][], r: number[], smin: number): number[] {
+export function solveSmall(m: number[][], r: number[], smin: number): number[] {
   const size = r.length;
   const perm = Array.from({ length: size }, (_, i) => i);
   for (let k = 0; k < size; k++) {
