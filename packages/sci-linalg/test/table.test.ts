@@ -9,6 +9,10 @@ const MILESTONE = [
   'qr', 'svd', 'svdvals', 'diagsvd', 'norm', 'bandwidth', 'issymmetric', 'ishermitian', 'toeplitz', 'circulant', 'hankel', 'hilbert', 'invhilbert',
   'pascal', 'invpascal', 'blockDiag', 'companion', 'dft', 'helmert', 'leslie', 'hadamard', 'fiedler',
   'fiedlerCompanion', 'convolutionMatrix',
+  // eigenvalues and Schur forms
+  'hessenberg', 'schur', 'rsf2csf', 'eig', 'eigvals', 'eigh', 'eigvalsh',
+  'eighTridiagonal', 'eigvalshTridiagonal', 'eigBanded', 'eigvalsBanded', 'cdf2rdf', 'matrixBalance',
+  'qz', 'ordqz',
 ];
 
 describe('the linalg table', () => {

@@ -23,9 +23,10 @@ import { decodeArray, type FixtureArray, type FixtureCase, type FixtureFile } fr
 import { loadFixtureFile } from '../fixtures.js';
 import { expectCasesMatchSciPy, exportedFunction, fixtureGroups } from './fixture-groups.js';
 import { alignSingularVectors } from './linalg-svd.js';
+import { checkEigenCase, EIGEN_CHECKED } from './linalg-eigen.js';
 
 /** Fixture files of the linalg suite (packages/conformance/fixtures/linalg). */
-export const LINALG_FIXTURE_FILES = ['solve', 'decompositions', 'norms', 'special', 'triangles', 'qr', 'svd'] as const;
+export const LINALG_FIXTURE_FILES = ['solve', 'decompositions', 'norms', 'special', 'triangles', 'qr', 'svd', 'eigen', 'eigen-symmetric', 'eigen-banded'] as const;
 
 export interface LinalgSuiteTolerance {
   /** The constant of the bound factor × n × ε × κ (default 4). */
@@ -65,9 +66,13 @@ function decodeOptions(options: Readonly<Record<string, unknown>>, file: Fixture
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(options)) {
     if (isInputRef(v)) out[k] = factory.make(decodeArray(file.inputs[v.$input]));
-    else out[k] = v === 'Infinity' ? Infinity : v === '-Infinity' ? -Infinity : v;
+    else out[k] = Array.isArray(v) ? v.map(decodeInfinity) : decodeInfinity(v);
   }
   return out;
+}
+
+function decodeInfinity(v: unknown): unknown {
+  return v === 'Infinity' ? Infinity : v === '-Infinity' ? -Infinity : v;
 }
 
 function label(c: LinalgCase, file: FixtureFile): string {
@@ -124,6 +129,12 @@ async function runCase(file: FixtureFile, c: LinalgCase, factory: ArrayFactory, 
     const aligned = alignSingularVectors(read, (c.expected as FixtureArray[]).map(decodeArray), tol);
     if (typeof aligned === 'string') return `${where}: ${aligned}`;
     result = aligned;
+  }
+  if (EIGEN_CHECKED.has(c.fn) && input !== null) {
+    const defective = (c as { defective?: boolean }).defective === true;
+    const hostArgs = c.args.map((a) => (isInputRef(a) ? decodeArray(file.inputs[a.$input]) : a));
+    const conditioning = defective ? null : c.conditioning;
+    return checkEigenCase(c.fn, result, c.expected, { input, args: hostArgs, factory, factor, tol, conditioning, where, options: c.options });
   }
   return compareResult(result, c.expected, factory, tol, where);
 }
