@@ -27,6 +27,10 @@ import {
 import { circulantHost, type HankelOptions, hankelHost, type ToeplitzOptions, toeplitzHost } from './special/toeplitz.js';
 import { type DftOptions, dftHost, type HadamardOptions, hadamardHost, type HelmertOptions, helmertHost } from './special/transforms.js';
 import { LINALG_TABLE } from './table.js';
+import { expmHost } from './matfun/expm.js';
+import { expmCondHost, expmFrechetHost } from './matfun/expm-frechet.js';
+import type { ExpmCondOptions, ExpmFrechetOptions } from './matfun-options.js';
+import { coshmHost, cosmHost, sinhmHost, sinmHost, tanhmHost, tanmHost } from './matfun/trig.js';
 import type { DispatchOptions } from '@sciport/dispatch-core';
 
 export { LINALG_DOMAIN } from './table.js';
@@ -88,6 +92,24 @@ export const convolutionMatrix = declare<(a: unknown, n: number, options?: Convo
   'convolutionMatrix',
   convolutionMatrixHost,
 );
+
+// matrix functions: one matrix (or a stack) in, one out
+type MatrixFunction = (a: unknown, options?: DispatchOptions) => NDArray;
+/** [expm(A), L(A, E)], or L(A, E) alone with `computeExpm: false`. */
+export interface ExpmFrechetFunction {
+  (a: unknown, e: unknown, options?: ExpmFrechetOptions & { computeExpm?: true }): [NDArray, NDArray];
+  (a: unknown, e: unknown, options: ExpmFrechetOptions & { computeExpm: false }): NDArray;
+  (a: unknown, e: unknown, options?: ExpmFrechetOptions): NDArray | [NDArray, NDArray];
+}
+export const expm = declare<MatrixFunction>('expm', expmHost);
+export const expmFrechet = declare<ExpmFrechetFunction>('expmFrechet', expmFrechetHost as ExpmFrechetFunction);
+export const expmCond = declare<(a: unknown, options?: ExpmCondOptions) => NDArray>('expmCond', expmCondHost);
+export const cosm = declare<MatrixFunction>('cosm', cosmHost);
+export const sinm = declare<MatrixFunction>('sinm', sinmHost);
+export const tanm = declare<MatrixFunction>('tanm', tanmHost);
+export const coshm = declare<MatrixFunction>('coshm', coshmHost);
+export const sinhm = declare<MatrixFunction>('sinhm', sinhmHost);
+export const tanhm = declare<MatrixFunction>('tanhm', tanhmHost);
 
 /**
  * Every multimethod of the domain by name (for capability tables, manifests and

@@ -66,6 +66,16 @@ export const LINALG_TABLE = functionTable<LinalgFunction>(LINALG_DOMAIN, [
   row('fiedler', 'special-matrix', [0], []),
   row('fiedlerCompanion', 'special-matrix', [0], []),
   row('convolutionMatrix', 'special-matrix', [0], ['mode']),
+  // matrix functions (matfun/)
+  row('expm', 'matrix-function', [0], []),
+  row('expmFrechet', 'matrix-function', [0, 1], ['method', 'computeExpm', ...CHECK]),
+  row('expmCond', 'matrix-function', [0], [...CHECK]),
+  row('cosm', 'matrix-function', [0], []),
+  row('sinm', 'matrix-function', [0], []),
+  row('tanm', 'matrix-function', [0], []),
+  row('coshm', 'matrix-function', [0], []),
+  row('sinhm', 'matrix-function', [0], []),
+  row('tanhm', 'matrix-function', [0], []),
 ]);
 
 /** Every function's row, in table order. */

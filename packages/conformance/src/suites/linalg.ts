@@ -25,7 +25,7 @@ import { expectCasesMatchSciPy, exportedFunction, fixtureGroups } from './fixtur
 import { alignSingularVectors } from './linalg-svd.js';
 
 /** Fixture files of the linalg suite (packages/conformance/fixtures/linalg). */
-export const LINALG_FIXTURE_FILES = ['solve', 'decompositions', 'norms', 'special', 'triangles', 'qr', 'svd'] as const;
+export const LINALG_FIXTURE_FILES = ['solve', 'decompositions', 'norms', 'special', 'triangles', 'qr', 'svd', 'matfun'] as const;
 
 export interface LinalgSuiteTolerance {
   /** The constant of the bound factor × n × ε × κ (default 4). */

@@ -1,0 +1,14 @@
+/** Option types of the matrix functions (matfun/) and the matrix equations (equations/). */
+import type { FiniteOptions } from './options.js';
+
+/** expmFrechet's algorithm: 'SPS' (Al-Mohy & Higham's scaling–Padé–squaring, the default) or 'blockEnlarge'. */
+export type FrechetMethod = 'SPS' | 'blockEnlarge';
+
+export interface ExpmFrechetOptions extends FiniteOptions {
+  /** 'SPS' (default) or 'blockEnlarge' (the exponential of the 2n×2n block matrix [[A, E], [0, A]]). */
+  method?: FrechetMethod | null;
+  /** Return [expm(A), L(A, E)] (default true) instead of L(A, E) alone. */
+  computeExpm?: boolean;
+}
+
+export type ExpmCondOptions = FiniteOptions;
