@@ -41,6 +41,11 @@ export {
   svdvals,
   diagsvd,
   solveTriangular,
+  hessenberg,
+  schur,
+  rsf2csf,
+  eig,
+  eigvals,
   expm,
   expmFrechet,
   expmCond,
@@ -64,6 +69,9 @@ export type { QrFunction, QrMode, QrOptions } from './qr.js';
 export type { SvdFunction, SvdOptions, SvdvalsOptions } from './svd.js';
 export type { SymmetryOptions } from './symmetry.js';
 export type { FiniteOptions, Trans } from './options.js';
+export type { EigenvalueSort, EigOptions, EigvalsOptions, HessenbergOptions, SchurOptions } from './eigen-options.js';
+export type { EigFunction } from './eig.js';
+export type { HessenbergFunction, SchurFunction } from './schur.js';
 export type { ExactOptions, PascalKind, PascalOptions } from './special/integer-matrices.js';
 export type { ConvolutionMatrixOptions, ConvolutionMode } from './special/structured.js';
 export type { HankelOptions, ToeplitzOptions } from './special/toeplitz.js';

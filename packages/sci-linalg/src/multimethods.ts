@@ -27,6 +27,11 @@ import {
 import { circulantHost, type HankelOptions, hankelHost, type ToeplitzOptions, toeplitzHost } from './special/toeplitz.js';
 import { type DftOptions, dftHost, type HadamardOptions, hadamardHost, type HelmertOptions, helmertHost } from './special/transforms.js';
 import { LINALG_TABLE } from './table.js';
+import { type HessenbergFunction, hessenbergHost, type SchurFunction, schurHost } from './schur.js';
+import { rsf2csfHost } from './rsf2csf.js';
+import { type EigFunction, eigHost, eigvalsHost } from './eig.js';
+import type { EigvalsOptions } from './eigen-options.js';
+import type { FiniteOptions } from './options.js';
 import { expmHost } from './matfun/expm.js';
 import { expmCondHost, expmFrechetHost } from './matfun/expm-frechet.js';
 import type { ExpmCondOptions, ExpmFrechetOptions } from './matfun-options.js';
@@ -93,6 +98,13 @@ export const convolutionMatrix = declare<(a: unknown, n: number, options?: Convo
   convolutionMatrixHost,
 );
 
+// hessenberg's and schur's results depend on calcQ / sort: their function types state which
+export const hessenberg = declare<HessenbergFunction>('hessenberg', hessenbergHost as HessenbergFunction);
+export const schur = declare<SchurFunction>('schur', schurHost as SchurFunction);
+export const rsf2csf = declare<(T: unknown, Z: unknown, options?: FiniteOptions) => [NDArray, NDArray]>('rsf2csf', rsf2csfHost);
+// eig's result depends on left/right: EigFunction states which
+export const eig = declare<EigFunction>('eig', eigHost as EigFunction);
+export const eigvals = declare<(a: unknown, b?: unknown, options?: EigvalsOptions) => NDArray>('eigvals', eigvalsHost);
 // matrix functions: one matrix (or a stack) in, one out
 type MatrixFunction = (a: unknown, options?: DispatchOptions) => NDArray;
 /** [expm(A), L(A, E)], or L(A, E) alone with `computeExpm: false`. */

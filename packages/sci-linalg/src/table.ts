@@ -66,6 +66,13 @@ export const LINALG_TABLE = functionTable<LinalgFunction>(LINALG_DOMAIN, [
   row('fiedler', 'special-matrix', [0], []),
   row('fiedlerCompanion', 'special-matrix', [0], []),
   row('convolutionMatrix', 'special-matrix', [0], ['mode']),
+  // eigenvalues and Schur forms
+  row('hessenberg', 'decomposition', [0], ['calcQ', 'overwriteA', ...CHECK]),
+  row('schur', 'decomposition', [0], ['output', 'lwork', 'overwriteA', 'sort', ...CHECK]),
+  row('rsf2csf', 'decomposition', [0, 1], [...CHECK]),
+  // eig(a, b) and eigvals(a, b): b is optional (the generalized problem)
+  row('eig', 'decomposition', [0, 1], ['left', 'right', 'overwriteA', 'overwriteB', ...CHECK, 'homogeneousEigvals']),
+  row('eigvals', 'decomposition', [0, 1], ['overwriteA', 'overwriteB', ...CHECK, 'homogeneousEigvals']),
   // matrix functions (matfun/)
   row('expm', 'matrix-function', [0], []),
   row('expmFrechet', 'matrix-function', [0, 1], ['method', 'computeExpm', ...CHECK]),

@@ -9,6 +9,8 @@ const MILESTONE = [
   'qr', 'svd', 'svdvals', 'diagsvd', 'norm', 'bandwidth', 'issymmetric', 'ishermitian', 'toeplitz', 'circulant', 'hankel', 'hilbert', 'invhilbert',
   'pascal', 'invpascal', 'blockDiag', 'companion', 'dft', 'helmert', 'leslie', 'hadamard', 'fiedler',
   'fiedlerCompanion', 'convolutionMatrix',
+  // eigenvalues and Schur forms
+  'hessenberg', 'schur', 'rsf2csf', 'eig', 'eigvals',
   // matrix functions
   'expm', 'expmFrechet', 'expmCond', 'cosm', 'sinm', 'tanm', 'coshm', 'sinhm', 'tanhm',
 ];

@@ -23,9 +23,10 @@ import { decodeArray, type FixtureArray, type FixtureCase, type FixtureFile } fr
 import { loadFixtureFile } from '../fixtures.js';
 import { expectCasesMatchSciPy, exportedFunction, fixtureGroups } from './fixture-groups.js';
 import { alignSingularVectors } from './linalg-svd.js';
+import { checkEigenCase, EIGEN_CHECKED } from './linalg-eigen.js';
 
 /** Fixture files of the linalg suite (packages/conformance/fixtures/linalg). */
-export const LINALG_FIXTURE_FILES = ['solve', 'decompositions', 'norms', 'special', 'triangles', 'qr', 'svd', 'matfun'] as const;
+export const LINALG_FIXTURE_FILES = ['solve', 'decompositions', 'norms', 'special', 'triangles', 'qr', 'svd', 'eigen', 'matfun'] as const;
 
 export interface LinalgSuiteTolerance {
   /** The constant of the bound factor × n × ε × κ (default 4). */
@@ -124,6 +125,10 @@ async function runCase(file: FixtureFile, c: LinalgCase, factory: ArrayFactory, 
     const aligned = alignSingularVectors(read, (c.expected as FixtureArray[]).map(decodeArray), tol);
     if (typeof aligned === 'string') return `${where}: ${aligned}`;
     result = aligned;
+  }
+  if (EIGEN_CHECKED.has(c.fn) && input !== null) {
+    const defective = (c as { defective?: boolean }).defective === true;
+    return checkEigenCase(c.fn, result, c.expected, { input, factory, factor, conditioning: defective ? null : c.conditioning, where, options: c.options });
   }
   return compareResult(result, c.expected, factory, tol, where);
 }
