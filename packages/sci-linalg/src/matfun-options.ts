@@ -1,4 +1,5 @@
 /** Option types of the matrix functions (matfun/) and the matrix equations (equations/). */
+import type { DispatchOptions } from '@sciport/dispatch-core';
 import type { FiniteOptions } from './options.js';
 
 /** expmFrechet's algorithm: 'SPS' (Al-Mohy & Higham's scaling–Padé–squaring, the default) or 'blockEnlarge'. */
@@ -12,3 +13,11 @@ export interface ExpmFrechetOptions extends FiniteOptions {
 }
 
 export type ExpmCondOptions = FiniteOptions;
+
+/** solveDiscreteLyapunov's method: 'direct' (Kronecker system) or 'bilinear' (via a continuous equation); any case. */
+export type DiscreteLyapunovMethod = 'direct' | 'bilinear';
+
+export interface DiscreteLyapunovOptions extends DispatchOptions {
+  /** Default: 'direct' below order 10, 'bilinear' from there (as SciPy). */
+  method?: DiscreteLyapunovMethod | null;
+}

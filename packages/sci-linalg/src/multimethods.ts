@@ -35,6 +35,9 @@ import type { FiniteOptions } from './options.js';
 import { expmHost } from './matfun/expm.js';
 import { expmCondHost, expmFrechetHost } from './matfun/expm-frechet.js';
 import type { ExpmCondOptions, ExpmFrechetOptions } from './matfun-options.js';
+import { solveContinuousLyapunovHost, solveSylvesterHost } from './equations/sylvester.js';
+import { solveDiscreteLyapunovHost } from './equations/discrete-lyapunov.js';
+import type { DiscreteLyapunovOptions } from './matfun-options.js';
 import { coshmHost, cosmHost, sinhmHost, sinmHost, tanhmHost, tanmHost } from './matfun/trig.js';
 import type { DispatchOptions } from '@sciport/dispatch-core';
 
@@ -122,6 +125,19 @@ export const tanm = declare<MatrixFunction>('tanm', tanmHost);
 export const coshm = declare<MatrixFunction>('coshm', coshmHost);
 export const sinhm = declare<MatrixFunction>('sinhm', sinhmHost);
 export const tanhm = declare<MatrixFunction>('tanhm', tanhmHost);
+// matrix equations
+export const solveSylvester = declare<(a: unknown, b: unknown, q: unknown, options?: DispatchOptions) => NDArray>(
+  'solveSylvester',
+  solveSylvesterHost,
+);
+export const solveContinuousLyapunov = declare<(a: unknown, q: unknown, options?: DispatchOptions) => NDArray>(
+  'solveContinuousLyapunov',
+  solveContinuousLyapunovHost,
+);
+export const solveDiscreteLyapunov = declare<(a: unknown, q: unknown, options?: DiscreteLyapunovOptions) => NDArray>(
+  'solveDiscreteLyapunov',
+  solveDiscreteLyapunovHost,
+);
 
 /**
  * Every multimethod of the domain by name (for capability tables, manifests and

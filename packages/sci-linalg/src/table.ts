@@ -7,7 +7,7 @@
 import { functionTable } from '@sciport/dispatch-core';
 
 /** What a function does, for backends choosing what to implement. */
-export type LinalgGroup = 'solver' | 'decomposition' | 'matrix-function' | 'structure' | 'special-matrix';
+export type LinalgGroup = 'solver' | 'decomposition' | 'matrix-function' | 'equation' | 'structure' | 'special-matrix';
 
 export interface LinalgFunction {
   /** sciport's name (SciPy's, camelCase). */
@@ -83,6 +83,10 @@ export const LINALG_TABLE = functionTable<LinalgFunction>(LINALG_DOMAIN, [
   row('coshm', 'matrix-function', [0], []),
   row('sinhm', 'matrix-function', [0], []),
   row('tanhm', 'matrix-function', [0], []),
+  // matrix equations (equations/)
+  row('solveSylvester', 'equation', [0, 1, 2], []),
+  row('solveContinuousLyapunov', 'equation', [0, 1], []),
+  row('solveDiscreteLyapunov', 'equation', [0, 1], ['method']),
 ]);
 
 /** Every function's row, in table order. */

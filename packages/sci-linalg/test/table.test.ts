@@ -13,6 +13,8 @@ const MILESTONE = [
   'hessenberg', 'schur', 'rsf2csf', 'eig', 'eigvals',
   // matrix functions
   'expm', 'expmFrechet', 'expmCond', 'cosm', 'sinm', 'tanm', 'coshm', 'sinhm', 'tanhm',
+  // matrix equations
+  'solveSylvester', 'solveContinuousLyapunov', 'solveDiscreteLyapunov',
 ];
 
 describe('the linalg table', () => {

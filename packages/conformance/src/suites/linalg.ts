@@ -26,7 +26,7 @@ import { alignSingularVectors } from './linalg-svd.js';
 import { checkEigenCase, EIGEN_CHECKED } from './linalg-eigen.js';
 
 /** Fixture files of the linalg suite (packages/conformance/fixtures/linalg). */
-export const LINALG_FIXTURE_FILES = ['solve', 'decompositions', 'norms', 'special', 'triangles', 'qr', 'svd', 'eigen', 'matfun'] as const;
+export const LINALG_FIXTURE_FILES = ['solve', 'decompositions', 'norms', 'special', 'triangles', 'qr', 'svd', 'eigen', 'matfun', 'equations'] as const;
 
 export interface LinalgSuiteTolerance {
   /** The constant of the bound factor × n × ε × κ (default 4). */

@@ -159,3 +159,48 @@ export function sliceOf(data: Float, f: Square, index: number): Float {
   const size = f.lanes * f.n * f.n;
   return data.slice(index * size, (index + 1) * size);
 }
+
+/** How a factor enters a product: as it is, or its conjugate transpose (the transpose for real types). */
+export type Op = 'N' | 'H';
+
+/** An m×n matrix in a row-major buffer of type `dtype`. */
+export interface Rect {
+  readonly data: Float;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+/** op(a) · op(b) for rectangular a and b (gemm), in `dtype`'s precision. */
+export function product(dtype: LapackDtype, a: Rect, opA: Op, b: Rect, opB: Op): Rect {
+  const lanes = isComplex(dtype) ? 2 : 1;
+  const m = opA === 'N' ? a.rows : a.cols;
+  const k = opA === 'N' ? a.cols : a.rows;
+  const n = opB === 'N' ? b.cols : b.rows;
+  const out = allocateFloat(dtype, m * n);
+  const sa = opA === 'N' ? -1 : 1;
+  const sb = opB === 'N' ? -1 : 1;
+  // element (i, l) of op(x): index and the sign of its imaginary part
+  const at = (x: Rect, op: Op, i: number, l: number) => lanes * (op === 'N' ? i * x.cols + l : l * x.cols + i);
+  const row = new Float64Array(lanes * n);
+  for (let i = 0; i < m; i++) {
+    row.fill(0);
+    for (let l = 0; l < k; l++) {
+      const p = at(a, opA, i, l);
+      const ar = a.data[p];
+      const ai = lanes === 2 ? -sa * a.data[p + 1] : 0;
+      if (ar === 0 && ai === 0) continue;
+      for (let j = 0; j < n; j++) {
+        const q = at(b, opB, l, j);
+        if (lanes === 1) row[j] += ar * b.data[q];
+        else {
+          const br = b.data[q];
+          const bi = -sb * b.data[q + 1];
+          row[2 * j] += ar * br - ai * bi;
+          row[2 * j + 1] += ar * bi + ai * br;
+        }
+      }
+    }
+    for (let j = 0; j < lanes * n; j++) out[lanes * i * n + j] = row[j];
+  }
+  return { data: out, rows: m, cols: n };
+}
