@@ -56,13 +56,27 @@ export {
   coshm,
   sinhm,
   tanhm,
+  sqrtm,
+  type SqrtmFunction,
+  signm,
+  funm,
+  type FunmFunction,
   solveSylvester,
   solveContinuousLyapunov,
   solveDiscreteLyapunov,
 } from './multimethods.js';
 export { LINALG_FUNCTIONS, type LinalgFunction, type LinalgGroup, linalgFunction, linalgNames } from './table.js';
 export { LinAlgError } from './errors.js';
-export type { DiscreteLyapunovMethod, DiscreteLyapunovOptions, ExpmCondOptions, ExpmFrechetOptions, FrechetMethod } from './matfun-options.js';
+export type {
+  DiscreteLyapunovMethod,
+  DiscreteLyapunovOptions,
+  ExpmCondOptions,
+  ExpmFrechetOptions,
+  FrechetMethod,
+  FunmOptions,
+  SqrtmOptions,
+} from './matfun-options.js';
+export type { ScalarFunction } from './matfun/funm.js';
 export type { AssumeA, SolveOptions, SolveTriangularOptions } from './solve.js';
 export type { CholeskyOptions, ChoSolveOptions } from './cholesky.js';
 export type { DetOptions, InvOptions } from './inverse.js';

@@ -21,3 +21,15 @@ export interface DiscreteLyapunovOptions extends DispatchOptions {
   /** Default: 'direct' below order 10, 'bilinear' from there (as SciPy). */
   method?: DiscreteLyapunovMethod | null;
 }
+
+export interface FunmOptions extends DispatchOptions {
+  /** Return F alone (default true) or [F, err] with SciPy's error estimate; sciport never prints. */
+  disp?: boolean;
+}
+
+export interface SqrtmOptions extends DispatchOptions {
+  /** Return X alone (default true) or [X, ‖X² − A‖²_F / ‖A‖_F] (deprecated in SciPy 1.16). */
+  disp?: boolean;
+  /** Unused, as in SciPy 1.17 (deprecated there); must be a positive integer when given. */
+  blocksize?: number;
+}

@@ -38,6 +38,10 @@ import type { ExpmCondOptions, ExpmFrechetOptions } from './matfun-options.js';
 import { solveContinuousLyapunovHost, solveSylvesterHost } from './equations/sylvester.js';
 import { solveDiscreteLyapunovHost } from './equations/discrete-lyapunov.js';
 import type { DiscreteLyapunovOptions } from './matfun-options.js';
+import { funmHost, type ScalarFunction } from './matfun/funm.js';
+import { signmHost } from './matfun/signm.js';
+import { sqrtmHost } from './matfun/sqrtm.js';
+import type { FunmOptions, SqrtmOptions } from './matfun-options.js';
 import { coshmHost, cosmHost, sinhmHost, sinmHost, tanhmHost, tanmHost } from './matfun/trig.js';
 import type { DispatchOptions } from '@sciport/dispatch-core';
 
@@ -125,6 +129,21 @@ export const tanm = declare<MatrixFunction>('tanm', tanmHost);
 export const coshm = declare<MatrixFunction>('coshm', coshmHost);
 export const sinhm = declare<MatrixFunction>('sinhm', sinhmHost);
 export const tanhm = declare<MatrixFunction>('tanhm', tanhmHost);
+/** X, or [X, residual estimate] with `disp: false`. */
+export interface SqrtmFunction {
+  (a: unknown, options?: SqrtmOptions & { disp?: true }): NDArray;
+  (a: unknown, options: SqrtmOptions & { disp: false }): [NDArray, NDArray];
+  (a: unknown, options?: SqrtmOptions): NDArray | [NDArray, NDArray];
+}
+export const sqrtm = declare<SqrtmFunction>('sqrtm', sqrtmHost as SqrtmFunction);
+export const signm = declare<(a: unknown, options?: FunmOptions) => NDArray>('signm', signmHost);
+/** F, or [F, error estimate] with `disp: false`. */
+export interface FunmFunction {
+  (a: unknown, func: ScalarFunction, options?: FunmOptions & { disp?: true }): NDArray;
+  (a: unknown, func: ScalarFunction, options: FunmOptions & { disp: false }): [NDArray, NDArray];
+  (a: unknown, func: ScalarFunction, options?: FunmOptions): NDArray | [NDArray, NDArray];
+}
+export const funm = declare<FunmFunction>('funm', funmHost as FunmFunction);
 // matrix equations
 export const solveSylvester = declare<(a: unknown, b: unknown, q: unknown, options?: DispatchOptions) => NDArray>(
   'solveSylvester',

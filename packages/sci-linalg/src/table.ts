@@ -83,6 +83,10 @@ export const LINALG_TABLE = functionTable<LinalgFunction>(LINALG_DOMAIN, [
   row('coshm', 'matrix-function', [0], []),
   row('sinhm', 'matrix-function', [0], []),
   row('tanhm', 'matrix-function', [0], []),
+  row('sqrtm', 'matrix-function', [0], ['disp', 'blocksize']),
+  row('signm', 'matrix-function', [0], ['disp']),
+  // funm(A, func): func is a JS callback, not an array
+  row('funm', 'matrix-function', [0], ['disp']),
   // matrix equations (equations/)
   row('solveSylvester', 'equation', [0, 1, 2], []),
   row('solveContinuousLyapunov', 'equation', [0, 1], []),

@@ -12,7 +12,7 @@ const MILESTONE = [
   // eigenvalues and Schur forms
   'hessenberg', 'schur', 'rsf2csf', 'eig', 'eigvals',
   // matrix functions
-  'expm', 'expmFrechet', 'expmCond', 'cosm', 'sinm', 'tanm', 'coshm', 'sinhm', 'tanhm',
+  'expm', 'expmFrechet', 'expmCond', 'cosm', 'sinm', 'tanm', 'coshm', 'sinhm', 'tanhm', 'sqrtm', 'signm', 'funm',
   // matrix equations
   'solveSylvester', 'solveContinuousLyapunov', 'solveDiscreteLyapunov',
 ];

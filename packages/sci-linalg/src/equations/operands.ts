@@ -53,16 +53,20 @@ export function matrixOf(s: Stack, index: number): Float {
   return s.data.slice(index * size, (index + 1) * size);
 }
 
-/** The Schur form A = Z T Zᴴ (real quasi-triangular for real types) of the n×n matrix `a`. */
-export function schurFactors(dtype: LapackDtype, a: Float, n: number, argument: string): { t: Float; z: Float } {
+/**
+ * The Schur form A = Z T Zᴴ (real quasi-triangular for real types) of the n×n matrix `a`, and
+ * the eigenvalues `w` as (re, im) pairs in T's diagonal order.
+ */
+export function schurFactors(dtype: LapackDtype, a: Float, n: number, argument: string): { t: Float; z: Float; w: Float64Array } {
   const t = a.slice();
   const z = a.slice();
-  const info = schurInPlace(t, 0, n, isComplex(dtype) ? 2 : 1, z, 0, new Float64Array(2 * n));
+  const w = new Float64Array(2 * n);
+  const info = schurInPlace(t, 0, n, isComplex(dtype) ? 2 : 1, z, 0, w);
   if (info !== 0) {
     throw new LinAlgError('Schur form not found. Possibly ill-conditioned.', {
       argument,
       hint: 'The QR algorithm did not converge for this matrix; check it for extreme scaling.',
     });
   }
-  return { t, z };
+  return { t, z, w };
 }
