@@ -59,15 +59,21 @@ export {
   sqrtm,
   type SqrtmFunction,
   signm,
+  logm,
+  type LogmFunction,
+  fractionalMatrixPower,
   funm,
   type FunmFunction,
   solveSylvester,
   solveContinuousLyapunov,
   solveDiscreteLyapunov,
+  solveContinuousAre,
+  solveDiscreteAre,
 } from './multimethods.js';
 export { LINALG_FUNCTIONS, type LinalgFunction, type LinalgGroup, linalgFunction, linalgNames } from './table.js';
 export { LinAlgError } from './errors.js';
 export type {
+  AreOptions,
   DiscreteLyapunovMethod,
   DiscreteLyapunovOptions,
   ExpmCondOptions,

@@ -33,3 +33,12 @@ export interface SqrtmOptions extends DispatchOptions {
   /** Unused, as in SciPy 1.17 (deprecated there); must be a positive integer when given. */
   blocksize?: number;
 }
+
+export interface AreOptions extends DispatchOptions {
+  /** The descriptor matrix E (n×n, nonsingular); default the identity. */
+  e?: unknown;
+  /** The cross term S (n×m); default zero. */
+  s?: unknown;
+  /** SciPy's balancing of the pencil: accepted (a boolean) and not needed by sciport's iterations (see the README). */
+  balanced?: boolean;
+}

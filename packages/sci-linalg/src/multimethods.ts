@@ -37,9 +37,13 @@ import { expmCondHost, expmFrechetHost } from './matfun/expm-frechet.js';
 import type { ExpmCondOptions, ExpmFrechetOptions } from './matfun-options.js';
 import { solveContinuousLyapunovHost, solveSylvesterHost } from './equations/sylvester.js';
 import { solveDiscreteLyapunovHost } from './equations/discrete-lyapunov.js';
+import { solveContinuousAreHost, solveDiscreteAreHost } from './equations/riccati.js';
+import type { AreOptions } from './matfun-options.js';
 import type { DiscreteLyapunovOptions } from './matfun-options.js';
 import { funmHost, type ScalarFunction } from './matfun/funm.js';
 import { signmHost } from './matfun/signm.js';
+import { logmHost } from './matfun/logm.js';
+import { fractionalMatrixPowerHost } from './matfun/fractional-power.js';
 import { sqrtmHost } from './matfun/sqrtm.js';
 import type { FunmOptions, SqrtmOptions } from './matfun-options.js';
 import { coshmHost, cosmHost, sinhmHost, sinmHost, tanhmHost, tanmHost } from './matfun/trig.js';
@@ -136,6 +140,17 @@ export interface SqrtmFunction {
   (a: unknown, options?: SqrtmOptions): NDArray | [NDArray, NDArray];
 }
 export const sqrtm = declare<SqrtmFunction>('sqrtm', sqrtmHost as SqrtmFunction);
+/** L, or [L, error estimate] with `disp: false`. */
+export interface LogmFunction {
+  (a: unknown, options?: FunmOptions & { disp?: true }): NDArray;
+  (a: unknown, options: FunmOptions & { disp: false }): [NDArray, NDArray];
+  (a: unknown, options?: FunmOptions): NDArray | [NDArray, NDArray];
+}
+export const logm = declare<LogmFunction>('logm', logmHost as LogmFunction);
+export const fractionalMatrixPower = declare<(a: unknown, t: number, options?: DispatchOptions) => NDArray>(
+  'fractionalMatrixPower',
+  fractionalMatrixPowerHost,
+);
 export const signm = declare<(a: unknown, options?: FunmOptions) => NDArray>('signm', signmHost);
 /** F, or [F, error estimate] with `disp: false`. */
 export interface FunmFunction {
@@ -153,6 +168,9 @@ export const solveContinuousLyapunov = declare<(a: unknown, q: unknown, options?
   'solveContinuousLyapunov',
   solveContinuousLyapunovHost,
 );
+type AreFunction = (a: unknown, b: unknown, q: unknown, r: unknown, options?: AreOptions) => NDArray;
+export const solveContinuousAre = declare<AreFunction>('solveContinuousAre', solveContinuousAreHost);
+export const solveDiscreteAre = declare<AreFunction>('solveDiscreteAre', solveDiscreteAreHost);
 export const solveDiscreteLyapunov = declare<(a: unknown, q: unknown, options?: DiscreteLyapunovOptions) => NDArray>(
   'solveDiscreteLyapunov',
   solveDiscreteLyapunovHost,

@@ -85,12 +85,17 @@ export const LINALG_TABLE = functionTable<LinalgFunction>(LINALG_DOMAIN, [
   row('tanhm', 'matrix-function', [0], []),
   row('sqrtm', 'matrix-function', [0], ['disp', 'blocksize']),
   row('signm', 'matrix-function', [0], ['disp']),
+  row('logm', 'matrix-function', [0], ['disp']),
+  // fractionalMatrixPower(A, t): t is a number
+  row('fractionalMatrixPower', 'matrix-function', [0], []),
   // funm(A, func): func is a JS callback, not an array
   row('funm', 'matrix-function', [0], ['disp']),
   // matrix equations (equations/)
   row('solveSylvester', 'equation', [0, 1, 2], []),
   row('solveContinuousLyapunov', 'equation', [0, 1], []),
   row('solveDiscreteLyapunov', 'equation', [0, 1], ['method']),
+  row('solveContinuousAre', 'equation', [0, 1, 2, 3], ['e', 's', 'balanced']),
+  row('solveDiscreteAre', 'equation', [0, 1, 2, 3], ['e', 's', 'balanced']),
 ]);
 
 /** Every function's row, in table order. */

@@ -7,7 +7,7 @@
 import { NDArray } from '@sciport/array-api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { solveContinuousLyapunov, solveDiscreteLyapunov, solveSylvester } from '../src/index.js';
+import { solveContinuousAre, solveContinuousLyapunov, solveDiscreteAre, solveDiscreteLyapunov, solveSylvester } from '../src/index.js';
 
 const EPS = 2 ** -52;
 type M = number[][];
@@ -88,5 +88,60 @@ describe('the Lyapunov equations', () => {
       expect.objectContaining({ name: 'InvalidArgumentError', argument: 'method' }),
     );
     expect(() => solveDiscreteLyapunov([[1]], [[1]])).toThrow(expect.objectContaining({ name: 'LinAlgError' }));
+  });
+});
+
+describe('the algebraic Riccati equations', () => {
+  // a stabilizable, detectable system: (A, I) and Q = I + CCᵀ, R = I
+  const system = fc.integer({ min: 1, max: 5 }).chain((n) =>
+    fc.record({
+      n: fc.constant(n),
+      a: fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: n * n, maxLength: n * n }).map((v) => matrix(n, n, v.map((x) => x / 500))),
+      c: fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: n * n, maxLength: n * n }).map((v) => matrix(n, n, v.map((x) => x / 1000))),
+    }),
+  );
+
+  it('continuous: a Hermitian X with a small residual and a stable closed loop A − B R⁻¹ Bᵀ X', () => {
+    fc.assert(
+      fc.property(system, ({ n, a, c }) => {
+        const eye = matrix(n, n, new Array(n * n).fill(0), 1);
+        const q = add(eye, mul(c, tr(c)));
+        const x = rows(solveContinuousAre(a, eye, q, eye));
+        const res = add(add(add(mul(tr(a), x), mul(x, a)), mul(x, x), -1), q);
+        expect(norm1(res)).toBeLessThanOrEqual(1e3 * n * EPS * (1 + norm1(a)) * norm1(x) * Math.max(1, norm1(x)));
+        expect(norm1(add(x, tr(x), -1))).toBe(0);
+        // stable closed loop: the Lyapunov equation (A − X)ᵀ P + P (A − X) = −I has a positive definite solution
+        const closed = add(a, x, -1);
+        const p = rows(solveContinuousLyapunov(tr(closed), matrix(n, n, new Array(n * n).fill(0), -1)));
+        for (let i = 0; i < n; i++) expect(p[i][i]).toBeGreaterThan(0);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('discrete: X = Aᵀ X A − Aᵀ X B (R + Bᵀ X B)⁻¹ Bᵀ X A + Q to a small residual', () => {
+    fc.assert(
+      fc.property(system, ({ n, a, c }) => {
+        const eye = matrix(n, n, new Array(n * n).fill(0), 1);
+        const q = add(eye, mul(c, tr(c)));
+        const x = rows(solveDiscreteAre(a, eye, q, eye));
+        // with B = R = I: (R + X)⁻¹ by the package's own solver is avoided: check (I + X)·K = X A for K the gain
+        const k = rows(solveSylvester(add(eye, x), matrix(n, n, new Array(n * n).fill(0)), mul(x, a)));
+        const res = add(add(add(mul(mul(tr(a), x), a), x, -1), mul(mul(tr(a), x), k), -1), q);
+        expect(norm1(res)).toBeLessThanOrEqual(1e3 * n * EPS * (1 + norm1(a)) ** 2 * norm1(x) * Math.max(1, norm1(x)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('checks shapes and symmetry as SciPy does', () => {
+    expect(() => solveContinuousAre([[1]], [[1]], [[1, 2], [3, 4]], [[1]])).toThrow(expect.objectContaining({ name: 'ShapeError', argument: 'q' }));
+    expect(() => solveContinuousAre([[1, 0], [0, 1]], [[1], [1]], [[1, 2], [0, 1]], [[1]])).toThrow(
+      expect.objectContaining({ name: 'ShapeError', argument: 'q' }),
+    );
+    expect(() => solveDiscreteAre([[1]], [[1]], [[1]], [[1]], { balanced: 1 as never })).toThrow(
+      expect.objectContaining({ name: 'InvalidArgumentError', argument: 'balanced' }),
+    );
+    expect(solveContinuousAre([[0]], [[1]], [[1]], [[1]]).toArray()).toEqual([[1]]);
   });
 });

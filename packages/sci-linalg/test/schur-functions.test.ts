@@ -7,13 +7,21 @@
 import { exp, NDArray } from '@sciport/array-api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expm, funm, signm, sqrtm } from '../src/index.js';
+import { expm, fractionalMatrixPower, funm, logm, signm, sqrtm } from '../src/index.js';
 
 const EPS = 2 ** -52;
 type M = number[][];
 const mul = (a: M, b: M): M => a.map((row) => b[0].map((_, j) => row.reduce((s, x, k) => s + x * b[k][j], 0)));
 const maxAbs = (a: M): number => Math.max(0, ...a.flat().map(Math.abs));
 const rows = (x: NDArray): M => x.toArray() as M;
+/** The real parts of a result that SciPy returns complex (a Schur form with complex pairs), checking the imaginary parts are rounding. */
+function realRows(x: NDArray): M {
+  if (!x.dtype.startsWith('complex')) return rows(x);
+  const pairs = x.toArray() as [number, number][][];
+  const scale = Math.max(1, ...pairs.flat().map(([re]) => Math.abs(re)));
+  for (const [, im] of pairs.flat()) expect(Math.abs(im)).toBeLessThan(1e-12 * scale);
+  return pairs.map((row) => row.map(([re]) => re));
+}
 
 /** Random n×n matrices shifted by (n + 1)·I: eigenvalues in the right half-plane. */
 const shifted = fc.integer({ min: 1, max: 6 }).chain((n) =>
@@ -92,5 +100,45 @@ describe('signm and funm', () => {
     expect(err.dtype).toBe('float64');
     expect(() => funm([[1]], 3 as never)).toThrow(expect.objectContaining({ name: 'InvalidArgumentError', argument: 'func' }));
     expect(() => funm([[1, 0], [0, 1]], () => [1])).toThrow(expect.objectContaining({ name: 'ShapeError', argument: 'func' }));
+  });
+});
+
+describe('logm and fractionalMatrixPower', () => {
+  it('logm(expm(A)) = A for ‖A‖ small (the principal branch)', () => {
+    fc.assert(
+      fc.property(shifted, ({ n, a }) => {
+        const small = a.map((row, i) => row.map((v, j) => (i === j ? v - (n + 1) : v) / 2));
+        const l = rows(logm(expm(small)) as NDArray);
+        const diff = l.map((row, i) => row.map((v, j) => v - small[i][j]));
+        expect(maxAbs(diff)).toBeLessThan(1e-12 * n);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('A^t · A^(1−t) = A and A^(1/2) = sqrtm(A)', () => {
+    fc.assert(
+      fc.property(shifted, fc.double({ min: -0.9, max: 0.9, noNaN: true }), ({ n, a }, t) => {
+        const x = realRows(fractionalMatrixPower(a, t));
+        const y = realRows(fractionalMatrixPower(a, 1 - t));
+        const diff = mul(x, y).map((row, i) => row.map((v, j) => v - a[i][j]));
+        expect(maxAbs(diff)).toBeLessThan(1e-11 * n * maxAbs(a));
+        const root = rows(sqrtm(a) as NDArray);
+        const half = realRows(fractionalMatrixPower(a, 0.5));
+        expect(maxAbs(half.map((row, i) => row.map((v, j) => v - root[i][j])))).toBeLessThan(1e-11 * n * maxAbs(root));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('keeps an integer matrix integer for integer powers, and checks t', () => {
+    const p = fractionalMatrixPower(new NDArray(new Int32Array([1, 2, 3, 1]), [2, 2], 'int32'), 2);
+    expect(p.dtype).toBe('int32');
+    expect(p.toArray()).toEqual([[7, 4], [6, 7]]);
+    expect(() => fractionalMatrixPower([[1]], Number.NaN)).toThrow(expect.objectContaining({ name: 'InvalidArgumentError', argument: 't' }));
+    const [l, err] = logm([[2, 1], [0, 3]], { disp: false });
+    expect(l.dtype).toBe('float64');
+    expect(err.get() as number).toBeLessThan(1e-14);
+    expect(() => logm([[]] as never)).toThrow(expect.objectContaining({ name: 'ShapeError' }));
   });
 });

@@ -12,9 +12,9 @@ const MILESTONE = [
   // eigenvalues and Schur forms
   'hessenberg', 'schur', 'rsf2csf', 'eig', 'eigvals',
   // matrix functions
-  'expm', 'expmFrechet', 'expmCond', 'cosm', 'sinm', 'tanm', 'coshm', 'sinhm', 'tanhm', 'sqrtm', 'signm', 'funm',
+  'expm', 'expmFrechet', 'expmCond', 'cosm', 'sinm', 'tanm', 'coshm', 'sinhm', 'tanhm', 'sqrtm', 'signm', 'funm', 'logm', 'fractionalMatrixPower',
   // matrix equations
-  'solveSylvester', 'solveContinuousLyapunov', 'solveDiscreteLyapunov',
+  'solveSylvester', 'solveContinuousLyapunov', 'solveDiscreteLyapunov', 'solveContinuousAre', 'solveDiscreteAre',
 ];
 
 describe('the linalg table', () => {

@@ -16,6 +16,8 @@ export interface ComplexSchur {
   readonly z: Float;
   /** For real A: whether an eigenvalue is real and negative (a 1×1 block of the real Schur form below zero). */
   readonly negativeReal: boolean;
+  /** For real A: whether the real Schur form had 2×2 blocks (complex-conjugate eigenvalues), so T is genuinely complex. */
+  readonly complexPairs: boolean;
 }
 
 function widen(f: Square, x: Float): Float {
@@ -27,11 +29,15 @@ function widen(f: Square, x: Float): Float {
 export function complexSchurOf(f: Square, a: Float): ComplexSchur {
   const fc = square(complexOf(f.dtype), f.n);
   const { t, z, w } = schurFactors(f.dtype, a, f.n, 'A');
-  if (f.lanes === 2) return { fc, t, z, negativeReal: false };
+  if (f.lanes === 2) return { fc, t, z, negativeReal: false, complexPairs: true };
   let negativeReal = false;
-  for (let i = 0; i < f.n; i++) if (w[2 * i + 1] === 0 && w[2 * i] < 0) negativeReal = true;
+  let complexPairs = false;
+  for (let i = 0; i < f.n; i++) {
+    if (w[2 * i + 1] === 0 && w[2 * i] < 0) negativeReal = true;
+    if (w[2 * i + 1] !== 0) complexPairs = true;
+  }
   const tc = widen(f, t);
   const zc = widen(f, z);
   realToComplexSchur(tc, zc, 0, f.n);
-  return { fc, t: tc, z: zc, negativeReal };
+  return { fc, t: tc, z: zc, negativeReal, complexPairs };
 }
