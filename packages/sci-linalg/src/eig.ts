@@ -163,7 +163,8 @@ export function eigHost(a: unknown, b?: unknown, options?: EigOptions): NDArray 
   const right = checkBoolean(o.right, 'right', true);
   const homogeneous = checkBoolean(o.homogeneousEigvals, 'homogeneousEigvals', false);
   const checkFinite = checkBoolean(o.checkFinite, 'checkFinite', true);
-  if (b !== undefined && b !== null) return generalizedEig('eig', a, b, { left, right, homogeneous, checkFinite });
+  // as SciPy, an empty a answers before b is read
+  if (b !== undefined && b !== null && toArray(a).size > 0) return generalizedEig('eig', a, b, { left, right, homogeneous, checkFinite });
   const stack = readProblem('eig', a, checkFinite);
   const { rows: n, batch, dtype } = stack;
   const result = eigStack(stack, right, left);
@@ -182,7 +183,9 @@ export function eigvalsHost(a: unknown, b?: unknown, options?: EigvalsOptions): 
   const o = readFunctionOptions(options, 'eigvals');
   const homogeneous = checkBoolean(o.homogeneousEigvals, 'homogeneousEigvals', false);
   const checkFinite = checkBoolean(o.checkFinite, 'checkFinite', true);
-  if (b !== undefined && b !== null) return generalizedEig('eigvals', a, b, { left: false, right: false, homogeneous, checkFinite }) as NDArray;
+  if (b !== undefined && b !== null && toArray(a).size > 0) {
+    return generalizedEig('eigvals', a, b, { left: false, right: false, homogeneous, checkFinite }) as NDArray;
+  }
   const stack = readProblem('eigvals', a, checkFinite);
   const result = eigStack(stack, false, false);
   return eigenvalueArray(result.w, stack.batch, stack.rows, stack.dtype, homogeneous);

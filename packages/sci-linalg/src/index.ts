@@ -46,6 +46,16 @@ export {
   rsf2csf,
   eig,
   eigvals,
+  eigh,
+  eigvalsh,
+  eighTridiagonal,
+  eigvalshTridiagonal,
+  eigBanded,
+  eigvalsBanded,
+  cdf2rdf,
+  matrixBalance,
+  qz,
+  ordqz,
   expm,
   expmFrechet,
   expmCond,
@@ -92,7 +102,22 @@ export type { QrFunction, QrMode, QrOptions } from './qr.js';
 export type { SvdFunction, SvdOptions, SvdvalsOptions } from './svd.js';
 export type { SymmetryOptions } from './symmetry.js';
 export type { FiniteOptions, Trans } from './options.js';
-export type { EigenvalueSort, EigOptions, EigvalsOptions, HessenbergOptions, SchurOptions } from './eigen-options.js';
+export type {
+  EigenvalueSort,
+  EighDriver,
+  EighOptions,
+  EigOptions,
+  EigvalshOptions,
+  EigvalsOptions,
+  HessenbergOptions,
+  SchurOptions,
+} from './eigen-options.js';
+export type { EighFunction } from './eigh.js';
+export type { EigenSelect } from './eigen-options.js';
+export type { EighTridiagonalFunction, EighTridiagonalOptions, EigvalshTridiagonalOptions } from './tridiagonal-eigen.js';
+export type { EigBandedFunction, EigBandedOptions, EigvalsBandedOptions } from './banded-eigen.js';
+export type { MatrixBalanceFunction, MatrixBalanceOptions } from './matrix-balance.js';
+export type { OrdqzOptions, OrdqzSort, QzOptions } from './qz.js';
 export type { EigFunction } from './eig.js';
 export type { HessenbergFunction, SchurFunction } from './schur.js';
 export type { ExactOptions, PascalKind, PascalOptions } from './special/integer-matrices.js';

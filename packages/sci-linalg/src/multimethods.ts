@@ -30,7 +30,13 @@ import { LINALG_TABLE } from './table.js';
 import { type HessenbergFunction, hessenbergHost, type SchurFunction, schurHost } from './schur.js';
 import { rsf2csfHost } from './rsf2csf.js';
 import { type EigFunction, eigHost, eigvalsHost } from './eig.js';
-import type { EigvalsOptions } from './eigen-options.js';
+import type { EigvalshOptions, EigvalsOptions } from './eigen-options.js';
+import { type EighFunction, eighHost, eigvalshHost } from './eigh.js';
+import { type EighTridiagonalFunction, eighTridiagonalHost, type EigvalshTridiagonalOptions, eigvalshTridiagonalHost } from './tridiagonal-eigen.js';
+import { type EigBandedFunction, eigBandedHost, type EigvalsBandedOptions, eigvalsBandedHost } from './banded-eigen.js';
+import { cdf2rdfHost } from './cdf2rdf.js';
+import { type MatrixBalanceFunction, matrixBalanceHost } from './matrix-balance.js';
+import { type OrdqzOptions, ordqzHost, type QzOptions, qzHost } from './qz.js';
 import type { FiniteOptions } from './options.js';
 import { expmHost } from './matfun/expm.js';
 import { expmCondHost, expmFrechetHost } from './matfun/expm-frechet.js';
@@ -116,6 +122,20 @@ export const rsf2csf = declare<(T: unknown, Z: unknown, options?: FiniteOptions)
 // eig's result depends on left/right: EigFunction states which
 export const eig = declare<EigFunction>('eig', eigHost as EigFunction);
 export const eigvals = declare<(a: unknown, b?: unknown, options?: EigvalsOptions) => NDArray>('eigvals', eigvalsHost);
+// eigh's result depends on eigvalsOnly: EighFunction states which
+export const eigh = declare<EighFunction>('eigh', eighHost as EighFunction);
+export const eigvalsh = declare<(a: unknown, b?: unknown, options?: EigvalshOptions) => NDArray>('eigvalsh', eigvalshHost);
+export const eighTridiagonal = declare<EighTridiagonalFunction>('eighTridiagonal', eighTridiagonalHost as EighTridiagonalFunction);
+export const eigvalshTridiagonal = declare<(d: unknown, e: unknown, options?: EigvalshTridiagonalOptions) => NDArray>(
+  'eigvalshTridiagonal',
+  eigvalshTridiagonalHost,
+);
+export const eigBanded = declare<EigBandedFunction>('eigBanded', eigBandedHost as EigBandedFunction);
+export const eigvalsBanded = declare<(aBand: unknown, options?: EigvalsBandedOptions) => NDArray>('eigvalsBanded', eigvalsBandedHost);
+export const cdf2rdf = declare<(w: unknown, v: unknown) => [NDArray, NDArray]>('cdf2rdf', cdf2rdfHost);
+export const matrixBalance = declare<MatrixBalanceFunction>('matrixBalance', matrixBalanceHost as MatrixBalanceFunction);
+export const qz = declare<(A: unknown, B: unknown, options?: QzOptions) => [NDArray, NDArray, NDArray, NDArray]>('qz', qzHost);
+export const ordqz = declare<(A: unknown, B: unknown, options?: OrdqzOptions) => NDArray[]>('ordqz', ordqzHost);
 // matrix functions: one matrix (or a stack) in, one out
 type MatrixFunction = (a: unknown, options?: DispatchOptions) => NDArray;
 /** [expm(A), L(A, E)], or L(A, E) alone with `computeExpm: false`. */

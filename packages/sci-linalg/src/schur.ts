@@ -5,12 +5,14 @@
  */
 import { astype, type NDArray } from '@sciport/array-api';
 import { checkBoolean, describe } from '@sciport/array-api/kit';
-import { InvalidArgumentError, NotSupportedError } from '@sciport/dispatch-core';
+import { InvalidArgumentError } from '@sciport/dispatch-core';
 import { checkSort, type HessenbergOptions, type SchurOptions, sortPredicate } from './eigen-options.js';
 import { LinAlgError } from './errors.js';
 import { complexSchur } from './kernels/complex-schur.js';
 import { gehrd } from './kernels/hessenberg.js';
+import { reorderComplexSchur } from './kernels/complex-reorder.js';
 import { realSchur } from './kernels/real-schur.js';
+import { reorderRealSchur } from './kernels/real-schur-reorder.js';
 import { readMatrix } from './lu.js';
 import { readFunctionOptions } from './options.js';
 import { allocateFloat, batchCount, checkSquare, type Float, fromData, isComplex, type LapackDtype, type Stack, toArray } from './stack.js';
@@ -132,12 +134,9 @@ export function schurHost(a: unknown, options?: SchurOptions): [NDArray, NDArray
   if (n > 0) checkLwork(o.lwork, n, lanes === 2);
   const count = batchCount(batch);
   const z = allocateFloat(dtype, count * n * n);
-  const sdim = new Int32Array(count);
+  const sdim = new BigInt64Array(count);
   const w = new Float64Array(2 * n);
   const select = sort === null ? null : sortPredicate(sort);
-  if (select !== null) {
-    throw new NotSupportedError('schur: sort is not implemented yet.', { argument: 'sort', hint: 'Leave sort out and order the eigenvalues afterwards.' });
-  }
   for (let s = 0; s < count; s++) {
     const info = schurInPlace(data, s * n * n, n, lanes, z, s * n * n, w);
     if (info > 0) {
@@ -146,10 +145,36 @@ export function schurHost(a: unknown, options?: SchurOptions): [NDArray, NDArray
         hint: `The QR algorithm did not converge (only eigenvalues with order >= ${info} converged).`,
       });
     }
+    if (select !== null) sdim[s] = BigInt(reorder(data, s * n * n, n, lanes, z, w, select));
   }
   const shape = [...batch, n, n];
   const t = fromData(data, shape, dtype);
   const zArray = fromData(z, shape, dtype);
   if (select === null) return [t, zArray];
-  return [t, zArray, batch.length === 0 ? sdim[0] : fromData(sdim, batch, 'int64' as never)];
+  return [t, zArray, batch.length === 0 ? Number(sdim[0] ?? 0n) : fromData(sdim, batch, 'int64')];
+}
+
+/**
+ * gees's sorting (trsen): the eigenvalues `select` picks moved to the top left of the Schur
+ * form at `o` (and Z updated); returns sdim, a conjugate pair counting 2.
+ */
+function reorder(t: Float, o: number, n: number, lanes: number, z: Float, w: Float64Array, select: (re: number, im: number) => boolean): number {
+  const picked = Array.from({ length: n }, (_, i) => select(w[2 * i], w[2 * i + 1]));
+  if (lanes === 1) {
+    const sdim = reorderRealSchur(t, o, n, z, o, picked);
+    if (sdim < 0) {
+      throw new LinAlgError('Eigenvalues could not be separated for reordering.', {
+        argument: 'a',
+        hint: 'The selected and the other eigenvalues are too close to swap stably.',
+      });
+    }
+    return sdim;
+  }
+  // the complex reordering works in double: round trip through a copy for complex64
+  const tc = Float64Array.from(t.subarray(2 * o, 2 * (o + n * n)));
+  const zc = Float64Array.from(z.subarray(2 * o, 2 * (o + n * n)));
+  const sdim = reorderComplexSchur(tc, zc, n, picked);
+  t.set(tc, 2 * o);
+  z.set(zc, 2 * o);
+  return sdim;
 }

@@ -73,6 +73,16 @@ export const LINALG_TABLE = functionTable<LinalgFunction>(LINALG_DOMAIN, [
   // eig(a, b) and eigvals(a, b): b is optional (the generalized problem)
   row('eig', 'decomposition', [0, 1], ['left', 'right', 'overwriteA', 'overwriteB', ...CHECK, 'homogeneousEigvals']),
   row('eigvals', 'decomposition', [0, 1], ['overwriteA', 'overwriteB', ...CHECK, 'homogeneousEigvals']),
+  row('eigh', 'decomposition', [0, 1], ['lower', 'eigvalsOnly', 'overwriteA', 'overwriteB', 'type', ...CHECK, 'subsetByIndex', 'subsetByValue', 'driver']),
+  row('eigvalsh', 'decomposition', [0, 1], ['lower', 'overwriteA', 'overwriteB', 'type', ...CHECK, 'subsetByIndex', 'subsetByValue', 'driver']),
+  row('eighTridiagonal', 'decomposition', [0, 1], ['eigvalsOnly', 'select', 'selectRange', ...CHECK, 'tol', 'lapackDriver']),
+  row('eigvalshTridiagonal', 'decomposition', [0, 1], ['select', 'selectRange', ...CHECK, 'tol', 'lapackDriver']),
+  row('eigBanded', 'decomposition', [0], ['lower', 'eigvalsOnly', 'overwriteABand', 'select', 'selectRange', 'maxEv', ...CHECK]),
+  row('eigvalsBanded', 'decomposition', [0], ['lower', 'overwriteABand', 'select', 'selectRange', ...CHECK]),
+  row('cdf2rdf', 'decomposition', [0, 1], []),
+  row('matrixBalance', 'decomposition', [0], ['permute', 'scale', 'separate', 'overwriteA']),
+  row('qz', 'decomposition', [0, 1], ['output', 'lwork', 'sort', 'overwriteA', 'overwriteB', ...CHECK]),
+  row('ordqz', 'decomposition', [0, 1], ['sort', 'output', 'overwriteA', 'overwriteB', ...CHECK]),
   // matrix functions (matfun/)
   row('expm', 'matrix-function', [0], []),
   row('expmFrechet', 'matrix-function', [0, 1], ['method', 'computeExpm', ...CHECK]),

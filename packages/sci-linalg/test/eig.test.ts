@@ -6,7 +6,7 @@ import { NDArray } from '@sciport/array-api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eig, eigvals } from '../src/index.js';
-import { EPS, eigenvalueDistance, eigenvectorRatio, matrixOf, normalisationError, valuesOf } from '../../conformance/src/suites/linalg-eigen-matrix.js';
+import { EPS, eigenvalueDistance, eigenvectorRatio, matrixOf, normalisationError, pencilResidualRatio, valuesOf } from '../../conformance/src/suites/linalg-eigen-matrix.js';
 
 const RATIO = 30;
 type Dtype = 'float64' | 'float32' | 'complex128' | 'complex64';
@@ -104,5 +104,40 @@ describe('eig', () => {
     const stack = eig(new NDArray(Float64Array.from({ length: 2 * 9 }, (_, i) => Math.sin(i + 1)), [2, 3, 3], 'float64'));
     expect(stack[0].shape).toEqual([2, 3]);
     expect(stack[1].shape).toEqual([2, 3, 3]);
+  });
+
+  it('solves the generalized problem A v = λ B v by QZ (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.integer(), fc.constantFrom<Dtype>('float64', 'complex128'), (n, seed, dtype) => {
+        const a = randomMatrix(n, dtype, seed);
+        const b = randomMatrix(n, dtype, seed + 7);
+        const [w, vl, vr] = eig(a, b, { left: true });
+        const values = valuesOf(w);
+        expect(pencilResidualRatio(matrixOf(a), matrixOf(b), values, matrixOf(vr), EPS[dtype], false)).toBeLessThan(RATIO);
+        expect(pencilResidualRatio(matrixOf(a), matrixOf(b), values, matrixOf(vl), EPS[dtype], true)).toBeLessThan(RATIO);
+        expect(eigenvalueDistance(valuesOf(eigvals(a, b)), values, 1)).toBe(0);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('gives ∞ for a singular B and NaN for a singular pencil, as SciPy', () => {
+    expect(eigvals([[1, 2], [3, 4]], [[1, 0], [0, 0]]).toArray()).toEqual([
+      [-0.4999999999999999, 0],
+      [Number.POSITIVE_INFINITY, 0],
+    ]);
+    const zeros = [
+      [0, 0],
+      [0, 0],
+    ];
+    const [w, v] = eig(zeros, zeros);
+    expect(w.toArray()).toEqual([
+      [Number.NaN, 0],
+      [Number.NaN, 0],
+    ]);
+    expect(v.toArray()).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
   });
 });

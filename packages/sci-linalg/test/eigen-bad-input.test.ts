@@ -4,7 +4,7 @@
  */
 import { NDArray } from '@sciport/array-api';
 import { describe, expect, it } from 'vitest';
-import { eig, eigvals, hessenberg, rsf2csf, schur } from '../src/index.js';
+import { eig, eigh, eigvals, eigvalsh, hessenberg, ordqz, qz, rsf2csf, schur } from '../src/index.js';
 
 const named = (name: string, argument: string) => expect.objectContaining({ name, argument });
 const A = [
@@ -74,5 +74,49 @@ describe('bad input to hessenberg and schur', () => {
     expect(() => rsf2csf([[1]], [[1, 2, 3]])).toThrow(named('ShapeError', 'Z'));
     expect(() => rsf2csf([[1, 0], [0, 1]], [[1]])).toThrow(named('ShapeError', 'Z'));
     expect(() => rsf2csf([[Number.NaN]], [[1]])).toThrow(named('InvalidArgumentError', 'T'));
+  });
+
+  it('eigh and eigvalsh: shapes, options and B not positive definite, as SciPy reports them', () => {
+    const h = [
+      [2, 1, 0],
+      [1, 2, 1],
+      [0, 1, 2],
+    ];
+    expect(() => eigh([[1, 2, 3]])).toThrow(named('ShapeError', 'a'));
+    expect(() => eigh(h, [[1, 0], [0, 1]])).toThrow(named('ShapeError', 'b'));
+    expect(() => eigh(h, [[1, 0, 0], [0, -1, 0], [0, 0, 1]])).toThrow(named('LinAlgError', 'b'));
+    expect(() => eigh(h, h, { type: 4 as never })).toThrow(named('InvalidArgumentError', 'type'));
+    expect(() => eigh(h, null, { subsetByIndex: [0, 1], subsetByValue: [0, 1] })).toThrow(named('InvalidArgumentError', 'subsetByValue'));
+    expect(() => eigh(h, null, { subsetByIndex: [2, 1] })).toThrow(named('InvalidArgumentError', 'subsetByIndex'));
+    expect(() => eigh(h, null, { subsetByIndex: [0, 3] })).toThrow(named('InvalidArgumentError', 'subsetByIndex'));
+    expect(() => eigvalsh(h, null, { subsetByValue: [1, 1] })).toThrow(named('InvalidArgumentError', 'subsetByValue'));
+    expect(() => eigvalsh(h, null, { subsetByValue: 'all' as never })).toThrow(named('InvalidArgumentError', 'subsetByValue'));
+    expect(() => eigh(h, null, { driver: 'gv' })).toThrow(named('InvalidArgumentError', 'driver'));
+    expect(() => eigh(h, h, { driver: 'evr' })).toThrow(named('InvalidArgumentError', 'driver'));
+    expect(() => eigh(h, null, { driver: 'ev', subsetByIndex: [0, 1] })).toThrow(named('InvalidArgumentError', 'driver'));
+    expect(() => eigh(h, null, { driver: 'xx' as never })).toThrow(named('InvalidArgumentError', 'driver'));
+    expect(() => eigh(h, null, { eigvalsOnly: 'no' as never })).toThrow(named('InvalidArgumentError', 'eigvalsOnly'));
+    expect(() => eigvalsh(h, null, { eigvalsOnly: true } as never)).toThrow(named('InvalidArgumentError', 'eigvalsOnly'));
+    expect(() => eigvalsh([[1, Number.NaN], [Number.NaN, 1]])).toThrow(named('InvalidArgumentError', 'a'));
+    // SciPy 1.17 returns NaN eigenvalues then
+    expect(eigvalsh([[1, Number.NaN], [Number.NaN, 1]], null, { checkFinite: false }).toArray()).toEqual([Number.NaN, Number.NaN]);
+  });
+
+  it('qz and ordqz: shapes, sort and output checked, the dtypes SciPy gives', () => {
+    const b = [
+      [2, 0, 1],
+      [0, 1, 0],
+      [1, 0, 3],
+    ];
+    expect(() => qz(A, [[1, 0], [0, 1]])).toThrow(named('ShapeError', 'B'));
+    expect(() => qz(A, b, { sort: 'lhp' as never })).toThrow(named('InvalidArgumentError', 'sort'));
+    expect(() => qz(A, b, { output: 'x' as never })).toThrow(named('InvalidArgumentError', 'output'));
+    expect(() => qz(A, b, { lwork: 0 })).toThrow(named('InvalidArgumentError', 'lwork'));
+    expect(qz(A, b).map((x) => x.dtype)).toEqual(['float64', 'float64', 'float64', 'float64']);
+    expect(ordqz(A, b).map((x) => x.dtype)).toEqual(['float64', 'float64', 'complex128', 'float64', 'float64', 'float64']);
+    expect(() => ordqz(A, b, { output: 'complex', sort: 'up' as never })).toThrow(named('InvalidArgumentError', 'sort'));
+    expect(qz(A, b, { output: 'complex' }).map((x) => x.dtype)).toEqual(['complex128', 'complex128', 'complex128', 'complex128']);
+    const picked = ordqz(A, b, { output: 'complex', sort: (ar, _ai, br) => br !== 0 && ar / br > 100 });
+    expect(picked).toHaveLength(6);
   });
 });

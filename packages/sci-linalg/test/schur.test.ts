@@ -6,7 +6,7 @@ import { NDArray } from '@sciport/array-api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hessenberg, schur } from '../src/index.js';
-import { EPS, isStandardRealSchur, matrixOf, similarityRatio, unitaryRatio, zeroBelow } from '../../conformance/src/suites/linalg-eigen-matrix.js';
+import { EPS, isStandardRealSchur, matrixOf, schurEigenvalues, similarityRatio, unitaryRatio, zeroBelow } from '../../conformance/src/suites/linalg-eigen-matrix.js';
 
 const RATIO = 30;
 
@@ -106,4 +106,47 @@ describe('schur on hard matrices', () => {
       }
     });
   }
+});
+
+describe("schur's sort", () => {
+  const predicates = {
+    lhp: (re: number) => re < 0,
+    rhp: (re: number) => re >= 0,
+    iuc: (re: number, im: number) => Math.hypot(re, im) <= 1,
+    ouc: (re: number, im: number) => Math.hypot(re, im) > 1,
+  };
+
+  it('moves the selected eigenvalues to the top left and counts them (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer(),
+        fc.constantFrom(...DTYPES),
+        fc.constantFrom('lhp', 'rhp', 'iuc', 'ouc'),
+        fc.constantFrom('real', 'complex'),
+        (n, seed, dtype, sort, output) => {
+          const a = randomMatrix(n, dtype, seed);
+          const [t, z, sdim] = schur(a, { sort: sort as 'lhp', output: output as 'real' }) as [NDArray, NDArray, number];
+          const T = matrixOf(t);
+          const complex = dtype.startsWith('complex') || output === 'complex';
+          expect(complex ? zeroBelow(T, 0) : isStandardRealSchur(T)).toBe(true);
+          expect(similarityRatio(matrixOf(a), matrixOf(z), T, EPS[dtype])).toBeLessThan(RATIO);
+          expect(unitaryRatio(matrixOf(z), EPS[dtype])).toBeLessThan(RATIO);
+          const values = schurEigenvalues(T);
+          const picked = values.map(([re, im]) => predicates[sort as 'lhp'](re, im));
+          // a conjugate pair is selected when either member is: the rule is symmetric here, so both agree
+          expect(picked.slice(0, sdim).every(Boolean)).toBe(true);
+          expect(picked.slice(sdim).some(Boolean)).toBe(false);
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  it('takes a callback of (re, im) and returns sdim per matrix of a stack', () => {
+    const a = new NDArray(Float64Array.from({ length: 18 }, (_, i) => Math.cos(3 * i)), [2, 3, 3], 'float64');
+    const [, , sdim] = schur(a, { sort: (_re, im) => im !== 0 }) as [NDArray, NDArray, NDArray];
+    expect(sdim.dtype).toBe('int64');
+    expect(sdim.shape).toEqual([2]);
+  });
 });

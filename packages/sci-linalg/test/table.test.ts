@@ -10,7 +10,9 @@ const MILESTONE = [
   'pascal', 'invpascal', 'blockDiag', 'companion', 'dft', 'helmert', 'leslie', 'hadamard', 'fiedler',
   'fiedlerCompanion', 'convolutionMatrix',
   // eigenvalues and Schur forms
-  'hessenberg', 'schur', 'rsf2csf', 'eig', 'eigvals',
+  'hessenberg', 'schur', 'rsf2csf', 'eig', 'eigvals', 'eigh', 'eigvalsh',
+  'eighTridiagonal', 'eigvalshTridiagonal', 'eigBanded', 'eigvalsBanded', 'cdf2rdf', 'matrixBalance',
+  'qz', 'ordqz',
   // matrix functions
   'expm', 'expmFrechet', 'expmCond', 'cosm', 'sinm', 'tanm', 'coshm', 'sinhm', 'tanhm', 'sqrtm', 'signm', 'funm', 'logm', 'fractionalMatrixPower',
   // matrix equations

@@ -77,10 +77,10 @@ export function identity(n: number): CMatrix {
   return { rows: n, cols: n, re, im: new Float64Array(n * n) };
 }
 
-/** ‖A − Z T Zᴴ‖₁ / (n ε ‖A‖₁). */
-export function similarityRatio(a: CMatrix, z: CMatrix, t: CMatrix, eps: number): number {
+/** ‖A − Z T Zᴴ‖₁ / (n ε ‖A‖₁) (‖A − Q T Zᴴ‖ with a second basis `right`). */
+export function similarityRatio(a: CMatrix, z: CMatrix, t: CMatrix, eps: number, right: CMatrix = z): number {
   const n = Math.max(1, a.rows);
-  const back = multiply(multiply(z, t), transposeConj(z));
+  const back = multiply(multiply(z, t), transposeConj(right));
   const residual = norm1(subtract(a, back));
   return residual === 0 ? 0 : residual / (n * eps * norm1(a));
 }
@@ -221,6 +221,115 @@ export function normalisationError(v: CMatrix): number {
       if (size >= biggest * (1 - 1e-3)) imag = Math.min(imag, Math.abs(v.im[i * v.cols + k]) / size);
     }
     worst = Math.max(worst, Math.abs(norm - 1), v.rows === 0 ? 0 : imag);
+  }
+  return worst;
+}
+
+/** B⁻¹ X by Gauss–Jordan elimination with partial pivoting (for checking, not speed). */
+export function solveDense(b: CMatrix, x: CMatrix): CMatrix {
+  const n = b.rows;
+  const m = x.cols;
+  const ar = Float64Array.from(b.re);
+  const ai = Float64Array.from(b.im);
+  const xr = Float64Array.from(x.re);
+  const xi = Float64Array.from(x.im);
+  for (let k = 0; k < n; k++) {
+    let p = k;
+    for (let i = k + 1; i < n; i++) if (Math.hypot(ar[i * n + k], ai[i * n + k]) > Math.hypot(ar[p * n + k], ai[p * n + k])) p = i;
+    for (const [arr, width] of [[ar, n], [ai, n], [xr, m], [xi, m]] as const) {
+      for (let j = 0; j < width; j++) {
+        const t = arr[k * width + j];
+        arr[k * width + j] = arr[p * width + j];
+        arr[p * width + j] = t;
+      }
+    }
+    const dr = ar[k * n + k];
+    const di = ai[k * n + k];
+    const d2 = dr * dr + di * di;
+    for (let i = 0; i < n; i++) {
+      if (i === k) continue;
+      // f = a[i, k] / a[k, k]
+      const fr = (ar[i * n + k] * dr + ai[i * n + k] * di) / d2;
+      const fi = (ai[i * n + k] * dr - ar[i * n + k] * di) / d2;
+      for (const [pr, pi, width] of [[ar, ai, n], [xr, xi, m]] as const) {
+        for (let j = 0; j < width; j++) {
+          pr[i * width + j] -= fr * pr[k * width + j] - fi * pi[k * width + j];
+          pi[i * width + j] -= fr * pi[k * width + j] + fi * pr[k * width + j];
+        }
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const dr = ar[i * n + i];
+    const di = ai[i * n + i];
+    const d2 = dr * dr + di * di;
+    for (let j = 0; j < m; j++) {
+      const r = xr[i * m + j];
+      const im = xi[i * m + j];
+      xr[i * m + j] = (r * dr + im * di) / d2;
+      xi[i * m + j] = (im * dr - r * di) / d2;
+    }
+  }
+  return { rows: n, cols: m, re: xr, im: xi };
+}
+
+/** V scaled column by column by the real values w. */
+function scaleColumns(v: CMatrix, w: [number, number][]): CMatrix {
+  const re = v.re.map((x, p) => x * w[p % v.cols][0]);
+  const im = v.im.map((x, p) => x * w[p % v.cols][0]);
+  return { rows: v.rows, cols: v.cols, re, im };
+}
+
+/**
+ * The residual of eigh's vectors: ‖A V − V Λ‖ (standard), ‖A V − B V Λ‖ (type 1),
+ * ‖A B V − V Λ‖ (type 2), ‖B A V − V Λ‖ (type 3), over n·ε·(‖A‖‖V‖ + ‖B‖‖V‖ max|λ|) (‖B‖ = 1 without B).
+ */
+export function generalizedResidualRatio(a: CMatrix, b: CMatrix | null, type: number, w: [number, number][], v: CMatrix, eps: number): number {
+  const vl = scaleColumns(v, w);
+  let residual: CMatrix;
+  if (b === null) residual = subtract(multiply(a, v), vl);
+  else if (type === 1) residual = subtract(multiply(a, v), multiply(b, vl));
+  else if (type === 2) residual = subtract(multiply(a, multiply(b, v)), vl);
+  else residual = subtract(multiply(b, multiply(a, v)), vl);
+  const size = norm1(residual);
+  if (size === 0) return 0;
+  const lambda = Math.max(0, ...w.map(([re]) => Math.abs(re)));
+  const nb = b === null ? 1 : norm1(b);
+  const scale = type === 1 || b === null ? norm1(a) * norm1(v) + nb * norm1(v) * lambda : nb * norm1(a) * norm1(v) + norm1(v) * lambda;
+  return size / (Math.max(1, a.rows) * eps * scale);
+}
+
+/** ‖VᴴV − I‖, ‖VᴴBV − I‖ (types 1, 2) or ‖VᴴB⁻¹V − I‖ (type 3), over n·ε·‖B‖‖B⁻¹‖-free scaling n·ε. */
+export function orthonormalityRatio(v: CMatrix, b: CMatrix | null, type: number, eps: number): number {
+  const bv = b === null ? v : type === 3 ? solveDense(b, v) : multiply(b, v);
+  return norm1(subtract(multiply(v, bv, true), identity(v.cols))) / (Math.max(1, v.rows) * eps);
+}
+
+/**
+ * The residual of generalized eigenvectors: ‖A v − λ B v‖ (right) or ‖vᴴA − λ vᴴB‖ (left)
+ * over n·ε·(‖A‖ + |λ|‖B‖)‖v‖, worst column; an infinite λ is checked as ‖B v‖ / (n·ε·‖B‖).
+ */
+export function pencilResidualRatio(a: CMatrix, b: CMatrix, w: [number, number][], v: CMatrix, eps: number, left: boolean): number {
+  const n = a.rows;
+  const av = left ? multiply(a, v, true) : multiply(a, v);
+  const bv = left ? multiply(b, v, true) : multiply(b, v);
+  const na = norm1(a);
+  const nb = norm1(b);
+  let worst = 0;
+  for (let k = 0; k < v.cols; k++) {
+    const [lr, li] = left ? [w[k][0], -w[k][1]] : w[k];
+    let s = 0;
+    let vnorm = 0;
+    for (let i = 0; i < n; i++) {
+      const p = i * v.cols + k;
+      vnorm += Math.hypot(v.re[p], v.im[p]);
+      if (!Number.isFinite(lr) || !Number.isFinite(li)) s += Math.hypot(bv.re[p], bv.im[p]);
+      else s += Math.hypot(av.re[p] - (lr * bv.re[p] - li * bv.im[p]), av.im[p] - (lr * bv.im[p] + li * bv.re[p]));
+    }
+    if (s === 0) continue;
+    const finite = Number.isFinite(lr) && Number.isFinite(li);
+    const scale = (finite ? na + Math.hypot(lr, li) * nb : nb) * vnorm;
+    worst = Math.max(worst, s / (Math.max(1, n) * eps * scale));
   }
   return worst;
 }

@@ -7,18 +7,22 @@
  * within the eigenvalue condition number the fixture records.
  */
 import type { NDArray } from '@sciport/array-api';
+import { compareResult } from '../compare-result.js';
 import type { ArrayFactory } from '../factory.js';
 import { decodeArray, type FixtureArray, isFixtureArray } from '../fixture-format.js';
 import {
   type CMatrix,
   eigenvalueDistance,
   eigenvectorRatio,
+  generalizedResidualRatio,
   isStandardRealSchur,
   matrixOf,
   norm1,
   schurEigenvalues,
   similarityRatio,
   normalisationError,
+  orthonormalityRatio,
+  pencilResidualRatio,
   unitaryRatio,
   valuesOf,
   zeroBelow,
@@ -28,11 +32,15 @@ import {
 const RATIO = 30;
 
 /** Functions whose results the suite checks by their invariants (here) rather than entry by entry. */
-export const EIGEN_CHECKED: ReadonlySet<string> = new Set(['schur', 'eig', 'eigvals']);
+export const EIGEN_CHECKED: ReadonlySet<string> = new Set(['schur', 'eig', 'eigvals', 'eigh', 'eighTridiagonal', 'eigBanded', 'qz', 'ordqz']);
 
 export interface EigenCaseContext {
   /** The case's input matrix (or stack). */
   readonly input: NDArray;
+  /** The case's further arguments, arrays decoded on the host (eigh's b). */
+  readonly args: readonly unknown[];
+  /** The suite's tolerance for results compared entry by entry. */
+  readonly tol: number;
   readonly factory: ArrayFactory;
   /** The suite's tolerance constant (factor × n × ε × κ). */
   readonly factor: number;
@@ -99,13 +107,30 @@ async function checkSchur(result: unknown, expected: unknown[], ctx: EigenCaseCo
     if (!(residual < RATIO) || !(unitary < RATIO)) {
       return `${ctx.where}: matrix ${b}: ‖A − ZTZᴴ‖/(nε‖A‖) = ${residual}, ‖ZᴴZ − I‖/(nε) = ${unitary} (limit ${RATIO})`;
     }
-    const failure = compareEigenvalues(schurEigenvalues(T), schurEigenvalues(matrixOf(et, b)), A, eps, ctx);
+    const mine = schurEigenvalues(T);
+    const theirs = schurEigenvalues(matrixOf(et, b));
+    const failure = compareEigenvalues(mine, theirs, A, eps, ctx);
     if (failure !== undefined) return `${ctx.where}: matrix ${b}: ${failure}`;
+    if (expected.length === 3) {
+      // sorted: the leading sdim eigenvalues are the selected ones, SciPy's set
+      const sdim = Number(typeof actual[2] === 'number' ? actual[2] : (actual[2] as NDArray).toTypedArray()[b]);
+      const leading = compareEigenvalues(mine.slice(0, sdim), theirs.slice(0, sdim), A, eps, ctx);
+      if (leading !== undefined) return `${ctx.where}: matrix ${b}: the leading ${sdim} eigenvalues: ${leading}`;
+    }
   }
   return undefined;
 }
 
 function compareEigenvalues(actual: [number, number][], expected: [number, number][], a: CMatrix, eps: number, ctx: EigenCaseContext): string | undefined {
+  // infinite and NaN eigenvalues (singular pencils) must match in number; the finite ones as a set
+  const kind = ([re, im]: [number, number]) => (Number.isNaN(re) || Number.isNaN(im) ? 'nan' : Number.isFinite(re) && Number.isFinite(im) ? 'finite' : 'inf');
+  for (const k of ['nan', 'inf']) {
+    const got = actual.filter((x) => kind(x) === k).length;
+    const want = expected.filter((x) => kind(x) === k).length;
+    if (got !== want) return `${got} ${k} eigenvalues, SciPy has ${want}`;
+  }
+  actual = actual.filter((x) => kind(x) === 'finite');
+  expected = expected.filter((x) => kind(x) === 'finite');
   const scale = Math.max(norm1(a), Number.MIN_VALUE);
   const tol = eigenvalueTolerance(a.rows, eps, ctx.factor, ctx.conditioning);
   const distance = eigenvalueDistance(actual, expected, scale);
@@ -122,13 +147,37 @@ function checkEigenvalues(w: NDArray, expected: NDArray, homogeneous: boolean, c
   const rows = homogeneous ? 2 : 1;
   const count = n === 0 ? 0 : w.size / (rows * n);
   const eps = epsilonOf(w.dtype);
+  const generalized = ctx.args[0] instanceof Object && (ctx.args[0] as NDArray).ndim !== undefined;
   for (let b = 0; b < count; b++) {
-    const A = matrixOf(ctx.input, b);
-    const failure = compareEigenvalues(valuesOf(w, rows * b), valuesOf(expected, rows * b), A, eps, ctx);
+    const A = matrixOf(ctx.input, ctx.input.ndim > 2 ? b : 0);
+    // homogeneous pairs (α, β) of a pencil are unique only up to a common factor: compare α/β
+    const values = (x: NDArray) => (homogeneous && generalized ? quotients(valuesOf(x, 2 * b), valuesOf(x, 2 * b + 1)) : valuesOf(x, rows * b));
+    const failure = compareEigenvalues(values(w), values(expected), A, eps, ctx);
     if (failure !== undefined) return `${ctx.where}: matrix ${b}: ${failure}`;
-    if (homogeneous && valuesOf(w, rows * b + 1).some(([re, im]) => re !== 1 || im !== 0)) return `${ctx.where}: matrix ${b}: β is not 1`;
+    if (homogeneous && !generalized && valuesOf(w, rows * b + 1).some(([re, im]) => re !== 1 || im !== 0)) return `${ctx.where}: matrix ${b}: β is not 1`;
   }
   return undefined;
+}
+
+/** α/β as SciPy forms eigenvalues from homogeneous pairs: ∞ for β = 0 ≠ α, NaN for 0/0. */
+function quotients(alpha: [number, number][], beta: [number, number][]): [number, number][] {
+  return alpha.map(([ar, ai], i) => {
+    const [br, bi] = beta[i];
+    const d = br * br + bi * bi;
+    if (d === 0) return ar === 0 && ai === 0 ? [Number.NaN, 0] : [Number.POSITIVE_INFINITY, 0];
+    return [(ar * br + ai * bi) / d, (ai * br - ar * bi) / d];
+  });
+}
+
+/** The worst deviation of a column's 2-norm from 1. */
+function unitNormError(v: CMatrix): number {
+  let worst = 0;
+  for (let k = 0; k < v.cols; k++) {
+    let norm = 0;
+    for (let i = 0; i < v.rows; i++) norm = Math.hypot(norm, v.re[i * v.cols + k], v.im[i * v.cols + k]);
+    worst = Math.max(worst, Math.abs(norm - 1));
+  }
+  return worst;
 }
 
 /** eig's [w, vr], [w, vl], [w, vl, vr] or w: eigenvalues as sets, vectors by residual and normalisation. */
@@ -153,15 +202,196 @@ async function checkEig(result: unknown, expected: unknown, ctx: EigenCaseContex
     const n = v.shape[v.ndim - 1];
     const count = n === 0 ? 0 : v.size / (n * n);
     const eps = epsilonOf(v.dtype);
+    const bArg = ctx.args[0] as NDArray | null | undefined;
     for (let b = 0; b < count; b++) {
-      const A = matrixOf(ctx.input, b);
-      const values = valuesOf(w, (homogeneous ? 2 : 1) * b);
+      const A = matrixOf(ctx.input, ctx.input.ndim > 2 ? b : 0);
+      const values = homogeneous && bArg ? quotients(valuesOf(w, 2 * b), valuesOf(w, 2 * b + 1)) : valuesOf(w, (homogeneous ? 2 : 1) * b);
       const V = matrixOf(v, b);
-      // an eigenvector is accurate to ε·κ only for a simple eigenvalue: the residual is what LAPACK guarantees
-      const ratio = eigenvectorRatio(A, values, V, eps, kinds[k]);
-      const norm = normalisationError(V);
+      // an eigenvector is accurate to ε·κ only for a simple eigenvalue: the residual is what LAPACK guarantees;
+      // SciPy scales a pencil's vectors to unit norm without fixing their phase
+      const B = bArg ? matrixOf(bArg, bArg.ndim > 2 ? b : 0) : null;
+      const ratio = B === null ? eigenvectorRatio(A, values, V, eps, kinds[k]) : pencilResidualRatio(A, B, values, V, eps, kinds[k]);
+      const norm = B === null ? normalisationError(V) : unitNormError(V);
       if (!(ratio < RATIO) || !(norm < 100 * n * eps)) {
         return `${ctx.where}: matrix ${b}: ${kinds[k] ? 'left' : 'right'} eigenvector residual ratio ${ratio} (limit ${RATIO}), normalisation error ${norm}`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * eigh's [w, v]: w (ascending, unique) entry by entry, v by residual and (B-)orthonormality —
+ * eigenvectors of close eigenvalues are not unique.
+ */
+async function checkEigh(fn: string, result: unknown, expected: unknown, ctx: EigenCaseContext): Promise<string | undefined> {
+  if (!Array.isArray(expected) || !Array.isArray(result) || result.length !== 2) {
+    return compareResult(result, expected, ctx.factory, ctx.tol, ctx.where);
+  }
+  const failure = await compareResult(result[0], expected[0], ctx.factory, ctx.tol, `${ctx.where}[0]`);
+  if (failure !== undefined) return failure;
+  const w = await ctx.factory.read(result[0]);
+  const v = await ctx.factory.read(result[1]);
+  const ev = decodeArray(expected[1] as FixtureArray);
+  if (!sameShape(v, ev)) return `${ctx.where}: vectors ${v.dtype}[${v.shape}], SciPy gives ${ev.dtype}[${ev.shape}]`;
+  const b = ctx.args[0] as NDArray | null | undefined;
+  const type = (ctx.options.type as number | undefined) ?? 1;
+  const lower = ctx.options.lower !== false;
+  const n = v.shape[v.ndim - 2];
+  const m = v.shape[v.ndim - 1];
+  const count = n * m === 0 ? 0 : v.size / (n * m);
+  const eps = epsilonOf(v.dtype);
+  for (let s = 0; s < count; s++) {
+    const A = hermitianMatrix(fn, ctx, s, lower);
+    const B = fn !== 'eigh' || b === null || b === undefined ? null : hermitianFrom(matrixOf(b, b.ndim > 2 ? s : 0), lower);
+    const values = valuesOf(w, s);
+    const V = matrixOf(v, s);
+    const residual = generalizedResidualRatio(A, B, type, values, V, eps);
+    const orthonormal = orthonormalityRatio(V, B, type, eps);
+    // a generalized problem's residual and B-orthonormality grow with B's condition, which the fixture records
+    const limit = B === null ? RATIO : RATIO * Math.max(1, ctx.conditioning ?? 1);
+    if (!(residual < limit) || !(orthonormal < limit)) {
+      return `${ctx.where}: matrix ${s}: residual ratio ${residual}, orthonormality ratio ${orthonormal} (limit ${limit})`;
+    }
+  }
+  return undefined;
+}
+
+/** The Hermitian matrix `s` of the case: eigh's a, eighTridiagonal's (d, e), eigBanded's band. */
+function hermitianMatrix(fn: string, ctx: EigenCaseContext, s: number, lower: boolean): CMatrix {
+  if (fn === 'eigh') return hermitianFrom(matrixOf(ctx.input, ctx.input.ndim > 2 ? s : 0), lower);
+  if (fn === 'eighTridiagonal') {
+    const d = valuesOf(ctx.input, ctx.input.ndim > 1 ? s : 0);
+    const eArray = ctx.args[0] as NDArray;
+    const e = valuesOf(eArray, eArray.ndim > 1 ? s : 0);
+    const n = d.length;
+    const re = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) re[i * n + i] = d[i][0];
+    for (let i = 0; i + 1 < n; i++) re[(i + 1) * n + i] = re[i * n + i + 1] = e[i][0];
+    return { rows: n, cols: n, re, im: new Float64Array(n * n) };
+  }
+  // eigBanded: LAPACK's band storage, upper form unless `lower` is given
+  const band = matrixOf(ctx.input, ctx.input.ndim > 2 ? s : 0);
+  const bandLower = ctx.options.lower === true;
+  const n = band.cols;
+  const re = new Float64Array(n * n);
+  const im = new Float64Array(n * n);
+  for (let r = 0; r < band.rows; r++) {
+    for (let j = 0; j < n; j++) {
+      const i = bandLower ? j + r : j - (band.rows - 1 - r);
+      if (i < 0 || i >= n) continue;
+      re[i * n + j] = re[j * n + i] = band.re[r * n + j];
+      im[i * n + j] = i === j ? 0 : band.im[r * n + j];
+      im[j * n + i] = i === j ? 0 : -band.im[r * n + j];
+    }
+  }
+  return { rows: n, cols: n, re, im };
+}
+
+/** The Hermitian matrix whose `lower` (or upper) triangle and real diagonal a holds, as eigh reads it. */
+function hermitianFrom(a: CMatrix, lower: boolean): CMatrix {
+  const n = a.rows;
+  const re = new Float64Array(n * n);
+  const im = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const [r, c, sign] = (lower ? i >= j : i <= j) ? [i, j, 1] : [j, i, -1];
+      re[i * n + j] = a.re[r * n + c];
+      im[i * n + j] = i === j ? 0 : sign * a.im[r * n + c];
+    }
+  }
+  return { rows: n, cols: n, re, im };
+}
+
+/** The diagonal of a triangular matrix as [re, im] pairs. */
+function diagonal(m: CMatrix): [number, number][] {
+  return Array.from({ length: m.rows }, (_, i) => [m.re[i * m.cols + i], m.im[i * m.cols + i]] as [number, number]);
+}
+
+/** Zero below the subdiagonal, and no two consecutive nonzero subdiagonal entries (real quasi-triangular). */
+function isQuasiTriangular(m: CMatrix): boolean {
+  if (!zeroBelow(m, 1)) return false;
+  for (let i = 2; i < m.rows; i++) if (m.re[i * m.cols + i - 1] !== 0 && m.re[(i - 1) * m.cols + i - 2] !== 0) return false;
+  return true;
+}
+
+/**
+ * The eigenvalues of a (quasi-)triangular pencil (S, P) in diagonal order: S[k, k]/P[k, k]
+ * for 1×1 blocks, the roots of det(S₂ − λP₂) for a real 2×2 block.
+ */
+function pencilEigenvalues(s: CMatrix, p: CMatrix): [number, number][] {
+  const n = s.rows;
+  const out: [number, number][] = [];
+  for (let k = 0; k < n; k++) {
+    if (k + 1 < n && s.re[(k + 1) * n + k] !== 0) {
+      const [a11, a12, a21, a22] = [s.re[k * n + k], s.re[k * n + k + 1], s.re[(k + 1) * n + k], s.re[(k + 1) * n + k + 1]];
+      const [b11, b12, b22] = [p.re[k * n + k], p.re[k * n + k + 1], p.re[(k + 1) * n + k + 1]];
+      const qa = b11 * b22;
+      const qb = -(a11 * b22 + a22 * b11 - a21 * b12);
+      const qc = a11 * a22 - a12 * a21;
+      const disc = qb * qb - 4 * qa * qc;
+      const root = Math.sqrt(Math.abs(disc));
+      if (disc >= 0) out.push([(-qb + root) / (2 * qa), 0], [(-qb - root) / (2 * qa), 0]);
+      else out.push([-qb / (2 * qa), root / (2 * qa)], [-qb / (2 * qa), -root / (2 * qa)]);
+      k++;
+    } else out.push(...quotients([[s.re[k * n + k], s.im[k * n + k]]], [[p.re[k * n + k], p.im[k * n + k]]]));
+  }
+  return out;
+}
+
+/** ordqz's string rules on α/β, as SciPy's _lhp, _rhp, _iuc, _ouc. */
+function ordqzSelected(sort: unknown, [ar, ai]: [number, number], [br, bi]: [number, number]): boolean {
+  const d = br * br + bi * bi;
+  if (d === 0) return sort === 'ouc' && (ar !== 0 || ai !== 0);
+  const re = (ar * br + ai * bi) / d;
+  const size = Math.hypot(ar, ai) / Math.sqrt(d);
+  return sort === 'rhp' ? re > 0 : sort === 'iuc' ? size < 1 : sort === 'ouc' ? size > 1 : re < 0;
+}
+
+/** qz's [AA, BB, Q, Z] and ordqz's [AA, BB, α, β, Q, Z]: triangular pair, unitary Q and Z, A = Q AA Zᴴ, B = Q BB Zᴴ. */
+async function checkQz(fn: string, result: unknown, expected: unknown[], ctx: EigenCaseContext): Promise<string | undefined> {
+  const actual = (await readAll(result, ctx.factory)) as NDArray[] | undefined;
+  if (actual === undefined || actual.length !== expected.length) return `${ctx.where}: expected a list of ${expected.length}`;
+  const e = expected.map((x) => decodeArray(x as FixtureArray));
+  for (let i = 0; i < e.length; i++) {
+    if (!sameShape(actual[i], e[i])) return `${ctx.where}: result ${i} is ${actual[i].dtype}[${actual[i].shape}], SciPy gives ${e[i].dtype}[${e[i].shape}]`;
+  }
+  const [aa, bb] = actual;
+  const [q, z] = fn === 'qz' ? [actual[2], actual[3]] : [actual[4], actual[5]];
+  const n = aa.shape[aa.ndim - 1];
+  const count = n === 0 ? 0 : aa.size / (n * n);
+  const eps = epsilonOf(aa.dtype);
+  const bArg = ctx.args[0] as NDArray;
+  for (let s = 0; s < count; s++) {
+    const A = matrixOf(ctx.input, ctx.input.ndim > 2 ? s : 0);
+    const B = matrixOf(bArg, bArg.ndim > 2 ? s : 0);
+    const [AA, BB, Q, Z] = [matrixOf(aa, s), matrixOf(bb, s), matrixOf(q, s), matrixOf(z, s)];
+    const realForm = !aa.dtype.startsWith('complex');
+    if (!(realForm ? isQuasiTriangular(AA) : zeroBelow(AA, 0)) || !zeroBelow(BB, 0)) {
+      return `${ctx.where}: pencil ${s}: AA is not ${realForm ? 'quasi-' : ''}upper triangular or BB is not upper triangular`;
+    }
+    const ratios = [similarityRatio(A, Q, AA, eps, Z), similarityRatio(B, Q, BB, eps, Z), unitaryRatio(Q, eps), unitaryRatio(Z, eps)];
+    if (!ratios.every((r) => r < RATIO)) return `${ctx.where}: pencil ${s}: residual and unitarity ratios ${ratios.join(', ')} (limit ${RATIO})`;
+    const mine = pencilEigenvalues(AA, BB);
+    const theirs = pencilEigenvalues(matrixOf(e[0], s), matrixOf(e[1], s));
+    const failure = compareEigenvalues(mine, theirs, A, eps, ctx);
+    if (failure !== undefined) return `${ctx.where}: pencil ${s}: ${failure}`;
+    if (fn === 'ordqz') {
+      // SciPy's α, β are its eigenvalues in their new order: the selected ones lead
+      const theirBeta = valuesOf(e[3], s);
+      const picked = valuesOf(e[2], s).map((x, i) => ordqzSelected(ctx.options.sort, x, theirBeta[i]));
+      const k = picked.filter(Boolean).length;
+      const leading = compareEigenvalues(mine.slice(0, k), theirs.slice(0, k), A, eps, ctx);
+      if (leading !== undefined) return `${ctx.where}: pencil ${s}: the leading ${k} eigenvalues: ${leading}`;
+      const alpha = valuesOf(actual[2], s);
+      const beta = valuesOf(actual[3], s);
+      if (realForm) {
+        // the real form's α, β describe its 1×1 and 2×2 blocks: their quotients are the blocks' eigenvalues, in order
+        const failureAb = compareEigenvalues(quotients(alpha, beta), mine, A, eps, ctx);
+        if (failureAb !== undefined) return `${ctx.where}: pencil ${s}: α/β against the blocks: ${failureAb}`;
+      } else {
+        const same = diagonal(AA).every(([re, im], i) => re === alpha[i][0] && im === alpha[i][1]) && diagonal(BB).every(([re, im], i) => re === beta[i][0] && im === beta[i][1]);
+        if (!same) return `${ctx.where}: pencil ${s}: α, β are not the diagonals of AA, BB`;
       }
     }
   }
@@ -176,6 +406,13 @@ export async function checkEigenCase(fn: string, result: unknown, expected: unkn
     case 'eig':
     case 'eigvals':
       return checkEig(result, expected, ctx);
+    case 'qz':
+    case 'ordqz':
+      return Array.isArray(expected) ? checkQz(fn, result, expected, ctx) : `${ctx.where}: SciPy's result is not a list`;
+    case 'eigh':
+    case 'eighTridiagonal':
+    case 'eigBanded':
+      return checkEigh(fn, result, expected, ctx);
     default:
       return `${ctx.where}: no eigen check for ${fn}`;
   }

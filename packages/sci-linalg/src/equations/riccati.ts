@@ -1,7 +1,7 @@
 /**
  * `solveContinuousAre` and `solveDiscreteAre`: the stabilizing solutions of the algebraic
  * Riccati equations. SciPy takes the stable deflating subspace of an extended pencil by
- * ordered QZ; sciport has no reordered Schur/QZ decomposition yet and computes the same
+ * ordered QZ; these solvers (written before this package had `ordqz`) compute the same
  * (unique) stabilizing solution by iterations on the Hamiltonian / symplectic structure:
  *
  * - continuous: the matrix sign function of H = [[A, −G], [−Q, −Aᴴ]] (G = B R⁻¹ Bᴴ) by

@@ -41,13 +41,16 @@ export function schurEigenvectors(t: Float, o: number, n: number, z: Float, oz: 
     if (!left) {
       // (T[0..ki, 0..ki] − λI) x = 0 with x[ki] = 1: x[k] = −(T[k, ki] + Σ T[k, j] x[j]) / (T[k, k] − λ)
       for (let k = ki - 1; k >= 0; k--) {
-        let sr = tr(k, ki) * x[2 * ki] - ti(k, ki) * x[2 * ki + 1];
-        let si = tr(k, ki) * x[2 * ki + 1] + ti(k, ki) * x[2 * ki];
-        for (let j = k + 1; j < ki; j++) {
-          const ar = tr(k, j);
-          const ai = ti(k, j);
-          sr += ar * x[2 * j] - ai * x[2 * j + 1];
-          si += ar * x[2 * j + 1] + ai * x[2 * j];
+        const row = 2 * (o + k * n);
+        let sr = t[row + 2 * ki] * x[2 * ki] - t[row + 2 * ki + 1] * x[2 * ki + 1];
+        let si = t[row + 2 * ki] * x[2 * ki + 1] + t[row + 2 * ki + 1] * x[2 * ki];
+        for (let j = 2 * (k + 1); j < 2 * ki; j += 2) {
+          const ar = t[row + j];
+          const ai = t[row + j + 1];
+          const xr = x[j];
+          const xi = x[j + 1];
+          sr += ar * xr - ai * xi;
+          si += ar * xi + ai * xr;
         }
         const [dr, di] = pivot(k);
         const [qr, qi] = cdiv(-sr, -si, dr, di);
@@ -56,33 +59,41 @@ export function schurEigenvectors(t: Float, o: number, n: number, z: Float, oz: 
         rescale(k);
       }
     } else {
-      // yᴴ (T[ki.., ki..] − λI) = 0 with y[ki] = 1, forward: y[k] = −Σ_{j<k} conj(T[j, k]) y[j] / conj(T[k, k] − λ)
+      // yᴴ (T[ki.., ki..] − λI) = 0 with y[ki] = 1, forward: y[k] = −Σ_{j<k} conj(T[j, k]) y[j] / conj(T[k, k] − λ);
+      // accumulated row by row: after y[j] is known, its terms go into every later y[k]
       for (let k = ki + 1; k < n; k++) {
-        let sr = 0;
-        let si = 0;
-        for (let j = ki; j < k; j++) {
-          const ar = tr(j, k);
-          const ai = -ti(j, k);
-          sr += ar * x[2 * j] - ai * x[2 * j + 1];
-          si += ar * x[2 * j + 1] + ai * x[2 * j];
-        }
+        const row = 2 * (o + ki * n);
+        x[2 * k] = -t[row + 2 * k];
+        x[2 * k + 1] = t[row + 2 * k + 1];
+      }
+      for (let k = ki + 1; k < n; k++) {
         const [dr, di] = pivot(k);
-        const [qr, qi] = cdiv(-sr, -si, dr, -di);
+        const [qr, qi] = cdiv(x[2 * k], x[2 * k + 1], dr, -di);
         x[2 * k] = qr;
         x[2 * k + 1] = qi;
         rescale(k);
+        // later entries: y[m] −= conj(T[k, m]) y[k]
+        const row = 2 * (o + k * n);
+        for (let m = 2 * (k + 1); m < 2 * n; m += 2) {
+          const ar = t[row + m];
+          const ai = -t[row + m + 1];
+          x[m] -= ar * qr - ai * qi;
+          x[m + 1] -= ar * qi + ai * qr;
+        }
       }
     }
-    // v = Z x over the nonzero range of x
+    // v = Z x over the nonzero range of x (rows of Z are contiguous)
     const j0 = left ? ki : 0;
     const j1 = left ? n : ki + 1;
     for (let r = 0; r < n; r++) {
+      const row = 2 * (oz + r * n);
       let vr = 0;
       let vi = 0;
-      for (let j = j0; j < j1; j++) {
-        const p = 2 * (oz + r * n + j);
-        vr += z[p] * x[2 * j] - z[p + 1] * x[2 * j + 1];
-        vi += z[p] * x[2 * j + 1] + z[p + 1] * x[2 * j];
+      for (let j = 2 * j0; j < 2 * j1; j += 2) {
+        const zr = z[row + j];
+        const zi = z[row + j + 1];
+        vr += zr * x[j] - zi * x[j + 1];
+        vi += zr * x[j + 1] + zi * x[j];
       }
       out[2 * (r * n + ki)] = vr;
       out[2 * (r * n + ki) + 1] = vi;
