@@ -1,4 +1,5 @@
 /** Complex scalars as [re, im] pairs, with the elementary functions the Schur-based algorithms need (principal branches, as NumPy). */
+import { cexp } from './expm-kernel.js';
 export type C = readonly [number, number];
 
 export const cadd = (a: C, b: C): C => [a[0] + b[0], a[1] + b[1]];
@@ -22,10 +23,7 @@ export function cdivide(a: C, b: C): C {
   return [(xr * r + xi) / d, (xi * r - xr) / d];
 }
 
-export const cexpC = (a: C): C => {
-  const r = Math.exp(a[0]);
-  return a[1] === 0 ? [r, 0] : [r * Math.cos(a[1]), r * Math.sin(a[1])];
-};
+export const cexpC = (a: C): C => cexp(a[0], a[1]);
 
 export const clog = (a: C): C => [Math.log(cabs(a)), Math.atan2(a[1], a[0])];
 

@@ -23,6 +23,7 @@ import { readSquare } from './batch.js';
 import { normFro, type Square, sliceOf, square, zeros } from './dense.js';
 import { expmOf } from './expm-kernel.js';
 import { expmFrechetOf } from './frechet.js';
+import { realParts } from './real-result.js';
 
 function checkMethod(value: unknown): FrechetMethod {
   if (value === undefined || value === null || value === 'SPS') return 'SPS';
@@ -69,13 +70,6 @@ function blockOf(f: Square, x: Float, r0: number, c0: number): Float {
   return out;
 }
 
-/** The real parts of a complex buffer, in a real buffer of the same precision. */
-function realPart(x: Float): Float {
-  const out = new (x.constructor as Float64ArrayConstructor)(x.length / 2);
-  for (let p = 0; p < out.length; p++) out[p] = x[2 * p];
-  return out;
-}
-
 /**
  * SciPy's `expm_frechet(A, E)`: [expm(A), L(A, E)] (L alone with `computeExpm: false`) for
  * A and E ([..., N, N], batches broadcast). 'SPS' computes in double precision: e^A is
@@ -116,7 +110,7 @@ export function expmFrechetHost(a: unknown, e: unknown, options?: ExpmFrechetOpt
       const x = expmOf(big, blockMatrix(f, big, sa, se));
       [r, l] = [blockOf(f, x, 0, 0), blockOf(f, x, 0, n)];
     }
-    expOut.set(expType === work ? r : realPart(r), s * n * n * (expType === work ? f.lanes : 1));
+    expOut.set(expType === work ? r : realParts(r), s * n * n * (expType === work ? f.lanes : 1));
     lOut.set(l, s * n * n * f.lanes);
   }
   const shape = [...batch, n, n];

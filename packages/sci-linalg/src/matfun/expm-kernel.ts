@@ -8,6 +8,7 @@
  * Diagonal matrices take the exponential of their diagonal; triangular ones recompute the
  * diagonal and first off-diagonal exactly at every squaring (the paper's Code Fragment 2.1).
  */
+import { cdiv } from '../kernels/complex.js';
 import { bandwidthOf } from '../structure.js';
 import type { Float } from '../stack.js';
 import { combine, luFactorOf, luSolveInPlace, matmul, norm1, type Square, scaleInPlace, zeros } from './dense.js';
@@ -33,18 +34,6 @@ const PADE: Readonly<Record<number, readonly number[]>> = {
 export function cexp(re: number, im: number): [number, number] {
   const r = Math.exp(re);
   return im === 0 ? [r, 0] : [r * Math.cos(im), r * Math.sin(im)];
-}
-
-/** x / y for complex x, y (Smith's algorithm). */
-function cdiv(xr: number, xi: number, yr: number, yi: number): [number, number] {
-  if (Math.abs(yr) >= Math.abs(yi)) {
-    const r = yi / yr;
-    const d = yr + yi * r;
-    return [(xr + xi * r) / d, (xi - xr * r) / d];
-  }
-  const r = yr / yi;
-  const d = yr * r + yi;
-  return [(xr * r + xi) / d, (xi * r - xr) / d];
 }
 
 /** Powers of |A| applied to ones, for ‖|A|ᵏ‖₁ = max of |A|ᵀᵏ·1 (|A| is non-negative, so this is exact). */

@@ -21,7 +21,7 @@ import { cpow } from './complex-scalar.js';
 import { combine, identity, luFactorOf, luSolveInPlace, matmul, type Square, square, zeros } from './dense.js';
 import { funmOf } from './funm.js';
 import { entry, fractionalSuperdiagonal, hasPrincipalBranch, inverseSquaring, setEntry } from './inverse-squaring.js';
-import { unitarySimilarity } from './real-result.js';
+import { realParts, toComplex, unitarySimilarity } from './real-result.js';
 import { complexSchurOf } from './schur-form.js';
 
 /** θₘ of Higham & Lin (2011), Table 3.1, m = 1 … 7. */
@@ -85,7 +85,7 @@ function remainderPower(f: Square, a: Float, t: number): { x: Float; complex: bo
   let z: Float | null = null;
   let complex = f.lanes === 2;
   if (triangular) {
-    tt = toComplex(f, a);
+    tt = f.lanes === 2 ? a.slice() : toComplex(a);
     for (let i = 0; i < f.n; i++) if (f.lanes === 1 && a[i * f.n + i] < 0) complex = true;
   } else {
     const schur = complexSchurOf(square(f.lanes === 2 ? 'complex128' : 'float64', f.n), Float64Array.from(a));
@@ -96,15 +96,6 @@ function remainderPower(f: Square, a: Float, t: number): { x: Float; complex: bo
   for (let i = 0; i < f.n; i++) if (tt[2 * (i * f.n + i)] === 0 && tt[2 * (i * f.n + i) + 1] === 0) return null;
   const u = triangularPower(fc, tt, t);
   return { x: z === null ? u : unitarySimilarity(fc, z, u), complex };
-}
-
-function toComplex(f: Square, a: Float): Float {
-  const out = new Float64Array(2 * f.n * f.n);
-  for (let p = 0; p < f.n * f.n; p++) {
-    out[2 * p] = a[f.lanes * p];
-    if (f.lanes === 2) out[2 * p + 1] = a[2 * p + 1];
-  }
-  return out;
 }
 
 /** NumPy's matrix_power for p ≥ 0 by binary powering, in `f`'s type. */
@@ -150,8 +141,8 @@ function powerOf(f: Square, a: Float, t: number): FractionalPowerResult {
     if (r !== null) {
       const q = powerOf(fw, a64, whole).x;
       const fc = square('complex128', f.n);
-      const x = matmul(fc, toComplex(fw, q), r.x);
-      return r.complex ? { x, dtype: 'complex128' } : { x: realOf(x), dtype: 'float64' };
+      const x = matmul(fc, fw.lanes === 2 ? q : toComplex(q), r.x);
+      return r.complex ? { x, dtype: 'complex128' } : { x: realParts(x), dtype: 'float64' };
     }
   }
   if (t < 0) return { x: zeros(fw).fill(Number.NaN), dtype: wide };
@@ -164,14 +155,8 @@ function powerOf(f: Square, a: Float, t: number): FractionalPowerResult {
   });
   const q = powerOf(fw, a64, Math.floor(t)).x;
   const fr = square(r.dtype, f.n);
-  const qr = r.dtype === wide ? q : toComplex(fw, q);
+  const qr = r.dtype === wide ? q : toComplex(q);
   return { x: matmul(fr, qr, r.x), dtype: r.dtype };
-}
-
-function realOf(x: Float): Float {
-  const out = new Float64Array(x.length / 2);
-  for (let p = 0; p < out.length; p++) out[p] = x[2 * p];
-  return out;
 }
 
 /**
@@ -190,7 +175,7 @@ export function fractionalMatrixPowerHost(a: unknown, t: number, options?: Dispa
   const lanes = dtype.startsWith('complex') ? 2 : 1;
   const x = mapMatrices(s, dtype, (_, i) => {
     const r = results[i];
-    return (r.dtype.startsWith('complex') ? 2 : 1) === lanes ? r.x : toComplex(square('float64', s.f.n), r.x);
+    return (r.dtype.startsWith('complex') ? 2 : 1) === lanes ? r.x : toComplex(r.x);
   });
   // NumPy's matrix_power keeps an integer matrix's type for t ≥ 0 (computed here in float64, exact below 2⁵³)
   const integerInput = /^u?int/.test(s.input.dtype);

@@ -13,7 +13,7 @@ import { readFunctionOptions } from '../options.js';
 import { allocateFloat, type Float, fromData, type LapackDtype, realOf } from '../stack.js';
 import { mapMatrices, readSquare } from './batch.js';
 import { norm1, type Square, zeros } from './dense.js';
-import { negligibleImaginary, realParts, unitarySimilarity } from './real-result.js';
+import { negligibleImaginary, realParts, toComplex, unitarySimilarity } from './real-result.js';
 import { complexSchurOf } from './schur-form.js';
 
 /** What funm's callback receives: the eigenvalues (diagonal of the complex Schur form) as a 1-D complex array. */
@@ -130,10 +130,4 @@ export function funmHost(a: unknown, func: ScalarFunction, options?: FunmOptions
     errs[i] = r.err;
   });
   return [out, fromData(errs, s.stack.batch, errType)];
-}
-
-function toComplex(x: Float): Float {
-  const out = new (x.constructor as Float64ArrayConstructor)(2 * x.length);
-  for (let p = 0; p < x.length; p++) out[2 * p] = x[p];
-  return out;
 }

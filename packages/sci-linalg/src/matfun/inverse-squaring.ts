@@ -15,6 +15,7 @@ import {
   cadd,
   catanh,
   cdivide,
+  cexpC,
   cequal,
   clog,
   cmul,
@@ -79,16 +80,12 @@ export function fractionalSuperdiagonal(l1: C, l2: C, t12: C, p: number): C {
   if (cabs(d) > cabs(cadd(l1, l2)) / 2) return cdivide(cmul(t12, csub(cpow(l2, p), cpow(l1, p))), d);
   const z = cdivide(d, cadd(l1, l2));
   const logSum = cadd(clog(l2), clog(l1));
-  const a = cmul(t12, cexpOf(cscale(logSum, p / 2)));
+  const a = cmul(t12, cexpC(cscale(logSum, p / 2)));
   const u = unwind(csub(clog(l2), clog(l1)));
   const b = cscale(u === 0 ? catanh(z) : cadd(catanh(z), [0, Math.PI * u]), p);
   return cmul(a, cdivide(cscale(csinh(b), 2), d));
 }
 
-function cexpOf(z: C): C {
-  const r = Math.exp(z[0]);
-  return [r * Math.cos(z[1]), r * Math.sin(z[1])];
-}
 
 export interface InverseSquaring {
   /** T^(1/2^s) − I. */

@@ -19,7 +19,7 @@ import { type C, cabs, cadd, catanh, cdivide, cequal, clog, cmul, cscale, csub, 
 import { combine, norm1, type Square, square, zeros } from './dense.js';
 import { expmOf } from './expm-kernel.js';
 import { entry, hasPrincipalBranch, inverseSquaring, setEntry } from './inverse-squaring.js';
-import { negligibleImaginary, realParts, unitarySimilarity } from './real-result.js';
+import { negligibleImaginary, realParts, toComplex, unitarySimilarity } from './real-result.js';
 import { complexSchurOf } from './schur-form.js';
 
 /** θₘ of Al-Mohy & Higham (2012), Table 2.1, for m = 1 … 16. */
@@ -91,23 +91,13 @@ function forceNonsingular(fc: Square, t: Float): void {
   for (let i = 0; i < fc.n; i++) if (t[2 * (i * fc.n + i)] === 0 && t[2 * (i * fc.n + i) + 1] === 0) t[2 * (i * fc.n + i)] = 1e-20;
 }
 
-function widenToComplex(f: Square, a: Float, fc: Square): Float {
-  const out = zeros(fc);
-  for (let p = 0; p < f.n * f.n; p++) {
-    out[2 * p] = a[f.lanes * p];
-    if (f.lanes === 2) out[2 * p + 1] = a[2 * p + 1];
-  }
-  return out;
-}
-
 /** log A of one matrix in double precision: complex, and whether it is to be returned as real. */
 function logOf(f: Square, a: Float): { x: Float; real: boolean } {
   const fc = square('complex128', f.n);
-  const fd = square(f.lanes === 2 ? 'complex128' : 'float64', f.n);
   const a64 = Float64Array.from(a);
   let x: Float;
   if (bandwidthOf(a64, 0, f.n, f.n, f.lanes)[0] === 0) {
-    const t = widenToComplex(fd, a64, fc);
+    const t = f.lanes === 2 ? a64 : toComplex(a64);
     forceNonsingular(fc, t);
     x = triangularLog(fc, t);
   } else {
@@ -140,15 +130,15 @@ export function logmHost(a: unknown, options?: FunmOptions): NDArray | [NDArray,
   const logs = Array.from({ length: s.count }, (_, i) => logOf(s.f, s.stack.data.slice(i * size, (i + 1) * size)));
   const real = logs.every((l) => l.real);
   const dtype: LapackDtype = real ? 'float64' : 'complex128';
-  const x = mapMatrices(s, dtype, (_, i) => (real || !logs[i].real ? logs[i].x : widenToComplex(square('float64', s.f.n), logs[i].x, square('complex128', s.f.n))));
+  const x = mapMatrices(s, dtype, (_, i) => (real || !logs[i].real ? logs[i].x : toComplex(logs[i].x)));
   if (disp) return x;
   const fx = square(dtype, s.f.n);
   const errs = new Float64Array(s.count);
   const xs = x.toTypedArray() as Float;
-  const ad = square(dtype, s.f.n);
   for (let i = 0; i < s.count; i++) {
     const li = xs.slice(i * fx.lanes * s.f.n * s.f.n, (i + 1) * fx.lanes * s.f.n * s.f.n);
-    const ai = fx.lanes === 2 ? widenToComplex(s.f, s.stack.data.slice(i * size, (i + 1) * size), ad) : Float64Array.from(s.stack.data.slice(i * size, (i + 1) * size));
+    const original = Float64Array.from(s.stack.data.slice(i * size, (i + 1) * size));
+    const ai = fx.lanes === 2 && s.f.lanes === 1 ? toComplex(original) : original;
     errs[i] = norm1(fx, combine(fx, [[1, expmOf(fx, li)], [-1, ai]])) / norm1(fx, ai);
   }
   return [x, fromData(errs, s.stack.batch, 'float64')];

@@ -19,6 +19,13 @@ export function realParts(x: Float): Float {
   return out;
 }
 
+/** A real buffer as an interleaved complex one of the same precision (zero imaginary parts). */
+export function toComplex(x: Float): Float {
+  const out = new (x.constructor as Float64ArrayConstructor)(2 * x.length);
+  for (let p = 0; p < x.length; p++) out[2 * p] = x[p];
+  return out;
+}
+
 /** Whether every imaginary part of the complex `x` is within SciPy's `_maybe_real` tolerance. */
 export function negligibleImaginary(x: Float, dtype: LapackDtype): boolean {
   const tol = dtype === 'complex64' ? 1e3 * 2 ** -23 : 1e6 * 2 ** -52;

@@ -8,6 +8,7 @@ import { realToComplexSchur } from '../rsf2csf.js';
 import { complexOf } from '../schur.js';
 import type { Float } from '../stack.js';
 import { type Square, square } from './dense.js';
+import { toComplex } from './real-result.js';
 
 export interface ComplexSchur {
   /** The complex type of A's precision, and T, Z in it. */
@@ -20,12 +21,6 @@ export interface ComplexSchur {
   readonly complexPairs: boolean;
 }
 
-function widen(f: Square, x: Float): Float {
-  const out = new (x.constructor as Float64ArrayConstructor)(2 * f.n * f.n);
-  for (let p = 0; p < f.n * f.n; p++) out[2 * p] = x[p];
-  return out;
-}
-
 export function complexSchurOf(f: Square, a: Float): ComplexSchur {
   const fc = square(complexOf(f.dtype), f.n);
   const { t, z, w } = schurFactors(f.dtype, a, f.n, 'A');
@@ -36,8 +31,8 @@ export function complexSchurOf(f: Square, a: Float): ComplexSchur {
     if (w[2 * i + 1] === 0 && w[2 * i] < 0) negativeReal = true;
     if (w[2 * i + 1] !== 0) complexPairs = true;
   }
-  const tc = widen(f, t);
-  const zc = widen(f, z);
+  const tc = toComplex(t);
+  const zc = toComplex(z);
   realToComplexSchur(tc, zc, 0, f.n);
   return { fc, t: tc, z: zc, negativeReal, complexPairs };
 }

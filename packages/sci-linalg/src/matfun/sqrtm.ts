@@ -14,19 +14,11 @@ import { readFunctionOptions } from '../options.js';
 import { allocateFloat, type Float, fromData, type LapackDtype, realOf, toArray } from '../stack.js';
 import { mapMatrices, readSquare } from './batch.js';
 import { matmul, normFro, type Square, square, zeros } from './dense.js';
-import { realParts, unitarySimilarity } from './real-result.js';
+import { csqrtC } from './complex-scalar.js';
+import { realParts, toComplex, unitarySimilarity } from './real-result.js';
 import { complexSchurOf } from './schur-form.js';
 import { bandwidthOf } from '../structure.js';
 import { complexOf } from '../schur.js';
-
-/** Principal complex square root. */
-export function csqrt(re: number, im: number): [number, number] {
-  const r = Math.hypot(re, im);
-  if (r === 0) return [0, 0];
-  const s = Math.sqrt((r + Math.abs(re)) / 2);
-  if (re >= 0) return [s, im / (2 * s)];
-  return [Math.abs(im) / (2 * s), im >= 0 || Object.is(im, 0) ? s : -s];
-}
 
 /** x / y for complex numbers, with IEEE's infinities for a zero y (a singular T's root has them, as SciPy's). */
 function divide(xr: number, xi: number, yr: number, yi: number): [number, number] {
@@ -47,7 +39,7 @@ export function triangularSqrt(fc: Square, t: Float): Float {
   const r = zeros(fc);
   const at = (i: number, j: number) => 2 * (i * n + j);
   for (let j = 0; j < n; j++) {
-    [r[at(j, j)], r[at(j, j) + 1]] = csqrt(t[at(j, j)], t[at(j, j) + 1]);
+    [r[at(j, j)], r[at(j, j) + 1]] = csqrtC([t[at(j, j)], t[at(j, j) + 1]]);
     for (let i = j - 1; i >= 0; i--) {
       let sr = t[at(i, j)];
       let si = t[at(i, j) + 1];
@@ -73,7 +65,7 @@ function sqrtOf(f: Square, a: Float): { x: Float; real: boolean } {
 /** An upper triangular A is its own Schur form: its root directly, without the similarity. */
 function triangularRoot(f: Square, a: Float): { x: Float; real: boolean } {
   const fc = square(complexOf(f.dtype), f.n);
-  const t = f.lanes === 2 ? a : widen(a);
+  const t = f.lanes === 2 ? a : toComplex(a);
   let negative = false;
   for (let i = 0; i < f.n; i++) if (f.lanes === 1 && a[i * f.n + i] < 0) negative = true;
   const r = triangularSqrt(fc, t);
@@ -96,24 +88,19 @@ export function sqrtmHost(a: unknown, options?: SqrtmOptions): NDArray | [NDArra
   const roots = Array.from({ length: s.count }, (_, i) => sqrtOf(s.f, s.stack.data.slice(i * s.f.lanes * s.f.n * s.f.n, (i + 1) * s.f.lanes * s.f.n * s.f.n)));
   const real = s.f.lanes === 1 && roots.every((r) => r.real);
   const dtype: LapackDtype = real ? s.f.dtype : s.f.dtype === 'float32' || s.f.dtype === 'complex64' ? 'complex64' : 'complex128';
-  const x = mapMatrices(s, dtype, (_, i) => (real || !roots[i].real ? roots[i].x : widen(roots[i].x)));
+  const x = mapMatrices(s, dtype, (_, i) => (real || !roots[i].real ? roots[i].x : toComplex(roots[i].x)));
   if (disp) return x;
   // SciPy's estimate is one number for the whole input (its Frobenius norm of a stack fails: ∞)
   if (s.stack.batch.length > 0) return [x, fromData(new Float64Array([Number.POSITIVE_INFINITY]), [], 'float64')];
   const fx = square(dtype, s.f.n);
   const data = x.toTypedArray() as Float;
   const residual = matmul(fx, data, data);
-  const original = fx.lanes === 2 && s.f.lanes === 1 ? widen(s.stack.data) : s.stack.data;
+  const original = fx.lanes === 2 && s.f.lanes === 1 ? toComplex(s.stack.data) : s.stack.data;
   for (let p = 0; p < residual.length; p++) residual[p] -= original[p];
   const err = normFro(residual) ** 2 / normFro(s.stack.data);
   return [x, fromData(allocateFloat(realOf(dtype), 1).fill(err), [], realOf(dtype))];
 }
 
-function widen(x: Float): Float {
-  const out = new (x.constructor as Float64ArrayConstructor)(2 * x.length);
-  for (let p = 0; p < x.length; p++) out[2 * p] = x[p];
-  return out;
-}
 
 function withError(x: NDArray, disp: boolean): NDArray | [NDArray, NDArray] {
   return disp ? x : [x, fromData(new Float64Array([0]), [], 'float64')];
@@ -125,5 +112,5 @@ function scalarRoot(x: NDArray): NDArray {
   const complex = isComplexDtype(x.dtype);
   const [re, im] = [Number(v[0]), complex ? Number(v[1]) : 0];
   if (!complex && re >= 0) return fromData(new Float64Array([Math.sqrt(re)]), [1, 1], 'float64');
-  return fromData(new Float64Array(csqrt(re, im)), [1, 1], 'complex128');
+  return fromData(new Float64Array(csqrtC([re, im])), [1, 1], 'complex128');
 }

@@ -9,7 +9,8 @@ import type { NDArray } from '@sciport/array-api';
 import { readOptions } from '@sciport/array-api/kit';
 import type { DispatchOptions } from '@sciport/dispatch-core';
 import { LinAlgError } from '../errors.js';
-import type { Float, LapackDtype } from '../stack.js';
+import { complexOf } from '../schur.js';
+import type { Float } from '../stack.js';
 import { linalgFunction } from '../table.js';
 import { mapMatrices, readSquare, type SquareStack } from './batch.js';
 import { combine, luFactorOf, luSolveInPlace, type Square, square } from './dense.js';
@@ -17,7 +18,6 @@ import { expmOf } from './expm-kernel.js';
 
 type Kind = 'cos' | 'sin' | 'cosh' | 'sinh';
 
-const COMPLEX_OF: Record<LapackDtype, LapackDtype> = { float32: 'complex64', float64: 'complex128', complex64: 'complex64', complex128: 'complex128' };
 
 /** c·A as a complex matrix of A's precision (c = cr + i ci), from A of type `f`. */
 function times(f: Square, a: Float, cr: number, ci: number): Float {
@@ -42,7 +42,7 @@ function evaluate(kind: Kind, f: Square, a: Float): Float {
       [0.5 * sign, expmOf(f, negated)],
     ]);
   }
-  const fc = square(COMPLEX_OF[f.dtype], f.n);
+  const fc = square(complexOf(f.dtype), f.n);
   const eiA = expmOf(fc, times(f, a, 0, 1));
   if (real) {
     // Re or Im of e^{iA}
