@@ -56,9 +56,43 @@ export {
   matrixBalance,
   qz,
   ordqz,
+  expm,
+  expmFrechet,
+  expmCond,
+  type ExpmFrechetFunction,
+  cosm,
+  sinm,
+  tanm,
+  coshm,
+  sinhm,
+  tanhm,
+  sqrtm,
+  type SqrtmFunction,
+  signm,
+  logm,
+  type LogmFunction,
+  fractionalMatrixPower,
+  funm,
+  type FunmFunction,
+  solveSylvester,
+  solveContinuousLyapunov,
+  solveDiscreteLyapunov,
+  solveContinuousAre,
+  solveDiscreteAre,
 } from './multimethods.js';
 export { LINALG_FUNCTIONS, type LinalgFunction, type LinalgGroup, linalgFunction, linalgNames } from './table.js';
 export { LinAlgError } from './errors.js';
+export type {
+  AreOptions,
+  DiscreteLyapunovMethod,
+  DiscreteLyapunovOptions,
+  ExpmCondOptions,
+  ExpmFrechetOptions,
+  FrechetMethod,
+  FunmOptions,
+  SqrtmOptions,
+} from './matfun-options.js';
+export type { ScalarFunction } from './matfun/funm.js';
 export type { AssumeA, SolveOptions, SolveTriangularOptions } from './solve.js';
 export type { CholeskyOptions, ChoSolveOptions } from './cholesky.js';
 export type { DetOptions, InvOptions } from './inverse.js';

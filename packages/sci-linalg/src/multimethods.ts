@@ -38,6 +38,21 @@ import { cdf2rdfHost } from './cdf2rdf.js';
 import { type MatrixBalanceFunction, matrixBalanceHost } from './matrix-balance.js';
 import { type OrdqzOptions, ordqzHost, type QzOptions, qzHost } from './qz.js';
 import type { FiniteOptions } from './options.js';
+import { expmHost } from './matfun/expm.js';
+import { expmCondHost, expmFrechetHost } from './matfun/expm-frechet.js';
+import type { ExpmCondOptions, ExpmFrechetOptions } from './matfun-options.js';
+import { solveContinuousLyapunovHost, solveSylvesterHost } from './equations/sylvester.js';
+import { solveDiscreteLyapunovHost } from './equations/discrete-lyapunov.js';
+import { solveContinuousAreHost, solveDiscreteAreHost } from './equations/riccati.js';
+import type { AreOptions } from './matfun-options.js';
+import type { DiscreteLyapunovOptions } from './matfun-options.js';
+import { funmHost, type ScalarFunction } from './matfun/funm.js';
+import { signmHost } from './matfun/signm.js';
+import { logmHost } from './matfun/logm.js';
+import { fractionalMatrixPowerHost } from './matfun/fractional-power.js';
+import { sqrtmHost } from './matfun/sqrtm.js';
+import type { FunmOptions, SqrtmOptions } from './matfun-options.js';
+import { coshmHost, cosmHost, sinhmHost, sinmHost, tanhmHost, tanmHost } from './matfun/trig.js';
 import type { DispatchOptions } from '@sciport/dispatch-core';
 
 export { LINALG_DOMAIN } from './table.js';
@@ -121,6 +136,65 @@ export const cdf2rdf = declare<(w: unknown, v: unknown) => [NDArray, NDArray]>('
 export const matrixBalance = declare<MatrixBalanceFunction>('matrixBalance', matrixBalanceHost as MatrixBalanceFunction);
 export const qz = declare<(A: unknown, B: unknown, options?: QzOptions) => [NDArray, NDArray, NDArray, NDArray]>('qz', qzHost);
 export const ordqz = declare<(A: unknown, B: unknown, options?: OrdqzOptions) => NDArray[]>('ordqz', ordqzHost);
+// matrix functions: one matrix (or a stack) in, one out
+type MatrixFunction = (a: unknown, options?: DispatchOptions) => NDArray;
+/** [expm(A), L(A, E)], or L(A, E) alone with `computeExpm: false`. */
+export interface ExpmFrechetFunction {
+  (a: unknown, e: unknown, options?: ExpmFrechetOptions & { computeExpm?: true }): [NDArray, NDArray];
+  (a: unknown, e: unknown, options: ExpmFrechetOptions & { computeExpm: false }): NDArray;
+  (a: unknown, e: unknown, options?: ExpmFrechetOptions): NDArray | [NDArray, NDArray];
+}
+export const expm = declare<MatrixFunction>('expm', expmHost);
+export const expmFrechet = declare<ExpmFrechetFunction>('expmFrechet', expmFrechetHost as ExpmFrechetFunction);
+export const expmCond = declare<(a: unknown, options?: ExpmCondOptions) => NDArray>('expmCond', expmCondHost);
+export const cosm = declare<MatrixFunction>('cosm', cosmHost);
+export const sinm = declare<MatrixFunction>('sinm', sinmHost);
+export const tanm = declare<MatrixFunction>('tanm', tanmHost);
+export const coshm = declare<MatrixFunction>('coshm', coshmHost);
+export const sinhm = declare<MatrixFunction>('sinhm', sinhmHost);
+export const tanhm = declare<MatrixFunction>('tanhm', tanhmHost);
+/** X, or [X, residual estimate] with `disp: false`. */
+export interface SqrtmFunction {
+  (a: unknown, options?: SqrtmOptions & { disp?: true }): NDArray;
+  (a: unknown, options: SqrtmOptions & { disp: false }): [NDArray, NDArray];
+  (a: unknown, options?: SqrtmOptions): NDArray | [NDArray, NDArray];
+}
+export const sqrtm = declare<SqrtmFunction>('sqrtm', sqrtmHost as SqrtmFunction);
+/** L, or [L, error estimate] with `disp: false`. */
+export interface LogmFunction {
+  (a: unknown, options?: FunmOptions & { disp?: true }): NDArray;
+  (a: unknown, options: FunmOptions & { disp: false }): [NDArray, NDArray];
+  (a: unknown, options?: FunmOptions): NDArray | [NDArray, NDArray];
+}
+export const logm = declare<LogmFunction>('logm', logmHost as LogmFunction);
+export const fractionalMatrixPower = declare<(a: unknown, t: number, options?: DispatchOptions) => NDArray>(
+  'fractionalMatrixPower',
+  fractionalMatrixPowerHost,
+);
+export const signm = declare<(a: unknown, options?: FunmOptions) => NDArray>('signm', signmHost);
+/** F, or [F, error estimate] with `disp: false`. */
+export interface FunmFunction {
+  (a: unknown, func: ScalarFunction, options?: FunmOptions & { disp?: true }): NDArray;
+  (a: unknown, func: ScalarFunction, options: FunmOptions & { disp: false }): [NDArray, NDArray];
+  (a: unknown, func: ScalarFunction, options?: FunmOptions): NDArray | [NDArray, NDArray];
+}
+export const funm = declare<FunmFunction>('funm', funmHost as FunmFunction);
+// matrix equations
+export const solveSylvester = declare<(a: unknown, b: unknown, q: unknown, options?: DispatchOptions) => NDArray>(
+  'solveSylvester',
+  solveSylvesterHost,
+);
+export const solveContinuousLyapunov = declare<(a: unknown, q: unknown, options?: DispatchOptions) => NDArray>(
+  'solveContinuousLyapunov',
+  solveContinuousLyapunovHost,
+);
+type AreFunction = (a: unknown, b: unknown, q: unknown, r: unknown, options?: AreOptions) => NDArray;
+export const solveContinuousAre = declare<AreFunction>('solveContinuousAre', solveContinuousAreHost);
+export const solveDiscreteAre = declare<AreFunction>('solveDiscreteAre', solveDiscreteAreHost);
+export const solveDiscreteLyapunov = declare<(a: unknown, q: unknown, options?: DiscreteLyapunovOptions) => NDArray>(
+  'solveDiscreteLyapunov',
+  solveDiscreteLyapunovHost,
+);
 
 /**
  * Every multimethod of the domain by name (for capability tables, manifests and

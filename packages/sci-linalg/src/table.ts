@@ -7,7 +7,7 @@
 import { functionTable } from '@sciport/dispatch-core';
 
 /** What a function does, for backends choosing what to implement. */
-export type LinalgGroup = 'solver' | 'decomposition' | 'matrix-function' | 'structure' | 'special-matrix';
+export type LinalgGroup = 'solver' | 'decomposition' | 'matrix-function' | 'equation' | 'structure' | 'special-matrix';
 
 export interface LinalgFunction {
   /** sciport's name (SciPy's, camelCase). */
@@ -83,6 +83,29 @@ export const LINALG_TABLE = functionTable<LinalgFunction>(LINALG_DOMAIN, [
   row('matrixBalance', 'decomposition', [0], ['permute', 'scale', 'separate', 'overwriteA']),
   row('qz', 'decomposition', [0, 1], ['output', 'lwork', 'sort', 'overwriteA', 'overwriteB', ...CHECK]),
   row('ordqz', 'decomposition', [0, 1], ['sort', 'output', 'overwriteA', 'overwriteB', ...CHECK]),
+  // matrix functions (matfun/)
+  row('expm', 'matrix-function', [0], []),
+  row('expmFrechet', 'matrix-function', [0, 1], ['method', 'computeExpm', ...CHECK]),
+  row('expmCond', 'matrix-function', [0], [...CHECK]),
+  row('cosm', 'matrix-function', [0], []),
+  row('sinm', 'matrix-function', [0], []),
+  row('tanm', 'matrix-function', [0], []),
+  row('coshm', 'matrix-function', [0], []),
+  row('sinhm', 'matrix-function', [0], []),
+  row('tanhm', 'matrix-function', [0], []),
+  row('sqrtm', 'matrix-function', [0], ['disp', 'blocksize']),
+  row('signm', 'matrix-function', [0], ['disp']),
+  row('logm', 'matrix-function', [0], ['disp']),
+  // fractionalMatrixPower(A, t): t is a number
+  row('fractionalMatrixPower', 'matrix-function', [0], []),
+  // funm(A, func): func is a JS callback, not an array
+  row('funm', 'matrix-function', [0], ['disp']),
+  // matrix equations (equations/)
+  row('solveSylvester', 'equation', [0, 1, 2], []),
+  row('solveContinuousLyapunov', 'equation', [0, 1], []),
+  row('solveDiscreteLyapunov', 'equation', [0, 1], ['method']),
+  row('solveContinuousAre', 'equation', [0, 1, 2, 3], ['e', 's', 'balanced']),
+  row('solveDiscreteAre', 'equation', [0, 1, 2, 3], ['e', 's', 'balanced']),
 ]);
 
 /** Every function's row, in table order. */

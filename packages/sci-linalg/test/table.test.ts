@@ -13,6 +13,10 @@ const MILESTONE = [
   'hessenberg', 'schur', 'rsf2csf', 'eig', 'eigvals', 'eigh', 'eigvalsh',
   'eighTridiagonal', 'eigvalshTridiagonal', 'eigBanded', 'eigvalsBanded', 'cdf2rdf', 'matrixBalance',
   'qz', 'ordqz',
+  // matrix functions
+  'expm', 'expmFrechet', 'expmCond', 'cosm', 'sinm', 'tanm', 'coshm', 'sinhm', 'tanhm', 'sqrtm', 'signm', 'funm', 'logm', 'fractionalMatrixPower',
+  // matrix equations
+  'solveSylvester', 'solveContinuousLyapunov', 'solveDiscreteLyapunov', 'solveContinuousAre', 'solveDiscreteAre',
 ];
 
 describe('the linalg table', () => {

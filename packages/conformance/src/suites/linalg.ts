@@ -23,10 +23,25 @@ import { decodeArray, type FixtureArray, type FixtureCase, type FixtureFile } fr
 import { loadFixtureFile } from '../fixtures.js';
 import { expectCasesMatchSciPy, exportedFunction, fixtureGroups } from './fixture-groups.js';
 import { alignSingularVectors } from './linalg-svd.js';
+import { funmCallback } from './linalg-funm.js';
 import { checkEigenCase, EIGEN_CHECKED } from './linalg-eigen.js';
 
 /** Fixture files of the linalg suite (packages/conformance/fixtures/linalg). */
-export const LINALG_FIXTURE_FILES = ['solve', 'decompositions', 'norms', 'special', 'triangles', 'qr', 'svd', 'eigen', 'eigen-symmetric', 'eigen-banded'] as const;
+export const LINALG_FIXTURE_FILES = [
+  'solve',
+  'decompositions',
+  'norms',
+  'special',
+  'triangles',
+  'qr',
+  'svd',
+  'eigen',
+  'eigen-symmetric',
+  'eigen-banded',
+  'matfun',
+  'equations',
+  'matfun-schur',
+] as const;
 
 export interface LinalgSuiteTolerance {
   /** The constant of the bound factor × n × ε × κ (default 4). */
@@ -96,7 +111,10 @@ function epsilonOf(dtypes: readonly string[]): number {
 
 async function runCase(file: FixtureFile, c: LinalgCase, factory: ArrayFactory, options: LinalgSuiteOptions): Promise<string | undefined> {
   const input = c.input === null ? null : decodeArray(file.inputs[c.input]);
-  const args = c.args.map((a) => (isInputRef(a) ? factory.make(decodeArray(file.inputs[a.$input])) : a));
+  // funm's fixtures name the scalar function SciPy was given
+  const args = c.args.map((a) =>
+    isInputRef(a) ? factory.make(decodeArray(file.inputs[a.$input])) : c.fn === 'funm' && typeof a === 'string' ? funmCallback(a) : a,
+  );
   const inputDtypes = [c.input, ...[...c.args, ...Object.values(c.options)].map((a) => (isInputRef(a) ? a.$input : null))]
     .filter((k): k is string => k !== null)
     .map((k) => file.inputs[k].dtype);
