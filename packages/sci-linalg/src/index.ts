@@ -42,6 +42,27 @@ export {
   diagsvd,
   solveTriangular,
 } from './multimethods.js';
+export {
+  khatriRao,
+  lstsq,
+  nullSpace,
+  orth,
+  orthogonalProcrustes,
+  type PinvFunction,
+  pinv,
+  polar,
+  subspaceAngles,
+} from './multimethods.js';
+export type { LstsqResult } from './lstsq.js';
+export type {
+  LstsqDriver,
+  LstsqOptions,
+  NullSpaceOptions,
+  OrthOptions,
+  PinvOptions,
+  PolarOptions,
+  ProcrustesOptions,
+} from './least-squares-options.js';
 export { LINALG_FUNCTIONS, type LinalgFunction, type LinalgGroup, linalgFunction, linalgNames } from './table.js';
 export { LinAlgError } from './errors.js';
 export type { AssumeA, SolveOptions, SolveTriangularOptions } from './solve.js';

@@ -27,6 +27,12 @@ import {
 import { circulantHost, type HankelOptions, hankelHost, type ToeplitzOptions, toeplitzHost } from './special/toeplitz.js';
 import { type DftOptions, dftHost, type HadamardOptions, hadamardHost, type HelmertOptions, helmertHost } from './special/transforms.js';
 import { LINALG_TABLE } from './table.js';
+import type { LstsqOptions, NullSpaceOptions, OrthOptions, PinvOptions, PolarOptions, ProcrustesOptions } from './least-squares-options.js';
+import { type LstsqResult, lstsqHost } from './lstsq.js';
+import { pinvHost } from './pinv.js';
+import { orthogonalProcrustesHost, polarHost } from './polar.js';
+import { khatriRaoHost } from './special/khatri-rao.js';
+import { nullSpaceHost, orthHost, subspaceAnglesHost } from './subspaces.js';
 import type { DispatchOptions } from '@sciport/dispatch-core';
 
 export { LINALG_DOMAIN } from './table.js';
@@ -88,6 +94,26 @@ export const convolutionMatrix = declare<(a: unknown, n: number, options?: Convo
   'convolutionMatrix',
   convolutionMatrixHost,
 );
+
+// least squares and subspaces
+export const lstsq = declare<(a: unknown, b: unknown, options?: LstsqOptions) => LstsqResult>('lstsq', lstsqHost);
+export const pinv = declare<PinvFunction>('pinv', pinvHost as PinvFunction);
+export const nullSpace = declare<(A: unknown, options?: NullSpaceOptions) => NDArray>('nullSpace', nullSpaceHost);
+export const orth = declare<(A: unknown, options?: OrthOptions) => NDArray>('orth', orthHost);
+export const subspaceAngles = declare<(A: unknown, B: unknown) => NDArray>('subspaceAngles', subspaceAnglesHost);
+export const polar = declare<(a: unknown, options?: PolarOptions) => [NDArray, NDArray]>('polar', polarHost);
+export const orthogonalProcrustes = declare<(A: unknown, B: unknown, options?: ProcrustesOptions) => [NDArray, NDArray]>(
+  'orthogonalProcrustes',
+  orthogonalProcrustesHost,
+);
+export const khatriRao = declare<(a: unknown, b: unknown) => NDArray>('khatriRao', khatriRaoHost);
+
+/** `pinv`'s result: A⁺, or [A⁺, rank] with `returnRank: true` (rank an int64 array for a stack). */
+export interface PinvFunction {
+  (a: unknown, options?: PinvOptions & { returnRank?: false }): NDArray;
+  (a: unknown, options: PinvOptions & { returnRank: true }): [NDArray, number | NDArray];
+  (a: unknown, options?: PinvOptions): NDArray | [NDArray, number | NDArray];
+}
 
 /**
  * Every multimethod of the domain by name (for capability tables, manifests and

@@ -66,6 +66,15 @@ export const LINALG_TABLE = functionTable<LinalgFunction>(LINALG_DOMAIN, [
   row('fiedler', 'special-matrix', [0], []),
   row('fiedlerCompanion', 'special-matrix', [0], []),
   row('convolutionMatrix', 'special-matrix', [0], ['mode']),
+  // least squares and subspaces (SVD-based)
+  row('lstsq', 'solver', [0, 1], ['cond', 'overwriteA', 'overwriteB', ...CHECK, 'lapackDriver']),
+  row('pinv', 'solver', [0], ['atol', 'rtol', 'returnRank', ...CHECK]),
+  row('nullSpace', 'decomposition', [0], ['rcond', 'overwriteA', ...CHECK, 'lapackDriver']),
+  row('orth', 'decomposition', [0], ['rcond']),
+  row('subspaceAngles', 'decomposition', [0, 1], []),
+  row('polar', 'decomposition', [0], ['side']),
+  row('orthogonalProcrustes', 'decomposition', [0, 1], [...CHECK]),
+  row('khatriRao', 'special-matrix', [0, 1], []),
 ]);
 
 /** Every function's row, in table order. */

@@ -9,6 +9,8 @@ const MILESTONE = [
   'qr', 'svd', 'svdvals', 'diagsvd', 'norm', 'bandwidth', 'issymmetric', 'ishermitian', 'toeplitz', 'circulant', 'hankel', 'hilbert', 'invhilbert',
   'pascal', 'invpascal', 'blockDiag', 'companion', 'dft', 'helmert', 'leslie', 'hadamard', 'fiedler',
   'fiedlerCompanion', 'convolutionMatrix',
+  // least squares and subspaces
+  'lstsq', 'pinv', 'nullSpace', 'orth', 'subspaceAngles', 'polar', 'orthogonalProcrustes', 'khatriRao',
 ];
 
 describe('the linalg table', () => {

@@ -19,13 +19,14 @@ import { linalgFunction } from '@sciport/linalg';
 import { describe, it } from 'vitest';
 import { compareResult } from '../compare-result.js';
 import type { ArrayFactory } from '../factory.js';
-import { decodeArray, type FixtureArray, type FixtureCase, type FixtureFile } from '../fixture-format.js';
+import { decodeArray, type FixtureArray, type FixtureCase, type FixtureFile, isFixtureArray } from '../fixture-format.js';
 import { loadFixtureFile } from '../fixtures.js';
 import { expectCasesMatchSciPy, exportedFunction, fixtureGroups } from './fixture-groups.js';
 import { alignSingularVectors } from './linalg-svd.js';
+import { alignBasis } from './linalg-subspaces.js';
 
 /** Fixture files of the linalg suite (packages/conformance/fixtures/linalg). */
-export const LINALG_FIXTURE_FILES = ['solve', 'decompositions', 'norms', 'special', 'triangles', 'qr', 'svd'] as const;
+export const LINALG_FIXTURE_FILES = ['solve', 'decompositions', 'norms', 'special', 'triangles', 'qr', 'svd', 'least-squares'] as const;
 
 export interface LinalgSuiteTolerance {
   /** The constant of the bound factor × n × ε × κ (default 4). */
@@ -122,6 +123,11 @@ async function runCase(file: FixtureFile, c: LinalgCase, factory: ArrayFactory, 
   if (c.fn === 'svd' && Array.isArray(result) && Array.isArray(c.expected) && c.expected.length === 3) {
     const read = await Promise.all(result.map((x) => factory.read(x)));
     const aligned = alignSingularVectors(read, (c.expected as FixtureArray[]).map(decodeArray), tol);
+    if (typeof aligned === 'string') return `${where}: ${aligned}`;
+    result = aligned;
+  }
+  if ((c.fn === 'orth' || c.fn === 'nullSpace') && isFixtureArray(c.expected)) {
+    const aligned = alignBasis(await factory.read(result), decodeArray(c.expected as FixtureArray), tol);
     if (typeof aligned === 'string') return `${where}: ${aligned}`;
     result = aligned;
   }
