@@ -54,6 +54,14 @@ export {
   subspaceAngles,
 } from './multimethods.js';
 export type { LstsqResult } from './lstsq.js';
+export { choleskyBanded, choSolveBanded, solveBanded, solvehBanded } from './multimethods.js';
+export type {
+  CholeskyBandedOptions,
+  ChoSolveBandedOptions,
+  OverwriteAbOptions,
+  SolveBandedOptions,
+  SolvehBandedOptions,
+} from './banded-options.js';
 export type {
   LstsqDriver,
   LstsqOptions,

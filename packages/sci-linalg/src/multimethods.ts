@@ -33,6 +33,8 @@ import { pinvHost } from './pinv.js';
 import { orthogonalProcrustesHost, polarHost } from './polar.js';
 import { khatriRaoHost } from './special/khatri-rao.js';
 import { nullSpaceHost, orthHost, subspaceAnglesHost } from './subspaces.js';
+import type { CholeskyBandedOptions, ChoSolveBandedOptions, SolveBandedOptions, SolvehBandedOptions } from './banded-options.js';
+import { choleskyBandedHost, choSolveBandedHost, solveBandedHost, solvehBandedHost } from './banded.js';
 import type { DispatchOptions } from '@sciport/dispatch-core';
 
 export { LINALG_DOMAIN } from './table.js';
@@ -107,6 +109,18 @@ export const orthogonalProcrustes = declare<(A: unknown, B: unknown, options?: P
   orthogonalProcrustesHost,
 );
 export const khatriRao = declare<(a: unknown, b: unknown) => NDArray>('khatriRao', khatriRaoHost);
+
+// band matrices
+export const solveBanded = declare<(lAndU: readonly [number, number], ab: unknown, b: unknown, options?: SolveBandedOptions) => NDArray>(
+  'solveBanded',
+  solveBandedHost,
+);
+export const solvehBanded = declare<(ab: unknown, b: unknown, options?: SolvehBandedOptions) => NDArray>('solvehBanded', solvehBandedHost);
+export const choleskyBanded = declare<(ab: unknown, options?: CholeskyBandedOptions) => NDArray>('choleskyBanded', choleskyBandedHost);
+export const choSolveBanded = declare<(cbAndLower: readonly [unknown, boolean], b: unknown, options?: ChoSolveBandedOptions) => NDArray>(
+  'choSolveBanded',
+  choSolveBandedHost,
+);
 
 /** `pinv`'s result: A⁺, or [A⁺, rank] with `returnRank: true` (rank an int64 array for a stack). */
 export interface PinvFunction {

@@ -75,6 +75,11 @@ export const LINALG_TABLE = functionTable<LinalgFunction>(LINALG_DOMAIN, [
   row('polar', 'decomposition', [0], ['side']),
   row('orthogonalProcrustes', 'decomposition', [0, 1], [...CHECK]),
   row('khatriRao', 'special-matrix', [0, 1], []),
+  // band matrices; solveBanded takes (l, u) first and choSolveBanded the [cb, lower] pair
+  row('solveBanded', 'solver', [1, 2], ['overwriteAb', 'overwriteB', ...CHECK]),
+  row('solvehBanded', 'solver', [0, 1], ['overwriteAb', 'overwriteB', 'lower', ...CHECK]),
+  row('choleskyBanded', 'decomposition', [0], ['overwriteAb', 'lower', ...CHECK]),
+  row('choSolveBanded', 'decomposition', [1], ['overwriteB', ...CHECK]),
 ]);
 
 /** Every function's row, in table order. */

@@ -11,6 +11,8 @@ const MILESTONE = [
   'fiedlerCompanion', 'convolutionMatrix',
   // least squares and subspaces
   'lstsq', 'pinv', 'nullSpace', 'orth', 'subspaceAngles', 'polar', 'orthogonalProcrustes', 'khatriRao',
+  // band matrices
+  'solveBanded', 'solvehBanded', 'choleskyBanded', 'choSolveBanded',
 ];
 
 describe('the linalg table', () => {

@@ -26,7 +26,7 @@ import { alignSingularVectors } from './linalg-svd.js';
 import { alignBasis } from './linalg-subspaces.js';
 
 /** Fixture files of the linalg suite (packages/conformance/fixtures/linalg). */
-export const LINALG_FIXTURE_FILES = ['solve', 'decompositions', 'norms', 'special', 'triangles', 'qr', 'svd', 'least-squares'] as const;
+export const LINALG_FIXTURE_FILES = ['solve', 'decompositions', 'norms', 'special', 'triangles', 'qr', 'svd', 'least-squares', 'banded'] as const;
 
 export interface LinalgSuiteTolerance {
   /** The constant of the bound factor × n × ε × κ (default 4). */
@@ -101,7 +101,9 @@ async function runCase(file: FixtureFile, c: LinalgCase, factory: ArrayFactory, 
   try {
     const first = input === null ? [] : [factory.make(input)];
     if (c.factor !== undefined) {
-      const pair = publicFunction(c.factor.fn)(...first, { ...c.factor.options });
+      const factored = publicFunction(c.factor.fn)(...first, { ...c.factor.options });
+      // a factorisation that returns the factor alone (choleskyBanded) is paired with its lower flag
+      const pair = Array.isArray(factored) ? factored : [factored, c.factor.options.lower ?? false];
       result = publicFunction(c.fn)(pair, ...args, decodeOptions(c.options, file, factory));
     } else {
       // a function without options (blockDiag takes any number of arrays) gets no options object
