@@ -55,6 +55,8 @@ export {
 } from './multimethods.js';
 export type { LstsqResult } from './lstsq.js';
 export { choleskyBanded, choSolveBanded, solveBanded, solvehBanded } from './multimethods.js';
+export { matmulToeplitz, solveCirculant, solveToeplitz } from './multimethods.js';
+export type { MatmulToeplitzOptions, SolveCirculantOptions, SolveToeplitzOptions, ToeplitzSpec } from './structured-options.js';
 export type {
   CholeskyBandedOptions,
   ChoSolveBandedOptions,

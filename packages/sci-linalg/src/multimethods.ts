@@ -35,6 +35,9 @@ import { khatriRaoHost } from './special/khatri-rao.js';
 import { nullSpaceHost, orthHost, subspaceAnglesHost } from './subspaces.js';
 import type { CholeskyBandedOptions, ChoSolveBandedOptions, SolveBandedOptions, SolvehBandedOptions } from './banded-options.js';
 import { choleskyBandedHost, choSolveBandedHost, solveBandedHost, solvehBandedHost } from './banded.js';
+import { solveCirculantHost } from './circulant-solver.js';
+import type { MatmulToeplitzOptions, SolveCirculantOptions, SolveToeplitzOptions, ToeplitzSpec } from './structured-options.js';
+import { matmulToeplitzHost, solveToeplitzHost } from './toeplitz-solvers.js';
 import type { DispatchOptions } from '@sciport/dispatch-core';
 
 export { LINALG_DOMAIN } from './table.js';
@@ -121,6 +124,11 @@ export const choSolveBanded = declare<(cbAndLower: readonly [unknown, boolean], 
   'choSolveBanded',
   choSolveBandedHost,
 );
+
+// Toeplitz and circulant systems
+export const solveToeplitz = declare<(cOrCr: ToeplitzSpec, b: unknown, options?: SolveToeplitzOptions) => NDArray>('solveToeplitz', solveToeplitzHost);
+export const solveCirculant = declare<(c: unknown, b: unknown, options?: SolveCirculantOptions) => NDArray>('solveCirculant', solveCirculantHost);
+export const matmulToeplitz = declare<(cOrCr: ToeplitzSpec, x: unknown, options?: MatmulToeplitzOptions) => NDArray>('matmulToeplitz', matmulToeplitzHost);
 
 /** `pinv`'s result: A⁺, or [A⁺, rank] with `returnRank: true` (rank an int64 array for a stack). */
 export interface PinvFunction {

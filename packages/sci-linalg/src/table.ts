@@ -80,6 +80,10 @@ export const LINALG_TABLE = functionTable<LinalgFunction>(LINALG_DOMAIN, [
   row('solvehBanded', 'solver', [0, 1], ['overwriteAb', 'overwriteB', 'lower', ...CHECK]),
   row('choleskyBanded', 'decomposition', [0], ['overwriteAb', 'lower', ...CHECK]),
   row('choSolveBanded', 'decomposition', [1], ['overwriteB', ...CHECK]),
+  // Toeplitz and circulant systems; c_or_cr may be a [c, r] pair, so the Toeplitz ones dispatch on b / x
+  row('solveToeplitz', 'solver', [1], [...CHECK]),
+  row('solveCirculant', 'solver', [0, 1], ['singular', 'tol', 'caxis', 'baxis', 'outaxis']),
+  row('matmulToeplitz', 'solver', [1], [...CHECK, 'workers']),
 ]);
 
 /** Every function's row, in table order. */

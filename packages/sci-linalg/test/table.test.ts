@@ -13,6 +13,8 @@ const MILESTONE = [
   'lstsq', 'pinv', 'nullSpace', 'orth', 'subspaceAngles', 'polar', 'orthogonalProcrustes', 'khatriRao',
   // band matrices
   'solveBanded', 'solvehBanded', 'choleskyBanded', 'choSolveBanded',
+  // Toeplitz and circulant systems
+  'solveToeplitz', 'solveCirculant', 'matmulToeplitz',
 ];
 
 describe('the linalg table', () => {

@@ -26,7 +26,7 @@ import { alignSingularVectors } from './linalg-svd.js';
 import { alignBasis } from './linalg-subspaces.js';
 
 /** Fixture files of the linalg suite (packages/conformance/fixtures/linalg). */
-export const LINALG_FIXTURE_FILES = ['solve', 'decompositions', 'norms', 'special', 'triangles', 'qr', 'svd', 'least-squares', 'banded'] as const;
+export const LINALG_FIXTURE_FILES = ['solve', 'decompositions', 'norms', 'special', 'triangles', 'qr', 'svd', 'least-squares', 'banded', 'structured'] as const;
 
 export interface LinalgSuiteTolerance {
   /** The constant of the bound factor × n × ε × κ (default 4). */
@@ -92,8 +92,10 @@ function epsilonOf(dtypes: readonly string[]): number {
 
 async function runCase(file: FixtureFile, c: LinalgCase, factory: ArrayFactory, options: LinalgSuiteOptions): Promise<string | undefined> {
   const input = c.input === null ? null : decodeArray(file.inputs[c.input]);
-  const args = c.args.map((a) => (isInputRef(a) ? factory.make(decodeArray(file.inputs[a.$input])) : a));
-  const inputDtypes = [c.input, ...[...c.args, ...Object.values(c.options)].map((a) => (isInputRef(a) ? a.$input : null))]
+  const make = (a: unknown): unknown => (isInputRef(a) ? factory.make(decodeArray(file.inputs[a.$input])) : a);
+  // a list of input references is a list of arrays (SciPy's tuple (c, r) of solveToeplitz)
+  const args = c.args.map((a) => (Array.isArray(a) && a.length > 0 && a.every(isInputRef) ? a.map(make) : make(a)));
+  const inputDtypes = [c.input, ...[...c.args.flatMap((a) => (Array.isArray(a) ? a : [a])), ...Object.values(c.options)].map((a) => (isInputRef(a) ? a.$input : null))]
     .filter((k): k is string => k !== null)
     .map((k) => file.inputs[k].dtype);
   const where = label(c, file);
