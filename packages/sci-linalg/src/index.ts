@@ -56,6 +56,8 @@ export {
 export type { LstsqResult } from './lstsq.js';
 export { choleskyBanded, choSolveBanded, solveBanded, solvehBanded } from './multimethods.js';
 export { matmulToeplitz, solveCirculant, solveToeplitz } from './multimethods.js';
+export { ldl } from './multimethods.js';
+export type { LdlOptions } from './ldl.js';
 export type { MatmulToeplitzOptions, SolveCirculantOptions, SolveToeplitzOptions, ToeplitzSpec } from './structured-options.js';
 export type {
   CholeskyBandedOptions,

@@ -38,6 +38,7 @@ import { choleskyBandedHost, choSolveBandedHost, solveBandedHost, solvehBandedHo
 import { solveCirculantHost } from './circulant-solver.js';
 import type { MatmulToeplitzOptions, SolveCirculantOptions, SolveToeplitzOptions, ToeplitzSpec } from './structured-options.js';
 import { matmulToeplitzHost, solveToeplitzHost } from './toeplitz-solvers.js';
+import { type LdlOptions, ldlHost } from './ldl.js';
 import type { DispatchOptions } from '@sciport/dispatch-core';
 
 export { LINALG_DOMAIN } from './table.js';
@@ -129,6 +130,9 @@ export const choSolveBanded = declare<(cbAndLower: readonly [unknown, boolean], 
 export const solveToeplitz = declare<(cOrCr: ToeplitzSpec, b: unknown, options?: SolveToeplitzOptions) => NDArray>('solveToeplitz', solveToeplitzHost);
 export const solveCirculant = declare<(c: unknown, b: unknown, options?: SolveCirculantOptions) => NDArray>('solveCirculant', solveCirculantHost);
 export const matmulToeplitz = declare<(cOrCr: ToeplitzSpec, x: unknown, options?: MatmulToeplitzOptions) => NDArray>('matmulToeplitz', matmulToeplitzHost);
+
+// more decompositions
+export const ldl = declare<(A: unknown, options?: LdlOptions) => [NDArray, NDArray, NDArray]>('ldl', ldlHost);
 
 /** `pinv`'s result: A⁺, or [A⁺, rank] with `returnRank: true` (rank an int64 array for a stack). */
 export interface PinvFunction {

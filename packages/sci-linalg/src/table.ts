@@ -84,6 +84,8 @@ export const LINALG_TABLE = functionTable<LinalgFunction>(LINALG_DOMAIN, [
   row('solveToeplitz', 'solver', [1], [...CHECK]),
   row('solveCirculant', 'solver', [0, 1], ['singular', 'tol', 'caxis', 'baxis', 'outaxis']),
   row('matmulToeplitz', 'solver', [1], [...CHECK, 'workers']),
+  // more decompositions
+  row('ldl', 'decomposition', [0], ['lower', 'hermitian', 'overwriteA', ...CHECK]),
 ]);
 
 /** Every function's row, in table order. */

@@ -15,6 +15,8 @@ const MILESTONE = [
   'solveBanded', 'solvehBanded', 'choleskyBanded', 'choSolveBanded',
   // Toeplitz and circulant systems
   'solveToeplitz', 'solveCirculant', 'matmulToeplitz',
+  // more decompositions
+  'ldl',
 ];
 
 describe('the linalg table', () => {
