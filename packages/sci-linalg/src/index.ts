@@ -56,8 +56,10 @@ export {
 export type { LstsqResult } from './lstsq.js';
 export { choleskyBanded, choSolveBanded, solveBanded, solvehBanded } from './multimethods.js';
 export { matmulToeplitz, solveCirculant, solveToeplitz } from './multimethods.js';
-export { ldl } from './multimethods.js';
+export { ldl, qrMultiply, rq } from './multimethods.js';
 export type { LdlOptions } from './ldl.js';
+export type { QrMultiplyOptions } from './qr-multiply.js';
+export type { RqFunction, RqMode, RqOptions } from './rq.js';
 export type { MatmulToeplitzOptions, SolveCirculantOptions, SolveToeplitzOptions, ToeplitzSpec } from './structured-options.js';
 export type {
   CholeskyBandedOptions,

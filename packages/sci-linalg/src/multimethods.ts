@@ -39,6 +39,8 @@ import { solveCirculantHost } from './circulant-solver.js';
 import type { MatmulToeplitzOptions, SolveCirculantOptions, SolveToeplitzOptions, ToeplitzSpec } from './structured-options.js';
 import { matmulToeplitzHost, solveToeplitzHost } from './toeplitz-solvers.js';
 import { type LdlOptions, ldlHost } from './ldl.js';
+import { type QrMultiplyOptions, qrMultiplyHost } from './qr-multiply.js';
+import { type RqFunction, rqHost } from './rq.js';
 import type { DispatchOptions } from '@sciport/dispatch-core';
 
 export { LINALG_DOMAIN } from './table.js';
@@ -133,6 +135,9 @@ export const matmulToeplitz = declare<(cOrCr: ToeplitzSpec, x: unknown, options?
 
 // more decompositions
 export const ldl = declare<(A: unknown, options?: LdlOptions) => [NDArray, NDArray, NDArray]>('ldl', ldlHost);
+// rqHost's result depends on the mode: RqFunction states which
+export const rq = declare<RqFunction>('rq', rqHost as RqFunction);
+export const qrMultiply = declare<(a: unknown, c: unknown, options?: QrMultiplyOptions) => NDArray[]>('qrMultiply', qrMultiplyHost);
 
 /** `pinv`'s result: A⁺, or [A⁺, rank] with `returnRank: true` (rank an int64 array for a stack). */
 export interface PinvFunction {

@@ -86,6 +86,8 @@ export const LINALG_TABLE = functionTable<LinalgFunction>(LINALG_DOMAIN, [
   row('matmulToeplitz', 'solver', [1], [...CHECK, 'workers']),
   // more decompositions
   row('ldl', 'decomposition', [0], ['lower', 'hermitian', 'overwriteA', ...CHECK]),
+  row('rq', 'decomposition', [0], ['overwriteA', 'lwork', 'mode', ...CHECK]),
+  row('qrMultiply', 'decomposition', [0, 1], ['mode', 'pivoting', 'conjugate', 'overwriteA', 'overwriteC', ...CHECK]),
 ]);
 
 /** Every function's row, in table order. */

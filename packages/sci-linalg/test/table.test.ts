@@ -16,7 +16,7 @@ const MILESTONE = [
   // Toeplitz and circulant systems
   'solveToeplitz', 'solveCirculant', 'matmulToeplitz',
   // more decompositions
-  'ldl',
+  'ldl', 'rq', 'qrMultiply',
 ];
 
 describe('the linalg table', () => {

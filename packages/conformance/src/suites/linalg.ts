@@ -26,7 +26,7 @@ import { alignSingularVectors } from './linalg-svd.js';
 import { alignBasis } from './linalg-subspaces.js';
 
 /** Fixture files of the linalg suite (packages/conformance/fixtures/linalg). */
-export const LINALG_FIXTURE_FILES = ['solve', 'decompositions', 'norms', 'special', 'triangles', 'qr', 'svd', 'least-squares', 'banded', 'structured', 'ldl'] as const;
+export const LINALG_FIXTURE_FILES = ['solve', 'decompositions', 'norms', 'special', 'triangles', 'qr', 'svd', 'least-squares', 'banded', 'structured', 'ldl', 'qr-extra'] as const;
 
 export interface LinalgSuiteTolerance {
   /** The constant of the bound factor × n × ε × κ (default 4). */
