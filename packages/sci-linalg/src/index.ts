@@ -56,7 +56,8 @@ export {
 export type { LstsqResult } from './lstsq.js';
 export { choleskyBanded, choSolveBanded, solveBanded, solvehBanded } from './multimethods.js';
 export { matmulToeplitz, solveCirculant, solveToeplitz } from './multimethods.js';
-export { ldl, qrMultiply, rq } from './multimethods.js';
+export { ldl, qrDelete, qrInsert, qrMultiply, qrUpdate, rq } from './multimethods.js';
+export type { QrDeleteOptions, QrInsertOptions, QrUpdateOptions } from './qr-update.js';
 export type { LdlOptions } from './ldl.js';
 export type { QrMultiplyOptions } from './qr-multiply.js';
 export type { RqFunction, RqMode, RqOptions } from './rq.js';

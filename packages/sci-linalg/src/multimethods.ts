@@ -41,6 +41,7 @@ import { matmulToeplitzHost, solveToeplitzHost } from './toeplitz-solvers.js';
 import { type LdlOptions, ldlHost } from './ldl.js';
 import { type QrMultiplyOptions, qrMultiplyHost } from './qr-multiply.js';
 import { type RqFunction, rqHost } from './rq.js';
+import { type QrDeleteOptions, type QrInsertOptions, type QrUpdateOptions, qrDeleteHost, qrInsertHost, qrUpdateHost } from './qr-update.js';
 import type { DispatchOptions } from '@sciport/dispatch-core';
 
 export { LINALG_DOMAIN } from './table.js';
@@ -137,6 +138,10 @@ export const matmulToeplitz = declare<(cOrCr: ToeplitzSpec, x: unknown, options?
 export const ldl = declare<(A: unknown, options?: LdlOptions) => [NDArray, NDArray, NDArray]>('ldl', ldlHost);
 // rqHost's result depends on the mode: RqFunction states which
 export const rq = declare<RqFunction>('rq', rqHost as RqFunction);
+type QrFactors = [NDArray, NDArray];
+export const qrUpdate = declare<(Q: unknown, R: unknown, u: unknown, v: unknown, options?: QrUpdateOptions) => QrFactors>('qrUpdate', qrUpdateHost);
+export const qrInsert = declare<(Q: unknown, R: unknown, u: unknown, k: number, options?: QrInsertOptions) => QrFactors>('qrInsert', qrInsertHost);
+export const qrDelete = declare<(Q: unknown, R: unknown, k: number, options?: QrDeleteOptions) => QrFactors>('qrDelete', qrDeleteHost);
 export const qrMultiply = declare<(a: unknown, c: unknown, options?: QrMultiplyOptions) => NDArray[]>('qrMultiply', qrMultiplyHost);
 
 /** `pinv`'s result: A⁺, or [A⁺, rank] with `returnRank: true` (rank an int64 array for a stack). */

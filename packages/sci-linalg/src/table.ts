@@ -88,6 +88,9 @@ export const LINALG_TABLE = functionTable<LinalgFunction>(LINALG_DOMAIN, [
   row('ldl', 'decomposition', [0], ['lower', 'hermitian', 'overwriteA', ...CHECK]),
   row('rq', 'decomposition', [0], ['overwriteA', 'lwork', 'mode', ...CHECK]),
   row('qrMultiply', 'decomposition', [0, 1], ['mode', 'pivoting', 'conjugate', 'overwriteA', 'overwriteC', ...CHECK]),
+  row('qrUpdate', 'decomposition', [0, 1, 2, 3], ['overwriteQruv', ...CHECK]),
+  row('qrInsert', 'decomposition', [0, 1, 2], ['which', 'rcond', 'overwriteQru', ...CHECK]),
+  row('qrDelete', 'decomposition', [0, 1], ['p', 'which', 'overwriteQr', ...CHECK]),
 ]);
 
 /** Every function's row, in table order. */

@@ -16,7 +16,7 @@ const MILESTONE = [
   // Toeplitz and circulant systems
   'solveToeplitz', 'solveCirculant', 'matmulToeplitz',
   // more decompositions
-  'ldl', 'rq', 'qrMultiply',
+  'ldl', 'rq', 'qrMultiply', 'qrUpdate', 'qrInsert', 'qrDelete',
 ];
 
 describe('the linalg table', () => {

@@ -24,9 +24,10 @@ import { loadFixtureFile } from '../fixtures.js';
 import { expectCasesMatchSciPy, exportedFunction, fixtureGroups } from './fixture-groups.js';
 import { alignSingularVectors } from './linalg-svd.js';
 import { alignBasis } from './linalg-subspaces.js';
+import { alignQrFactors } from './linalg-qr-update.js';
 
 /** Fixture files of the linalg suite (packages/conformance/fixtures/linalg). */
-export const LINALG_FIXTURE_FILES = ['solve', 'decompositions', 'norms', 'special', 'triangles', 'qr', 'svd', 'least-squares', 'banded', 'structured', 'ldl', 'qr-extra'] as const;
+export const LINALG_FIXTURE_FILES = ['solve', 'decompositions', 'norms', 'special', 'triangles', 'qr', 'svd', 'least-squares', 'banded', 'structured', 'ldl', 'qr-extra', 'qr-update'] as const;
 
 export interface LinalgSuiteTolerance {
   /** The constant of the bound factor × n × ε × κ (default 4). */
@@ -127,6 +128,12 @@ async function runCase(file: FixtureFile, c: LinalgCase, factory: ArrayFactory, 
   if (c.fn === 'svd' && Array.isArray(result) && Array.isArray(c.expected) && c.expected.length === 3) {
     const read = await Promise.all(result.map((x) => factory.read(x)));
     const aligned = alignSingularVectors(read, (c.expected as FixtureArray[]).map(decodeArray), tol);
+    if (typeof aligned === 'string') return `${where}: ${aligned}`;
+    result = aligned;
+  }
+  if (['qrUpdate', 'qrInsert', 'qrDelete'].includes(c.fn) && Array.isArray(result) && Array.isArray(c.expected) && c.expected.length === 2) {
+    const read = await Promise.all(result.map((x) => factory.read(x)));
+    const aligned = alignQrFactors(read, (c.expected as FixtureArray[]).map(decodeArray), tol);
     if (typeof aligned === 'string') return `${where}: ${aligned}`;
     result = aligned;
   }
