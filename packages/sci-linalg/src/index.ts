@@ -41,6 +41,19 @@ export {
   svdvals,
   diagsvd,
   solveTriangular,
+  hessenberg,
+  schur,
+  rsf2csf,
+  eig,
+  eigvals,
+  eigh,
+  eigvalsh,
+  eighTridiagonal,
+  eigvalshTridiagonal,
+  eigBanded,
+  eigvalsBanded,
+  cdf2rdf,
+  matrixBalance,
 } from './multimethods.js';
 export {
   khatriRao,
@@ -89,6 +102,23 @@ export type { QrFunction, QrMode, QrOptions } from './qr.js';
 export type { SvdFunction, SvdOptions, SvdvalsOptions } from './svd.js';
 export type { SymmetryOptions } from './symmetry.js';
 export type { FiniteOptions, Trans } from './options.js';
+export type {
+  EigenvalueSort,
+  EighDriver,
+  EighOptions,
+  EigOptions,
+  EigvalshOptions,
+  EigvalsOptions,
+  HessenbergOptions,
+  SchurOptions,
+} from './eigen-options.js';
+export type { EighFunction } from './eigh.js';
+export type { EigenSelect } from './eigen-options.js';
+export type { EighTridiagonalFunction, EighTridiagonalOptions, EigvalshTridiagonalOptions } from './tridiagonal-eigen.js';
+export type { EigBandedFunction, EigBandedOptions, EigvalsBandedOptions } from './banded-eigen.js';
+export type { MatrixBalanceFunction, MatrixBalanceOptions } from './matrix-balance.js';
+export type { EigFunction } from './eig.js';
+export type { HessenbergFunction, SchurFunction } from './schur.js';
 export type { ExactOptions, PascalKind, PascalOptions } from './special/integer-matrices.js';
 export type { ConvolutionMatrixOptions, ConvolutionMode } from './special/structured.js';
 export type { HankelOptions, ToeplitzOptions } from './special/toeplitz.js';

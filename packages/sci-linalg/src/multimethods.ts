@@ -42,6 +42,16 @@ import { type LdlOptions, ldlHost } from './ldl.js';
 import { type QrMultiplyOptions, qrMultiplyHost } from './qr-multiply.js';
 import { type RqFunction, rqHost } from './rq.js';
 import { type QrDeleteOptions, type QrInsertOptions, type QrUpdateOptions, qrDeleteHost, qrInsertHost, qrUpdateHost } from './qr-update.js';
+import { type HessenbergFunction, hessenbergHost, type SchurFunction, schurHost } from './schur.js';
+import { rsf2csfHost } from './rsf2csf.js';
+import { type EigFunction, eigHost, eigvalsHost } from './eig.js';
+import type { EigvalshOptions, EigvalsOptions } from './eigen-options.js';
+import { type EighFunction, eighHost, eigvalshHost } from './eigh.js';
+import { type EighTridiagonalFunction, eighTridiagonalHost, type EigvalshTridiagonalOptions, eigvalshTridiagonalHost } from './tridiagonal-eigen.js';
+import { type EigBandedFunction, eigBandedHost, type EigvalsBandedOptions, eigvalsBandedHost } from './banded-eigen.js';
+import { cdf2rdfHost } from './cdf2rdf.js';
+import { type MatrixBalanceFunction, matrixBalanceHost } from './matrix-balance.js';
+import type { FiniteOptions } from './options.js';
 import type { DispatchOptions } from '@sciport/dispatch-core';
 
 export { LINALG_DOMAIN } from './table.js';
@@ -150,6 +160,25 @@ export interface PinvFunction {
   (a: unknown, options: PinvOptions & { returnRank: true }): [NDArray, number | NDArray];
   (a: unknown, options?: PinvOptions): NDArray | [NDArray, number | NDArray];
 }
+// hessenberg's and schur's results depend on calcQ / sort: their function types state which
+export const hessenberg = declare<HessenbergFunction>('hessenberg', hessenbergHost as HessenbergFunction);
+export const schur = declare<SchurFunction>('schur', schurHost as SchurFunction);
+export const rsf2csf = declare<(T: unknown, Z: unknown, options?: FiniteOptions) => [NDArray, NDArray]>('rsf2csf', rsf2csfHost);
+// eig's result depends on left/right: EigFunction states which
+export const eig = declare<EigFunction>('eig', eigHost as EigFunction);
+export const eigvals = declare<(a: unknown, b?: unknown, options?: EigvalsOptions) => NDArray>('eigvals', eigvalsHost);
+// eigh's result depends on eigvalsOnly: EighFunction states which
+export const eigh = declare<EighFunction>('eigh', eighHost as EighFunction);
+export const eigvalsh = declare<(a: unknown, b?: unknown, options?: EigvalshOptions) => NDArray>('eigvalsh', eigvalshHost);
+export const eighTridiagonal = declare<EighTridiagonalFunction>('eighTridiagonal', eighTridiagonalHost as EighTridiagonalFunction);
+export const eigvalshTridiagonal = declare<(d: unknown, e: unknown, options?: EigvalshTridiagonalOptions) => NDArray>(
+  'eigvalshTridiagonal',
+  eigvalshTridiagonalHost,
+);
+export const eigBanded = declare<EigBandedFunction>('eigBanded', eigBandedHost as EigBandedFunction);
+export const eigvalsBanded = declare<(aBand: unknown, options?: EigvalsBandedOptions) => NDArray>('eigvalsBanded', eigvalsBandedHost);
+export const cdf2rdf = declare<(w: unknown, v: unknown) => [NDArray, NDArray]>('cdf2rdf', cdf2rdfHost);
+export const matrixBalance = declare<MatrixBalanceFunction>('matrixBalance', matrixBalanceHost as MatrixBalanceFunction);
 
 /**
  * Every multimethod of the domain by name (for capability tables, manifests and

@@ -91,6 +91,21 @@ export const LINALG_TABLE = functionTable<LinalgFunction>(LINALG_DOMAIN, [
   row('qrUpdate', 'decomposition', [0, 1, 2, 3], ['overwriteQruv', ...CHECK]),
   row('qrInsert', 'decomposition', [0, 1, 2], ['which', 'rcond', 'overwriteQru', ...CHECK]),
   row('qrDelete', 'decomposition', [0, 1], ['p', 'which', 'overwriteQr', ...CHECK]),
+  // eigenvalues and Schur forms
+  row('hessenberg', 'decomposition', [0], ['calcQ', 'overwriteA', ...CHECK]),
+  row('schur', 'decomposition', [0], ['output', 'lwork', 'overwriteA', 'sort', ...CHECK]),
+  row('rsf2csf', 'decomposition', [0, 1], [...CHECK]),
+  // eig(a, b) and eigvals(a, b): b is optional (the generalized problem)
+  row('eig', 'decomposition', [0, 1], ['left', 'right', 'overwriteA', 'overwriteB', ...CHECK, 'homogeneousEigvals']),
+  row('eigvals', 'decomposition', [0, 1], ['overwriteA', 'overwriteB', ...CHECK, 'homogeneousEigvals']),
+  row('eigh', 'decomposition', [0, 1], ['lower', 'eigvalsOnly', 'overwriteA', 'overwriteB', 'type', ...CHECK, 'subsetByIndex', 'subsetByValue', 'driver']),
+  row('eigvalsh', 'decomposition', [0, 1], ['lower', 'overwriteA', 'overwriteB', 'type', ...CHECK, 'subsetByIndex', 'subsetByValue', 'driver']),
+  row('eighTridiagonal', 'decomposition', [0, 1], ['eigvalsOnly', 'select', 'selectRange', ...CHECK, 'tol', 'lapackDriver']),
+  row('eigvalshTridiagonal', 'decomposition', [0, 1], ['select', 'selectRange', ...CHECK, 'tol', 'lapackDriver']),
+  row('eigBanded', 'decomposition', [0], ['lower', 'eigvalsOnly', 'overwriteABand', 'select', 'selectRange', 'maxEv', ...CHECK]),
+  row('eigvalsBanded', 'decomposition', [0], ['lower', 'overwriteABand', 'select', 'selectRange', ...CHECK]),
+  row('cdf2rdf', 'decomposition', [0, 1], []),
+  row('matrixBalance', 'decomposition', [0], ['permute', 'scale', 'separate', 'overwriteA']),
 ]);
 
 /** Every function's row, in table order. */

@@ -17,6 +17,9 @@ const MILESTONE = [
   'solveToeplitz', 'solveCirculant', 'matmulToeplitz',
   // more decompositions
   'ldl', 'rq', 'qrMultiply', 'qrUpdate', 'qrInsert', 'qrDelete',
+  // eigenvalues and Schur forms
+  'hessenberg', 'schur', 'rsf2csf', 'eig', 'eigvals', 'eigh', 'eigvalsh',
+  'eighTridiagonal', 'eigvalshTridiagonal', 'eigBanded', 'eigvalsBanded', 'cdf2rdf', 'matrixBalance',
 ];
 
 describe('the linalg table', () => {

@@ -25,9 +25,27 @@ import { expectCasesMatchSciPy, exportedFunction, fixtureGroups } from './fixtur
 import { alignSingularVectors } from './linalg-svd.js';
 import { alignBasis } from './linalg-subspaces.js';
 import { alignQrFactors } from './linalg-qr-update.js';
+import { checkEigenCase, EIGEN_CHECKED } from './linalg-eigen.js';
 
 /** Fixture files of the linalg suite (packages/conformance/fixtures/linalg). */
-export const LINALG_FIXTURE_FILES = ['solve', 'decompositions', 'norms', 'special', 'triangles', 'qr', 'svd', 'least-squares', 'banded', 'structured', 'ldl', 'qr-extra', 'qr-update'] as const;
+export const LINALG_FIXTURE_FILES = [
+  'solve',
+  'decompositions',
+  'norms',
+  'special',
+  'triangles',
+  'qr',
+  'svd',
+  'least-squares',
+  'banded',
+  'structured',
+  'ldl',
+  'qr-extra',
+  'qr-update',
+  'eigen',
+  'eigen-symmetric',
+  'eigen-banded',
+] as const;
 
 export interface LinalgSuiteTolerance {
   /** The constant of the bound factor × n × ε × κ (default 4). */
@@ -67,9 +85,13 @@ function decodeOptions(options: Readonly<Record<string, unknown>>, file: Fixture
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(options)) {
     if (isInputRef(v)) out[k] = factory.make(decodeArray(file.inputs[v.$input]));
-    else out[k] = v === 'Infinity' ? Infinity : v === '-Infinity' ? -Infinity : v;
+    else out[k] = Array.isArray(v) ? v.map(decodeInfinity) : decodeInfinity(v);
   }
   return out;
+}
+
+function decodeInfinity(v: unknown): unknown {
+  return v === 'Infinity' ? Infinity : v === '-Infinity' ? -Infinity : v;
 }
 
 function label(c: LinalgCase, file: FixtureFile): string {
@@ -141,6 +163,12 @@ async function runCase(file: FixtureFile, c: LinalgCase, factory: ArrayFactory, 
     const aligned = alignBasis(await factory.read(result), decodeArray(c.expected as FixtureArray), tol);
     if (typeof aligned === 'string') return `${where}: ${aligned}`;
     result = aligned;
+  }
+  if (EIGEN_CHECKED.has(c.fn) && input !== null) {
+    const defective = (c as { defective?: boolean }).defective === true;
+    const hostArgs = c.args.map((a) => (isInputRef(a) ? decodeArray(file.inputs[a.$input]) : a));
+    const conditioning = defective ? null : c.conditioning;
+    return checkEigenCase(c.fn, result, c.expected, { input, args: hostArgs, factory, factor, tol, conditioning, where, options: c.options });
   }
   return compareResult(result, c.expected, factory, tol, where);
 }
