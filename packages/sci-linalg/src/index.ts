@@ -62,11 +62,14 @@ export {
   orth,
   orthogonalProcrustes,
   type PinvFunction,
+  type PinvhFunction,
   pinv,
+  pinvh,
   polar,
   subspaceAngles,
 } from './multimethods.js';
 export type { LstsqResult } from './lstsq.js';
+export type { PinvhOptions } from './pinvh.js';
 export { choleskyBanded, choSolveBanded, solveBanded, solvehBanded } from './multimethods.js';
 export { matmulToeplitz, solveCirculant, solveToeplitz } from './multimethods.js';
 export { ldl, qrDelete, qrInsert, qrMultiply, qrUpdate, rq } from './multimethods.js';

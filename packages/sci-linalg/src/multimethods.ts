@@ -30,6 +30,7 @@ import { LINALG_TABLE } from './table.js';
 import type { LstsqOptions, NullSpaceOptions, OrthOptions, PinvOptions, PolarOptions, ProcrustesOptions } from './least-squares-options.js';
 import { type LstsqResult, lstsqHost } from './lstsq.js';
 import { pinvHost } from './pinv.js';
+import { type PinvhOptions, pinvhHost } from './pinvh.js';
 import { orthogonalProcrustesHost, polarHost } from './polar.js';
 import { khatriRaoHost } from './special/khatri-rao.js';
 import { nullSpaceHost, orthHost, subspaceAnglesHost } from './subspaces.js';
@@ -117,6 +118,7 @@ export const convolutionMatrix = declare<(a: unknown, n: number, options?: Convo
 // least squares and subspaces
 export const lstsq = declare<(a: unknown, b: unknown, options?: LstsqOptions) => LstsqResult>('lstsq', lstsqHost);
 export const pinv = declare<PinvFunction>('pinv', pinvHost as PinvFunction);
+export const pinvh = declare<PinvhFunction>('pinvh', pinvhHost as PinvhFunction);
 export const nullSpace = declare<(A: unknown, options?: NullSpaceOptions) => NDArray>('nullSpace', nullSpaceHost);
 export const orth = declare<(A: unknown, options?: OrthOptions) => NDArray>('orth', orthHost);
 export const subspaceAngles = declare<(A: unknown, B: unknown) => NDArray>('subspaceAngles', subspaceAnglesHost);
@@ -153,6 +155,13 @@ export const qrUpdate = declare<(Q: unknown, R: unknown, u: unknown, v: unknown,
 export const qrInsert = declare<(Q: unknown, R: unknown, u: unknown, k: number, options?: QrInsertOptions) => QrFactors>('qrInsert', qrInsertHost);
 export const qrDelete = declare<(Q: unknown, R: unknown, k: number, options?: QrDeleteOptions) => QrFactors>('qrDelete', qrDeleteHost);
 export const qrMultiply = declare<(a: unknown, c: unknown, options?: QrMultiplyOptions) => NDArray[]>('qrMultiply', qrMultiplyHost);
+
+/** `pinvh`'s result: A⁺, or [A⁺, rank] with `returnRank: true`. */
+export interface PinvhFunction {
+  (a: unknown, options?: PinvhOptions & { returnRank?: false }): NDArray;
+  (a: unknown, options: PinvhOptions & { returnRank: true }): [NDArray, number | NDArray];
+  (a: unknown, options?: PinvhOptions): NDArray | [NDArray, number | NDArray];
+}
 
 /** `pinv`'s result: A⁺, or [A⁺, rank] with `returnRank: true` (rank an int64 array for a stack). */
 export interface PinvFunction {

@@ -91,6 +91,7 @@ export const LINALG_TABLE = functionTable<LinalgFunction>(LINALG_DOMAIN, [
   row('qrUpdate', 'decomposition', [0, 1, 2, 3], ['overwriteQruv', ...CHECK]),
   row('qrInsert', 'decomposition', [0, 1, 2], ['which', 'rcond', 'overwriteQru', ...CHECK]),
   row('qrDelete', 'decomposition', [0, 1], ['p', 'which', 'overwriteQr', ...CHECK]),
+  row('pinvh', 'solver', [0], ['atol', 'rtol', 'lower', 'returnRank', ...CHECK]),
   // eigenvalues and Schur forms
   row('hessenberg', 'decomposition', [0], ['calcQ', 'overwriteA', ...CHECK]),
   row('schur', 'decomposition', [0], ['output', 'lwork', 'overwriteA', 'sort', ...CHECK]),

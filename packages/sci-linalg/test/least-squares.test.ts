@@ -6,7 +6,7 @@
 import { asarray, conj, type DType, matmul, matrixTranspose, NDArray, subtract } from '@sciport/array-api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { khatriRao, lstsq, nullSpace, orth, orthogonalProcrustes, pinv, polar, subspaceAngles } from '../src/index.js';
+import { khatriRao, lstsq, nullSpace, orth, orthogonalProcrustes, pinv, pinvh, polar, subspaceAngles } from '../src/index.js';
 
 const EPS: Record<string, number> = { float64: 2 ** -52, complex128: 2 ** -52, float32: 2 ** -23, complex64: 2 ** -23 };
 const H = (x: NDArray) => conj(matrixTranspose(x));
@@ -76,6 +76,24 @@ describe('least squares and subspaces: invariants (fast-check)', () => {
         expect(rank).toBeLessThanOrEqual(Math.min(...a.shape));
       }),
       { numRuns: 120 },
+    );
+  });
+
+  it('pinvh equals pinv on Hermitian matrices, reading one triangle only', () => {
+    fc.assert(
+      fc.property(dims.chain((n) => fc.tuple(matrix(n, n, 'complex128'), matrix(n, n, 'complex128'), fc.boolean())), ([x, junk, lower]) => {
+        const herm = matmul(x, H(x));
+        const n = herm.shape[0];
+        // the other triangle replaced by junk: pinvh must not read it
+        const d = (herm.toTypedArray() as Float64Array).slice();
+        const j = junk.toTypedArray() as Float64Array;
+        for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) if (lower ? c > r : c < r) for (let l = 0; l < 2; l++) d[2 * (r * n + c) + l] = j[2 * (r * n + c) + l];
+        const [p, rank] = pinvh(new NDArray(d, [n, n], 'complex128'), { lower, rtol: 1e-6, returnRank: true }) as [NDArray, number];
+        const [q, rank2] = pinv(herm, { rtol: 1e-6, returnRank: true }) as [NDArray, number];
+        expect(rank).toBe(rank2);
+        expect(maxAbs(subtract(p, q))).toBeLessThanOrEqual(1e-6 * Math.max(1, maxAbs(q)));
+      }),
+      { numRuns: 80 },
     );
   });
 

@@ -16,7 +16,7 @@ const MILESTONE = [
   // Toeplitz and circulant systems
   'solveToeplitz', 'solveCirculant', 'matmulToeplitz',
   // more decompositions
-  'ldl', 'rq', 'qrMultiply', 'qrUpdate', 'qrInsert', 'qrDelete',
+  'ldl', 'rq', 'qrMultiply', 'qrUpdate', 'qrInsert', 'qrDelete', 'pinvh',
   // eigenvalues and Schur forms
   'hessenberg', 'schur', 'rsf2csf', 'eig', 'eigvals', 'eigh', 'eigvalsh',
   'eighTridiagonal', 'eigvalshTridiagonal', 'eigBanded', 'eigvalsBanded', 'cdf2rdf', 'matrixBalance',
