@@ -8,6 +8,7 @@
 import { type NDArray, reshape } from '@sciport/array-api';
 import { checkBoolean, checkInteger, describe } from '@sciport/array-api/kit';
 import { InvalidArgumentError, NotSupportedError, ShapeError } from '@sciport/dispatch-core';
+import { type BatchedArgument, overBatch } from './batch.js';
 import { gemm, view } from './kernels/gemm.js';
 import { type Rotation, rotateColumns, rotateRows, rotationFor } from './kernels/givens.js';
 import { checkThreshold } from './least-squares-options.js';
@@ -119,8 +120,22 @@ function retriangularize(r: Float, rows: number, cols: number, q: Float, qRows: 
   }
 }
 
-/** SciPy's `qr_update(Q, R, u, v)`: the factors of A + u vᴴ (u vᵀ when real), u [M] or [M, k], v [N] or [N, k]. */
+/**
+ * SciPy's `qr_update(Q, R, u, v)`: the factors of A + u vᴴ (u vᵀ when real), u [M] or [M, k],
+ * v [N] or [N, k]; Q, R, u and v may carry batch dimensions (u and v as [..., M, k], [..., N, k]).
+ */
 export function qrUpdateHost(Q: unknown, R: unknown, u: unknown, v: unknown, options?: QrUpdateOptions): [NDArray, NDArray] {
+  readFunctionOptions(options, 'qrUpdate');
+  const args: BatchedArgument[] = [
+    { value: Q, name: 'Q', core: 2 },
+    { value: R, name: 'R', core: 2 },
+    { value: u, name: 'u', core: '1|2' },
+    { value: v, name: 'v', core: '1|2' },
+  ];
+  return overBatch('qrUpdate', args, (q, r, uu, vv) => qrUpdateMatrix(q, r, uu, vv, options));
+}
+
+function qrUpdateMatrix(Q: unknown, R: unknown, u: unknown, v: unknown, options?: QrUpdateOptions): [NDArray, NDArray] {
   const o = readFunctionOptions(options, 'qrUpdate');
   checkBoolean(o.overwriteQruv, 'overwriteQruv', false);
   const checkFinite = checkBoolean(o.checkFinite, 'checkFinite', true);
@@ -129,6 +144,12 @@ export function qrUpdateHost(Q: unknown, R: unknown, u: unknown, v: unknown, opt
   if (checkFinite) {
     checkFiniteValues(U, 'u', 'qrUpdate');
     checkFiniteValues(V, 'v', 'qrUpdate');
+  }
+  if ((U.ndim === 1) !== (V.ndim === 1)) {
+    throw new ShapeError('qrUpdate: u and v must both be vectors (rank 1) or both be matrices (rank k), as in SciPy.', {
+      argument: 'v',
+      hint: 'Pass u [M] with v [N], or u [M, k] with v [N, k].',
+    });
   }
   const f = readFactors(Q, R, 'qrUpdate', checkFinite, [U, V]);
   const us = columnsOf(U, f.m, f.dtype, 'u', 'qrUpdate');
@@ -219,8 +240,18 @@ function economicNotSupported(fn: string, what: string): NotSupportedError {
   });
 }
 
-/** SciPy's `qr_insert(Q, R, u, k)`: the factors after inserting u's rows (or columns) before row (column) k. */
+/** SciPy's `qr_insert(Q, R, u, k)`: the factors after inserting u's rows (or columns) before row (column) k (batched as qrUpdate). */
 export function qrInsertHost(Q: unknown, R: unknown, u: unknown, k: number, options?: QrInsertOptions): [NDArray, NDArray] {
+  readFunctionOptions(options, 'qrInsert');
+  const args: BatchedArgument[] = [
+    { value: Q, name: 'Q', core: 2 },
+    { value: R, name: 'R', core: 2 },
+    { value: u, name: 'u', core: '1|2' },
+  ];
+  return overBatch('qrInsert', args, (q, r, uu) => qrInsertMatrix(q, r, uu, k, options));
+}
+
+function qrInsertMatrix(Q: unknown, R: unknown, u: unknown, k: number, options?: QrInsertOptions): [NDArray, NDArray] {
   const o = readFunctionOptions(options, 'qrInsert');
   checkBoolean(o.overwriteQru, 'overwriteQru', false);
   const which = checkWhich(o.which);
@@ -287,8 +318,17 @@ function moveRow(x: Float, cols: number, from: number, to: number, lanes: number
   x.set(row, lanes * to * cols);
 }
 
-/** SciPy's `qr_delete(Q, R, k)`: the factors after deleting p rows (or columns) from k. */
+/** SciPy's `qr_delete(Q, R, k)`: the factors after deleting p rows (or columns) from k (batched over Q's and R's leading dimensions). */
 export function qrDeleteHost(Q: unknown, R: unknown, k: number, options?: QrDeleteOptions): [NDArray, NDArray] {
+  readFunctionOptions(options, 'qrDelete');
+  const args: BatchedArgument[] = [
+    { value: Q, name: 'Q', core: 2 },
+    { value: R, name: 'R', core: 2 },
+  ];
+  return overBatch('qrDelete', args, (q, r) => qrDeleteMatrix(q, r, k, options));
+}
+
+function qrDeleteMatrix(Q: unknown, R: unknown, k: number, options?: QrDeleteOptions): [NDArray, NDArray] {
   const o = readFunctionOptions(options, 'qrDelete');
   checkBoolean(o.overwriteQr, 'overwriteQr', false);
   const which = checkWhich(o.which);

@@ -130,6 +130,16 @@ describe('QR updates: bad input', () => {
     rejects(() => qrUpdate(q, r, [1, 1, 1, Number.NaN], [1, 2, 3]), 'InvalidArgumentError', 'u');
   });
 
+  it('batches over leading dimensions, and refuses a vector u with a matrix v (as SciPy)', () => {
+    const b = new NDArray(Float64Array.from({ length: 2 * 4 * 3 }, (_, i) => Math.sin(i + 1)), [2, 4, 3], 'float64');
+    const [qb, rb] = qr(b);
+    const [q1, r1] = qrDelete(qb, rb, 1, { which: 'col' });
+    expect([q1.shape, r1.shape]).toEqual([[2, 4, 4], [2, 4, 2]]);
+    const [q2, r2] = qrUpdate(qb, rb, [[1], [2], [3], [4]], [[1], [0], [1]]);
+    expect([q2.shape, r2.shape]).toEqual([[2, 4, 4], [2, 4, 3]]);
+    rejects(() => qrUpdate(q, r, [1, 1, 1, 1], [[1], [2], [3]]), 'ShapeError', 'v');
+  });
+
   it('refuses row insertion/deletion and insertion on an economic factorisation (NotSupportedError)', () => {
     rejects(() => qrInsert(qe, re, [1, 2, 3], 1), 'NotSupportedError', 'Q');
     rejects(() => qrDelete(qe, re, 1), 'NotSupportedError', 'Q');

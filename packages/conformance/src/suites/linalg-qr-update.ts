@@ -14,15 +14,26 @@ type Data = Float64Array | Float32Array;
 export function alignQrFactors(actual: readonly NDArray[], expected: readonly NDArray[], tol: number): NDArray[] | string {
   const [q, r] = actual;
   const [eq, er] = expected;
-  const same = (x: NDArray, y: NDArray) => x.dtype === y.dtype && x.ndim === 2 && y.ndim === 2 && x.shape[0] === y.shape[0] && x.shape[1] === y.shape[1];
-  if (!same(q, eq) || !same(r, er)) return [...actual];
+  const same = (x: NDArray, y: NDArray) => x.dtype === y.dtype && x.ndim >= 2 && x.ndim === y.ndim && x.shape.every((d, i) => d === y.shape[i]);
+  if (!same(q, eq) || !same(r, er) || q.ndim !== r.ndim) return [...actual];
   const lanes = q.dtype.startsWith('complex') ? 2 : 1;
-  const [m, k] = q.shape;
-  const n = r.shape[1];
+  const [m, k] = q.shape.slice(-2);
+  const n = r.shape[r.ndim - 1];
   const qd = (q.toTypedArray() as Data).slice();
   const rd = (r.toTypedArray() as Data).slice();
   const eqd = eq.toTypedArray() as Data;
   const erd = er.toTypedArray() as Data;
+  const count = m * k === 0 ? 0 : q.size / (m * k);
+  for (let b = 0; b < count; b++) {
+    const failure = alignSlice(qd.subarray(lanes * b * m * k, lanes * (b + 1) * m * k), rd.subarray(lanes * b * k * n, lanes * (b + 1) * k * n),
+      eqd.subarray(lanes * b * m * k, lanes * (b + 1) * m * k), erd.subarray(lanes * b * k * n, lanes * (b + 1) * k * n), m, k, n, lanes, tol);
+    if (failure !== undefined) return failure;
+  }
+  return [new NDArray(qd, [...q.shape], q.dtype), new NDArray(rd, [...r.shape], r.dtype)];
+}
+
+/** One slice aligned in place (see alignQrFactors), or a failure message. */
+function alignSlice(qd: Data, rd: Data, eqd: Data, erd: Data, m: number, k: number, n: number, lanes: number, tol: number): string | undefined {
   // QᴴQ = I
   for (let a = 0; a < k; a++) {
     for (let b = a; b < k; b++) {
@@ -56,7 +67,7 @@ export function alignQrFactors(actual: readonly NDArray[], expected: readonly ND
   }
   // Q's columns past the rank: any orthonormal completion is right (checked above); take SciPy's
   for (let i = 0; i < m; i++) for (let j = rank; j < k; j++) for (let l = 0; l < lanes; l++) qd[lanes * (i * k + j) + l] = eqd[lanes * (i * k + j) + l];
-  return [new NDArray(qd, [m, k], q.dtype), new NDArray(rd, [k, n], r.dtype)];
+  return undefined;
 }
 
 function turn(x: Data, p: number, cr: number, ci: number, lanes: number): void {
