@@ -7,8 +7,9 @@
  */
 import { type NDArray, reshape } from '@sciport/array-api';
 import { checkBoolean, checkInteger, describe } from '@sciport/array-api/kit';
-import { InvalidArgumentError, NotSupportedError, ShapeError } from '@sciport/dispatch-core';
+import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { type BatchedArgument, overBatch } from './batch.js';
+import { LinAlgError } from './errors.js';
 import { gemm, view } from './kernels/gemm.js';
 import { type Rotation, rotateColumns, rotateRows, rotationFor } from './kernels/givens.js';
 import { checkThreshold } from './least-squares-options.js';
@@ -22,7 +23,7 @@ export interface QrUpdateOptions extends FiniteOptions {
 export interface QrInsertOptions extends FiniteOptions {
   /** 'row' (default) or 'col'. */
   which?: 'row' | 'col';
-  /** SciPy's bound for economic factorisations; economic insertion is not supported here, so only checked. */
+  /** Economic column insertion: a column whose part outside range(Q) is below rcond·‖u‖ is refused (default ε). */
   rcond?: number | null;
   /** SciPy's overwrite_qru: accepted, unused. */
   overwriteQru?: boolean;
@@ -233,13 +234,6 @@ function checkWhich(value: unknown): 'row' | 'col' {
   throw new InvalidArgumentError(`'which' must be either 'row' or 'col', got ${describe(value)}.`, { argument: 'which', hint: "Use 'row' or 'col'." });
 }
 
-function economicNotSupported(fn: string, what: string): NotSupportedError {
-  return new NotSupportedError(`${fn}: ${what} of an economic factorisation (Q M×N, R N×N) is not supported yet.`, {
-    argument: 'Q',
-    hint: 'Pass the full factorisation, qr(a) (Q M×M), or factor the new matrix with qr.',
-  });
-}
-
 /** SciPy's `qr_insert(Q, R, u, k)`: the factors after inserting u's rows (or columns) before row (column) k (batched as qrUpdate). */
 export function qrInsertHost(Q: unknown, R: unknown, u: unknown, k: number, options?: QrInsertOptions): [NDArray, NDArray] {
   readFunctionOptions(options, 'qrInsert');
@@ -255,51 +249,79 @@ function qrInsertMatrix(Q: unknown, R: unknown, u: unknown, k: number, options?:
   const o = readFunctionOptions(options, 'qrInsert');
   checkBoolean(o.overwriteQru, 'overwriteQru', false);
   const which = checkWhich(o.which);
-  checkThreshold(o.rcond, 'rcond');
   const checkFinite = checkBoolean(o.checkFinite, 'checkFinite', true);
   const U = toArray(u);
   if (checkFinite) checkFiniteValues(U, 'u', 'qrInsert');
   const f = readFactors(Q, R, 'qrInsert', checkFinite, [U]);
-  if (f.k < f.m) throw economicNotSupported('qrInsert', 'insertion');
   const { lanes, m, n, dtype } = f;
   const limit = which === 'row' ? m : n;
   const at = checkInteger(k, 'k', 0);
   if (at < 0 || at > limit) {
     throw new InvalidArgumentError(`qrInsert: k = ${at} is out of range [0, ${limit}].`, { argument: 'k', hint: `Insert before an index from 0 to ${limit}.` });
   }
+  const economic = f.k < m;
+  const rcond = checkThreshold(o.rcond, 'rcond') ?? (dtype === 'float32' || dtype === 'complex64' ? 2 ** -23 : 2 ** -52);
   const vs = columnsOf(U, which === 'row' ? n : m, dtype, 'u', 'qrInsert', which === 'row');
   let q = f.q;
   let r = f.r;
   let rows = m;
+  let K = f.k;
   let cols = n;
   for (let t = 0; t < vs.count; t++) {
     if (which === 'row') {
       // [R; u] with Q ⊕ 1: rotate u's entries into R's rows, then move the new row of Q to k + t
-      const q2 = allocateFloat(dtype, (rows + 1) * (rows + 1));
-      const r2 = allocateFloat(dtype, (rows + 1) * cols);
-      for (let i = 0; i < rows; i++) for (let j = 0; j < lanes * rows; j++) q2[lanes * i * (rows + 1) + j] = q[lanes * i * rows + j];
-      q2[lanes * (rows * (rows + 1) + rows)] = 1;
-      r2.set(r.subarray(0, lanes * rows * cols));
-      r2.set(vs.data.subarray(lanes * t * cols, lanes * (t + 1) * cols), lanes * rows * cols);
-      for (let j = 0; j < Math.min(rows, cols); j++) {
+      const q2 = allocateFloat(dtype, (rows + 1) * (K + 1));
+      const r2 = allocateFloat(dtype, (K + 1) * cols);
+      for (let i = 0; i < rows; i++) for (let j = 0; j < lanes * K; j++) q2[lanes * i * (K + 1) + j] = q[lanes * i * K + j];
+      q2[lanes * (rows * (K + 1) + K)] = 1;
+      r2.set(r.subarray(0, lanes * K * cols));
+      r2.set(vs.data.subarray(lanes * t * cols, lanes * (t + 1) * cols), lanes * K * cols);
+      for (let j = 0; j < Math.min(K, cols); j++) {
         const p = lanes * (j * cols + j);
-        const s = lanes * (rows * cols + j);
+        const s = lanes * (K * cols + j);
         const g = rotationFor(r2[p], lanes === 2 ? r2[p + 1] : 0, r2[s], lanes === 2 ? r2[s + 1] : 0);
-        rotateRows(r2, 0, cols, j, rows, g, lanes, j);
-        rotateColumns(q2, 0, rows + 1, rows + 1, j, rows, g, lanes);
+        rotateRows(r2, 0, cols, j, K, g, lanes, j);
+        rotateColumns(q2, 0, rows + 1, K + 1, j, K, g, lanes);
       }
-      moveRow(q2, rows + 1, rows, at + t, lanes);
-      q = q2;
-      r = r2;
+      moveRow(q2, K + 1, rows, at + t, lanes);
       rows += 1;
+      if (economic) {
+        // R's new last row is zero: drop it and Q's last column, keeping the thin shapes
+        q = dropLastColumn(q2, rows, K + 1, lanes, dtype);
+        r = r2.slice(0, lanes * K * cols);
+      } else {
+        q = q2;
+        r = r2;
+        K += 1;
+      }
     } else {
+      let w: Float;
+      let rr = r;
+      if (economic) {
+        // [Q, q'] with q' the normalised part of u outside range(Q); refused when that part is below rcond·‖u‖
+        const qa = allocateFloat(dtype, rows * (K + 1));
+        for (let i = 0; i < rows; i++) for (let j = 0; j < lanes * K; j++) qa[lanes * i * (K + 1) + j] = q[lanes * i * K + j];
+        w = outsideComponent({ ...f, m: rows }, K, vs.data, t * rows, qa);
+        let norm = 0;
+        for (let i = 0; i < lanes * rows; i++) norm = Math.hypot(norm, vs.data[lanes * t * rows + i]);
+        const ratio = norm === 0 ? 0 : w[lanes * K] / norm;
+        if (ratio < rcond) {
+          throw new LinAlgError(`qrInsert: one of the columns of u lies in the span of Q (relative part outside it ${ratio.toExponential(3)} < rcond ${rcond}).`, {
+            argument: 'u',
+            hint: 'An economic factorisation cannot take a column in the span of Q; use the full factorisation or a smaller rcond.',
+          });
+        }
+        q = qa;
+        rr = allocateFloat(dtype, (K + 1) * cols);
+        rr.set(r.subarray(0, lanes * K * cols));
+        K += 1;
+      } else w = qhVector({ ...f, q, m: rows, k: rows }, vs.data, t * rows);
       // Qᴴu chased up to row k + t, then inserted as column k + t of R
-      const w = qhVector({ ...f, q, m: rows, k: rows }, vs.data, t * rows);
-      chaseUp(w, rows, at + t, r, cols, q, rows, rows, lanes);
-      const r2 = allocateFloat(dtype, rows * (cols + 1));
-      for (let i = 0; i < rows; i++) {
+      chaseUp(w, K, at + t, rr, cols, q, rows, K, lanes);
+      const r2 = allocateFloat(dtype, K * (cols + 1));
+      for (let i = 0; i < K; i++) {
         for (let c = 0, c2 = 0; c2 <= cols; c2++) {
-          for (let l = 0; l < lanes; l++) r2[lanes * (i * (cols + 1) + c2) + l] = c2 === at + t ? w[lanes * i + l] : r[lanes * (i * cols + c) + l];
+          for (let l = 0; l < lanes; l++) r2[lanes * (i * (cols + 1) + c2) + l] = c2 === at + t ? w[lanes * i + l] : rr[lanes * (i * cols + c) + l];
           if (c2 !== at + t) c++;
         }
       }
@@ -307,7 +329,14 @@ function qrInsertMatrix(Q: unknown, R: unknown, u: unknown, k: number, options?:
       cols += 1;
     }
   }
-  return [fromData(q, [rows, rows], dtype), fromData(r, [rows, cols], dtype)];
+  return [fromData(q, [rows, K], dtype), fromData(r, [K, cols], dtype)];
+}
+
+/** The rows×(cols − 1) matrix of the first columns of x (rows×cols). */
+function dropLastColumn(x: Float, rows: number, cols: number, lanes: number, dtype: LapackDtype): Float {
+  const out = allocateFloat(dtype, rows * (cols - 1));
+  for (let i = 0; i < rows; i++) for (let j = 0; j < lanes * (cols - 1); j++) out[lanes * i * (cols - 1) + j] = x[lanes * i * cols + j];
+  return out;
 }
 
 /** Moves row `from` of the rows×cols matrix to position `to`, shifting the rows between. */
@@ -346,29 +375,47 @@ function qrDeleteMatrix(Q: unknown, R: unknown, k: number, options?: QrDeleteOpt
     });
   }
   if (which === 'row') {
-    if (f.k < m) throw economicNotSupported('qrDelete', 'row deletion');
     let q = f.q;
     let r = f.r;
     let rows = m;
+    let K = f.k;
     for (let t = 0; t < p; t++) {
-      // rotate row `at` of Q into e₁ (conjugated), then drop that row, Q's first column and R's first row
-      const z = allocateFloat(dtype, rows);
-      for (let j = 0; j < rows; j++) {
-        z[lanes * j] = q[lanes * (at * rows + j)];
-        if (lanes === 2) z[lanes * j + 1] = -q[lanes * (at * rows + j) + 1];
+      // once the rows no longer outnumber R's, the factorisation is a full one (as SciPy continues)
+      const economic = K < rows;
+      // a thin Q gets the normalised part of e_k outside range(Q) as an extra column (and R a zero row),
+      // so that row k of Q is a unit vector as in the full case
+      let qa = q;
+      let ra = r;
+      let width = K;
+      if (economic) {
+        width = K + 1;
+        qa = allocateFloat(dtype, rows * width);
+        for (let i = 0; i < rows; i++) for (let j = 0; j < lanes * K; j++) qa[lanes * i * width + j] = q[lanes * i * K + j];
+        const e = allocateFloat(dtype, rows);
+        e[lanes * at] = 1;
+        outsideComponent({ ...f, m: rows }, K, e, 0, qa);
+        ra = allocateFloat(dtype, width * n);
+        ra.set(r.subarray(0, lanes * K * n));
       }
-      chaseUp(z, rows, 0, r, n, q, rows, rows, lanes);
-      const q2 = allocateFloat(dtype, (rows - 1) * (rows - 1));
+      // rotate row `at` of Q into e₁ (conjugated), then drop that row, Q's first column and R's first row
+      const z = allocateFloat(dtype, width);
+      for (let j = 0; j < width; j++) {
+        z[lanes * j] = qa[lanes * (at * width + j)];
+        if (lanes === 2) z[lanes * j + 1] = -qa[lanes * (at * width + j) + 1];
+      }
+      chaseUp(z, width, 0, ra, n, qa, rows, width, lanes);
+      const q2 = allocateFloat(dtype, (rows - 1) * (width - 1));
       for (let i = 0, i2 = 0; i < rows; i++) {
         if (i === at) continue;
-        for (let j = 1; j < rows; j++) for (let l = 0; l < lanes; l++) q2[lanes * (i2 * (rows - 1) + j - 1) + l] = q[lanes * (i * rows + j) + l];
+        for (let j = 1; j < width; j++) for (let l = 0; l < lanes; l++) q2[lanes * (i2 * (width - 1) + j - 1) + l] = qa[lanes * (i * width + j) + l];
         i2++;
       }
       q = q2;
-      r = r.slice(lanes * n, lanes * rows * n);
+      r = ra.slice(lanes * n, lanes * width * n);
       rows -= 1;
+      if (!economic) K -= 1;
     }
-    return [fromData(q, [rows, rows], dtype), fromData(r, [rows, n], dtype)];
+    return [fromData(q, [rows, K], dtype), fromData(r, [K, n], dtype)];
   }
   // columns: R without them is upper Hessenberg-like past k; rotations from the bottom of each column restore it
   const rowsR = f.k;

@@ -78,6 +78,12 @@ describe('QR updates (fast-check)', () => {
         const withCol = concat([take(a, indices(range(0, j)), { axis: 1 }), col, take(a, indices(range(j, n)), { axis: 1 })], { axis: 1 });
         const [qc, rc] = qrInsert(q, r, col, j, { which: 'col' });
         expectFactors(qc, rc, withCol);
+        if (m > n) {
+          const [qe, re] = qr(a, { mode: 'economic' });
+          const [qe1, re1] = qrInsert(qe, re, row, i);
+          expect(qe1.shape).toEqual([m + 1, n]);
+          expectFactors(qe1, re1, withRow);
+        }
       }),
       { numRuns: 100 },
     );
@@ -91,7 +97,13 @@ describe('QR updates (fast-check)', () => {
         if (p < m) {
           const k = Math.min(i, m - p);
           const [q1, r1] = qrDelete(q, r, k, { p });
-          expectFactors(q1, r1, take(a, indices([...range(0, k), ...range(k + p, m)]), { axis: 0 }));
+          const kept = take(a, indices([...range(0, k), ...range(k + p, m)]), { axis: 0 });
+          expectFactors(q1, r1, kept);
+          if (m > n) {
+            const [qe, re] = qr(a, { mode: 'economic' });
+            const [qe1, re1] = qrDelete(qe, re, k, { p });
+            expectFactors(qe1, re1, kept);
+          }
         }
         if (p < n) {
           const k = Math.min(j, n - p);
@@ -140,8 +152,14 @@ describe('QR updates: bad input', () => {
     rejects(() => qrUpdate(q, r, [1, 1, 1, 1], [[1], [2], [3]]), 'ShapeError', 'v');
   });
 
-  it('refuses row insertion/deletion and insertion on an economic factorisation (NotSupportedError)', () => {
-    rejects(() => qrInsert(qe, re, [1, 2, 3], 1), 'NotSupportedError', 'Q');
-    rejects(() => qrDelete(qe, re, 1), 'NotSupportedError', 'Q');
+  it('updates economic factorisations too: row insertion and deletion, column insertion (refused in the span of Q)', () => {
+    const [q1, r1] = qrInsert(qe, re, [1, 2, 3], 1);
+    expectFactors(q1, r1, new NDArray(Float64Array.from([1, 2, 3, 1, 2, 3, 4, 5, 6, 7, 8, 10, 1, 0, 1]), [5, 3], 'float64'));
+    expect(q1.shape).toEqual([5, 3]);
+    const [q2, r2] = qrDelete(qe, re, 1, { p: 2 });
+    expectFactors(q2, r2, new NDArray(Float64Array.from([1, 2, 3, 1, 0, 1]), [2, 3], 'float64'));
+    const [q3, r3] = qrInsert(qe, re, [0, 1, 0, 0], 3, { which: 'col' });
+    expectFactors(q3, r3, new NDArray(Float64Array.from([1, 2, 3, 0, 4, 5, 6, 1, 7, 8, 10, 0, 1, 0, 1, 0]), [4, 4], 'float64'));
+    rejects(() => qrInsert(qe, re, [1, 4, 7, 1], 1, { which: 'col' }), 'LinAlgError', 'u');
   });
 });
