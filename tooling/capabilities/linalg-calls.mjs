@@ -3,11 +3,24 @@
 // a vector). Functions of a size alone (hilbert(n), dft(n), …) have nothing to dispatch
 // on and always run on the default backend; they are listed under the table.
 import { LINALG_DOMAIN, LINALG_FUNCTIONS, LINALG_MULTIMETHODS } from '@sciport/linalg';
-import { matrixSample, vectorSample } from './samples.mjs';
+import { bandSample, matrixSample, vectorSample } from './samples.mjs';
 
 const m = LINALG_MULTIMETHODS;
 
 /** Constructors that take a vector (the matrix's first row) rather than a matrix. */
+const SAMPLES = {
+  solveBanded: bandSample,
+  solvehBanded: bandSample,
+  choleskyBanded: bandSample,
+  choSolveBanded: vectorSample,
+  solveToeplitz: vectorSample,
+  solveCirculant: vectorSample,
+  matmulToeplitz: vectorSample,
+  qrUpdate: vectorSample,
+  qrInsert: vectorSample,
+  eighTridiagonal: vectorSample,
+  eigvalshTridiagonal: vectorSample,
+};
 const TAKES_VECTOR = new Set(['diagsvd', 'toeplitz', 'circulant', 'hankel', 'companion', 'fiedler', 'fiedlerCompanion', 'leslie', 'convolutionMatrix']);
 
 /** How to call each function on the sample `x` (`host`: the same values on the host). */
@@ -20,7 +33,40 @@ const INVOKE = {
   leslie: (x) => m.leslie(x, [1, 2, 3]),
   convolutionMatrix: (x) => m.convolutionMatrix(x, 5),
   blockDiag: (x) => m.blockDiag(x, x),
+  lstsq: (x) => m.lstsq(x, x),
+  subspaceAngles: (x) => m.subspaceAngles(x, x),
+  orthogonalProcrustes: (x) => m.orthogonalProcrustes(x, x),
+  khatriRao: (x) => m.khatriRao(x, x),
+  // the band sample's rows as (l, u) = (1, 0): diagonal, then sub-diagonal
+  solveBanded: (x) => m.solveBanded([1, 0], x, [1, 2, 3, 4]),
+  solvehBanded: (x) => m.solvehBanded(x, [1, 2, 3, 4], { lower: true }),
+  choleskyBanded: (x) => m.choleskyBanded(x, { lower: true }),
+  choSolveBanded: (x, host) => m.choSolveBanded([m.choleskyBanded(bandSample(host.dtype), { lower: true }), true], x),
+  solveToeplitz: (x) => m.solveToeplitz(x, x),
+  solveCirculant: (x) => m.solveCirculant(x, x),
+  matmulToeplitz: (x) => m.matmulToeplitz(x, x),
+  qrMultiply: (x) => m.qrMultiply(x, x),
+  qrUpdate: (x, host) => m.qrUpdate(...qrOf(host), x, x),
+  qrInsert: (x, host) => m.qrInsert(...qrOf(host), x, 1),
+  qrDelete: (x) => m.qrDelete(...m.qr(x), 1),
+  rsf2csf: (x) => m.rsf2csf(...m.schur(x)),
+  eighTridiagonal: (x) => m.eighTridiagonal(x, [1, 2, 3]),
+  eigvalshTridiagonal: (x) => m.eigvalshTridiagonal(x, [1, 2, 3]),
+  cdf2rdf: (x) => m.cdf2rdf(...m.eig(x)),
+  qz: (x) => m.qz(x, x),
+  ordqz: (x) => m.ordqz(x, x),
+  expmFrechet: (x) => m.expmFrechet(x, x),
+  fractionalMatrixPower: (x) => m.fractionalMatrixPower(x, 0.5),
+  funm: (x) => m.funm(x, (w) => w),
+  solveSylvester: (x) => m.solveSylvester(x, x, x),
+  solveContinuousLyapunov: (x) => m.solveContinuousLyapunov(x, x),
+  solveDiscreteLyapunov: (x) => m.solveDiscreteLyapunov(x, x),
+  solveContinuousAre: (x) => m.solveContinuousAre(x, x, x, x),
+  solveDiscreteAre: (x) => m.solveDiscreteAre(x, x, x, x),
 };
+
+/** The Q and R of the host sample (the updates take them with a vector of the probed kind). */
+const qrOf = (host) => m.qr(matrixSample(host.dtype));
 
 const dispatched = LINALG_FUNCTIONS.filter((row) => row.dispatch.length > 0);
 
@@ -29,7 +75,7 @@ export const linalgCalls = {
   calls: dispatched.map((row) => ({
     name: row.name,
     fn: m[row.name],
-    sample: TAKES_VECTOR.has(row.name) ? vectorSample : matrixSample,
+    sample: SAMPLES[row.name] ?? (TAKES_VECTOR.has(row.name) ? vectorSample : matrixSample),
     invoke: INVOKE[row.name] ?? ((x) => m[row.name](x)),
   })),
   /** Functions without an array argument: always the default backend. */

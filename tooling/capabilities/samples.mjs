@@ -27,3 +27,16 @@ export function matrixSample(dtype) {
 export function vectorSample(dtype) {
   return asarray(matrixSample(dtype).toArray()[0], { dtype });
 }
+
+/**
+ * A positive definite tridiagonal matrix in band storage: the diagonal and the first
+ * sub-diagonal (the lower form of solvehBanded/choleskyBanded, and of solveBanded with
+ * (l, u) = (1, 0)).
+ */
+export function bandSample(dtype) {
+  const values = [
+    [20, 20, 20, 20],
+    [1, 2, 3, 0],
+  ];
+  return asarray(dtype === 'bool' ? values.map((r) => r.map((v) => v !== 0)) : values, { dtype });
+}

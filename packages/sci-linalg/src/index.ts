@@ -80,6 +80,45 @@ export {
   solveContinuousAre,
   solveDiscreteAre,
 } from './multimethods.js';
+export {
+  khatriRao,
+  lstsq,
+  nullSpace,
+  orth,
+  orthogonalProcrustes,
+  type PinvFunction,
+  type PinvhFunction,
+  pinv,
+  pinvh,
+  polar,
+  subspaceAngles,
+} from './multimethods.js';
+export type { LstsqResult } from './lstsq.js';
+export type { PinvhOptions } from './pinvh.js';
+export { choleskyBanded, choSolveBanded, solveBanded, solvehBanded } from './multimethods.js';
+export { matmulToeplitz, solveCirculant, solveToeplitz } from './multimethods.js';
+export { ldl, qrDelete, qrInsert, qrMultiply, qrUpdate, rq } from './multimethods.js';
+export type { QrDeleteOptions, QrInsertOptions, QrUpdateOptions } from './qr-update.js';
+export type { LdlOptions } from './ldl.js';
+export type { QrMultiplyOptions } from './qr-multiply.js';
+export type { RqFunction, RqMode, RqOptions } from './rq.js';
+export type { MatmulToeplitzOptions, SolveCirculantOptions, SolveToeplitzOptions, ToeplitzSpec } from './structured-options.js';
+export type {
+  CholeskyBandedOptions,
+  ChoSolveBandedOptions,
+  OverwriteAbOptions,
+  SolveBandedOptions,
+  SolvehBandedOptions,
+} from './banded-options.js';
+export type {
+  LstsqDriver,
+  LstsqOptions,
+  NullSpaceOptions,
+  OrthOptions,
+  PinvOptions,
+  PolarOptions,
+  ProcrustesOptions,
+} from './least-squares-options.js';
 export { LINALG_FUNCTIONS, type LinalgFunction, type LinalgGroup, linalgFunction, linalgNames } from './table.js';
 export { LinAlgError } from './errors.js';
 export type {

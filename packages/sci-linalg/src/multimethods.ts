@@ -27,6 +27,22 @@ import {
 import { circulantHost, type HankelOptions, hankelHost, type ToeplitzOptions, toeplitzHost } from './special/toeplitz.js';
 import { type DftOptions, dftHost, type HadamardOptions, hadamardHost, type HelmertOptions, helmertHost } from './special/transforms.js';
 import { LINALG_TABLE } from './table.js';
+import type { LstsqOptions, NullSpaceOptions, OrthOptions, PinvOptions, PolarOptions, ProcrustesOptions } from './least-squares-options.js';
+import { type LstsqResult, lstsqHost } from './lstsq.js';
+import { pinvHost } from './pinv.js';
+import { type PinvhOptions, pinvhHost } from './pinvh.js';
+import { orthogonalProcrustesHost, polarHost } from './polar.js';
+import { khatriRaoHost } from './special/khatri-rao.js';
+import { nullSpaceHost, orthHost, subspaceAnglesHost } from './subspaces.js';
+import type { CholeskyBandedOptions, ChoSolveBandedOptions, SolveBandedOptions, SolvehBandedOptions } from './banded-options.js';
+import { choleskyBandedHost, choSolveBandedHost, solveBandedHost, solvehBandedHost } from './banded.js';
+import { solveCirculantHost } from './circulant-solver.js';
+import type { MatmulToeplitzOptions, SolveCirculantOptions, SolveToeplitzOptions, ToeplitzSpec } from './structured-options.js';
+import { matmulToeplitzHost, solveToeplitzHost } from './toeplitz-solvers.js';
+import { type LdlOptions, ldlHost } from './ldl.js';
+import { type QrMultiplyOptions, qrMultiplyHost } from './qr-multiply.js';
+import { type RqFunction, rqHost } from './rq.js';
+import { type QrDeleteOptions, type QrInsertOptions, type QrUpdateOptions, qrDeleteHost, qrInsertHost, qrUpdateHost } from './qr-update.js';
 import { type HessenbergFunction, hessenbergHost, type SchurFunction, schurHost } from './schur.js';
 import { rsf2csfHost } from './rsf2csf.js';
 import { type EigFunction, eigHost, eigvalsHost } from './eig.js';
@@ -115,6 +131,60 @@ export const convolutionMatrix = declare<(a: unknown, n: number, options?: Convo
   convolutionMatrixHost,
 );
 
+// least squares and subspaces
+export const lstsq = declare<(a: unknown, b: unknown, options?: LstsqOptions) => LstsqResult>('lstsq', lstsqHost);
+export const pinv = declare<PinvFunction>('pinv', pinvHost as PinvFunction);
+export const pinvh = declare<PinvhFunction>('pinvh', pinvhHost as PinvhFunction);
+export const nullSpace = declare<(A: unknown, options?: NullSpaceOptions) => NDArray>('nullSpace', nullSpaceHost);
+export const orth = declare<(A: unknown, options?: OrthOptions) => NDArray>('orth', orthHost);
+export const subspaceAngles = declare<(A: unknown, B: unknown) => NDArray>('subspaceAngles', subspaceAnglesHost);
+export const polar = declare<(a: unknown, options?: PolarOptions) => [NDArray, NDArray]>('polar', polarHost);
+export const orthogonalProcrustes = declare<(A: unknown, B: unknown, options?: ProcrustesOptions) => [NDArray, NDArray]>(
+  'orthogonalProcrustes',
+  orthogonalProcrustesHost,
+);
+export const khatriRao = declare<(a: unknown, b: unknown) => NDArray>('khatriRao', khatriRaoHost);
+
+// band matrices
+export const solveBanded = declare<(lAndU: readonly [number, number], ab: unknown, b: unknown, options?: SolveBandedOptions) => NDArray>(
+  'solveBanded',
+  solveBandedHost,
+);
+export const solvehBanded = declare<(ab: unknown, b: unknown, options?: SolvehBandedOptions) => NDArray>('solvehBanded', solvehBandedHost);
+export const choleskyBanded = declare<(ab: unknown, options?: CholeskyBandedOptions) => NDArray>('choleskyBanded', choleskyBandedHost);
+export const choSolveBanded = declare<(cbAndLower: readonly [unknown, boolean], b: unknown, options?: ChoSolveBandedOptions) => NDArray>(
+  'choSolveBanded',
+  choSolveBandedHost,
+);
+
+// Toeplitz and circulant systems
+export const solveToeplitz = declare<(cOrCr: ToeplitzSpec, b: unknown, options?: SolveToeplitzOptions) => NDArray>('solveToeplitz', solveToeplitzHost);
+export const solveCirculant = declare<(c: unknown, b: unknown, options?: SolveCirculantOptions) => NDArray>('solveCirculant', solveCirculantHost);
+export const matmulToeplitz = declare<(cOrCr: ToeplitzSpec, x: unknown, options?: MatmulToeplitzOptions) => NDArray>('matmulToeplitz', matmulToeplitzHost);
+
+// more decompositions
+export const ldl = declare<(A: unknown, options?: LdlOptions) => [NDArray, NDArray, NDArray]>('ldl', ldlHost);
+// rqHost's result depends on the mode: RqFunction states which
+export const rq = declare<RqFunction>('rq', rqHost as RqFunction);
+type QrFactors = [NDArray, NDArray];
+export const qrUpdate = declare<(Q: unknown, R: unknown, u: unknown, v: unknown, options?: QrUpdateOptions) => QrFactors>('qrUpdate', qrUpdateHost);
+export const qrInsert = declare<(Q: unknown, R: unknown, u: unknown, k: number, options?: QrInsertOptions) => QrFactors>('qrInsert', qrInsertHost);
+export const qrDelete = declare<(Q: unknown, R: unknown, k: number, options?: QrDeleteOptions) => QrFactors>('qrDelete', qrDeleteHost);
+export const qrMultiply = declare<(a: unknown, c: unknown, options?: QrMultiplyOptions) => NDArray[]>('qrMultiply', qrMultiplyHost);
+
+/** `pinvh`'s result: A⁺, or [A⁺, rank] with `returnRank: true`. */
+export interface PinvhFunction {
+  (a: unknown, options?: PinvhOptions & { returnRank?: false }): NDArray;
+  (a: unknown, options: PinvhOptions & { returnRank: true }): [NDArray, number | NDArray];
+  (a: unknown, options?: PinvhOptions): NDArray | [NDArray, number | NDArray];
+}
+
+/** `pinv`'s result: A⁺, or [A⁺, rank] with `returnRank: true` (rank an int64 array for a stack). */
+export interface PinvFunction {
+  (a: unknown, options?: PinvOptions & { returnRank?: false }): NDArray;
+  (a: unknown, options: PinvOptions & { returnRank: true }): [NDArray, number | NDArray];
+  (a: unknown, options?: PinvOptions): NDArray | [NDArray, number | NDArray];
+}
 // hessenberg's and schur's results depend on calcQ / sort: their function types state which
 export const hessenberg = declare<HessenbergFunction>('hessenberg', hessenbergHost as HessenbergFunction);
 export const schur = declare<SchurFunction>('schur', schurHost as SchurFunction);

@@ -30,7 +30,7 @@ export interface SvdFunction {
   (a: unknown, options?: SvdOptions): [NDArray, NDArray, NDArray] | NDArray;
 }
 
-interface Decomposition {
+export interface Decomposition {
   s: NDArray;
   u?: NDArray;
   vh?: NDArray;
@@ -40,7 +40,7 @@ interface Decomposition {
  * The SVD of every matrix of the stack. With `vectors`, U (m×m or m×k) and Vᴴ (n×n or k×n);
  * the columns of U (rows of Vᴴ) beyond the nonzero singular values complete an orthonormal basis.
  */
-function decompose(stack: Stack, vectors: boolean, full: boolean): Decomposition {
+export function decompose(stack: Stack, vectors: boolean, full: boolean): Decomposition {
   const { rows: m, cols: n, batch, dtype, data } = stack;
   const lanes = isComplex(dtype) ? 2 : 1;
   const tall = m >= n;

@@ -66,6 +66,32 @@ export const LINALG_TABLE = functionTable<LinalgFunction>(LINALG_DOMAIN, [
   row('fiedler', 'special-matrix', [0], []),
   row('fiedlerCompanion', 'special-matrix', [0], []),
   row('convolutionMatrix', 'special-matrix', [0], ['mode']),
+  // least squares and subspaces (SVD-based)
+  row('lstsq', 'solver', [0, 1], ['cond', 'overwriteA', 'overwriteB', ...CHECK, 'lapackDriver']),
+  row('pinv', 'solver', [0], ['atol', 'rtol', 'returnRank', ...CHECK]),
+  row('nullSpace', 'decomposition', [0], ['rcond', 'overwriteA', ...CHECK, 'lapackDriver']),
+  row('orth', 'decomposition', [0], ['rcond']),
+  row('subspaceAngles', 'decomposition', [0, 1], []),
+  row('polar', 'decomposition', [0], ['side']),
+  row('orthogonalProcrustes', 'decomposition', [0, 1], [...CHECK]),
+  row('khatriRao', 'special-matrix', [0, 1], []),
+  // band matrices; solveBanded takes (l, u) first and choSolveBanded the [cb, lower] pair
+  row('solveBanded', 'solver', [1, 2], ['overwriteAb', 'overwriteB', ...CHECK]),
+  row('solvehBanded', 'solver', [0, 1], ['overwriteAb', 'overwriteB', 'lower', ...CHECK]),
+  row('choleskyBanded', 'decomposition', [0], ['overwriteAb', 'lower', ...CHECK]),
+  row('choSolveBanded', 'decomposition', [1], ['overwriteB', ...CHECK]),
+  // Toeplitz and circulant systems; c_or_cr may be a [c, r] pair, so the Toeplitz ones dispatch on b / x
+  row('solveToeplitz', 'solver', [1], [...CHECK]),
+  row('solveCirculant', 'solver', [0, 1], ['singular', 'tol', 'caxis', 'baxis', 'outaxis']),
+  row('matmulToeplitz', 'solver', [1], [...CHECK, 'workers']),
+  // more decompositions
+  row('ldl', 'decomposition', [0], ['lower', 'hermitian', 'overwriteA', ...CHECK]),
+  row('rq', 'decomposition', [0], ['overwriteA', 'lwork', 'mode', ...CHECK]),
+  row('qrMultiply', 'decomposition', [0, 1], ['mode', 'pivoting', 'conjugate', 'overwriteA', 'overwriteC', ...CHECK]),
+  row('qrUpdate', 'decomposition', [0, 1, 2, 3], ['overwriteQruv', ...CHECK]),
+  row('qrInsert', 'decomposition', [0, 1, 2], ['which', 'rcond', 'overwriteQru', ...CHECK]),
+  row('qrDelete', 'decomposition', [0, 1], ['p', 'which', 'overwriteQr', ...CHECK]),
+  row('pinvh', 'solver', [0], ['atol', 'rtol', 'lower', 'returnRank', ...CHECK]),
   // eigenvalues and Schur forms
   row('hessenberg', 'decomposition', [0], ['calcQ', 'overwriteA', ...CHECK]),
   row('schur', 'decomposition', [0], ['output', 'lwork', 'overwriteA', 'sort', ...CHECK]),

@@ -9,6 +9,14 @@ const MILESTONE = [
   'qr', 'svd', 'svdvals', 'diagsvd', 'norm', 'bandwidth', 'issymmetric', 'ishermitian', 'toeplitz', 'circulant', 'hankel', 'hilbert', 'invhilbert',
   'pascal', 'invpascal', 'blockDiag', 'companion', 'dft', 'helmert', 'leslie', 'hadamard', 'fiedler',
   'fiedlerCompanion', 'convolutionMatrix',
+  // least squares and subspaces
+  'lstsq', 'pinv', 'nullSpace', 'orth', 'subspaceAngles', 'polar', 'orthogonalProcrustes', 'khatriRao',
+  // band matrices
+  'solveBanded', 'solvehBanded', 'choleskyBanded', 'choSolveBanded',
+  // Toeplitz and circulant systems
+  'solveToeplitz', 'solveCirculant', 'matmulToeplitz',
+  // more decompositions
+  'ldl', 'rq', 'qrMultiply', 'qrUpdate', 'qrInsert', 'qrDelete', 'pinvh',
   // eigenvalues and Schur forms
   'hessenberg', 'schur', 'rsf2csf', 'eig', 'eigvals', 'eigh', 'eigvalsh',
   'eighTridiagonal', 'eigvalshTridiagonal', 'eigBanded', 'eigvalsBanded', 'cdf2rdf', 'matrixBalance',

@@ -42,10 +42,11 @@ const layer: Readonly<Record<string, number>> = {
   '@sciport/array-api': 1,
   '@sciport/fft': 2,
   '@sciport/ndimage': 2,
-  '@sciport/linalg': 2,
-  '@sciport/conformance': 3,
-  '@sciport/backend-webgpu': 3,
-  '@sciport/backend-cluster': 3,
+  // linalg's Toeplitz and circulant functions use fft's transforms
+  '@sciport/linalg': 3,
+  '@sciport/conformance': 4,
+  '@sciport/backend-webgpu': 4,
+  '@sciport/backend-cluster': 4,
 };
 
 describe('runtime dependencies match what src imports', () => {

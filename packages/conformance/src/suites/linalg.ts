@@ -19,11 +19,13 @@ import { linalgFunction } from '@sciport/linalg';
 import { describe, it } from 'vitest';
 import { compareResult } from '../compare-result.js';
 import type { ArrayFactory } from '../factory.js';
-import { decodeArray, type FixtureArray, type FixtureCase, type FixtureFile } from '../fixture-format.js';
+import { decodeArray, type FixtureArray, type FixtureCase, type FixtureFile, isFixtureArray } from '../fixture-format.js';
 import { loadFixtureFile } from '../fixtures.js';
 import { expectCasesMatchSciPy, exportedFunction, fixtureGroups } from './fixture-groups.js';
 import { alignSingularVectors } from './linalg-svd.js';
 import { funmCallback } from './linalg-funm.js';
+import { alignBasis } from './linalg-subspaces.js';
+import { alignQrFactors } from './linalg-qr-update.js';
 import { checkEigenCase, EIGEN_CHECKED } from './linalg-eigen.js';
 
 /** Fixture files of the linalg suite (packages/conformance/fixtures/linalg). */
@@ -35,6 +37,12 @@ export const LINALG_FIXTURE_FILES = [
   'triangles',
   'qr',
   'svd',
+  'least-squares',
+  'banded',
+  'structured',
+  'ldl',
+  'qr-extra',
+  'qr-update',
   'eigen',
   'eigen-symmetric',
   'eigen-banded',
@@ -111,11 +119,13 @@ function epsilonOf(dtypes: readonly string[]): number {
 
 async function runCase(file: FixtureFile, c: LinalgCase, factory: ArrayFactory, options: LinalgSuiteOptions): Promise<string | undefined> {
   const input = c.input === null ? null : decodeArray(file.inputs[c.input]);
+  const make = (a: unknown): unknown => (isInputRef(a) ? factory.make(decodeArray(file.inputs[a.$input])) : a);
+  // a list of input references is a list of arrays (SciPy's tuple (c, r) of solveToeplitz);
   // funm's fixtures name the scalar function SciPy was given
   const args = c.args.map((a) =>
-    isInputRef(a) ? factory.make(decodeArray(file.inputs[a.$input])) : c.fn === 'funm' && typeof a === 'string' ? funmCallback(a) : a,
+    Array.isArray(a) && a.length > 0 && a.every(isInputRef) ? a.map(make) : c.fn === 'funm' && typeof a === 'string' ? funmCallback(a) : make(a),
   );
-  const inputDtypes = [c.input, ...[...c.args, ...Object.values(c.options)].map((a) => (isInputRef(a) ? a.$input : null))]
+  const inputDtypes = [c.input, ...[...c.args.flatMap((a) => (Array.isArray(a) ? a : [a])), ...Object.values(c.options)].map((a) => (isInputRef(a) ? a.$input : null))]
     .filter((k): k is string => k !== null)
     .map((k) => file.inputs[k].dtype);
   const where = label(c, file);
@@ -123,7 +133,9 @@ async function runCase(file: FixtureFile, c: LinalgCase, factory: ArrayFactory, 
   try {
     const first = input === null ? [] : [factory.make(input)];
     if (c.factor !== undefined) {
-      const pair = publicFunction(c.factor.fn)(...first, { ...c.factor.options });
+      const factored = publicFunction(c.factor.fn)(...first, { ...c.factor.options });
+      // a factorisation that returns the factor alone (choleskyBanded) is paired with its lower flag
+      const pair = Array.isArray(factored) ? factored : [factored, c.factor.options.lower ?? false];
       result = publicFunction(c.fn)(pair, ...args, decodeOptions(c.options, file, factory));
     } else {
       // a function without options (blockDiag takes any number of arrays) gets no options object
@@ -145,6 +157,17 @@ async function runCase(file: FixtureFile, c: LinalgCase, factory: ArrayFactory, 
   if (c.fn === 'svd' && Array.isArray(result) && Array.isArray(c.expected) && c.expected.length === 3) {
     const read = await Promise.all(result.map((x) => factory.read(x)));
     const aligned = alignSingularVectors(read, (c.expected as FixtureArray[]).map(decodeArray), tol);
+    if (typeof aligned === 'string') return `${where}: ${aligned}`;
+    result = aligned;
+  }
+  if (['qrUpdate', 'qrInsert', 'qrDelete'].includes(c.fn) && Array.isArray(result) && Array.isArray(c.expected) && c.expected.length === 2) {
+    const read = await Promise.all(result.map((x) => factory.read(x)));
+    const aligned = alignQrFactors(read, (c.expected as FixtureArray[]).map(decodeArray), tol);
+    if (typeof aligned === 'string') return `${where}: ${aligned}`;
+    result = aligned;
+  }
+  if ((c.fn === 'orth' || c.fn === 'nullSpace') && isFixtureArray(c.expected)) {
+    const aligned = alignBasis(await factory.read(result), decodeArray(c.expected as FixtureArray), tol);
     if (typeof aligned === 'string') return `${where}: ${aligned}`;
     result = aligned;
   }
