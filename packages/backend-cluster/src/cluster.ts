@@ -15,6 +15,13 @@ export interface LocalClusterOptions {
   readonly modules?: readonly string[];
   /** Times a task may be lost with a crashing worker before it fails. Default 3. */
   readonly maxAttempts?: number;
+  /**
+   * Browsers only: where the page loads the Web Worker script, built from the entry
+   * `@sciport/backend-cluster/web-worker` (a bundler that does not follow
+   * `new Worker(new URL(…, import.meta.url))`, such as esbuild, needs this). Default: the
+   * entry next to the package's module, which Vite and webpack bundle by themselves.
+   */
+  readonly workerUrl?: string | URL;
 }
 
 export interface RedisClusterOptions {
@@ -99,10 +106,20 @@ function checkWorkers(workers: number | undefined): void {
   }
 }
 
+function checkWorkerUrl(workerUrl: unknown): void {
+  if (workerUrl !== undefined && typeof workerUrl !== 'string' && !(workerUrl instanceof URL)) {
+    throw new InvalidArgumentError(`workerUrl must be a string or a URL, got ${typeof workerUrl}.`, {
+      argument: 'workerUrl',
+      hint: "Pass where the page serves the worker script, e.g. { workerUrl: new URL('./sciport-worker.js', import.meta.url) }.",
+    });
+  }
+}
+
 export const cluster = {
   /** Workers on this machine: worker threads in Node, Web Workers in browsers. */
   async local(options: LocalClusterOptions = {}): Promise<Cluster> {
     checkWorkers(options.workers);
+    checkWorkerUrl(options.workerUrl);
     if (platform === undefined) throw new NotSupportedError('No cluster platform is loaded.');
     return new Cluster(await platform.local(options));
   },

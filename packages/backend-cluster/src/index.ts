@@ -7,7 +7,7 @@ import { PortExecutor } from './executor/port-executor.js';
 setPlatform({
   async local(options) {
     const workers = options.workers ?? (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 2;
-    const executor = new PortExecutor(webWorkerSpawner(), { workers, modules: options.modules ?? [], maxAttempts: options.maxAttempts });
+    const executor = new PortExecutor(webWorkerSpawner(options.workerUrl), { workers, modules: options.modules ?? [], maxAttempts: options.maxAttempts });
     await executor.ready();
     return executor;
   },

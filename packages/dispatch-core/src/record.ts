@@ -68,6 +68,7 @@ export function formatRecord(record: DispatchRecord): string {
 
 /** No candidate could run the call; `record` lists each one and why it declined. */
 export class BackendNotImplementedError extends SciportError {
+  override name = 'BackendNotImplementedError';
   readonly record: DispatchRecord;
 
   constructor(record: DispatchRecord, hint?: string) {

@@ -4,4 +4,6 @@
  */
 import { SciportError } from '@sciport/dispatch-core';
 
-export class LinAlgError extends SciportError {}
+export class LinAlgError extends SciportError {
+  override name = 'LinAlgError';
+}

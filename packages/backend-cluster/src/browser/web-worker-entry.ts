@@ -1,4 +1,9 @@
-/** Entry of each Web Worker: the shared task runtime over the worker's global scope. */
+/**
+ * Entry of each Web Worker (`@sciport/backend-cluster/web-worker`): the shared task runtime
+ * over the worker's global scope. Importing this module is all a worker script needs; bundlers
+ * build it as an entry of its own (see the README's recipes), and `cluster.local({ workerUrl })`
+ * points the page at the result.
+ */
 import '../fft/worker.js';
 import '../runtime/builtin-tasks.js';
 import { serve } from '../runtime/serve.js';
@@ -10,5 +15,5 @@ const scope = globalThis as unknown as {
 serve({
   post: (message, transfer) => scope.postMessage(message, transfer ?? []),
   onMessage: (listener) => scope.addEventListener('message', (event) => listener(event.data)),
-  importModule: (specifier) => import(/* @vite-ignore */ specifier),
+  importModule: (specifier) => import(/* @vite-ignore */ /* webpackIgnore: true */ specifier),
 });
