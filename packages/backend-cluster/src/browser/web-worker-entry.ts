@@ -1,5 +1,6 @@
 /** Entry of each Web Worker: the shared task runtime over the worker's global scope. */
 import '../fft/worker.js';
+import '../ndimage/worker.js';
 import '../runtime/builtin-tasks.js';
 import { serve } from '../runtime/serve.js';
 
