@@ -139,7 +139,8 @@ export function ndimageSuite(factory: ArrayFactory, options: NdimageSuiteOptions
   describe(`sciport.ndimage on ${factory.name} arrays`, () => {
     for (const name of NDIMAGE_FIXTURE_FILES) {
       const file = loadFixtureFile('ndimage', name);
-      const groups = fixtureGroups(file, options, dtypes);
+      const skipped = options.skipFixtures?.[name] ?? [];
+      const groups = fixtureGroups(file, { include: options.include, exclude: [...(options.exclude ?? []), ...skipped] }, dtypes);
       if (groups.length === 0) continue;
       describe(`${file.description} — SciPy ${file.scipy} fixtures (${name}.json)`, () => {
         for (const { fn, dtype, cases } of groups) {
