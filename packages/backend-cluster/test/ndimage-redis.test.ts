@@ -1,8 +1,8 @@
 /**
  * A selection of the shared sciport.ndimage suite on chunked arrays whose blocks live in Redis
  * and run on two `sciport-worker` processes (a real redis-server on loopback): one filter of
- * each kind the cluster runs, its SciPy fixtures, in blocks of 2 along every axis so each task
- * reads its neighbours' borders from Redis.
+ * each kind the cluster runs, its SciPy fixtures on float64 input (the other dtypes run on worker
+ * threads), in blocks of 2 along every axis so each task reads its neighbours' borders from Redis.
  */
 import { type Cluster, cluster, clusterBackend } from '@sciport/backend-cluster';
 import { claimedFunctions, ndimageSuite } from '@sciport/conformance/node';
@@ -37,4 +37,5 @@ it('the selection is claimed by the cluster', () => {
 ndimageSuite(chunkedFactory('chunked in blocks of 2 (Redis, 2 sciport-worker processes)', () => c, (shape) => shape.map(() => 2)), {
   include: SELECTION,
   exclude: ['properties', 'bad-input'],
+  dtypes: ['float64'],
 });
