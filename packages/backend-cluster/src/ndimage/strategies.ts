@@ -8,13 +8,13 @@
  * Functions whose argument is a callback are declared too, so that dispatch can say why they
  * do not run here (a task names code, it never carries it): `ndimageVerdict` declines them.
  */
-import { asarray, NDArray, packedMap } from '@sciport/array-api';
+import { asarray, type DType, NDArray, packedMap } from '@sciport/array-api';
 import { arrayKind, NotSupportedError } from '@sciport/dispatch-core';
 import { NDIMAGE_DOMAIN, NDIMAGE_MULTIMETHODS, type NdimageFunction } from '@sciport/ndimage';
 import type { Block } from '../chunked/block.js';
 import type { ChunkedArray } from '../chunked/chunked-array.js';
 import { fromHost } from '../chunked/core.js';
-import { probeArray } from '../chunked/ops/common.js';
+import { probeArray, withoutBackend } from '../chunked/ops/common.js';
 import { type AxisHalo, haloMap } from '../chunked/ops/halo.js';
 import { inputRef } from '../runtime/template.js';
 import { type AxisRead, filterReads } from './reach.js';
@@ -88,13 +88,6 @@ export function ndimageVerdict(row: NdimageFunction, args: readonly unknown[]): 
   return true;
 }
 
-/** Options for the workers: the backend choice was made here. */
-function forWorkers(options: unknown): unknown {
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) return options;
-  const { backend: _backend, ...rest } = options as Record<string, unknown>;
-  return rest;
-}
-
 /**
  * Arguments as task parameters: host arrays and typed arrays (weights, a footprint) become
  * blocks on the cluster that every task reads (JSON and structured clone keep neither);
@@ -150,7 +143,7 @@ function haloFilter(row: NdimageFunction): (x: unknown, ...rest: unknown[]) => C
   return (x, ...rest) => {
     const c = x as ChunkedArray;
     const positional = rest.slice(0, row.args.length);
-    const options = forWorkers(rest[row.args.length]);
+    const options = withoutBackend(rest[row.args.length]);
     const output = (options as { output?: unknown } | undefined)?.output;
     const toDtype = output === undefined || output === null || typeof output === 'string';
     // The host refuses bad arguments here, with its own errors; an output array of another
@@ -161,7 +154,7 @@ function haloFilter(row: NdimageFunction): (x: unknown, ...rest: unknown[]) => C
     const reads = filterReads(row.name, c.ndim, positional, options) ?? [];
     const shipped = shipArguments(c, positional, options);
     try {
-      return haloMap(c, haloOf(c.ndim, reads), { id, args: shipped.args, extra: shipped.extra, dtype: probe.dtype as never });
+      return haloMap(c, haloOf(c.ndim, reads), { id, args: shipped.args, extra: shipped.extra, dtype: probe.dtype as DType });
     } finally {
       shipped.dispose();
     }
