@@ -14,6 +14,7 @@ import { NDIMAGE_DOMAIN, NDIMAGE_MULTIMETHODS, type NdimageFunction } from '@sci
 import type { Block } from '../chunked/block.js';
 import type { ChunkedArray } from '../chunked/chunked-array.js';
 import { fromHost } from '../chunked/core.js';
+import { checkPlan } from '../chunked/grid.js';
 import { probeArray, withoutBackend } from '../chunked/ops/common.js';
 import { type AxisHalo, haloMap } from '../chunked/ops/halo.js';
 import { inputRef } from '../runtime/template.js';
@@ -122,18 +123,42 @@ function shipArguments(x: ChunkedArray, positional: readonly unknown[], options:
   };
 }
 
-/** Per axis, the halo the reads need (see AxisHalo): the longest reach, and how to extend the edges. */
-export function haloOf(ndim: number, reads: readonly AxisRead[]): AxisHalo[] {
-  return Array.from({ length: ndim }, (_, axis): AxisHalo => {
+/**
+ * Per axis of `shape`, the halo the reads need (see AxisHalo): the longest reach, and how to
+ * extend the edges. An axis read with several modes, or whose halo alone is longer than the
+ * axis (a window wider than the array, which the mode would repeat), is made whole instead.
+ */
+export function haloOf(shape: readonly number[], reads: readonly AxisRead[]): AxisHalo[] {
+  return packedMap(shape, (n, axis): AxisHalo => {
     const on = reads.filter((r) => r.axis === axis && (r.before > 0 || r.after > 0));
     if (on.length === 0) return { before: 0, after: 0, edge: 'clip' };
     const before = Math.max(...packedMap(on, (r) => r.before));
     const after = Math.max(...packedMap(on, (r) => r.after));
     const modes = new Set(packedMap(on, (r) => r.mode));
-    if (modes.size > 1) return { before: 0, after: 0, edge: 'whole' };
+    if (modes.size > 1 || before + after > n) return { before: 0, after: 0, edge: 'whole' };
     const [mode] = modes;
     return { before, after, edge: mode === 'constant' ? 'clip' : mode };
   });
+}
+
+/** The option that sets a filter's window, for the error when its haloed blocks would be too large. */
+function windowArgument(row: NdimageFunction, options: unknown): string {
+  const o = (options ?? {}) as { footprint?: unknown; radius?: unknown };
+  if (row.args[0] === 'weights') return 'weights';
+  if (row.args[0] === 'sigma') return o.radius === undefined || o.radius === null ? 'sigma' : 'radius';
+  return o.footprint === undefined ? 'size' : 'footprint';
+}
+
+/** Elements of the largest haloed block: each axis's longest block and its halo (clipped to the axis). */
+function largestHaloedBlock(x: ChunkedArray, halo: readonly AxisHalo[]): number {
+  let elements = 1;
+  for (let d = 0; d < x.ndim; d++) {
+    const n = x.shape[d];
+    const block = Math.max(...x.chunks[d]);
+    const h = halo[d];
+    elements *= h.edge === 'whole' ? n : h.edge === 'clip' ? Math.min(n, block + h.before + h.after) : block + h.before + h.after;
+  }
+  return elements;
 }
 
 /** A filter of `row` on a chunked array, by halo exchange. */
@@ -152,9 +177,11 @@ function haloFilter(row: NdimageFunction): (x: unknown, ...rest: unknown[]) => C
     const probe = host(probeArray(probeShape, c.dtype), ...positional, options);
     if (!toDtype) throw new NotSupportedError(`${row.name}: ${OUTPUT_REASON}.`, { argument: 'output' });
     const reads = filterReads(row.name, c.ndim, positional, options) ?? [];
+    const halo = haloOf(c.shape, reads);
+    checkPlan({ blockElements: largestHaloedBlock(c, halo), blocks: 0 }, windowArgument(row, options), 'Use a smaller window, or rechunk to smaller blocks first.');
     const shipped = shipArguments(c, positional, options);
     try {
-      return haloMap(c, haloOf(c.ndim, reads), { id, args: shipped.args, extra: shipped.extra, dtype: probe.dtype as DType });
+      return haloMap(c, halo, { id, args: shipped.args, extra: shipped.extra, dtype: probe.dtype as DType });
     } finally {
       shipped.dispose();
     }
