@@ -16,13 +16,15 @@ async function probeDomain({ domain, calls, undispatched = [] }, columns) {
     const cells = {};
     for (const column of columns) {
       const claims = column.backend === undefined || column.backend.functions.some((e) => e.id === call.fn.id);
+      // A backend may declare a function only to say why it declines every call (capabilities.declined).
+      const declined = column.backend?.capabilities?.declined?.[call.fn.id];
       const dtypes = [];
-      if (claims) {
+      if (claims && declined === undefined) {
         for (const dtype of DTYPES) {
           if ((await probe(call, call.sample(dtype), column.toKind)) === true) dtypes.push(dtype);
         }
       }
-      cells[column.name] = { claims, dtypes };
+      cells[column.name] = { claims, dtypes, declined };
     }
     rows.push({ name: call.name, cells });
   }

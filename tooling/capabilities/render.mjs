@@ -24,8 +24,9 @@ function dtypeList(dtypes) {
   return parts.join(', ');
 }
 
-function cell({ claims, dtypes }) {
+function cell({ claims, dtypes, declined }) {
   if (!claims) return '—';
+  if (declined !== undefined) return 'declined (see `explain()`)';
   return dtypes.length === 0 ? 'claimed, ran for no dtype' : dtypeList(dtypes);
 }
 
@@ -39,8 +40,9 @@ export function renderCapabilities({ domains }) {
     '`ChunkedArray` on two worker threads); a dtype is listed when the call ran and agreed with',
     'the host result (to 1e-4 relative in single precision, 1e-12 in double). `—`: the backend',
     'does not implement the function; such calls go to the next candidate or fail with the',
-    "reason (see `explain()`). The conformance suites then check each backend's claimed",
-    "functions against SciPy's fixtures in CI.",
+    "reason (see `explain()`). `declined`: the backend declares the function only to decline",
+    'every call with its reason (the cluster cannot send a callback to its workers). The',
+    "conformance suites then check each backend's claimed functions against SciPy's fixtures in CI.",
     '',
   ];
   for (const { domain, columns, rows, undispatched } of domains) {

@@ -5,8 +5,10 @@
 import { arrayKind, defineBackend, implement, NOT_CONVERTIBLE, registerBackend, type Verdict } from '@sciport/dispatch-core';
 import { packedMap } from '@sciport/array-api';
 import * as fft from '@sciport/fft';
+import { NDIMAGE_DOMAIN, NDIMAGE_FUNCTIONS, NDIMAGE_MULTIMETHODS, ndimageFunction } from '@sciport/ndimage';
 import { isChunked } from './chunked/chunked-array.js';
 import { strategyFor } from './fft/strategies.js';
+import { DECLINED_NDIMAGE, ndimageStrategy, ndimageVerdict } from './ndimage/strategies.js';
 
 /**
  * Why the cluster backend does not take a value that is not a chunked array: it would have to
@@ -23,16 +25,25 @@ function takesChunkedOnly(value: unknown): Verdict {
   );
 }
 
+/** The rows of the ndimage table the cluster has a strategy for, with it. */
+const ndimageRows = NDIMAGE_FUNCTIONS.flatMap((f) => {
+  const strategy = ndimageStrategy(f);
+  return strategy === undefined ? [] : [implement(NDIMAGE_MULTIMETHODS[f.name], strategy, { options: f.options })];
+});
+
 export const clusterBackend = defineBackend({
   name: 'cluster',
   kinds: ['chunked'],
-  // Every option reaches the host transforms on the workers, which are this release's own code:
-  // the cluster understands exactly what the table lists.
-  functions: packedMap(fft.FFT_FUNCTIONS, (f) => implement(fft.FFT_MULTIMETHODS[f.name], strategyFor(f), { options: f.options })),
-  capabilities: { syncReadback: false },
+  // Every option reaches the host functions on the workers, which are this release's own code:
+  // the cluster understands exactly what the tables list.
+  functions: [...packedMap(fft.FFT_FUNCTIONS, (f) => implement(fft.FFT_MULTIMETHODS[f.name], strategyFor(f), { options: f.options })), ...ndimageRows],
+  // `declined`: functions declared only so that dispatch says why they never run here (by id).
+  capabilities: { syncReadback: false, declined: DECLINED_NDIMAGE },
   // Dispatch asks canRun before converting, so the first argument meets the same reason here.
-  canRun(_fn, args) {
-    return takesChunkedOnly(args[0]);
+  canRun(fn, args) {
+    const chunkedOnly = takesChunkedOnly(args[0]);
+    if (chunkedOnly !== true || fn.domain !== NDIMAGE_DOMAIN) return chunkedOnly;
+    return ndimageVerdict(ndimageFunction(fn.name), args);
   },
   // A host array has no cluster to go to: it can only be chunked explicitly.
   convert(value) {

@@ -8,9 +8,9 @@ export interface LocalClusterOptions {
   readonly workers?: number;
   /**
    * Extra modules each worker imports before taking tasks: packages whose multimethods run
-   * on chunks (`'@sciport/ndimage'`), or modules that call `registerTask`. Node resolves
+   * on chunks, or modules that call `registerTask`. Node resolves
    * bare names from @sciport/backend-cluster's location; pass absolute `file:`/`https:`
-   * URLs for your own modules. `@sciport/fft` is always loaded.
+   * URLs for your own modules. `@sciport/fft` and `@sciport/ndimage` are always loaded.
    */
   readonly modules?: readonly string[];
   /** Times a task may be lost with a crashing worker before it fails. Default 3. */

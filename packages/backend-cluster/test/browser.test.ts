@@ -18,6 +18,7 @@ const FOLDERS: Record<string, string> = {
   '@sciport/dispatch-core': 'dispatch-core',
   '@sciport/array-api': 'array-api',
   '@sciport/fft': 'sci-fft',
+  '@sciport/ndimage': 'sci-ndimage',
   '@sciport/backend-cluster': 'backend-cluster',
 };
 const CHROMIUM = '/usr/bin/chromium';
@@ -69,7 +70,7 @@ describe('local clusters on Web Workers in headless Chromium', () => {
   });
 
   for (const isolated of [true, false]) {
-    it(`fft2 on a chunked array matches the host (${isolated ? 'cross-origin isolated: SharedArrayBuffer' : 'not isolated: copies and transfers'})`, async () => {
+    it(`fft2 and gaussianFilter on a chunked array match the host (${isolated ? 'cross-origin isolated: SharedArrayBuffer' : 'not isolated: copies and transfers'})`, async () => {
       expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`).toBe(true);
       const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
       try {
@@ -89,6 +90,7 @@ describe('local clusters on Web Workers in headless Chromium', () => {
         expect(result.err).toBeLessThan(1e-12);
         expect(result.progress).toBe(result.total);
         expect(result.redis).toBe('NotSupportedError');
+        expect(result.haloExact).toBe(true);
       } finally {
         await browser.close();
       }

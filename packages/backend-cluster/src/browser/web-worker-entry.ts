@@ -5,6 +5,7 @@
  * points the page at the result.
  */
 import '../fft/worker.js';
+import '../ndimage/worker.js';
 import '../runtime/builtin-tasks.js';
 import { serve } from '../runtime/serve.js';
 

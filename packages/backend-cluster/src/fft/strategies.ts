@@ -22,7 +22,7 @@ import {
 } from '@sciport/fft/backend-kit';
 import type { FFTFunction } from '@sciport/fft';
 import type { ChunkedArray } from '../chunked/chunked-array.js';
-import { probeArray } from '../chunked/ops/common.js';
+import { probeArray, withoutBackend } from '../chunked/ops/common.js';
 import type { Chunks } from '../chunked/grid.js';
 import { alongAxis, hostFunction } from './along-axis.js';
 import { type NdKind, passLayout, planPasses } from './nd-plan.js';
@@ -30,8 +30,7 @@ import { spectrumOfReal } from './real-input.js';
 
 /** Options the per-block call does not need: the backend choice was made on the host. */
 function forWorkers(options: Record<string, unknown> | undefined): Record<string, unknown> {
-  const { backend: _backend, ...rest } = options ?? {};
-  return rest;
+  return withoutBackend(options ?? {});
 }
 
 /** A 1-D transform (fft, rfft, dct, …) on a chunked array. */

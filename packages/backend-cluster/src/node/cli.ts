@@ -3,7 +3,7 @@
  * sciport-worker: serve sciport chunk tasks from Redis. Run one per CPU core on any machine
  * that can reach the Redis server:
  *
- *   sciport-worker --redis redis://10.0.0.5:6379 [--queue sciport] [--import @sciport/ndimage]
+ *   sciport-worker --redis redis://10.0.0.5:6379 [--queue sciport] [--import ./my-tasks.js]
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -1,6 +1,7 @@
 /** Entry of each worker thread: the shared task runtime over the parent port. */
 import { parentPort } from 'node:worker_threads';
 import '../fft/worker.js';
+import '../ndimage/worker.js';
 import '../runtime/builtin-tasks.js';
 import { serve } from '../runtime/serve.js';
 

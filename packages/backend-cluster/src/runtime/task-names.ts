@@ -8,3 +8,5 @@ export const XP = 'sciport.xp';
 export const FOLD = 'sciport.fold';
 /** fft/fftn of real input: a block of the half spectrum transformed and completed (fft/complete-spectrum-task.ts). */
 export const COMPLETE_SPECTRUM = 'sciport.fft.completeSpectrum';
+/** Run a multimethod on a block extended by its neighbours' borders, keeping the block's part (runtime/halo-task.ts). */
+export const HALO = 'sciport.halo';

@@ -7,11 +7,11 @@ export function twoBlocksPerAxis(shape: readonly number[]): number[] {
   return shape.map((n) => Math.max(1, Math.ceil(n / 2)));
 }
 
-/** Chunked arrays on the cluster `get()` returns (set up in beforeAll). */
-export function chunkedFactory(name: string, get: () => Cluster): ArrayFactory {
+/** Chunked arrays on the cluster `get()` returns (set up in beforeAll), in blocks of `chunks(shape)`. */
+export function chunkedFactory(name: string, get: () => Cluster, chunks: (shape: readonly number[]) => number[] = twoBlocksPerAxis): ArrayFactory {
   return {
     name,
-    make: (host: NDArray) => chunked(host, { chunks: twoBlocksPerAxis(host.shape), cluster: get() }),
+    make: (host: NDArray) => chunked(host, { chunks: chunks(host.shape), cluster: get() }),
     read: (result: unknown) => (result as ChunkedArray).toHost(),
   };
 }

@@ -8,7 +8,7 @@
  *   ndimageSuite(myGpuFactory, { dtypes: ['float32'] });
  */
 import * as sciNdimage from '@sciport/ndimage';
-import { ndimageFunction } from '@sciport/ndimage';
+import { type FilterKind, NDIMAGE_FUNCTIONS, ndimageFunction } from '@sciport/ndimage';
 import { describe, it } from 'vitest';
 import { compareResult } from '../compare-result.js';
 import type { ArrayFactory } from '../factory.js';
@@ -18,7 +18,7 @@ import { ndimageBadInputSuite } from './ndimage-bad-input.js';
 import { ndimageMeasurementBadInputSuite } from './ndimage-measurement-bad-input.js';
 import { fixtureCallback, isFixtureCallback } from './ndimage-callbacks.js';
 import { expectCasesMatchSciPy, exportedFunction, fixtureGroups } from './fixture-groups.js';
-import { DEFAULT_NDIMAGE_TOLERANCE, type NdimageSuiteOptions, type NdimageSuiteTolerance } from './ndimage-options.js';
+import { DEFAULT_NDIMAGE_TOLERANCE, isSelected, type NdimageSuiteOptions, type NdimageSuiteTolerance } from './ndimage-options.js';
 import { ndimageMeasurementPropertySuite } from './ndimage-measurement-properties.js';
 import { ndimagePropertySuite } from './ndimage-properties.js';
 import { ndimageInterpolationPropertySuite } from './ndimage-interpolation-properties.js';
@@ -146,7 +146,8 @@ export function ndimageSuite(factory: ArrayFactory, options: NdimageSuiteOptions
   describe(`sciport.ndimage on ${factory.name} arrays`, () => {
     for (const name of NDIMAGE_FIXTURE_FILES) {
       const file = loadFixtureFile('ndimage', name);
-      const groups = fixtureGroups(file, options, dtypes);
+      const skipped = options.skipFixtures?.[name] ?? [];
+      const groups = fixtureGroups(file, { include: options.include, exclude: [...(options.exclude ?? []), ...skipped] }, dtypes);
       if (groups.length === 0) continue;
       describe(`${file.description} — SciPy ${file.scipy} fixtures (${name}.json)`, () => {
         for (const { fn, dtype, cases } of groups) {
@@ -155,11 +156,14 @@ export function ndimageSuite(factory: ArrayFactory, options: NdimageSuiteOptions
         }
       });
     }
-    // sections run unless excluded; inside them `include`/`exclude` pick functions
-    if (!options.exclude?.includes('properties')) ndimagePropertySuite(factory, options);
-    if (!options.exclude?.includes('properties')) ndimageInterpolationPropertySuite(factory, options);
-    if (!options.exclude?.includes('properties')) ndimageMeasurementPropertySuite(factory, options);
-    if (!options.exclude?.includes('properties')) ndimageGenericPropertySuite(factory, options);
+    // sections run unless excluded; inside them `include`/`exclude` pick functions. A property
+    // section runs when a function of its kinds is selected (vitest fails an empty describe).
+    const properties = !options.exclude?.includes('properties');
+    const selects = (...kinds: FilterKind[]) => NDIMAGE_FUNCTIONS.some((f) => kinds.includes(f.kind) && isSelected(f.name, options));
+    if (properties && selects('linear', 'rank')) ndimagePropertySuite(factory, options);
+    if (properties && selects('interpolation')) ndimageInterpolationPropertySuite(factory, options);
+    if (properties && selects('measurement')) ndimageMeasurementPropertySuite(factory, options);
+    if (properties && selects('generic', 'fourier')) ndimageGenericPropertySuite(factory, options);
     if (!options.exclude?.includes('bad-input')) ndimageBadInputSuite(factory, options);
     if (!options.exclude?.includes('bad-input')) ndimageMeasurementBadInputSuite(factory, options);
     if (!options.exclude?.includes('properties')) ndimageMorphologyPropertySuite(factory, options);

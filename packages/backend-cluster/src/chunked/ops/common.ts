@@ -72,6 +72,13 @@ function hostArray(value: unknown, argument: string): NDArray {
   }
 }
 
+/** A call's options as the workers get them: without `backend`, a choice made on the submitting thread. */
+export function withoutBackend<T>(options: T): T {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) return options;
+  const { backend: _backend, ...rest } = options as Record<string, unknown>;
+  return rest as T;
+}
+
 export function isScalar(v: unknown): v is number | bigint | boolean {
   return typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
 }
