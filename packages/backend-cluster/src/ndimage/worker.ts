@@ -1,6 +1,10 @@
 /**
  * What a worker needs of @sciport/ndimage: its multimethods (the host filters the halo tasks
- * call by id) and the halo task itself.
+ * call by id; naming their table keeps them in a bundled worker, see requireMultimethods)
+ * and the halo task itself.
  */
-import '@sciport/ndimage';
+import { NDIMAGE_MULTIMETHODS } from '@sciport/ndimage';
+import { requireMultimethods } from '../runtime/required-multimethods.js';
 import '../runtime/halo-task.js';
+
+requireMultimethods(NDIMAGE_MULTIMETHODS);

@@ -166,7 +166,8 @@ export function ndimageSuite(factory: ArrayFactory, options: NdimageSuiteOptions
     if (properties && selects('generic', 'fourier')) ndimageGenericPropertySuite(factory, options);
     if (!options.exclude?.includes('bad-input')) ndimageBadInputSuite(factory, options);
     if (!options.exclude?.includes('bad-input')) ndimageMeasurementBadInputSuite(factory, options);
-    if (!options.exclude?.includes('properties')) ndimageMorphologyPropertySuite(factory, options);
-    if (!options.exclude?.includes('bad-input')) ndimageMorphologyBadInputSuite(factory, options);
+    const morphology: FilterKind[] = ['structure', 'binary-morphology', 'grey-morphology', 'distance'];
+    if (properties && selects(...morphology)) ndimageMorphologyPropertySuite(factory, options);
+    if (!options.exclude?.includes('bad-input') && selects(...morphology)) ndimageMorphologyBadInputSuite(factory, options);
   });
 }

@@ -32,7 +32,7 @@ export interface Report {
     readonly chunkedResult: boolean;
     readonly fft2: number;
     readonly sharedMemory: boolean;
-    readonly gaussianFilter: string;
+    readonly gaussianFilter: number;
   };
 }
 
@@ -120,7 +120,7 @@ export async function runChecks(clusterOptions: LocalClusterOptions): Promise<Re
         chunkedResult: isChunked(yc),
         fft2: relativeError(values(y), expected.fft2Image),
         sharedMemory: typeof SharedArrayBuffer === 'function' && firstBlock.data.buffer instanceof SharedArrayBuffer,
-        gaussianFilter: errorName(() => gaussianFilter(xc, 1.5)),
+        gaussianFilter: relativeError(values(await gaussianFilter(xc, 1.5).toHost()), expected.gaussianImage),
       },
     };
   } finally {
