@@ -7,9 +7,11 @@ import { normalizeAxis } from '@sciport/array-api/kit';
 import { DtypeError, InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { type InterpolationSetup, interpolateParts, interpolationOutput, interpolationSetup } from './interpolation-io.js';
 import { type AffineTransformOptions, checkFlag, checkOutputShape, perInputAxis, type RotateOptions, AFFINE_TRANSFORM_KEYS, ROTATE_KEYS } from './interpolation-options.js';
+import { cosSinDegrees } from './degrees.js';
 import { partDtype } from './output.js';
 import { readPlane } from './planes.js';
-import { sampleTransform, splineGrid } from './spline-grid.js';
+import { splineGrid } from './spline-grid.js';
+import { sampleTransform } from './spline-points.js';
 import { resampleSeparable } from './spline-resample.js';
 
 /** An affine map from output to input coordinates: `rows` × `cols` matrix (row-major), or a diagonal. */
@@ -88,15 +90,16 @@ function affinePlane(
       // SciPy's zoom-and-shift form (k + offset/scale)·scale; a zero scale maps every k to offset
       return Float64Array.from({ length: m }, (_, k) => (scale === 0 ? offset[d] : (k + shift) * scale));
     });
-    return resampleSeparable(grid, coordinates);
+    return resampleSeparable(grid, coordinates, cval);
   }
   const rows = shape.length;
   const cols = outputShape.length;
-  return sampleTransform(grid, outputShape, (index, point) => {
+  return sampleTransform(grid, outputShape, cval, (index, point) => {
+    // SciPy's order: the offset first, then each column's term
     for (let i = 0; i < rows; i++) {
-      let t = 0;
+      let t = offset[i];
       for (let j = 0; j < cols; j++) t += index[j] * matrix[i * cols + j];
-      point[i] = t + offset[i];
+      point[i] = t;
     }
   });
 }
@@ -114,25 +117,6 @@ export function affineTransformHost(input: unknown, matrix: unknown, rawOptions?
   const target = interpolationOutput(x, options.output, outputShape);
   const map = readAffine(matrix, options.offset, x.ndim, outputShape.length);
   return interpolateParts(x, target, cval, (plane, c) => affinePlane(plane, x.shape, outputShape, map, setup, c));
-}
-
-/** cos and sin of `angle` degrees, exact at multiples of 90° (as SciPy's cosdg/sindg). */
-function cosSinDegrees(angle: number): [number, number] {
-  const r = angle % 360;
-  const quarter = Math.round(r / 90);
-  const rad = ((r - 90 * quarter) * Math.PI) / 180;
-  const c = rad === 0 ? 1 : Math.cos(rad);
-  const s = rad === 0 ? 0 : Math.sin(rad);
-  switch (((quarter % 4) + 4) % 4) {
-    case 0:
-      return [c, s];
-    case 1:
-      return [-s, c];
-    case 2:
-      return [-c, -s];
-    default:
-      return [s, -c];
-  }
 }
 
 function checkRotationAxes(axes: unknown, ndim: number): [number, number] {

@@ -9,7 +9,8 @@ import { interpolateParts, interpolationOutput, interpolationSetup } from './int
 import { checkOutputShape, type CoordinateMapping, type GeometricTransformOptions, type MapCoordinatesOptions, MAP_COORDINATES_KEYS, GEOMETRIC_TRANSFORM_KEYS } from './interpolation-options.js';
 import { partDtype } from './output.js';
 import { readPlane } from './planes.js';
-import { sampleTransform, splineGrid } from './spline-grid.js';
+import { splineGrid } from './spline-grid.js';
+import { sampleTransform } from './spline-points.js';
 
 export function mapCoordinatesHost(input: unknown, coordinates: unknown, rawOptions?: MapCoordinatesOptions): NDArray {
   const options = readOptions(rawOptions, MAP_COORDINATES_KEYS, 'mapCoordinates');
@@ -37,7 +38,7 @@ export function mapCoordinatesHost(input: unknown, coordinates: unknown, rawOpti
   let p = 0;
   return interpolateParts(x, target, cval, (plane, c) => {
     p = 0;
-    return sampleTransform(splineGrid(plane, x.shape, partDtype(x.dtype), order, mode, c, prefilter), outputShape, (_, point) => {
+    return sampleTransform(splineGrid(plane, x.shape, partDtype(x.dtype), order, mode, c, prefilter), outputShape, c, (_, point) => {
       for (let d = 0; d < x.ndim; d++) point[d] = values[d * count + p];
       p++;
     });
@@ -72,7 +73,7 @@ export function geometricTransformHost(input: unknown, mapping: unknown, rawOpti
   const target = interpolationOutput(x, options.output, outputShape);
   const map = mapping as CoordinateMapping;
   return interpolateParts(x, target, cval, (plane, c) =>
-    sampleTransform(splineGrid(plane, x.shape, partDtype(x.dtype), order, mode, c, prefilter), outputShape, (index, point) => {
+    sampleTransform(splineGrid(plane, x.shape, partDtype(x.dtype), order, mode, c, prefilter), outputShape, c, (index, point) => {
       const result = map([...index], ...args);
       if (result === null || typeof result !== 'object' || typeof (result as ArrayLike<number>).length !== 'number' || result.length !== x.ndim) {
         throw new ShapeError(`'mapping' must return ${x.ndim} input coordinates, got ${describe(result)}.`, {
