@@ -11,7 +11,7 @@ import { cosSinDegrees } from './degrees.js';
 import { partDtype } from './output.js';
 import { readPlane } from './planes.js';
 import { splineGrid } from './spline-grid.js';
-import { sampleTransform } from './spline-points.js';
+import { sampleAffine } from './spline-points.js';
 import { resampleSeparable } from './spline-resample.js';
 
 /** An affine map from output to input coordinates: `rows` × `cols` matrix (row-major), or a diagonal. */
@@ -92,16 +92,7 @@ function affinePlane(
     });
     return resampleSeparable(grid, coordinates, cval);
   }
-  const rows = shape.length;
-  const cols = outputShape.length;
-  return sampleTransform(grid, outputShape, cval, (index, point) => {
-    // SciPy's order: the offset first, then each column's term
-    for (let i = 0; i < rows; i++) {
-      let t = offset[i];
-      for (let j = 0; j < cols; j++) t += index[j] * matrix[i * cols + j];
-      point[i] = t;
-    }
-  });
+  return sampleAffine(grid, outputShape, matrix, offset, cval);
 }
 
 export function affineTransformHost(input: unknown, matrix: unknown, rawOptions?: AffineTransformOptions): NDArray {

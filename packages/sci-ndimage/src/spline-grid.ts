@@ -16,7 +16,7 @@ import {
 import type { BoundaryMode } from './modes.js';
 import { quantize } from './output.js';
 import { prefilterAxis } from './spline-prefilter.js';
-import { splineStart, splineWeights } from './spline-weights.js';
+import { SPLINE_WEIGHTS, splineStart } from './spline-weights.js';
 
 export interface SplineGrid {
   /**
@@ -106,39 +106,56 @@ function padPlane(plane: Float64Array, shape: readonly number[], pad: number, cv
 }
 
 /**
- * Where input coordinate `cc` along `axis` reads the grid: writes the order + 1 weights
- * to `weights[at …]` and the coefficients' element offsets along that axis to
- * `offsets[at …]`, and returns true; or returns false when the result is cval
- * ('constant' outside the input, or a NaN coordinate in a mode that folds). The steps
- * are SciPy's (ni_interpolation.c): shift by the padding, fold by the mode, weights at
- * the folded coordinate, coefficient indices folded by the mode's extension.
+ * Where input coordinates `coordinates[from … from + count)` along `axis` read the grid:
+ * for the q-th, the order + 1 weights go to `weights[q·(order+1) …]` and the coefficients'
+ * element offsets along that axis to `offsets[q·(order+1) …]`, and `outside[q]` is 1 when
+ * the result is cval ('constant' outside the input, or a NaN coordinate in a mode that
+ * folds), else 0. The steps are SciPy's (ni_interpolation.c): shift by the padding, fold
+ * by the mode, weights at the folded coordinate, coefficient indices folded by the mode's
+ * extension. One loop per step over all the coordinates keeps each step's code inline.
  */
-export function locateTaps(grid: SplineGrid, axis: number, cc: number, weights: Float64Array, offsets: Int32Array, at: number): boolean {
+export function locateAxis(
+  grid: SplineGrid,
+  axis: number,
+  coordinates: Float64Array,
+  from: number,
+  count: number,
+  weights: Float64Array,
+  offsets: Int32Array,
+  outside: Uint8Array,
+): void {
   const n = grid.lengths[axis];
-  const x = mapCoordinate(cc + grid.pad, n, grid.mode);
-  if (Number.isNaN(x)) {
-    if (!Number.isNaN(cc) || (grid.mode !== 'nearest' && grid.mode !== 'grid-constant')) return false;
-    // modes that never fold interpolate a NaN coordinate: the result is NaN
-    for (let k = 0; k <= grid.order; k++) {
-      weights[at + k] = Number.NaN;
-      offsets[at + k] = 0;
-    }
-    return true;
-  }
-  const order = grid.order;
+  const { order, pad, mode, ring } = grid;
+  const taps = order + 1;
   const stride = grid.strides[axis];
-  const ring = grid.ring;
-  const start = splineStart(x, order);
-  splineWeights(x, order, weights, at);
-  if (start >= 0 && start + order < n) {
-    for (let k = 0; k <= order; k++) offsets[at + k] = (start + k + ring) * stride;
-    return true;
+  const keeps = mode === 'nearest' || mode === 'grid-constant';
+  const fill = SPLINE_WEIGHTS[order];
+  for (let q = 0; q < count; q++) {
+    const cc = coordinates[from + q] + pad;
+    // inside [0, n − 1] every mode keeps the coordinate
+    const x = cc >= 0 && cc <= n - 1 ? cc : mapCoordinate(cc, n, mode);
+    const at = q * taps;
+    if (Number.isNaN(x)) {
+      outside[q] = keeps ? 0 : 1;
+      // modes that never fold interpolate a NaN coordinate: the result is NaN
+      for (let k = 0; k < taps; k++) {
+        weights[at + k] = Number.NaN;
+        offsets[at + k] = 0;
+      }
+      continue;
+    }
+    outside[q] = 0;
+    fill(x, weights, at);
+    const start = splineStart(x, order);
+    if (start >= 0 && start + order < n) {
+      for (let k = 0; k < taps; k++) offsets[at + k] = (start + k + ring) * stride;
+    } else {
+      for (let k = 0; k < taps; k++) {
+        const i = foldIndex(start + k, n, grid.extension);
+        // past an end in 'grid-constant': the ring of cval on that side
+        const position = i >= 0 ? i : start + k < 0 ? -1 : n;
+        offsets[at + k] = (position + ring) * stride;
+      }
+    }
   }
-  for (let k = 0; k <= order; k++) {
-    const i = foldIndex(start + k, n, grid.extension);
-    // past an end in 'grid-constant': the ring of cval on that side
-    const position = i >= 0 ? i : start + k < 0 ? -1 : n;
-    offsets[at + k] = (position + ring) * stride;
-  }
-  return true;
 }

@@ -1,16 +1,23 @@
 /**
  * The spline at arbitrary points (affineTransform, rotate, mapCoordinates,
- * geometricTransform): each point's taps are located along every axis, then summed
- * (spline-sum.ts).
+ * geometricTransform). Points are taken in batches: the taps of a batch's coordinates
+ * are located one axis at a time (locateAxis, one tight loop per axis), then each
+ * point's tensor-product sum is taken (spline-sum.ts).
  */
-import { locateTaps, type SplineGrid } from './spline-grid.js';
+import { locateAxis, type SplineGrid } from './spline-grid.js';
 import { sum1, sum2, sum3, sumN } from './spline-sum.js';
 
-/** Evaluates a grid's spline at points of its input's dimension (scratch space allocated once). */
-export class PointSampler {
+/** Points per batch. */
+const BATCH = 256;
+
+/** Evaluates a grid's spline at batches of points (scratch space allocated once). */
+class PointSampler {
+  /** Coordinates of up to BATCH points, axis d's at d·BATCH …, for callers that compute them. */
+  readonly coordinates: Float64Array;
   private readonly taps: number;
   private readonly weights: Float64Array[];
   private readonly offsets: Int32Array[];
+  private readonly outside: Uint8Array[];
   private readonly at: Int32Array;
   private readonly tap: Int32Array;
 
@@ -20,29 +27,54 @@ export class PointSampler {
   ) {
     const nd = grid.lengths.length;
     this.taps = grid.order + 1;
-    this.weights = Array.from({ length: nd }, () => new Float64Array(this.taps));
-    this.offsets = Array.from({ length: nd }, () => new Int32Array(this.taps));
+    this.coordinates = new Float64Array(nd * BATCH);
+    this.weights = Array.from({ length: nd }, () => new Float64Array(BATCH * this.taps));
+    this.offsets = Array.from({ length: nd }, () => new Int32Array(BATCH * this.taps));
+    this.outside = Array.from({ length: nd }, () => new Uint8Array(BATCH));
     this.at = new Int32Array(nd);
     this.tap = new Int32Array(nd);
   }
 
-  /** The spline's value at input coordinate `point` (one per input axis); cval outside in 'constant' mode. */
-  sample(point: ArrayLike<number>): number {
-    const { grid, weights: w, offsets: o, taps } = this;
+  /**
+   * Writes to `out[first …]` the spline at `count` ≤ BATCH points whose axis-d
+   * coordinates are `source[d·stride + from …]`; cval outside in 'constant' mode.
+   */
+  run(source: Float64Array, from: number, stride: number, count: number, out: Float64Array, first: number): void {
+    const { grid, taps, weights: w, offsets: o, outside, cval } = this;
     const nd = w.length;
-    for (let d = 0; d < nd; d++) if (!locateTaps(grid, d, point[d], w[d], o[d], 0)) return this.cval;
+    for (let d = 0; d < nd; d++) locateAxis(grid, d, source, d * stride + from, count, w[d], o[d], outside[d]);
     const c = grid.coef;
-    switch (nd) {
-      case 1:
-        return sum1(c, taps, w[0], o[0], 0);
-      case 2:
-        return sum2(c, taps, w[0], o[0], 0, w[1], o[1], 0);
-      case 3:
-        return sum3(c, taps, w[0], o[0], 0, w[1], o[1], 0, w[2], o[2], 0);
-      default:
-        return sumN(c, taps, w, o, this.at, this.tap);
+    if (nd === 1) {
+      const [u0] = outside;
+      for (let q = 0; q < count; q++) out[first + q] = u0[q] ? cval : sum1(c, taps, w[0], o[0], q * taps);
+    } else if (nd === 2) {
+      const [u0, u1] = outside;
+      for (let q = 0; q < count; q++) {
+        out[first + q] = u0[q] | u1[q] ? cval : sum2(c, taps, w[0], o[0], q * taps, w[1], o[1], q * taps);
+      }
+    } else if (nd === 3) {
+      const [u0, u1, u2] = outside;
+      for (let q = 0; q < count; q++) {
+        const a = q * taps;
+        out[first + q] = u0[q] | u1[q] | u2[q] ? cval : sum3(c, taps, w[0], o[0], a, w[1], o[1], a, w[2], o[2], a);
+      }
+    } else {
+      for (let q = 0; q < count; q++) {
+        let away = false;
+        for (let d = 0; d < nd; d++) away ||= outside[d][q] === 1;
+        this.at.fill(q * taps);
+        out[first + q] = away ? cval : sumN(c, taps, w, o, this.at, this.tap);
+      }
     }
   }
+}
+
+/** The grid's spline at the `count` points of `coordinates` (axis d's coordinates at d·count …). */
+export function sampleCoordinates(grid: SplineGrid, coordinates: Float64Array, count: number, cval: number): Float64Array {
+  const out = new Float64Array(count);
+  const sampler = new PointSampler(grid, cval);
+  for (let first = 0; first < count; first += BATCH) sampler.run(coordinates, first, count, Math.min(BATCH, count - first), out, first);
+  return out;
 }
 
 /**
@@ -58,15 +90,38 @@ export function sampleTransform(
   const size = outputShape.reduce((p, n) => p * n, 1);
   const out = new Float64Array(size);
   const sampler = new PointSampler(grid, cval);
-  const point = new Float64Array(grid.lengths.length);
+  const nd = grid.lengths.length;
+  const point = new Float64Array(nd);
+  const batch = sampler.coordinates;
   const index = new Array<number>(outputShape.length).fill(0);
-  for (let p = 0; p < size; p++) {
-    locate(index, point);
-    out[p] = sampler.sample(point);
-    for (let d = outputShape.length - 1; d >= 0; d--) {
-      if (++index[d] < outputShape[d]) break;
-      index[d] = 0;
+  for (let first = 0; first < size; first += BATCH) {
+    const count = Math.min(BATCH, size - first);
+    for (let q = 0; q < count; q++) {
+      locate(index, point);
+      for (let d = 0; d < nd; d++) batch[d * BATCH + q] = point[d];
+      for (let d = outputShape.length - 1; d >= 0; d--) {
+        if (++index[d] < outputShape[d]) break;
+        index[d] = 0;
+      }
     }
+    sampler.run(batch, 0, BATCH, count, out, first);
   }
   return out;
+}
+
+/**
+ * The grid's spline at the images of every output index under input = matrix · output +
+ * offset (`matrix` row-major, one row per input axis), accumulated as SciPy does: the
+ * offset first, then each column's term in turn.
+ */
+export function sampleAffine(grid: SplineGrid, outputShape: readonly number[], matrix: Float64Array, offset: readonly number[], cval: number): Float64Array {
+  const rows = offset.length;
+  const cols = outputShape.length;
+  return sampleTransform(grid, outputShape, cval, (index, point) => {
+    for (let i = 0; i < rows; i++) {
+      let t = offset[i];
+      for (let j = 0; j < cols; j++) t += index[j] * matrix[i * cols + j];
+      point[i] = t;
+    }
+  });
 }

@@ -14,9 +14,10 @@
  * SciPy's, in SciPy's order (scipy/ndimage/src/ni_splines.c), so the coefficients have
  * SciPy's bits and integer results that are exact ties round as SciPy's do.
  *
- * A pass filters a block of lines at once: `width` lines stored as the columns of rows
- * of `width` contiguous values, so every step of a recursion is one sweep over a
- * contiguous row. Along the last axis, lines are first gathered into such blocks.
+ * A pass filters many lines side by side, each step of a recursion one sweep across
+ * them: along a non-last axis the lines of one outer index are the columns of contiguous
+ * rows; along the last axis, a few contiguous lines at a time, so the sweep touches the
+ * same few cache lines step after step.
  */
 import { InvalidArgumentError } from '@sciport/dispatch-core';
 import { powRounded } from './pow-rounded.js';
@@ -43,8 +44,8 @@ export function splinePoles(order: number): readonly number[] {
   }
 }
 
-/** Lines gathered per block along the last axis. */
-const GATHER = 16;
+/** Lines filtered side by side along the last axis. */
+const GATHER = 8;
 
 /**
  * Filters `plane` (C order, `shape`) in place along `axis` with the order-`order`
@@ -57,29 +58,22 @@ export function prefilterAxis(plane: Float64Array, shape: readonly number[], axi
   for (let d = axis + 1; d < shape.length; d++) inner *= shape[d];
   const filter = new LineFilter(n, splinePoles(order), boundary);
   if (inner > 1) {
+    // the lines of one outer index are the `inner` columns of n contiguous rows
     filter.reserve(inner);
-    for (let base = 0; base < plane.length; base += n * inner) filter.run(plane, base, inner);
+    for (let base = 0; base < plane.length; base += n * inner) filter.run(plane, base, inner, 1, inner);
     return;
   }
-  // the last axis: lines are contiguous; gather GATHER of them as columns of a block
+  // the last axis: lines are contiguous; filter GATHER of them side by side, so each
+  // step of a recursion touches the same few cache lines
   const lines = plane.length / n;
-  const block = new Float64Array(n * GATHER);
   filter.reserve(GATHER);
-  for (let first = 0; first < lines; first += GATHER) {
-    const width = Math.min(GATHER, lines - first);
-    for (let l = 0; l < width; l++) {
-      const src = (first + l) * n;
-      for (let k = 0; k < n; k++) block[k * width + l] = plane[src + k];
-    }
-    filter.run(block, 0, width);
-    for (let l = 0; l < width; l++) {
-      const dst = (first + l) * n;
-      for (let k = 0; k < n; k++) plane[dst + k] = block[k * width + l];
-    }
-  }
+  for (let first = 0; first < lines; first += GATHER) filter.run(plane, first * n, Math.min(GATHER, lines - first), n, 1);
 }
 
-/** The prefilter of lines of length `n`: its constants computed once for all lines. */
+/**
+ * The prefilter of lines of length `n`, its constants computed once for all lines. It
+ * filters `width` lines side by side: sample k of line i at base + i·across + k·along.
+ */
 class LineFilter {
   private readonly gain: number;
   /** Per pole: z^(n−1) (mirror) or z^n (reflect), as C's pow rounds them. */
@@ -97,106 +91,118 @@ class LineFilter {
     this.powers = poles.map((z) => powRounded(z, boundary === 'mirror' ? n - 1 : n));
   }
 
-  /** Makes room for blocks `width` lines wide. */
+  /** Makes room for `width` lines side by side. */
   reserve(width: number): void {
     if (this.acc.length < width) this.acc = new Float64Array(width);
   }
 
-  /** Filters the `width` lines stored as columns of the n rows from `base` on, in place. */
-  run(c: Float64Array, base: number, width: number): void {
-    const n = this.n;
-    const end = base + n * width;
-    const gain = this.gain;
-    for (let p = base; p < end; p++) c[p] *= gain;
+  /** Filters `width` lines in place (see the class). */
+  run(c: Float64Array, base: number, width: number, across: number, along: number): void {
+    const last = base + (this.n - 1) * along;
+    const span = width * across;
+    scale(c, base, last, span, across, along, this.gain);
     for (let q = 0; q < this.poles.length; q++) {
       const z = this.poles[q];
       const power = this.powers[q];
-      if (this.boundary === 'mirror') this.causalMirror(c, base, width, z, power);
-      else if (this.boundary === 'reflect') this.causalReflect(c, base, width, z, power);
-      else this.causalWrap(c, base, width, z);
-      for (let row = base + width; row < end; row += width) {
-        for (let i = 0; i < width; i++) c[row + i] += z * c[row - width + i];
-      }
-      const last = end - width;
+      if (this.boundary === 'mirror') this.causalMirror(c, base, width, across, along, z, power);
+      else if (this.boundary === 'reflect') this.causalReflect(c, base, width, across, along, z, power);
+      else this.causalWrap(c, base, width, across, along, z);
+      causal(c, base, last, span, across, along, z);
       if (this.boundary === 'mirror') {
         const denominator = z * z - 1;
-        for (let i = 0; i < width; i++) c[last + i] = ((z * c[last - width + i] + c[last + i]) * z) / denominator;
+        for (let p = last; p < last + span; p += across) c[p] = ((z * c[p - along] + c[p]) * z) / denominator;
       } else if (this.boundary === 'reflect') {
-        const scale = z / (z - 1);
-        for (let i = 0; i < width; i++) c[last + i] *= scale;
+        scale(c, last, last, span, across, along, z / (z - 1));
       } else {
-        this.anticausalWrap(c, base, width, z);
+        this.anticausalWrap(c, base, width, across, along, z);
       }
-      for (let row = last - width; row >= base; row -= width) {
-        for (let i = 0; i < width; i++) c[row + i] = z * (c[row + width + i] - c[row + i]);
-      }
+      anticausal(c, base, last, span, across, along, z);
     }
   }
 
-  /** Row 0 becomes c⁺[0] for the whole-sample symmetric extension (period 2n − 2). */
-  private causalMirror(c: Float64Array, base: number, width: number, z: number, zn1: number): void {
+  /** Sample 0 of each line becomes c⁺[0] for the whole-sample symmetric extension (period 2n − 2). */
+  private causalMirror(c: Float64Array, base: number, width: number, across: number, along: number, z: number, zn1: number): void {
     const n = this.n;
     const acc = this.acc;
-    const last = base + (n - 1) * width;
-    for (let i = 0; i < width; i++) acc[i] = c[base + i] + zn1 * c[last + i];
+    const last = base + (n - 1) * along;
+    for (let i = 0; i < width; i++) acc[i] = c[base + i * across] + zn1 * c[last + i * across];
     let zk = z;
     for (let k = 1; k < n - 1; k++, zk *= z) {
-      const row = base + k * width;
-      const mirror = base + (n - 1 - k) * width;
-      for (let i = 0; i < width; i++) acc[i] += zk * (c[row + i] + zn1 * c[mirror + i]);
+      const row = base + k * along;
+      const mirror = base + (n - 1 - k) * along;
+      for (let i = 0; i < width; i++) acc[i] += zk * (c[row + i * across] + zn1 * c[mirror + i * across]);
     }
     const denominator = 1 - zn1 * zn1;
-    for (let i = 0; i < width; i++) c[base + i] = acc[i] / denominator;
+    for (let i = 0; i < width; i++) c[base + i * across] = acc[i] / denominator;
   }
 
   /**
-   * Row 0 becomes c⁺[0] for the half-sample symmetric extension (period 2n):
-   * s[0] + z/(1 − z^{2n}) · Σ_{k=0}^{n−1} z^k (s[k] + z^n s[n−1−k]). SciPy 1.17 accumulates
-   * the sum in s[0]'s own slot, so its last term reads the partial sum where s[0] stood;
-   * that is kept, so results have SciPy's digits.
+   * Sample 0 of each line becomes c⁺[0] for the half-sample symmetric extension (period
+   * 2n): s[0] + z/(1 − z^{2n}) · Σ_{k=0}^{n−1} z^k (s[k] + z^n s[n−1−k]). SciPy 1.17
+   * accumulates the sum in s[0]'s own slot, so its last term reads the partial sum where
+   * s[0] stood; that is kept, so results have SciPy's digits.
    */
-  private causalReflect(c: Float64Array, base: number, width: number, z: number, zn: number): void {
+  private causalReflect(c: Float64Array, base: number, width: number, across: number, along: number, z: number, zn: number): void {
     const n = this.n;
     const acc = this.acc;
-    const last = base + (n - 1) * width;
-    for (let i = 0; i < width; i++) acc[i] = c[base + i] + zn * c[last + i];
+    const last = base + (n - 1) * along;
+    for (let i = 0; i < width; i++) acc[i] = c[base + i * across] + zn * c[last + i * across];
     let zk = z;
     for (let k = 1; k < n - 1; k++, zk *= z) {
-      const row = base + k * width;
-      const mirror = base + (n - 1 - k) * width;
-      for (let i = 0; i < width; i++) acc[i] += zk * (c[row + i] + zn * c[mirror + i]);
+      const row = base + k * along;
+      const mirror = base + (n - 1 - k) * along;
+      for (let i = 0; i < width; i++) acc[i] += zk * (c[row + i * across] + zn * c[mirror + i * across]);
     }
-    for (let i = 0; i < width; i++) acc[i] += zk * (c[last + i] + zn * acc[i]);
+    for (let i = 0; i < width; i++) acc[i] += zk * (c[last + i * across] + zn * acc[i]);
     const scale = z / (1 - zn * zn);
-    for (let i = 0; i < width; i++) c[base + i] += acc[i] * scale;
+    for (let i = 0; i < width; i++) c[base + i * across] += acc[i] * scale;
   }
 
-  /** Row 0 becomes c⁺[0] for the periodic extension: Σ_{k=0}^{n−1} z^k s[−k mod n] / (1 − z^n). */
-  private causalWrap(c: Float64Array, base: number, width: number, z: number): void {
+  /** Sample 0 of each line becomes c⁺[0] for the periodic extension: Σ_{k=0}^{n−1} z^k s[−k mod n] / (1 − z^n). */
+  private causalWrap(c: Float64Array, base: number, width: number, across: number, along: number, z: number): void {
     const n = this.n;
     const acc = this.acc;
-    for (let i = 0; i < width; i++) acc[i] = c[base + i];
+    for (let i = 0; i < width; i++) acc[i] = c[base + i * across];
     let zk = z;
     for (let k = 1; k < n; k++, zk *= z) {
-      const row = base + (n - k) * width;
-      for (let i = 0; i < width; i++) acc[i] += zk * c[row + i];
+      const row = base + (n - k) * along;
+      for (let i = 0; i < width; i++) acc[i] += zk * c[row + i * across];
     }
     const denominator = 1 - zk;
-    for (let i = 0; i < width; i++) c[base + i] = acc[i] / denominator;
+    for (let i = 0; i < width; i++) c[base + i * across] = acc[i] / denominator;
   }
 
-  /** Row n − 1 becomes c⁻[n−1] for the periodic extension: z/(z^n − 1) · Σ_{k=0}^{n−1} z^k c⁺[k − 1 mod n]. */
-  private anticausalWrap(c: Float64Array, base: number, width: number, z: number): void {
+  /** Sample n − 1 of each line becomes c⁻[n−1] for the periodic extension: z/(z^n − 1) · Σ_{k=0}^{n−1} z^k c⁺[k − 1 mod n]. */
+  private anticausalWrap(c: Float64Array, base: number, width: number, across: number, along: number, z: number): void {
     const n = this.n;
     const acc = this.acc;
-    const last = base + (n - 1) * width;
-    for (let i = 0; i < width; i++) acc[i] = c[last + i];
+    const last = base + (n - 1) * along;
+    for (let i = 0; i < width; i++) acc[i] = c[last + i * across];
     let zk = z;
     for (let k = 0; k < n - 1; k++, zk *= z) {
-      const row = base + k * width;
-      for (let i = 0; i < width; i++) acc[i] += zk * c[row + i];
+      const row = base + k * along;
+      for (let i = 0; i < width; i++) acc[i] += zk * c[row + i * across];
     }
     const scale = z / (zk - 1);
-    for (let i = 0; i < width; i++) c[last + i] = acc[i] * scale;
+    for (let i = 0; i < width; i++) c[last + i * across] = acc[i] * scale;
+  }
+}
+
+/** Multiplies samples `first` … `last` (rows `along` apart, lines `across` apart, `span` wide) by `factor`. */
+function scale(c: Float64Array, first: number, last: number, span: number, across: number, along: number, factor: number): void {
+  for (let row = first; row <= last; row += along) for (let p = row; p < row + span; p += across) c[p] *= factor;
+}
+
+/** The causal recursion c⁺[k] = s[k] + z·c⁺[k−1] from row 1 to `last`. */
+function causal(c: Float64Array, base: number, last: number, span: number, across: number, along: number, z: number): void {
+  for (let row = base + along; row <= last; row += along) {
+    for (let p = row; p < row + span; p += across) c[p] += z * c[p - along];
+  }
+}
+
+/** The anticausal recursion c⁻[k] = z·(c⁻[k+1] − c⁺[k]) from row `last` − 1 down to `base`. */
+function anticausal(c: Float64Array, base: number, last: number, span: number, across: number, along: number, z: number): void {
+  for (let row = last - along; row >= base; row -= along) {
+    for (let p = row; p < row + span; p += across) c[p] = z * (c[p + along] - c[p]);
   }
 }

@@ -5,7 +5,7 @@
  * axis, as SciPy's zoom_shift does, not once per output value; each value is then one
  * tensor-product sum (spline-sum.ts).
  */
-import { locateTaps, type SplineGrid } from './spline-grid.js';
+import { locateAxis, type SplineGrid } from './spline-grid.js';
 import { sum1, sum2, sum3, sumN } from './spline-sum.js';
 
 /** The taps of every output index along one axis. */
@@ -25,9 +25,7 @@ function axisTaps(grid: SplineGrid, axis: number, coordinates: Float64Array): Ax
   const weights = new Float64Array(m * taps);
   const offsets = new Int32Array(m * taps);
   const outside = new Uint8Array(m);
-  for (let j = 0; j < m; j++) {
-    if (!locateTaps(grid, axis, coordinates[j], weights, offsets, j * taps)) outside[j] = 1;
-  }
+  locateAxis(grid, axis, coordinates, 0, m, weights, offsets, outside);
   return { length: m, weights, offsets, outside };
 }
 

@@ -4,10 +4,10 @@
  */
 import { isComplexDtype, type NDArray, readOptions } from '@sciport/array-api';
 import { InvalidArgumentError } from '@sciport/dispatch-core';
-import { interpolateParts, interpolationOutput, interpolationSetup } from './interpolation-io.js';
+import { type InterpolationTarget, interpolateParts, interpolationOutput, interpolationSetup, storePlane, targetArray } from './interpolation-io.js';
 import { checkFlag, perInputAxis, type ShiftOptions, type ZoomOptions, SHIFT_KEYS, ZOOM_KEYS } from './interpolation-options.js';
-import { type OutputTarget, partDtype, quantize } from './output.js';
-import { readPlane, writePlane } from './planes.js';
+import { partDtype, quantize } from './output.js';
+import { readPlane } from './planes.js';
 import { splineGrid } from './spline-grid.js';
 import { resampleSeparable } from './spline-resample.js';
 
@@ -55,12 +55,13 @@ export function zoomHost(input: unknown, zoom: unknown, rawOptions?: ZoomOptions
 }
 
 /** zoom by 1 with prefilter returns the input as it is, cast as NumPy's assignment casts (integers truncate), as SciPy. */
-function copyInto(x: NDArray, target: OutputTarget): NDArray {
+function copyInto(x: NDArray, target: InterpolationTarget): NDArray {
   const parts: (0 | 1)[] = isComplexDtype(x.dtype) ? [0, 1] : [0];
+  const array = targetArray(target);
   for (const part of parts) {
     const plane = readPlane(x, part);
     quantize(plane, partDtype(target.dtype));
-    writePlane(target.array, plane, part);
+    storePlane(array, plane, part);
   }
-  return target.array;
+  return array;
 }
