@@ -67,7 +67,8 @@ export function geometricTransformHost(input: unknown, mapping: unknown, rawOpti
   const target = interpolationOutput(x, options.output, outputShape);
   const map = mapping as CoordinateMapping;
   return interpolateParts(x, target, cval, (plane, c) =>
-    sampleTransform(splineGrid(plane, x.shape, partDtype(x.dtype), order, mode, c, prefilter), outputShape, c, (index, point) => {
+    // the mapping is user code, which may interpolate too: this grid keeps its own coefficients
+    sampleTransform(splineGrid(plane, x.shape, partDtype(x.dtype), order, mode, c, prefilter, false), outputShape, c, (index, point) => {
       const result = map([...index], ...args);
       if (result === null || typeof result !== 'object' || typeof (result as ArrayLike<number>).length !== 'number' || result.length !== x.ndim) {
         throw new ShapeError(`'mapping' must return ${x.ndim} input coordinates, got ${describe(result)}.`, {

@@ -15,6 +15,7 @@ import {
 } from './interpolation-boundary.js';
 import type { BoundaryMode } from './modes.js';
 import { quantize } from './output.js';
+import { scratchBuffer } from './scratch-buffer.js';
 import { prefilterAxis } from './spline-prefilter.js';
 import { SPLINE_WEIGHTS, splineStart } from './spline-weights.js';
 
@@ -41,7 +42,9 @@ export interface SplineGrid {
 /**
  * The spline of `plane` (C order, `shape`, values of an input of dtype `dtype`):
  * prefiltered when `prefilter` and order > 1 (after padding in 'nearest' and
- * 'grid-constant', as SciPy), else the values themselves.
+ * 'grid-constant', as SciPy), else the values themselves. The coefficients may live in
+ * the shared scratch buffer, valid until the next grid is made; a caller that runs user
+ * code while it samples (which may make grids of its own) passes `shareable` false.
  */
 export function splineGrid(
   plane: Float64Array,
@@ -51,6 +54,7 @@ export function splineGrid(
   mode: BoundaryMode,
   cval: number,
   prefilter: boolean,
+  shareable = true,
 ): SplineGrid {
   let coef = plane;
   let lengths = shape;
@@ -64,7 +68,9 @@ export function splineGrid(
       coef = padPlane(plane, shape, pad, mode === 'nearest' ? null : padValue[0]);
       lengths = shape.map((n) => n + 2 * pad);
     } else {
-      coef = plane.slice();
+      // the prefilter works in place: on a copy (the plane may be the caller's input)
+      coef = shareable ? scratchBuffer(plane.length) : new Float64Array(plane.length);
+      coef.set(plane);
     }
     for (let axis = 0; axis < shape.length; axis++) prefilterAxis(coef, lengths, axis, order, prefilterBoundary(mode));
   }

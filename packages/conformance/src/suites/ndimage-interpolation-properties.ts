@@ -77,6 +77,24 @@ export function ndimageInterpolationPropertySuite(factory: ArrayFactory, options
         );
       });
     }
+    if (isSelected('geometricTransform', options) && isSelected('zoom', options)) {
+      it('a mapping that interpolates too does not change the result', async () => {
+        await fc.assert(
+          fc.asyncProperty(image, fc.integer({ min: 2, max: 5 }), async (x, order) => {
+            const plain = ([i, j]: number[]) => [i * 0.9 + 0.2, j - 0.35];
+            // another image of the same size, so that its coefficients would take the same scratch space
+            const other = new NDArray(Float64Array.from(values(x), (v) => v + 1), x.shape, 'float64');
+            const busy = (index: number[]) => {
+              api.zoom(factory.make(other), 1.5, { order });
+              return plain(index);
+            };
+            const expected = await run('geometricTransform', x, plain, { order, mode: 'mirror' });
+            expect(await run('geometricTransform', x, busy, { order, mode: 'mirror' })).toEqual(expected);
+          }),
+          { numRuns: 5 },
+        );
+      });
+    }
     if (isSelected('zoom', options)) {
       it('zoom by 1 is the identity (with and without prefilter)', async () => {
         await fc.assert(
