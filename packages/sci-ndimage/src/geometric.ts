@@ -34,8 +34,8 @@ export function mapCoordinatesHost(input: unknown, coordinates: unknown, rawOpti
   const count = outputShape.reduce((p, n) => p * n, 1);
   const values = inputPlane(coords, 0);
   const target = interpolationOutput(x, options.output, outputShape);
-  return interpolateParts(x, target, cval, (plane, c) =>
-    sampleCoordinates(splineGrid(plane, x.shape, partDtype(x.dtype), order, mode, c, prefilter), values, count, c),
+  return interpolateParts(x, target, cval, (plane, c, out) =>
+    sampleCoordinates(splineGrid(plane, x.shape, partDtype(x.dtype), order, mode, c, prefilter), values, count, c, out),
   );
 }
 
@@ -66,9 +66,17 @@ export function geometricTransformHost(input: unknown, mapping: unknown, rawOpti
   const outputShape = options.outputShape === undefined || options.outputShape === null ? [...x.shape] : checkOutputShape(options.outputShape);
   const target = interpolationOutput(x, options.output, outputShape);
   const map = mapping as CoordinateMapping;
-  return interpolateParts(x, target, cval, (plane, c) =>
-    // the mapping is user code, which may interpolate too: this grid keeps its own coefficients
-    sampleTransform(splineGrid(plane, x.shape, partDtype(x.dtype), order, mode, c, prefilter, false), outputShape, c, (index, point) => {
+  // the mapping is user code, which may interpolate too: no scratch buffer is shared while it runs
+  return interpolateParts(
+    x,
+    target,
+    cval,
+    (plane, c, out) =>
+      sampleTransform(
+        splineGrid(plane, x.shape, partDtype(x.dtype), order, mode, c, prefilter, false),
+        outputShape,
+        c,
+        (index, point) => {
       const result = map([...index], ...args);
       if (result === null || typeof result !== 'object' || typeof (result as ArrayLike<number>).length !== 'number' || result.length !== x.ndim) {
         throw new ShapeError(`'mapping' must return ${x.ndim} input coordinates, got ${describe(result)}.`, {
@@ -86,6 +94,9 @@ export function geometricTransformHost(input: unknown, mapping: unknown, rawOpti
         }
         point[d] = v;
       }
-    }),
+        },
+        out,
+      ),
+    false,
   );
 }

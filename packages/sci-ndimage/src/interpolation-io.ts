@@ -12,6 +12,7 @@ import type { BoundaryMode } from './modes.js';
 import { checkCval } from './options.js';
 import { partDtype, resolveOutput } from './output.js';
 import { type Part, readPlane, writePlane } from './planes.js';
+import { scratchBuffer } from './scratch-buffer.js';
 
 /** The checked options every interpolating function takes. */
 export interface InterpolationSetup {
@@ -65,11 +66,16 @@ export function targetArray(target: InterpolationTarget): NDArray {
 
 /**
  * The values of part `part` of `x` in C order, for reading only: the input's own storage
- * when it already is contiguous float64, else a converted copy.
+ * when it already is contiguous float64, else converted to doubles (into the shared
+ * scratch buffer when `shareable`).
  */
-export function inputPlane(x: NDArray, part: Part): Float64Array {
+export function inputPlane(x: NDArray, part: Part, shareable = false): Float64Array {
   if (x.dtype === 'float64' && x.isContiguous) return (x.data as Float64Array).subarray(x.offset, x.offset + x.size);
-  return readPlane(x, part);
+  const info = dtypeInfo(x.dtype);
+  if (!shareable || info.lanes !== 1 || info.isBigInt || !x.isContiguous) return readPlane(x, part);
+  const plane = scratchBuffer('input', x.size);
+  plane.set(x.data.subarray(x.offset, x.offset + x.size) as Float32Array);
+  return plane;
 }
 
 /** Writes a C-ordered plane into part `part` of `array`: one native copy when its storage is contiguous and real. */
@@ -80,21 +86,31 @@ export function storePlane(array: NDArray, plane: Float64Array, part: Part): voi
 }
 
 /**
- * Interpolates each part of `x` with `run(plane, cval)` (plane: the part's values in C
- * order, not to be written) and stores the results in the output; returns the output.
+ * Interpolates each part of `x` with `run(plane, cval, out)` and stores the results in the
+ * output; returns the output. `plane` holds the part's values in C order (not to be
+ * written); `run` returns its result, C-ordered, in `out` (of the result's size) or in an
+ * array of its own. A float64 result becomes the output itself; the others pass through
+ * scratch buffers, unless `shareable` is false (`run` calls user code, which may
+ * interpolate too).
  */
 export function interpolateParts(
   x: NDArray,
   target: InterpolationTarget,
   cval: readonly [number, number],
-  run: (plane: Float64Array, cval: number) => Float64Array,
+  run: (plane: Float64Array, cval: number, out: Float64Array) => Float64Array,
+  shareable = true,
 ): NDArray {
   const parts: Part[] = isComplexDtype(x.dtype) ? [0, 1] : [0];
   const dtype = partDtype(target.dtype);
-  if (target.array === null && target.dtype === 'float64') return new NDArray(run(inputPlane(x, 0), cval[0]), [...target.shape], 'float64');
+  const size = target.shape.reduce((p, n) => p * n, 1);
+  if (target.array === null && target.dtype === 'float64') {
+    const result = run(inputPlane(x, 0, shareable), cval[0], new Float64Array(size));
+    return new NDArray(result, [...target.shape], 'float64');
+  }
   const array = targetArray(target);
   for (const part of parts) {
-    const result = run(inputPlane(x, part), cval[part]);
+    const out = shareable ? scratchBuffer('result', size) : new Float64Array(size);
+    const result = run(inputPlane(x, part, shareable), cval[part], out);
     storeRounded(result, dtype);
     storePlane(array, result, part);
   }

@@ -1,7 +1,7 @@
 /**
  * The spline an interpolation reads: the input's B-spline coefficients (prefiltered, or
  * the input itself), padded first where the mode needs it, with the rules of its mode;
- * and where one coordinate along one axis reads it (`locateTaps`).
+ * and where coordinates along one axis read it (`locateAxis`).
  */
 import type { DType } from '@sciport/array-api';
 import {
@@ -69,7 +69,7 @@ export function splineGrid(
       lengths = shape.map((n) => n + 2 * pad);
     } else {
       // the prefilter works in place: on a copy (the plane may be the caller's input)
-      coef = shareable ? scratchBuffer(plane.length) : new Float64Array(plane.length);
+      coef = shareable ? scratchBuffer('coefficients', plane.length) : new Float64Array(plane.length);
       coef.set(plane);
     }
     for (let axis = 0; axis < shape.length; axis++) prefilterAxis(coef, lengths, axis, order, prefilterBoundary(mode));

@@ -70,25 +70,25 @@ class PointSampler {
 }
 
 /** The grid's spline at the `count` points of `coordinates` (axis d's coordinates at d·count …). */
-export function sampleCoordinates(grid: SplineGrid, coordinates: Float64Array, count: number, cval: number): Float64Array {
-  const out = new Float64Array(count);
+export function sampleCoordinates(grid: SplineGrid, coordinates: Float64Array, count: number, cval: number, out: Float64Array = new Float64Array(count)): Float64Array {
   const sampler = new PointSampler(grid, cval);
   for (let first = 0; first < count; first += BATCH) sampler.run(coordinates, first, count, Math.min(BATCH, count - first), out, first);
   return out;
 }
 
 /**
- * The grid's spline at every index of an output of shape `outputShape`, in C order:
- * `locate(index, point)` writes the input coordinates of output index `index` into `point`.
+ * The grid's spline at every index of an output of shape `outputShape`, in C order
+ * (written to `out`, returned): `locate(index, point)` writes the input coordinates of
+ * output index `index` into `point`.
  */
 export function sampleTransform(
   grid: SplineGrid,
   outputShape: readonly number[],
   cval: number,
   locate: (index: readonly number[], point: Float64Array) => void,
+  out: Float64Array = new Float64Array(outputShape.reduce((p, n) => p * n, 1)),
 ): Float64Array {
-  const size = outputShape.reduce((p, n) => p * n, 1);
-  const out = new Float64Array(size);
+  const size = out.length;
   const sampler = new PointSampler(grid, cval);
   const nd = grid.lengths.length;
   const point = new Float64Array(nd);
@@ -114,14 +114,57 @@ export function sampleTransform(
  * offset (`matrix` row-major, one row per input axis), accumulated as SciPy does: the
  * offset first, then each column's term in turn.
  */
-export function sampleAffine(grid: SplineGrid, outputShape: readonly number[], matrix: Float64Array, offset: readonly number[], cval: number): Float64Array {
+export function sampleAffine(
+  grid: SplineGrid,
+  outputShape: readonly number[],
+  matrix: Float64Array,
+  offset: readonly number[],
+  cval: number,
+  out: Float64Array = new Float64Array(outputShape.reduce((p, n) => p * n, 1)),
+): Float64Array {
   const rows = offset.length;
   const cols = outputShape.length;
-  return sampleTransform(grid, outputShape, cval, (index, point) => {
-    for (let i = 0; i < rows; i++) {
-      let t = offset[i];
-      for (let j = 0; j < cols; j++) t += index[j] * matrix[i * cols + j];
-      point[i] = t;
+  if (cols > 3) {
+    return sampleTransform(grid, outputShape, cval, (index, point) => {
+      for (let i = 0; i < rows; i++) {
+        let t = offset[i];
+        for (let j = 0; j < cols; j++) t += index[j] * matrix[i * cols + j];
+        point[i] = t;
+      }
+    }, out);
+  }
+  // up to three output axes: the index counted directly, each coordinate one short sum
+  const size = out.length;
+  const sampler = new PointSampler(grid, cval);
+  const batch = sampler.coordinates;
+  const shape = [1, 1, 1];
+  for (let j = 0; j < cols; j++) shape[3 - cols + j] = outputShape[j];
+  // the matrix with the columns of missing leading axes zero (never added: their index stays 0)
+  const m = new Float64Array(rows * 3);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) m[i * 3 + 3 - cols + j] = matrix[i * cols + j];
+  const first = 3 - cols;
+  let i0 = 0;
+  let i1 = 0;
+  let i2 = 0;
+  for (let start = 0; start < size; start += BATCH) {
+    const count = Math.min(BATCH, size - start);
+    for (let q = 0; q < count; q++) {
+      for (let r = 0; r < rows; r++) {
+        let t = offset[r];
+        if (first === 0) t += i0 * m[r * 3];
+        if (first <= 1) t += i1 * m[r * 3 + 1];
+        t += i2 * m[r * 3 + 2];
+        batch[r * BATCH + q] = t;
+      }
+      if (++i2 === shape[2]) {
+        i2 = 0;
+        if (++i1 === shape[1]) {
+          i1 = 0;
+          i0++;
+        }
+      }
     }
-  });
+    sampler.run(batch, 0, BATCH, count, out, start);
+  }
+  return out;
 }

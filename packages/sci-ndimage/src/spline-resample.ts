@@ -31,13 +31,17 @@ function axisTaps(grid: SplineGrid, axis: number, coordinates: Float64Array): Ax
 
 /**
  * The grid's spline at the outer product of `coordinates` (one list per input axis): a
- * plane of shape [coordinates[0].length, …], in C order; cval where a coordinate is
- * outside in 'constant' mode.
+ * plane of shape [coordinates[0].length, …], in C order (written to `out`, returned);
+ * cval where a coordinate is outside in 'constant' mode.
  */
-export function resampleSeparable(grid: SplineGrid, coordinates: readonly Float64Array[], cval: number): Float64Array {
+export function resampleSeparable(
+  grid: SplineGrid,
+  coordinates: readonly Float64Array[],
+  cval: number,
+  out: Float64Array = new Float64Array(coordinates.reduce((p, c) => p * c.length, 1)),
+): Float64Array {
   const taps = grid.order + 1;
   const tables = coordinates.map((c, axis) => axisTaps(grid, axis, c));
-  const out = new Float64Array(tables.reduce((p, t) => p * t.length, 1));
   if (out.length === 0) return out;
   const c = grid.coef;
   if (tables.length === 1) {

@@ -87,8 +87,3 @@ function weights5(x: number, weights: Float64Array, at: number): void {
  * over many coordinates of one order can have its order's inlined.
  */
 export const SPLINE_WEIGHTS: readonly ((x: number, weights: Float64Array, at: number) => void)[] = [weights0, weights1, weights2, weights3, weights4, weights5];
-
-/** SPLINE_WEIGHTS[order](x, weights, at). */
-export function splineWeights(x: number, order: number, weights: Float64Array, at: number): void {
-  SPLINE_WEIGHTS[order](x, weights, at);
-}

@@ -22,7 +22,9 @@ export function shiftHost(input: unknown, shift: unknown, rawOptions?: ShiftOpti
   const shifts = perInputAxis(shift, x.ndim, 'shift');
   const target = interpolationOutput(x, options.output, x.shape);
   const coordinates = x.shape.map((n, d) => axisCoordinates(n, (k) => k + -shifts[d]));
-  return interpolateParts(x, target, cval, (plane, c) => resampleSeparable(splineGrid(plane, x.shape, partDtype(x.dtype), order, mode, c, prefilter), coordinates, c));
+  return interpolateParts(x, target, cval, (plane, c, out) =>
+    resampleSeparable(splineGrid(plane, x.shape, partDtype(x.dtype), order, mode, c, prefilter), coordinates, c, out),
+  );
 }
 
 /** Python's round(): half to even. */
@@ -51,7 +53,9 @@ export function zoomHost(input: unknown, zoom: unknown, rawOptions?: ZoomOptions
     const ratio = span !== 0 ? (gridMode ? x.shape[d] : x.shape[d] - 1) / span : 1;
     return axisCoordinates(m, gridMode ? (k) => (k + 0.5) * ratio - 0.5 : (k) => k * ratio);
   });
-  return interpolateParts(x, target, cval, (plane, c) => resampleSeparable(splineGrid(plane, x.shape, partDtype(x.dtype), order, mode, c, prefilter), coordinates, c));
+  return interpolateParts(x, target, cval, (plane, c, out) =>
+    resampleSeparable(splineGrid(plane, x.shape, partDtype(x.dtype), order, mode, c, prefilter), coordinates, c, out),
+  );
 }
 
 /** zoom by 1 with prefilter returns the input as it is, cast as NumPy's assignment casts (integers truncate), as SciPy. */
