@@ -16,11 +16,53 @@ export function sum1(c: Float64Array, taps: number, w0: Float64Array, o0: Int32A
 }
 
 export function sum2(c: Float64Array, taps: number, w0: Float64Array, o0: Int32Array, a0: number, w1: Float64Array, o1: Int32Array, a1: number): number {
+  if (taps === 2) return sum2Linear(c, w0, o0, a0, w1, o1, a1);
+  if (taps === 4) return sum2Cubic(c, w0, o0, a0, w1, o1, a1);
   let t = 0;
   for (let i = 0; i < taps; i++) {
     const base = o0[a0 + i];
     const wi = w0[a0 + i];
     for (let j = 0; j < taps; j++) t += c[base + o1[a1 + j]] * wi * w1[a1 + j];
+  }
+  return t;
+}
+
+/** sum2 for order 1, written out (the same terms in the same order). */
+function sum2Linear(c: Float64Array, w0: Float64Array, o0: Int32Array, a0: number, w1: Float64Array, o1: Int32Array, a1: number): number {
+  const r0 = o0[a0];
+  const r1 = o0[a0 + 1];
+  const v0 = w0[a0];
+  const v1 = w0[a0 + 1];
+  const k0 = o1[a1];
+  const k1 = o1[a1 + 1];
+  const u0 = w1[a1];
+  const u1 = w1[a1 + 1];
+  let t = 0;
+  t += c[r0 + k0] * v0 * u0;
+  t += c[r0 + k1] * v0 * u1;
+  t += c[r1 + k0] * v1 * u0;
+  t += c[r1 + k1] * v1 * u1;
+  return t;
+}
+
+/** sum2 for order 3: one row of four taps at a time, the same terms in the same order. */
+function sum2Cubic(c: Float64Array, w0: Float64Array, o0: Int32Array, a0: number, w1: Float64Array, o1: Int32Array, a1: number): number {
+  const k0 = o1[a1];
+  const k1 = o1[a1 + 1];
+  const k2 = o1[a1 + 2];
+  const k3 = o1[a1 + 3];
+  const u0 = w1[a1];
+  const u1 = w1[a1 + 1];
+  const u2 = w1[a1 + 2];
+  const u3 = w1[a1 + 3];
+  let t = 0;
+  for (let i = 0; i < 4; i++) {
+    const r = o0[a0 + i];
+    const v = w0[a0 + i];
+    t += c[r + k0] * v * u0;
+    t += c[r + k1] * v * u1;
+    t += c[r + k2] * v * u2;
+    t += c[r + k3] * v * u3;
   }
   return t;
 }
