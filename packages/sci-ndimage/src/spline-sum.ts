@@ -80,6 +80,8 @@ export function sum3(
   o2: Int32Array,
   a2: number,
 ): number {
+  if (taps === 2) return sum3Linear(c, w0, o0, a0, w1, o1, a1, w2, o2, a2);
+  if (taps === 4) return sum3Cubic(c, w0, o0, a0, w1, o1, a1, w2, o2, a2);
   let t = 0;
   for (let i = 0; i < taps; i++) {
     const wi = w0[a0 + i];
@@ -87,6 +89,50 @@ export function sum3(
       const base = o0[a0 + i] + o1[a1 + j];
       const wj = w1[a1 + j];
       for (let k = 0; k < taps; k++) t += c[base + o2[a2 + k]] * wi * wj * w2[a2 + k];
+    }
+  }
+  return t;
+}
+
+/** sum3 for order 1: one line of two taps at a time, the same terms in the same order. */
+function sum3Linear(c: Float64Array, w0: Float64Array, o0: Int32Array, a0: number, w1: Float64Array, o1: Int32Array, a1: number, w2: Float64Array, o2: Int32Array, a2: number): number {
+  const k0 = o2[a2];
+  const k1 = o2[a2 + 1];
+  const u0 = w2[a2];
+  const u1 = w2[a2 + 1];
+  let t = 0;
+  for (let i = 0; i < 2; i++) {
+    const wi = w0[a0 + i];
+    for (let j = 0; j < 2; j++) {
+      const base = o0[a0 + i] + o1[a1 + j];
+      const wj = w1[a1 + j];
+      t += c[base + k0] * wi * wj * u0;
+      t += c[base + k1] * wi * wj * u1;
+    }
+  }
+  return t;
+}
+
+/** sum3 for order 3: one line of four taps at a time, the same terms in the same order. */
+function sum3Cubic(c: Float64Array, w0: Float64Array, o0: Int32Array, a0: number, w1: Float64Array, o1: Int32Array, a1: number, w2: Float64Array, o2: Int32Array, a2: number): number {
+  const k0 = o2[a2];
+  const k1 = o2[a2 + 1];
+  const k2 = o2[a2 + 2];
+  const k3 = o2[a2 + 3];
+  const u0 = w2[a2];
+  const u1 = w2[a2 + 1];
+  const u2 = w2[a2 + 2];
+  const u3 = w2[a2 + 3];
+  let t = 0;
+  for (let i = 0; i < 4; i++) {
+    const wi = w0[a0 + i];
+    for (let j = 0; j < 4; j++) {
+      const base = o0[a0 + i] + o1[a1 + j];
+      const wj = w1[a1 + j];
+      t += c[base + k0] * wi * wj * u0;
+      t += c[base + k1] * wi * wj * u1;
+      t += c[base + k2] * wi * wj * u2;
+      t += c[base + k3] * wi * wj * u3;
     }
   }
   return t;
