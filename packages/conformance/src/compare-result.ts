@@ -22,24 +22,13 @@ function numbersAgree(actual: number, expected: number, tol: number): boolean {
   return Math.abs(actual - expected) <= tol * Math.abs(expected);
 }
 
-/**
- * Compares one result with SciPy's `expected`; returns a failure message or undefined.
- * Integer and bool results are compared exactly, or within `integerUnits` units when given.
- */
-export async function compareResult(
-  actual: unknown,
-  expected: unknown,
-  factory: ArrayFactory,
-  tol: number,
-  where: string,
-  integerUnits = 0,
-): Promise<string | undefined> {
+/** Compares one result with SciPy's `expected`; returns a failure message or undefined. */
+export async function compareResult(actual: unknown, expected: unknown, factory: ArrayFactory, tol: number, where: string): Promise<string | undefined> {
   if (isFixtureArray(expected)) {
     const e = decodeArray(expected as FixtureArray);
     const a = await factory.read(actual);
     const exact = /^u?int/.test(e.dtype) || e.dtype === 'bool';
-    const scale = (expected as FixtureArray).data.reduce<number>((m, v) => (typeof v === 'number' ? Math.max(m, Math.abs(v)) : m), 0);
-    const r = compareArrays(a, e, !exact ? tol : integerUnits > 0 && scale > 0 ? integerUnits / scale : 0);
+    const r = compareArrays(a, e, exact ? 0 : tol);
     return r.ok ? undefined : `${where}: ${r.message}`;
   }
   if (Array.isArray(expected)) {
@@ -47,7 +36,7 @@ export async function compareResult(
       return `${where}: expected a list of ${expected.length}, got ${Array.isArray(actual) ? `a list of ${actual.length}` : String(actual)}`;
     }
     for (let i = 0; i < expected.length; i++) {
-      const f = await compareResult(actual[i], expected[i], factory, tol, `${where}[${i}]`, integerUnits);
+      const f = await compareResult(actual[i], expected[i], factory, tol, `${where}[${i}]`);
       if (f !== undefined) return f;
     }
     return undefined;

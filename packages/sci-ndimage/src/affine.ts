@@ -7,9 +7,11 @@ import { describe, normalizeAxis } from '@sciport/array-api/kit';
 import { DtypeError, InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { type InterpolationSetup, interpolateParts, interpolationOutput, interpolationSetup } from './interpolation-io.js';
 import { type AffineTransformOptions, checkFlag, checkOutputShape, perInputAxis, type RotateOptions, AFFINE_TRANSFORM_KEYS, ROTATE_KEYS } from './interpolation-options.js';
+import { cosSinDegrees } from './degrees.js';
 import { partDtype } from './output.js';
 import { readPlane } from './planes.js';
-import { sampleTransform, splineGrid } from './spline-grid.js';
+import { splineGrid } from './spline-grid.js';
+import { sampleAffine } from './spline-points.js';
 import { resampleSeparable } from './spline-resample.js';
 
 /** An affine map from output to input coordinates: `rows` × `cols` matrix (row-major), or a diagonal. */
@@ -78,6 +80,7 @@ function affinePlane(
   map: AffineMap,
   setup: InterpolationSetup,
   cval: number,
+  out?: Float64Array,
 ): Float64Array {
   const grid = splineGrid(plane, shape, partDtype(setup.x.dtype), setup.order, setup.mode, cval, setup.prefilter);
   const { matrix, offset } = map;
@@ -88,17 +91,9 @@ function affinePlane(
       // SciPy's zoom-and-shift form (k + offset/scale)·scale; a zero scale maps every k to offset
       return Float64Array.from({ length: m }, (_, k) => (scale === 0 ? offset[d] : (k + shift) * scale));
     });
-    return resampleSeparable(grid, coordinates);
+    return resampleSeparable(grid, coordinates, cval, out);
   }
-  const rows = shape.length;
-  const cols = outputShape.length;
-  return sampleTransform(grid, outputShape, (index, point) => {
-    for (let i = 0; i < rows; i++) {
-      let t = 0;
-      for (let j = 0; j < cols; j++) t += index[j] * matrix[i * cols + j];
-      point[i] = t + offset[i];
-    }
-  });
+  return sampleAffine(grid, outputShape, matrix, offset, cval, out);
 }
 
 export function affineTransformHost(input: unknown, matrix: unknown, rawOptions?: AffineTransformOptions): NDArray {
@@ -113,26 +108,7 @@ export function affineTransformHost(input: unknown, matrix: unknown, rawOptions?
       : checkOutputShape(options.outputShape);
   const target = interpolationOutput(x, options.output, outputShape);
   const map = readAffine(matrix, options.offset, x.ndim, outputShape.length);
-  return interpolateParts(x, target, cval, (plane, c) => affinePlane(plane, x.shape, outputShape, map, setup, c));
-}
-
-/** cos and sin of `angle` degrees, exact at multiples of 90° (as SciPy's cosdg/sindg). */
-function cosSinDegrees(angle: number): [number, number] {
-  const r = angle % 360;
-  const quarter = Math.round(r / 90);
-  const rad = ((r - 90 * quarter) * Math.PI) / 180;
-  const c = rad === 0 ? 1 : Math.cos(rad);
-  const s = rad === 0 ? 0 : Math.sin(rad);
-  switch (((quarter % 4) + 4) % 4) {
-    case 0:
-      return [c, s];
-    case 1:
-      return [-s, c];
-    case 2:
-      return [-c, -s];
-    default:
-      return [s, -c];
-  }
+  return interpolateParts(x, target, cval, (plane, c, out) => affinePlane(plane, x.shape, outputShape, map, setup, c, out));
 }
 
 function checkRotationAxes(axes: unknown, ndim: number): [number, number] {
@@ -179,14 +155,15 @@ export function rotateHost(input: unknown, angle: unknown, rawOptions?: RotateOp
   outputShape[a0] = oy;
   outputShape[a1] = ox;
   const target = interpolationOutput(x, options.output, outputShape);
-  return interpolateParts(x, target, cval, (plane, cv) =>
-    eachPlane(plane, x.shape, outputShape, a0, a1, (p) => affinePlane(p, [iy, ix], [oy, ox], map, setup, cv)),
+  return interpolateParts(x, target, cval, (plane, cv, out) =>
+    eachPlane(plane, x.shape, outputShape, a0, a1, (p, o) => affinePlane(p, [iy, ix], [oy, ox], map, setup, cv, o), out),
   );
 }
 
 /**
- * `transform` applied to every 2-D plane along axes (a0, a1) of `plane` (shape `shape`),
- * into a plane of `outputShape` (SciPy rotates an n-D input plane by plane).
+ * `transform(p, o)` (the result of 2-D plane p, written to o and returned) applied to
+ * every 2-D plane along axes (a0, a1) of `plane` (shape `shape`), into `out` of shape
+ * `outputShape` (SciPy rotates an n-D input plane by plane).
  */
 function eachPlane(
   plane: Float64Array,
@@ -194,9 +171,10 @@ function eachPlane(
   outputShape: readonly number[],
   a0: number,
   a1: number,
-  transform: (p: Float64Array) => Float64Array,
+  transform: (p: Float64Array, o: Float64Array) => Float64Array,
+  out: Float64Array,
 ): Float64Array {
-  if (shape.length === 2) return transform(plane);
+  if (shape.length === 2) return transform(plane, out);
   const strides = (sh: readonly number[]) => {
     const st = new Array<number>(sh.length);
     let s = 1;
@@ -208,10 +186,10 @@ function eachPlane(
   };
   const inStride = strides(shape);
   const outStride = strides(outputShape);
-  const out = new Float64Array(outputShape.reduce((p, n) => p * n, 1));
   const others = shape.map((_, d) => d).filter((d) => d !== a0 && d !== a1);
   const count = others.reduce((p, d) => p * shape[d], 1);
   const sub = new Float64Array(shape[a0] * shape[a1]);
+  const rotated = new Float64Array(outputShape[a0] * outputShape[a1]);
   const index = new Array<number>(others.length).fill(0);
   for (let q = 0; q < count; q++) {
     let inBase = 0;
@@ -221,7 +199,7 @@ function eachPlane(
       outBase += index[i] * outStride[d];
     });
     for (let i = 0; i < shape[a0]; i++) for (let j = 0; j < shape[a1]; j++) sub[i * shape[a1] + j] = plane[inBase + i * inStride[a0] + j * inStride[a1]];
-    const result = transform(sub);
+    const result = transform(sub, rotated);
     for (let i = 0; i < outputShape[a0]; i++) {
       for (let j = 0; j < outputShape[a1]; j++) out[outBase + i * outStride[a0] + j * outStride[a1]] = result[i * outputShape[a1] + j];
     }

@@ -5,11 +5,11 @@
 import { asarray, isComplexDtype, type NDArray, readOptions } from '@sciport/array-api';
 import { describe } from '@sciport/array-api/kit';
 import { DtypeError, InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
-import { interpolateParts, interpolationOutput, interpolationSetup } from './interpolation-io.js';
+import { inputPlane, interpolateParts, interpolationOutput, interpolationSetup } from './interpolation-io.js';
 import { checkOutputShape, type CoordinateMapping, type GeometricTransformOptions, type MapCoordinatesOptions, MAP_COORDINATES_KEYS, GEOMETRIC_TRANSFORM_KEYS } from './interpolation-options.js';
 import { partDtype } from './output.js';
-import { readPlane } from './planes.js';
-import { sampleTransform, splineGrid } from './spline-grid.js';
+import { splineGrid } from './spline-grid.js';
+import { sampleCoordinates, sampleTransform } from './spline-points.js';
 
 export function mapCoordinatesHost(input: unknown, coordinates: unknown, rawOptions?: MapCoordinatesOptions): NDArray {
   const options = readOptions(rawOptions, MAP_COORDINATES_KEYS, 'mapCoordinates');
@@ -32,16 +32,11 @@ export function mapCoordinatesHost(input: unknown, coordinates: unknown, rawOpti
   }
   const outputShape = coords.shape.slice(1);
   const count = outputShape.reduce((p, n) => p * n, 1);
-  const values = readPlane(coords);
+  const values = inputPlane(coords, 0);
   const target = interpolationOutput(x, options.output, outputShape);
-  let p = 0;
-  return interpolateParts(x, target, cval, (plane, c) => {
-    p = 0;
-    return sampleTransform(splineGrid(plane, x.shape, partDtype(x.dtype), order, mode, c, prefilter), outputShape, (_, point) => {
-      for (let d = 0; d < x.ndim; d++) point[d] = values[d * count + p];
-      p++;
-    });
-  });
+  return interpolateParts(x, target, cval, (plane, c, out) =>
+    sampleCoordinates(splineGrid(plane, x.shape, partDtype(x.dtype), order, mode, c, prefilter), values, count, c, out),
+  );
 }
 
 export function geometricTransformHost(input: unknown, mapping: unknown, rawOptions?: GeometricTransformOptions): NDArray {
@@ -71,8 +66,17 @@ export function geometricTransformHost(input: unknown, mapping: unknown, rawOpti
   const outputShape = options.outputShape === undefined || options.outputShape === null ? [...x.shape] : checkOutputShape(options.outputShape);
   const target = interpolationOutput(x, options.output, outputShape);
   const map = mapping as CoordinateMapping;
-  return interpolateParts(x, target, cval, (plane, c) =>
-    sampleTransform(splineGrid(plane, x.shape, partDtype(x.dtype), order, mode, c, prefilter), outputShape, (index, point) => {
+  // the mapping is user code, which may interpolate too: no scratch buffer is shared while it runs
+  return interpolateParts(
+    x,
+    target,
+    cval,
+    (plane, c, out) =>
+      sampleTransform(
+        splineGrid(plane, x.shape, partDtype(x.dtype), order, mode, c, prefilter, false),
+        outputShape,
+        c,
+        (index, point) => {
       const result = map([...index], ...args);
       if (result === null || typeof result !== 'object' || typeof (result as ArrayLike<number>).length !== 'number' || result.length !== x.ndim) {
         throw new ShapeError(`'mapping' must return ${x.ndim} input coordinates, got ${describe(result)}.`, {
@@ -90,6 +94,9 @@ export function geometricTransformHost(input: unknown, mapping: unknown, rawOpti
         }
         point[d] = v;
       }
-    }),
+        },
+        out,
+      ),
+    false,
   );
 }

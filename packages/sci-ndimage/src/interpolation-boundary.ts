@@ -66,36 +66,51 @@ function modulo(r: number, p: number): number {
 
 /**
  * Where coordinate `cc` of an axis of length `n` reads: a coordinate to interpolate at,
- * or NaN for "outside: the result is cval" ('constant' only). Coordinates inside
- * [0, n−1] are kept as they are in every mode.
+ * or NaN for "the result is cval" ('constant' outside [0, n−1]; a NaN coordinate in every
+ * mode that folds). Coordinates inside [0, n−1] are kept as they are; 'nearest' and
+ * 'grid-constant' keep every coordinate (their coefficients continue past the ends).
+ *
+ * The folds are SciPy's arithmetic (scipy/ndimage/src/ni_interpolation.c,
+ * map_coordinate): whole periods are removed as (integer period) · trunc(cc / period),
+ * so a folded coordinate has the same bits as SciPy's and so the same weights.
  */
 export function mapCoordinate(cc: number, n: number, mode: BoundaryMode): number {
+  if (mode === 'nearest' || mode === 'grid-constant') return cc;
   if (cc >= 0 && cc <= n - 1) return cc;
+  if (Number.isNaN(cc) || mode === 'constant') return Number.NaN;
+  if (n <= 1) return 0;
   switch (mode) {
-    case 'constant':
-      return Number.NaN;
-    case 'nearest':
-    case 'grid-constant':
-      return cc;
     case 'mirror': {
-      if (n === 1) return 0;
-      // past the upper end a coordinate is folded only from n on: one in (n−1, n) keeps
-      // its place and reads folded coefficients (the same value; at an order-0 tie SciPy
-      // rounds to the folded sample, and so does this)
+      // symmetric about 0 and n − 1, period 2n − 2
       const p = 2 * n - 2;
-      const r = modulo(cc < 0 ? -cc : cc, p);
-      return r > n - 1 && (cc < 0 || r >= n) ? p - r : r;
+      if (cc < 0) {
+        const r = p * Math.trunc(-cc / p) + cc;
+        return r <= 1 - n ? r + p : -r;
+      }
+      const r = cc - p * Math.trunc(cc / p);
+      return r >= n ? p - r : r;
     }
     case 'reflect':
     case 'grid-mirror': {
-      // symmetric about −½ and n − ½
-      const r = modulo(cc + 0.5, 2 * n);
-      return (r > n ? 2 * n - r : r) - 0.5;
+      // symmetric about −½ and n − ½, period 2n
+      const p = 2 * n;
+      if (cc < 0) {
+        const r = cc < -p ? p * Math.trunc(-cc / p) + cc : cc;
+        // a coordinate just below 0 stays just above −1, so it is not taken for cval
+        return r < -n ? r + p : (r > -1e-15 ? 1e-15 : -r) - 1;
+      }
+      const r = cc - p * Math.trunc(cc / p);
+      return r >= n ? p - r - 1 : r;
     }
-    case 'wrap':
-      return n === 1 ? 0 : modulo(cc, n - 1);
-    case 'grid-wrap':
-      return modulo(cc, n);
+    case 'wrap': {
+      // period n − 1: the first and last samples coincide
+      const p = n - 1;
+      return cc < 0 ? cc + p * (Math.trunc(-cc / p) + 1) : cc - p * Math.trunc(cc / p);
+    }
+    default: {
+      // 'grid-wrap': period n
+      return cc < 0 ? cc + n * (Math.trunc((-1 - cc) / n) + 1) : cc - n * Math.trunc(cc / n);
+    }
   }
 }
 

@@ -4,25 +4,35 @@
  * for complex input); an integer output truncates, and splineFilter stores every axis's
  * pass in the output's dtype before the next pass reads it.
  */
-import { isComplexDtype, type NDArray, readOptions } from '@sciport/array-api';
+import { isComplexDtype, NDArray, readOptions } from '@sciport/array-api';
 import { normalizeAxis } from '@sciport/array-api/kit';
 import { readInput } from './filter-io.js';
 import { prefilterBoundary } from './interpolation-boundary.js';
 import { checkInterpolationMode, checkSplineOrder, type SplineFilter1dOptions, type SplineFilterOptions, SPLINE_FILTER_1D_KEYS, SPLINE_FILTER_KEYS } from './interpolation-options.js';
-import { type OutputTarget, partDtype, quantize, resolveOutput } from './output.js';
-import { readPlane, writePlane } from './planes.js';
+import { type InterpolationTarget, storePlane } from './interpolation-io.js';
+import { partDtype, quantize, resolveOutput } from './output.js';
+import { readPlane } from './planes.js';
 import { prefilterAxis } from './spline-prefilter.js';
 
-/** SciPy's default output of the spline filters: float64, promoted to complex for complex input. */
-function splineOutput(x: NDArray, output: unknown): OutputTarget {
+/** SciPy's default output of the spline filters: float64, promoted to complex for complex input (made once the result is known). */
+function splineOutput(x: NDArray, output: unknown): InterpolationTarget {
   const complex = isComplexDtype(x.dtype);
-  return resolveOutput(x, output ?? (complex ? 'complex128' : 'float64'), complex);
+  if ((output === undefined || output === null) && !complex) return { array: null, dtype: 'float64', shape: x.shape };
+  const target = resolveOutput(x, output ?? 'complex128', complex);
+  return { array: target.array, dtype: target.dtype, shape: x.shape };
 }
 
 /** Runs `passes` (each filters a plane in place) on every part of `x`, storing each pass in the output's dtype. */
-function filterParts(x: NDArray, target: OutputTarget, passes: ((plane: Float64Array) => void)[]): NDArray {
+function filterParts(x: NDArray, target: InterpolationTarget, passes: ((plane: Float64Array) => void)[]): NDArray {
   const dtype = partDtype(target.dtype);
   const parts: (0 | 1)[] = isComplexDtype(x.dtype) ? [0, 1] : [0];
+  if (target.array === null) {
+    // the default float64 output of real input: the filtered copy itself
+    const plane = readPlane(x);
+    for (const pass of passes) pass(plane);
+    return new NDArray(plane, [...x.shape], 'float64');
+  }
+  const array = target.array;
   for (const part of parts) {
     const plane = readPlane(x, part);
     // no pass (orders 0 and 1, or a 0-d input): a copy, cast as NumPy's assignment casts
@@ -31,9 +41,9 @@ function filterParts(x: NDArray, target: OutputTarget, passes: ((plane: Float64A
       pass(plane);
       quantize(plane, dtype);
     }
-    writePlane(target.array, plane, part);
+    storePlane(array, plane, part);
   }
-  return target.array;
+  return array;
 }
 
 export function splineFilter1dHost(input: unknown, rawOptions?: SplineFilter1dOptions): NDArray {

@@ -1,8 +1,9 @@
 /**
  * The spline an interpolation reads: the input's B-spline coefficients (prefiltered, or
- * the input itself), padded first where the mode needs it, with the rules of its mode,
- * and the evaluation of that spline at one point of any dimension.
+ * the input itself), padded first where the mode needs it, with the rules of its mode;
+ * and where coordinates along one axis read it (`locateAxis`).
  */
+import type { DType } from '@sciport/array-api';
 import {
   type CoefficientExtension,
   coefficientExtension,
@@ -12,30 +13,38 @@ import {
   prefilterBoundary,
   SPLINE_PADDING,
 } from './interpolation-boundary.js';
-import type { DType } from '@sciport/array-api';
 import type { BoundaryMode } from './modes.js';
 import { quantize } from './output.js';
+import { scratchBuffer } from './scratch-buffer.js';
 import { prefilterAxis } from './spline-prefilter.js';
-import { splineWeights } from './spline-weights.js';
+import { SPLINE_WEIGHTS, splineStart } from './spline-weights.js';
 
 export interface SplineGrid {
-  /** The coefficients, C order, of shape `shape` (the input's, plus 2·pad per axis). */
+  /**
+   * The coefficients, C order. In 'grid-constant' mode they are surrounded by one more
+   * sample of cval on every side (`ring` = 1), which every tap past an end reads, so the
+   * sums need no test for cval.
+   */
   readonly coef: Float64Array;
-  readonly shape: readonly number[];
-  /** The input's shape (coordinates refer to it). */
-  readonly inputShape: readonly number[];
+  /** The coefficients' shape along each axis, without the ring (the input's, plus 2·pad). */
+  readonly lengths: readonly number[];
+  /** The C-order strides (in elements) of `coef`, ring included. */
+  readonly strides: readonly number[];
   /** Added to every coordinate: the padding before each axis. */
   readonly pad: number;
+  /** 1 where cval surrounds the coefficients ('grid-constant'), else 0. */
+  readonly ring: number;
   readonly order: number;
   readonly mode: BoundaryMode;
   readonly extension: CoefficientExtension;
-  readonly cval: number;
 }
 
 /**
  * The spline of `plane` (C order, `shape`, values of an input of dtype `dtype`):
  * prefiltered when `prefilter` and order > 1 (after padding in 'nearest' and
- * 'grid-constant', as SciPy), else the values themselves.
+ * 'grid-constant', as SciPy), else the values themselves. The coefficients may live in
+ * the shared scratch buffer, valid until the next grid is made; a caller that runs user
+ * code while it samples (which may make grids of its own) passes `shareable` false.
  */
 export function splineGrid(
   plane: Float64Array,
@@ -45,24 +54,36 @@ export function splineGrid(
   mode: BoundaryMode,
   cval: number,
   prefilter: boolean,
+  shareable = true,
 ): SplineGrid {
   let coef = plane;
-  let padded = shape;
+  let lengths = shape;
   let pad = 0;
   if (prefilter && order > 1) {
     if (padsBeforePrefilter(mode)) {
       pad = SPLINE_PADDING;
-      padded = shape.map((n) => n + 2 * pad);
       // SciPy pads an array of the input's dtype, so its padding holds cval cast to it (1.5 → 1 for integers)
       const padValue = Float64Array.of(cval);
       quantize(padValue, dtype);
       coef = padPlane(plane, shape, pad, mode === 'nearest' ? null : padValue[0]);
+      lengths = shape.map((n) => n + 2 * pad);
     } else {
-      coef = plane.slice();
+      // the prefilter works in place: on a copy (the plane may be the caller's input)
+      coef = shareable ? scratchBuffer('coefficients', plane.length) : new Float64Array(plane.length);
+      coef.set(plane);
     }
-    for (let axis = 0; axis < shape.length; axis++) prefilterAxis(coef, padded, axis, order, prefilterBoundary(mode));
+    for (let axis = 0; axis < shape.length; axis++) prefilterAxis(coef, lengths, axis, order, prefilterBoundary(mode));
   }
-  return { coef, shape: padded, inputShape: shape, pad, order, mode, extension: coefficientExtension(mode), cval };
+  const ring = mode === 'grid-constant' ? 1 : 0;
+  // the taps past an end read cval itself, not cval cast to the input's dtype
+  if (ring === 1) coef = padPlane(coef, lengths, 1, cval);
+  const strides = new Array<number>(shape.length);
+  let stride = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    strides[d] = stride;
+    stride *= lengths[d] + 2 * ring;
+  }
+  return { coef, lengths, strides, pad, ring, order, mode, extension: coefficientExtension(mode) };
 }
 
 /** `plane` with `pad` samples added on both sides of every axis: its edge value (cval null) or cval. */
@@ -91,109 +112,56 @@ function padPlane(plane: Float64Array, shape: readonly number[], pad: number, cv
 }
 
 /**
- * The tensor-product sum of one output value: over every combination of one tap per axis
- * (last axis fastest), the product of the taps' weights times the coefficient they
- * select (cval where a tap lies past a 'grid-constant' edge), added to one running
- * total in that order, as SciPy sums (so integer results round at ties as SciPy's do).
+ * Where input coordinates `coordinates[from … from + count)` along `axis` read the grid:
+ * for the q-th, the order + 1 weights go to `weights[q·(order+1) …]` and the coefficients'
+ * element offsets along that axis to `offsets[q·(order+1) …]`, and `outside[q]` is 1 when
+ * the result is cval ('constant' outside the input, or a NaN coordinate in a mode that
+ * folds), else 0. The steps are SciPy's (ni_interpolation.c): shift by the padding, fold
+ * by the mode, weights at the folded coordinate, coefficient indices folded by the mode's
+ * extension. One loop per step over all the coordinates keeps each step's code inline.
  */
-export class TensorSum {
-  /** Per axis: the taps' weights and their offsets into the coefficients (-1: cval). */
-  readonly weights: Float64Array[];
-  readonly offsets: Int32Array[];
-  private total = 0;
-
-  constructor(
-    private readonly coef: Float64Array,
-    private readonly ndim: number,
-    private readonly taps: number,
-    private readonly cval: number,
-  ) {
-    this.weights = Array.from({ length: ndim }, () => new Float64Array(taps));
-    this.offsets = Array.from({ length: ndim }, () => new Int32Array(taps));
-  }
-
-  sum(): number {
-    this.total = 0;
-    this.add(0, 0, 1, false);
-    return this.total;
-  }
-
-  private add(d: number, base: number, weight: number, outside: boolean): void {
-    const w = this.weights[d];
-    const offsets = this.offsets[d];
-    const last = d === this.ndim - 1;
-    for (let k = 0; k < this.taps; k++) {
-      const off = offsets[k];
-      const wk = d === 0 ? w[k] : weight * w[k];
-      const out = outside || off < 0;
-      if (!last) this.add(d + 1, out ? base : base + off, wk, out);
-      else this.total += wk * (out ? this.cval : this.coef[base + off]);
-    }
-  }
-}
-
-/** The C-order strides (in elements) of `shape`. */
-export function stridesOf(shape: readonly number[]): number[] {
-  const strides = new Array<number>(shape.length);
-  let s = 1;
-  for (let d = shape.length - 1; d >= 0; d--) {
-    strides[d] = s;
-    s *= shape[d];
-  }
-  return strides;
-}
-
-/** Evaluates a grid's spline at points of its input's dimension (scratch space allocated once). */
-export class PointSampler {
-  private readonly tensor: TensorSum;
-  private readonly strides: number[];
-
-  constructor(private readonly grid: SplineGrid) {
-    this.tensor = new TensorSum(grid.coef, grid.shape.length, grid.order + 1, grid.cval);
-    this.strides = stridesOf(grid.shape);
-  }
-
-  /** The spline's value at input coordinate `point` (one per input axis). */
-  sample(point: ArrayLike<number>): number {
-    const g = this.grid;
-    const taps = g.order + 1;
-    for (let d = 0; d < this.strides.length; d++) {
-      const cc = point[d];
-      if (Number.isNaN(cc)) return Number.NaN;
-      const mapped = mapCoordinate(cc, g.inputShape[d], g.mode);
-      if (Number.isNaN(mapped)) return g.cval;
-      const start = splineWeights(mapped + g.pad, g.order, this.tensor.weights[d]);
-      const offsets = this.tensor.offsets[d];
+export function locateAxis(
+  grid: SplineGrid,
+  axis: number,
+  coordinates: Float64Array,
+  from: number,
+  count: number,
+  weights: Float64Array,
+  offsets: Int32Array,
+  outside: Uint8Array,
+): void {
+  const n = grid.lengths[axis];
+  const { order, pad, mode, ring } = grid;
+  const taps = order + 1;
+  const stride = grid.strides[axis];
+  const keeps = mode === 'nearest' || mode === 'grid-constant';
+  const fill = SPLINE_WEIGHTS[order];
+  for (let q = 0; q < count; q++) {
+    const cc = coordinates[from + q] + pad;
+    // inside [0, n − 1] every mode keeps the coordinate
+    const x = cc >= 0 && cc <= n - 1 ? cc : mapCoordinate(cc, n, mode);
+    const at = q * taps;
+    if (Number.isNaN(x)) {
+      outside[q] = keeps ? 0 : 1;
+      // modes that never fold interpolate a NaN coordinate: the result is NaN
       for (let k = 0; k < taps; k++) {
-        const i = foldIndex(start + k, g.shape[d], g.extension);
-        offsets[k] = i < 0 ? -1 : i * this.strides[d];
+        weights[at + k] = Number.NaN;
+        offsets[at + k] = 0;
+      }
+      continue;
+    }
+    outside[q] = 0;
+    fill(x, weights, at);
+    const start = splineStart(x, order);
+    if (start >= 0 && start + order < n) {
+      for (let k = 0; k < taps; k++) offsets[at + k] = (start + k + ring) * stride;
+    } else {
+      for (let k = 0; k < taps; k++) {
+        const i = foldIndex(start + k, n, grid.extension);
+        // past an end in 'grid-constant': the ring of cval on that side
+        const position = i >= 0 ? i : start + k < 0 ? -1 : n;
+        offsets[at + k] = (position + ring) * stride;
       }
     }
-    return this.tensor.sum();
   }
-}
-
-/**
- * The grid's spline at every index of an output of shape `outputShape`, in C order:
- * `locate(index, point)` writes the input coordinates of output index `index` into `point`.
- */
-export function sampleTransform(
-  grid: SplineGrid,
-  outputShape: readonly number[],
-  locate: (index: readonly number[], point: Float64Array) => void,
-): Float64Array {
-  const size = outputShape.reduce((p, n) => p * n, 1);
-  const out = new Float64Array(size);
-  const sampler = new PointSampler(grid);
-  const point = new Float64Array(grid.shape.length);
-  const index = new Array<number>(outputShape.length).fill(0);
-  for (let p = 0; p < size; p++) {
-    locate(index, point);
-    out[p] = sampler.sample(point);
-    for (let d = outputShape.length - 1; d >= 0; d--) {
-      if (++index[d] < outputShape[d]) break;
-      index[d] = 0;
-    }
-  }
-  return out;
 }

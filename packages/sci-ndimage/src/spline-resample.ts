@@ -1,86 +1,107 @@
 /**
  * Separable resampling (zoom, shift, an affine transform with a diagonal matrix): each
  * output coordinate along an axis depends on its own index only, so the weights and
- * coefficient indices (boundary folding included) are computed once per output index and
- * axis, not once per output value; each value is then one tensor-product sum.
+ * coefficient offsets (boundary folding included) are computed once per output index and
+ * axis, as SciPy's zoom_shift does, not once per output value; each value is then one
+ * tensor-product sum (spline-sum.ts).
  */
-import { foldIndex, mapCoordinate } from './interpolation-boundary.js';
-import { type SplineGrid, stridesOf, TensorSum } from './spline-grid.js';
-import { splineWeights } from './spline-weights.js';
+import { locateAxis, type SplineGrid } from './spline-grid.js';
+import { sum1, sum2, sum3, sumN } from './spline-sum.js';
 
 /** The taps of every output index along one axis. */
 interface AxisTaps {
   readonly length: number;
   /** `length × (order + 1)` weights. */
   readonly weights: Float64Array;
-  /** The coefficient indices along the axis, -1 for cval. */
-  readonly index: Int32Array;
-  /** 1 where the coordinate is outside the input in 'constant' mode (the result is cval). */
+  /** `length × (order + 1)` element offsets into the coefficients. */
+  readonly offsets: Int32Array;
+  /** 1 where the result is cval ('constant' outside the input). */
   readonly outside: Uint8Array;
-  readonly anyOutside: boolean;
 }
 
 function axisTaps(grid: SplineGrid, axis: number, coordinates: Float64Array): AxisTaps {
   const taps = grid.order + 1;
   const m = coordinates.length;
   const weights = new Float64Array(m * taps);
-  const index = new Int32Array(m * taps);
+  const offsets = new Int32Array(m * taps);
   const outside = new Uint8Array(m);
-  const w = new Float64Array(taps);
-  let anyOutside = false;
-  for (let j = 0; j < m; j++) {
-    const mapped = mapCoordinate(coordinates[j], grid.inputShape[axis], grid.mode);
-    if (Number.isNaN(mapped)) {
-      outside[j] = 1;
-      anyOutside = true;
-      continue;
-    }
-    const start = splineWeights(mapped + grid.pad, grid.order, w);
-    for (let k = 0; k < taps; k++) {
-      weights[j * taps + k] = w[k];
-      index[j * taps + k] = foldIndex(start + k, grid.shape[axis], grid.extension);
-    }
-  }
-  return { length: m, weights, index, outside, anyOutside };
+  locateAxis(grid, axis, coordinates, 0, m, weights, offsets, outside);
+  return { length: m, weights, offsets, outside };
 }
 
 /**
  * The grid's spline at the outer product of `coordinates` (one list per input axis): a
- * plane of shape [coordinates[0].length, …], in C order.
+ * plane of shape [coordinates[0].length, …], in C order (written to `out`, returned);
+ * cval where a coordinate is outside in 'constant' mode.
  */
-export function resampleSeparable(grid: SplineGrid, coordinates: readonly Float64Array[]): Float64Array {
+export function resampleSeparable(
+  grid: SplineGrid,
+  coordinates: readonly Float64Array[],
+  cval: number,
+  out: Float64Array = new Float64Array(coordinates.reduce((p, c) => p * c.length, 1)),
+): Float64Array {
   const taps = grid.order + 1;
-  const nd = coordinates.length;
   const tables = coordinates.map((c, axis) => axisTaps(grid, axis, c));
-  const strides = stridesOf(grid.shape);
-  const size = tables.reduce((p, t) => p * t.length, 1);
-  const out = new Float64Array(size);
-  const tensor = new TensorSum(grid.coef, nd, taps, grid.cval);
-  const index = new Array<number>(nd).fill(0);
-  // load axis d's taps for output index index[d] into the tensor sum
-  const load = (d: number) => {
-    const t = tables[d];
-    const j = index[d] * taps;
-    tensor.weights[d].set(t.weights.subarray(j, j + taps));
-    const offsets = tensor.offsets[d];
-    for (let k = 0; k < taps; k++) {
-      const i = t.index[j + k];
-      offsets[k] = i < 0 ? -1 : i * strides[d];
-    }
-  };
-  for (let d = 0; d < nd; d++) if (tables[d].length > 0) load(d);
-  for (let p = 0; p < size; p++) {
-    let outside = false;
-    for (let d = 0; d < nd; d++) outside ||= tables[d].outside[index[d]] === 1;
-    out[p] = outside ? grid.cval : tensor.sum();
-    for (let d = nd - 1; d >= 0; d--) {
-      if (++index[d] < tables[d].length) {
-        load(d);
-        break;
+  if (out.length === 0) return out;
+  const c = grid.coef;
+  if (tables.length === 1) {
+    const [t0] = tables;
+    for (let i = 0; i < t0.length; i++) out[i] = t0.outside[i] ? cval : sum1(c, taps, t0.weights, t0.offsets, i * taps);
+  } else if (tables.length === 2) {
+    const [t0, t1] = tables;
+    let p = 0;
+    for (let i = 0; i < t0.length; i++) {
+      if (t0.outside[i]) {
+        out.fill(cval, p, p + t1.length);
+        p += t1.length;
+        continue;
       }
-      index[d] = 0;
-      load(d);
+      for (let j = 0; j < t1.length; j++, p++) {
+        out[p] = t1.outside[j] ? cval : sum2(c, taps, t0.weights, t0.offsets, i * taps, t1.weights, t1.offsets, j * taps);
+      }
     }
+  } else if (tables.length === 3) {
+    const [t0, t1, t2] = tables;
+    let p = 0;
+    for (let i = 0; i < t0.length; i++) {
+      for (let j = 0; j < t1.length; j++) {
+        if (t0.outside[i] || t1.outside[j]) {
+          out.fill(cval, p, p + t2.length);
+          p += t2.length;
+          continue;
+        }
+        for (let k = 0; k < t2.length; k++, p++) {
+          out[p] = t2.outside[k]
+            ? cval
+            : sum3(c, taps, t0.weights, t0.offsets, i * taps, t1.weights, t1.offsets, j * taps, t2.weights, t2.offsets, k * taps);
+        }
+      }
+    }
+  } else {
+    resampleAnyRank(grid, tables, cval, out);
   }
   return out;
+}
+
+/** resampleSeparable for four or more axes. */
+function resampleAnyRank(grid: SplineGrid, tables: readonly AxisTaps[], cval: number, out: Float64Array): void {
+  const taps = grid.order + 1;
+  const nd = tables.length;
+  const weights = tables.map((t) => t.weights);
+  const offsets = tables.map((t) => t.offsets);
+  const index = new Int32Array(nd);
+  const at = new Int32Array(nd);
+  const tap = new Int32Array(nd);
+  for (let p = 0; p < out.length; p++) {
+    let outside = false;
+    for (let d = 0; d < nd; d++) {
+      outside ||= tables[d].outside[index[d]] === 1;
+      at[d] = index[d] * taps;
+    }
+    out[p] = outside ? cval : sumN(grid.coef, taps, weights, offsets, at, tap);
+    for (let d = nd - 1; d >= 0; d--) {
+      if (++index[d] < tables[d].length) break;
+      index[d] = 0;
+    }
+  }
 }

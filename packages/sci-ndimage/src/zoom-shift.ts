@@ -4,10 +4,10 @@
  */
 import { isComplexDtype, type NDArray, readOptions } from '@sciport/array-api';
 import { InvalidArgumentError } from '@sciport/dispatch-core';
-import { interpolateParts, interpolationOutput, interpolationSetup } from './interpolation-io.js';
+import { type InterpolationTarget, interpolateParts, interpolationOutput, interpolationSetup, storePlane, targetArray } from './interpolation-io.js';
 import { checkFlag, perInputAxis, type ShiftOptions, type ZoomOptions, SHIFT_KEYS, ZOOM_KEYS } from './interpolation-options.js';
-import { type OutputTarget, partDtype, quantize } from './output.js';
-import { readPlane, writePlane } from './planes.js';
+import { partDtype, quantize } from './output.js';
+import { readPlane } from './planes.js';
 import { splineGrid } from './spline-grid.js';
 import { resampleSeparable } from './spline-resample.js';
 
@@ -22,7 +22,9 @@ export function shiftHost(input: unknown, shift: unknown, rawOptions?: ShiftOpti
   const shifts = perInputAxis(shift, x.ndim, 'shift');
   const target = interpolationOutput(x, options.output, x.shape);
   const coordinates = x.shape.map((n, d) => axisCoordinates(n, (k) => k + -shifts[d]));
-  return interpolateParts(x, target, cval, (plane, c) => resampleSeparable(splineGrid(plane, x.shape, partDtype(x.dtype), order, mode, c, prefilter), coordinates));
+  return interpolateParts(x, target, cval, (plane, c, out) =>
+    resampleSeparable(splineGrid(plane, x.shape, partDtype(x.dtype), order, mode, c, prefilter), coordinates, c, out),
+  );
 }
 
 /** Python's round(): half to even. */
@@ -51,16 +53,19 @@ export function zoomHost(input: unknown, zoom: unknown, rawOptions?: ZoomOptions
     const ratio = span !== 0 ? (gridMode ? x.shape[d] : x.shape[d] - 1) / span : 1;
     return axisCoordinates(m, gridMode ? (k) => (k + 0.5) * ratio - 0.5 : (k) => k * ratio);
   });
-  return interpolateParts(x, target, cval, (plane, c) => resampleSeparable(splineGrid(plane, x.shape, partDtype(x.dtype), order, mode, c, prefilter), coordinates));
+  return interpolateParts(x, target, cval, (plane, c, out) =>
+    resampleSeparable(splineGrid(plane, x.shape, partDtype(x.dtype), order, mode, c, prefilter), coordinates, c, out),
+  );
 }
 
 /** zoom by 1 with prefilter returns the input as it is, cast as NumPy's assignment casts (integers truncate), as SciPy. */
-function copyInto(x: NDArray, target: OutputTarget): NDArray {
+function copyInto(x: NDArray, target: InterpolationTarget): NDArray {
   const parts: (0 | 1)[] = isComplexDtype(x.dtype) ? [0, 1] : [0];
+  const array = targetArray(target);
   for (const part of parts) {
     const plane = readPlane(x, part);
     quantize(plane, partDtype(target.dtype));
-    writePlane(target.array, plane, part);
+    storePlane(array, plane, part);
   }
-  return target.array;
+  return array;
 }

@@ -1,8 +1,8 @@
 /**
  * Properties of the interpolation functions that hold for any correct implementation:
  * an integer shift of order 0 in 'grid-wrap' is a roll, the order-k spline of the
- * prefiltered samples passes through the samples, zoom by 1 and rotation by 360° give
- * the input back.
+ * prefiltered samples passes through the samples, a NaN coordinate gives cval, zoom by 1
+ * and rotation by 360° give the input back.
  */
 import { NDArray } from '@sciport/array-api';
 import * as sciNdimage from '@sciport/ndimage';
@@ -61,6 +61,37 @@ export function ndimageInterpolationPropertySuite(factory: ArrayFactory, options
             expect(close(at, values(x), 1e-12)).toBe(true);
           }),
           params,
+        );
+      });
+    }
+    if (isSelected('mapCoordinates', options)) {
+      // SciPy 1.17 folds a NaN coordinate to "outside", so the result is cval
+      it('a NaN coordinate gives cval in every mode that folds coordinates', async () => {
+        const folding = ['constant', 'reflect', 'grid-mirror', 'mirror', 'wrap', 'grid-wrap'];
+        await fc.assert(
+          fc.asyncProperty(image, fc.integer({ min: 0, max: 5 }), fc.constantFrom(...folding), fc.double({ min: -5, max: 5, noNaN: true }), async (x, order, mode, cval) => {
+            const at = await run('mapCoordinates', x, [[Number.NaN, 1], [1, Number.NaN]], { order, mode, cval });
+            expect(at).toEqual([cval, cval]);
+          }),
+          params,
+        );
+      });
+    }
+    if (isSelected('geometricTransform', options) && isSelected('zoom', options)) {
+      it('a mapping that interpolates too does not change the result', async () => {
+        await fc.assert(
+          fc.asyncProperty(image, fc.integer({ min: 2, max: 5 }), async (x, order) => {
+            const plain = ([i, j]: number[]) => [i * 0.9 + 0.2, j - 0.35];
+            // another image of the same size, so that its coefficients would take the same scratch space
+            const other = new NDArray(Float64Array.from(values(x), (v) => v + 1), x.shape, 'float64');
+            const busy = (index: number[]) => {
+              api.zoom(factory.make(other), 1.5, { order });
+              return plain(index);
+            };
+            const expected = await run('geometricTransform', x, plain, { order, mode: 'mirror' });
+            expect(await run('geometricTransform', x, busy, { order, mode: 'mirror' })).toEqual(expected);
+          }),
+          { numRuns: 5 },
         );
       });
     }

@@ -120,17 +120,7 @@ async function runCase(file: FixtureFile, c: FixtureCase, factory: ArrayFactory,
   const dtype = measured ? 'float32' : resultDtype(c.expected);
   // valueIndices' Map is compared as its [value, index arrays] entries
   const form = result instanceof Map ? [...result] : result;
-  return compareResult(form, c.expected, factory, ndimageTolerance(c.fn, dtype, options.tolerance), label(c), integerUnits(c.fn));
-}
-
-/**
- * How far an integer result of `fn` may be from SciPy's: 0, except for the interpolating
- * functions, which round their double result half away from zero; where the exact result
- * is a tie (x.5, e.g. linear interpolation halfway between integers) the last bit of a
- * differently ordered sum decides the side, so one unit.
- */
-function integerUnits(fn: string): number {
-  return ndimageFunction(fn).kind === 'interpolation' && fn !== 'splineFilter' && fn !== 'splineFilter1d' ? 1 : 0;
+  return compareResult(form, c.expected, factory, ndimageTolerance(c.fn, dtype, options.tolerance), label(c));
 }
 
 /** The dtype that sets a result's tolerance: its first array's, or float64 for plain numbers. */

@@ -1,0 +1,170 @@
+/**
+ * The spline at arbitrary points (affineTransform, rotate, mapCoordinates,
+ * geometricTransform). Points are taken in batches: the taps of a batch's coordinates
+ * are located one axis at a time (locateAxis, one tight loop per axis), then each
+ * point's tensor-product sum is taken (spline-sum.ts).
+ */
+import { locateAxis, type SplineGrid } from './spline-grid.js';
+import { sum1, sum2, sum3, sumN } from './spline-sum.js';
+
+/** Points per batch. */
+const BATCH = 256;
+
+/** Evaluates a grid's spline at batches of points (scratch space allocated once). */
+class PointSampler {
+  /** Coordinates of up to BATCH points, axis d's at d·BATCH …, for callers that compute them. */
+  readonly coordinates: Float64Array;
+  private readonly taps: number;
+  private readonly weights: Float64Array[];
+  private readonly offsets: Int32Array[];
+  private readonly outside: Uint8Array[];
+  private readonly at: Int32Array;
+  private readonly tap: Int32Array;
+
+  constructor(
+    private readonly grid: SplineGrid,
+    private readonly cval: number,
+  ) {
+    const nd = grid.lengths.length;
+    this.taps = grid.order + 1;
+    this.coordinates = new Float64Array(nd * BATCH);
+    this.weights = Array.from({ length: nd }, () => new Float64Array(BATCH * this.taps));
+    this.offsets = Array.from({ length: nd }, () => new Int32Array(BATCH * this.taps));
+    this.outside = Array.from({ length: nd }, () => new Uint8Array(BATCH));
+    this.at = new Int32Array(nd);
+    this.tap = new Int32Array(nd);
+  }
+
+  /**
+   * Writes to `out[first …]` the spline at `count` ≤ BATCH points whose axis-d
+   * coordinates are `source[d·stride + from …]`; cval outside in 'constant' mode.
+   */
+  run(source: Float64Array, from: number, stride: number, count: number, out: Float64Array, first: number): void {
+    const { grid, taps, weights: w, offsets: o, outside, cval } = this;
+    const nd = w.length;
+    for (let d = 0; d < nd; d++) locateAxis(grid, d, source, d * stride + from, count, w[d], o[d], outside[d]);
+    const c = grid.coef;
+    if (nd === 1) {
+      const [u0] = outside;
+      for (let q = 0; q < count; q++) out[first + q] = u0[q] ? cval : sum1(c, taps, w[0], o[0], q * taps);
+    } else if (nd === 2) {
+      const [u0, u1] = outside;
+      for (let q = 0; q < count; q++) {
+        out[first + q] = u0[q] | u1[q] ? cval : sum2(c, taps, w[0], o[0], q * taps, w[1], o[1], q * taps);
+      }
+    } else if (nd === 3) {
+      const [u0, u1, u2] = outside;
+      for (let q = 0; q < count; q++) {
+        const a = q * taps;
+        out[first + q] = u0[q] | u1[q] | u2[q] ? cval : sum3(c, taps, w[0], o[0], a, w[1], o[1], a, w[2], o[2], a);
+      }
+    } else {
+      for (let q = 0; q < count; q++) {
+        let away = false;
+        for (let d = 0; d < nd; d++) away ||= outside[d][q] === 1;
+        this.at.fill(q * taps);
+        out[first + q] = away ? cval : sumN(c, taps, w, o, this.at, this.tap);
+      }
+    }
+  }
+}
+
+/** The grid's spline at the `count` points of `coordinates` (axis d's coordinates at d·count …). */
+export function sampleCoordinates(grid: SplineGrid, coordinates: Float64Array, count: number, cval: number, out: Float64Array = new Float64Array(count)): Float64Array {
+  const sampler = new PointSampler(grid, cval);
+  for (let first = 0; first < count; first += BATCH) sampler.run(coordinates, first, count, Math.min(BATCH, count - first), out, first);
+  return out;
+}
+
+/**
+ * The grid's spline at every index of an output of shape `outputShape`, in C order
+ * (written to `out`, returned): `locate(index, point)` writes the input coordinates of
+ * output index `index` into `point`.
+ */
+export function sampleTransform(
+  grid: SplineGrid,
+  outputShape: readonly number[],
+  cval: number,
+  locate: (index: readonly number[], point: Float64Array) => void,
+  out: Float64Array = new Float64Array(outputShape.reduce((p, n) => p * n, 1)),
+): Float64Array {
+  const size = out.length;
+  const sampler = new PointSampler(grid, cval);
+  const nd = grid.lengths.length;
+  const point = new Float64Array(nd);
+  const batch = sampler.coordinates;
+  const index = new Array<number>(outputShape.length).fill(0);
+  for (let first = 0; first < size; first += BATCH) {
+    const count = Math.min(BATCH, size - first);
+    for (let q = 0; q < count; q++) {
+      locate(index, point);
+      for (let d = 0; d < nd; d++) batch[d * BATCH + q] = point[d];
+      for (let d = outputShape.length - 1; d >= 0; d--) {
+        if (++index[d] < outputShape[d]) break;
+        index[d] = 0;
+      }
+    }
+    sampler.run(batch, 0, BATCH, count, out, first);
+  }
+  return out;
+}
+
+/**
+ * The grid's spline at the images of every output index under input = matrix · output +
+ * offset (`matrix` row-major, one row per input axis), accumulated as SciPy does: the
+ * offset first, then each column's term in turn.
+ */
+export function sampleAffine(
+  grid: SplineGrid,
+  outputShape: readonly number[],
+  matrix: Float64Array,
+  offset: readonly number[],
+  cval: number,
+  out: Float64Array = new Float64Array(outputShape.reduce((p, n) => p * n, 1)),
+): Float64Array {
+  const rows = offset.length;
+  const cols = outputShape.length;
+  if (cols > 3) {
+    return sampleTransform(grid, outputShape, cval, (index, point) => {
+      for (let i = 0; i < rows; i++) {
+        let t = offset[i];
+        for (let j = 0; j < cols; j++) t += index[j] * matrix[i * cols + j];
+        point[i] = t;
+      }
+    }, out);
+  }
+  // up to three output axes: the index counted directly, each coordinate one short sum
+  const size = out.length;
+  const sampler = new PointSampler(grid, cval);
+  const batch = sampler.coordinates;
+  const shape = [1, 1, 1];
+  for (let j = 0; j < cols; j++) shape[3 - cols + j] = outputShape[j];
+  // the matrix with the columns of missing leading axes zero (never added: their index stays 0)
+  const m = new Float64Array(rows * 3);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) m[i * 3 + 3 - cols + j] = matrix[i * cols + j];
+  const first = 3 - cols;
+  let i0 = 0;
+  let i1 = 0;
+  let i2 = 0;
+  for (let start = 0; start < size; start += BATCH) {
+    const count = Math.min(BATCH, size - start);
+    for (let q = 0; q < count; q++) {
+      for (let r = 0; r < rows; r++) {
+        let t = offset[r];
+        if (first === 0) t += i0 * m[r * 3];
+        if (first <= 1) t += i1 * m[r * 3 + 1];
+        t += i2 * m[r * 3 + 2];
+        batch[r * BATCH + q] = t;
+      }
+      if (++i2 === shape[2]) {
+        i2 = 0;
+        if (++i1 === shape[1]) {
+          i1 = 0;
+          i0++;
+        }
+      }
+    }
+    sampler.run(batch, 0, BATCH, count, out, start);
+  }
+  return out;
+}
