@@ -7,7 +7,7 @@ import { isComplexDtype, type NDArray, readOptions } from '@sciport/array-api';
 import { normalizeAxis } from '@sciport/array-api/kit';
 import { InvalidArgumentError } from '@sciport/dispatch-core';
 import { finishComplex, finishReal, readInput, readWeights, type WeightPlanes } from './filter-io.js';
-import { footprintOffsets, forEachWindow, fullRankWindow, padPlane } from './footprint-pass.js';
+import { footprintOffsets, forEachRow, fullRankWindow, padPlane } from './footprint-pass.js';
 import { correlateKernel } from './line-kernels.js';
 import { linePass, windowExtension } from './line-pass.js';
 import { checkMode } from './modes.js';
@@ -100,7 +100,12 @@ function filterNd(input: unknown, weights: unknown, options: CorrelateOptions | 
   return finishReal(target, run(readPlane(x), re, cval[0]));
 }
 
-/** n-D correlation of a plane with weights of `wshape` (one entry per input axis). */
+/**
+ * n-D correlation of a plane with weights of `wshape` (one entry per input axis). Each
+ * output sums its weights' terms in C order from 0, as SciPy; four neighbouring outputs
+ * along a row are summed side by side (independent chains of additions keep the
+ * floating-point pipeline busy; each output's order is unchanged).
+ */
 function correlatePlane(
   plane: Float64Array,
   shape: readonly number[],
@@ -110,16 +115,40 @@ function correlatePlane(
   mode: ReturnType<typeof checkMode>,
   cval: number,
 ): Float64Array {
-  if (plane.length === 0) return new Float64Array(0);
+  const out = new Float64Array(plane.length);
+  if (plane.length === 0) return out;
   const { padded, pstride } = padPlane(plane, shape, wshape, origins, mode, cval);
   const offsets = footprintOffsets(wshape, (k) => Math.abs(w[k]) > DBL_EPSILON, pstride);
   const ws = Float64Array.from(w.filter((v) => Math.abs(v) > DBL_EPSILON));
   const count = offsets.length;
-  return forEachWindow(shape, pstride, (base) => {
-    let acc = 0;
-    for (let t = 0; t < count; t++) acc += ws[t] * padded[base + offsets[t]];
-    return acc;
+  forEachRow(shape, pstride, (base, k, n) => {
+    let j = 0;
+    for (; j + 3 < n; j += 4) {
+      const b = base + j;
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      for (let t = 0; t < count; t++) {
+        const wt = ws[t];
+        const p = b + offsets[t];
+        a0 += wt * padded[p];
+        a1 += wt * padded[p + 1];
+        a2 += wt * padded[p + 2];
+        a3 += wt * padded[p + 3];
+      }
+      out[k + j] = a0;
+      out[k + j + 1] = a1;
+      out[k + j + 2] = a2;
+      out[k + j + 3] = a3;
+    }
+    for (; j < n; j++) {
+      let acc = 0;
+      for (let t = 0; t < count; t++) acc += ws[t] * padded[base + j + offsets[t]];
+      out[k + j] = acc;
+    }
   });
+  return out;
 }
 
 export function correlate1dHost(input: unknown, weights: unknown, options?: Filter1dOptions): NDArray {
