@@ -24,6 +24,7 @@ import {
 import { resolveOutput } from './output.js';
 import { perAxis } from './per-axis.js';
 import { readPlane } from './planes.js';
+import { runSeparable } from './separable.js';
 import { filterParts } from './real-parts.js';
 
 /** Weights whose magnitude is at most this are left out of an n-D footprint (SciPy's DBL_EPSILON rule). */
@@ -64,12 +65,15 @@ function filter1d(input: unknown, weights: unknown, options: Filter1dOptions | u
   const cval = checkCval(o.cval, complexInput);
   const target = resolveOutput(x, o.output, complexInput || w.im !== null);
   const { re, im } = orientWeights(w, convolve);
+  if (im === null) {
+    // real weights: one separable pass (in place, in the output's storage where it can)
+    const kernel = correlateKernel(re);
+    return runSeparable(x, target, cval, [{ axis, extension: (c) => windowExtension(length, origin, mode, c), kernel }]);
+  }
+  // complex weights (the output is complex): real filters of the parts with each part of the weights
   const run = (plane: Float64Array, wt: Float64Array | null, c: number): Float64Array =>
     linePass(plane, x.shape, axis, windowExtension(length, origin, mode, c), correlateKernel(wt!));
-  if (target.dtype === 'complex64' || target.dtype === 'complex128') {
-    return finishComplex(target, filterParts(x, re, im, cval, target.dtype, run));
-  }
-  return finishReal(target, run(readPlane(x), re, cval[0]));
+  return finishComplex(target, filterParts(x, re, im, cval, target.dtype, run));
 }
 
 function filterNd(input: unknown, weights: unknown, options: CorrelateOptions | undefined, convolve: boolean): NDArray {

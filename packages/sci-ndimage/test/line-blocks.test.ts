@@ -5,7 +5,17 @@
 import { asarray, NDArray } from '@sciport/array-api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BOUNDARY_MODES, correlate1d, gaussianFilter, gaussianFilter1d, maximumFilter, minimumFilter1d, uniformFilter, uniformFilter1d } from '../src/index.js';
+import {
+  BOUNDARY_MODES,
+  correlate1d,
+  gaussianFilter,
+  gaussianFilter1d,
+  maximumFilter,
+  minimumFilter1d,
+  sobel,
+  uniformFilter,
+  uniformFilter1d,
+} from '../src/index.js';
 
 type Pass = (x: NDArray, axis: number) => NDArray;
 
@@ -57,6 +67,8 @@ describe('blocked line passes', () => {
           (x, output) => gaussianFilter(x, 1.3, { mode, output }),
           (x, output) => uniformFilter(x, { size: [3, 2], mode, output }),
           (x, output) => maximumFilter(x, { size: 3, mode, output }),
+          (x, output) => correlate1d(x, [1, -2, 3], { axis: 0, mode, output }),
+          (x, output) => sobel(x, { mode, output }),
         ];
         for (const filter of filters) {
           const x = filled([side, side], 'float64', seed);
