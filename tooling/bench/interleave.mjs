@@ -27,8 +27,20 @@ import { runInNewContext } from 'node:vm';
  */
 export function warmAllocator() {
   new Float64Array(31 << 17).fill(1);
-  v8.setFlagsFromString('--expose-gc');
-  runInNewContext('gc')();
+  collectGarbage();
+}
+
+let gc = null;
+/**
+ * A full garbage collection now (untimed), so that a sample does not pay for the garbage
+ * earlier cases left (e.g. the 128 MB planes of a 4096² case before a 256² one).
+ */
+export function collectGarbage() {
+  if (gc === null) {
+    v8.setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc');
+  }
+  gc();
 }
 
 /** Median of the numbers (null entries left out); null when there are none. */

@@ -19,7 +19,7 @@ import { NDArray } from '@sciport/array-api';
 import * as ml from 'ml-matrix';
 import * as la from '../dist/index.js';
 import { LINALG_FUNCTIONS, LINALG_MULTIMETHODS } from '../dist/index.js';
-import { jsSampler, loadNote, median, startPython, warmAllocator } from '../../../tooling/bench/interleave.mjs';
+import { collectGarbage, jsSampler, loadNote, median, startPython, warmAllocator } from '../../../tooling/bench/interleave.mjs';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -206,6 +206,8 @@ for (const dtype of DTYPES) {
   for (const n of SIZES) {
     for (const spec of specs) {
       if (n > spec.maxN) continue;
+      // float32 stops at n = 256 (the run's length; float64 shows the large sizes)
+      if (n > 256 && dtype !== 'float64') continue;
       cases.push({ spec, n, batch: 0, dtype, label: `${n}`, ours: [], scipy: [], ml: [] });
     }
   }
@@ -222,9 +224,12 @@ const sampleOurs = jsSampler({ sampleMs: SAMPLE_MS, warmMs: WARM_MS });
 const sampleMl = jsSampler({ sampleMs: SAMPLE_MS, warmMs: WARM_MS });
 const fmtMs = (s) => (s == null ? '—' : s * 1000 >= 100 ? (s * 1000).toFixed(0) : (s * 1000).toPrecision(3));
 
+// Case by case (its rounds together: the matrices are built once), with a forced,
+// untimed GC before each of our samples.
 let current = null;
-for (let round = 0; round < ROUNDS; round++) {
-  for (const c of cases) {
+const order = [];
+for (const c of cases) for (let round = 0; round < ROUNDS; round++) order.push([round, c]);
+for (const [round, c] of order) {
     const { spec, n, batch, dtype } = c;
     const withMl = useMl && dtype === 'float64' && n <= 1024 && spec.ml !== undefined;
     const id = `${n}|${batch}|${dtype}`;
@@ -238,6 +243,7 @@ for (let round = 0; round < ROUNDS; round++) {
     const warm = !COLD.has(n);
     const ours = () => {
       if (c.error) return;
+      collectGarbage();
       try {
         c.ours.push(sampleOurs(c.key, () => f(...args, spec.options), warm));
       } catch (e) {
@@ -259,7 +265,6 @@ for (let round = 0; round < ROUNDS; round++) {
       `round ${round + 1}/${ROUNDS} ${c.key}: ours ${fmtMs(c.ours.at(-1))} ms, SciPy ${fmtMs(c.scipy.at(-1))} ms` +
         `${c.ml.length ? `, ml-matrix ${fmtMs(c.ml.at(-1))} ms` : ''} (${((Date.now() - started) / 1000).toFixed(0)} s)\n`,
     );
-  }
 }
 if (py.close) await py.close();
 const seconds = (Date.now() - started) / 1000;
@@ -315,8 +320,8 @@ const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const md = `## @sciport/linalg (public functions) vs SciPy ${py.info?.scipy ?? ''} and ml-matrix
 
 ${cpu}, Node ${process.version}, one thread on each side; ${py.info ? `SciPy ${py.info.scipy} / NumPy ${py.info.numpy}, ${py.info.blas} with OPENBLAS_NUM_THREADS=1` : py.note}; ml-matrix 6.15.1 (float64 only, n ≤ 1024).
-**Noisy machine**: measured while other jobs shared the 2 cores (${loadNote(os)}), so every case is timed on each side back to back, ours and SciPy's alternating which goes first per round, each figure the median of ${ROUNDS} rounds (a round: one sample of calls lasting >= ${SAMPLE_MS} ms, or one call when slower; before the first a warm-up, except at n ≥ 1024 whose code is warm from the smaller sizes). Ratios compare figures of the same run; the run took ${seconds.toFixed(0)} s.
-Inputs: A with standard normal entries, S = (A + Aᵀ)/2 + 2√nI, positive definite (cholesky, choFactor, issymmetric), U = triu(A) + nI (solveTriangular), one right-hand side vector b (n×1 per matrix in a batch); luSolve/choSolve take factors computed beforehand. Batches: ${BATCH} stacked matrices in one call (ml-matrix: one call per matrix). svd/svdvals and norm ord 2 stop at n = 256 (a one-sided Jacobi SVD of n = 1024 takes minutes here); the O(n²) functions run to n = 2048.
+**Noisy machine**: measured while other jobs shared the 2 cores (${loadNote(os)}), so every case is timed on each side back to back, ours and SciPy's alternating which goes first per round, each figure the median of ${ROUNDS} rounds, run one after another for each case, a forced untimed garbage collection before each of our samples (a round: one sample of calls lasting >= ${SAMPLE_MS} ms, or one call when slower; before the first a warm-up, except at n ≥ 1024 whose code is warm from the smaller sizes). Ratios compare figures of the same run; the run took ${seconds.toFixed(0)} s.
+Inputs: A with standard normal entries, S = (A + Aᵀ)/2 + 2√nI, positive definite (cholesky, choFactor, issymmetric), U = triu(A) + nI (solveTriangular), one right-hand side vector b (n×1 per matrix in a batch); luSolve/choSolve take factors computed beforehand. Batches: ${BATCH} stacked matrices in one call (ml-matrix: one call per matrix). float32 stops at n = 256; svd/svdvals and norm ord 2 stop at n = 256 (a one-sided Jacobi SVD of n = 1024 takes minutes here); the O(n²) functions run to n = 2048.
 
 **Ratio ours / SciPy (time; < 1: ours faster)**
 
