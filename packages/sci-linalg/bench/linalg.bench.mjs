@@ -303,7 +303,7 @@ const worstText = [...perFn.entries()]
 
 const mlGroups = [...grouped.values()].filter((list) => list.some((c) => c.mlS != null));
 let mlTable = `| function | ${columns.map((c) => (c.includes('×') ? `batch ${c}` : `n = ${c}`)).join(' | ')} |\n|---|${columns.map(() => '---:').join('|')}|\n`;
-for (const list of mlGroups) mlTable += `| ${name(list[0])} | ${columns.map((col) => cell(list, col, (c) => (c.mlS ? r2(c.oursS / c.mlS) : ''))).join(' | ')} |\n`;
+for (const list of mlGroups) mlTable += `| ${name(list[0])} | ${columns.map((col) => cell(list, col, (c) => (c.error ? 'failed¹' : c.mlS && c.oursS != null ? r2(c.oursS / c.mlS) : ''))).join(' | ')} |\n`;
 
 const gf = (c, s) => (s && c.spec.flops ? (c.spec.flops(c.n) / s / 1e9).toFixed(2) : '—');
 const gfSizes = ['64', '256', '1024'];
