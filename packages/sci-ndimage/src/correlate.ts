@@ -23,7 +23,7 @@ import {
 } from './options.js';
 import { resolveOutput } from './output.js';
 import { perAxis } from './per-axis.js';
-import { readPlane } from './planes.js';
+import { float64Storage, readPlane } from './planes.js';
 import { runSeparable } from './separable.js';
 import { filterParts } from './real-parts.js';
 
@@ -101,7 +101,11 @@ function filterNd(input: unknown, weights: unknown, options: CorrelateOptions | 
   if (target.dtype === 'complex64' || target.dtype === 'complex128') {
     return finishComplex(target, filterParts(x, re, im, cval, target.dtype, run));
   }
-  return finishReal(target, run(readPlane(x), re, cval[0]));
+  // float64 storage is read (the input is only read, into the padded copy) and written in
+  // place (the output is written after the padding is complete, so it may be the input)
+  const direct = float64Storage(target.array);
+  const result = correlatePlane(float64Storage(x) ?? readPlane(x), x.shape, re, wshape, origins, mode, cval[0], direct ?? undefined);
+  return direct ? target.array : finishReal(target, result);
 }
 
 /**
@@ -118,8 +122,8 @@ function correlatePlane(
   origins: readonly number[],
   mode: ReturnType<typeof checkMode>,
   cval: number,
+  out: Float64Array = new Float64Array(plane.length),
 ): Float64Array {
-  const out = new Float64Array(plane.length);
   if (plane.length === 0) return out;
   const { padded, pstride } = padPlane(plane, shape, wshape, origins, mode, cval);
   const offsets = footprintOffsets(wshape, (k) => Math.abs(w[k]) > DBL_EPSILON, pstride);
