@@ -7,7 +7,7 @@ import { isComplexDtype, type NDArray, readOptions } from '@sciport/array-api';
 import { normalizeAxis } from '@sciport/array-api/kit';
 import { InvalidArgumentError } from '@sciport/dispatch-core';
 import { finishComplex, finishReal, readInput, readWeights, type WeightPlanes } from './filter-io.js';
-import { footprintOffsets, forEachWindow, fullRankWindow, padPlane } from './footprint-pass.js';
+import { footprintOffsets, forEachRow, fullRankWindow, padPlane } from './footprint-pass.js';
 import { correlateKernel } from './line-kernels.js';
 import { linePass, windowExtension } from './line-pass.js';
 import { checkMode } from './modes.js';
@@ -23,7 +23,8 @@ import {
 } from './options.js';
 import { resolveOutput } from './output.js';
 import { perAxis } from './per-axis.js';
-import { readPlane } from './planes.js';
+import { float64Storage, readPlane } from './planes.js';
+import { runSeparable } from './separable.js';
 import { filterParts } from './real-parts.js';
 import { checkWindow } from './window-limit.js';
 
@@ -66,12 +67,15 @@ function filter1d(input: unknown, weights: unknown, options: Filter1dOptions | u
   const cval = checkCval(o.cval, complexInput);
   const target = resolveOutput(x, o.output, complexInput || w.im !== null);
   const { re, im } = orientWeights(w, convolve);
+  if (im === null) {
+    // real weights: one separable pass (in place, in the output's storage where it can)
+    const kernel = correlateKernel(re);
+    return runSeparable(x, target, cval, [{ axis, extension: (c) => windowExtension(length, origin, mode, c), kernel }]);
+  }
+  // complex weights (the output is complex): real filters of the parts with each part of the weights
   const run = (plane: Float64Array, wt: Float64Array | null, c: number): Float64Array =>
     linePass(plane, x.shape, axis, windowExtension(length, origin, mode, c), correlateKernel(wt!));
-  if (target.dtype === 'complex64' || target.dtype === 'complex128') {
-    return finishComplex(target, filterParts(x, re, im, cval, target.dtype, run));
-  }
-  return finishReal(target, run(readPlane(x), re, cval[0]));
+  return finishComplex(target, filterParts(x, re, im, cval, target.dtype, run));
 }
 
 function filterNd(input: unknown, weights: unknown, options: CorrelateOptions | undefined, convolve: boolean): NDArray {
@@ -100,10 +104,19 @@ function filterNd(input: unknown, weights: unknown, options: CorrelateOptions | 
   if (target.dtype === 'complex64' || target.dtype === 'complex128') {
     return finishComplex(target, filterParts(x, re, im, cval, target.dtype, run));
   }
-  return finishReal(target, run(readPlane(x), re, cval[0]));
+  // float64 storage is read (the input is only read, into the padded copy) and written in
+  // place (the output is written after the padding is complete, so it may be the input)
+  const direct = float64Storage(target.array);
+  const result = correlatePlane(float64Storage(x) ?? readPlane(x), x.shape, re, wshape, origins, mode, cval[0], direct ?? undefined);
+  return direct ? target.array : finishReal(target, result);
 }
 
-/** n-D correlation of a plane with weights of `wshape` (one entry per input axis). */
+/**
+ * n-D correlation of a plane with weights of `wshape` (one entry per input axis). Each
+ * output sums its weights' terms in C order from 0, as SciPy; four neighbouring outputs
+ * along a row are summed side by side (independent chains of additions keep the
+ * floating-point pipeline busy; each output's order is unchanged).
+ */
 function correlatePlane(
   plane: Float64Array,
   shape: readonly number[],
@@ -112,17 +125,41 @@ function correlatePlane(
   origins: readonly number[],
   mode: ReturnType<typeof checkMode>,
   cval: number,
+  out: Float64Array = new Float64Array(plane.length),
 ): Float64Array {
-  if (plane.length === 0) return new Float64Array(0);
+  if (plane.length === 0) return out;
   const { padded, pstride } = padPlane(plane, shape, wshape, origins, mode, cval);
   const offsets = footprintOffsets(wshape, (k) => Math.abs(w[k]) > DBL_EPSILON, pstride);
   const ws = Float64Array.from(w.filter((v) => Math.abs(v) > DBL_EPSILON));
   const count = offsets.length;
-  return forEachWindow(shape, pstride, (base) => {
-    let acc = 0;
-    for (let t = 0; t < count; t++) acc += ws[t] * padded[base + offsets[t]];
-    return acc;
+  forEachRow(shape, pstride, (base, k, n) => {
+    let j = 0;
+    for (; j + 3 < n; j += 4) {
+      const b = base + j;
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      for (let t = 0; t < count; t++) {
+        const wt = ws[t];
+        const p = b + offsets[t];
+        a0 += wt * padded[p];
+        a1 += wt * padded[p + 1];
+        a2 += wt * padded[p + 2];
+        a3 += wt * padded[p + 3];
+      }
+      out[k + j] = a0;
+      out[k + j + 1] = a1;
+      out[k + j + 2] = a2;
+      out[k + j + 3] = a3;
+    }
+    for (; j < n; j++) {
+      let acc = 0;
+      for (let t = 0; t < count; t++) acc += ws[t] * padded[base + j + offsets[t]];
+      out[k + j] = acc;
+    }
   });
+  return out;
 }
 
 export function correlate1dHost(input: unknown, weights: unknown, options?: Filter1dOptions): NDArray {

@@ -30,26 +30,55 @@ export function padPlane(
     }
     return m;
   });
-  const size = pshape.reduce((a, b) => a * b, 1);
-  const padded = new Float64Array(size);
-  const idx = new Array<number>(nd).fill(0);
-  for (let k = 0; k < size; k++) {
-    let p = 0;
-    for (let d = 0; d < nd; d++) {
+  const padded = new Float64Array(pshape.reduce((a, b) => a * b, 1));
+  if (padded.length === 0) return { padded, pshape, pstride };
+  if (nd === 0) {
+    padded[0] = src[0];
+    return { padded, pshape, pstride };
+  }
+  // row by row along the last axis: the other axes fix the row's source offset once, the
+  // row's interior is one copy, and only its ends are mapped element by element
+  const last = nd - 1;
+  const lastMap = maps[last];
+  const width = pshape[last];
+  const inside = shape[last];
+  const start = Math.floor(fshape[last] / 2) + origins[last];
+  let k = 0;
+  forEachRowIndex(pshape, (idx) => {
+    let row = 0;
+    for (let d = 0; d < last; d++) {
       const m = maps[d][idx[d]];
       if (m < 0) {
-        p = -1;
+        row = -1;
         break;
       }
-      p += m;
+      row += m;
     }
-    padded[k] = p < 0 ? cval : src[p];
-    for (let d = nd - 1; d >= 0; d--) {
-      if (++idx[d] < pshape[d]) break;
+    if (row < 0) {
+      padded.fill(cval, k, k + width);
+    } else {
+      for (let p = 0; p < start; p++) padded[k + p] = lastMap[p] < 0 ? cval : src[row + lastMap[p]];
+      padded.set(src.subarray(row, row + inside), k + start);
+      for (let p = start + inside; p < width; p++) padded[k + p] = lastMap[p] < 0 ? cval : src[row + lastMap[p]];
+    }
+    k += width;
+  });
+  return { padded, pshape, pstride };
+}
+
+/** Calls `visit(idx)` for each row of `shape` along its last axis, in C order (`idx[last]` is 0). */
+function forEachRowIndex(shape: readonly number[], visit: (idx: readonly number[]) => void): void {
+  const nd = shape.length;
+  const idx = new Array<number>(nd).fill(0);
+  for (;;) {
+    visit(idx);
+    let d = nd - 2;
+    for (; d >= 0; d--) {
+      if (++idx[d] < shape[d]) break;
       idx[d] = 0;
     }
+    if (d < 0) return;
   }
-  return { padded, pshape, pstride };
 }
 
 /** C-order strides of `shape` in elements. */
@@ -84,27 +113,37 @@ export function footprintOffsets(fshape: readonly number[], selected: (k: number
 }
 
 /**
+ * For each row of outputs along the last axis (C order over `shape`), `visit(base, k, n)`:
+ * the offset of the row's first window in the padded plane, the index of its first
+ * output, and its length (the next windows follow at base + 1, base + 2, …).
+ */
+export function forEachRow(shape: readonly number[], pstride: readonly number[], visit: (base: number, k: number, n: number) => void): void {
+  const size = shape.reduce((a, b) => a * b, 1);
+  if (size === 0) return;
+  const nd = shape.length;
+  if (nd === 0) {
+    visit(0, 0, 1);
+    return;
+  }
+  const n = shape[nd - 1];
+  let k = 0;
+  forEachRowIndex(shape, (idx) => {
+    let base = 0;
+    for (let d = 0; d < nd - 1; d++) base += idx[d] * pstride[d];
+    visit(base, k, n);
+    k += n;
+  });
+}
+
+/**
  * For each output element (C order over `shape`), `visit(base)` with the offset of its
  * window's first element in the padded plane; returns the plane of visit's results.
  */
 export function forEachWindow(shape: readonly number[], pstride: readonly number[], visit: (base: number) => number): Float64Array {
-  const nd = shape.length;
-  const size = shape.reduce((a, b) => a * b, 1);
-  const out = new Float64Array(size);
-  if (size === 0) return out;
-  const idx = new Array<number>(nd).fill(0);
-  let base = 0;
-  for (let k = 0; k < size; k++) {
-    out[k] = visit(base);
-    for (let d = nd - 1; d >= 0; d--) {
-      if (++idx[d] < shape[d]) {
-        base += pstride[d];
-        break;
-      }
-      base -= (shape[d] - 1) * pstride[d];
-      idx[d] = 0;
-    }
-  }
+  const out = new Float64Array(shape.reduce((a, b) => a * b, 1));
+  forEachRow(shape, pstride, (base, k, n) => {
+    for (let j = 0; j < n; j++) out[k + j] = visit(base + j);
+  });
   return out;
 }
 

@@ -7,7 +7,7 @@
 import { type DType, isComplexDtype, type NDArray } from '@sciport/array-api';
 import type { BoundaryMode } from './modes.js';
 import { type OutputTarget, partDtype, quantize } from './output.js';
-import { type Part, readPlane, writePlane } from './planes.js';
+import { float64Storage, type Part, readPlane, writePlane } from './planes.js';
 
 /** One derivative of `input` along `axis`, stored in `output` (filled and returned) or a new array of that dtype. */
 export type AxisDerivative = (input: NDArray, axis: number, output: NDArray | DType, mode: BoundaryMode) => NDArray;
@@ -18,6 +18,13 @@ function partsOf(dtype: DType): Part[] {
 
 /** output += term, in the output's dtype (NumPy's in-place add). */
 function addInto(target: OutputTarget, term: NDArray): void {
+  const acc = float64Storage(target.array);
+  const t = float64Storage(term);
+  if (acc !== null && t !== null) {
+    // C-ordered float64 on both sides: add in place, no copies
+    for (let i = 0; i < acc.length; i++) acc[i] += t[i];
+    return;
+  }
   for (const part of partsOf(target.dtype)) {
     const acc = readPlane(target.array, part);
     const t = readPlane(term, part);
@@ -30,6 +37,11 @@ function addInto(target: OutputTarget, term: NDArray): void {
 /** x ← x·x in x's dtype (complex values are squared, not their magnitudes, as NumPy's multiply). */
 function squareInPlace(x: NDArray): void {
   const dtype = partDtype(x.dtype);
+  const storage = float64Storage(x);
+  if (storage !== null) {
+    for (let i = 0; i < storage.length; i++) storage[i] *= storage[i];
+    return;
+  }
   if (!isComplexDtype(x.dtype)) {
     const v = readPlane(x);
     for (let i = 0; i < v.length; i++) v[i] *= v[i];
@@ -61,6 +73,11 @@ function complexSqrt(a: number, b: number): [number, number] {
 /** x ← sqrt(x) in x's dtype (integers truncated, as NumPy's sqrt with casting='unsafe'). */
 function sqrtInPlace(x: NDArray): void {
   const dtype = partDtype(x.dtype);
+  const storage = float64Storage(x);
+  if (storage !== null) {
+    for (let i = 0; i < storage.length; i++) storage[i] = Math.sqrt(storage[i]);
+    return;
+  }
   if (!isComplexDtype(x.dtype)) {
     const v = readPlane(x);
     for (let i = 0; i < v.length; i++) v[i] = Math.sqrt(v[i]);

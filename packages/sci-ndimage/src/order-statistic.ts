@@ -9,6 +9,7 @@ import { describe } from '@sciport/array-api/kit';
 import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { finishReal, readInput, requireReal } from './filter-io.js';
 import { footprintOffsets, forEachWindow, fullRankWindow, padPlane } from './footprint-pass.js';
+import { histogramRank } from './histogram-rank.js';
 import { checkMode } from './modes.js';
 import {
   checkAxes,
@@ -107,6 +108,9 @@ function orderStatistic(fn: string, input: unknown, options: RankFilterOptions |
   const c = Float64Array.of(cval[0]);
   quantize(c, x.dtype);
   const { padded, pstride } = padPlane(plane, x.shape, fshape, fullOrigins, mode, c[0]);
+  // 8-bit integers: a sliding histogram (the rank-th of integers is the same whatever selects it)
+  const shift = x.dtype === 'uint8' ? 0 : x.dtype === 'int8' ? 128 : -1;
+  if (shift >= 0 && x.ndim > 0) return finishReal(target, histogramRank(padded, pstride, x.shape, fshape, window.mask, rank, shift));
   const offsets = footprintOffsets(fshape, (k) => window.mask[k] === 1, pstride);
   const buffer = new Float64Array(count);
   return finishReal(

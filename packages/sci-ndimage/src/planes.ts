@@ -9,15 +9,24 @@ export type Part = 0 | 1;
 
 /** The values of `x` (part `part`, 0 = real, 1 = imaginary, of complex arrays) in C order. */
 export function readPlane(x: NDArray, part: Part = 0): Float64Array {
+  const out = new Float64Array(x.size);
+  readPlaneInto(x, out, part);
+  return out;
+}
+
+/** `readPlane` into `out` (length x.size), which must not overlap `x`'s elements unless it is `x`'s own C-ordered storage. */
+export function readPlaneInto(x: NDArray, out: Float64Array, part: Part = 0): void {
   const info = dtypeInfo(x.dtype);
   const size = x.size;
-  const out = new Float64Array(size);
-  if (size === 0) return out;
-  if (info.lanes === 1 && part === 1) return out;
+  if (size === 0) return;
+  if (info.lanes === 1 && part === 1) {
+    out.fill(0);
+    return;
+  }
   if (info.lanes === 1 && !info.isBigInt && x.isContiguous) {
     // one native conversion instead of an element loop
     out.set((x.data as Float64Array).subarray(x.offset, x.offset + size));
-    return out;
+    return;
   }
   const data = x.data as ArrayLike<number | bigint>;
   const lanes = info.lanes;
@@ -26,7 +35,15 @@ export function readPlane(x: NDArray, part: Part = 0): Float64Array {
     const v = data[lanes * p + part];
     out[k] = big ? Number(v) : (v as number);
   });
-  return out;
+}
+
+/**
+ * The storage of `x` as a C-ordered float64 plane a filter may write in place, when `x`
+ * is a C-contiguous float64 array; null otherwise.
+ */
+export function float64Storage(x: NDArray): Float64Array | null {
+  if (x.dtype !== 'float64' || !x.isContiguous) return null;
+  return (x.data as Float64Array).subarray(x.offset, x.offset + x.size);
 }
 
 /** Writes a C-ordered plane into part `part` of `x` (values already stored-as `x`'s dtype). */
