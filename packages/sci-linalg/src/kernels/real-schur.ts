@@ -7,6 +7,7 @@
  * entries of opposite sign, for a complex pair). Row-major: h[o + i·n + j].
  */
 import type { Float } from '../stack.js';
+import { makeReflector } from './reflector.js';
 
 /** Iterations without deflation before an exceptional shift (LAPACK's KEXSH). */
 const EXCEPTIONAL = 10;
@@ -383,13 +384,7 @@ export function realSchur(h: Float, o: number, n: number, z: Float | null, oz: n
 
 /** dlarfg on the real vector v[0..len): returns τ, leaves β in v[0] and the reflector's tail in v[1..]. */
 function larfg(v: Float64Array, len: number): number {
-  let xnorm = 0;
-  for (let r = 1; r < len; r++) xnorm = Math.hypot(xnorm, v[r]);
-  if (xnorm === 0) return 0;
-  const alpha = v[0];
-  const beta = -(alpha >= 0 ? 1 : -1) * Math.hypot(alpha, xnorm);
-  const scale = 1 / (alpha - beta);
-  for (let r = 1; r < len; r++) v[r] *= scale;
+  const [beta, tau] = makeReflector(v, len, 1);
   v[0] = beta;
-  return (beta - alpha) / beta;
+  return tau;
 }
