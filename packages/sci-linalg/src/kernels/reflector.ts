@@ -23,8 +23,7 @@ const MAX_RESCALINGS = 20;
  * β scaled back after, so τ and v stay finite.
  */
 export function makeReflector(v: Float64Array, len: number, lanes: number): [number, number, number] {
-  let xnorm = 0;
-  for (let i = lanes; i < lanes * len; i++) xnorm = Math.hypot(xnorm, v[i]);
+  let xnorm = tailNorm(v, len, lanes);
   const ai0 = lanes === 2 ? v[1] : 0;
   if (xnorm === 0 && ai0 === 0) {
     const alpha = v[0];
@@ -34,8 +33,9 @@ export function makeReflector(v: Float64Array, len: number, lanes: number): [num
   let rescalings = 0;
   while (Math.hypot(v[0], lanes === 2 ? v[1] : 0, xnorm) < SAFE_MIN && rescalings < MAX_RESCALINGS) {
     for (let i = 0; i < lanes * len; i++) v[i] /= SAFE_MIN;
-    xnorm /= SAFE_MIN;
     rescalings++;
+    // recomputed, as larfg does: the norm of subnormal entries has lost precision
+    xnorm = tailNorm(v, len, lanes);
   }
   const ar = v[0];
   const ai = lanes === 2 ? v[1] : 0;
@@ -68,6 +68,13 @@ export function makeReflector(v: Float64Array, len: number, lanes: number): [num
   const tau: [number, number, number] = [beta, (beta - ar) / beta, -ai / beta];
   for (let k = 0; k < rescalings; k++) tau[0] *= SAFE_MIN;
   return tau;
+}
+
+/** ‖v[1..len)‖₂ (the entries after α). */
+function tailNorm(v: Float64Array, len: number, lanes: number): number {
+  let norm = 0;
+  for (let i = lanes; i < lanes * len; i++) norm = Math.hypot(norm, v[i]);
+  return norm;
 }
 
 /**
