@@ -12,6 +12,8 @@ import { complexSchur } from './kernels/complex-schur.js';
 import { gehrd } from './kernels/hessenberg.js';
 import { reorderComplexSchur } from './kernels/complex-reorder.js';
 import { realSchur } from './kernels/real-schur.js';
+import { scaleMatrix, schurScaleFactor } from './kernels/schur-scaling.js';
+import { gebak, gebal } from './kernels/balance.js';
 import { reorderRealSchur } from './kernels/real-schur-reorder.js';
 import { readMatrix } from './lu.js';
 import { readFunctionOptions } from './options.js';
@@ -52,15 +54,23 @@ export function toComplexStack(stack: Stack): Stack {
  * (0, or the 1-based index above which the eigenvalues converged).
  */
 export function schurInPlace(a: Float, o: number, n: number, lanes: number, z: Float | null, oz: number, w: Float64Array, wantT = true): number {
+  // as gees and geev: a matrix of extreme magnitude is scaled first, T and w scaled back
+  const factor = schurScaleFactor(a, o, n, lanes);
+  scaleMatrix(a, o, n, lanes, factor);
   gehrd(a, o, n, lanes, z, oz);
-  if (lanes === 2) return complexSchur(a, o, n, z, oz, w, wantT);
-  const wr = new Float64Array(n);
-  const wi = new Float64Array(n);
-  const info = realSchur(a, o, n, z, oz, wr, wi, wantT);
-  for (let i = 0; i < n; i++) {
-    w[2 * i] = wr[i];
-    w[2 * i + 1] = wi[i];
+  let info: number;
+  if (lanes === 2) info = complexSchur(a, o, n, z, oz, w, wantT);
+  else {
+    const wr = new Float64Array(n);
+    const wi = new Float64Array(n);
+    info = realSchur(a, o, n, z, oz, wr, wi, wantT);
+    for (let i = 0; i < n; i++) {
+      w[2 * i] = wr[i];
+      w[2 * i + 1] = wi[i];
+    }
   }
+  scaleMatrix(a, o, n, lanes, 1 / factor);
+  for (let i = 0; i < 2 * n; i++) w[i] /= factor;
   return info;
 }
 
@@ -138,7 +148,11 @@ export function schurHost(a: unknown, options?: SchurOptions): [NDArray, NDArray
   const w = new Float64Array(2 * n);
   const select = sort === null ? null : sortPredicate(sort);
   for (let s = 0; s < count; s++) {
+    // gees permutes first (gebal 'P'): isolated eigenvalues deflate at once, where the QR
+    // iteration converges only linearly on, e.g., a nilpotent block of zero rows
+    const permutation = gebal(data, s * n * n, n, lanes, true, false);
     const info = schurInPlace(data, s * n * n, n, lanes, z, s * n * n, w);
+    gebak(permutation, z, s * n * n, n, n, lanes, false);
     if (info > 0) {
       throw new LinAlgError('Schur form not found. Possibly ill-conditioned.', {
         argument: 'a',

@@ -7,6 +7,7 @@
  */
 import type { Float } from '../stack.js';
 import { cdiv } from './complex.js';
+import { makeReflector } from './reflector.js';
 import { precisionOf } from './real-schur.js';
 
 const EXCEPTIONAL = 10;
@@ -14,13 +15,32 @@ const DAT1 = 0.75;
 
 const cabs1 = (re: number, im: number) => Math.abs(re) + Math.abs(im);
 
-/** Complex square root, principal branch. */
+/** Powers of two that move a modulus away from underflow or overflow exactly. */
+const TINY = 2 ** -500;
+const HUGE = 2 ** 500;
+
+/**
+ * Complex square root, principal branch. The argument is first scaled by an even power of
+ * two when its modulus is tiny or huge (subnormal halves would round to zero, sums
+ * overflow), then the root scaled back: the Fortran SQRT zlahqr relies on is as robust.
+ */
 function csqrt(re: number, im: number): [number, number] {
   const r = Math.hypot(re, im);
   if (r === 0) return [0, 0];
-  const sr = Math.sqrt((r + Math.abs(re)) / 2);
-  if (re >= 0) return [sr, im / (2 * sr)];
-  return [Math.abs(im) / (2 * sr), im >= 0 ? sr : -sr];
+  let back = 1;
+  if (r < TINY) {
+    re *= 2 ** 600;
+    im *= 2 ** 600;
+    back = 2 ** -300;
+  } else if (r > HUGE) {
+    re *= 2 ** -600;
+    im *= 2 ** -600;
+    back = 2 ** 300;
+  }
+  const rs = Math.hypot(re, im);
+  const sr = Math.sqrt((rs + Math.abs(re)) / 2);
+  if (re >= 0) return [sr * back, (im / (2 * sr)) * back];
+  return [(Math.abs(im) / (2 * sr)) * back, (im >= 0 ? sr : -sr) * back];
 }
 
 /** Scales row i, columns c0..c1−1 of the matrix at `o` by (sr + i·si). */
@@ -80,6 +100,7 @@ export function complexSchur(h: Float, o: number, n: number, z: Float | null, oz
   const itmax = 30 * Math.max(10, n);
   let kdefl = 0;
   let i = n - 1;
+  const reflector = new Float64Array(4);
   while (i >= 0) {
     let l = 0;
     let converged = false;
@@ -208,26 +229,17 @@ export function complexSchur(h: Float, o: number, n: number, z: Float | null, oz
           xi = 0;
         }
         // zlarfg on (α, x): β, τ and the reflector's tail v2
-        let t1r = 0;
-        let t1i = 0;
-        let v2r = 0;
-        let v2i = 0;
-        let betaR = ar;
-        let betaI = ai;
-        const xnorm = Math.hypot(xr, xi);
-        if (xnorm !== 0 || ai !== 0) {
-          const beta = -(ar >= 0 ? 1 : -1) * Math.hypot(ar, ai, xnorm);
-          t1r = (beta - ar) / beta;
-          t1i = -ai / beta;
-          const [sr, si] = cdiv(1, 0, ar - beta, ai);
-          v2r = xr * sr - xi * si;
-          v2i = xr * si + xi * sr;
-          betaR = beta;
-          betaI = 0;
-        }
+        reflector[0] = ar;
+        reflector[1] = ai;
+        reflector[2] = xr;
+        reflector[3] = xi;
+        // β is real (τ = 0 only when α is real already)
+        const [beta, t1r, t1i] = makeReflector(reflector, 2, 2);
+        const v2r = reflector[2];
+        const v2i = reflector[3];
         if (k > m) {
-          h[at(k, k - 1)] = betaR;
-          h[at(k, k - 1) + 1] = betaI;
+          h[at(k, k - 1)] = beta;
+          h[at(k, k - 1) + 1] = 0;
           h[at(k + 1, k - 1)] = 0;
           h[at(k + 1, k - 1) + 1] = 0;
         }
@@ -268,11 +280,13 @@ export function complexSchur(h: Float, o: number, n: number, z: Float | null, oz
         }
         if (k === m && m > l) {
           // the first reflector made h(m, m−1) complex: rotate it back to real
+          // (when τ = 1 to rounding, h(m, m−1) became 0 and the unit factor is 1, where
+          // zlahqr's temp / |temp| would be 0/0)
           let er = 1 - t1r;
           let ei = -t1i;
           const r = Math.hypot(er, ei);
-          er /= r;
-          ei /= r;
+          er = r === 0 ? 1 : er / r;
+          ei = r === 0 ? 0 : ei / r;
           scaleRow(h, o, n, m + 1, m, m + 1, er, -ei);
           if (m + 2 <= i) scaleRow(h, o, n, m + 2, m + 1, m + 2, er, ei);
           for (let j = m; j <= i; j++) {

@@ -7,6 +7,7 @@
  * entries of opposite sign, for a complex pair). Row-major: h[o + i·n + j].
  */
 import type { Float } from '../stack.js';
+import { makeReflector } from './reflector.js';
 
 /** Iterations without deflation before an exceptional shift (LAPACK's KEXSH). */
 const EXCEPTIONAL = 10;
@@ -27,6 +28,10 @@ export function precisionOf(a: Float): Precision {
   return a instanceof Float32Array ? SINGLE : DOUBLE;
 }
 
+/** dlanv2's scaling thresholds, √(safmin/ε) and its inverse rounded to powers of two. */
+const SAFMN2 = 2 ** -484;
+const SAFMX2 = 2 ** 484;
+
 /** The standardised 2×2 block [a b; c d] = [cs −sn; sn cs] [A B; C D] [cs sn; −sn cs] and its eigenvalues. */
 export interface Standard2x2 {
   a: number;
@@ -44,7 +49,7 @@ export interface Standard2x2 {
 /**
  * LAPACK's dlanv2: the Schur factorisation of a real 2×2 matrix in standard form — upper
  * triangular when the eigenvalues are real, equal diagonal and bc < 0 when they are a
- * complex pair. (LAPACK's rescaling of extreme entries before the rotation is left out.)
+ * complex pair.
  */
 export function lanv2(a: number, b: number, c: number, d: number, ulp: number): Standard2x2 {
   let cs = 1;
@@ -80,9 +85,23 @@ export function lanv2(a: number, b: number, c: number, d: number, ulp: number): 
       b = b - c;
       c = 0;
     } else {
-      // complex or nearly equal real eigenvalues: make the diagonal equal
-      const sigma = b + c;
-      const tau = Math.hypot(sigma, temp);
+      // complex or nearly equal real eigenvalues: make the diagonal equal; as dlanv2,
+      // σ and a − d are first scaled by a power of two out of the subnormal (or overflow)
+      // range, where halving a − d would round and leave cs² + sn² ≠ 1
+      let sigma = b + c;
+      let diff = temp;
+      for (let count = 0; count < 20; count++) {
+        const size = Math.max(Math.abs(diff), Math.abs(sigma));
+        if (size >= SAFMX2) {
+          sigma *= SAFMN2;
+          diff *= SAFMN2;
+        } else if (size <= SAFMN2 && size > 0) {
+          sigma *= SAFMX2;
+          diff *= SAFMX2;
+        } else break;
+      }
+      p = 0.5 * diff;
+      const tau = Math.hypot(sigma, diff);
       cs = Math.sqrt(0.5 * (1 + Math.abs(sigma) / tau));
       sn = -(p / (tau * cs)) * (sigma >= 0 ? 1 : -1);
       // [aa bb; cc dd] = [a b; c d] [cs −sn; sn cs], then [a b; c d] = [cs sn; −sn cs] [aa bb; cc dd]
@@ -383,13 +402,7 @@ export function realSchur(h: Float, o: number, n: number, z: Float | null, oz: n
 
 /** dlarfg on the real vector v[0..len): returns τ, leaves β in v[0] and the reflector's tail in v[1..]. */
 function larfg(v: Float64Array, len: number): number {
-  let xnorm = 0;
-  for (let r = 1; r < len; r++) xnorm = Math.hypot(xnorm, v[r]);
-  if (xnorm === 0) return 0;
-  const alpha = v[0];
-  const beta = -(alpha >= 0 ? 1 : -1) * Math.hypot(alpha, xnorm);
-  const scale = 1 / (alpha - beta);
-  for (let r = 1; r < len; r++) v[r] *= scale;
+  const [beta, tau] = makeReflector(v, len, 1);
   v[0] = beta;
-  return (beta - alpha) / beta;
+  return tau;
 }

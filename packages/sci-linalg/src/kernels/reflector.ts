@@ -8,25 +8,54 @@
 import type { Float } from '../stack.js';
 
 /**
+ * larfg's threshold for rescaling (dlamch('S') / dlamch('E') in double): below it 1/(α − β)
+ * may overflow and |α − β|² underflow, so (α, x) is first scaled up by 1/SAFE_MIN.
+ */
+const SAFE_MIN = 2 ** -1022 / 2 ** -53;
+/** larfg's limit on the number of rescalings (reached only for a zero or subnormal vector). */
+const MAX_RESCALINGS = 20;
+
+/**
  * LAPACK's larfg on v[0..len) (α = v[0], x = v[1..]): chooses β = −sign(Re α)·‖(α, x)‖,
  * τ = (β − α)/β, scales x by 1/(α − β) and sets v[0] = 1, so that Hᴴ (α, x) = (β, 0).
- * Returns [β, Re τ, Im τ]; τ = 0 (H = I) when x = 0 and α is real.
+ * Returns [β, Re τ, Im τ]; τ = 0 (H = I) when x = 0 and α is real. As larfg, a vector
+ * whose norm is below SAFE_MIN (subnormal entries) is scaled up by powers of two first and
+ * β scaled back after, so τ and v stay finite.
  */
 export function makeReflector(v: Float64Array, len: number, lanes: number): [number, number, number] {
+  let xnorm = tailNorm(v, len, lanes);
+  const ai0 = lanes === 2 ? v[1] : 0;
+  if (xnorm === 0 && ai0 === 0) {
+    const alpha = v[0];
+    v[0] = 1;
+    return [alpha, 0, 0];
+  }
+  let rescalings = 0;
+  while (Math.hypot(v[0], lanes === 2 ? v[1] : 0, xnorm) < SAFE_MIN && rescalings < MAX_RESCALINGS) {
+    for (let i = 0; i < lanes * len; i++) v[i] /= SAFE_MIN;
+    rescalings++;
+    // recomputed, as larfg does: the norm of subnormal entries has lost precision
+    xnorm = tailNorm(v, len, lanes);
+  }
   const ar = v[0];
   const ai = lanes === 2 ? v[1] : 0;
-  let xnorm = 0;
-  for (let i = lanes; i < lanes * len; i++) xnorm = Math.hypot(xnorm, v[i]);
   v[0] = 1;
   if (lanes === 2) v[1] = 0;
-  if (xnorm === 0 && ai === 0) return [ar, 0, 0];
   const norm = Math.hypot(ar, ai, xnorm);
   const beta = ar >= 0 ? -norm : norm;
-  // 1 / (α − β): |α − β| ≥ |β| > 0, so no overflow
+  // 1 / (α − β) by Smith's division: |α − β| ≥ |β| ≥ SAFE_MIN, so nothing overflows
   const dr = ar - beta;
-  const d2 = dr * dr + ai * ai;
-  const sr = dr / d2;
-  const si = -ai / d2;
+  let sr: number;
+  let si: number;
+  if (Math.abs(ai) <= Math.abs(dr)) {
+    const r = ai / dr;
+    sr = 1 / (dr + ai * r);
+    si = -r * sr;
+  } else {
+    const r = dr / ai;
+    si = -1 / (ai + dr * r);
+    sr = -r * si;
+  }
   for (let i = lanes; i < lanes * len; i += lanes) {
     if (lanes === 1) v[i] *= sr;
     else {
@@ -36,7 +65,16 @@ export function makeReflector(v: Float64Array, len: number, lanes: number): [num
       v[i + 1] = xr * si + xi * sr;
     }
   }
-  return [beta, (beta - ar) / beta, -ai / beta];
+  const tau: [number, number, number] = [beta, (beta - ar) / beta, -ai / beta];
+  for (let k = 0; k < rescalings; k++) tau[0] *= SAFE_MIN;
+  return tau;
+}
+
+/** ‖v[1..len)‖₂ (the entries after α). */
+function tailNorm(v: Float64Array, len: number, lanes: number): number {
+  let norm = 0;
+  for (let i = lanes; i < lanes * len; i++) norm = Math.hypot(norm, v[i]);
+  return norm;
 }
 
 /**
