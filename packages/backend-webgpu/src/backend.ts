@@ -1,11 +1,13 @@
 import { isNDArray } from '@sciport/array-api';
 import { defineBackend, implement, type MultimethodInfo, NOT_CONVERTIBLE, registerBackend } from '@sciport/dispatch-core';
 import { FFT_FUNCTIONS, FFT_MULTIMETHODS } from '@sciport/fft';
+import { NDIMAGE_DOMAIN, NDIMAGE_FUNCTIONS, NDIMAGE_MULTIMETHODS } from '@sciport/ndimage';
 import { getFloat64Policy, isWebGPUReady } from './device/provider.js';
 import { GPU_DTYPES } from './dtypes.js';
 import { gpuImplements, gpuTransform, markTransient } from './fft/functions.js';
 import { isGPUArray } from './gpu-array.js';
 import { toDevice } from './host-interop.js';
+import { GPU_NDIMAGE } from './ndimage/filters.js';
 
 /**
  * The `webgpu` backend manifest: owns 'gpu' arrays, implements the sciport.fft transforms
@@ -34,6 +36,9 @@ function canRun(fn: MultimethodInfo, args: readonly unknown[]): true | string {
     if (isGPUArray(value)) {
       if (value.disposed) return `argument ${i} is a disposed GPUArray`;
       if (!value.storage.runtime.alive) return `argument ${i} lives on a WebGPU device that is gone; upload it again`;
+      if (fn.domain === NDIMAGE_DOMAIN && value.dtype !== 'float32') {
+        return `argument ${i} is ${value.dtype}; the ndimage filters on the GPU take float32 (convert with astype, or read it: await x.toHost())`;
+      }
       continue;
     }
     const dtype = hostDtype(value);
@@ -56,13 +61,30 @@ function canRun(fn: MultimethodInfo, args: readonly unknown[]): true | string {
  */
 const GPU_FFT_OPTIONS: ReadonlySet<string> = new Set(['n', 'axis', 's', 'axes', 'norm', 'overwriteX', 'workers', 'plan']);
 
+/** The ndimage rows the GPU runs (GPU_NDIMAGE), each with every option of its row: the GPU code reads them all. */
+const ndimageRows = NDIMAGE_FUNCTIONS.flatMap((f) => {
+  const impl = GPU_NDIMAGE[f.name];
+  return impl === undefined ? [] : [implement(NDIMAGE_MULTIMETHODS[f.name], impl as (...args: unknown[]) => unknown, { options: f.options })];
+});
+
+/** Every other ndimage function is declined with the reason, so dispatch never reads device data back behind the caller's back. */
+const DECLINED_NDIMAGE: Readonly<Record<string, string>> = Object.fromEntries(
+  NDIMAGE_FUNCTIONS.filter((f) => GPU_NDIMAGE[f.name] === undefined).map((f) => [
+    `${NDIMAGE_DOMAIN}.${f.name}`,
+    'not implemented in WGSL yet: read the data first (await x.toHost()) and run it on the host',
+  ]),
+);
+
 export const webgpuBackend = defineBackend({
   name: 'webgpu',
   kinds: ['gpu'],
-  functions: FFT_FUNCTIONS.filter(gpuImplements).map((f) =>
-    implement(FFT_MULTIMETHODS[f.name], gpuTransform(f), { options: f.options.filter((k) => GPU_FFT_OPTIONS.has(k)) }),
-  ),
-  capabilities: { dtypes: [...GPU_DTYPES], syncReadback: false },
+  functions: [
+    ...FFT_FUNCTIONS.filter(gpuImplements).map((f) =>
+      implement(FFT_MULTIMETHODS[f.name], gpuTransform(f), { options: f.options.filter((k) => GPU_FFT_OPTIONS.has(k)) }),
+    ),
+    ...ndimageRows,
+  ],
+  capabilities: { dtypes: [...GPU_DTYPES], syncReadback: false, declined: DECLINED_NDIMAGE },
   canRun,
   convert(value: unknown, coerce: boolean): unknown {
     if (!coerce || !isWebGPUReady()) return NOT_CONVERTIBLE;

@@ -37,7 +37,7 @@ export function correlateKernel(w: Float64Array): LineKernel {
 }
 
 /** 1 for symmetric, -1 for antisymmetric odd-length weights, 0 otherwise. */
-function symmetryOf(w: Float64Array): 1 | -1 | 0 {
+export function symmetryOf(w: Float64Array): 1 | -1 | 0 {
   if (w.length % 2 === 0) return 0;
   const half = Math.floor(w.length / 2);
   let symmetric = true;

@@ -48,6 +48,7 @@ export function ndimagePropertySuite(factory: ArrayFactory, options: NdimageSuit
     return values(await factory.read(api[fn](factory.make(x as NDArray), ...rest)));
   };
   const params = { numRuns: 40 };
+  const float32Only = factory.dtypes !== undefined && !factory.dtypes.includes('float64');
   describe('properties', () => {
     if (isSelected('convolve', options) && isSelected('correlate', options)) {
       it('convolve equals correlate with the weights flipped on every axis (odd sizes)', async () => {
@@ -87,7 +88,9 @@ export function ndimagePropertySuite(factory: ArrayFactory, options: NdimageSuit
     if (isSelected('gaussianFilter', options)) {
       it('gaussianFilter leaves a constant image constant (mode nearest)', async () => {
         await fc.assert(
-          fc.asyncProperty(image, fc.double({ min: -100, max: 100, noNaN: true }), fc.double({ min: 0.3, max: 4, noNaN: true }), async (x, c, sigma) => {
+          fc.asyncProperty(image, fc.double({ min: -100, max: 100, noNaN: true }), fc.double({ min: 0.3, max: 4, noNaN: true }), async (x, c0, sigma) => {
+            // a float32-only backend holds the constant as float32: the nearest one is the constant
+            const c = float32Only ? Math.fround(c0) : c0;
             const flat = new NDArray(new Float64Array(x.size).fill(c), x.shape, 'float64');
             const out = await run('gaussianFilter', flat, sigma, { mode: 'nearest' });
             expect(close(out, out.map(() => c), 1e-13)).toBe(true);
