@@ -11,7 +11,7 @@ import { GPU_NDIMAGE } from './ndimage/filters.js';
 
 /**
  * The `webgpu` backend manifest: owns 'gpu' arrays, implements the sciport.fft transforms
- * it passes the fft suites for, and uploads host input when the caller allows it
+ * it passes the fft suites for and the ndimage filters of GPU_NDIMAGE (float32 GPU arrays), and uploads host input when the caller allows it
  * (`withBackend('webgpu', …, { coerce: true })`). float64 host input is declined with the
  * reason unless the float64 policy is 'downcast'.
  */
@@ -61,19 +61,16 @@ function canRun(fn: MultimethodInfo, args: readonly unknown[]): true | string {
  */
 const GPU_FFT_OPTIONS: ReadonlySet<string> = new Set(['n', 'axis', 's', 'axes', 'norm', 'overwriteX', 'workers', 'plan']);
 
-/** The ndimage rows the GPU runs (GPU_NDIMAGE), each with every option of its row: the GPU code reads them all. */
+/**
+ * The ndimage rows the GPU runs (GPU_NDIMAGE), each with every option of its row: the GPU code
+ * reads them all. Other ndimage functions are not claimed, so dispatch says the backend does not
+ * implement them and to read the data back first; nothing is computed on the host behind the
+ * caller's back.
+ */
 const ndimageRows = NDIMAGE_FUNCTIONS.flatMap((f) => {
   const impl = GPU_NDIMAGE[f.name];
   return impl === undefined ? [] : [implement(NDIMAGE_MULTIMETHODS[f.name], impl as (...args: unknown[]) => unknown, { options: f.options })];
 });
-
-/** Every other ndimage function is declined with the reason, so dispatch never reads device data back behind the caller's back. */
-const DECLINED_NDIMAGE: Readonly<Record<string, string>> = Object.fromEntries(
-  NDIMAGE_FUNCTIONS.filter((f) => GPU_NDIMAGE[f.name] === undefined).map((f) => [
-    `${NDIMAGE_DOMAIN}.${f.name}`,
-    'not implemented in WGSL yet: read the data first (await x.toHost()) and run it on the host',
-  ]),
-);
 
 export const webgpuBackend = defineBackend({
   name: 'webgpu',
@@ -84,7 +81,7 @@ export const webgpuBackend = defineBackend({
     ),
     ...ndimageRows,
   ],
-  capabilities: { dtypes: [...GPU_DTYPES], syncReadback: false, declined: DECLINED_NDIMAGE },
+  capabilities: { dtypes: [...GPU_DTYPES], syncReadback: false },
   canRun,
   convert(value: unknown, coerce: boolean): unknown {
     if (!coerce || !isWebGPUReady()) return NOT_CONVERTIBLE;
