@@ -7,7 +7,7 @@ import { GPU_DTYPES } from './dtypes.js';
 import { gpuImplements, gpuTransform, markTransient } from './fft/functions.js';
 import { isGPUArray } from './gpu-array.js';
 import { toDevice } from './host-interop.js';
-import { GPU_NDIMAGE } from './ndimage/filters.js';
+import { GPU_NDIMAGE } from './ndimage/functions.js';
 
 /**
  * The `webgpu` backend manifest: owns 'gpu' arrays, implements the sciport.fft transforms

@@ -1,6 +1,6 @@
 import { asarray, type NDArray } from '@sciport/array-api';
 import { BackendNotImplementedError, explain, NotSupportedError, withBackend } from '@sciport/dispatch-core';
-import { correlate1d, gaussianFilter, gaussianFilter1d, sobel, uniformFilter } from '@sciport/ndimage';
+import { correlate1d, gaussianFilter, gaussianFilter1d, laplace, medianFilter, prewitt, sobel, uniformFilter } from '@sciport/ndimage';
 import { describe, expect, it } from 'vitest';
 import { GPUArray, gpuNamespace as gx, memoryInfo, toDevice } from '../src/index.js';
 import { useGPU } from './gpu-setup.js';
@@ -58,6 +58,19 @@ describe('ndimage filters on GPU arrays (dispatch)', () => {
     xg.dispose();
   });
 
+  it('sobel, prewitt and laplace on 3-D data with per-axis modes and axes', async () => {
+    const x = hostFloat32([4, 5, 3], 7);
+    const xg = toDevice(x);
+    const modes = ['wrap', 'constant', 'mirror'] as const;
+    for (const axis of [0, 1, 2]) {
+      await agree(sobel(xg, { axis, mode: [...modes], cval: 1.5 }), sobel(x, { axis, mode: [...modes], cval: 1.5 }));
+      await agree(prewitt(xg, { axis, mode: 'nearest' }), prewitt(x, { axis, mode: 'nearest' }));
+    }
+    await agree(laplace(xg, { axes: [2, 0], mode: ['reflect', 'constant'], cval: -1 }), laplace(x, { axes: [2, 0], mode: ['reflect', 'constant'], cval: -1 }));
+    await agree(laplace(xg, { axes: [] }), laplace(x, { axes: [] }));
+    xg.dispose();
+  });
+
   it('withBackend coerce uploads float32 host input; float64 host input is declined with the precision reason', async () => {
     const x = hostFloat32([9], 3);
     const y = withBackend('webgpu', () => gaussianFilter1d(x, 1.5), { coerce: true });
@@ -75,9 +88,9 @@ describe('ndimage filters on GPU arrays (dispatch)', () => {
     expect(() => correlate1d(ig, [1, 2, 1])).toThrow(/take float32/);
     ig.dispose();
     const xg = toDevice(hostFloat32([4, 4], 5));
-    expect(() => sobel(xg)).toThrow(BackendNotImplementedError);
-    expect(() => sobel(xg)).toThrow(/does not implement sciport\.ndimage\.sobel/);
-    expect(() => sobel(xg)).toThrow(/never reads device memory silently/);
+    expect(() => medianFilter(xg, { size: 3 })).toThrow(BackendNotImplementedError);
+    expect(() => medianFilter(xg, { size: 3 })).toThrow(/does not implement sciport\.ndimage\.medianFilter/);
+    expect(() => medianFilter(xg, { size: 3 })).toThrow(/never reads device memory silently/);
     xg.dispose();
   });
 

@@ -10,6 +10,8 @@ export { windowExtension } from './line-pass.js';
 export { checkMode, type Extension, mapIndex } from './modes.js';
 export {
   CORRELATE_KEYS,
+  EDGE_KEYS,
+  LAPLACE_KEYS,
   checkAxes,
   checkCval,
   checkFinite,

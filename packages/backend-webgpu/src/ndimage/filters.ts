@@ -39,10 +39,10 @@ import { checkGpuOutput } from './output.js';
  * checks, so bad input meets the host's errors; results are new float32 GPUArrays.
  */
 
-type Pass = Omit<Correlate1dPass, 'cval'>;
+export type Pass = Omit<Correlate1dPass, 'cval'>;
 
 /** x as float32 GPU data: only float32 is filtered (the result dtype SciPy gives float32 input). */
-function floatInput(x0: unknown): GPUArray {
+export function floatInput(x0: unknown): GPUArray {
   const x = checkArray(x0, 'input');
   if (x.dtype !== 'float32') {
     throw new DtypeError(`The WebGPU ndimage filters take float32 GPU arrays, got ${x.dtype}.`, {
@@ -54,12 +54,12 @@ function floatInput(x0: unknown): GPUArray {
 }
 
 /** cval for real input (a complex cval is refused as on the host). */
-function realCval(value: unknown): number {
+export function realCval(value: unknown): number {
   return checkCval(value, false)[0];
 }
 
 /** Run the passes in order on a contiguous copy of x, disposing every intermediate (and a transient x). */
-function runPasses(x: GPUArray, passes: readonly Pass[], cval: number, keepInput = false): GPUArray {
+export function runPasses(x: GPUArray, passes: readonly Pass[], cval: number, keepInput = false): GPUArray {
   try {
     return passesOn(x, passes, cval);
   } finally {
@@ -98,7 +98,7 @@ function passesOn(x: GPUArray, passes: readonly Pass[], cval: number): GPUArray 
 }
 
 /** The pass of a window of `length` taps at `origin` (SciPy's centring: ⌊length/2⌋ + origin before it). */
-function windowPass(axis: number, weights: ArrayLike<number>, origin: number, mode: Extension): Pass {
+export function windowPass(axis: number, weights: ArrayLike<number>, origin: number, mode: Extension): Pass {
   return { axis, weights, before: windowExtension(weights.length, origin, mode, 0).before, mode };
 }
 
@@ -214,12 +214,3 @@ export function gaussianFilterGPU(input: unknown, sigma: number | readonly numbe
   return runPasses(x, passes, cval);
 }
 
-/** The GPU implementation of each ndimage function this backend runs, by name. */
-export const GPU_NDIMAGE: Readonly<Record<string, (...args: never[]) => GPUArray>> = {
-  correlate1d: correlate1dGPU,
-  convolve1d: convolve1dGPU,
-  uniformFilter1d: uniformFilter1dGPU,
-  uniformFilter: uniformFilterGPU,
-  gaussianFilter1d: gaussianFilter1dGPU,
-  gaussianFilter: gaussianFilterGPU,
-};
