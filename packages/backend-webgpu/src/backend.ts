@@ -36,7 +36,8 @@ function canRun(fn: MultimethodInfo, args: readonly unknown[]): true | string {
     if (isGPUArray(value)) {
       if (value.disposed) return `argument ${i} is a disposed GPUArray`;
       if (!value.storage.runtime.alive) return `argument ${i} lives on a WebGPU device that is gone; upload it again`;
-      if (fn.domain === NDIMAGE_DOMAIN && value.dtype !== 'float32') {
+      // complex64 passes, so its bad options meet the host's errors; the filters then refuse it
+      if (fn.domain === NDIMAGE_DOMAIN && value.dtype !== 'float32' && value.dtype !== 'complex64') {
         return `argument ${i} is ${value.dtype}; the ndimage filters on the GPU take float32 (convert with astype, or read it: await x.toHost())`;
       }
       continue;

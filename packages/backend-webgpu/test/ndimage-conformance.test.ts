@@ -9,11 +9,12 @@ await useGPU();
 /**
  * The ndimage reference suite (SciPy fixtures, properties, bad input) on float32 GPU arrays,
  * for the functions the backend claims. The properties and bad-input sections build float64
- * images: they are uploaded as float32 (the explicit downcast a user would write).
+ * (and complex128) images: they are uploaded as float32 (complex64), the explicit downcast a
+ * user would write; the properties then hold to the suite's float32 tolerance.
  */
 const webgpuFactory: ArrayFactory = {
   name: 'webgpu',
-  make: (host: NDArray) => toDevice(host, host.dtype === 'float64' ? { dtype: 'float32' } : {}),
+  make: (host: NDArray) => toDevice(host, { downcast: true }),
   read: async (result: unknown) => (isGPUArray(result) ? ((await result.toHost()) as NDArray) : (result as NDArray)),
   dtypes: ['float32'],
 };

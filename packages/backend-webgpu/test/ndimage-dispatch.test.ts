@@ -1,6 +1,6 @@
 import { asarray, type NDArray } from '@sciport/array-api';
 import { BackendNotImplementedError, explain, NotSupportedError, withBackend } from '@sciport/dispatch-core';
-import { correlate1d, gaussianFilter, gaussianFilter1d, laplace, medianFilter, prewitt, sobel, uniformFilter } from '@sciport/ndimage';
+import { convolve, correlate, correlate1d, gaussianFilter, gaussianFilter1d, laplace, medianFilter, prewitt, sobel, uniformFilter } from '@sciport/ndimage';
 import { describe, expect, it } from 'vitest';
 import { GPUArray, gpuNamespace as gx, memoryInfo, toDevice } from '../src/index.js';
 import { useGPU } from './gpu-setup.js';
@@ -69,6 +69,24 @@ describe('ndimage filters on GPU arrays (dispatch)', () => {
     await agree(laplace(xg, { axes: [2, 0], mode: ['reflect', 'constant'], cval: -1 }), laplace(x, { axes: [2, 0], mode: ['reflect', 'constant'], cval: -1 }));
     await agree(laplace(xg, { axes: [] }), laplace(x, { axes: [] }));
     xg.dispose();
+  });
+
+  it('correlate and convolve with dense weights over axes, origins and every mode', async () => {
+    const x = hostFloat32([5, 4, 6], 8);
+    const xg = toDevice(x);
+    const w = asarray(Float64Array.of(0.5, -1, 0, 2, 0.25, 1.5), { shape: [2, 3] });
+    for (const mode of ['reflect', 'constant', 'nearest', 'mirror', 'wrap'] as const) {
+      await agree(correlate(xg, w, { axes: [2, 0], origin: [0, -1], mode, cval: 3 }), correlate(x, w, { axes: [2, 0], origin: [0, -1], mode, cval: 3 }));
+      await agree(convolve(xg, w, { axes: [0, 1], mode }), convolve(x, w, { axes: [0, 1], mode }));
+    }
+    xg.dispose();
+  });
+
+  it('refuses complex64 input after checking the options, naming input', () => {
+    const zg = toDevice(asarray(Float32Array.of(1, 2, 3, 4), { dtype: 'complex64', shape: [2] }));
+    expect(() => correlate1d(zg, [1, 2, 1])).toThrow(expect.objectContaining({ name: NotSupportedError.name, argument: 'input' }));
+    expect(() => correlate1d(zg, [1, 2, 1], { mode: 'reflekt' })).toThrow(expect.objectContaining({ argument: 'mode' }));
+    zg.dispose();
   });
 
   it('withBackend coerce uploads float32 host input; float64 host input is declined with the precision reason', async () => {

@@ -5,6 +5,7 @@
  */
 export { readWeights, type WeightPlanes } from './filter-io.js';
 export { checkSigma, checkOrder, checkRadius, gaussianWeights, SIGMA_EPSILON } from './gaussian.js';
+export { fullRankWindow } from './footprint-pass.js';
 export { symmetryOf } from './line-kernels.js';
 export { windowExtension } from './line-pass.js';
 export { checkMode, type Extension, mapIndex } from './modes.js';

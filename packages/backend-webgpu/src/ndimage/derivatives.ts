@@ -6,7 +6,7 @@ import { release } from '../fft/functions.js';
 import type { GPUArray } from '../gpu-array.js';
 import { binarySpec } from '../kernels/elementwise-ops.js';
 import { runMap } from '../kernels/map.js';
-import { floatInput, realCval, runPasses, windowPass } from './filters.js';
+import { cvalFor, filterInput, isComplexInput, requireReal, runPasses, windowPass } from './filters.js';
 import { checkGpuOutput } from './output.js';
 
 /**
@@ -23,9 +23,10 @@ const SECOND_DIFFERENCE = [1, -2, 1];
 /** SciPy's sobel/prewitt: the difference along `axis`, then the smoothing along every other axis. */
 function edgeFilter(fn: string, smoothing: readonly number[], input: unknown, options: EdgeFilterOptions | undefined): GPUArray {
   const o = readOptions(options, EDGE_KEYS, fn);
-  const x = floatInput(input);
-  const cval = realCval(o.cval);
-  checkGpuOutput(o.output, x.shape);
+  const x = filterInput(input);
+  const cval = cvalFor(o.cval, x);
+  checkGpuOutput(o.output, x.shape, isComplexInput(x));
+  requireReal(x);
   const axis = normalizeAxis(o.axis ?? -1, x.ndim, 'axis');
   const modes = perAxis(o.mode, x.ndim, 'mode', checkMode);
   const passes = [windowPass(axis, DIFFERENCE, 0, modes[axis])];
@@ -44,9 +45,10 @@ export function prewittGPU(input: unknown, options?: EdgeFilterOptions): GPUArra
 /** SciPy's laplace: the second differences along `axes`, summed in float32 in axis order. */
 export function laplaceGPU(input: unknown, options?: LaplaceOptions): GPUArray {
   const o = readOptions(options, LAPLACE_KEYS, 'laplace');
-  const x = floatInput(input);
-  const cval = realCval(o.cval);
-  checkGpuOutput(o.output, x.shape);
+  const x = filterInput(input);
+  const cval = cvalFor(o.cval, x);
+  checkGpuOutput(o.output, x.shape, isComplexInput(x));
+  requireReal(x);
   const axes = checkAxes(o.axes, x.ndim);
   const modes = perAxis(o.mode, axes.length, 'mode', checkMode);
   if (axes.length === 0) return runPasses(x, [], cval);

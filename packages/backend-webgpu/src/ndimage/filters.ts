@@ -1,6 +1,6 @@
 import { readOptions } from '@sciport/array-api';
 import { normalizeAxis } from '@sciport/array-api/kit';
-import { DtypeError } from '@sciport/dispatch-core';
+import { DtypeError, NotSupportedError } from '@sciport/dispatch-core';
 import {
   checkAxes,
   checkCval,
@@ -41,10 +41,13 @@ import { checkGpuOutput } from './output.js';
 
 export type Pass = Omit<Correlate1dPass, 'cval'>;
 
-/** x as float32 GPU data: only float32 is filtered (the result dtype SciPy gives float32 input). */
-export function floatInput(x0: unknown): GPUArray {
+/**
+ * x as a GPU array whose options the filters check: float32, or complex64, which is refused
+ * by requireReal after the option checks (so bad options meet the host's errors first).
+ */
+export function filterInput(x0: unknown): GPUArray {
   const x = checkArray(x0, 'input');
-  if (x.dtype !== 'float32') {
+  if (x.dtype !== 'float32' && x.dtype !== 'complex64') {
     throw new DtypeError(`The WebGPU ndimage filters take float32 GPU arrays, got ${x.dtype}.`, {
       argument: 'input',
       hint: "Convert with astype(x, 'float32') (the result is then float32), or filter on the host: await x.toHost().",
@@ -53,9 +56,23 @@ export function floatInput(x0: unknown): GPUArray {
   return x;
 }
 
-/** cval for real input (a complex cval is refused as on the host). */
-export function realCval(value: unknown): number {
-  return checkCval(value, false)[0];
+export function isComplexInput(x: GPUArray): boolean {
+  return x.dtype === 'complex64';
+}
+
+/** Refuses complex input, which the GPU filters do not take yet. */
+export function requireReal(x: GPUArray): void {
+  if (isComplexInput(x)) {
+    throw new NotSupportedError('The WebGPU ndimage filters take real (float32) input, not complex64.', {
+      argument: 'input',
+      hint: 'Filter the real and imaginary parts separately (real(x), imag(x)), or filter on the host: await x.toHost().',
+    });
+  }
+}
+
+/** cval, checked as the host checks it for x (a complex cval needs complex input). */
+export function cvalFor(value: unknown, x: GPUArray): number {
+  return checkCval(value, isComplexInput(x))[0];
 }
 
 /** Run the passes in order on a contiguous copy of x, disposing every intermediate (and a transient x). */
@@ -75,7 +92,7 @@ const COMPLEX_FROM_PARTS: MapSpec = {
 };
 
 /** re + i·im as one complex64 array (both parts are disposed). */
-function complexFromParts(re: GPUArray, im: GPUArray): GPUArray {
+export function complexFromParts(re: GPUArray, im: GPUArray): GPUArray {
   const out = runMap(COMPLEX_FROM_PARTS, [re, im], re.shape);
   re.dispose();
   im.dispose();
@@ -105,7 +122,7 @@ export function windowPass(axis: number, weights: ArrayLike<number>, origin: num
 function filter1d(input: unknown, weights: unknown, options: Filter1dOptions | undefined, convolve: boolean): GPUArray {
   const fn = convolve ? 'convolve1d' : 'correlate1d';
   const o = readOptions(options, FILTER_1D_KEYS, fn);
-  const x = floatInput(input);
+  const x = filterInput(input);
   const w = readWeights(weights, 1);
   const axis = normalizeAxis(o.axis ?? -1, x.ndim, 'axis');
   const mode = checkMode(o.mode);
@@ -115,8 +132,9 @@ function filter1d(input: unknown, weights: unknown, options: Filter1dOptions | u
   if (convolve) origin = length % 2 === 0 ? -origin - 1 : -origin;
   checkOriginRange(origin, length);
   checkWindow([length], [x.shape[axis]], 'weights');
-  const cval = realCval(o.cval);
-  checkGpuOutput(o.output, x.shape, w.im !== null);
+  const cval = cvalFor(o.cval, x);
+  checkGpuOutput(o.output, x.shape, isComplexInput(x) || w.im !== null);
+  requireReal(x);
   // correlation conjugates complex weights; convolution reverses them
   const orient = (v: Float64Array) => (convolve ? v.slice().reverse() : v);
   const re = runPasses(x, [windowPass(axis, orient(w.re), origin, mode)], cval, w.im !== null);
@@ -140,21 +158,22 @@ function uniformPass(axis: number, size: number, origin: number, mode: Extension
 
 export function uniformFilter1dGPU(input: unknown, size: number, options?: Filter1dOptions): GPUArray {
   const o = readOptions(options, FILTER_1D_KEYS, 'uniformFilter1d');
-  const x = floatInput(input);
+  const x = filterInput(input);
   const axis = normalizeAxis(o.axis ?? -1, x.ndim, 'axis');
   const n = checkSize(size);
   const mode = checkMode(o.mode);
   const origin = checkOriginValue(o.origin);
   checkOriginRange(origin, n);
   checkWindow([n], [x.shape[axis]], 'size');
-  const cval = realCval(o.cval);
-  checkGpuOutput(o.output, x.shape);
+  const cval = cvalFor(o.cval, x);
+  checkGpuOutput(o.output, x.shape, isComplexInput(x));
+  requireReal(x);
   return runPasses(x, [uniformPass(axis, n, origin, mode)], cval);
 }
 
 export function uniformFilterGPU(input: unknown, options?: UniformFilterOptions): GPUArray {
   const o = readOptions(options, UNIFORM_KEYS, 'uniformFilter');
-  const x = floatInput(input);
+  const x = filterInput(input);
   const axes = checkAxes(o.axes, x.ndim);
   const sizes = perAxis(o.size ?? 3, axes.length, 'size', checkSize);
   const modes = perAxis(o.mode, axes.length, 'mode', checkMode);
@@ -164,8 +183,9 @@ export function uniformFilterGPU(input: unknown, options?: UniformFilterOptions)
     axes.map((a) => x.shape[a]),
     'size',
   );
-  const cval = realCval(o.cval);
-  checkGpuOutput(o.output, x.shape);
+  const cval = cvalFor(o.cval, x);
+  checkGpuOutput(o.output, x.shape, isComplexInput(x));
+  requireReal(x);
   const passes: Pass[] = [];
   axes.forEach((axis, i) => {
     if (sizes[i] <= 1) return; // SciPy leaves size-1 axes unfiltered
@@ -181,22 +201,23 @@ function checkTruncate(value: unknown): number {
 
 export function gaussianFilter1dGPU(input: unknown, sigma: number, options?: GaussianFilter1dOptions): GPUArray {
   const o = readOptions(options, GAUSSIAN_1D_KEYS, 'gaussianFilter1d');
-  const x = floatInput(input);
+  const x = filterInput(input);
   const axis = normalizeAxis(o.axis ?? -1, x.ndim, 'axis');
   const s = checkSigma(sigma, 'sigma', false);
   const order = checkOrder(o.order);
   const mode = checkMode(o.mode);
   const truncate = checkTruncate(o.truncate);
   const radius = checkRadius(o.radius);
-  const cval = realCval(o.cval);
-  checkGpuOutput(o.output, x.shape);
+  const cval = cvalFor(o.cval, x);
+  checkGpuOutput(o.output, x.shape, isComplexInput(x));
+  requireReal(x);
   const weights = gaussianWeights(x.shape[axis], s, order, radius, truncate);
   return runPasses(x, [windowPass(axis, weights, 0, mode)], cval);
 }
 
 export function gaussianFilterGPU(input: unknown, sigma: number | readonly number[], options?: GaussianFilterOptions): GPUArray {
   const o = readOptions(options, GAUSSIAN_KEYS, 'gaussianFilter');
-  const x = floatInput(input);
+  const x = filterInput(input);
   const axes = checkAxes(o.axes, x.ndim);
   const n = axes.length;
   const sigmas = perAxis(sigma, n, 'sigma', (v, a) => checkSigma(v, a, true));
@@ -204,8 +225,9 @@ export function gaussianFilterGPU(input: unknown, sigma: number | readonly numbe
   const modes = perAxis(o.mode, n, 'mode', checkMode);
   const radii = perAxis(o.radius, n, 'radius', checkRadius);
   const truncate = checkTruncate(o.truncate);
-  const cval = realCval(o.cval);
-  checkGpuOutput(o.output, x.shape);
+  const cval = cvalFor(o.cval, x);
+  checkGpuOutput(o.output, x.shape, isComplexInput(x));
+  requireReal(x);
   const passes: Pass[] = [];
   axes.forEach((axis, i) => {
     if (sigmas[i] <= SIGMA_EPSILON) return; // SciPy skips axes with (near) zero sigma

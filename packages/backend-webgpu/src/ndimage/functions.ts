@@ -1,4 +1,5 @@
 import type { GPUArray } from '../gpu-array.js';
+import { convolveGPU, correlateGPU } from './correlate.js';
 import { laplaceGPU, prewittGPU, sobelGPU } from './derivatives.js';
 import { convolve1dGPU, correlate1dGPU, gaussianFilter1dGPU, gaussianFilterGPU, uniformFilter1dGPU, uniformFilterGPU } from './filters.js';
 
@@ -6,6 +7,8 @@ import { convolve1dGPU, correlate1dGPU, gaussianFilter1dGPU, gaussianFilterGPU, 
 export const GPU_NDIMAGE: Readonly<Record<string, (...args: never[]) => GPUArray>> = {
   correlate1d: correlate1dGPU,
   convolve1d: convolve1dGPU,
+  correlate: correlateGPU,
+  convolve: convolveGPU,
   uniformFilter1d: uniformFilter1dGPU,
   uniformFilter: uniformFilterGPU,
   gaussianFilter1d: gaussianFilter1dGPU,

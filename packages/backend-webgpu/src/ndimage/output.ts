@@ -5,7 +5,7 @@ import { DtypeError, InvalidArgumentError, NotSupportedError, ShapeError } from 
 /**
  * The `output` option of the ndimage filters on GPU arrays: unset or 'float32' (the GPU
  * computes in f32 and returns a new GPUArray); 'complex64' where the result is complex
- * (complex weights). Invalid values get the host's errors; valid
+ * (complex weights; complex input is refused after this check). Invalid values get the host's errors; valid
  * forms the GPU does not produce (other dtypes, arrays to fill) are declined with the reason.
  */
 export function checkGpuOutput(output: unknown, shape: readonly number[], complexResult = false): void {
@@ -19,13 +19,13 @@ export function checkGpuOutput(output: unknown, shape: readonly number[], comple
       });
     }
     if (isComplexDtype(output) && !complexResult) {
-      throw new DtypeError(`'output' ${output} is complex, the result of real data and weights is real.`, {
+      throw new DtypeError(`'output' ${output} is complex, the result of real input and weights is real.`, {
         argument: 'output',
         hint: 'Use a real dtype.',
       });
     }
     if (!isComplexDtype(output) && complexResult) {
-      throw new DtypeError(`'output' ${output} is real, the result of complex weights is complex.`, {
+      throw new DtypeError(`'output' ${output} is real, the result of complex input or weights is complex.`, {
         argument: 'output',
         hint: 'Use a complex dtype.',
       });
