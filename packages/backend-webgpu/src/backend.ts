@@ -1,15 +1,17 @@
 import { isNDArray } from '@sciport/array-api';
 import { defineBackend, implement, type MultimethodInfo, NOT_CONVERTIBLE, registerBackend } from '@sciport/dispatch-core';
 import { FFT_FUNCTIONS, FFT_MULTIMETHODS } from '@sciport/fft';
+import { NDIMAGE_DOMAIN, NDIMAGE_FUNCTIONS, NDIMAGE_MULTIMETHODS } from '@sciport/ndimage';
 import { getFloat64Policy, isWebGPUReady } from './device/provider.js';
 import { GPU_DTYPES } from './dtypes.js';
 import { gpuImplements, gpuTransform, markTransient } from './fft/functions.js';
 import { isGPUArray } from './gpu-array.js';
 import { toDevice } from './host-interop.js';
+import { GPU_NDIMAGE } from './ndimage/functions.js';
 
 /**
  * The `webgpu` backend manifest: owns 'gpu' arrays, implements the sciport.fft transforms
- * it passes the fft suites for, and uploads host input when the caller allows it
+ * it passes the fft suites for and the ndimage filters of GPU_NDIMAGE (float32 GPU arrays), and uploads host input when the caller allows it
  * (`withBackend('webgpu', …, { coerce: true })`). float64 host input is declined with the
  * reason unless the float64 policy is 'downcast'.
  */
@@ -34,6 +36,10 @@ function canRun(fn: MultimethodInfo, args: readonly unknown[]): true | string {
     if (isGPUArray(value)) {
       if (value.disposed) return `argument ${i} is a disposed GPUArray`;
       if (!value.storage.runtime.alive) return `argument ${i} lives on a WebGPU device that is gone; upload it again`;
+      // complex64 passes, so its bad options meet the host's errors; the filters then refuse it
+      if (fn.domain === NDIMAGE_DOMAIN && value.dtype !== 'float32' && value.dtype !== 'complex64') {
+        return `argument ${i} is ${value.dtype}; the ndimage filters on the GPU take float32 (convert with astype, or read it: await x.toHost())`;
+      }
       continue;
     }
     const dtype = hostDtype(value);
@@ -56,12 +62,26 @@ function canRun(fn: MultimethodInfo, args: readonly unknown[]): true | string {
  */
 const GPU_FFT_OPTIONS: ReadonlySet<string> = new Set(['n', 'axis', 's', 'axes', 'norm', 'overwriteX', 'workers', 'plan']);
 
+/**
+ * The ndimage rows the GPU runs (GPU_NDIMAGE), each with every option of its row: the GPU code
+ * reads them all. Other ndimage functions are not claimed, so dispatch says the backend does not
+ * implement them and to read the data back first; nothing is computed on the host behind the
+ * caller's back.
+ */
+const ndimageRows = NDIMAGE_FUNCTIONS.flatMap((f) => {
+  const impl = GPU_NDIMAGE[f.name];
+  return impl === undefined ? [] : [implement(NDIMAGE_MULTIMETHODS[f.name], impl as (...args: unknown[]) => unknown, { options: f.options })];
+});
+
 export const webgpuBackend = defineBackend({
   name: 'webgpu',
   kinds: ['gpu'],
-  functions: FFT_FUNCTIONS.filter(gpuImplements).map((f) =>
-    implement(FFT_MULTIMETHODS[f.name], gpuTransform(f), { options: f.options.filter((k) => GPU_FFT_OPTIONS.has(k)) }),
-  ),
+  functions: [
+    ...FFT_FUNCTIONS.filter(gpuImplements).map((f) =>
+      implement(FFT_MULTIMETHODS[f.name], gpuTransform(f), { options: f.options.filter((k) => GPU_FFT_OPTIONS.has(k)) }),
+    ),
+    ...ndimageRows,
+  ],
   capabilities: { dtypes: [...GPU_DTYPES], syncReadback: false },
   canRun,
   convert(value: unknown, coerce: boolean): unknown {

@@ -22,9 +22,9 @@ import { type Pass, runSeparable } from './separable.js';
 import { checkWindow } from './window-limit.js';
 
 /** SciPy skips axes whose sigma is at most this. */
-const SIGMA_EPSILON = 1e-15;
+export const SIGMA_EPSILON = 1e-15;
 
-function checkSigma(value: unknown, argument: string, allowZero: boolean): number {
+export function checkSigma(value: unknown, argument: string, allowZero: boolean): number {
   const sigma = checkFinite(value, argument);
   if (sigma < 0 || (!allowZero && sigma === 0)) {
     throw new InvalidArgumentError(`'${argument}' must be ${allowZero ? 'non-negative' : 'positive'}, got ${sigma}.`, {
@@ -35,7 +35,7 @@ function checkSigma(value: unknown, argument: string, allowZero: boolean): numbe
   return sigma;
 }
 
-function checkOrder(value: unknown, argument = 'order'): number {
+export function checkOrder(value: unknown, argument = 'order'): number {
   if (value === undefined) return 0;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
     throw new InvalidArgumentError(`'${argument}' must be a non-negative integer, got ${describe(value)}.`, {
@@ -46,7 +46,7 @@ function checkOrder(value: unknown, argument = 'order'): number {
   return value;
 }
 
-function checkRadius(value: unknown, argument = 'radius'): number | null {
+export function checkRadius(value: unknown, argument = 'radius'): number | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
     throw new InvalidArgumentError(`'${argument}' must be a non-negative integer, got ${describe(value)}.`, {
@@ -57,8 +57,11 @@ function checkRadius(value: unknown, argument = 'radius'): number | null {
   return value;
 }
 
-/** The pass of a 1-D Gaussian filter along `axis` (SciPy: radius = ⌊truncate·σ + 0.5⌋ unless given). */
-function gaussianPass(x: NDArray, axis: number, sigma: number, order: number, radius: number | null, truncate: number, mode: Extension): Pass {
+/**
+ * The weights a 1-D Gaussian filter correlates an axis of `axisLength` with (SciPy: radius =
+ * ⌊truncate·σ + 0.5⌋ unless given; SciPy correlates with the reversed kernel, i.e. convolves).
+ */
+export function gaussianWeights(axisLength: number, sigma: number, order: number, radius: number | null, truncate: number): Float64Array {
   const lw = radius ?? Math.trunc(truncate * sigma + 0.5);
   if (lw < 0) {
     throw new InvalidArgumentError(`truncate ${truncate} gives a negative kernel radius.`, {
@@ -67,11 +70,15 @@ function gaussianPass(x: NDArray, axis: number, sigma: number, order: number, ra
     });
   }
   const hint = 'Choose a smaller sigma, truncate or radius.';
-  checkWindow([2 * lw + 1], [x.shape[axis]], radius === null ? 'sigma' : 'radius', { hint });
+  checkWindow([2 * lw + 1], [axisLength], radius === null ? 'sigma' : 'radius', { hint });
   // the derivative's polynomial has order + 1 coefficients
   checkWindow([order + 1], [1], 'order', { hint: 'Use a smaller derivative order.' });
-  // SciPy correlates with the reversed kernel, i.e. convolves with it
-  const weights = gaussianKernel1d(sigma, order, lw).reverse();
+  return gaussianKernel1d(sigma, order, lw).reverse();
+}
+
+/** The pass of a 1-D Gaussian filter along `axis`. */
+function gaussianPass(x: NDArray, axis: number, sigma: number, order: number, radius: number | null, truncate: number, mode: Extension): Pass {
+  const weights = gaussianWeights(x.shape[axis], sigma, order, radius, truncate);
   return { axis, extension: (c) => windowExtension(weights.length, 0, mode, c), kernel: correlateKernel(weights) };
 }
 

@@ -89,7 +89,7 @@ function plainCorrelation(w: Float64Array, ext: Float64Array, out: Float64Array,
 }
 
 /** 1 for symmetric, -1 for antisymmetric odd-length weights, 0 otherwise. */
-function symmetryOf(w: Float64Array): 1 | -1 | 0 {
+export function symmetryOf(w: Float64Array): 1 | -1 | 0 {
   if (w.length % 2 === 0) return 0;
   const half = Math.floor(w.length / 2);
   let symmetric = true;

@@ -24,7 +24,8 @@ export function markTransient(x: GPUArray): GPUArray {
   return x;
 }
 
-function release(x: GPUArray): void {
+/** Free x if dispatch uploaded it for this call alone. */
+export function release(x: GPUArray): void {
   if ((x as unknown as Record<symbol, boolean>)[TRANSIENT]) x.dispose();
 }
 

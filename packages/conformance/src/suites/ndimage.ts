@@ -7,6 +7,7 @@
  *   import { ndimageSuite } from '@sciport/conformance/node';
  *   ndimageSuite(myGpuFactory, { dtypes: ['float32'] });
  */
+import type { DType } from '@sciport/array-api';
 import * as sciNdimage from '@sciport/ndimage';
 import { type FilterKind, NDIMAGE_FUNCTIONS, ndimageFunction } from '@sciport/ndimage';
 import { describe, it } from 'vitest';
@@ -130,6 +131,12 @@ function resultDtype(expected: unknown): string {
   return 'float64';
 }
 
+/** Whether the backend produces the `output` dtype a case names (see NdimageSuiteOptions.outputDtypes). */
+function producesOutput(c: FixtureCase, options: NdimageSuiteOptions): boolean {
+  const output = c.options.output;
+  return options.outputDtypes === undefined || typeof output !== 'string' || options.outputDtypes.includes(output as DType);
+}
+
 /** Register the sciport.ndimage suite for `factory`. */
 export function ndimageSuite(factory: ArrayFactory, options: NdimageSuiteOptions = {}): void {
   const dtypes = options.dtypes ?? factory.dtypes ?? null;
@@ -137,7 +144,9 @@ export function ndimageSuite(factory: ArrayFactory, options: NdimageSuiteOptions
     for (const name of NDIMAGE_FIXTURE_FILES) {
       const file = loadFixtureFile('ndimage', name);
       const skipped = options.skipFixtures?.[name] ?? [];
-      const groups = fixtureGroups(file, { include: options.include, exclude: [...(options.exclude ?? []), ...skipped] }, dtypes);
+      const groups = fixtureGroups(file, { include: options.include, exclude: [...(options.exclude ?? []), ...skipped] }, dtypes)
+        .map((g) => ({ ...g, cases: g.cases.filter((c) => producesOutput(c, options)) }))
+        .filter((g) => g.cases.length > 0);
       if (groups.length === 0) continue;
       describe(`${file.description} — SciPy ${file.scipy} fixtures (${name}.json)`, () => {
         for (const { fn, dtype, cases } of groups) {

@@ -9,7 +9,7 @@ import { destroyWebGPU, initWebGPU, isGPUArray, toDevice } from '@sciport/backen
 import { lastDispatch, SciportError } from '@sciport/dispatch-core';
 import { fft, fft2 } from '@sciport/fft';
 import { solve } from '@sciport/linalg';
-import { gaussianFilter } from '@sciport/ndimage';
+import { gaussianFilter, medianFilter } from '@sciport/ndimage';
 import { expected } from './expected.js';
 
 export interface GpuReport {
@@ -20,8 +20,10 @@ export interface GpuReport {
   readonly backend?: string;
   readonly isGPUArray?: boolean;
   readonly fftRelativeError?: number;
-  /** What gaussianFilter and solve do with a GPUArray: the error's name (no GPU kernels yet). */
-  readonly gaussianFilter?: string;
+  /** gaussianFilter on a GPUArray (a WGSL kernel): its error against SciPy. */
+  readonly gaussianFilterRelativeError?: number;
+  /** What medianFilter and solve do with a GPUArray: the error's name (no GPU kernels yet). */
+  readonly medianFilter?: string;
   readonly solve?: string;
 }
 
@@ -80,15 +82,17 @@ async function gpuChecks(): Promise<GpuReport> {
     const image = toDevice(asarray(Float32Array.from(expected.image.flat()), { shape: [8, 8] }));
     const a = toDevice(asarray(Float32Array.from(expected.a.flat()), { shape: [3, 3] }));
     const b = toDevice(asarray(Float32Array.from(expected.b)));
+    const smoothed = gaussianFilter(image, 1.5);
     const report: GpuReport = {
       available: true,
       backend,
       isGPUArray: isGPUArray(yg),
       fftRelativeError: relativeError(values(y), expected.fftSignal32),
-      gaussianFilter: errorName(() => gaussianFilter(image, 1.5)),
+      gaussianFilterRelativeError: relativeError(values(await smoothed.toHost()), expected.gaussianImage),
+      medianFilter: errorName(() => medianFilter(image, { size: 3 })),
       solve: errorName(() => solve(a, b)),
     };
-    for (const array of [xg, yg, image, a, b]) array.dispose();
+    for (const array of [xg, yg, image, smoothed, a, b]) array.dispose();
     return report;
   } finally {
     await destroyWebGPU();

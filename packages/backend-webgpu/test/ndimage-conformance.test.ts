@@ -1,0 +1,27 @@
+import type { NDArray } from '@sciport/array-api';
+import { type ArrayFactory, claimedFunctions, ndimageSuite } from '@sciport/conformance/node';
+import { NDIMAGE_DOMAIN } from '@sciport/ndimage';
+import { isGPUArray, toDevice, webgpuBackend } from '../src/index.js';
+import { useGPU } from './gpu-setup.js';
+
+await useGPU();
+
+/**
+ * The ndimage reference suite (SciPy fixtures, properties, bad input) on float32 GPU arrays,
+ * for the functions the backend claims. The properties and bad-input sections build float64
+ * (and complex128) images: they are uploaded as float32 (complex64), the explicit downcast a
+ * user would write; the properties then hold to the suite's float32 tolerance.
+ */
+const webgpuFactory: ArrayFactory = {
+  name: 'webgpu',
+  make: (host: NDArray) => toDevice(host, { downcast: true }),
+  read: async (result: unknown) => (isGPUArray(result) ? ((await result.toHost()) as NDArray) : (result as NDArray)),
+  dtypes: ['float32'],
+};
+
+ndimageSuite(webgpuFactory, {
+  include: claimedFunctions(webgpuBackend, NDIMAGE_DOMAIN),
+  dtypes: ['float32'],
+  // the GPU returns float32 (complex64 for complex weights); other output dtypes are declined (tested below)
+  outputDtypes: ['float32', 'complex64'],
+});

@@ -1,0 +1,28 @@
+/**
+ * What a backend that implements sciport.ndimage on its own arrays needs from this package:
+ * the option checks (so its errors are the host's, argument for argument), the boundary
+ * modes and the Gaussian weights. Not part of the user-facing API.
+ */
+export { readWeights, type WeightPlanes } from './filter-io.js';
+export { checkSigma, checkOrder, checkRadius, gaussianWeights, SIGMA_EPSILON } from './gaussian.js';
+export { fullRankWindow } from './footprint-pass.js';
+export { symmetryOf } from './line-kernels.js';
+export { windowExtension } from './line-pass.js';
+export { checkMode, type Extension, mapIndex } from './modes.js';
+export {
+  CORRELATE_KEYS,
+  EDGE_KEYS,
+  LAPLACE_KEYS,
+  checkAxes,
+  checkCval,
+  checkFinite,
+  checkOriginRange,
+  checkOriginValue,
+  checkSize,
+  FILTER_1D_KEYS,
+  GAUSSIAN_1D_KEYS,
+  GAUSSIAN_KEYS,
+  UNIFORM_KEYS,
+} from './options.js';
+export { perAxis } from './per-axis.js';
+export { checkWindow } from './window-limit.js';
