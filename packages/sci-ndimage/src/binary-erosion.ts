@@ -124,7 +124,8 @@ export function erodePlane(values: Uint8Array, spec: ErosionSpec): Uint8Array {
   };
   changes = fullPass();
   let done = 1;
-  const more = () => (spec.iterations < 1 ? changes > 0 : done < spec.iterations);
+  // a pass that changed nothing is a fixed point: the later ones would change nothing either
+  const more = () => changes > 0 && (spec.iterations < 1 || done < spec.iterations);
 
   if (more() && centreIsTrue && !spec.bruteForce) {
     // cells that may change (elements inside the mask), and a stamp so a pass examines each once

@@ -2,7 +2,7 @@
  * Structuring elements: SciPy's generate_binary_structure and iterate_structure, and the
  * reading of a user's structure (any dtype, nonzero = true) shared by the morphology.
  */
-import { asarray, NDArray, readOptions } from '@sciport/array-api';
+import { asarray, checkAllocatable, NDArray, readOptions } from '@sciport/array-api';
 import { describe } from '@sciport/array-api/kit';
 import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { erodePlane } from './binary-erosion.js';
@@ -97,6 +97,7 @@ export function iterateStructureHost(
   const { mask, shape } = readBinaryStructure(s);
   const ni = iterations - 1;
   const outShape = shape.map((n) => n + ni * (n - 1));
+  checkAllocatable(outShape, 'iterations');
   // the structure placed at its centre after ni dilations, then dilated ni times by itself
   const values = new Uint8Array(outShape.reduce((a, b) => a * b, 1));
   const outStride = outShape.map((_, d) => outShape.slice(d + 1).reduce((a, b) => a * b, 1));

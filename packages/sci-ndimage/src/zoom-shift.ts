@@ -2,7 +2,7 @@
  * shift and zoom: separable transforms, whose input coordinate along each axis depends
  * on that axis's output index only (see spline-resample.ts).
  */
-import { isComplexDtype, type NDArray, readOptions } from '@sciport/array-api';
+import { checkAllocatable, isComplexDtype, type NDArray, readOptions } from '@sciport/array-api';
 import { InvalidArgumentError } from '@sciport/dispatch-core';
 import { type InterpolationTarget, interpolateParts, interpolationOutput, interpolationSetup, storePlane, targetArray } from './interpolation-io.js';
 import { checkFlag, perInputAxis, type ShiftOptions, type ZoomOptions, SHIFT_KEYS, ZOOM_KEYS } from './interpolation-options.js';
@@ -45,6 +45,7 @@ export function zoomHost(input: unknown, zoom: unknown, rawOptions?: ZoomOptions
   }
   const gridMode = checkFlag(options.gridMode, 'gridMode', false);
   const shape = x.shape.map((n, d) => roundHalfEven(n * zooms[d]));
+  checkAllocatable(shape, 'zoom');
   const target = interpolationOutput(x, options.output, shape);
   if (prefilter && zooms.every((z) => z === 1)) return copyInto(x, target);
   const coordinates = shape.map((m, d) => {

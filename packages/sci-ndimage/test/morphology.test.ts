@@ -137,3 +137,20 @@ describe('structures', () => {
     expect(Object.keys(NDIMAGE_COMPOSITIONS)).toHaveLength(11);
   });
 });
+
+// The fuzz suite found both: a huge iteration count ran for hours or ended in a RangeError.
+describe('huge iteration counts', () => {
+  it('binaryErosion/Dilation stop at the first pass that changes nothing (the result is then fixed)', () => {
+    const x = blobs(6, 7);
+    const stable = binaryErosion(x, { iterations: -1 }).toArray();
+    expect(binaryErosion(x, { iterations: 2 ** 40 }).toArray()).toEqual(stable);
+    expect(binaryDilation(x, { iterations: 2 ** 40, bruteForce: true }).toArray()).toEqual(binaryDilation(x, { iterations: 0 }).toArray());
+  });
+
+  it('iterateStructure refuses a result no buffer holds (ShapeError naming iterations), and a 1×1 structure stays 1×1', () => {
+    expect(() => iterateStructure([[0, 1, 0], [1, 1, 1], [0, 1, 0]], 1e9)).toThrow(
+      expect.objectContaining({ name: 'ShapeError', argument: 'iterations' }),
+    );
+    expect((iterateStructure([[1]], 2 ** 40) as NDArray).toArray()).toEqual([[true]]);
+  });
+});

@@ -176,6 +176,7 @@ function cases(): BadCase[] {
   add('shift', 'one shift per axis, wrong count', [[1, 2, 3]], iae, 'shift');
   add('zoom', 'one zoom per axis, wrong count', [[1, 2, 3]], iae, 'zoom');
   add('zoom', 'a negative zoom', [-2], iae, 'zoom');
+  add('zoom', 'a zoom no buffer can hold', [2 ** 53], 'ShapeError', 'zoom');
   add('zoom', 'a gridMode that is not a boolean', [2, { gridMode: 1 }], iae, 'gridMode');
   add('shift', 'a prefilter that is not a boolean', [0.5, { prefilter: 'no' }], iae, 'prefilter');
   add('shift', 'a scalar input', [0.5], 'ShapeError', 'input', new NDArray(Float64Array.of(3), [], 'float64'));
