@@ -17,7 +17,7 @@ import {
   type BinaryMorphologyOptions,
   type BinaryPropagationOptions,
 } from './morphology-options.js';
-import { binaryDilation, binaryErosion } from './multimethods.js';
+import { binaryDilation, binaryErosion } from './morphology-primitives.js';
 
 type Xp = ArrayNamespace<unknown>;
 

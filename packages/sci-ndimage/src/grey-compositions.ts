@@ -8,7 +8,7 @@
 import { type ArrayNamespace, arrayNamespace, NDArray, readOptions } from '@sciport/array-api';
 import { deliverOutput } from './composition-output.js';
 import { GREY_MORPHOLOGY_KEYS, type GreyMorphologyOptions } from './morphology-options.js';
-import { greyDilation, greyErosion } from './multimethods.js';
+import { greyDilation, greyErosion } from './morphology-primitives.js';
 
 type Xp = ArrayNamespace<unknown>;
 type Options = Partial<GreyMorphologyOptions>;

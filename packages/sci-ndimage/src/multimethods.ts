@@ -5,7 +5,7 @@
  * one per call (see @sciport/dispatch-core).
  */
 import type { ArrayInput, ArrayOf, NDArray } from '@sciport/array-api';
-import { type BrandedArray, declareFromTable, type DispatchOptions, type Multimethod } from '@sciport/dispatch-core';
+import type { DispatchOptions, Multimethod } from '@sciport/dispatch-core';
 import { convolve1dHost, convolveHost, correlate1dHost, correlateHost } from './correlate.js';
 import {
   type DerivativeCallback,
@@ -32,7 +32,8 @@ import type {
 } from './options.js';
 import { medianFilterHost, percentileFilterHost, rankFilterHost } from './order-statistic.js';
 import { maximumFilter1dHost, maximumFilterHost, minimumFilter1dHost, minimumFilterHost } from './rank.js';
-import { NDIMAGE_TABLE } from './table.js';
+import type { In, OptionsFilter, ScalarFilter, WeightsFilter } from './filter-signatures.js';
+import { declareFilter, ndimageDeclarations } from './table-declarations.js';
 import { uniformFilter1dHost, uniformFilterHost } from './uniform.js';
 import { affineTransformHost, rotateHost } from './affine.js';
 import { geometricTransformHost, mapCoordinatesHost } from './geometric.js';
@@ -88,7 +89,6 @@ import {
   binaryOpeningComposed,
   binaryPropagationComposed,
 } from './binary-compositions.js';
-import { binaryDilationHost, binaryErosionHost } from './binary-morphology.js';
 import { distanceTransformCdtHost } from './cdt.js';
 import { distanceTransformBfHost } from './distance-bf.js';
 import { distanceTransformEdtHost } from './edt.js';
@@ -100,7 +100,6 @@ import {
   morphologicalLaplaceComposed,
   whiteTophatComposed,
 } from './grey-compositions.js';
-import { greyDilationHost, greyErosionHost } from './grey-morphology.js';
 import type {
   BinaryFillHolesOptions,
   BinaryHitOrMissOptions,
@@ -116,22 +115,11 @@ import { generateBinaryStructureHost, iterateStructureHost } from './structure.j
 
 export { NDIMAGE_DOMAIN } from './table.js';
 
-type In = ArrayInput | BrandedArray;
+export type { OptionsFilter, ScalarFilter, WeightsFilter } from './filter-signatures.js';
+export { binaryDilation, binaryErosion, greyDilation, greyErosion } from './morphology-primitives.js';
 
-/** correlate/convolve (1-D and n-D): `(input, weights, options)`. */
-export type WeightsFilter<O> = <X extends In>(input: X, weights: ArrayInput, options?: O) => ArrayOf<X>;
-/** A filter with one required number after the input: `(input, size | sigma, options)`. */
-export type ScalarFilter<O, S = number> = <X extends In>(input: X, parameter: S, options?: O) => ArrayOf<X>;
-/** A filter whose parameters are all options: `(input, options)`. */
-export type OptionsFilter<O> = <X extends In>(input: X, options?: O) => ArrayOf<X>;
-
-const table = declareFromTable(NDIMAGE_TABLE);
-
-/**
- * Declare function `name` of the table with its host implementation (which takes host
- * arrays only, so its signature is narrower than the function's `F`).
- */
-const declare = <F extends (...args: any[]) => any>(name: string, host: (...args: any[]) => NDArray) => table.declare(name, host as F);
+const table = ndimageDeclarations;
+const declare = declareFilter;
 
 export const correlate1d = declare<WeightsFilter<Filter1dOptions>>('correlate1d', correlate1dHost);
 export const convolve1d = declare<WeightsFilter<Filter1dOptions>>('convolve1d', convolve1dHost);
@@ -214,15 +202,11 @@ export const generateBinaryStructure = declare<(rank: number, connectivity: numb
 export const iterateStructure = declare<
   (structure: ArrayInput, iterations: number, options?: IterateStructureOptions) => NDArray | [NDArray, number[]]
 >('iterateStructure', iterateStructureHost as (...args: any[]) => NDArray);
-export const binaryErosion = declare<OptionsFilter<BinaryMorphologyOptions>>('binaryErosion', binaryErosionHost);
-export const binaryDilation = declare<OptionsFilter<BinaryMorphologyOptions>>('binaryDilation', binaryDilationHost);
 export const binaryOpening = declare<OptionsFilter<BinaryMorphologyOptions>>('binaryOpening', binaryOpeningComposed as never);
 export const binaryClosing = declare<OptionsFilter<BinaryMorphologyOptions>>('binaryClosing', binaryClosingComposed as never);
 export const binaryHitOrMiss = declare<OptionsFilter<BinaryHitOrMissOptions>>('binaryHitOrMiss', binaryHitOrMissComposed as never);
 export const binaryPropagation = declare<OptionsFilter<BinaryPropagationOptions>>('binaryPropagation', binaryPropagationComposed as never);
 export const binaryFillHoles = declare<OptionsFilter<BinaryFillHolesOptions>>('binaryFillHoles', binaryFillHolesComposed as never);
-export const greyErosion = declare<OptionsFilter<GreyMorphologyOptions>>('greyErosion', greyErosionHost);
-export const greyDilation = declare<OptionsFilter<GreyMorphologyOptions>>('greyDilation', greyDilationHost);
 export const greyOpening = declare<OptionsFilter<GreyMorphologyOptions>>('greyOpening', greyOpeningComposed as never);
 export const greyClosing = declare<OptionsFilter<GreyMorphologyOptions>>('greyClosing', greyClosingComposed as never);
 export const morphologicalGradient = declare<OptionsFilter<GreyMorphologyOptions>>('morphologicalGradient', morphologicalGradientComposed as never);
