@@ -9,6 +9,7 @@ import { join } from 'node:path';
 const root = new URL('../..', import.meta.url).pathname;
 const only = process.argv.slice(2);
 const sections = [];
+const previous = previousSections(join(root, 'BENCHMARKS.md'));
 for (const pkg of readdirSync(join(root, 'packages')).sort()) {
   const dir = join(root, 'packages', pkg, 'bench');
   if (!existsSync(dir)) continue;
@@ -22,8 +23,11 @@ for (const pkg of readdirSync(join(root, 'packages')).sort()) {
       console.error(`bench ${pkg}/${file} failed: ${error.message}`);
     }
   }
+  // A package not re-measured keeps the section BENCHMARKS.md already has (results.md
+  // files are not committed, so a fresh clone has none).
   const md = join(dir, 'results.md');
-  if (existsSync(md)) sections.push(readFileSync(md, 'utf8').trim());
+  const section = rerun && existsSync(md) ? readFileSync(md, 'utf8').trim() : previous.get(pkg);
+  if (section) sections.push(`${marker(pkg)}\n${section}`);
 }
 
 const header = [
@@ -34,4 +38,18 @@ const header = [
   '',
 ].join('\n');
 writeFileSync(join(root, 'BENCHMARKS.md'), `${header}\n${sections.join('\n\n')}\n`);
+
+/** The comment line that opens a package's section, so a later partial run can find it. */
+function marker(pkg) {
+  return `<!-- bench:${pkg} -->`;
+}
+
+/** Each package's section of an existing BENCHMARKS.md, keyed by package directory. */
+function previousSections(file) {
+  const found = new Map();
+  if (!existsSync(file)) return found;
+  const parts = readFileSync(file, 'utf8').split(/^<!-- bench:([\w-]+) -->$/m);
+  for (let i = 1; i + 1 < parts.length; i += 2) found.set(parts[i], parts[i + 1].trim());
+  return found;
+}
 console.log('\nwrote BENCHMARKS.md');
