@@ -1,103 +1,92 @@
-// `pnpm demo`: scipy.fft in TypeScript through the dispatch core, and explain() saying
-// why each call went where it did.
-import { asarray } from '@sciport/array-api';
-import {
-  ARRAY_BRAND,
-  defineBackend,
-  formatRecord,
-  implement,
-  NOT_CONVERTIBLE,
-  registerBackend,
-  trace,
-  withBackend,
-} from '@sciport/dispatch-core';
-import { explain, fft, fft2, fftfreq, fftshift, irfft, rfft } from '@sciport/fft';
+// `pnpm demo`: scipy.fft, scipy.ndimage and scipy.linalg in TypeScript through the dispatch
+// core. Part 1 shows the calls and explain(); part 2 runs the same calls on every backend
+// that starts here, side by side with timings; part 3 writes an HTML report with pictures.
+// `node tooling/demo/demo.mjs --report <dir>` chooses where the report goes.
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { abs, asarray, log1p } from '@sciport/array-api';
+import { fft2, fftshift } from '@sciport/fft';
+import { solve, svd, svdvals } from '@sciport/linalg';
+import { gaussianFilter, gaussianGradientMagnitude, label, medianFilter, sobel, zoom } from '@sciport/ndimage';
+import { startBackends } from './backends.mjs';
+import { formatMs } from './format.mjs';
+import { greyPng, labelPng, sampleImage } from './pictures.mjs';
+import { writeReport } from './report.mjs';
+import { sideBySide } from './side-by-side.mjs';
+import { dispatchTour } from './tour.mjs';
 
+const root = new URL('../..', import.meta.url).pathname;
+const reportFlag = process.argv.indexOf('--report');
+const reportDir = reportFlag > 0 ? process.argv[reportFlag + 1] : join(root, 'demo-report');
 const log = (title, text) => console.log(`\n── ${title}\n${text}`);
-const fmt = (v) =>
-  Array.isArray(v) ? `[${v.map(fmt).join(', ')}]` : Math.abs(v) < 5e-5 ? '0' : String(Number(Number(v).toFixed(4)));
 
-// 1. SciPy's calls, camelCase, keywords in one options object.
-const n = 8;
-const x = asarray(Array.from({ length: n }, (_, i) => Math.cos((2 * Math.PI * 2 * i) / n)));
-log('fft(cos(2π·2t)) — energy at ±2', fmt(fft(x).toArray()));
-log("rfft(x, { norm: 'ortho' })", fmt(rfft(x, { norm: 'ortho' }).toArray()));
-log('irfft(rfft(x)) round trip', fmt(irfft(rfft(x), { n }).toArray()));
-log('fftshift(fftfreq(8, 0.1)) — written once against the array namespace', fmt(fftshift(fftfreq(8, 0.1)).toArray()));
+dispatchTour(log);
 
-// 2. Why did it run where it ran?
-log('explain(fft, x) on a host array', formatRecord(explain(fft, x)));
-
-// 3. A backend for another array kind registers itself (as importing
-//    @sciport/backend-webgpu or @sciport/backend-cluster does).
-class TaggedArray {
-  constructor(host) {
-    this.host = host;
-    this.dtype = host.dtype;
-    this.shape = host.shape;
-    this[ARRAY_BRAND] = 'tagged';
-  }
-  async toHost() {
-    return this.host;
-  }
+// Part 2: one input per kind of call, the same call on each backend's arrays.
+const image = sampleImage(256);
+const mask = asarray(image.toArray().map((row) => row.map((v) => v > 0.5)));
+const n = 200;
+const matrix = asarray(Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? n : Math.sin(i * 7 + j * 3)))));
+const rhs = asarray(Array.from({ length: n }, (_, i) => Math.cos(i)));
+const operations = [
+  { module: 'fft', call: 'fft2(image)', input: image, run: (x) => fft2(x) },
+  { module: 'ndimage', call: 'gaussianFilter(image, 2)', input: image, run: (x) => gaussianFilter(x, 2) },
+  { module: 'ndimage', call: 'sobel(image, { axis: 0 })', input: image, run: (x) => sobel(x, { axis: 0 }) },
+  { module: 'ndimage', call: 'medianFilter(image, { size: 3 })', input: image, run: (x) => medianFilter(x, { size: 3 }) },
+  { module: 'ndimage', call: 'zoom(image, 0.5)', input: image, run: (x) => zoom(x, 0.5) },
+  { module: 'ndimage', call: 'label(image > 0.5)', input: mask, run: (x) => label(x) },
+  { module: 'linalg', call: `solve(a, b)  (${n}×${n})`, input: matrix, run: (a) => solve(a, rhs) },
+  { module: 'linalg', call: `svdvals(a)  (${n}×${n})`, input: matrix, run: (a) => svdvals(a) },
+];
+const { backends, skipped } = await startBackends();
+let rows;
+try {
+  rows = await sideBySide(operations, backends);
+} finally {
+  for (const backend of backends) await backend.close();
 }
-registerBackend(
-  defineBackend({
-    name: 'tagged',
-    kinds: ['tagged'],
-    functions: [implement(fft, (a, options) => new TaggedArray(fft(a.host, options)))],
-    canRun: (_fn, [a]) => (a.dtype === 'float16' ? 'float16 not supported' : true),
-    convert: (value, coerce) => (coerce && value?.[ARRAY_BRAND] === 'host' ? new TaggedArray(value) : NOT_CONVERTIBLE),
-  }),
-);
-const tagged = new TaggedArray(x);
-log('fft(taggedArray) → the backend that owns the kind', formatRecord(explain(fft, tagged)));
+const width = Math.max(...operations.map((o) => o.call.length));
+const lines = rows.map(({ operation, cells }) => {
+  const text = backends.map((b) => {
+    const cell = cells[b.name];
+    return (cell.refused ? 'not run' : `${formatMs(cell.ms)} ms`).padStart(10);
+  });
+  return `${operation.call.padEnd(width)} ${text.join(' ')}`;
+});
 log(
-  "withBackend('tagged', …, { coerce: true }) converts host input",
-  formatRecord(withBackend('tagged', () => explain(fft, x), { coerce: true })),
+  'The same calls on each backend (median wall time, result read back to host)',
+  [`${''.padEnd(width)} ${backends.map((b) => b.name.padStart(10)).join(' ')}`, ...lines].join('\n'),
 );
-try {
-  rfft(tagged);
-} catch (error) {
-  log('rfft(taggedArray): the backend lacks it, so dispatch refuses (no silent read-back)', error.message);
-}
-const { records } = trace(() => [fft(x), fft(tagged)]);
-log('trace() of two calls (the tagged implementation itself calls fft on host data)', records.map((r) => `${r.function} → ${r.chosen}`).join('\n'));
+for (const s of skipped) log('backend not started', s);
 
-// 4. The same fft2 call on chunked arrays over worker threads, and on the GPU, when the
-//    backend packages are installed (they register themselves on import).
-const signal = asarray(Array.from({ length: 64 }, (_, i) => Array.from({ length: 64 }, (_, j) => Math.sin(i * 0.3) + Math.cos(j * 0.7))));
-const reference = fft2(signal).toTypedArray();
-const maxError = (values) => Math.max(...values.map((v, i) => Math.abs(v - reference[i])));
-try {
-  const { cluster, chunked } = await import('@sciport/backend-cluster');
-  const c = await cluster.local({ workers: 2 });
-  try {
-    const xc = chunked(signal, { chunks: [32, 32], cluster: c });
-    const y = await fft2(xc).toHost();
-    log('fft2 on a ChunkedArray (2 worker threads, 4 blocks)', `${formatRecord(explain(fft2, xc))}\nmax |difference| from the host result: ${maxError([...y.toTypedArray()]).toExponential(1)}`);
-  } finally {
-    await c.close();
+// Part 3: what the calls computed, as pictures.
+const spectrum = log1p(abs(fftshift(fft2(image))));
+const [u, s, vh] = svd(image);
+const pictures = [
+  { title: 'sample image (256×256)', png: greyPng(image) },
+  { title: 'gaussianFilter(image, 2)', png: greyPng(gaussianFilter(image, 2)) },
+  { title: 'gaussianGradientMagnitude(image, 1.5)', png: greyPng(gaussianGradientMagnitude(image, 1.5)) },
+  { title: 'log(1 + |fftshift(fft2(image))|)', png: greyPng(spectrum) },
+  { title: 'label(image > 0.5)', png: labelPng(label(mask)[0]) },
+  { title: 'rank-12 approximation from svd(image)', png: greyPng(rankApproximation(u, s, vh, 12)) },
+];
+const environment = `${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
+const path = writeReport(reportDir, { rows, backends, skipped, pictures, environment });
+log('HTML report', `${path} (open it in a browser)`);
+
+/** Σ_{i<k} s_i u_i v_iᵀ from svd's factors. */
+function rankApproximation(uArray, sArray, vhArray, k) {
+  const [m] = uArray.shape;
+  const [, cols] = vhArray.shape;
+  const uv = uArray.toTypedArray();
+  const sv = sArray.toTypedArray();
+  const vv = vhArray.toTypedArray();
+  const out = new Float64Array(m * cols);
+  for (let t = 0; t < k; t++) {
+    for (let i = 0; i < m; i++) {
+      const a = uv[i * uArray.shape[1] + t] * sv[t];
+      for (let j = 0; j < cols; j++) out[i * cols + j] += a * vv[t * cols + j];
+    }
   }
-} catch (error) {
-  log('cluster backend', `skipped: ${error.message}`);
-}
-try {
-  const { existsSync } = await import('node:fs');
-  const swiftshader = '/usr/lib/chromium/vk_swiftshader_icd.json';
-  if (!process.env.VK_ICD_FILENAMES && existsSync(swiftshader)) process.env.VK_ICD_FILENAMES = swiftshader;
-  const { initWebGPU, toDevice, webgpuInfo, destroyWebGPU } = await import('@sciport/backend-webgpu');
-  await initWebGPU();
-  const xg = toDevice(signal, { dtype: 'float32' });
-  const yg = fft2(xg);
-  const y = await yg.toHost();
-  log(
-    `fft2 on a GPUArray (WGSL on ${webgpuInfo()?.name ?? 'the WebGPU adapter'})`,
-    `${formatRecord(explain(fft2, xg))}\nmax |difference| from the float64 host result: ${maxError([...y.toTypedArray()]).toExponential(1)} (float32)`,
-  );
-  xg.dispose();
-  yg.dispose();
-  await destroyWebGPU();
-} catch (error) {
-  log('WebGPU backend', `skipped: ${error.message}`);
+  return asarray(out, { shape: [m, cols] });
 }
