@@ -1,12 +1,14 @@
 import { isNDArray } from '@sciport/array-api';
 import { defineBackend, implement, type MultimethodInfo, NOT_CONVERTIBLE, registerBackend } from '@sciport/dispatch-core';
 import { FFT_FUNCTIONS, FFT_MULTIMETHODS } from '@sciport/fft';
+import { LINALG_DOMAIN, LINALG_FUNCTIONS, LINALG_MULTIMETHODS } from '@sciport/linalg';
 import { NDIMAGE_DOMAIN, NDIMAGE_FUNCTIONS, NDIMAGE_MULTIMETHODS } from '@sciport/ndimage';
 import { getFloat64Policy, isWebGPUReady } from './device/provider.js';
 import { GPU_DTYPES } from './dtypes.js';
 import { gpuImplements, gpuTransform, markTransient } from './fft/functions.js';
 import { isGPUArray } from './gpu-array.js';
 import { toDevice } from './host-interop.js';
+import { GPU_LINALG } from './linalg/functions.js';
 import { GPU_NDIMAGE } from './ndimage/functions.js';
 
 /**
@@ -39,6 +41,9 @@ function canRun(fn: MultimethodInfo, args: readonly unknown[]): true | string {
       // complex64 passes, so its bad options meet the host's errors; the filters then refuse it
       if (fn.domain === NDIMAGE_DOMAIN && value.dtype !== 'float32' && value.dtype !== 'complex64') {
         return `argument ${i} is ${value.dtype}; the ndimage filters on the GPU take float32 (convert with astype, or read it: await x.toHost())`;
+      }
+      if (fn.domain === LINALG_DOMAIN && value.dtype !== 'float32') {
+        return `argument ${i} is ${value.dtype}; linalg on the GPU takes float32 (convert with astype, or read it: await x.toHost())`;
       }
       continue;
     }
@@ -73,6 +78,12 @@ const ndimageRows = NDIMAGE_FUNCTIONS.flatMap((f) => {
   return impl === undefined ? [] : [implement(NDIMAGE_MULTIMETHODS[f.name], impl as (...args: unknown[]) => unknown, { options: f.options })];
 });
 
+/** The linalg rows the GPU runs (GPU_LINALG), each with every option of its row. */
+const linalgRows = LINALG_FUNCTIONS.flatMap((f) => {
+  const impl = GPU_LINALG[f.name];
+  return impl === undefined ? [] : [implement(LINALG_MULTIMETHODS[f.name], impl as (...args: unknown[]) => unknown, { options: f.options })];
+});
+
 export const webgpuBackend = defineBackend({
   name: 'webgpu',
   kinds: ['gpu'],
@@ -81,6 +92,7 @@ export const webgpuBackend = defineBackend({
       implement(FFT_MULTIMETHODS[f.name], gpuTransform(f), { options: f.options.filter((k) => GPU_FFT_OPTIONS.has(k)) }),
     ),
     ...ndimageRows,
+    ...linalgRows,
   ],
   capabilities: { dtypes: [...GPU_DTYPES], syncReadback: false },
   canRun,

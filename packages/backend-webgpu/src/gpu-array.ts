@@ -1,6 +1,7 @@
 import { cStrides as contiguousStrides, NDArray, shapeSize } from '@sciport/array-api';
 import { ARRAY_BRAND, InvalidArgumentError, type NAMESPACE_KEY } from '@sciport/dispatch-core';
 import { DTYPE_INFO, type GPUDType } from './dtypes.js';
+import { settleChecks } from './memory/deferred-checks.js';
 import { Storage } from './memory/storage.js';
 import { type HostData, readContiguous } from './readback.js';
 import { type Runtime, runtime } from './runtime.js';
@@ -132,6 +133,7 @@ export class GPUArray {
   /** Download the values as a C-contiguous typed array (bool → Uint8Array, float16 → Float32Array). */
   async toTypedArray(): Promise<HostData> {
     this.check();
+    await settleChecks(this.storage);
     if (this.isContiguous) return readContiguous(this.storage.runtime, this);
     const c = this.contiguous();
     try {

@@ -113,7 +113,8 @@ export async function startWorker(url: string, extra: string[] = [], verbose = t
   const worker: WorkerProcess = {
     child,
     lines,
-    waitFor(pattern, timeoutMs = 10_000) {
+    // Generous: a worker process imports the whole package, which takes seconds on a loaded machine.
+    waitFor(pattern, timeoutMs = 60_000) {
       const seen = lines.find((l) => pattern.test(l));
       if (seen !== undefined) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {

@@ -1,4 +1,5 @@
 import type { Runtime } from '../runtime.js';
+import type { DeferredCheck } from './deferred-checks.js';
 import type { AllocationKind, PooledBuffer } from './pool.js';
 
 /**
@@ -7,6 +8,8 @@ import type { AllocationKind, PooledBuffer } from './pool.js';
  */
 export class Storage {
   private refs = 1;
+  /** Status words kernels left to be checked when this memory is read (see deferred-checks.ts). */
+  readonly checks: DeferredCheck[] = [];
 
   constructor(
     readonly runtime: Runtime,
@@ -34,5 +37,6 @@ export class Storage {
     this.refs -= 1;
     // A runtime whose device is gone has nothing to give back to.
     if (this.refs === 0 && this.runtime.alive) this.runtime.pool.release(this.entry);
+    if (this.refs === 0) for (const check of this.checks.splice(0)) check.status.release();
   }
 }

@@ -13,6 +13,7 @@ export class Batch {
   private readonly encoder: GPUCommandEncoder;
   private pass: GPUComputePassEncoder | undefined;
   private readonly temps: PooledBuffer[] = [];
+  private readonly after: (() => void)[] = [];
   private submitted = false;
 
   constructor(readonly rt: Runtime) {
@@ -64,6 +65,11 @@ export class Batch {
     return this.encoder;
   }
 
+  /** Runs `release` right after the submit (e.g. disposing an input copy only this batch reads). */
+  afterSubmit(release: () => void): void {
+    this.after.push(release);
+  }
+
   submit(): void {
     if (this.submitted) return;
     this.submitted = true;
@@ -71,6 +77,7 @@ export class Batch {
     this.rt.device.queue.submit([this.encoder.finish()]);
     for (const t of this.temps) this.rt.pool.release(t);
     this.temps.length = 0;
+    for (const release of this.after.splice(0)) release();
   }
 }
 
