@@ -29,3 +29,4 @@ export { clearPlanCache, memoryInfo, resetPeakMemory, setPoolLimit, trimPool } f
 export type { MemoryInfo } from './memory/pool.js';
 export { gpuNamespace, NOT_ON_GPU } from './namespace/index.js';
 export { webgpuBackend } from './backend.js';
+export { type RefinedSolution, type RefineOptions, solveRefined } from './linalg/refine.js';

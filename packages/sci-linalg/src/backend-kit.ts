@@ -5,3 +5,5 @@
  */
 export { checkAssumeA, singularError } from './solve.js';
 export { readFunctionOptions } from './options.js';
+export { nonFiniteError } from './finite-error.js';
+export { checkFiniteValues } from './stack.js';

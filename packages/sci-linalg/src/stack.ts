@@ -6,7 +6,8 @@
  * rather than for LAPACK's column-major layout.
  */
 import { type DType, NDArray, asarray, astype, broadcastShapes, broadcastTo, isComplexDtype, shapeSize } from '@sciport/array-api';
-import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
+import { ShapeError } from '@sciport/dispatch-core';
+import { nonFiniteError } from './finite-error.js';
 
 /** The storage the kernels compute in. */
 export type Float = Float64Array | Float32Array;
@@ -83,12 +84,7 @@ export function checkFiniteValues(x: NDArray, argument: string, fn: string): voi
   const data = x.dtype === 'int64' || x.dtype === 'uint64' || x.dtype === 'bool' ? null : x.toTypedArray();
   if (data === null) return;
   for (let i = 0; i < data.length; i++) {
-    if (!Number.isFinite(data[i] as number)) {
-      throw new InvalidArgumentError(`${fn}: '${argument}' must not contain infs or NaNs.`, {
-        argument,
-        hint: 'Remove the non-finite values, or pass { checkFinite: false } to skip this check.',
-      });
-    }
+    if (!Number.isFinite(data[i] as number)) throw nonFiniteError(fn, argument);
   }
 }
 

@@ -1,5 +1,4 @@
-import { InvalidArgumentError } from '@sciport/dispatch-core';
-import { singularError } from '@sciport/linalg/backend-kit';
+import { nonFiniteError, singularError } from '@sciport/linalg/backend-kit';
 import { GPUArray } from '../gpu-array.js';
 import type { DeferredCheck } from '../memory/deferred-checks.js';
 import { Storage } from '../memory/storage.js';
@@ -97,14 +96,7 @@ export function submitWithStatus(result: GPUArray, stack: LuStack, fn: string, s
     status: stack.status,
     words: 1 + stack.batches,
     errorFor(words) {
-      for (const [bit, argument] of [[1, 'a'], [2, 'b']] as const) {
-        if (words[0]! & bit) {
-          return new InvalidArgumentError(`${fn}: '${argument}' must not contain infs or NaNs.`, {
-            argument,
-            hint: 'Remove the non-finite values, or pass { checkFinite: false } to skip this check.',
-          });
-        }
-      }
+      for (const [bit, argument] of [[1, 'a'], [2, 'b']] as const) if (words[0]! & bit) return nonFiniteError(fn, argument);
       if (!singularIsError) return undefined;
       const singular = [...words.subarray(1)].flatMap((w, m) => (w === 0 ? [] : [m]));
       return singular.length > 0 ? singularError(singular, 'a') : undefined;
