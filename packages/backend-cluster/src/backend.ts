@@ -1,12 +1,15 @@
 /**
- * The 'cluster' backend: owns arrays of kind 'chunked' and implements @sciport/fft for them.
+ * The 'cluster' backend: owns arrays of kind 'chunked' and implements @sciport/fft, the
+ * ndimage filters it has strategies for and linalg on stacks of matrices for them.
  * Registered when the package is imported; it never takes host arrays (they have no cluster).
  */
 import { arrayKind, defineBackend, implement, NOT_CONVERTIBLE, registerBackend, type Verdict } from '@sciport/dispatch-core';
 import { packedMap } from '@sciport/array-api';
 import * as fft from '@sciport/fft';
+import { LINALG_DOMAIN, LINALG_FUNCTIONS, LINALG_MULTIMETHODS } from '@sciport/linalg';
 import { NDIMAGE_DOMAIN, NDIMAGE_FUNCTIONS, NDIMAGE_MULTIMETHODS, ndimageFunction } from '@sciport/ndimage';
 import { isChunked } from './chunked/chunked-array.js';
+import { linalgStrategy, linalgVerdict } from './linalg/strategies.js';
 import { strategyFor } from './fft/strategies.js';
 import { DECLINED_NDIMAGE, ndimageStrategy, ndimageVerdict } from './ndimage/strategies.js';
 
@@ -31,19 +34,30 @@ const ndimageRows = NDIMAGE_FUNCTIONS.flatMap((f) => {
   return strategy === undefined ? [] : [implement(NDIMAGE_MULTIMETHODS[f.name], strategy, { options: f.options })];
 });
 
+/** The rows of the linalg table the cluster has a strategy for (stacks split across workers). */
+const linalgRows = LINALG_FUNCTIONS.flatMap((f) => {
+  const strategy = linalgStrategy(f);
+  return strategy === undefined ? [] : [implement(LINALG_MULTIMETHODS[f.name], strategy, { options: f.options })];
+});
+
 export const clusterBackend = defineBackend({
   name: 'cluster',
   kinds: ['chunked'],
   // Every option reaches the host functions on the workers, which are this release's own code:
   // the cluster understands exactly what the tables list.
-  functions: [...packedMap(fft.FFT_FUNCTIONS, (f) => implement(fft.FFT_MULTIMETHODS[f.name], strategyFor(f), { options: f.options })), ...ndimageRows],
+  functions: [
+    ...packedMap(fft.FFT_FUNCTIONS, (f) => implement(fft.FFT_MULTIMETHODS[f.name], strategyFor(f), { options: f.options })),
+    ...ndimageRows,
+    ...linalgRows,
+  ],
   // `declined`: functions declared only so that dispatch says why they never run here (by id).
   capabilities: { syncReadback: false, declined: DECLINED_NDIMAGE },
   // Dispatch asks canRun before converting, so the first argument meets the same reason here.
   canRun(fn, args) {
     const chunkedOnly = takesChunkedOnly(args[0]);
-    if (chunkedOnly !== true || fn.domain !== NDIMAGE_DOMAIN) return chunkedOnly;
-    return ndimageVerdict(ndimageFunction(fn.name), args);
+    if (chunkedOnly !== true) return chunkedOnly;
+    if (fn.domain === LINALG_DOMAIN) return linalgVerdict(fn.name, args);
+    return fn.domain === NDIMAGE_DOMAIN ? ndimageVerdict(ndimageFunction(fn.name), args) : true;
   },
   // A host array has no cluster to go to: it can only be chunked explicitly.
   convert(value) {

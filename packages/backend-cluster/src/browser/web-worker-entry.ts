@@ -6,6 +6,7 @@
  */
 import '../fft/worker.js';
 import '../ndimage/worker.js';
+import '../linalg/worker.js';
 import '../runtime/builtin-tasks.js';
 import { serve } from '../runtime/serve.js';
 

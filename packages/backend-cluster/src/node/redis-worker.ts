@@ -4,6 +4,7 @@ import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import '../fft/worker.js';
 import '../ndimage/worker.js';
+import '../linalg/worker.js';
 import '../runtime/builtin-tasks.js';
 import { chunkBytes, chunkFromBytes } from '../protocol/chunk-data.js';
 import { byteLengthOf } from '../protocol/dtypes.js';

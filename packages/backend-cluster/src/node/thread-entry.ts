@@ -2,6 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import '../fft/worker.js';
 import '../ndimage/worker.js';
+import '../linalg/worker.js';
 import '../runtime/builtin-tasks.js';
 import { serve } from '../runtime/serve.js';
 

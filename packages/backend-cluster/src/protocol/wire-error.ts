@@ -7,6 +7,7 @@ import {
   SciportError,
   ShapeError,
 } from '@sciport/dispatch-core';
+import { LinAlgError } from '@sciport/linalg';
 import { RemoteTaskError } from '../errors.js';
 import type { WireError } from './messages.js';
 
@@ -35,6 +36,8 @@ const TYPED: Record<string, new (message: string, options?: { argument?: string;
   NamespaceMismatchError,
   DeviceError,
   NotSupportedError,
+  // A stack's matrix found singular or not positive definite on a worker
+  LinAlgError,
 };
 
 /**
