@@ -35,7 +35,7 @@ const operations = [
   { module: 'ndimage', call: 'medianFilter(image, { size: 3 })', input: image, run: (x) => medianFilter(x, { size: 3 }) },
   { module: 'ndimage', call: 'zoom(image, 0.5)', input: image, run: (x) => zoom(x, 0.5) },
   { module: 'ndimage', call: 'label(image > 0.5)', input: mask, run: (x) => label(x) },
-  { module: 'linalg', call: `solve(a, b)  (${n}×${n})`, input: matrix, run: (a) => solve(a, rhs) },
+  { module: 'linalg', call: `solve(a, b)  (${n}×${n})`, input: matrix, extra: [rhs], run: (a, b) => solve(a, b) },
   { module: 'linalg', call: `svdvals(a)  (${n}×${n})`, input: matrix, run: (a) => svdvals(a) },
 ];
 const { backends, skipped } = await startBackends();

@@ -23,16 +23,18 @@ function relativeDifference(a, b) {
 /** Median wall time of `ROUNDS` runs after one warm-up, the result read back to host each time. */
 async function timeOn(backend, operation) {
   const x = backend.upload(operation.input);
+  // Other array arguments go to the same kind of array (a GPU solve needs b on the GPU too).
+  const extra = (operation.extra ?? []).map((e) => backend.upload(e));
   let host;
   const times = [];
   for (let round = 0; round <= ROUNDS; round++) {
     const start = performance.now();
-    const result = firstArray(operation.run(x));
+    const result = firstArray(operation.run(x, ...extra));
     host = await backend.toHost(result);
     if (round > 0) times.push(performance.now() - start);
     if (result !== host) result.dispose?.();
   }
-  if (x !== operation.input) x.dispose?.();
+  for (const [value, original] of [[x, operation.input], ...extra.map((e, i) => [e, operation.extra[i]])]) if (value !== original) value.dispose?.();
   times.sort((p, q) => p - q);
   return { ms: times[Math.floor(times.length / 2)], host };
 }
