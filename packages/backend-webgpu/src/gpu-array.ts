@@ -133,7 +133,9 @@ export class GPUArray {
   /** Download the values as a C-contiguous typed array (bool → Uint8Array, float16 → Float32Array). */
   async toTypedArray(): Promise<HostData> {
     this.check();
-    await settleChecks(this.storage);
+    // Only when there is something to check: an extra await would let destroyWebGPU() run
+    // before the read below registers itself as in flight.
+    if (this.storage.checks.length > 0) await settleChecks(this.storage);
     if (this.isContiguous) return readContiguous(this.storage.runtime, this);
     const c = this.contiguous();
     try {

@@ -1,8 +1,10 @@
 import { asarray } from '@sciport/array-api';
 import { DeviceError, InvalidArgumentError } from '@sciport/dispatch-core';
 import { fft } from '@sciport/fft';
+import { inv, solve } from '@sciport/linalg';
+import { gaussianFilter1d, sobel } from '@sciport/ndimage';
 import { describe, expect, it } from 'vitest';
-import { destroyWebGPU, getDevice, gpuNamespace as gx, initWebGPU, memoryInfo, toDevice, trimPool } from '../src/index.js';
+import { destroyWebGPU, type GPUArray, getDevice, gpuNamespace as gx, initWebGPU, memoryInfo, toDevice, trimPool } from '../src/index.js';
 import { sizeClass } from '../src/memory/pool.js';
 import { useGPU } from './gpu-setup.js';
 
@@ -35,6 +37,32 @@ describe('memory accounting', () => {
     x.dispose();
     expect(memoryInfo().bytesInUse).toBe(before.bytesInUse - sizeClass(4000));
   });
+
+  it('10 000 mixed ndimage and linalg operations return to the baseline', async () => {
+    const image = toDevice(asarray(Float32Array.from({ length: 256 }, (_, k) => Math.sin(k)), { shape: [16, 16] }));
+    const a = toDevice(asarray(Float32Array.from([4, 1, 0, 0, 1, 4, 1, 0, 0, 1, 4, 1, 0, 0, 1, 4]), { shape: [4, 4] }));
+    const b = toDevice(asarray(Float32Array.from([1, 2, 3, 4])));
+    const operations = [() => gaussianFilter1d(image, 1.5), () => solve(a, b), () => inv(a), () => sobel(image)] as (() => GPUArray)[];
+    // Warm the pipelines first so the baseline includes them.
+    for (const op of operations) {
+      const y = op();
+      await y.toHost();
+      y.dispose();
+    }
+    const before = memoryInfo();
+    for (let k = 0; k < 10_000; k++) {
+      const y = operations[k % operations.length]!();
+      // Read some results (their deferred status words included), dispose the others unread.
+      if (k % 1000 === 1) await y.toHost();
+      y.dispose();
+    }
+    await image.toHost();
+    const after = memoryInfo();
+    expect(after.bytesInUse).toBe(before.bytesInUse);
+    expect(after.bytesTemporary).toBe(0);
+    expect(after.liveArrays).toBe(before.liveArrays);
+    for (const x of [image, a, b]) x.dispose();
+  }, 300_000);
 
   it('counts views once, frees the buffer with the last holder, and tracks the peak', () => {
     const base = memoryInfo();
