@@ -19,16 +19,17 @@ export function headingSlug(heading) {
     .replace(/\s/g, '-');
 }
 
+/** The Markdown without its fenced code blocks. */
+const withoutFences = (markdown) => markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
+
 /** Text outside fenced code blocks and inline code, where links are links. */
-function prose(markdown) {
-  return markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '').replace(/`[^`\n]*`/g, '');
-}
+const prose = (markdown) => withoutFences(markdown).replace(/`[^`\n]*`/g, '');
 
 /** The anchors a Markdown file defines: its headings' slugs (GitHub numbers repeats) and explicit ids. */
 export function markdownAnchors(markdown) {
   const anchors = new Set();
   const seen = new Map();
-  for (const [, heading] of prose(markdown).matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)) {
+  for (const [, heading] of withoutFences(markdown).matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)) {
     const slug = headingSlug(heading.replace(/`/g, ''));
     const n = seen.get(slug) ?? 0;
     anchors.add(n === 0 ? slug : `${slug}-${n}`);
@@ -65,7 +66,7 @@ function checkLink(root, from, target, cache) {
   const [path, anchor] = target.split('#', 2);
   const file = path === '' ? from : resolve(dirname(from), decodeURIComponent(path.split('?')[0]));
   const where = relative(root, from);
-  if (relative(root, file).startsWith('..')) return [`${where}: ${target} leaves ${root === ROOT ? 'the repository' : 'the site'}`];
+  if (relative(root, file).startsWith('..')) return [`${where}: ${target} leaves ${root === ROOT ? 'the repository' : root}`];
   if (!existsSync(file)) return [`${where}: ${target} does not exist`];
   if (anchor === undefined || anchor === '' || statSync(file).isDirectory()) return [];
   const anchors = anchorsOf(file, cache);
@@ -73,12 +74,12 @@ function checkLink(root, from, target, cache) {
   return [];
 }
 
-/** Broken links of the given Markdown files (paths relative to the repository root). */
-export function checkMarkdownLinks(files = repositoryMarkdown()) {
+/** Broken links of the given Markdown files (paths relative to `root`, the repository by default). */
+export function checkMarkdownLinks(files = repositoryMarkdown(), root = ROOT) {
   const cache = new Map();
   return files.flatMap((path) => {
-    const from = join(ROOT, path);
-    return markdownLinks(readFileSync(from, 'utf8')).flatMap((target) => checkLink(ROOT, from, target, cache));
+    const from = join(root, path);
+    return markdownLinks(readFileSync(from, 'utf8')).flatMap((target) => checkLink(root, from, target, cache));
   });
 }
 
