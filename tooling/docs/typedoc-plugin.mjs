@@ -1,7 +1,8 @@
 // Adds the generated facts (function-facts.mjs) to the doc comments TypeDoc has read, and
 // names each module after the package entry point it documents.
 import { resolve } from 'node:path';
-import { Comment, CommentTag, Converter } from 'typedoc';
+import { hostNamespace } from '@sciport/array-api';
+import { Comment, CommentTag, Converter, ReflectionKind } from 'typedoc';
 import { ENTRY_POINTS } from './entry-points.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -33,6 +34,20 @@ function factsMarkdown(fact, parameters) {
   return parts.join('\n\n');
 }
 
+const snakeCase = (name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+const hasComment = (r) => (r.comment?.summary.length ?? 0) > 0 || (r.signatures ?? []).some((s) => (s.comment?.summary.length ?? 0) > 0);
+
+/**
+ * The host namespace's functions without a doc comment of their own are the Array API
+ * standard's: say so, with the standard's name.
+ */
+function describeArrayApiFunction(reflection) {
+  if (hasComment(reflection) || !Object.hasOwn(hostNamespace, reflection.name)) return;
+  const target = reflection.signatures?.[0] ?? reflection;
+  target.comment = new Comment([text(`The Array API standard's \`${snakeCase(reflection.name)}\`, on host arrays (also \`hostNamespace.${reflection.name}\`).`)]);
+}
+
 /** `facts`: collectFunctionFacts()'s map, package name → function name → facts. */
 export function installFunctionFacts(app, facts) {
   const packageOf = new Map(Object.entries(ENTRY_POINTS).map(([name, file]) => [resolve(ROOT, file), name]));
@@ -49,6 +64,7 @@ export function installFunctionFacts(app, facts) {
       const packageName = packageOf.get(resolve(file ?? ''));
       if (packageName === undefined) continue;
       module.name = packageName;
+      if (packageName === '@sciport/array-api') for (const reflection of module.children ?? []) describeArrayApiFunction(reflection);
       const byName = facts.get(packageName);
       if (byName === undefined) continue;
       for (const reflection of module.children ?? []) {
@@ -64,4 +80,16 @@ export function installFunctionFacts(app, facts) {
     }
   });
   return injected;
+}
+
+/**
+ * `module.name` of every exported function or variable of the given entry points without a
+ * doc comment.
+ */
+export function undocumented(project, entryPoints) {
+  return (project.children ?? []).filter((module) => entryPoints.includes(module.name)).flatMap((module) =>
+    (module.children ?? [])
+      .filter((r) => r.kindOf(ReflectionKind.Function | ReflectionKind.Variable) && !hasComment(r))
+      .map((r) => `${module.name}.${r.name}`),
+  );
 }

@@ -41,6 +41,8 @@ describe('docs', () => {
       expect(injected.size).toBeGreaterThanOrEqual(28 + 75 + 90);
       const page = readFileSync(join(out, 'variables', '_sciport_fft.rfft.html'), 'utf8').replace(/<[^>]+>/g, '');
       for (const part of ['scipy.fft.rfft', 'complex128', 'webgpu', 'cluster', 'rfft([1, 2, 3, 4])']) expect(page).toContain(part);
+      const abs = readFileSync(join(out, 'variables', '_sciport_array-api.abs.html'), 'utf8').replace(/<[^>]+>/g, '');
+      expect(abs).toContain("The Array API standard's abs");
       expect(checkHtmlLinks(out)).toEqual([]);
     } finally {
       rmSync(out, { recursive: true, force: true });
