@@ -1,4 +1,4 @@
-// `pnpm docs`: writes docs/scipy-map.md, builds the API reference into docs/api/ (or the
+// `pnpm run docs`: writes docs/scipy-map.md, builds the API reference into docs/api/ (or the
 // folder given as the first argument) and fails when any link of the docs is broken.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -1,5 +1,5 @@
 // One example per function of sciport.fft, sciport.ndimage and sciport.linalg, as source
-// text. `pnpm docs` runs each one and prints its real result under it, so an example that
+// text. `pnpm run docs` runs each one and prints its real result under it, so an example that
 // stops working fails the docs build instead of rotting in a comment.
 
 /** A 4×6 image of small integers (the capability probes' grid). */

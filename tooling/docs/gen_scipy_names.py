@@ -1,6 +1,6 @@
 """Writes scipy-names.json: every public name of scipy.fft, scipy.ndimage and scipy.linalg
 (`dir()` without the underscore names) with what it is and the first line of its docstring,
-so that `pnpm docs` can build docs/scipy-map.md without Python. Run it when the SciPy version
+so that `pnpm run docs` can build docs/scipy-map.md without Python. Run it when the SciPy version
 of reference changes: python3 tooling/docs/gen_scipy_names.py
 """
 import importlib

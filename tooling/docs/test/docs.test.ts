@@ -7,9 +7,9 @@ import { checkHtmlLinks, checkMarkdownLinks, markdownAnchors, markdownLinks } fr
 import { renderScipyMap, SCIPY_MAP_FILE, scipyMapRows } from '../scipy-map.mjs';
 
 describe('docs', () => {
-  it('docs/scipy-map.md is what the names, exports and capability table give now (else run `pnpm docs`)', () => {
+  it('docs/scipy-map.md is what the names, exports and capability table give now (else run `pnpm run docs`)', () => {
     const committed = readFileSync(SCIPY_MAP_FILE, 'utf8');
-    expect(committed, 'docs/scipy-map.md is stale: run `pnpm docs` and commit it').toBe(renderScipyMap(scipyMapRows()));
+    expect(committed, 'docs/scipy-map.md is stale: run `pnpm run docs` and commit it').toBe(renderScipyMap(scipyMapRows()));
   });
 
   it('every relative link and anchor of the Markdown files resolves', () => {
