@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // to their built `dist` through `exports`), their own package from `src`.
 export default defineConfig({
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'tooling/*/test/**/*.test.ts', 'apps/*/test/**/*.test.ts'],
+    include: ['packages/*/test/**/*.test.ts', 'tooling/*/test/**/*.test.ts', 'apps/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -7,7 +7,7 @@ const GROUPS = [
 ];
 
 /** `float32, complex64`; a whole integer family as `int8–int64`; every dtype as `all 13`. */
-function dtypeList(dtypes) {
+export function dtypeList(dtypes) {
   if (dtypes.length === DTYPES.length) return `all ${DTYPES.length}`;
   const parts = [];
   const done = new Set();

@@ -24,6 +24,7 @@ export type DType =
   | 'complex64'
   | 'complex128';
 
+/** Every dtype sciport arrays hold on the host. */
 export const DTYPES: readonly DType[] = [
   'bool',
   'int8',
@@ -89,6 +90,7 @@ const INFO: Record<DType, DTypeInfo> = {
   },
 };
 
+/** Whether `value` is the name of a dtype. */
 export function isDType(value: unknown): value is DType {
   return typeof value === 'string' && Object.hasOwn(INFO, value);
 }
@@ -104,25 +106,31 @@ export function checkDType(value: unknown, argument = 'dtype'): DType {
   return value;
 }
 
+/** What sciport knows about a dtype: its kind, size and storage; a DtypeError for an unknown name. */
 export function dtypeInfo(dtype: DType): DTypeInfo {
   const info = INFO[dtype];
   if (info === undefined) checkDType(dtype);
   return info;
 }
 
+/** complex64 or complex128. */
 export function isComplexDtype(dtype: DType): dtype is 'complex64' | 'complex128' {
   return dtype === 'complex64' || dtype === 'complex128';
 }
+/** float32 or float64. */
 export function isRealFloatingDtype(dtype: DType): dtype is 'float32' | 'float64' {
   return dtype === 'float32' || dtype === 'float64';
 }
+/** A real or complex floating dtype. */
 export function isFloatingDtype(dtype: DType): boolean {
   return INFO[dtype].kind === 'real floating' || INFO[dtype].kind === 'complex floating';
 }
+/** A signed or unsigned integer dtype (not bool). */
 export function isIntegerDtype(dtype: DType): boolean {
   const k = INFO[dtype].kind;
   return k === 'signed integer' || k === 'unsigned integer';
 }
+/** int64 or uint64, whose elements are BigInts. */
 export function isBigIntDtype(dtype: DType): dtype is 'int64' | 'uint64' {
   return dtype === 'int64' || dtype === 'uint64';
 }
@@ -178,9 +186,11 @@ export function storageMatches(data: TypedArray, dtype: DType): boolean {
 
 /** Default dtypes (the standard's `defaultDtypes()`): JS numbers are doubles, so float64. */
 export const DEFAULT_FLOAT: DType = 'float64';
+/** The default complex dtype: complex128. */
 export const DEFAULT_COMPLEX: DType = 'complex128';
 /** Default integer and index dtype. Sizes are capped below 2^31, so int32 holds any index. */
 export const DEFAULT_INT: DType = 'int32';
+/** The default index dtype: int32. */
 export const DEFAULT_INDEX: DType = 'int32';
 
 /** Largest number of elements one array may hold (TypedArray and int32 index limit). */

@@ -1,5 +1,7 @@
 /**
  * @sciport/array-api — the host NDArray, dtypes, and the Array API standard namespace.
+ *
+ * @packageDocumentation
  */
 // Installs slice/assign/the namespace getter on NDArray.prototype (see ndarray-methods.ts).
 import './ndarray-methods.js';

@@ -2,6 +2,8 @@
  * `@sciport/array-api/kit`: the rules every array namespace applies before it computes —
  * host, GPU and chunked alike — so each shape, axes and option rule is written once and
  * its errors are worded the same on every kind of array.
+ *
+ * @packageDocumentation
  */
 export { checkArrayList } from './kit/array-list.js';
 export { broadcastShapes } from './kit/broadcast-shapes.js';

@@ -10,12 +10,14 @@ import { readIntegerList } from './kit/integer-list.js';
 
 export { describe };
 
+/** The number of elements of an array of this shape. */
 export function shapeSize(shape: readonly number[]): number {
   let n = 1;
   for (let i = 0; i < shape.length; i++) n *= shape[i];
   return n;
 }
 
+/** The strides, in elements, of a C-contiguous (row-major) array of this shape. */
 export function cStrides(shape: readonly number[]): number[] {
   const stride = new Array<number>(shape.length);
   let s = 1;

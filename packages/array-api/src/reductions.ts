@@ -188,6 +188,7 @@ function groupsCount(x: NDArray, axis: unknown): number {
   return shapeSize(axes.map((i) => x.shape[i]));
 }
 
+/** The Array API standard's `var` (a reserved word in JavaScript): the variance over `axis`. */
 export function variance(x: NDArray, options?: VarOptions): NDArray {
   options = readOptions(options, ['axis', 'keepdims', 'correction'], 'var');
   const a = toNDArray(x);

@@ -6,6 +6,8 @@
  *   const xg = toDevice(x);        // upload (synchronous)
  *   const yg = fft(xg);            // runs in WGSL, returns a GPUArray at once
  *   const y = await yg.toHost();   // the only await
+ *
+ * @packageDocumentation
  */
 // Installs the GPUArray methods that need the namespace and the copy kernel.
 import './gpu-array-methods.js';

@@ -4,6 +4,8 @@
  * This entry is browser-safe: array factories, fixture decoding and dtype-aware
  * comparison. The suites themselves (which read the committed SciPy fixtures from disk
  * and register vitest blocks) are in the Node-only entry `@sciport/conformance/node`.
+ *
+ * @packageDocumentation
  */
 export { claimedFunctions } from './claims.js';
 export { type ArrayFactory, hostFactory } from './factory.js';

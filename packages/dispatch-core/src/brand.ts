@@ -22,6 +22,7 @@ export function arrayKind(value: unknown): ArrayKind | undefined {
   return typeof kind === 'string' ? kind : undefined;
 }
 
+/** Whether `value` is a sciport array of any kind (it carries the array brand). */
 export function isBranded(value: unknown): value is BrandedArray {
   return arrayKind(value) !== undefined;
 }

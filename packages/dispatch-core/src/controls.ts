@@ -21,6 +21,7 @@ export function registerBackend(backend: Backend): void {
   bumpEpoch();
 }
 
+/** Remove a backend from dispatch (and as the global choice); false when none of that name was registered. */
 export function unregisterBackend(backend: BackendRef): boolean {
   const name = nameOf(backend);
   const removed = registry.backends.delete(name);
@@ -121,6 +122,10 @@ export function trace<R>(
   return { result, records } as any;
 }
 
+/**
+ * The dispatch choices in force here (global backend, disabled backends, priority, scopes) as
+ * JSON, for `withDispatchState` in another thread or process.
+ */
 export function getDispatchState(): SerializedDispatchState {
   const frame = registry.scopesInUse ? scopeStorage.get() : undefined;
   const state = frame?.override ?? registry;

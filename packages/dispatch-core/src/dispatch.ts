@@ -231,6 +231,7 @@ function disabledHint(record: DispatchRecord): string | undefined {
 let lastFunction: MultimethodInternal | undefined;
 let lastCandidate: Candidate | undefined;
 
+/** The multimethod id and backend of the last dispatch in this thread, or undefined before the first. */
 export function lastDispatch(): { function: string; backend: string } | undefined {
   return lastFunction && lastCandidate ? { function: lastFunction.id, backend: lastCandidate.name } : undefined;
 }

@@ -13,6 +13,8 @@
  *
  * Re-exports only; the logic lives in ./options.ts, ./shape-axes.ts and ./buffers.ts, where
  * the host transforms use it too.
+ *
+ * @packageDocumentation
  */
 export { withInputFill, withResultMemory } from './buffers.js';
 export { type Completion, completeSpectrum, type SpectrumPart } from './kernels/complete-spectrum.js';

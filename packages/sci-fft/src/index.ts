@@ -4,6 +4,8 @@
  * Every transform is a multimethod of domain `sciport.fft` with a host (CPU)
  * implementation in this package; helpers that are compositions of array operations
  * (fftshift, fftfreq…) run on any array namespace.
+ *
+ * @packageDocumentation
  */
 export {
   FFT_DOMAIN,

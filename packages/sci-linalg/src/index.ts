@@ -3,6 +3,8 @@
  *
  * Every function is a multimethod of domain `sciport.linalg` declared from one table
  * (`LINALG_FUNCTIONS`), with a host (CPU) implementation in this package.
+ *
+ * @packageDocumentation
  */
 export {
   bandwidth,

@@ -2,6 +2,8 @@
  * What a backend that implements sciport.ndimage on its own arrays needs from this package:
  * the option checks (so its errors are the host's, argument for argument), the boundary
  * modes and the Gaussian weights. Not part of the user-facing API.
+ *
+ * @packageDocumentation
  */
 export { readWeights, type WeightPlanes } from './filter-io.js';
 export { checkSigma, checkOrder, checkRadius, gaussianWeights, SIGMA_EPSILON } from './gaussian.js';

@@ -3,6 +3,8 @@
  *
  * Every function is a multimethod of domain `sciport.ndimage` with a host (CPU)
  * implementation in this package, declared from one table (`NDIMAGE_FUNCTIONS`).
+ *
+ * @packageDocumentation
  */
 export {
   convolve,

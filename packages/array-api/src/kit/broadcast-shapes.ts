@@ -5,6 +5,7 @@
 import { ShapeError } from '@sciport/dispatch-core';
 import { shapeToString } from '../layout.js';
 
+/** The shape the given shapes broadcast to (NumPy's `broadcast_shapes`); a ShapeError when they do not. */
 export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
   let nd = 0;
   for (const s of shapes) nd = Math.max(nd, s.length);
