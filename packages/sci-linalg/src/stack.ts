@@ -5,7 +5,8 @@
  * kernel's innermost loop runs along a row (unit stride); the kernels are written for it
  * rather than for LAPACK's column-major layout.
  */
-import { type DType, NDArray, asarray, astype, broadcastShapes, broadcastTo, isComplexDtype, shapeSize } from '@sciport/array-api';
+import { type DType, NDArray, asarray, broadcastShapes, broadcastTo, isComplexDtype, shapeSize } from '@sciport/array-api';
+import { allFinite, copyAs, elementsOf } from './elements.js';
 import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 
 /** The storage the kernels compute in. */
@@ -25,6 +26,10 @@ export interface Stack {
 
 export function isComplex(dtype: LapackDtype): boolean {
   return dtype === 'complex64' || dtype === 'complex128';
+}
+
+function isFloatingDtype(dtype: DType): boolean {
+  return dtype === 'float32' || dtype === 'float64' || isComplexDtype(dtype);
 }
 
 function isSingle(dtype: DType): boolean {
@@ -80,16 +85,12 @@ export function checkSquare(x: { readonly shape: readonly number[] }, argument: 
 
 /** SciPy's check_finite: "array must not contain infs or NaNs". */
 export function checkFiniteValues(x: NDArray, argument: string, fn: string): void {
-  const data = x.dtype === 'int64' || x.dtype === 'uint64' || x.dtype === 'bool' ? null : x.toTypedArray();
-  if (data === null) return;
-  for (let i = 0; i < data.length; i++) {
-    if (!Number.isFinite(data[i] as number)) {
-      throw new InvalidArgumentError(`${fn}: '${argument}' must not contain infs or NaNs.`, {
-        argument,
-        hint: 'Remove the non-finite values, or pass { checkFinite: false } to skip this check.',
-      });
-    }
-  }
+  // only floating types hold infs and NaNs
+  if (!isFloatingDtype(x.dtype) || allFinite(elementsOf(x))) return;
+  throw new InvalidArgumentError(`${fn}: '${argument}' must not contain infs or NaNs.`, {
+    argument,
+    hint: 'Remove the non-finite values, or pass { checkFinite: false } to skip this check.',
+  });
 }
 
 /** `x` ([..., M, N]) copied into a stack of `dtype`, its batch broadcast to `batch`. */
@@ -99,8 +100,20 @@ export function toStack(x: NDArray, dtype: LapackDtype, batch: readonly number[]
   const shape = [...batch, rows, cols];
   const sameShape = shape.length === x.ndim && shape.every((n, i) => n === x.shape[i]);
   const source = sameShape ? x : broadcastTo(x, shape);
-  const data = astype(source, dtype, { copy: true }).toTypedArray() as Float;
+  const data = copyAs(source, dtype) as Float;
   return { data, dtype, batch: [...batch], rows, cols };
+}
+
+/**
+ * `x` ([..., M, N]) as a stack of `dtype` for kernels that only read it: `x`'s own storage
+ * when it already has that type and the batch shape, else a copy (as toStack).
+ */
+export function readStack(x: NDArray, dtype: LapackDtype, batch: readonly number[] = x.shape.slice(0, -2)): Stack {
+  const rows = x.shape[x.ndim - 2];
+  const cols = x.shape[x.ndim - 1];
+  const sameShape = x.ndim === batch.length + 2 && batch.every((n, i) => n === x.shape[i]);
+  if (!sameShape || x.dtype !== dtype) return toStack(x, dtype, batch);
+  return { data: elementsOf(x) as Float, dtype, batch: [...batch], rows, cols };
 }
 
 /** The common batch shape of two stacks' leading dimensions (a ShapeError naming `argument`). */

@@ -1,8 +1,8 @@
 /** Matrices constant along diagonals or anti-diagonals: `toeplitz`, `circulant`, `hankel`. */
 import type { DispatchOptions } from '@sciport/dispatch-core';
-import { type NDArray, reshape } from '@sciport/array-api';
+import { NDArray, type TypedArray, allocate, dtypeInfo, reshape } from '@sciport/array-api';
 import { readFunctionOptions } from '../options.js';
-import { commonDtype, gather, rows, vector, vectorBatch } from './common.js';
+import { commonDtype, rows, vector, vectorBatch } from './common.js';
 
 export interface ToeplitzOptions extends DispatchOptions {
   /** First row (default: conj(c)); its first element is ignored, c's is used. */
@@ -28,7 +28,17 @@ export function toeplitzHost(c: unknown, options?: ToeplitzOptions): NDArray {
     rData = cData.slice();
     for (let k = 1; k < rData.length; k += 2) (rData as Float64Array)[k] = -(rData as Float64Array)[k];
   }
-  return gather(dtype, batch, m, n, [{ data: cData, length: m }, { data: rData, length: n }], (i, j) => (j <= i ? [0, i - j] : [1, j - i]));
+  const lanes = dtypeInfo(dtype).lanes;
+  const out = allocate(dtype, batchSize(batch) * m * n);
+  for (let s = 0, to = 0; s < batchSize(batch); s++) {
+    for (let i = 0; i < m; i++, to += n) {
+      // row i: c[i], c[i − 1], …, c[0] (the diagonal and below), then r[1], r[2], … (above)
+      const below = Math.min(i + 1, n);
+      for (let j = 0; j < below; j++) copyElement(cData, s * m + i - j, out, to + j, lanes);
+      for (let j = below; j < n; j++) copyElement(rData, s * n + j - i, out, to + j, lanes);
+    }
+  }
+  return new NDArray(out, [...batch, m, n], dtype);
 }
 
 /** SciPy's `circulant`: C[i, j] = c[(i − j) mod n]; batches over leading axes. */
@@ -38,7 +48,16 @@ export function circulantHost(c: unknown, options?: DispatchOptions): NDArray {
   const n = col.shape[col.ndim - 1];
   const batch = col.shape.slice(0, -1);
   const data = rows(col, col.dtype, batch);
-  return gather(col.dtype, batch, n, n, [{ data, length: n }], (i, j) => [0, (((i - j) % n) + n) % n]);
+  const lanes = dtypeInfo(col.dtype).lanes;
+  const out = allocate(col.dtype, batchSize(batch) * n * n);
+  for (let s = 0, to = 0; s < batchSize(batch); s++) {
+    for (let i = 0; i < n; i++, to += n) {
+      // row i: c[i], …, c[0], then c[n − 1], …, c[i + 1]
+      for (let j = 0; j <= i; j++) copyElement(data, s * n + i - j, out, to + j, lanes);
+      for (let j = i + 1; j < n; j++) copyElement(data, s * n + n + i - j, out, to + j, lanes);
+    }
+  }
+  return new NDArray(out, [...batch, n, n], col.dtype);
 }
 
 export interface HankelOptions extends DispatchOptions {
@@ -57,11 +76,33 @@ export function hankelHost(c: unknown, options?: HankelOptions): NDArray {
   const dtype = row === null ? col.dtype : commonDtype(col, row);
   const m = col.shape[0];
   const n = row === null ? m : row.shape[0];
-  const sources = [{ data: rows(col, dtype, []), length: m }];
-  if (row !== null) sources.push({ data: rows(row, dtype, []), length: n });
-  return gather(dtype, [], m, n, sources, (i, j) => (i + j < m ? [0, i + j] : row === null ? null : [1, i + j - m + 1]));
+  const cData = rows(col, dtype, []);
+  const rData = row === null ? null : rows(row, dtype, []);
+  const lanes = dtypeInfo(dtype).lanes;
+  const out = allocate(dtype, m * n);
+  for (let i = 0, to = 0; i < m; i++, to += n) {
+    // row i: c[i], …, c[m − 1], then r[1], r[2], … (zeros without r)
+    const fromC = Math.min(m - i, n);
+    for (let j = 0; j < fromC; j++) copyElement(cData, i + j, out, to + j, lanes);
+    if (rData !== null) for (let j = fromC; j < n; j++) copyElement(rData, i + j - m + 1, out, to + j, lanes);
+  }
+  return new NDArray(out, [m, n], dtype);
 }
 
 function flat(x: NDArray): NDArray {
   return x.ndim === 1 ? x : reshape(x, [x.size]);
+}
+
+function batchSize(batch: readonly number[]): number {
+  return batch.reduce((p, d) => p * d, 1);
+}
+
+/** Element `from` of `source` to element `to` of `target` (`lanes` values each). */
+function copyElement(source: TypedArray, from: number, target: TypedArray, to: number, lanes: number): void {
+  if (lanes === 1) {
+    target[to] = source[from];
+    return;
+  }
+  target[2 * to] = source[2 * from];
+  target[2 * to + 1] = source[2 * from + 1];
 }
