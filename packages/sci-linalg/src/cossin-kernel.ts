@@ -93,6 +93,57 @@ function setColumn(out: Float64Array, rows: number, j: number, x: Float64Array, 
 }
 
 /**
+ * Gram–Schmidt (twice) over the columns of the column-major `x` in `order`, most accurate
+ * first: a column computed from a small sine (or cosine) carries an error of ε over that
+ * sine in its direction, which projecting out the accurate columns removes while changing
+ * the reconstruction by only sine × that error. A column that does not keep half its norm
+ * is dropped, for completeBasis to replace.
+ */
+function orthonormalizeInOrder(x: Float64Array, rows: number, order: readonly number[], have: boolean[], lanes: number): void {
+  const accepted: number[] = [];
+  for (const j of order) {
+    if (!have[j]) continue;
+    const cj = lanes * j * rows;
+    for (let pass = 0; pass < 2; pass++) {
+      for (const a of accepted) {
+        const ca = lanes * a * rows;
+        // ⟨a, j⟩ = aᴴ j
+        let re = 0;
+        let im = 0;
+        for (let i = 0; i < rows; i++) {
+          const pa = ca + lanes * i;
+          const pj = cj + lanes * i;
+          if (lanes === 1) re += x[pa] * x[pj];
+          else {
+            re += x[pa] * x[pj] + x[pa + 1] * x[pj + 1];
+            im += x[pa] * x[pj + 1] - x[pa + 1] * x[pj];
+          }
+        }
+        for (let i = 0; i < rows; i++) {
+          const pa = ca + lanes * i;
+          const pj = cj + lanes * i;
+          if (lanes === 1) x[pj] -= re * x[pa];
+          else {
+            x[pj] -= re * x[pa] - im * x[pa + 1];
+            x[pj + 1] -= re * x[pa + 1] + im * x[pa];
+          }
+        }
+      }
+    }
+    let n = 0;
+    for (let i = 0; i < rows * lanes; i++) n += x[cj + i] * x[cj + i];
+    n = Math.sqrt(n);
+    if (n < 0.5) {
+      x.fill(0, cj, cj + rows * lanes);
+      have[j] = false;
+      continue;
+    }
+    for (let i = 0; i < rows * lanes; i++) x[cj + i] /= n;
+    accepted.push(j);
+  }
+}
+
+/**
  * The column-major rows×cols x in row-major order; with `conjugate`, its conjugate transpose
  * instead (whose rows are x's conjugated columns: the same storage order).
  */
@@ -167,7 +218,7 @@ export function csd(x: Float64Array, m: number, p: number, q: number, lanes: num
         }
       }
       sines[k] = i < t ? second.s[i] : 0;
-      if (k >= n11 && i < t) {
+      if (k >= n11 && i < t && second.s[i] > 0) {
         const column = new Float64Array(mp * lanes);
         for (let e = 0; e < mp; e++) for (let l = 0; l < lanes; l++) column[lanes * e + l] = second.u[lanes * (e * mp + i) + l];
         setColumn(u2, mp, u2Column(k), column, sign21, lanes, u2Have);
@@ -195,6 +246,11 @@ export function csd(x: Float64Array, m: number, p: number, q: number, lanes: num
   // 3. the angles, and the columns no product gave complete the bases
   const theta = new Float64Array(r);
   for (let i = 0; i < r; i++) theta[i] = Math.atan2(sines[n11 + i], cosines[n11 + i]);
+  // U1's columns in order of accuracy: cosines descending; U2's: sines descending
+  const byCosine = [...Array(p).keys()].filter((j) => j < q).sort((a, b) => cosines[b] - cosines[a]);
+  const bySine = [...Array(q).keys()].filter((j) => j >= n11).sort((a, b) => sines[b] - sines[a]);
+  orthonormalizeInOrder(u1, p, byCosine, u1Have, lanes);
+  orthonormalizeInOrder(u2, mp, bySine.map(u2Column), u2Have, lanes);
   completeBasis(u1, p, p, u1Have, lanes);
   completeBasis(u2, mp, mp, u2Have, lanes);
 
