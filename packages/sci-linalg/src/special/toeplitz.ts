@@ -29,13 +29,14 @@ export function toeplitzHost(c: unknown, options?: ToeplitzOptions): NDArray {
     for (let k = 1; k < rData.length; k += 2) (rData as Float64Array)[k] = -(rData as Float64Array)[k];
   }
   const lanes = dtypeInfo(dtype).lanes;
-  const out = allocate(dtype, batchSize(batch) * m * n);
+  const out = allocate(dtype, batchSize(batch) * m * n) as Float64Array;
   for (let s = 0, to = 0; s < batchSize(batch); s++) {
+    const reversed = reversedSlice(cData, s * m, m, lanes);
     for (let i = 0; i < m; i++, to += n) {
       // row i: c[i], c[i − 1], …, c[0] (the diagonal and below), then r[1], r[2], … (above)
       const below = Math.min(i + 1, n);
-      for (let j = 0; j < below; j++) copyElement(cData, s * m + i - j, out, to + j, lanes);
-      for (let j = below; j < n; j++) copyElement(rData, s * n + j - i, out, to + j, lanes);
+      out.set(reversed.subarray(lanes * (m - 1 - i), lanes * (m - 1 - i + below)) as Float64Array, lanes * to);
+      if (below < n) out.set(rData.subarray(lanes * (s * n + 1), lanes * (s * n + n - i)) as Float64Array, lanes * (to + below));
     }
   }
   return new NDArray(out, [...batch, m, n], dtype);
@@ -49,12 +50,13 @@ export function circulantHost(c: unknown, options?: DispatchOptions): NDArray {
   const batch = col.shape.slice(0, -1);
   const data = rows(col, col.dtype, batch);
   const lanes = dtypeInfo(col.dtype).lanes;
-  const out = allocate(col.dtype, batchSize(batch) * n * n);
+  const out = allocate(col.dtype, batchSize(batch) * n * n) as Float64Array;
   for (let s = 0, to = 0; s < batchSize(batch); s++) {
+    const reversed = reversedSlice(data, s * n, n, lanes);
     for (let i = 0; i < n; i++, to += n) {
       // row i: c[i], …, c[0], then c[n − 1], …, c[i + 1]
-      for (let j = 0; j <= i; j++) copyElement(data, s * n + i - j, out, to + j, lanes);
-      for (let j = i + 1; j < n; j++) copyElement(data, s * n + n + i - j, out, to + j, lanes);
+      out.set(reversed.subarray(lanes * (n - 1 - i), lanes * n) as Float64Array, lanes * to);
+      out.set(reversed.subarray(0, lanes * (n - 1 - i)) as Float64Array, lanes * (to + i + 1));
     }
   }
   return new NDArray(out, [...batch, n, n], col.dtype);
@@ -79,12 +81,12 @@ export function hankelHost(c: unknown, options?: HankelOptions): NDArray {
   const cData = rows(col, dtype, []);
   const rData = row === null ? null : rows(row, dtype, []);
   const lanes = dtypeInfo(dtype).lanes;
-  const out = allocate(dtype, m * n);
+  const out = allocate(dtype, m * n) as Float64Array;
   for (let i = 0, to = 0; i < m; i++, to += n) {
     // row i: c[i], …, c[m − 1], then r[1], r[2], … (zeros without r)
     const fromC = Math.min(m - i, n);
-    for (let j = 0; j < fromC; j++) copyElement(cData, i + j, out, to + j, lanes);
-    if (rData !== null) for (let j = fromC; j < n; j++) copyElement(rData, i + j - m + 1, out, to + j, lanes);
+    out.set(cData.subarray(lanes * i, lanes * (i + fromC)) as Float64Array, lanes * to);
+    if (rData !== null && fromC < n) out.set(rData.subarray(lanes, lanes * (1 + n - fromC)) as Float64Array, lanes * (to + fromC));
   }
   return new NDArray(out, [m, n], dtype);
 }
@@ -97,12 +99,11 @@ function batchSize(batch: readonly number[]): number {
   return batch.reduce((p, d) => p * d, 1);
 }
 
-/** Element `from` of `source` to element `to` of `target` (`lanes` values each). */
-function copyElement(source: TypedArray, from: number, target: TypedArray, to: number, lanes: number): void {
-  if (lanes === 1) {
-    target[to] = source[from];
-    return;
+/** Elements start … start + length − 1 of `source` in reverse order (`lanes` values each, kept in order). */
+function reversedSlice(source: TypedArray, start: number, length: number, lanes: number): TypedArray {
+  const out = source.slice(lanes * start, lanes * (start + length));
+  for (let k = 0; k < length; k++) {
+    for (let l = 0; l < lanes; l++) out[lanes * k + l] = source[lanes * (start + length - 1 - k) + l];
   }
-  target[2 * to] = source[2 * from];
-  target[2 * to + 1] = source[2 * from + 1];
+  return out;
 }
