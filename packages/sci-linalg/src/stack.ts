@@ -99,6 +99,13 @@ export function toStack(x: NDArray, dtype: LapackDtype, batch: readonly number[]
   const cols = x.shape[x.ndim - 1];
   const shape = [...batch, rows, cols];
   const sameShape = shape.length === x.ndim && shape.every((n, i) => n === x.shape[i]);
+  if (!sameShape && x.size === rows * cols) {
+    // one matrix against a batch (inv's identity, a shared a): copied once, then tiled
+    const one = copyAs(x, dtype) as Float;
+    const data = allocateFloat(dtype, batchCount(batch) * rows * cols);
+    for (let at = 0; at < data.length; at += one.length) data.set(one, at);
+    return { data, dtype, batch: [...batch], rows, cols };
+  }
   const source = sameShape ? x : broadcastTo(x, shape);
   const data = copyAs(source, dtype) as Float;
   return { data, dtype, batch: [...batch], rows, cols };
