@@ -63,6 +63,7 @@ const INVOKE = {
   solveDiscreteLyapunov: (x) => m.solveDiscreteLyapunov(x, x),
   solveContinuousAre: (x) => m.solveContinuousAre(x, x, x, x),
   solveDiscreteAre: (x) => m.solveDiscreteAre(x, x, x, x),
+  cossin: (x) => m.cossin(x, { p: 2, q: 2 }),
 };
 
 /** The Q and R of the host sample (the updates take them with a vector of the probed kind). */

@@ -3,7 +3,7 @@
  * Benchmark of @sciport/linalg against SciPy's scipy.linalg (LAPACK/OpenBLAS on one
  * thread: OPENBLAS_NUM_THREADS=1) and ml-matrix (n ≤ 1024, float64), in one run.
  *
- *   pnpm build && node packages/sci-linalg/bench/linalg.bench.mjs [--quick] [--only=fn,…] [--no-ml]
+ *   pnpm build && node packages/sci-linalg/bench/linalg.bench.mjs [--quick] [--only=fn,…] [--no-ml] [--batch-only]
  *
  * Every function of the package's table (LINALG_FUNCTIONS) with a spec below is
  * benchmarked; a function added to the table joins with one spec line, and the others are
@@ -96,6 +96,9 @@ const SPECS = [
   { fn: 'bandwidth', args: (m) => [m.A], scipy: 'sl.bandwidth(A)', maxN: 2048 },
   { fn: 'toeplitz', args: (m) => [m.b], scipy: 'sl.toeplitz(b)', maxN: 2048 },
 ];
+
+// eigh joins the batched small-matrix cases (10 000 stacked 4×4 and 3×3) and the sizes
+SPECS.push({ fn: 'eigh', args: (m) => [m.S], scipy: 'sl.eigh(S)', maxN: 256, batch: true });
 
 const PY = `
 import numpy as np, scipy, scipy.linalg as sl
@@ -215,6 +218,8 @@ for (const dtype of DTYPES) {
     for (const spec of specs.filter((s) => s.batch)) cases.push({ spec, n, batch: BATCH, dtype, label: `${BATCH}×${n}×${n}`, ours: [], scipy: [], ml: [] });
   }
 }
+// --batch-only: just the stacked small-matrix cases
+if (argv.includes('--batch-only')) cases.splice(0, cases.length, ...cases.filter((c) => c.batch));
 for (const c of cases) c.key = `${c.spec.label ?? c.spec.fn}|${c.label}|${c.dtype}`;
 
 warmAllocator();

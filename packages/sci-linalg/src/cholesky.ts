@@ -123,7 +123,7 @@ export function choSolveHost(cAndLower: readonly [unknown, boolean | NDArray], b
   const o = readFunctionOptions(options, 'choSolve');
   const checkFinite = checkBoolean(o.checkFinite, 'checkFinite', true);
   const lower = readLowerFlag(Array.isArray(cAndLower) && cAndLower.length === 2 ? cAndLower[1] : undefined);
-  const system = linearSystem(cAndLower[0], b, { fn: 'choSolve', aName: 'c', checkFinite });
+  const system = linearSystem(cAndLower[0], b, { fn: 'choSolve', aName: 'c', checkFinite, readsAOnly: true });
   if (system.empty) return fromData(emptyResult(system), system.resultShape, system.dtype);
   const { n, k } = system;
   const kern = kernelsFor(system.dtype);

@@ -32,6 +32,7 @@ import {
   toStack,
 } from './stack.js';
 import { mirrorTriangle } from './structure.js';
+import { jacobiEigenBatch, SMALL_EIGH_ORDER } from './small/eigh.js';
 
 /** The eigenvalues (ascending) and, when asked, the eigenvectors of one Hermitian matrix. */
 export interface HermitianEigen {
@@ -227,6 +228,12 @@ function solve(fn: 'eigh' | 'eigvalsh', a: unknown, b: unknown, options: EighOpt
   const bs = bi === null ? null : toStack(bi, dtype, batch);
   const lanes = isComplex(dtype) ? 2 : 1;
   const count = batchCount(batch);
+  if (lanes === 1 && bs === null && n <= SMALL_EIGH_ORDER && subset.byIndex === null && subset.byValue === null) {
+    // batches of small real matrices: Jacobi, straight into the results (small/eigh.ts)
+    for (let s = 0; s < count; s++) mirrorTriangle(as.data, s * n * n, n, lanes, lower, true);
+    const small = jacobiEigenBatch(as.data, n, count, vectors);
+    return { w: fromData(small.w, [...batch, n], realOf(dtype)), v: small.v === null ? null : fromData(small.v, [...batch, n, n], dtype) };
+  }
   const results: HermitianEigen[] = [];
   for (let s = 0; s < count; s++) {
     const off = s * n * n;

@@ -121,6 +121,8 @@ export type {
   PolarOptions,
   ProcrustesOptions,
 } from './least-squares-options.js';
+export { cossin } from './multimethods.js';
+export type { CossinFunction, CossinOptions } from './cossin.js';
 export { LINALG_FUNCTIONS, type LinalgFunction, type LinalgGroup, linalgFunction, linalgNames } from './table.js';
 export { LinAlgError } from './errors.js';
 export type {

@@ -67,7 +67,7 @@ export function luSolveHost(luAndPiv: readonly [unknown, unknown], b: unknown, o
       hint: 'Pass luFactor(a) as it is.',
     });
   }
-  const system = linearSystem(luAndPiv[0], b, { fn: 'luSolve', aName: 'lu', checkFinite });
+  const system = linearSystem(luAndPiv[0], b, { fn: 'luSolve', aName: 'lu', checkFinite, readsAOnly: true });
   const piv = toArray(luAndPiv[1]);
   const batch = system.a.batch;
   const n = system.n;

@@ -70,6 +70,7 @@ import { sqrtmHost } from './matfun/sqrtm.js';
 import type { FunmOptions, SqrtmOptions } from './matfun-options.js';
 import { coshmHost, cosmHost, sinhmHost, sinmHost, tanhmHost, tanmHost } from './matfun/trig.js';
 import type { DispatchOptions } from '@sciport/dispatch-core';
+import { type CossinFunction, cossinHost } from './cossin.js';
 
 export { LINALG_DOMAIN } from './table.js';
 
@@ -265,6 +266,9 @@ export const solveDiscreteLyapunov = declare<(a: unknown, q: unknown, options?: 
   'solveDiscreteLyapunov',
   solveDiscreteLyapunovHost,
 );
+
+// cossin's result depends on `separate`: CossinFunction states which
+export const cossin = declare<CossinFunction>('cossin', cossinHost as CossinFunction);
 
 /**
  * Every multimethod of the domain by name (for capability tables, manifests and

@@ -10,7 +10,7 @@ import { LinAlgError } from './errors.js';
 import { type FiniteOptions, readFunctionOptions } from './options.js';
 import { allocateFloat, checkFiniteValues, fromData, isComplex, type LapackDtype, lapackDtype, realOf, toArray } from './stack.js';
 import { singularValuesOf } from './svd.js';
-import { astype } from '@sciport/array-api';
+import { readAs } from './elements.js';
 
 /** Norm orders: a number (Infinity / -Infinity for inf / -inf), 'fro', 'nuc', or null (the default). */
 export type NormOrder = number | 'fro' | 'nuc' | null;
@@ -60,7 +60,7 @@ export function normHost(x: unknown, options?: NormOptions): NDArray {
   const moved = permuteDims(a, [...rest, ...axes]);
   const dtype = lapackDtype(a.dtype);
   const lanes = isComplex(dtype) ? 2 : 1;
-  const data = astype(moved, dtype, { copy: true }).toTypedArray() as Float64Array | Float32Array;
+  const data = readAs(moved, dtype) as Float64Array | Float32Array;
   const outer = rest.reduce((p, i) => p * a.shape[i], 1);
   const inner = axes.reduce((p, i) => p * a.shape[i], 1);
   const outType = returnsPythonFloat(a, dtype, o.axis, keepdims, ord) ? 'float64' : realOf(dtype);
@@ -73,6 +73,11 @@ export function normHost(x: unknown, options?: NormOptions): NDArray {
       out[s] = spectralNorm(singular.subarray(s * k, (s + 1) * k), ord);
       continue;
     }
+    if (lanes === 1 && (ord === null || ord === 'fro' || (ord === 2 && !matrix))) {
+      // the 2-norm / Frobenius norm of real values, straight from the storage
+      out[s] = sumOfSquaresRoot(data, s * inner, inner);
+      continue;
+    }
     for (let i = 0; i < inner; i++) {
       const p = lanes * (s * inner + i);
       abs[i] = lanes === 1 ? Math.abs(data[p]) : Math.hypot(data[p], data[p + 1]);
@@ -81,6 +86,13 @@ export function normHost(x: unknown, options?: NormOptions): NDArray {
   }
   const shape = keepdims ? a.shape.map((d, i) => (axes.includes(i) ? 1 : d)) : rest.map((i) => a.shape[i]);
   return fromData(out, shape, outType);
+}
+
+/** √(Σ v²) of `count` real values from `start` (the sum in storage order, as vectorNorm's). */
+function sumOfSquaresRoot(data: Float64Array | Float32Array, start: number, count: number): number {
+  let sum = 0;
+  for (let i = start; i < start + count; i++) sum += data[i] * data[i];
+  return Math.sqrt(sum);
 }
 
 function checkOrder(ord: unknown): NormOrder {

@@ -226,7 +226,7 @@ export function solveTriangularHost(a: unknown, b: unknown, options?: SolveTrian
   const lower = checkBoolean(o.lower, 'lower', false);
   const unit = checkBoolean(o.unitDiagonal, 'unitDiagonal', false);
   const checkFinite = checkBoolean(o.checkFinite, 'checkFinite', true);
-  const system = linearSystem(a, b, { fn: 'solveTriangular', aName: 'a', checkFinite });
+  const system = linearSystem(a, b, { fn: 'solveTriangular', aName: 'a', checkFinite, readsAOnly: true });
   if (system.empty) return fromData(emptyResult(system), system.resultShape, system.dtype);
   const { n, k } = system;
   const kern = kernelsFor(system.dtype);

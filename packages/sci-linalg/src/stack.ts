@@ -5,7 +5,8 @@
  * kernel's innermost loop runs along a row (unit stride); the kernels are written for it
  * rather than for LAPACK's column-major layout.
  */
-import { type DType, NDArray, asarray, astype, broadcastShapes, broadcastTo, isComplexDtype, shapeSize } from '@sciport/array-api';
+import { type DType, NDArray, asarray, broadcastShapes, broadcastTo, isComplexDtype, shapeSize } from '@sciport/array-api';
+import { allFinite, copyAs, elementsOf } from './elements.js';
 import { ShapeError } from '@sciport/dispatch-core';
 import { nonFiniteError } from './finite-error.js';
 
@@ -26,6 +27,10 @@ export interface Stack {
 
 export function isComplex(dtype: LapackDtype): boolean {
   return dtype === 'complex64' || dtype === 'complex128';
+}
+
+function isFloatingDtype(dtype: DType): boolean {
+  return dtype === 'float32' || dtype === 'float64' || isComplexDtype(dtype);
 }
 
 function isSingle(dtype: DType): boolean {
@@ -81,11 +86,9 @@ export function checkSquare(x: { readonly shape: readonly number[] }, argument: 
 
 /** SciPy's check_finite: "array must not contain infs or NaNs". */
 export function checkFiniteValues(x: NDArray, argument: string, fn: string): void {
-  const data = x.dtype === 'int64' || x.dtype === 'uint64' || x.dtype === 'bool' ? null : x.toTypedArray();
-  if (data === null) return;
-  for (let i = 0; i < data.length; i++) {
-    if (!Number.isFinite(data[i] as number)) throw nonFiniteError(fn, argument);
-  }
+  // only floating types hold infs and NaNs
+  if (!isFloatingDtype(x.dtype) || allFinite(elementsOf(x))) return;
+  throw nonFiniteError(fn, argument);
 }
 
 /** `x` ([..., M, N]) copied into a stack of `dtype`, its batch broadcast to `batch`. */
@@ -94,9 +97,28 @@ export function toStack(x: NDArray, dtype: LapackDtype, batch: readonly number[]
   const cols = x.shape[x.ndim - 1];
   const shape = [...batch, rows, cols];
   const sameShape = shape.length === x.ndim && shape.every((n, i) => n === x.shape[i]);
+  if (!sameShape && x.size === rows * cols) {
+    // one matrix against a batch (inv's identity, a shared a): copied once, then tiled
+    const one = copyAs(x, dtype) as Float;
+    const data = allocateFloat(dtype, batchCount(batch) * rows * cols);
+    for (let at = 0; at < data.length; at += one.length) data.set(one, at);
+    return { data, dtype, batch: [...batch], rows, cols };
+  }
   const source = sameShape ? x : broadcastTo(x, shape);
-  const data = astype(source, dtype, { copy: true }).toTypedArray() as Float;
+  const data = copyAs(source, dtype) as Float;
   return { data, dtype, batch: [...batch], rows, cols };
+}
+
+/**
+ * `x` ([..., M, N]) as a stack of `dtype` for kernels that only read it: `x`'s own storage
+ * when it already has that type and the batch shape, else a copy (as toStack).
+ */
+export function readStack(x: NDArray, dtype: LapackDtype, batch: readonly number[] = x.shape.slice(0, -2)): Stack {
+  const rows = x.shape[x.ndim - 2];
+  const cols = x.shape[x.ndim - 1];
+  const sameShape = x.ndim === batch.length + 2 && batch.every((n, i) => n === x.shape[i]);
+  if (!sameShape || x.dtype !== dtype) return toStack(x, dtype, batch);
+  return { data: elementsOf(x) as Float, dtype, batch: [...batch], rows, cols };
 }
 
 /** The common batch shape of two stacks' leading dimensions (a ShapeError naming `argument`). */

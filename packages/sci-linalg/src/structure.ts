@@ -4,17 +4,36 @@
  */
 import type { Float } from './stack.js';
 
-/** Lower and upper bandwidth of the rows×cols matrix at element offset `o` (lanes 1 or 2). */
+/**
+ * Lower and upper bandwidth of the rows×cols matrix at element offset `o` (lanes 1 or 2).
+ * Each row is scanned only over the columns that could widen the band found so far
+ * (from the far end inward), so a dense matrix settles after a row or two, and a banded
+ * one reads each row once, along its storage.
+ */
 export function bandwidthOf(a: Float, o: number, rows: number, cols: number, lanes: number): [number, number] {
+  const nonzero = (i: number, j: number) => {
+    const p = lanes * (o + i * cols + j);
+    return a[p] !== 0 || (lanes === 2 && a[p + 1] !== 0);
+  };
   let lower = 0;
+  for (let i = rows - 1; i > lower; i--) {
+    // columns j with i − j > lower, leftmost first
+    const end = Math.min(i - lower, cols);
+    for (let j = 0; j < end; j++) {
+      if (nonzero(i, j)) {
+        lower = i - j;
+        break;
+      }
+    }
+  }
   let upper = 0;
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) {
-      const p = lanes * (o + i * cols + j);
-      const nonzero = a[p] !== 0 || (lanes === 2 && a[p + 1] !== 0);
-      if (!nonzero) continue;
-      if (i > j) lower = Math.max(lower, i - j);
-      else if (j > i) upper = Math.max(upper, j - i);
+  for (let i = 0; i < rows && cols - 1 - i > upper; i++) {
+    // columns j with j − i > upper, rightmost first
+    for (let j = cols - 1; j > i + upper; j--) {
+      if (nonzero(i, j)) {
+        upper = j - i;
+        break;
+      }
     }
   }
   return [lower, upper];

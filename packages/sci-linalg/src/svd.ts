@@ -9,6 +9,7 @@ import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { LinAlgError } from './errors.js';
 import { columnNorm, completeBasis, jacobiOrthogonalize } from './kernels/jacobi-svd.js';
 import { readMatrix } from './lu.js';
+import { SMALL_SVD_ORDER, smallSvd } from './small/svd.js';
 import { type FiniteOptions, type OverwriteAOptions, readFunctionOptions } from './options.js';
 import { allocateFloat, batchCount, type Float, fromData, isComplex, realOf, type Stack, toArray } from './stack.js';
 
@@ -47,6 +48,15 @@ export function decompose(stack: Stack, vectors: boolean, full: boolean): Decomp
   const p = Math.max(m, n);
   const q = Math.min(m, n);
   const count = batchCount(batch);
+  if (lanes === 1 && p <= SMALL_SVD_ORDER) {
+    // many small real matrices: the same method without per-matrix allocations
+    const small = smallSvd(stack, vectors, full);
+    return {
+      s: fromData(small.s, [...batch, q], realOf(dtype)),
+      u: small.u === null ? undefined : fromData(small.u, [...batch, m, full ? m : q], dtype),
+      vh: small.vh === null ? undefined : fromData(small.vh, [...batch, full ? n : q, n], dtype),
+    };
+  }
   const eps = realOf(dtype) === 'float32' ? 2 ** -24 : 2 ** -53;
   const s = allocateFloat(realOf(dtype), count * q);
   const uCols = full ? m : q;

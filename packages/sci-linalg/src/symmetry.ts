@@ -1,6 +1,7 @@
 /** `bandwidth`, `issymmetric` and `ishermitian`: structure tests of (stacks of) matrices. */
-import { type NDArray, astype } from '@sciport/array-api';
+import type { NDArray } from '@sciport/array-api';
 import { checkFiniteNumber, readOptions } from '@sciport/array-api/kit';
+import { readAs } from './elements.js';
 import { checkMatrix, checkSquare, fromData, isComplex, lapackDtype, toArray } from './stack.js';
 import { bandwidthOf } from './structure.js';
 import { linalgFunction } from './table.js';
@@ -13,7 +14,7 @@ function perMatrix<T>(
 ): { values: T[]; batch: number[] } {
   checkMatrix(a, 'a', fn);
   const dtype = lapackDtype(a.dtype);
-  const data = astype(a, dtype, { copy: true }).toTypedArray() as Float64Array | Float32Array;
+  const data = readAs(a, dtype) as Float64Array | Float32Array;
   const rows = a.shape[a.ndim - 2];
   const cols = a.shape[a.ndim - 1];
   const batch = a.shape.slice(0, -2);
@@ -53,27 +54,9 @@ function symmetry(fn: 'issymmetric' | 'ishermitian', x: unknown, options: Symmet
   checkSquare(a, 'a', fn);
   const conjugate = fn === 'ishermitian';
   const exact = atol === null && rtol === null;
-  const { values, batch } = perMatrix(a, fn, (d, o0, n, _c, lanes) => {
-    const sign = conjugate ? -1 : 1;
-    // a_ij against a_ji (conjugated for ishermitian): both orders, as numpy.allclose(a, a.T) compares them
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        if (i === j && !conjugate) continue;
-        const p = lanes * (o0 + i * n + j);
-        const q = lanes * (o0 + j * n + i);
-        const br = d[q];
-        const bi = lanes === 2 ? sign * d[q + 1] : 0;
-        const ai = lanes === 2 ? d[p + 1] : 0;
-        if (exact) {
-          // equality, not a difference: inf equals inf, NaN equals nothing
-          if (!(d[p] === br && ai === bi)) return false;
-        } else if (!(Math.hypot(d[p] - br, ai - bi) <= (atol ?? 0) + (rtol ?? 0) * Math.hypot(br, bi))) {
-          return false;
-        }
-      }
-    }
-    return true;
-  });
+  const { values, batch } = perMatrix(a, fn, (d, o0, n, _c, lanes) =>
+    exact ? exactlySymmetric(d, o0, n, lanes, conjugate) : closeToSymmetric(d, o0, n, lanes, conjugate, atol ?? 0, rtol ?? 0),
+  );
   if (batch.length === 0) return values[0];
   return fromData(Uint8Array.from(values, Number), batch, 'bool');
 }
@@ -84,4 +67,66 @@ export function issymmetricHost(a: unknown, options?: SymmetryOptions): boolean 
 
 export function ishermitianHost(a: unknown, options?: SymmetryOptions): boolean | NDArray {
   return symmetry('ishermitian', a, options);
+}
+
+/** Tile edge of the blocked transpose comparisons: a tile's rows and columns stay in cache. */
+const TILE = 32;
+
+/**
+ * a_ij === a_ji (conjugated for `conjugate`) for the n×n matrix at `o`: equality is
+ * symmetric, so each pair is compared once (inf equals inf, NaN equals nothing), tile by
+ * tile so that the column reads stay in cache.
+ */
+function exactlySymmetric(d: Float64Array | Float32Array, o: number, n: number, lanes: number, conjugate: boolean): boolean {
+  if (conjugate) {
+    // the diagonal against its own conjugate: real, and not NaN
+    for (let i = 0; i < n; i++) {
+      const p = lanes * (o + i * n + i);
+      if (Number.isNaN(d[p]) || (lanes === 2 && !(d[p + 1] === -d[p + 1]))) return false;
+    }
+  }
+  const sign = conjugate ? -1 : 1;
+  for (let i0 = 0; i0 < n; i0 += TILE) {
+    for (let j0 = i0; j0 < n; j0 += TILE) {
+      const iEnd = Math.min(i0 + TILE, n);
+      const jEnd = Math.min(j0 + TILE, n);
+      for (let i = i0; i < iEnd; i++) {
+        for (let j = Math.max(j0, i + 1); j < jEnd; j++) {
+          const p = lanes * (o + i * n + j);
+          const q = lanes * (o + j * n + i);
+          if (!(d[p] === d[q])) return false;
+          if (lanes === 2 && !(d[p + 1] === sign * d[q + 1])) return false;
+        }
+      }
+    }
+  }
+  return true;
+}
+
+/**
+ * |a_ij − a_ji| <= atol + rtol·|a_ji| (conjugated for `conjugate`), in both orders as
+ * numpy.allclose(a, a.T) compares them (the test is not symmetric in its two sides).
+ */
+function closeToSymmetric(
+  d: Float64Array | Float32Array,
+  o: number,
+  n: number,
+  lanes: number,
+  conjugate: boolean,
+  atol: number,
+  rtol: number,
+): boolean {
+  const sign = conjugate ? -1 : 1;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (i === j && !conjugate) continue;
+      const p = lanes * (o + i * n + j);
+      const q = lanes * (o + j * n + i);
+      const br = d[q];
+      const bi = lanes === 2 ? sign * d[q + 1] : 0;
+      const ai = lanes === 2 ? d[p + 1] : 0;
+      if (!(Math.hypot(d[p] - br, ai - bi) <= atol + rtol * Math.hypot(br, bi))) return false;
+    }
+  }
+  return true;
 }

@@ -14,6 +14,7 @@ import {
   type Float,
   type LapackDtype,
   lapackDtype,
+  readStack,
   type Stack,
   toArray,
   toStack,
@@ -40,6 +41,8 @@ export interface SystemArguments {
   readonly checkFinite: boolean;
   /** SciPy's 1×1 shortcut in solve: a single-element `a` divides any `b`. */
   readonly scalarA?: boolean;
+  /** The solver only reads `a` (a triangular or factored matrix): it may be `a`'s own storage. */
+  readonly readsAOnly?: boolean;
 }
 
 export function linearSystem(aInput: unknown, bInput: unknown, args: SystemArguments): LinearSystem {
@@ -66,7 +69,7 @@ export function linearSystem(aInput: unknown, bInput: unknown, args: SystemArgum
   }
   const batch = broadcastBatch(a.shape.slice(0, -2), bMatrix.shape.slice(0, -2), 'b', fn);
   const dtype = lapackDtype(a.dtype, b.dtype);
-  const aStack = toStack(a, dtype, batch);
+  const aStack = args.readsAOnly ? readStack(a, dtype, batch) : toStack(a, dtype, batch);
   const bStack = toStack(bMatrix, dtype, batch);
   const k = bMatrix.shape[bMatrix.ndim - 1];
   const count = batch.reduce((p, d) => p * d, 1);

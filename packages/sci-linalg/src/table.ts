@@ -132,6 +132,8 @@ export const LINALG_TABLE = functionTable<LinalgFunction>(LINALG_DOMAIN, [
   row('solveDiscreteLyapunov', 'equation', [0, 1], ['method']),
   row('solveContinuousAre', 'equation', [0, 1, 2, 3], ['e', 's', 'balanced']),
   row('solveDiscreteAre', 'equation', [0, 1, 2, 3], ['e', 's', 'balanced']),
+  // cossin(X, { p, q }) or cossin([x11, x12, x21, x22]): X may be a list of blocks
+  row('cossin', 'decomposition', [0], ['p', 'q', 'separate', 'swapSign', 'computeU', 'computeVh']),
 ]);
 
 /** Every function's row, in table order. */

@@ -25,6 +25,8 @@ const MILESTONE = [
   'expm', 'expmFrechet', 'expmCond', 'cosm', 'sinm', 'tanm', 'coshm', 'sinhm', 'tanhm', 'sqrtm', 'signm', 'funm', 'logm', 'fractionalMatrixPower',
   // matrix equations
   'solveSylvester', 'solveContinuousLyapunov', 'solveDiscreteLyapunov', 'solveContinuousAre', 'solveDiscreteAre',
+  // the CS decomposition
+  'cossin',
 ];
 
 describe('the linalg table', () => {

@@ -13,7 +13,7 @@
  * be equal. `svd`'s singular vectors are compared after turning each pair to SciPy's sign or
  * phase (linalg-svd.ts), the only freedom they have.
  */
-import type { DType } from '@sciport/array-api';
+import type { DType, NDArray } from '@sciport/array-api';
 import * as sciLinalg from '@sciport/linalg';
 import { linalgFunction } from '@sciport/linalg';
 import { describe, it } from 'vitest';
@@ -27,6 +27,7 @@ import { funmCallback } from './linalg-funm.js';
 import { alignBasis } from './linalg-subspaces.js';
 import { alignQrFactors } from './linalg-qr-update.js';
 import { checkEigenCase, EIGEN_CHECKED } from './linalg-eigen.js';
+import { alignCossin, assembleBlocks } from './linalg-cossin.js';
 
 /** Fixture files of the linalg suite (packages/conformance/fixtures/linalg). */
 export const LINALG_FIXTURE_FILES = [
@@ -49,6 +50,7 @@ export const LINALG_FIXTURE_FILES = [
   'matfun',
   'equations',
   'matfun-schur',
+  'cossin',
 ] as const;
 
 export interface LinalgSuiteTolerance {
@@ -165,6 +167,18 @@ async function runCase(file: FixtureFile, c: LinalgCase, factory: ArrayFactory, 
   if (['qrUpdate', 'qrInsert', 'qrDelete'].includes(c.fn) && Array.isArray(result) && Array.isArray(c.expected) && c.expected.length === 2) {
     const read = await Promise.all(result.map((x) => factory.read(x)));
     const aligned = alignQrFactors(read, (c.expected as FixtureArray[]).map(decodeArray), tol);
+    if (typeof aligned === 'string') return `${where}: ${aligned}`;
+    result = aligned;
+  }
+  if (c.fn === 'cossin' && Array.isArray(c.expected)) {
+    const readAll = async (v: unknown): Promise<unknown> => (Array.isArray(v) ? Promise.all(v.map(readAll)) : factory.read(v));
+    const decodeAll = (e: unknown): unknown => (Array.isArray(e) ? e.map(decodeAll) : decodeArray(e as FixtureArray));
+    // X whole with { p, q } (one of them alone: the other is 1), or as its four blocks
+    const blocks = input === null ? (c.args[0] as { $input: string }[]).map((r) => decodeArray(file.inputs[r.$input])) : null;
+    const x = blocks === null ? (input as NDArray) : assembleBlocks(blocks);
+    const p = blocks === null ? ((c.options.p as number | undefined) ?? 1) : blocks[0].shape[0];
+    const q = blocks === null ? ((c.options.q as number | undefined) ?? 1) : blocks[0].shape[1];
+    const aligned = alignCossin(await readAll(result), decodeAll(c.expected), x, p, q, tol);
     if (typeof aligned === 'string') return `${where}: ${aligned}`;
     result = aligned;
   }

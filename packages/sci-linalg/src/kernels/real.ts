@@ -98,8 +98,9 @@ export function laswp(b: Float, bo: number, k: number, piv: Int32Array, po: numb
 export function trsm(t: Float, to: number, n: number, b: Float, bo: number, k: number, lower: boolean, trans: number, unit: boolean): number {
   if (!unit) for (let i = 0; i < n; i++) if (t[to + i * n + i] === 0) return i;
   const transposed = trans !== 0;
-  // element (i, j) of op(T)
-  const at = transposed ? (i: number, j: number) => t[to + j * n + i] : (i: number, j: number) => t[to + i * n + j];
+  // element (i, j) of op(T) is t[to + i·rowStride + j·colStride]
+  const rowStride = transposed ? 1 : n;
+  const colStride = transposed ? n : 1;
   const forward = lower !== transposed;
   for (let s = 0; s < n; s++) {
     const i = forward ? s : n - 1 - s;
@@ -107,13 +108,13 @@ export function trsm(t: Float, to: number, n: number, b: Float, bo: number, k: n
     const rStart = forward ? 0 : i + 1;
     const rEnd = forward ? i : n;
     for (let r = rStart; r < rEnd; r++) {
-      const c = at(i, r);
+      const c = t[to + i * rowStride + r * colStride];
       if (c === 0) continue;
       const src = bo + r * k;
       for (let j = 0; j < k; j++) b[row + j] -= c * b[src + j];
     }
     if (!unit) {
-      const d = at(i, i);
+      const d = t[to + i * (n + 1)];
       for (let j = 0; j < k; j++) b[row + j] /= d;
     }
   }

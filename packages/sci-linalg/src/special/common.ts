@@ -2,9 +2,10 @@
  * What the special-matrix constructors share: reading their vector arguments (SciPy's
  * `atleast_1d`, batch dimensions in front), and filling a result from an index rule.
  */
-import { type DType, NDArray, allocate, astype, broadcastShapes, broadcastTo, dtypeInfo, resultType, type TypedArray } from '@sciport/array-api';
+import { type DType, NDArray, allocate, broadcastShapes, broadcastTo, dtypeInfo, resultType, type TypedArray } from '@sciport/array-api';
 import { checkAllocatable, checkInteger, describe } from '@sciport/array-api/kit';
 import { DtypeError, InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
+import { copyAs } from '../elements.js';
 import { toArray } from '../stack.js';
 
 /** `x` as an array of at least one dimension (a scalar becomes a 1-element vector). */
@@ -27,7 +28,7 @@ export function rows(x: NDArray, dtype: DType, batch: readonly number[]): TypedA
   const shape = [...batch, n];
   const same = shape.length === x.ndim && shape.every((d, i) => d === x.shape[i]);
   const source = same ? x : broadcastTo(x, shape);
-  return astype(source, dtype, { copy: true }).toTypedArray();
+  return copyAs(source, dtype);
 }
 
 /** The broadcast batch shape of several vectors' leading dimensions. */

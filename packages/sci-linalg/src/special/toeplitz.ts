@@ -1,8 +1,8 @@
 /** Matrices constant along diagonals or anti-diagonals: `toeplitz`, `circulant`, `hankel`. */
 import type { DispatchOptions } from '@sciport/dispatch-core';
-import { type NDArray, reshape } from '@sciport/array-api';
+import { NDArray, type TypedArray, allocate, dtypeInfo, reshape } from '@sciport/array-api';
 import { readFunctionOptions } from '../options.js';
-import { commonDtype, gather, rows, vector, vectorBatch } from './common.js';
+import { commonDtype, rows, vector, vectorBatch } from './common.js';
 
 export interface ToeplitzOptions extends DispatchOptions {
   /** First row (default: conj(c)); its first element is ignored, c's is used. */
@@ -28,7 +28,18 @@ export function toeplitzHost(c: unknown, options?: ToeplitzOptions): NDArray {
     rData = cData.slice();
     for (let k = 1; k < rData.length; k += 2) (rData as Float64Array)[k] = -(rData as Float64Array)[k];
   }
-  return gather(dtype, batch, m, n, [{ data: cData, length: m }, { data: rData, length: n }], (i, j) => (j <= i ? [0, i - j] : [1, j - i]));
+  const lanes = dtypeInfo(dtype).lanes;
+  const out = allocate(dtype, batchSize(batch) * m * n) as Float64Array;
+  for (let s = 0, to = 0; s < batchSize(batch); s++) {
+    const reversed = reversedSlice(cData, s * m, m, lanes);
+    for (let i = 0; i < m; i++, to += n) {
+      // row i: c[i], c[i − 1], …, c[0] (the diagonal and below), then r[1], r[2], … (above)
+      const below = Math.min(i + 1, n);
+      out.set(reversed.subarray(lanes * (m - 1 - i), lanes * (m - 1 - i + below)) as Float64Array, lanes * to);
+      if (below < n) out.set(rData.subarray(lanes * (s * n + 1), lanes * (s * n + n - i)) as Float64Array, lanes * (to + below));
+    }
+  }
+  return new NDArray(out, [...batch, m, n], dtype);
 }
 
 /** SciPy's `circulant`: C[i, j] = c[(i − j) mod n]; batches over leading axes. */
@@ -38,7 +49,17 @@ export function circulantHost(c: unknown, options?: DispatchOptions): NDArray {
   const n = col.shape[col.ndim - 1];
   const batch = col.shape.slice(0, -1);
   const data = rows(col, col.dtype, batch);
-  return gather(col.dtype, batch, n, n, [{ data, length: n }], (i, j) => [0, (((i - j) % n) + n) % n]);
+  const lanes = dtypeInfo(col.dtype).lanes;
+  const out = allocate(col.dtype, batchSize(batch) * n * n) as Float64Array;
+  for (let s = 0, to = 0; s < batchSize(batch); s++) {
+    const reversed = reversedSlice(data, s * n, n, lanes);
+    for (let i = 0; i < n; i++, to += n) {
+      // row i: c[i], …, c[0], then c[n − 1], …, c[i + 1]
+      out.set(reversed.subarray(lanes * (n - 1 - i), lanes * n) as Float64Array, lanes * to);
+      out.set(reversed.subarray(0, lanes * (n - 1 - i)) as Float64Array, lanes * (to + i + 1));
+    }
+  }
+  return new NDArray(out, [...batch, n, n], col.dtype);
 }
 
 export interface HankelOptions extends DispatchOptions {
@@ -57,11 +78,32 @@ export function hankelHost(c: unknown, options?: HankelOptions): NDArray {
   const dtype = row === null ? col.dtype : commonDtype(col, row);
   const m = col.shape[0];
   const n = row === null ? m : row.shape[0];
-  const sources = [{ data: rows(col, dtype, []), length: m }];
-  if (row !== null) sources.push({ data: rows(row, dtype, []), length: n });
-  return gather(dtype, [], m, n, sources, (i, j) => (i + j < m ? [0, i + j] : row === null ? null : [1, i + j - m + 1]));
+  const cData = rows(col, dtype, []);
+  const rData = row === null ? null : rows(row, dtype, []);
+  const lanes = dtypeInfo(dtype).lanes;
+  const out = allocate(dtype, m * n) as Float64Array;
+  for (let i = 0, to = 0; i < m; i++, to += n) {
+    // row i: c[i], …, c[m − 1], then r[1], r[2], … (zeros without r)
+    const fromC = Math.min(m - i, n);
+    out.set(cData.subarray(lanes * i, lanes * (i + fromC)) as Float64Array, lanes * to);
+    if (rData !== null && fromC < n) out.set(rData.subarray(lanes, lanes * (1 + n - fromC)) as Float64Array, lanes * (to + fromC));
+  }
+  return new NDArray(out, [m, n], dtype);
 }
 
 function flat(x: NDArray): NDArray {
   return x.ndim === 1 ? x : reshape(x, [x.size]);
+}
+
+function batchSize(batch: readonly number[]): number {
+  return batch.reduce((p, d) => p * d, 1);
+}
+
+/** Elements start … start + length − 1 of `source` in reverse order (`lanes` values each, kept in order). */
+function reversedSlice(source: TypedArray, start: number, length: number, lanes: number): TypedArray {
+  const out = source.slice(lanes * start, lanes * (start + length));
+  for (let k = 0; k < length; k++) {
+    for (let l = 0; l < lanes; l++) out[lanes * k + l] = source[lanes * (start + length - 1 - k) + l];
+  }
+  return out;
 }
