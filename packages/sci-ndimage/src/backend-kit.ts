@@ -26,3 +26,5 @@ export {
 } from './options.js';
 export { perAxis } from './per-axis.js';
 export { checkWindow } from './window-limit.js';
+export { RANK_KEYS } from './options.js';
+export { readFootprint, requireSizeOrFootprint } from './rank.js';

@@ -1,7 +1,9 @@
 import type { GPUArray } from '../gpu-array.js';
 import { convolveGPU, correlateGPU } from './correlate.js';
 import { laplaceGPU, prewittGPU, sobelGPU } from './derivatives.js';
+import type { GPUDType } from '../dtypes.js';
 import { convolve1dGPU, correlate1dGPU, gaussianFilter1dGPU, gaussianFilterGPU, uniformFilter1dGPU, uniformFilterGPU } from './filters.js';
+import { maximumFilter1dGPU, maximumFilterGPU, minimumFilter1dGPU, minimumFilterGPU, SELECTION_DTYPES } from './min-max.js';
 
 /** The GPU implementation of each ndimage function this backend runs, by name (its manifest claims exactly these). */
 export const GPU_NDIMAGE: Readonly<Record<string, (...args: never[]) => GPUArray>> = {
@@ -16,4 +18,27 @@ export const GPU_NDIMAGE: Readonly<Record<string, (...args: never[]) => GPUArray
   sobel: sobelGPU,
   prewitt: prewittGPU,
   laplace: laplaceGPU,
+  minimumFilter1d: minimumFilter1dGPU,
+  maximumFilter1d: maximumFilter1dGPU,
+  minimumFilter: minimumFilterGPU,
+  maximumFilter: maximumFilterGPU,
 };
+
+/** The GPU dtypes the linear filters take (complex64 is refused after the option checks, so bad options meet the host's errors first). */
+const LINEAR_DTYPES: readonly GPUDType[] = ['float32', 'complex64'];
+
+/**
+ * The input dtypes each function of GPU_NDIMAGE takes on the GPU (the linear filters' when not
+ * listed); complex64 passes where the function refuses it with the host's error.
+ */
+export const GPU_NDIMAGE_DTYPES: Readonly<Record<string, readonly GPUDType[]>> = {
+  minimumFilter1d: [...SELECTION_DTYPES, 'complex64'],
+  maximumFilter1d: [...SELECTION_DTYPES, 'complex64'],
+  minimumFilter: [...SELECTION_DTYPES, 'complex64'],
+  maximumFilter: [...SELECTION_DTYPES, 'complex64'],
+};
+
+/** The dtypes `name` takes on the GPU. */
+export function gpuNdimageDtypes(name: string): readonly GPUDType[] {
+  return GPU_NDIMAGE_DTYPES[name] ?? LINEAR_DTYPES;
+}
