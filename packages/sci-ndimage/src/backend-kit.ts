@@ -28,3 +28,4 @@ export { perAxis } from './per-axis.js';
 export { checkWindow } from './window-limit.js';
 export { RANK_KEYS } from './options.js';
 export { readFootprint, requireSizeOrFootprint } from './rank.js';
+export { GAUSSIAN_DERIVATIVE_KEYS } from './options.js';

@@ -3,6 +3,7 @@ import { convolveGPU, correlateGPU } from './correlate.js';
 import { laplaceGPU, prewittGPU, sobelGPU } from './derivatives.js';
 import type { GPUDType } from '../dtypes.js';
 import { convolve1dGPU, correlate1dGPU, gaussianFilter1dGPU, gaussianFilterGPU, uniformFilter1dGPU, uniformFilterGPU } from './filters.js';
+import { gaussianGradientMagnitudeGPU, gaussianLaplaceGPU } from './gaussian-derivatives.js';
 import { maximumFilter1dGPU, maximumFilterGPU, minimumFilter1dGPU, minimumFilterGPU, SELECTION_DTYPES } from './min-max.js';
 
 /** The GPU implementation of each ndimage function this backend runs, by name (its manifest claims exactly these). */
@@ -22,6 +23,8 @@ export const GPU_NDIMAGE: Readonly<Record<string, (...args: never[]) => GPUArray
   maximumFilter1d: maximumFilter1dGPU,
   minimumFilter: minimumFilterGPU,
   maximumFilter: maximumFilterGPU,
+  gaussianLaplace: gaussianLaplaceGPU,
+  gaussianGradientMagnitude: gaussianGradientMagnitudeGPU,
 };
 
 /** The GPU dtypes the linear filters take (complex64 is refused after the option checks, so bad options meet the host's errors first). */
