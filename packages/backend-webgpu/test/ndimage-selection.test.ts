@@ -1,6 +1,6 @@
 import { asarray, type NDArray } from '@sciport/array-api';
 import { NotSupportedError } from '@sciport/dispatch-core';
-import { maximumFilter, maximumFilter1d, minimumFilter, minimumFilter1d } from '@sciport/ndimage';
+import { maximumFilter, maximumFilter1d, medianFilter, minimumFilter, minimumFilter1d, percentileFilter, rankFilter } from '@sciport/ndimage';
 import { describe, expect, it } from 'vitest';
 import { GPUArray, gpuNamespace as gx, memoryInfo, toDevice } from '../src/index.js';
 import { useGPU } from './gpu-setup.js';
@@ -90,6 +90,50 @@ describe('minimum/maximum filters on GPU arrays', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(NotSupportedError);
       expect((error as NotSupportedError).argument).toBe('cval');
+    }
+    xg.dispose();
+  });
+});
+
+describe('median, rank and percentile filters on GPU arrays', () => {
+  it('every dtype, footprints, axes, origins and modes, as the host selects', async () => {
+    const footprint = [
+      [1, 1, 0],
+      [0, 1, 1],
+      [1, 0, 1],
+    ];
+    for (const dtype of ['float32', 'int32', 'uint32', 'bool'] as const) {
+      const x = hostInts([5, 6, 4], 5, dtype);
+      const xg = toDevice(x);
+      for (const mode of ['reflect', 'constant', 'nearest', 'mirror', 'wrap'] as const) {
+        await same(medianFilter(xg, { size: [3, 3, 2], mode, cval: 1 }), medianFilter(x, { size: [3, 3, 2], mode, cval: 1 }));
+        await same(rankFilter(xg, -3, { footprint, axes: [2, 1], origin: [1, -1], mode }), rankFilter(x, -3, { footprint, axes: [2, 1], origin: [1, -1], mode }));
+        await same(percentileFilter(xg, 30, { size: 4, axes: [0], mode }), percentileFilter(x, 30, { size: 4, axes: [0], mode }));
+      }
+      // the smallest and largest ranks are the min/max filters, which take a mode per axis
+      await same(rankFilter(xg, 0, { size: [2, 3, 1], mode: ['wrap', 'constant', 'nearest'] }), rankFilter(x, 0, { size: [2, 3, 1], mode: ['wrap', 'constant', 'nearest'] }));
+      xg.dispose();
+    }
+  });
+
+  it('NaN lands where Hoare’s FIND puts it, as in SciPy’s n-D rank filters', async () => {
+    const v = randomValues(7 * 6, 21).map((r, i) => (i % 5 === 2 ? Number.NaN : Math.round(r * 4)));
+    const x = asarray(Float32Array.from(v), { shape: [7, 6] });
+    const xg = toDevice(x);
+    for (const rank of [1, 4, 7]) await same(rankFilter(xg, rank, { size: 3 }), rankFilter(x, rank, { size: 3 }));
+    await same(medianFilter(xg, { size: [5, 1], mode: 'mirror' }), medianFilter(x, { size: [5, 1], mode: 'mirror' }));
+    xg.dispose();
+  });
+
+  it('declines windows of more than 64 elements, naming the window argument', () => {
+    const xg = toDevice(hostInts([12, 12], 2, 'float32'));
+    expect(() => medianFilter(xg, { size: [5, 13] })).toThrow(/at most 64/);
+    try {
+      percentileFilter(xg, 50, { footprint: Array.from({ length: 9 }, () => new Array(9).fill(1)) });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(NotSupportedError);
+      expect((error as NotSupportedError).argument).toBe('footprint');
     }
     xg.dispose();
   });

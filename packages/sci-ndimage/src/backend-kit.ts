@@ -29,3 +29,4 @@ export { checkWindow } from './window-limit.js';
 export { RANK_KEYS } from './options.js';
 export { readFootprint, requireSizeOrFootprint } from './rank.js';
 export { GAUSSIAN_DERIVATIVE_KEYS } from './options.js';
+export { checkRank, percentileRank, windowOf } from './order-statistic.js';

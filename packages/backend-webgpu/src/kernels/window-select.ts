@@ -16,19 +16,23 @@ import { mapIndexWgsl } from './filter-wgsl.js';
  *
  * - min / max scan the taps in order and keep a later value only when it is strictly smaller
  *   (larger): SciPy's scan of a footprint, so where a NaN lands follows its comparisons.
- * - rank gathers the window into registers and selects with Hoare's FIND (Hoare 1961,
+ * - rank gathers the window into private memory and selects with Hoare's FIND (Hoare 1961,
  *   "Algorithm 65: Find"), as SciPy's n-D rank filter does, so NaN input lands where it does
- *   there. Only windows of at most MAX_RANK_WINDOW elements fit in registers.
+ *   there. Only windows of at most MAX_RANK_WINDOW elements are gathered.
  *
  * Values move as stored words, so nothing is changed on the way (a GPU may flush subnormal
  * float32 values to zero in float arithmetic). i32 and u32 compare as integers (bool is stored
  * as 0/1, whose min and max are logical and/or); float32 compares by its bits, in IEEE order:
  * NaN compares false with everything, −0 equals +0, and subnormals order exactly. The rank, the dtype, the mode and the reduction are compiled
- * in (and for rank, the window's size and the rank); the shape, the taps and cval are parameters.
+ * in; the shape, the taps, the rank and cval are parameters.
  */
 
-/** The largest window the rank selection gathers into registers. */
-export const MAX_RANK_WINDOW = 25;
+/**
+ * The largest window the rank selection gathers per invocation (private memory: registers,
+ * or the L1-cached local memory a GPU spills dynamically indexed arrays to). 64 holds the
+ * 3×3×3 and 4×4×4 boxes as well as every 2-D window up to 8×8.
+ */
+export const MAX_RANK_WINDOW = 64;
 
 /**
  * min / max keep the first of equal values (SciPy's footprint scan) unless `latest`, which keeps
@@ -39,18 +43,18 @@ export type WindowReduction =
   | { readonly kind: 'rank'; readonly rank: number };
 
 const WG = 256;
-/** Params words before the shape: n, the input's offset, cval (as stored), the tap count. */
-const HEADER = 4;
+/** Params words before the shape: n, the input's offset, cval (as stored), the tap count, the rank. */
+const HEADER = 5;
 
-function reductionKey(r: WindowReduction, taps: number): string {
-  return r.kind === 'rank' ? `rank${r.rank}of${taps}` : `${r.kind}${r.latest === true ? ':latest' : ''}`;
+function reductionKey(r: WindowReduction): string {
+  return r.kind === 'rank' ? 'rank' : `${r.kind}${r.latest === true ? ':latest' : ''}`;
 }
 
-/** Hoare's FIND over w[0..count), for the element of rank `rank` (0 = smallest). */
-function hoareFind(count: number, rank: number): string {
+/** Hoare's FIND over w[0..P[3]), for the element of rank P[4] (0 = smallest). */
+function hoareFind(): string {
   return `  var lo: i32 = 0;
-  var hi: i32 = ${count - 1};
-  var k: i32 = ${rank};
+  var hi: i32 = i32(P[3]) - 1;
+  var k: i32 = i32(P[4]);
   loop {
     if (lo == hi) { break; }
     let pivot = w[lo];
@@ -85,7 +89,7 @@ fn le(a: u32, b: u32) -> bool {
 }`;
 }
 
-function windowSelectProgram(ndim: number, dtype: GPUDType, mode: Extension, reduction: WindowReduction, taps: number): Program {
+function windowSelectProgram(ndim: number, dtype: GPUDType, mode: Extension, reduction: WindowReduction): Program {
   // float32 travels as its bits
   const words: GPUDType = dtype === 'float32' ? 'uint32' : dtype;
   const T = DTYPE_INFO[words].storage;
@@ -109,9 +113,9 @@ ${gather.join('\n')}
   const idx = `array<i32, ${Math.max(ndim, 1)}>(${ndim === 0 ? '0' : Array.from({ length: ndim }, (_, d) => `i${d}`).join(', ')})`;
   let body: string;
   if (reduction.kind === 'rank') {
-    body = `  var w: array<${T}, ${taps}>;
-  for (var t: u32 = 0u; t < ${taps}u; t = t + 1u) { w[t] = sample(t, idx); }
-${hoareFind(taps, reduction.rank)}`;
+    body = `  var w: array<${T}, ${MAX_RANK_WINDOW}>;
+  for (var t: u32 = 0u; t < P[3]; t = t + 1u) { w[t] = sample(t, idx); }
+${hoareFind()}`;
   } else {
     const cmp = reduction.latest === true ? 'le' : 'lt';
     const better = reduction.kind === 'min' ? `${cmp}(v, best)` : `${cmp}(best, v)`;
@@ -123,7 +127,7 @@ ${hoareFind(taps, reduction.rank)}`;
   Y[gid] = best;`;
   }
   return {
-    key: `windowSelect:${ndim}:${dtype}:${mode}:${reductionKey(reduction, reduction.kind === 'rank' ? taps : 0)}`,
+    key: `windowSelect:${ndim}:${dtype}:${mode}:${reductionKey(reduction)}`,
     workgroupSize: WG,
     source: () => `${PARAMS_DECL}
 ${storageDecl(1, 'X', words, 'read')}
@@ -164,10 +168,11 @@ export function windowSelect(x: GPUArray, w: SelectionWindow): GPUArray {
   const n = y.size;
   if (n === 0) return y;
   const taps = w.offsets.length;
-  const params = new Params().u(n).u(x.offset).u(storedBits(w.cval, x.dtype)).u(taps).many(x.shape);
+  const rank = w.reduction.kind === 'rank' ? w.reduction.rank : 0;
+  const params = new Params().u(n).u(x.offset).u(storedBits(w.cval, x.dtype)).u(taps).u(rank).many(x.shape);
   for (const offset of w.offsets) params.many(offset, true);
   const batch = new Batch(y.storage.runtime);
-  batch.dispatch(windowSelectProgram(x.ndim, x.dtype, w.mode, w.reduction, taps), params, [x.buffer, y.buffer], Math.ceil(n / WG));
+  batch.dispatch(windowSelectProgram(x.ndim, x.dtype, w.mode, w.reduction), params, [x.buffer, y.buffer], Math.ceil(n / WG));
   batch.submit();
   return y;
 }

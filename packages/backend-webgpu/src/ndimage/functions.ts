@@ -4,6 +4,7 @@ import { laplaceGPU, prewittGPU, sobelGPU } from './derivatives.js';
 import type { GPUDType } from '../dtypes.js';
 import { convolve1dGPU, correlate1dGPU, gaussianFilter1dGPU, gaussianFilterGPU, uniformFilter1dGPU, uniformFilterGPU } from './filters.js';
 import { gaussianGradientMagnitudeGPU, gaussianLaplaceGPU } from './gaussian-derivatives.js';
+import { medianFilterGPU, percentileFilterGPU, rankFilterGPU } from './rank-filters.js';
 import { maximumFilter1dGPU, maximumFilterGPU, minimumFilter1dGPU, minimumFilterGPU, SELECTION_DTYPES } from './min-max.js';
 
 /** The GPU implementation of each ndimage function this backend runs, by name (its manifest claims exactly these). */
@@ -25,6 +26,9 @@ export const GPU_NDIMAGE: Readonly<Record<string, (...args: never[]) => GPUArray
   maximumFilter: maximumFilterGPU,
   gaussianLaplace: gaussianLaplaceGPU,
   gaussianGradientMagnitude: gaussianGradientMagnitudeGPU,
+  medianFilter: medianFilterGPU,
+  rankFilter: rankFilterGPU,
+  percentileFilter: percentileFilterGPU,
 };
 
 /** The GPU dtypes the linear filters take (complex64 is refused after the option checks, so bad options meet the host's errors first). */
@@ -39,6 +43,9 @@ export const GPU_NDIMAGE_DTYPES: Readonly<Record<string, readonly GPUDType[]>> =
   maximumFilter1d: [...SELECTION_DTYPES, 'complex64'],
   minimumFilter: [...SELECTION_DTYPES, 'complex64'],
   maximumFilter: [...SELECTION_DTYPES, 'complex64'],
+  medianFilter: [...SELECTION_DTYPES, 'complex64'],
+  rankFilter: [...SELECTION_DTYPES, 'complex64'],
+  percentileFilter: [...SELECTION_DTYPES, 'complex64'],
 };
 
 /** The dtypes `name` takes on the GPU. */
