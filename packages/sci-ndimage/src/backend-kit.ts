@@ -30,3 +30,4 @@ export { RANK_KEYS } from './options.js';
 export { readFootprint, requireSizeOrFootprint } from './rank.js';
 export { GAUSSIAN_DERIVATIVE_KEYS } from './options.js';
 export { checkRank, percentileRank, windowOf } from './order-statistic.js';
+export { GREY_MORPHOLOGY_KEYS } from './morphology-options.js';

@@ -3,6 +3,15 @@ import { convolveGPU, correlateGPU } from './correlate.js';
 import { laplaceGPU, prewittGPU, sobelGPU } from './derivatives.js';
 import type { GPUDType } from '../dtypes.js';
 import { convolve1dGPU, correlate1dGPU, gaussianFilter1dGPU, gaussianFilterGPU, uniformFilter1dGPU, uniformFilterGPU } from './filters.js';
+import {
+  blackTophatGPU,
+  greyClosingGPU,
+  greyOpeningGPU,
+  morphologicalGradientGPU,
+  morphologicalLaplaceGPU,
+  whiteTophatGPU,
+} from './grey-compositions.js';
+import { greyDilationGPU, greyErosionGPU } from './grey-morphology.js';
 import { gaussianGradientMagnitudeGPU, gaussianLaplaceGPU } from './gaussian-derivatives.js';
 import { medianFilterGPU, percentileFilterGPU, rankFilterGPU } from './rank-filters.js';
 import { maximumFilter1dGPU, maximumFilterGPU, minimumFilter1dGPU, minimumFilterGPU, SELECTION_DTYPES } from './min-max.js';
@@ -29,6 +38,14 @@ export const GPU_NDIMAGE: Readonly<Record<string, (...args: never[]) => GPUArray
   medianFilter: medianFilterGPU,
   rankFilter: rankFilterGPU,
   percentileFilter: percentileFilterGPU,
+  greyErosion: greyErosionGPU,
+  greyDilation: greyDilationGPU,
+  greyOpening: greyOpeningGPU,
+  greyClosing: greyClosingGPU,
+  morphologicalGradient: morphologicalGradientGPU,
+  morphologicalLaplace: morphologicalLaplaceGPU,
+  whiteTophat: whiteTophatGPU,
+  blackTophat: blackTophatGPU,
 };
 
 /** The GPU dtypes the linear filters take (complex64 is refused after the option checks, so bad options meet the host's errors first). */
@@ -46,6 +63,14 @@ export const GPU_NDIMAGE_DTYPES: Readonly<Record<string, readonly GPUDType[]>> =
   medianFilter: [...SELECTION_DTYPES, 'complex64'],
   rankFilter: [...SELECTION_DTYPES, 'complex64'],
   percentileFilter: [...SELECTION_DTYPES, 'complex64'],
+  greyErosion: [...SELECTION_DTYPES, 'complex64'],
+  greyDilation: [...SELECTION_DTYPES, 'complex64'],
+  greyOpening: [...SELECTION_DTYPES, 'complex64'],
+  greyClosing: [...SELECTION_DTYPES, 'complex64'],
+  morphologicalGradient: [...SELECTION_DTYPES, 'complex64'],
+  morphologicalLaplace: [...SELECTION_DTYPES, 'complex64'],
+  whiteTophat: [...SELECTION_DTYPES, 'complex64'],
+  blackTophat: [...SELECTION_DTYPES, 'complex64'],
 };
 
 /** The dtypes `name` takes on the GPU. */
