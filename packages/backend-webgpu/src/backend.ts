@@ -11,7 +11,7 @@ import { GPU_NDIMAGE, gpuNdimageDtypes } from './ndimage/functions.js';
 
 /**
  * The `webgpu` backend manifest: owns 'gpu' arrays, implements the sciport.fft transforms
- * it passes the fft suites for and the ndimage filters of GPU_NDIMAGE (float32 GPU arrays), and uploads host input when the caller allows it
+ * it passes the fft suites for and the ndimage functions of GPU_NDIMAGE (each on the GPU dtypes GPU_NDIMAGE_DTYPES lists), and uploads host input when the caller allows it
  * (`withBackend('webgpu', …, { coerce: true })`). float64 host input is declined with the
  * reason unless the float64 policy is 'downcast'.
  */

@@ -33,3 +33,16 @@ ndimageSuite(
   { ...webgpuFactory, name: 'webgpu int32', dtypes: ['int32'] },
   { include: integerFunctions, dtypes: ['int32'], outputDtypes: ['int32'], exclude: ['properties', 'bad-input'] },
 );
+
+/**
+ * Binary morphology on the bool fixtures (exact). The grey functions also take bool arrays, but
+ * only with flat windows (a non-flat structure there is declined, see the README).
+ */
+ndimageSuite(
+  { ...webgpuFactory, name: 'webgpu bool', dtypes: ['bool'] },
+  {
+    include: claimedFunctions(webgpuBackend, NDIMAGE_DOMAIN).filter((name) => name.startsWith('binary')),
+    dtypes: ['bool'],
+    exclude: ['properties', 'bad-input'],
+  },
+);

@@ -56,14 +56,14 @@ function expectReport(report: any, environment: { sharedMemory: boolean }): void
   expect(report.cluster.sharedMemory).toBe(environment.sharedMemory);
   // the cluster filters by halo exchange, with the host's arithmetic
   expect(report.cluster.gaussianFilter).toBeLessThan(DOUBLE);
-  // the linear ndimage filters run in WGSL; the others and linalg have no GPU kernels yet:
+  // the filters and morphology run in WGSL; interpolation and linalg have no GPU kernels yet:
   // dispatch refuses, typed, instead of reading the data back behind the user's back.
   if (report.gpu.available) {
     expect(report.gpu.backend).toBe('webgpu');
     expect(report.gpu.isGPUArray).toBe(true);
     expect(report.gpu.fftRelativeError).toBeLessThan(SINGLE);
     expect(report.gpu.gaussianFilterRelativeError).toBeLessThan(SINGLE);
-    expect(report.gpu.medianFilter).toBe('BackendNotImplementedError');
+    expect(report.gpu.zoom).toBe('BackendNotImplementedError');
     expect(report.gpu.solve).toBe('BackendNotImplementedError');
   } else {
     expect(report.gpu.declined).toBe('DeviceError');

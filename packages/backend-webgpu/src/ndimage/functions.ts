@@ -12,6 +12,8 @@ import {
   whiteTophatGPU,
 } from './grey-compositions.js';
 import { greyDilationGPU, greyErosionGPU } from './grey-morphology.js';
+import { binaryClosingGPU, binaryFillHolesGPU, binaryHitOrMissGPU, binaryOpeningGPU, binaryPropagationGPU } from './binary-compositions.js';
+import { binaryDilationGPU, binaryErosionGPU } from './binary-morphology.js';
 import { gaussianGradientMagnitudeGPU, gaussianLaplaceGPU } from './gaussian-derivatives.js';
 import { medianFilterGPU, percentileFilterGPU, rankFilterGPU } from './rank-filters.js';
 import { maximumFilter1dGPU, maximumFilterGPU, minimumFilter1dGPU, minimumFilterGPU, SELECTION_DTYPES } from './min-max.js';
@@ -46,6 +48,13 @@ export const GPU_NDIMAGE: Readonly<Record<string, (...args: never[]) => GPUArray
   morphologicalLaplace: morphologicalLaplaceGPU,
   whiteTophat: whiteTophatGPU,
   blackTophat: blackTophatGPU,
+  binaryErosion: binaryErosionGPU,
+  binaryDilation: binaryDilationGPU,
+  binaryOpening: binaryOpeningGPU,
+  binaryClosing: binaryClosingGPU,
+  binaryHitOrMiss: binaryHitOrMissGPU,
+  binaryPropagation: binaryPropagationGPU,
+  binaryFillHoles: binaryFillHolesGPU,
 };
 
 /** The GPU dtypes the linear filters take (complex64 is refused after the option checks, so bad options meet the host's errors first). */
@@ -71,6 +80,14 @@ export const GPU_NDIMAGE_DTYPES: Readonly<Record<string, readonly GPUDType[]>> =
   morphologicalLaplace: [...SELECTION_DTYPES, 'complex64'],
   whiteTophat: [...SELECTION_DTYPES, 'complex64'],
   blackTophat: [...SELECTION_DTYPES, 'complex64'],
+  // binary morphology: nonzero elements of any real array are true
+  binaryErosion: [...SELECTION_DTYPES, 'complex64'],
+  binaryDilation: [...SELECTION_DTYPES, 'complex64'],
+  binaryOpening: [...SELECTION_DTYPES, 'complex64'],
+  binaryClosing: [...SELECTION_DTYPES, 'complex64'],
+  binaryHitOrMiss: [...SELECTION_DTYPES, 'complex64'],
+  binaryPropagation: [...SELECTION_DTYPES, 'complex64'],
+  binaryFillHoles: [...SELECTION_DTYPES, 'complex64'],
 };
 
 /** The dtypes `name` takes on the GPU. */
