@@ -54,7 +54,7 @@ describe('binary morphology on GPU arrays', () => {
     const maskg = toDevice(mask);
     const before = memoryInfo();
     for (const fn of [binaryErosion, binaryDilation]) {
-      for (const iterations of [1, 2, 5, 0, -1]) {
+      for (const iterations of [1, 2, 5, 100, 0, -1]) {
         await same(fn(xg, { iterations, axes: [0, 1], structure: cross }), fn(x, { iterations, axes: [0, 1], structure: cross }));
         await same(fn(xg, { iterations, mask: maskg, borderValue: 1 }), fn(x, { iterations, mask, borderValue: 1 }));
         // a host mask is uploaded
@@ -85,6 +85,10 @@ describe('binary morphology on GPU arrays', () => {
       { shape: [rows, cols], dtype: 'bool' },
     );
     await same(binaryPropagation(toDevice(seed), { mask: toDevice(mask) }), binaryPropagation(seed, { mask }));
+    // a counted dilation along the corridor that stops part way (more passes than run in parallel)
+    for (const iterations of [40, 90]) {
+      await same(binaryDilation(toDevice(seed), { mask: toDevice(mask), iterations }), binaryDilation(seed, { mask, iterations }));
+    }
     const rings = hostBool([12, 13], 41, 0.5);
     await same(binaryFillHoles(toDevice(rings)), binaryFillHoles(rings));
     await same(binaryFillHoles(toDevice(rings), { structure: [[1, 1, 1], [1, 1, 1], [1, 1, 1]] }), binaryFillHoles(rings, { structure: [[1, 1, 1], [1, 1, 1], [1, 1, 1]] }));

@@ -11,14 +11,17 @@ import { PARAMS_DECL } from '../program/wgsl.js';
  * where the mask is false keep their value. Passes are synchronous (each reads the previous
  * pass's result).
  *
- * The first pass runs over the whole array in parallel. Further passes — a count, or until a
- * pass changes nothing — run in one dispatch of a single workgroup that loops on the device:
+ * The first pass runs over the whole array in parallel, and so do up to PARALLEL_PASSES
+ * counted passes (one dispatch each). More passes — a larger count, or until a pass changes
+ * nothing — run in one dispatch of a single workgroup that loops on the device:
  * each pass writes the other of two buffers, the invocations flag a change in workgroup
  * memory, and the loop ends when a pass changed nothing (then both buffers hold the result)
  * or after the count. No value travels to the host between passes.
  */
 
 const WG = 256;
+/** Counted passes up to this many run as parallel dispatches; more loop in one workgroup. */
+const PARALLEL_PASSES = 64;
 /** Params words before the shape: n, border value, passes (0: until stable), tap count. */
 const HEADER = 4;
 
@@ -145,7 +148,17 @@ export function binaryErosion(x: GPUArray, spec: BinaryErosionSpec): GPUArray {
   // the bindings take whole buffers: offset views are copied by the caller first
   const buffers = masked ? [x.buffer, y.buffer, (spec.mask as GPUArray).buffer] : [x.buffer, y.buffer];
   batch.dispatch(passProgram(x.ndim, spec.dilate, masked), params, buffers, Math.ceil(n / WG));
-  if (spec.passes !== 1) {
+  const maskBuffers = masked ? [(spec.mask as GPUArray).buffer] : [];
+  if (spec.passes > 1 && spec.passes <= PARALLEL_PASSES) {
+    // ping-pong between y and a scratch buffer, ending in y
+    const scratch = batch.scratch(n * 4);
+    let [src, dst] = [y.buffer, scratch];
+    for (let pass = 1; pass < spec.passes; pass++) {
+      batch.dispatch(passProgram(x.ndim, spec.dilate, masked), params, [src, dst, ...maskBuffers], Math.ceil(n / WG));
+      [src, dst] = [dst, src];
+    }
+    if (src !== y.buffer) batch.copy(src, 0, y.buffer, 0, n * 4);
+  } else if (spec.passes !== 1) {
     // the loop writes A as scratch: it must not be the caller's input
     const scratch = batch.scratch(n * 4);
     batch.dispatch(loopProgram(x.ndim, spec.dilate, masked), params, masked ? [scratch, y.buffer, (spec.mask as GPUArray).buffer] : [scratch, y.buffer], 1);
