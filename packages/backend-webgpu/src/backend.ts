@@ -9,11 +9,11 @@ import { gpuImplements, gpuTransform, markTransient } from './fft/functions.js';
 import { isGPUArray } from './gpu-array.js';
 import { toDevice } from './host-interop.js';
 import { GPU_LINALG } from './linalg/functions.js';
-import { GPU_NDIMAGE } from './ndimage/functions.js';
+import { GPU_NDIMAGE, gpuNdimageDtypes } from './ndimage/functions.js';
 
 /**
  * The `webgpu` backend manifest: owns 'gpu' arrays, implements the sciport.fft transforms
- * it passes the fft suites for and the ndimage filters of GPU_NDIMAGE (float32 GPU arrays), and uploads host input when the caller allows it
+ * it passes the fft suites for and the ndimage functions of GPU_NDIMAGE (each on the GPU dtypes GPU_NDIMAGE_DTYPES lists), and uploads host input when the caller allows it
  * (`withBackend('webgpu', …, { coerce: true })`). float64 host input is declined with the
  * reason unless the float64 policy is 'downcast'.
  */
@@ -39,8 +39,9 @@ function canRun(fn: MultimethodInfo, args: readonly unknown[]): true | string {
       if (value.disposed) return `argument ${i} is a disposed GPUArray`;
       if (!value.storage.runtime.alive) return `argument ${i} lives on a WebGPU device that is gone; upload it again`;
       // complex64 passes, so its bad options meet the host's errors; the filters then refuse it
-      if (fn.domain === NDIMAGE_DOMAIN && value.dtype !== 'float32' && value.dtype !== 'complex64') {
-        return `argument ${i} is ${value.dtype}; the ndimage filters on the GPU take float32 (convert with astype, or read it: await x.toHost())`;
+      if (fn.domain === NDIMAGE_DOMAIN && !gpuNdimageDtypes(fn.name).includes(value.dtype)) {
+        const real = gpuNdimageDtypes(fn.name).filter((d) => d !== 'complex64');
+        return `argument ${i} is ${value.dtype}; ${fn.name} on the GPU takes ${real.join(', ')} (convert with astype, or read it: await x.toHost())`;
       }
       if (fn.domain === LINALG_DOMAIN && value.dtype !== 'float32') {
         return `argument ${i} is ${value.dtype}; linalg on the GPU takes float32 (convert with astype, or read it: await x.toHost())`;

@@ -2,6 +2,7 @@ import type { NDArray } from '@sciport/array-api';
 import { type ArrayFactory, claimedFunctions, ndimageSuite } from '@sciport/conformance/node';
 import { NDIMAGE_DOMAIN } from '@sciport/ndimage';
 import { isGPUArray, toDevice, webgpuBackend } from '../src/index.js';
+import { gpuNdimageDtypes } from '../src/ndimage/functions.js';
 import { useGPU } from './gpu-setup.js';
 
 await useGPU();
@@ -25,3 +26,23 @@ ndimageSuite(webgpuFactory, {
   // the GPU returns float32 (complex64 for complex weights); other output dtypes are declined (tested below)
   outputDtypes: ['float32', 'complex64'],
 });
+
+/** The functions that take integer GPU arrays, on the int32 fixtures: exact results in int32. */
+const integerFunctions = claimedFunctions(webgpuBackend, NDIMAGE_DOMAIN).filter((name) => gpuNdimageDtypes(name).includes('int32'));
+ndimageSuite(
+  { ...webgpuFactory, name: 'webgpu int32', dtypes: ['int32'] },
+  { include: integerFunctions, dtypes: ['int32'], outputDtypes: ['int32'], exclude: ['properties', 'bad-input'] },
+);
+
+/**
+ * Binary morphology on the bool fixtures (exact). The grey functions also take bool arrays, but
+ * only with flat windows (a non-flat structure there is declined, see the README).
+ */
+ndimageSuite(
+  { ...webgpuFactory, name: 'webgpu bool', dtypes: ['bool'] },
+  {
+    include: claimedFunctions(webgpuBackend, NDIMAGE_DOMAIN).filter((name) => name.startsWith('binary')),
+    dtypes: ['bool'],
+    exclude: ['properties', 'bad-input'],
+  },
+);

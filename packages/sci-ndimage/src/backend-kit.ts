@@ -28,3 +28,15 @@ export {
 } from './options.js';
 export { perAxis } from './per-axis.js';
 export { checkWindow } from './window-limit.js';
+export { RANK_KEYS } from './options.js';
+export { readFootprint, requireSizeOrFootprint } from './rank.js';
+export { GAUSSIAN_DERIVATIVE_KEYS } from './options.js';
+export { checkRank, percentileRank, windowOf } from './order-statistic.js';
+export { GREY_MORPHOLOGY_KEYS } from './morphology-options.js';
+export {
+  BINARY_FILL_HOLES_KEYS,
+  BINARY_HIT_OR_MISS_KEYS,
+  BINARY_MORPHOLOGY_KEYS,
+  BINARY_PROPAGATION_KEYS,
+} from './morphology-options.js';
+export { checkBorderValue, checkIterations, structureFor } from './binary-morphology.js';

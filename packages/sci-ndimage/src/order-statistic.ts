@@ -122,7 +122,7 @@ function orderStatistic(fn: string, input: unknown, options: RankFilterOptions |
   );
 }
 
-function checkRank(value: unknown, count: number): number {
+export function checkRank(value: unknown, count: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value)) {
     throw new InvalidArgumentError(`'rank' must be an integer, got ${describe(value)}.`, {
       argument: 'rank',
@@ -140,7 +140,7 @@ function checkRank(value: unknown, count: number): number {
 }
 
 /** SciPy's rank of a percentile: ⌊n·p/100⌋ (n − 1 for 100), a negative p counting from 100. */
-function percentileRank(value: unknown, count: number): number {
+export function percentileRank(value: unknown, count: number): number {
   let p = checkFinite(value, 'percentile');
   if (p < 0) p += 100;
   if (p < 0 || p > 100) {

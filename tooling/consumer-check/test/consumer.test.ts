@@ -56,7 +56,7 @@ function expectReport(report: any, environment: { sharedMemory: boolean }): void
   expect(report.cluster.sharedMemory).toBe(environment.sharedMemory);
   // the cluster filters by halo exchange, with the host's arithmetic
   expect(report.cluster.gaussianFilter).toBeLessThan(DOUBLE);
-  // the linear ndimage filters and solve run in WGSL; interpolation has no GPU kernels yet:
+  // the filters, morphology and solve run in WGSL; interpolation has no GPU kernels yet:
   // dispatch refuses, typed, instead of reading the data back behind the user's back.
   if (report.gpu.available) {
     expect(report.gpu.backend).toBe('webgpu');

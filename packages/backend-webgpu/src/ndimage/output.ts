@@ -9,8 +9,17 @@ import { DtypeError, InvalidArgumentError, NotSupportedError, ShapeError } from 
  * forms the GPU does not produce (other dtypes, arrays to fill) are declined with the reason.
  */
 export function checkGpuOutput(output: unknown, shape: readonly number[], complexResult = false): void {
-  const produced = complexResult ? 'complex64' : 'float32';
-  if (output === undefined || output === null || output === produced) return;
+  checkGpuOutputAs(output, shape, complexResult ? 'complex64' : 'float32');
+}
+
+/**
+ * The same check for a filter whose result has dtype `produced` (the min/max and rank filters
+ * return the input's dtype): unset or that dtype is accepted, anything else declined or refused.
+ */
+export function checkGpuOutputAs(output: unknown, shape: readonly number[], produced: string): void {
+  const complexResult = isComplexDtype(produced as never);
+  // SciPy (and the host) take no bool output dtype
+  if (output === undefined || output === null || (output === produced && produced !== 'bool')) return;
   if (typeof output === 'string') {
     if (!isDType(output) || output === 'bool') {
       throw new DtypeError(`'output' must name a numeric dtype, got ${describe(output)}.`, {
@@ -30,7 +39,7 @@ export function checkGpuOutput(output: unknown, shape: readonly number[], comple
         hint: 'Use a complex dtype.',
       });
     }
-    throw new NotSupportedError(`The WebGPU ndimage filters compute in float32 and return ${produced}, not ${output}.`, {
+    throw new NotSupportedError(`The WebGPU ndimage filters return ${produced} here, not ${output}.`, {
       argument: 'output',
       hint: `Leave 'output' unset (or '${produced}') and cast the result with astype, or filter on the host: await x.toHost().`,
     });

@@ -125,7 +125,8 @@ export function ndimagePropertySuite(factory: ArrayFactory, options: NdimageSuit
           fc.asyncProperty(image, footprint, fc.constantFrom(...MODES), async (x, fp, mode) => {
             const lo = await run('minimumFilter', x, { footprint: fp, mode });
             const hi = await run('maximumFilter', x, { footprint: fp, mode });
-            const v = values(x);
+            // the input as the backend holds it (a float32-only backend rounds the float64 image)
+            const v = values(await factory.read(factory.make(x)));
             expect(v.every((e, i) => lo[i] <= e && e <= hi[i])).toBe(true);
           }),
           params,
