@@ -1,0 +1,89 @@
+/**
+ * Separable passes (1-D correlation, box mean, box minimum/maximum) on the WebAssembly
+ * kernels: the input is read once into wasm memory as a float64 plane (SciPy's filters
+ * compute in double whatever the dtype), every pass filters it in place there, and the
+ * result is stored once into the output. Between passes the plane is stored as the
+ * output's dtype, as SciPy stores each pass's result (float32 rounding happens inside
+ * the kernel).
+ */
+import type { NDArray } from '@sciport/array-api';
+import { finishReal } from '../filter-io.js';
+import type { LineExtension, LineKernelSpec } from '../line-pass.js';
+import { mapIndex } from '../modes.js';
+import { type OutputTarget, quantize } from '../output.js';
+import { readPlaneInto } from '../planes.js';
+import { borrow, layout } from './runtime.js';
+
+/** One pass as the wasm kernels take it. */
+export interface WasmPass {
+  readonly axis: number;
+  readonly extension: LineExtension;
+  readonly spec: LineKernelSpec;
+}
+
+const KIND = { plain: 0, symmetric: 1, antisymmetric: 2, uniform: 3, minimum: 4, maximum: 5 } as const;
+
+/** Lines filtered at once by a kernel (lanes of its rows). */
+const LANES = 8;
+
+/**
+ * Runs `passes` over the real array `x` into `target` (real dtype) and returns the
+ * output, or null when the wasm kernels cannot take the call (not loaded, disabled, or
+ * not enough memory): the caller runs the TypeScript kernels then.
+ */
+export function separableInWasm(x: NDArray, target: OutputTarget, passes: readonly WasmPass[]): NDArray | null {
+  const size = x.size;
+  if (size === 0 || x.ndim === 0) return null;
+  let rows = 0;
+  let ends = 0;
+  let taps = 1;
+  for (const p of passes) {
+    const n = x.shape[p.axis];
+    rows = Math.max(rows, n + p.extension.before + p.extension.after);
+    ends = Math.max(ends, p.extension.before + p.extension.after);
+    if ('weights' in p.spec) taps = Math.max(taps, p.spec.weights.length);
+  }
+  const rowBytes = LANES * 8;
+  // plane, ext rows, out rows, min/max scratch rows, extension sources, weights, line starts
+  const { offsets, total } = layout([size * 8, rows * rowBytes, rows * rowBytes, rows * rowBytes, ends * 4, taps * 8, LANES * 4]);
+  const lent = borrow(total);
+  if (lent === null) return null;
+  const { kernels, base } = lent;
+  const [plane, ext, out, tmp, sources, weights, starts] = offsets.map((o) => base + o);
+  const buffer = kernels.memory.buffer;
+  const view = new Float64Array(buffer, plane, size);
+  readPlaneInto(x, view);
+  const round32 = target.dtype === 'float32';
+  const exact = round32 || target.dtype === 'float64';
+  for (const p of passes) {
+    const n = x.shape[p.axis];
+    let inner = 1;
+    for (let d = p.axis + 1; d < x.ndim; d++) inner *= x.shape[d];
+    const { before, after, mode, cval } = p.extension;
+    const map = new Int32Array(buffer, sources, before + after);
+    for (let j = 0; j < before; j++) map[j] = mapIndex(j - before, n, mode);
+    for (let j = 0; j < after; j++) map[before + j] = mapIndex(n + j, n, mode);
+    let size = 0;
+    if ('weights' in p.spec) {
+      new Float64Array(buffer, weights, p.spec.weights.length).set(p.spec.weights);
+      size = p.spec.weights.length;
+    } else {
+      size = p.spec.size;
+    }
+    const outer = x.size / (n * inner);
+    kernels.linePass(plane, outer, n, inner, before, after, sources, cval, KIND[p.spec.kind], weights, size, ext, out, tmp, starts, round32 ? 1 : 0);
+    if (!exact) quantize(view, target.dtype);
+  }
+  return storeResult(target, view);
+}
+
+/** Writes a result plane (already stored as the output's dtype) into the output; returns the output. */
+export function storeResult(target: OutputTarget, plane: Float64Array): NDArray {
+  const y = target.array;
+  if ((y.dtype === 'float64' || y.dtype === 'float32') && y.isContiguous) {
+    // one native copy (float32: exact, the values are float32 already)
+    (y.data as Float64Array | Float32Array).set(plane, y.offset);
+    return y;
+  }
+  return finishReal(target, plane);
+}
