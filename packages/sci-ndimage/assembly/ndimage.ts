@@ -57,22 +57,9 @@ function gather(ext: usize, src: usize, starts: usize, n: i32, stride: i32, befo
   }
 }
 
-/** Stores the first `count` lines of the block rows `out` back (the inverse of gather), rounded to float32 when `round32`. */
-function scatter(dst: usize, out: usize, starts: usize, count: i32, n: i32, stride: i32, adjacent: bool, round32: bool): void {
+/** Stores the first `count` lines of the block rows `out` back (the inverse of a gather of lines that are not neighbours), rounded to float32 when `round32`. */
+function scatter(dst: usize, out: usize, starts: usize, count: i32, n: i32, stride: i32, round32: bool): void {
   const step = <usize>stride << 3;
-  if (adjacent) {
-    let d = dst + (<usize>load<i32>(starts) << 3);
-    let o = out;
-    for (let r = 0; r < n; r++) {
-      v128.store(d, roundRow(v128.load(o), round32));
-      v128.store(d, roundRow(v128.load(o, 16), round32), 16);
-      v128.store(d, roundRow(v128.load(o, 32), round32), 32);
-      v128.store(d, roundRow(v128.load(o, 48), round32), 48);
-      d += step;
-      o += ROW;
-    }
-    return;
-  }
   for (let l = 0; l < count; l++) {
     let d = dst + (<usize>load<i32>(starts + (<usize>l << 2)) << 3);
     let o = out + (<usize>l << 3);
@@ -84,6 +71,15 @@ function scatter(dst: usize, out: usize, starts: usize, count: i32, n: i32, stri
       o += ROW;
     }
   }
+}
+
+/** Stores one row of 8 results (rounded to float32 when `round32`). */
+// @inline
+function putRow(o: usize, a0: v128, a1: v128, a2: v128, a3: v128, round32: bool): void {
+  v128.store(o, roundRow(a0, round32));
+  v128.store(o, roundRow(a1, round32), 16);
+  v128.store(o, roundRow(a2, round32), 32);
+  v128.store(o, roundRow(a3, round32), 48);
 }
 
 // @inline
@@ -127,7 +123,7 @@ const MINIMUM = 4;
 const MAXIMUM = 5;
 
 /** Output j = ext[j + s − 1]·w[s − 1] + Σ over k < s − 1 of ext[j + k]·w[k], in that order. */
-function plainCorrelation(ext: usize, out: usize, n: i32, w: usize, size: i32): void {
+function plainCorrelation(ext: usize, out: usize, stride: usize, round32: bool, n: i32, w: usize, size: i32): void {
   const last = size - 1;
   const wl = v128.load64_splat(w + (<usize>last << 3));
   for (let j = 0; j < n; j++) {
@@ -145,11 +141,7 @@ function plainCorrelation(ext: usize, out: usize, n: i32, w: usize, size: i32): 
       a3 = f64x2.add(a3, f64x2.mul(v128.load(e, 48), wk));
       e += ROW;
     }
-    const o = out + <usize>(j * ROW);
-    v128.store(o, a0);
-    v128.store(o, a1, 16);
-    v128.store(o, a2, 32);
-    v128.store(o, a3, 48);
+    putRow(out + <usize>j * stride, a0, a1, a2, a3, round32);
   }
 }
 
@@ -157,7 +149,7 @@ function plainCorrelation(ext: usize, out: usize, n: i32, w: usize, size: i32): 
  * Odd-length (anti)symmetric weights, SciPy's folding: output j = ext[c]·w[h] + Σ from
  * the outermost pair in of (ext[c − k] ± ext[c + k])·w[h − k], c = j + h.
  */
-function pairedCorrelation(ext: usize, out: usize, n: i32, w: usize, size: i32, anti: bool): void {
+function pairedCorrelation(ext: usize, out: usize, stride: usize, round32: bool, n: i32, w: usize, size: i32, anti: bool): void {
   const half = (size - 1) >> 1;
   const centre = v128.load64_splat(w + (<usize>half << 3));
   for (let j = 0; j < n; j++) {
@@ -182,16 +174,12 @@ function pairedCorrelation(ext: usize, out: usize, n: i32, w: usize, size: i32, 
         a3 = f64x2.add(a3, f64x2.mul(f64x2.add(v128.load(lo, 48), v128.load(hi, 48)), wk));
       }
     }
-    const o = out + <usize>(j * ROW);
-    v128.store(o, a0);
-    v128.store(o, a1, 16);
-    v128.store(o, a2, 32);
-    v128.store(o, a3, 48);
+    putRow(out + <usize>j * stride, a0, a1, a2, a3, round32);
   }
 }
 
 /** SciPy's running sum: sum of the first window from 0, then + (entering − leaving); each output sum / size. */
-function uniformLines(ext: usize, out: usize, n: i32, size: i32): void {
+function uniformLines(ext: usize, out: usize, stride: usize, round32: bool, n: i32, size: i32): void {
   const div = f64x2.splat(<f64>size);
   let s0 = f64x2.splat(0);
   let s1 = s0;
@@ -206,21 +194,15 @@ function uniformLines(ext: usize, out: usize, n: i32, size: i32): void {
     e += ROW;
   }
   let o = out;
-  v128.store(o, f64x2.div(s0, div));
-  v128.store(o, f64x2.div(s1, div), 16);
-  v128.store(o, f64x2.div(s2, div), 32);
-  v128.store(o, f64x2.div(s3, div), 48);
+  putRow(o, f64x2.div(s0, div), f64x2.div(s1, div), f64x2.div(s2, div), f64x2.div(s3, div), round32);
   let leaving = ext;
   for (let j = 1; j < n; j++) {
-    o += ROW;
+    o += stride;
     s0 = f64x2.add(s0, f64x2.sub(v128.load(e), v128.load(leaving)));
     s1 = f64x2.add(s1, f64x2.sub(v128.load(e, 16), v128.load(leaving, 16)));
     s2 = f64x2.add(s2, f64x2.sub(v128.load(e, 32), v128.load(leaving, 32)));
     s3 = f64x2.add(s3, f64x2.sub(v128.load(e, 48), v128.load(leaving, 48)));
-    v128.store(o, f64x2.div(s0, div));
-    v128.store(o, f64x2.div(s1, div), 16);
-    v128.store(o, f64x2.div(s2, div), 32);
-    v128.store(o, f64x2.div(s3, div), 48);
+    putRow(o, f64x2.div(s0, div), f64x2.div(s1, div), f64x2.div(s2, div), f64x2.div(s3, div), round32);
     e += ROW;
     leaving += ROW;
   }
@@ -253,7 +235,7 @@ function winsStrictly(a: v128, b: v128, isMax: bool): v128 {
  * strictly better, and g covers the later part of the window) — the element SciPy's
  * ascending-minima scan returns, which matters for −0 against +0.
  */
-function vanHerk(ext: usize, out: usize, n: i32, size: i32, isMax: bool, h: usize): void {
+function vanHerk(ext: usize, out: usize, stride: usize, round32: bool, n: i32, size: i32, isMax: bool, h: usize): void {
   const len = n + size - 1;
   // h: suffix minima within each block, from its last element down
   for (let b = 0; b < len; b += size) {
@@ -307,16 +289,19 @@ function vanHerk(ext: usize, out: usize, n: i32, size: i32, isMax: bool, h: usiz
     }
     const j = i - size + 1;
     if (j < 0) continue;
-    const q = <usize>(j * ROW);
-    const o = out + q;
-    const k0 = v128.load(h + q);
-    const k1 = v128.load(h + q, 16);
-    const k2 = v128.load(h + q, 32);
-    const k3 = v128.load(h + q, 48);
-    v128.store(o, v128.bitselect(g0, k0, wins(g0, k0, isMax)));
-    v128.store(o, v128.bitselect(g1, k1, wins(g1, k1, isMax)), 16);
-    v128.store(o, v128.bitselect(g2, k2, wins(g2, k2, isMax)), 32);
-    v128.store(o, v128.bitselect(g3, k3, wins(g3, k3, isMax)), 48);
+    const q = h + <usize>(j * ROW);
+    const k0 = v128.load(q);
+    const k1 = v128.load(q, 16);
+    const k2 = v128.load(q, 32);
+    const k3 = v128.load(q, 48);
+    putRow(
+      out + <usize>j * stride,
+      v128.bitselect(g0, k0, wins(g0, k0, isMax)),
+      v128.bitselect(g1, k1, wins(g1, k1, isMax)),
+      v128.bitselect(g2, k2, wins(g2, k2, isMax)),
+      v128.bitselect(g3, k3, wins(g3, k3, isMax)),
+      round32,
+    );
   }
 }
 
@@ -340,7 +325,7 @@ function hasNaN(ext: usize, len: i32): bool {
  * SciPy runs it; used for blocks holding a NaN, whose results depend on SciPy's exact
  * sequence of comparisons. `ring` holds 2·size doubles (values, then leaving indices).
  */
-function harterLane(ext: usize, out: usize, n: i32, size: i32, isMax: bool, ring: usize): void {
+function harterLane(ext: usize, out: usize, stride: usize, round32: bool, n: i32, size: i32, isMax: bool, ring: usize): void {
   const values = ring;
   const deaths = ring + (<usize>size << 3);
   let front = 0;
@@ -360,7 +345,10 @@ function harterLane(ext: usize, out: usize, n: i32, size: i32, isMax: bool, ring
       store<f64>(values + (<usize>back << 3), v);
       store<f64>(deaths + (<usize>back << 3), <f64>(i + size));
     }
-    if (i >= size - 1) store<f64>(out + <usize>((i - size + 1) * ROW), load<f64>(values + (<usize>front << 3)));
+    if (i >= size - 1) {
+      const v = load<f64>(values + (<usize>front << 3));
+      store<f64>(out + <usize>(i - size + 1) * stride, round32 ? <f64>(<f32>v) : v);
+    }
   }
 }
 
@@ -369,16 +357,123 @@ function better(a: f64, b: f64, isMax: bool): bool {
   return isMax ? a >= b : a <= b;
 }
 
-function minMaxLines(ext: usize, out: usize, n: i32, size: i32, isMax: bool, tmp: usize): void {
+function minMaxLines(ext: usize, out: usize, stride: usize, round32: bool, n: i32, size: i32, isMax: bool, tmp: usize): void {
   if (size === 1) {
-    memory.copy(out, ext, <usize>(n * ROW));
+    for (let j = 0; j < n; j++) {
+      const e = ext + <usize>(j * ROW);
+      putRow(out + <usize>j * stride, v128.load(e), v128.load(e, 16), v128.load(e, 32), v128.load(e, 48), round32);
+    }
     return;
   }
   if (!hasNaN(ext, n + size - 1)) {
-    vanHerk(ext, out, n, size, isMax, tmp);
+    vanHerk(ext, out, stride, round32, n, size, isMax, tmp);
     return;
   }
-  for (let l = 0; l < LANES; l++) harterLane(ext + (<usize>l << 3), out + (<usize>l << 3), n, size, isMax, tmp);
+  for (let l = 0; l < LANES; l++) harterLane(ext + (<usize>l << 3), out + (<usize>l << 3), stride, round32, n, size, isMax, tmp);
+}
+
+// ---- correlation along contiguous lines -------------------------------------------------
+
+/**
+ * Correlation along the last axis: each line is copied with its extension into `ext`
+ * (n + before + after doubles) and its outputs, eight neighbours at a time, are written
+ * straight back into the line. Same sums, same order, as the block kernels above.
+ */
+function correlateLines(
+  plane: usize,
+  lines: i32,
+  n: i32,
+  before: i32,
+  after: i32,
+  sources: usize,
+  cval: f64,
+  kind: i32,
+  w: usize,
+  size: i32,
+  ext: usize,
+  round32: bool,
+): void {
+  for (let line = 0; line < lines; line++) {
+    const p = plane + (<usize>(line * n) << 3);
+    memory.copy(ext + (<usize>before << 3), p, <usize>n << 3);
+    for (let j = 0; j < before + after; j++) {
+      const k = load<i32>(sources + (<usize>j << 2));
+      const at = j < before ? j : n + j;
+      store<f64>(ext + (<usize>at << 3), k < 0 ? cval : load<f64>(ext + (<usize>(before + k) << 3)));
+    }
+    if (kind === PLAIN) plainAlong(ext, p, n, w, size, round32);
+    else pairedAlong(ext, p, n, w, size, kind === ANTISYMMETRIC, round32);
+  }
+}
+
+function plainAlong(ext: usize, out: usize, n: i32, w: usize, size: i32, round32: bool): void {
+  const last = size - 1;
+  const wlast = load<f64>(w + (<usize>last << 3));
+  const wl = f64x2.splat(wlast);
+  let j = 0;
+  for (; j + 8 <= n; j += 8) {
+    let e = ext + (<usize>(j + last) << 3);
+    let a0 = f64x2.mul(v128.load(e), wl);
+    let a1 = f64x2.mul(v128.load(e, 16), wl);
+    let a2 = f64x2.mul(v128.load(e, 32), wl);
+    let a3 = f64x2.mul(v128.load(e, 48), wl);
+    e = ext + (<usize>j << 3);
+    for (let k = 0; k < last; k++) {
+      const wk = v128.load64_splat(w + (<usize>k << 3));
+      a0 = f64x2.add(a0, f64x2.mul(v128.load(e), wk));
+      a1 = f64x2.add(a1, f64x2.mul(v128.load(e, 16), wk));
+      a2 = f64x2.add(a2, f64x2.mul(v128.load(e, 32), wk));
+      a3 = f64x2.add(a3, f64x2.mul(v128.load(e, 48), wk));
+      e += 8;
+    }
+    putRow(out + (<usize>j << 3), a0, a1, a2, a3, round32);
+  }
+  for (; j < n; j++) {
+    let acc = load<f64>(ext + (<usize>(j + last) << 3)) * wlast;
+    for (let k = 0; k < last; k++) acc += load<f64>(ext + (<usize>(j + k) << 3)) * load<f64>(w + (<usize>k << 3));
+    store<f64>(out + (<usize>j << 3), round32 ? <f64>(<f32>acc) : acc);
+  }
+}
+
+function pairedAlong(ext: usize, out: usize, n: i32, w: usize, size: i32, anti: bool, round32: bool): void {
+  const half = (size - 1) >> 1;
+  const wc = load<f64>(w + (<usize>half << 3));
+  const centre = f64x2.splat(wc);
+  let j = 0;
+  for (; j + 8 <= n; j += 8) {
+    const c = ext + (<usize>(j + half) << 3);
+    let a0 = f64x2.mul(v128.load(c), centre);
+    let a1 = f64x2.mul(v128.load(c, 16), centre);
+    let a2 = f64x2.mul(v128.load(c, 32), centre);
+    let a3 = f64x2.mul(v128.load(c, 48), centre);
+    for (let k = half; k > 0; k--) {
+      const wk = v128.load64_splat(w + (<usize>(half - k) << 3));
+      const lo = c - (<usize>k << 3);
+      const hi = c + (<usize>k << 3);
+      if (anti) {
+        a0 = f64x2.add(a0, f64x2.mul(f64x2.sub(v128.load(lo), v128.load(hi)), wk));
+        a1 = f64x2.add(a1, f64x2.mul(f64x2.sub(v128.load(lo, 16), v128.load(hi, 16)), wk));
+        a2 = f64x2.add(a2, f64x2.mul(f64x2.sub(v128.load(lo, 32), v128.load(hi, 32)), wk));
+        a3 = f64x2.add(a3, f64x2.mul(f64x2.sub(v128.load(lo, 48), v128.load(hi, 48)), wk));
+      } else {
+        a0 = f64x2.add(a0, f64x2.mul(f64x2.add(v128.load(lo), v128.load(hi)), wk));
+        a1 = f64x2.add(a1, f64x2.mul(f64x2.add(v128.load(lo, 16), v128.load(hi, 16)), wk));
+        a2 = f64x2.add(a2, f64x2.mul(f64x2.add(v128.load(lo, 32), v128.load(hi, 32)), wk));
+        a3 = f64x2.add(a3, f64x2.mul(f64x2.add(v128.load(lo, 48), v128.load(hi, 48)), wk));
+      }
+    }
+    putRow(out + (<usize>j << 3), a0, a1, a2, a3, round32);
+  }
+  for (; j < n; j++) {
+    const c = ext + (<usize>(j + half) << 3);
+    let acc = load<f64>(c) * wc;
+    for (let k = half; k > 0; k--) {
+      const lo = load<f64>(c - (<usize>k << 3));
+      const hi = load<f64>(c + (<usize>k << 3));
+      acc += (anti ? lo - hi : lo + hi) * load<f64>(w + (<usize>(half - k) << 3));
+    }
+    store<f64>(out + (<usize>j << 3), round32 ? <f64>(<f32>acc) : acc);
+  }
 }
 
 // ---- one pass over every line of a plane -----------------------------------------------
@@ -410,6 +505,10 @@ export function linePass(
   starts: usize,
   round32: bool,
 ): void {
+  if (inner === 1 && kind <= ANTISYMMETRIC) {
+    correlateLines(plane, outer, n, before, after, sources, cval, kind, w, size, ext, round32);
+    return;
+  }
   const total = outer * inner;
   for (let first = 0; first < total; first += LANES) {
     const count = min(LANES, total - first);
@@ -424,12 +523,17 @@ export function linePass(
     if (adjacent) store<i32>(starts, o * n * inner + i);
     gather(ext, plane, starts, n, inner, before, adjacent);
     extend(ext, n, before, after, sources, cval);
-    if (kind === PLAIN) plainCorrelation(ext, out, n, w, size);
-    else if (kind === SYMMETRIC) pairedCorrelation(ext, out, n, w, size, false);
-    else if (kind === ANTISYMMETRIC) pairedCorrelation(ext, out, n, w, size, true);
-    else if (kind === UNIFORM) uniformLines(ext, out, n, size);
-    else if (kind === MINIMUM || kind === MAXIMUM) minMaxLines(ext, out, n, size, kind === MAXIMUM, tmp);
-    scatter(plane, out, starts, count, n, inner, adjacent, round32);
+    // neighbouring lines: results go straight to the plane (the block is in ext already);
+    // gathered lines: into `out`, stored back by scatter
+    const dst = adjacent ? plane + (<usize>load<i32>(starts) << 3) : out;
+    const stride: usize = adjacent ? <usize>inner << 3 : ROW;
+    const r32 = adjacent && round32;
+    if (kind === PLAIN) plainCorrelation(ext, dst, stride, r32, n, w, size);
+    else if (kind === SYMMETRIC) pairedCorrelation(ext, dst, stride, r32, n, w, size, false);
+    else if (kind === ANTISYMMETRIC) pairedCorrelation(ext, dst, stride, r32, n, w, size, true);
+    else if (kind === UNIFORM) uniformLines(ext, dst, stride, r32, n, size);
+    else if (kind === MINIMUM || kind === MAXIMUM) minMaxLines(ext, dst, stride, r32, n, size, kind === MAXIMUM, tmp);
+    if (!adjacent) scatter(plane, out, starts, count, n, inner, round32);
   }
 }
 
