@@ -7,7 +7,7 @@
 import type { NDArray } from '@sciport/array-api';
 import { footprintOffsets, forEachRow, padPlane } from '../footprint-pass.js';
 import type { Extension } from '../modes.js';
-import { type OutputTarget, quantize } from '../output.js';
+import type { OutputTarget } from '../output.js';
 import { readPlane } from '../planes.js';
 import { storeResult } from './line-passes.js';
 import { borrow, layout } from './runtime.js';
@@ -52,9 +52,7 @@ export function correlateInWasm(
   });
   const round32 = target.dtype === 'float32';
   kernels.correlateRows(padded, out, bases, rows, n, offsets, weights, kept.length, round32 ? 1 : 0);
-  const plane = new Float64Array(buffer, out, size);
-  if (!round32 && target.dtype !== 'float64') quantize(plane, target.dtype);
-  return storeResult(target, plane);
+  return storeResult(target, new Float64Array(buffer, out, size));
 }
 
 /** The input's values in C order: its own storage when it is C-contiguous float64 or float32, else a float64 copy. */

@@ -55,7 +55,7 @@ export function separableInWasm(x: NDArray, target: OutputTarget, passes: readon
   readPlaneInto(x, view);
   const round32 = target.dtype === 'float32';
   const exact = round32 || target.dtype === 'float64';
-  for (const p of passes) {
+  passes.forEach((p, i) => {
     const n = x.shape[p.axis];
     let inner = 1;
     for (let d = p.axis + 1; d < x.ndim; d++) inner *= x.shape[d];
@@ -72,17 +72,25 @@ export function separableInWasm(x: NDArray, target: OutputTarget, passes: readon
     }
     const outer = x.size / (n * inner);
     kernels.linePass(plane, outer, n, inner, before, after, sources, cval, KIND[p.spec.kind], weights, size, ext, out, tmp, starts, round32 ? 1 : 0);
-    if (!exact) quantize(view, target.dtype);
-  }
+    // the next pass reads the values the output's dtype holds (the last pass's are converted by the store)
+    if (!exact && (i < passes.length - 1 || !STORE_CONVERTS.has(target.dtype))) quantize(view, target.dtype);
+  });
   return storeResult(target, view);
 }
 
-/** Writes a result plane (already stored as the output's dtype) into the output; returns the output. */
+/**
+ * Dtypes whose typed-array store converts a double exactly as `quantize` does (float32
+ * rounding; truncation toward zero and wrapping for the 8- to 32-bit integers), so a
+ * plane can be stored into them without quantizing it first.
+ */
+const STORE_CONVERTS = new Set(['float64', 'float32', 'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32']);
+
+/** Writes a result plane (stored as the output's dtype, or for one of STORE_CONVERTS about to be) into the output; returns the output. */
 export function storeResult(target: OutputTarget, plane: Float64Array): NDArray {
   const y = target.array;
-  if ((y.dtype === 'float64' || y.dtype === 'float32') && y.isContiguous) {
-    // one native copy (float32: exact, the values are float32 already)
-    (y.data as Float64Array | Float32Array).set(plane, y.offset);
+  if (STORE_CONVERTS.has(y.dtype) && y.isContiguous) {
+    // one native copy, converting as an element store does
+    (y.data as Float64Array).set(plane, y.offset);
     return y;
   }
   return finishReal(target, plane);
