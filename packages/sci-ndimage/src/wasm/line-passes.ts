@@ -6,7 +6,7 @@
  * output's dtype, as SciPy stores each pass's result (float32 rounding happens inside
  * the kernel).
  */
-import type { NDArray } from '@sciport/array-api';
+import { dtypeInfo, type NDArray } from '@sciport/array-api';
 import { finishReal } from '../filter-io.js';
 import type { LineExtension, LineKernelSpec } from '../line-pass.js';
 import { mapIndex } from '../modes.js';
@@ -26,10 +26,18 @@ const KIND = { plain: 0, symmetric: 1, antisymmetric: 2, uniform: 3, minimum: 4,
 /** Lines filtered at once by a kernel (lanes of its rows). */
 const LANES = 8;
 
+/** Elements of a chunk (256 KB of doubles, about an L2 cache) when a pass streams its input in or its output out. */
+const CHUNK = 32768;
+
 /**
  * Runs `passes` over the real array `x` into `target` (real dtype) and returns the
  * output, or null when the wasm kernels cannot take the call (not loaded, disabled, or
  * not enough memory): the caller runs the TypeScript kernels then.
+ *
+ * The lines of a pass lie in independent slabs (the elements sharing the indices before
+ * its axis), so the first pass copies its input in and the last pass stores its output
+ * slab chunk by slab chunk, each while the chunk is still in cache, instead of streaming
+ * the whole plane through memory once more for each copy.
  */
 export function separableInWasm(x: NDArray, target: OutputTarget, passes: readonly WasmPass[]): NDArray | null {
   const size = x.size;
@@ -52,9 +60,13 @@ export function separableInWasm(x: NDArray, target: OutputTarget, passes: readon
   const [plane, ext, out, tmp, sources, weights, starts] = offsets.map((o) => base + o);
   const buffer = kernels.memory.buffer;
   const view = new Float64Array(buffer, plane, size);
-  readPlaneInto(x, view);
-  const round32 = target.dtype === 'float32';
-  const exact = round32 || target.dtype === 'float64';
+  const dtype = target.dtype;
+  const output = directOutput(target.array);
+  // an output in the input's memory is written only after the whole input is read
+  const input = output !== null && output.buffer === x.data.buffer ? null : directInput(x);
+  if (input === null || passes.length === 0) readPlaneInto(x, view);
+  const round32 = dtype === 'float32';
+  const exact = round32 || dtype === 'float64';
   passes.forEach((p, i) => {
     const n = x.shape[p.axis];
     let inner = 1;
@@ -63,19 +75,45 @@ export function separableInWasm(x: NDArray, target: OutputTarget, passes: readon
     const map = new Int32Array(buffer, sources, before + after);
     for (let j = 0; j < before; j++) map[j] = mapIndex(j - before, n, mode);
     for (let j = 0; j < after; j++) map[before + j] = mapIndex(n + j, n, mode);
-    let size = 0;
+    let window = 0;
     if ('weights' in p.spec) {
       new Float64Array(buffer, weights, p.spec.weights.length).set(p.spec.weights);
-      size = p.spec.weights.length;
+      window = p.spec.weights.length;
     } else {
-      size = p.spec.size;
+      window = p.spec.size;
     }
-    const outer = x.size / (n * inner);
-    kernels.linePass(plane, outer, n, inner, before, after, sources, cval, KIND[p.spec.kind], weights, size, ext, out, tmp, starts, round32 ? 1 : 0);
-    // the next pass reads the values the output's dtype holds (the last pass's are converted by the store)
-    if (!exact && (i < passes.length - 1 || !STORE_CONVERTS.has(target.dtype))) quantize(view, target.dtype);
+    const kind = KIND[p.spec.kind];
+    const load = i === 0 ? input : null;
+    const store = i === passes.length - 1 ? output : null;
+    const slab = n * inner;
+    const slabs = size / slab;
+    const step = load !== null || store !== null ? Math.max(1, Math.floor(CHUNK / slab)) : slabs;
+    for (let s = 0; s < slabs; s += step) {
+      const count = Math.min(step, slabs - s);
+      const a = s * slab;
+      const b = a + count * slab;
+      if (load !== null) view.subarray(a, b).set(load.subarray(a, b));
+      kernels.linePass(plane + a * 8, count, n, inner, before, after, sources, cval, kind, weights, window, ext, out, tmp, starts, round32 ? 1 : 0);
+      // the next pass reads the values the output's dtype holds (the last pass's are converted on store)
+      if (!exact && i < passes.length - 1) quantize(view.subarray(a, b), dtype);
+      if (store !== null) store.set(view.subarray(a, b), a);
+    }
   });
+  if (passes.length > 0 && output !== null) return target.array;
   return storeResult(target, view);
+}
+
+/** The input's own elements in C order when it is C-contiguous with one plain number per element (a typed-array copy converts them as readPlane does). */
+function directInput(x: NDArray): Float64Array | null {
+  const info = dtypeInfo(x.dtype);
+  if (info.lanes !== 1 || info.isBigInt || !x.isContiguous) return null;
+  return (x.data as Float64Array).subarray(x.offset, x.offset + x.size);
+}
+
+/** The output's own elements when a typed-array store into them converts as quantize would (see STORE_CONVERTS). */
+function directOutput(y: NDArray): Float64Array | null {
+  if (!STORE_CONVERTS.has(y.dtype) || !y.isContiguous) return null;
+  return (y.data as Float64Array).subarray(y.offset, y.offset + y.size);
 }
 
 /**
