@@ -9,7 +9,7 @@ import { footprintOffsets, forEachRow, padPlane } from '../footprint-pass.js';
 import type { Extension } from '../modes.js';
 import type { OutputTarget } from '../output.js';
 import { readPlane } from '../planes.js';
-import { storeResult } from './line-passes.js';
+import { CHUNK, directOutput, storeResult } from './line-passes.js';
 import { borrow, layout } from './runtime.js';
 
 /** Weights whose magnitude is at most this are left out of the footprint (SciPy's DBL_EPSILON rule). */
@@ -50,9 +50,21 @@ export function correlateInWasm(
   forEachRow(x.shape, pstride, (b) => {
     rowBases[r++] = b;
   });
-  const round32 = target.dtype === 'float32';
-  kernels.correlateRows(padded, out, bases, rows, n, offsets, weights, kept.length, round32 ? 1 : 0);
-  return storeResult(target, new Float64Array(buffer, out, size));
+  const round32 = target.dtype === 'float32' ? 1 : 0;
+  const plane = new Float64Array(buffer, out, size);
+  const direct = directOutput(target.array);
+  if (direct === null) {
+    kernels.correlateRows(padded, out, bases, rows, n, offsets, weights, kept.length, round32);
+    return storeResult(target, plane);
+  }
+  // chunks of rows stored while in cache (the padded copy holds the input, so the output may be its memory)
+  const step = Math.max(1, Math.floor(CHUNK / n));
+  for (let r0 = 0; r0 < rows; r0 += step) {
+    const count = Math.min(step, rows - r0);
+    kernels.correlateRows(padded, out + r0 * n * 8, bases + r0 * 4, count, n, offsets, weights, kept.length, round32);
+    direct.set(plane.subarray(r0 * n, (r0 + count) * n), r0 * n);
+  }
+  return target.array;
 }
 
 /** The input's values in C order: its own storage when it is C-contiguous float64 or float32, else a float64 copy. */

@@ -27,7 +27,7 @@ const KIND = { plain: 0, symmetric: 1, antisymmetric: 2, uniform: 3, minimum: 4,
 const LANES = 8;
 
 /** Elements of a chunk (256 KB of doubles, about an L2 cache) when a pass streams its input in or its output out. */
-const CHUNK = 32768;
+export const CHUNK = 32768;
 
 /**
  * Runs `passes` over the real array `x` into `target` (real dtype) and returns the
@@ -111,7 +111,7 @@ function directInput(x: NDArray): Float64Array | null {
 }
 
 /** The output's own elements when a typed-array store into them converts as quantize would (see STORE_CONVERTS). */
-function directOutput(y: NDArray): Float64Array | null {
+export function directOutput(y: NDArray): Float64Array | null {
   if (!STORE_CONVERTS.has(y.dtype) || !y.isContiguous) return null;
   return (y.data as Float64Array).subarray(y.offset, y.offset + y.size);
 }
