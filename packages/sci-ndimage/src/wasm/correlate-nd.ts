@@ -35,8 +35,12 @@ export function correlateInWasm(
   const kept = w.filter((v) => Math.abs(v) > DBL_EPSILON);
   const n = x.shape[x.ndim - 1];
   const rows = size / n;
-  // padded plane, output plane, row bases, footprint offsets, weights
-  const { offsets: at, total } = layout([psize * 8, size * 8, rows * 4, kept.length * 4, kept.length * 8]);
+  // a contiguous output takes chunks of rows, stored while in cache (so only a chunk's
+  // buffer is needed); any other gets the whole plane
+  const direct = directOutput(target.array);
+  const step = direct === null ? rows : Math.max(1, Math.floor(CHUNK / n));
+  // padded plane, output rows, row bases, footprint offsets, weights
+  const { offsets: at, total } = layout([psize * 8, Math.min(step, rows) * n * 8, rows * 4, kept.length * 4, kept.length * 8]);
   const lent = borrow(total);
   if (lent === null) return null;
   const { kernels, base } = lent;
@@ -51,18 +55,15 @@ export function correlateInWasm(
     rowBases[r++] = b;
   });
   const round32 = target.dtype === 'float32' ? 1 : 0;
-  const plane = new Float64Array(buffer, out, size);
-  const direct = directOutput(target.array);
   if (direct === null) {
     kernels.correlateRows(padded, out, bases, rows, n, offsets, weights, kept.length, round32);
-    return storeResult(target, plane);
+    return storeResult(target, new Float64Array(buffer, out, size));
   }
-  // chunks of rows stored while in cache (the padded copy holds the input, so the output may be its memory)
-  const step = Math.max(1, Math.floor(CHUNK / n));
+  // the padded copy holds the input, so the output may be the input's memory
   for (let r0 = 0; r0 < rows; r0 += step) {
     const count = Math.min(step, rows - r0);
-    kernels.correlateRows(padded, out + r0 * n * 8, bases + r0 * 4, count, n, offsets, weights, kept.length, round32);
-    direct.set(plane.subarray(r0 * n, (r0 + count) * n), r0 * n);
+    kernels.correlateRows(padded, out, bases + r0 * 4, count, n, offsets, weights, kept.length, round32);
+    direct.set(new Float64Array(buffer, out, count * n), r0 * n);
   }
   return target.array;
 }

@@ -51,26 +51,28 @@ export function separableInWasm(x: NDArray, target: OutputTarget, passes: readon
     ends = Math.max(ends, p.extension.before + p.extension.after);
     if ('weights' in p.spec) taps = Math.max(taps, p.spec.weights.length);
   }
+  const output = directOutput(target.array);
+  // an output in the input's memory is written only after the whole input is read
+  const input = output !== null && output.buffer === x.data.buffer ? null : directInput(x);
+  // one pass from a contiguous input to a contiguous output needs only one chunk's plane
+  const chunked = passes.length === 1 && input !== null && output !== null;
+  const planeSize = chunked ? Math.min(size, chunkSlabs(x.shape, passes[0].axis) * slabSize(x.shape, passes[0].axis)) : size;
   const rowBytes = LANES * 8;
   // plane, ext rows, out rows, min/max scratch rows, extension sources, weights, line starts
-  const { offsets, total } = layout([size * 8, rows * rowBytes, rows * rowBytes, rows * rowBytes, ends * 4, taps * 8, LANES * 4]);
+  const { offsets, total } = layout([planeSize * 8, rows * rowBytes, rows * rowBytes, rows * rowBytes, ends * 4, taps * 8, LANES * 4]);
   const lent = borrow(total);
   if (lent === null) return null;
   const { kernels, base } = lent;
   const [plane, ext, out, tmp, sources, weights, starts] = offsets.map((o) => base + o);
   const buffer = kernels.memory.buffer;
-  const view = new Float64Array(buffer, plane, size);
+  const view = new Float64Array(buffer, plane, planeSize);
   const dtype = target.dtype;
-  const output = directOutput(target.array);
-  // an output in the input's memory is written only after the whole input is read
-  const input = output !== null && output.buffer === x.data.buffer ? null : directInput(x);
   if (input === null || passes.length === 0) readPlaneInto(x, view);
   const round32 = dtype === 'float32';
   const exact = round32 || dtype === 'float64';
   passes.forEach((p, i) => {
     const n = x.shape[p.axis];
-    let inner = 1;
-    for (let d = p.axis + 1; d < x.ndim; d++) inner *= x.shape[d];
+    const inner = slabSize(x.shape, p.axis) / n;
     const { before, after, mode, cval } = p.extension;
     const map = new Int32Array(buffer, sources, before + after);
     for (let j = 0; j < before; j++) map[j] = mapIndex(j - before, n, mode);
@@ -87,20 +89,35 @@ export function separableInWasm(x: NDArray, target: OutputTarget, passes: readon
     const store = i === passes.length - 1 ? output : null;
     const slab = n * inner;
     const slabs = size / slab;
-    const step = load !== null || store !== null ? Math.max(1, Math.floor(CHUNK / slab)) : slabs;
+    const step = load !== null || store !== null ? chunkSlabs(x.shape, p.axis) : slabs;
     for (let s = 0; s < slabs; s += step) {
       const count = Math.min(step, slabs - s);
       const a = s * slab;
       const b = a + count * slab;
-      if (load !== null) view.subarray(a, b).set(load.subarray(a, b));
-      kernels.linePass(plane + a * 8, count, n, inner, before, after, sources, cval, kind, weights, window, ext, out, tmp, starts, round32 ? 1 : 0);
+      // where the chunk lies in the plane: in its place, or at its start when the plane is one chunk
+      const at = chunked ? 0 : a;
+      const chunk = view.subarray(at, at + (b - a));
+      if (load !== null) chunk.set(load.subarray(a, b));
+      kernels.linePass(plane + at * 8, count, n, inner, before, after, sources, cval, kind, weights, window, ext, out, tmp, starts, round32 ? 1 : 0);
       // the next pass reads the values the output's dtype holds (the last pass's are converted on store)
-      if (!exact && i < passes.length - 1) quantize(view.subarray(a, b), dtype);
-      if (store !== null) store.set(view.subarray(a, b), a);
+      if (!exact && i < passes.length - 1) quantize(chunk, dtype);
+      if (store !== null) store.set(chunk, a);
     }
   });
   if (passes.length > 0 && output !== null) return target.array;
   return storeResult(target, view);
+}
+
+/** Elements of a slab of lines along `axis`: the axis and the axes after it. */
+function slabSize(shape: readonly number[], axis: number): number {
+  let size = 1;
+  for (let d = axis; d < shape.length; d++) size *= shape[d];
+  return size;
+}
+
+/** Slabs along `axis` in one chunk (at least one). */
+function chunkSlabs(shape: readonly number[], axis: number): number {
+  return Math.max(1, Math.floor(CHUNK / slabSize(shape, axis)));
 }
 
 /** The input's own elements in C order when it is C-contiguous with one plain number per element (a typed-array copy converts them as readPlane does). */
