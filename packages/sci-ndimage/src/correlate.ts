@@ -26,6 +26,7 @@ import { perAxis } from './per-axis.js';
 import { float64Storage, readPlane } from './planes.js';
 import { runSeparable } from './separable.js';
 import { filterParts } from './real-parts.js';
+import { correlateInWasm } from './wasm/correlate-nd.js';
 import { checkWindow } from './window-limit.js';
 
 /** Weights whose magnitude is at most this are left out of an n-D footprint (SciPy's DBL_EPSILON rule). */
@@ -104,6 +105,8 @@ function filterNd(input: unknown, weights: unknown, options: CorrelateOptions | 
   if (target.dtype === 'complex64' || target.dtype === 'complex128') {
     return finishComplex(target, filterParts(x, re, im, cval, target.dtype, run));
   }
+  const inWasm = correlateInWasm(x, target, re, wshape, origins, mode, cval[0]);
+  if (inWasm !== null) return inWasm;
   // float64 storage is read (the input is only read, into the padded copy) and written in
   // place (the output is written after the padding is complete, so it may be the input)
   const direct = float64Storage(target.array);

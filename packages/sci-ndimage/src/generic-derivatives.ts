@@ -16,12 +16,22 @@ function partsOf(dtype: DType): Part[] {
   return isComplexDtype(dtype) ? [0, 1] : [0];
 }
 
+/**
+ * The storage of a C-contiguous float64 or float32 array. Arithmetic on its elements runs
+ * in double and the store rounds to the array's dtype: what reading planes, computing and
+ * quantizing gives, with no copies.
+ */
+function floatStorage(x: NDArray): Float64Array | Float32Array | null {
+  if (x.dtype === 'float32' && x.isContiguous) return (x.data as Float32Array).subarray(x.offset, x.offset + x.size);
+  return float64Storage(x);
+}
+
 /** output += term, in the output's dtype (NumPy's in-place add). */
 function addInto(target: OutputTarget, term: NDArray): void {
-  const acc = float64Storage(target.array);
-  const t = float64Storage(term);
+  const acc = floatStorage(target.array);
+  const t = floatStorage(term);
   if (acc !== null && t !== null) {
-    // C-ordered float64 on both sides: add in place, no copies
+    // C-ordered float storage on both sides: add in place, no copies
     for (let i = 0; i < acc.length; i++) acc[i] += t[i];
     return;
   }
@@ -37,7 +47,7 @@ function addInto(target: OutputTarget, term: NDArray): void {
 /** x ← x·x in x's dtype (complex values are squared, not their magnitudes, as NumPy's multiply). */
 function squareInPlace(x: NDArray): void {
   const dtype = partDtype(x.dtype);
-  const storage = float64Storage(x);
+  const storage = floatStorage(x);
   if (storage !== null) {
     for (let i = 0; i < storage.length; i++) storage[i] *= storage[i];
     return;
@@ -73,7 +83,7 @@ function complexSqrt(a: number, b: number): [number, number] {
 /** x ← sqrt(x) in x's dtype (integers truncated, as NumPy's sqrt with casting='unsafe'). */
 function sqrtInPlace(x: NDArray): void {
   const dtype = partDtype(x.dtype);
-  const storage = float64Storage(x);
+  const storage = floatStorage(x);
   if (storage !== null) {
     for (let i = 0; i < storage.length; i++) storage[i] = Math.sqrt(storage[i]);
     return;

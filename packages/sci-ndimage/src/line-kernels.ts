@@ -3,7 +3,7 @@
  * truncation to integer outputs) match it digit for digit. `ext` holds the line with its
  * extension; output j reads ext[j … j + size − 1].
  */
-import type { LineKernel } from './line-pass.js';
+import type { LineKernel, LineKernelSpec } from './line-pass.js';
 
 /** Weights whose mirror pairs differ by more than this are not symmetric (C's DBL_EPSILON). */
 const DBL_EPSILON = 2.220446049250313e-16;
@@ -19,9 +19,14 @@ const DBL_EPSILON = 2.220446049250313e-16;
  */
 export function correlateKernel(w: Float64Array): LineKernel {
   const symmetry = symmetryOf(w);
-  if (symmetry === 1) return (ext, out, n) => pairedCorrelation(w, ext, out, n, false);
-  if (symmetry === -1) return (ext, out, n) => pairedCorrelation(w, ext, out, n, true);
-  return (ext, out, n) => plainCorrelation(w, ext, out, n);
+  const weights = w.slice();
+  if (symmetry === 1) return withSpec((ext, out, n) => pairedCorrelation(w, ext, out, n, false), { kind: 'symmetric', weights });
+  if (symmetry === -1) return withSpec((ext, out, n) => pairedCorrelation(w, ext, out, n, true), { kind: 'antisymmetric', weights });
+  return withSpec((ext, out, n) => plainCorrelation(w, ext, out, n), { kind: 'plain', weights });
+}
+
+function withSpec(kernel: (ext: Float64Array, out: Float64Array, n: number) => void, spec: LineKernelSpec): LineKernel {
+  return Object.assign(kernel, { spec });
 }
 
 /** Output j = ext[j + h]·w[h] + Σ from the outermost pair in: (ext[j + h − k] ± ext[j + h + k])·w[h − k]. */
@@ -103,7 +108,7 @@ export function symmetryOf(w: Float64Array): 1 | -1 | 0 {
 
 /** Mean over a box of `size`: SciPy's running sum (add the entering, drop the leaving element), divided per output. */
 export function uniformKernel(size: number): LineKernel {
-  return (ext, out, n) => {
+  return withSpec((ext, out, n) => {
     if (n === 0) return;
     let sum = 0;
     for (let k = 0; k < size; k++) sum += ext[k];
@@ -112,7 +117,7 @@ export function uniformKernel(size: number): LineKernel {
       sum += ext[j + size - 1] - ext[j - 1];
       out[j] = sum / size;
     }
-  };
+  }, { kind: 'uniform', size });
 }
 
 /**
@@ -126,7 +131,7 @@ export function minMaxKernel(size: number, minimum: boolean): LineKernel {
   const values = new Float64Array(size);
   const deaths = new Float64Array(size);
   const better = minimum ? (a: number, b: number) => a <= b : (a: number, b: number) => a >= b;
-  return (ext, out, n) => {
+  const kernel: LineKernel = (ext, out, n) => {
     if (size === 1) {
       for (let j = 0; j < n; j++) out[j] = ext[j];
       return;
@@ -151,4 +156,5 @@ export function minMaxKernel(size: number, minimum: boolean): LineKernel {
       if (i >= size - 1) out[i - size + 1] = values[front];
     }
   };
+  return withSpec(kernel, { kind: minimum ? 'minimum' : 'maximum', size });
 }

@@ -14,9 +14,15 @@ import { type Extension, mapIndex } from './modes.js';
 
 /**
  * Filters `ext` (length n + before + after: the line and its extension) into `out`
- * (length n).
+ * (length n). `spec` describes the kernels the WebAssembly module also has (see
+ * wasm/line-passes.ts); a kernel without one runs in TypeScript only.
  */
-export type LineKernel = (ext: Float64Array, out: Float64Array, n: number) => void;
+export type LineKernel = ((ext: Float64Array, out: Float64Array, n: number) => void) & { readonly spec?: LineKernelSpec };
+
+/** A line kernel by name: correlation with `weights` (plain or folded), a box mean, or a box minimum/maximum of `size`. */
+export type LineKernelSpec =
+  | { readonly kind: 'plain' | 'symmetric' | 'antisymmetric'; readonly weights: Float64Array }
+  | { readonly kind: 'uniform' | 'minimum' | 'maximum'; readonly size: number };
 
 export interface LineExtension {
   readonly before: number;

@@ -9,6 +9,7 @@ import { type LineExtension, type LineKernel, linePass } from './line-pass.js';
 import { type OutputTarget, partDtype, quantize } from './output.js';
 import { float64Storage, readPlaneInto } from './planes.js';
 import { filterParts } from './real-parts.js';
+import { separableInWasm, type WasmPass } from './wasm/line-passes.js';
 
 export interface Pass {
   readonly axis: number;
@@ -31,6 +32,11 @@ export function runSeparable(x: NDArray, target: OutputTarget, cval: readonly [n
       return p;
     };
     return finishComplex(target, filterParts(x, null, null, cval, target.dtype, run));
+  }
+  const wasmPasses = passes.map((p) => (p.kernel.spec ? { axis: p.axis, extension: p.extension(cval[0]), spec: p.kernel.spec } : null));
+  if (wasmPasses.every((p): p is WasmPass => p !== null)) {
+    const result = separableInWasm(x, target, wasmPasses);
+    if (result !== null) return result;
   }
   // Real data: every pass runs in place on one plane (a line is read into its buffer
   // before its results are stored), the output's own storage when it is C-ordered float64.

@@ -1,0 +1,166 @@
+/**
+ * Loads the WebAssembly SIMD kernels of the linear and min/max filters (assembly/ndimage.ts)
+ * and lends out their linear memory.
+ *
+ * The bytes are embedded (base64) in ndimage-wasm-bytes.ts, so loading needs no file
+ * system, fetch or bundler configuration. Where synchronous compilation is allowed (Node,
+ * Deno, Bun, web workers) the kernels are ready as soon as this file is imported; on a
+ * browser main thread (where Chrome refuses synchronous compiles of modules over 4 KB) the
+ * module is compiled asynchronously and the TypeScript kernels answer until `wasmReady`
+ * resolves. Engines without WebAssembly SIMD keep the TypeScript kernels.
+ *
+ * Memory: one call at a time borrows the whole heap as scratch (the filters are
+ * synchronous and never nest), so there is no allocator: `borrow` grows the memory to the
+ * size a call needs and hands back the heap's start. The memory keeps its largest size.
+ */
+import { ndimageWasmBase64 } from './ndimage-wasm-bytes.js';
+
+/** The subset of the WebAssembly JS API used here (the ES lib has no WebAssembly types). */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+interface WasmInstance {
+  readonly exports: object;
+}
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => WasmInstance;
+  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: WasmInstance }>;
+}
+
+export interface NdimageWasmExports {
+  readonly memory: WasmMemory;
+  heapBase(): number;
+  linePass(
+    plane: number,
+    outer: number,
+    n: number,
+    inner: number,
+    before: number,
+    after: number,
+    sources: number,
+    cval: number,
+    kind: number,
+    w: number,
+    size: number,
+    ext: number,
+    out: number,
+    tmp: number,
+    starts: number,
+    round32: number,
+  ): void;
+  correlateRows(
+    padded: number,
+    out: number,
+    bases: number,
+    rows: number,
+    n: number,
+    offsets: number,
+    weights: number,
+    count: number,
+    round32: number,
+  ): void;
+  roundToFloat32(p: number, count: number): void;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function decodeBase64(s: string): Uint8Array {
+  const lookup = new Uint8Array(128);
+  for (let i = 0; i < B64.length; i++) lookup[B64.charCodeAt(i)] = i;
+  let len = s.length;
+  while (len > 0 && s[len - 1] === '=') len--;
+  const out = new Uint8Array((len * 3) >> 2);
+  let o = 0;
+  for (let i = 0; i < len; i += 4) {
+    const v =
+      (lookup[s.charCodeAt(i)] << 18) |
+      (lookup[s.charCodeAt(i + 1)] << 12) |
+      ((i + 2 < len ? lookup[s.charCodeAt(i + 2)] : 0) << 6) |
+      (i + 3 < len ? lookup[s.charCodeAt(i + 3)] : 0);
+    if (o < out.length) out[o++] = (v >> 16) & 255;
+    if (o < out.length) out[o++] = (v >> 8) & 255;
+    if (o < out.length) out[o++] = v & 255;
+  }
+  return out;
+}
+
+let wasm: NdimageWasmExports | null = null;
+let enabled = true;
+
+const g = globalThis as { WebAssembly?: WasmApi; document?: unknown };
+
+function load(): Promise<void> {
+  const WA = g.WebAssembly;
+  if (WA === undefined) return Promise.resolve();
+  const bytes = decodeBase64(ndimageWasmBase64);
+  // validate() is false on engines without SIMD128: keep the TypeScript kernels there.
+  if (!WA.validate(bytes)) return Promise.resolve();
+  if (g.document === undefined) {
+    try {
+      wasm ??= new WA.Instance(new WA.Module(bytes), {}).exports as NdimageWasmExports;
+      return Promise.resolve();
+    } catch {
+      // not allowed here: fall through to asynchronous compilation
+    }
+  }
+  return WA.instantiate(bytes, {}).then(
+    (r) => {
+      wasm ??= r.instance.exports as NdimageWasmExports;
+    },
+    () => undefined,
+  );
+}
+
+/** Resolves once the WebAssembly kernels are usable (or known to be unavailable). */
+export const wasmReady: Promise<void> = load();
+
+/** Which kernels the linear and min/max filters run on right now. */
+export function activeKernels(): 'wasm-simd' | 'typescript' {
+  return enabled && wasm !== null ? 'wasm-simd' : 'typescript';
+}
+
+/** Turns the WebAssembly kernels off/on (the TypeScript kernels are always correct). */
+export function setWasmEnabled(on: boolean): void {
+  enabled = on;
+}
+
+/**
+ * Pointers cross into wasm as int32 and index tables hold int32 element offsets: memory
+ * is used below 2 GiB only; a call needing more runs on the TypeScript kernels.
+ */
+const ADDRESS_LIMIT = 2 ** 31;
+
+/**
+ * The kernels with `bytes` of scratch memory from the returned `base` (16-byte aligned),
+ * or null (disabled, not loaded, or the memory cannot grow that far). Views of the memory
+ * made before a later borrow may be detached by it.
+ */
+export function borrow(bytes: number): { kernels: NdimageWasmExports; base: number } | null {
+  if (!enabled || wasm === null) return null;
+  const base = Math.ceil(wasm.heapBase() / 16) * 16;
+  const end = base + bytes;
+  if (end > ADDRESS_LIMIT) return null;
+  const have = wasm.memory.buffer.byteLength;
+  if (end > have) {
+    try {
+      wasm.memory.grow(Math.ceil((end - have) / 65536));
+    } catch {
+      return null;
+    }
+  }
+  return { kernels: wasm, base };
+}
+
+/** Lays out consecutive 16-byte aligned regions of the given byte sizes from 0; returns their offsets and the total. */
+export function layout(sizes: readonly number[]): { offsets: number[]; total: number } {
+  const offsets: number[] = [];
+  let total = 0;
+  for (const s of sizes) {
+    offsets.push(total);
+    total += Math.ceil(s / 16) * 16;
+  }
+  return { offsets, total };
+}
