@@ -24,6 +24,10 @@ for (const pkg of readdirSync(join(root, 'packages')).sort()) {
   }
   const md = join(dir, 'results.md');
   if (existsSync(md)) sections.push(readFileSync(md, 'utf8').trim());
+  // a package's further benches write `<name>.results.md` (e.g. the fft length sweep)
+  for (const extra of readdirSync(dir).filter((f) => f.endsWith('.results.md')).sort()) {
+    sections.push(readFileSync(join(dir, extra), 'utf8').trim());
+  }
 }
 
 const header = [
