@@ -41,6 +41,12 @@ export interface R2RPlan {
   execute(data: Float64Array, offset: number): void;
   /** The same transform of src[srcOffset..+n) written to dst[dstOffset..+n); src is only read. */
   executeFrom(src: Float64Array, srcOffset: number, dst: Float64Array, dstOffset: number): void;
+  /**
+   * The transform of `count` contiguous lines: line c of src[srcOffset + c·n ..) written to
+   * dst[dstOffset + c·n ..) (src only read; or src = dst at the same offset, in place).
+   * Batches the FFT work: one wasm session or one batched FFT call for all the lines.
+   */
+  executeMany(src: Float64Array, srcOffset: number, dst: Float64Array, dstOffset: number, count: number): void;
 }
 
 export type R2RKind = 'dct' | 'dst';
@@ -60,6 +66,16 @@ interface DctCore {
   run(data: Float64Array, offset: number, fct: number): void;
   /** Out of place, where the core can read its input where it lies (saves a copy). */
   runFrom?(src: Float64Array, srcOffset: number, dst: Float64Array, dstOffset: number, fct: number): void;
+  /** `run` on `count` contiguous lines of n from `offset`, in place, with the FFTs batched. */
+  runMany?(data: Float64Array, offset: number, count: number, fct: number): void;
+}
+
+/** Doubles of lines one batched r2r step holds in wasm memory or scratch (256 KiB). */
+const BATCH_DOUBLES = 1 << 15;
+
+/** Lines of n per batch: as many as fit BATCH_DOUBLES, at least one. */
+function linesPerBatch(n: number): number {
+  return Math.max(1, Math.floor(BATCH_DOUBLES / n));
 }
 
 class Dct1 implements DctCore {
@@ -158,6 +174,51 @@ class Dct23 implements DctCore {
     else withWasm(() => this.runWasm(k, src, srcOffset, dst, dstOffset, fct), js);
   }
 
+  runMany(data: Float64Array, offset: number, count: number, fct: number): void {
+    const n = this.n;
+    const k = n >= 4 ? wasmKernels() : null;
+    const js = () => {
+      for (let c = 0; c < count; c++) {
+        if (this.type === 2) this.runII(data, offset + c * n, fct);
+        else this.runIII(data, offset + c * n, fct);
+      }
+    };
+    if (k === null) js();
+    else withWasm(() => this.runManyWasm(k, data, offset, count, fct), js);
+  }
+
+  /** runWasm for many lines: one wasm session, the lines crossing in and out in batches. */
+  private runManyWasm(k: FftWasmExports, data: Float64Array, offset: number, count: number, fct: number): void {
+    const n = this.n;
+    collectResidents();
+    const real = wasmRealPlan(n, k);
+    const q = resident(`dctq${n}`, () => new QuarterTurns(n)).ptr;
+    const batch = Math.min(count, linesPerBatch(n));
+    const mark = pushFrame();
+    const x = allocTemp(8 * n * batch);
+    const v = allocTemp(8 * n);
+    const V = allocTemp(16 * ((n >> 1) + 1));
+    for (let c0 = 0; c0 < count; c0 += batch) {
+      const lines = Math.min(batch, count - c0);
+      const from = offset + c0 * n;
+      heapF64().set(data.subarray(from, from + lines * n), x >> 3);
+      for (let c = 0; c < lines; c++) {
+        const xc = x + 8 * n * c;
+        if (this.type === 2) {
+          k.dctPermute(v, xc, n);
+          real.forwardAt(k, v, V, 2 * fct);
+          k.dct2Post(xc, V, q, n);
+        } else {
+          k.dct3Pre(V, xc, q, n);
+          real.backwardAt(k, V, v, fct);
+          k.dctUnpermute(xc, v, n);
+        }
+      }
+      data.set(heapF64().subarray(x >> 3, (x >> 3) + lines * n), from);
+    }
+    popFrame(mark);
+  }
+
   /** Both types with the permutation, real FFT and twiddles all in wasm memory. */
   private runWasm(k: FftWasmExports, src: Float64Array, srcOffset: number, data: Float64Array, offset: number, fct: number): void {
     const n = this.n;
@@ -248,11 +309,29 @@ class Dct4 implements DctCore {
     }
   }
   run(data: Float64Array, offset: number, fct: number): void {
+    this.twiddleIn(data, offset, this.work, 0);
+    this.cp.execute(this.work, 0, true, 1);
+    this.twiddleOut(this.work, 0, data, offset, fct);
+  }
+
+  /** The lines' FFTs in one batched call (one wasm session instead of one per line). */
+  runMany(data: Float64Array, offset: number, count: number, fct: number): void {
     const n = this.n;
-    const z = this.work;
+    const m = this.work.length; // doubles of one line's complex FFT
+    const batch = Math.min(count, Math.max(1, Math.floor(BATCH_DOUBLES / m)));
+    const z = batch === 1 ? this.work : new Float64Array(batch * m);
+    for (let c0 = 0; c0 < count; c0 += batch) {
+      const lines = Math.min(batch, count - c0);
+      for (let c = 0; c < lines; c++) this.twiddleIn(data, offset + (c0 + c) * n, z, c * m);
+      this.cp.executeMany(z, 0, lines, m / 2, 1, true, 1);
+      for (let c = 0; c < lines; c++) this.twiddleOut(z, c * m, data, offset + (c0 + c) * n, fct);
+    }
+  }
+
+  /** The pre-twiddled complex line of data[offset..+n) into z[at..]. */
+  private twiddleIn(data: Float64Array, offset: number, z: Float64Array, at: number): void {
+    const n = this.n;
     const pre = this.pre;
-    const post = this.post;
-    const f2 = 2 * fct;
     if (n % 2 === 0) {
       const h = n / 2;
       for (let m = 0; m < h; m++) {
@@ -260,28 +339,37 @@ class Dct4 implements DctCore {
         const xi = data[offset + n - 1 - 2 * m];
         const wr = pre[2 * m];
         const wi = pre[2 * m + 1];
-        z[2 * m] = xr * wr - xi * wi;
-        z[2 * m + 1] = xr * wi + xi * wr;
+        z[at + 2 * m] = xr * wr - xi * wi;
+        z[at + 2 * m + 1] = xr * wi + xi * wr;
       }
-      this.cp.execute(z, 0, true, 1);
+    } else {
+      for (let j = 0; j < n; j++) {
+        const x = data[offset + j];
+        z[at + 2 * j] = x * pre[2 * j];
+        z[at + 2 * j + 1] = x * pre[2 * j + 1];
+      }
+      z.fill(0, at + 2 * n, at + 4 * n);
+    }
+  }
+
+  /** The DCT-IV line into data[offset..+n) from the FFT z[at..], times fct. */
+  private twiddleOut(z: Float64Array, at: number, data: Float64Array, offset: number, fct: number): void {
+    const n = this.n;
+    const post = this.post;
+    const f2 = 2 * fct;
+    if (n % 2 === 0) {
+      const h = n / 2;
       for (let p = 0; p < h; p++) {
-        const zr = z[2 * p];
-        const zi = z[2 * p + 1];
+        const zr = z[at + 2 * p];
+        const zi = z[at + 2 * p + 1];
         const wr = post[2 * p];
         const wi = post[2 * p + 1];
         data[offset + 2 * p] = f2 * (zr * wr - zi * wi);
         data[offset + n - 1 - 2 * p] = -f2 * (zr * wi + zi * wr);
       }
     } else {
-      for (let j = 0; j < n; j++) {
-        const x = data[offset + j];
-        z[2 * j] = x * pre[2 * j];
-        z[2 * j + 1] = x * pre[2 * j + 1];
-      }
-      z.fill(0, 2 * n);
-      this.cp.execute(z, 0, true, 1);
       for (let k = 0; k < n; k++) {
-        data[offset + k] = f2 * (z[2 * k] * post[2 * k] - z[2 * k + 1] * post[2 * k + 1]);
+        data[offset + k] = f2 * (z[at + 2 * k] * post[2 * k] - z[at + 2 * k + 1] * post[2 * k + 1]);
       }
     }
   }
@@ -313,42 +401,55 @@ class CosineSinePlan implements R2RPlan {
   }
 
   execute(data: Float64Array, offset: number): void {
-    const n = this.n;
-    const { kind, type, core, fct, ortho } = this;
-    if (kind === 'dct') {
-      if (type === 1) {
-        if (ortho) {
-          data[offset] *= SQRT2;
-          data[offset + n - 1] *= SQRT2;
-        }
-        core.run(data, offset, fct);
-        if (ortho) {
-          data[offset] *= SQRT1_2;
-          data[offset + n - 1] *= SQRT1_2;
-        }
-      } else if (type === 2) {
-        core.run(data, offset, fct);
-        if (ortho) data[offset] *= SQRT1_2;
-      } else if (type === 3) {
-        if (ortho) data[offset] *= SQRT2;
-        core.run(data, offset, fct);
-      } else {
-        core.run(data, offset, fct);
-      }
+    this.before(data, offset);
+    this.core.run(data, offset, this.fct);
+    this.after(data, offset);
+  }
+
+  executeMany(src: Float64Array, srcOffset: number, dst: Float64Array, dstOffset: number, count: number): void {
+    const { n, core } = this;
+    if (core.runMany === undefined || count === 1) {
+      for (let c = 0; c < count; c++) this.executeFrom(src, srcOffset + c * n, dst, dstOffset + c * n);
       return;
     }
-    // DST via the DCT of the same type
-    if (type === 1) {
-      core.run(data, offset, fct);
+    if (src !== dst || srcOffset !== dstOffset) dst.set(src.subarray(srcOffset, srcOffset + count * n), dstOffset);
+    for (let c = 0; c < count; c++) this.before(dst, dstOffset + c * n);
+    core.runMany(dst, dstOffset, count, this.fct);
+    for (let c = 0; c < count; c++) this.after(dst, dstOffset + c * n);
+  }
+
+  /** What the line needs before the DCT core: ortho weights, and for a DST the DCT's input order and signs. */
+  private before(data: Float64Array, offset: number): void {
+    const { n, kind, type, ortho } = this;
+    if (kind === 'dct') {
+      if (type === 1 && ortho) {
+        data[offset] *= SQRT2;
+        data[offset + n - 1] *= SQRT2;
+      } else if (type === 3 && ortho) {
+        data[offset] *= SQRT2;
+      }
     } else if (type === 2 || type === 4) {
       for (let j = 1; j < n; j += 2) data[offset + j] = -data[offset + j];
-      core.run(data, offset, fct);
-      reverse(data, offset, n);
-      if (type === 2 && ortho) data[offset + n - 1] *= SQRT1_2;
-    } else {
+    } else if (type === 3) {
       if (ortho) data[offset + n - 1] *= SQRT2;
       reverse(data, offset, n);
-      core.run(data, offset, fct);
+    }
+  }
+
+  /** What the line needs after the DCT core (see `before`); DST-I needs nothing around it. */
+  private after(data: Float64Array, offset: number): void {
+    const { n, kind, type, ortho } = this;
+    if (kind === 'dct') {
+      if (type === 1 && ortho) {
+        data[offset] *= SQRT1_2;
+        data[offset + n - 1] *= SQRT1_2;
+      } else if (type === 2 && ortho) {
+        data[offset] *= SQRT1_2;
+      }
+    } else if (type === 2 || type === 4) {
+      reverse(data, offset, n);
+      if (type === 2 && ortho) data[offset + n - 1] *= SQRT1_2;
+    } else if (type === 3) {
       for (let k = 1; k < n; k += 2) data[offset + k] = -data[offset + k];
     }
   }
