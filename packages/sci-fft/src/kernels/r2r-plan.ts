@@ -15,8 +15,8 @@
  *   DCT-I / DST-I: real FFT of the even / odd symmetric extension (length 2(N∓1)).
  *   DCT-II / DCT-III: Makhoul's reordering (IEEE TASSP 28(1), 1980) — one real FFT of
  *     length N plus a quarter-wave twiddle.
- *   DCT-IV: even N via one complex FFT of length N/2 with pre/post twiddles; odd N via a
- *     zero-padded complex FFT of length 2N.
+ *   DCT-IV: even N via one complex FFT of length N/2 with pre/post twiddles; odd N via
+ *     one real FFT of length N and index maps (dct4-odd.ts).
  *   DST-k from DCT-k: DST-II(x)_k = DCT-II((-1)^n x_n)_{N-1-k},
  *     DST-III(x)_k = (-1)^k DCT-III(x_{N-1-n})_k, DST-IV(x)_k = DCT-IV((-1)^n x_n)_{N-1-k}.
  *
@@ -27,6 +27,7 @@
  */
 import { InvalidArgumentError } from '@sciport/dispatch-core';
 import { type ComplexPlan, complexPlan } from './complex-plan.js';
+import { Dct4Odd } from './dct4-odd.js';
 import { type RealPlan, realPlan, wasmRealPlan } from './real-plan.js';
 import { collectResidents, type Resident, resident } from './wasm/resident.js';
 import { allocTemp, type FftWasmExports, heapF64, popFrame, pushFrame, wasmKernels, withWasm } from './wasm/runtime.js';
@@ -286,27 +287,19 @@ class Dct23 implements DctCore {
   }
 }
 
-/** DCT-IV. */
+/** DCT-IV of even N (odd N: dct4-odd.ts). */
 class Dct4 implements DctCore {
   private readonly cp: ComplexPlan;
   private readonly work: Float64Array;
   private readonly pre: Float64Array;
   private readonly post: Float64Array;
   constructor(private readonly n: number) {
-    if (n % 2 === 0) {
-      const h = n / 2;
-      this.cp = complexPlan(h);
-      this.work = new Float64Array(n);
-      this.pre = rootTable(h, 1, 2 * n); // exp(-iπm/N)
-      this.post = new Float64Array(2 * h); // exp(-iπ(4p+1)/(4N)), each computed directly
-      for (let p = 0; p < h; p++) cosSin2Pi(-(4 * p + 1), 8 * n, this.post, 2 * p);
-    } else {
-      this.cp = complexPlan(2 * n);
-      this.work = new Float64Array(4 * n);
-      this.pre = rootTable(n, 1, 4 * n); // exp(-iπn/(2N))
-      this.post = new Float64Array(2 * n); // exp(-iπ(2k+1)/(4N))
-      for (let k = 0; k < n; k++) cosSin2Pi(-(2 * k + 1), 8 * n, this.post, 2 * k);
-    }
+    const h = n / 2;
+    this.cp = complexPlan(h);
+    this.work = new Float64Array(n);
+    this.pre = rootTable(h, 1, 2 * n); // exp(-iπm/N)
+    this.post = new Float64Array(2 * h); // exp(-iπ(4p+1)/(4N)), each computed directly
+    for (let p = 0; p < h; p++) cosSin2Pi(-(4 * p + 1), 8 * n, this.post, 2 * p);
   }
   run(data: Float64Array, offset: number, fct: number): void {
     this.twiddleIn(data, offset, this.work, 0);
@@ -332,23 +325,13 @@ class Dct4 implements DctCore {
   private twiddleIn(data: Float64Array, offset: number, z: Float64Array, at: number): void {
     const n = this.n;
     const pre = this.pre;
-    if (n % 2 === 0) {
-      const h = n / 2;
-      for (let m = 0; m < h; m++) {
-        const xr = data[offset + 2 * m];
-        const xi = data[offset + n - 1 - 2 * m];
-        const wr = pre[2 * m];
-        const wi = pre[2 * m + 1];
-        z[at + 2 * m] = xr * wr - xi * wi;
-        z[at + 2 * m + 1] = xr * wi + xi * wr;
-      }
-    } else {
-      for (let j = 0; j < n; j++) {
-        const x = data[offset + j];
-        z[at + 2 * j] = x * pre[2 * j];
-        z[at + 2 * j + 1] = x * pre[2 * j + 1];
-      }
-      z.fill(0, at + 2 * n, at + 4 * n);
+    for (let m = 0; m < n / 2; m++) {
+      const xr = data[offset + 2 * m];
+      const xi = data[offset + n - 1 - 2 * m];
+      const wr = pre[2 * m];
+      const wi = pre[2 * m + 1];
+      z[at + 2 * m] = xr * wr - xi * wi;
+      z[at + 2 * m + 1] = xr * wi + xi * wr;
     }
   }
 
@@ -357,20 +340,13 @@ class Dct4 implements DctCore {
     const n = this.n;
     const post = this.post;
     const f2 = 2 * fct;
-    if (n % 2 === 0) {
-      const h = n / 2;
-      for (let p = 0; p < h; p++) {
-        const zr = z[at + 2 * p];
-        const zi = z[at + 2 * p + 1];
-        const wr = post[2 * p];
-        const wi = post[2 * p + 1];
-        data[offset + 2 * p] = f2 * (zr * wr - zi * wi);
-        data[offset + n - 1 - 2 * p] = -f2 * (zr * wi + zi * wr);
-      }
-    } else {
-      for (let k = 0; k < n; k++) {
-        data[offset + k] = f2 * (z[at + 2 * k] * post[2 * k] - z[at + 2 * k + 1] * post[2 * k + 1]);
-      }
+    for (let p = 0; p < n / 2; p++) {
+      const zr = z[at + 2 * p];
+      const zi = z[at + 2 * p + 1];
+      const wr = post[2 * p];
+      const wi = post[2 * p + 1];
+      data[offset + 2 * p] = f2 * (zr * wr - zi * wi);
+      data[offset + n - 1 - 2 * p] = -f2 * (zr * wi + zi * wr);
     }
   }
 }
@@ -491,7 +467,7 @@ export function r2rPlan(kind: R2RKind, type: R2RType, n: number, options: R2ROpt
   const fct = inorm === 0 ? 1 : inorm === 1 ? 1 / Math.sqrt(m) : 1 / m;
   let core: DctCore;
   if (t === 1) core = kind === 'dct' ? new Dct1(n) : new Dst1(n);
-  else if (t === 4) core = new Dct4(n);
+  else if (t === 4) core = n % 2 === 0 ? new Dct4(n) : new Dct4Odd(n);
   else core = new Dct23(n, t);
   plan = new CosineSinePlan(n, kind, t, core, fct, orthogonalize);
   r2rCache.set(key, plan);
