@@ -73,11 +73,13 @@ export function complexAlongAxes(
  * complexAlongAxes of data the caller writes: `fill(buffer)` writes every element of
  * `buffer` (C-contiguous, interleaved complex, of `shape`), and the transform lands in
  * `out`. With wasm, `buffer` is the kernels' working memory itself, so the input is read
- * once and the result written once, with no copy of `out` into wasm memory and back.
+ * once and the result written once, with no copy of `out` into wasm memory and back. A
+ * Float32Array `out` (a complex64 result) receives the float64 result rounded once, with
+ * no float64 result array in between.
  */
 export function complexAlongAxesFrom(
   fill: (buffer: Float64Array) => void,
-  out: Float64Array,
+  out: Float64Array | Float32Array,
   shape: readonly number[],
   axes: readonly number[],
   forward: boolean,
@@ -88,8 +90,10 @@ export function complexAlongAxesFrom(
   if (size === 0) return;
   const k = wasmKernels();
   const inPlace = () => {
-    fill(out);
-    complexAlongAxes(out, shape, axes, forward, scale);
+    const work = out instanceof Float64Array ? out : new Float64Array(out.length);
+    fill(work);
+    complexAlongAxes(work, shape, axes, forward, scale);
+    if (work !== out) out.set(work);
   };
   if (k === null || size > MAX_WHOLE) {
     inPlace();
