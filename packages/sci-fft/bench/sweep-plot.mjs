@@ -1,7 +1,7 @@
 /**
  * The sweep's plot as a hand-written SVG: time ratio (ours / SciPy) against the number of
- * points, log x axis, one series per class (a polyline through its points in order of
- * length, markers with a tooltip), a dashed line at 1.0 and a legend on the right.
+ * points, log x axis, one series per class (a marker per point, with a tooltip; no lines:
+ * with dozens of classes they would hide the points), a dashed line at 1.0 and a legend.
  */
 
 const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#393b79', '#637939'];
@@ -26,6 +26,7 @@ export function sweepPlot(series, { title, xLabel }) {
   const py = (y) => plot.bottom - (Math.min(y, yMax) / yMax) * (plot.bottom - plot.top);
   const out = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">`,
+    `<title>${escapeXml(title)}</title>`,
     `<rect width="${width}" height="${height}" fill="white"/>`,
     `<text x="${plot.left}" y="22" font-size="14">${escapeXml(title)}</text>`,
   ];
@@ -52,7 +53,6 @@ export function sweepPlot(series, { title, xLabel }) {
     const pts = [...s.points].filter((p) => p.y != null).sort((a, b) => a.x - b.x);
     const dashAttr = dash ? ` stroke-dasharray="${dash}"` : '';
     out.push(`<g><title>${escapeXml(s.name)}</title>`);
-    out.push(`<polyline fill="none" stroke="${color}" stroke-width="1.2"${dashAttr} points="${pts.map((p) => `${px(p.x).toFixed(1)},${py(p.y).toFixed(1)}`).join(' ')}"/>`);
     for (const p of pts) {
       const clipped = p.y > yMax;
       out.push(
@@ -62,6 +62,7 @@ export function sweepPlot(series, { title, xLabel }) {
     out.push('</g>');
     const ly = plot.top + 4 + i * legendRow;
     out.push(`<line x1="${plot.right + 14}" y1="${ly}" x2="${plot.right + 40}" y2="${ly}" stroke="${color}" stroke-width="2"${dashAttr}/>`);
+    out.push(`<circle cx="${plot.right + 27}" cy="${ly}" r="2.5" fill="${color}"/>`);
     out.push(`<text x="${plot.right + 46}" y="${ly + 4}">${escapeXml(s.name)}</text>`);
   });
   out.push('</svg>');
