@@ -23,10 +23,12 @@ for (const pkg of readdirSync(join(root, 'packages')).sort()) {
       console.error(`bench ${pkg}/${file} failed: ${error.message}`);
     }
   }
-  // A package not re-measured keeps the section BENCHMARKS.md already has (results.md
-  // files are not committed, so a fresh clone has none).
-  const md = join(dir, 'results.md');
-  const section = rerun && existsSync(md) ? readFileSync(md, 'utf8').trim() : previous.get(pkg);
+  // A package's main bench writes results.md, further benches `<name>.results.md` (e.g. the
+  // fft length sweep); together they are its section. A package not re-measured keeps the
+  // section BENCHMARKS.md already has (results files are not committed).
+  const files = ['results.md', ...readdirSync(dir).filter((f) => f.endsWith('.results.md')).sort()].map((f) => join(dir, f));
+  const measured = files.filter((f) => existsSync(f)).map((f) => readFileSync(f, 'utf8').trim());
+  const section = rerun && measured.length > 0 ? measured.join('\n\n') : previous.get(pkg);
   if (section) sections.push(`${marker(pkg)}\n${section}`);
 }
 

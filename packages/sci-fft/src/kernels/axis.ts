@@ -73,11 +73,13 @@ export function complexAlongAxes(
  * complexAlongAxes of data the caller writes: `fill(buffer)` writes every element of
  * `buffer` (C-contiguous, interleaved complex, of `shape`), and the transform lands in
  * `out`. With wasm, `buffer` is the kernels' working memory itself, so the input is read
- * once and the result written once, with no copy of `out` into wasm memory and back.
+ * once and the result written once, with no copy of `out` into wasm memory and back. A
+ * Float32Array `out` (a complex64 result) receives the float64 result rounded once, with
+ * no float64 result array in between.
  */
 export function complexAlongAxesFrom(
   fill: (buffer: Float64Array) => void,
-  out: Float64Array,
+  out: Float64Array | Float32Array,
   shape: readonly number[],
   axes: readonly number[],
   forward: boolean,
@@ -88,8 +90,10 @@ export function complexAlongAxesFrom(
   if (size === 0) return;
   const k = wasmKernels();
   const inPlace = () => {
-    fill(out);
-    complexAlongAxes(out, shape, axes, forward, scale);
+    const work = out instanceof Float64Array ? out : new Float64Array(out.length);
+    fill(work);
+    complexAlongAxes(work, shape, axes, forward, scale);
+    if (work !== out) out.set(work);
   };
   if (k === null || size > MAX_WHOLE) {
     inPlace();
@@ -658,16 +662,27 @@ export function r2rAlongAxis(data: Float64Array, shape: readonly number[], axis:
   const { outer, inner } = innerOuter(shape, axis);
   if (outer * inner === 0 || n === 0) return;
   if (inner === 1) {
-    for (let o = 0; o < outer; o++) plan.executeFrom(src, o * n, data, o * n);
+    plan.executeMany(src, 0, data, 0, outer);
     return;
   }
-  const line = new Float64Array(n);
+  // Strided lines move in blocks of neighbours: each row of the block is one contiguous
+  // run of the buffer (whole cache lines) instead of one element per cache line per line.
+  const block = Math.min(inner, R2R_BLOCK_LINES);
+  const lines = new Float64Array(block * n);
   for (let o = 0; o < outer; o++) {
-    for (let i = 0; i < inner; i++) {
-      const a = o * n * inner + i;
-      for (let j = 0, p = a; j < n; j++, p += inner) line[j] = src[p];
-      plan.execute(line, 0);
-      for (let j = 0, p = a; j < n; j++, p += inner) data[p] = line[j];
+    for (let i0 = 0; i0 < inner; i0 += block) {
+      const count = Math.min(block, inner - i0);
+      const a = o * n * inner + i0;
+      for (let j = 0, p = a; j < n; j++, p += inner) {
+        for (let c = 0, q = j; c < count; c++, q += n) lines[q] = src[p + c];
+      }
+      plan.executeMany(lines, 0, lines, 0, count);
+      for (let j = 0, p = a; j < n; j++, p += inner) {
+        for (let c = 0, q = j; c < count; c++, q += n) data[p + c] = lines[q];
+      }
     }
   }
 }
+
+/** Strided DCT/DST lines gathered at once: 16 doubles, two 64-byte cache lines per row. */
+const R2R_BLOCK_LINES = 16;

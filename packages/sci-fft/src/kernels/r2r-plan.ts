@@ -15,8 +15,8 @@
  *   DCT-I / DST-I: real FFT of the even / odd symmetric extension (length 2(N∓1)).
  *   DCT-II / DCT-III: Makhoul's reordering (IEEE TASSP 28(1), 1980) — one real FFT of
  *     length N plus a quarter-wave twiddle.
- *   DCT-IV: even N via one complex FFT of length N/2 with pre/post twiddles; odd N via a
- *     zero-padded complex FFT of length 2N.
+ *   DCT-IV: even N via one complex FFT of length N/2 with pre/post twiddles; odd N via
+ *     one real FFT of length N and index maps (dct4-odd.ts).
  *   DST-k from DCT-k: DST-II(x)_k = DCT-II((-1)^n x_n)_{N-1-k},
  *     DST-III(x)_k = (-1)^k DCT-III(x_{N-1-n})_k, DST-IV(x)_k = DCT-IV((-1)^n x_n)_{N-1-k}.
  *
@@ -27,6 +27,7 @@
  */
 import { InvalidArgumentError } from '@sciport/dispatch-core';
 import { type ComplexPlan, complexPlan } from './complex-plan.js';
+import { Dct4Odd } from './dct4-odd.js';
 import { type RealPlan, realPlan, wasmRealPlan } from './real-plan.js';
 import { collectResidents, type Resident, resident } from './wasm/resident.js';
 import { allocTemp, type FftWasmExports, heapF64, popFrame, pushFrame, wasmKernels, withWasm } from './wasm/runtime.js';
@@ -41,6 +42,12 @@ export interface R2RPlan {
   execute(data: Float64Array, offset: number): void;
   /** The same transform of src[srcOffset..+n) written to dst[dstOffset..+n); src is only read. */
   executeFrom(src: Float64Array, srcOffset: number, dst: Float64Array, dstOffset: number): void;
+  /**
+   * The transform of `count` contiguous lines: line c of src[srcOffset + c·n ..) written to
+   * dst[dstOffset + c·n ..) (src only read; or src = dst at the same offset, in place).
+   * Batches the FFT work: one wasm session or one batched FFT call for all the lines.
+   */
+  executeMany(src: Float64Array, srcOffset: number, dst: Float64Array, dstOffset: number, count: number): void;
 }
 
 export type R2RKind = 'dct' | 'dst';
@@ -60,6 +67,16 @@ interface DctCore {
   run(data: Float64Array, offset: number, fct: number): void;
   /** Out of place, where the core can read its input where it lies (saves a copy). */
   runFrom?(src: Float64Array, srcOffset: number, dst: Float64Array, dstOffset: number, fct: number): void;
+  /** `run` on `count` contiguous lines of n from `offset`, in place, with the FFTs batched. */
+  runMany?(data: Float64Array, offset: number, count: number, fct: number): void;
+}
+
+/** Doubles of lines one batched r2r step holds in wasm memory or scratch (256 KiB). */
+const BATCH_DOUBLES = 1 << 15;
+
+/** Lines of n per batch: as many as fit BATCH_DOUBLES, at least one. */
+function linesPerBatch(n: number): number {
+  return Math.max(1, Math.floor(BATCH_DOUBLES / n));
 }
 
 class Dct1 implements DctCore {
@@ -158,6 +175,51 @@ class Dct23 implements DctCore {
     else withWasm(() => this.runWasm(k, src, srcOffset, dst, dstOffset, fct), js);
   }
 
+  runMany(data: Float64Array, offset: number, count: number, fct: number): void {
+    const n = this.n;
+    const k = n >= 4 ? wasmKernels() : null;
+    const js = () => {
+      for (let c = 0; c < count; c++) {
+        if (this.type === 2) this.runII(data, offset + c * n, fct);
+        else this.runIII(data, offset + c * n, fct);
+      }
+    };
+    if (k === null) js();
+    else withWasm(() => this.runManyWasm(k, data, offset, count, fct), js);
+  }
+
+  /** runWasm for many lines: one wasm session, the lines crossing in and out in batches. */
+  private runManyWasm(k: FftWasmExports, data: Float64Array, offset: number, count: number, fct: number): void {
+    const n = this.n;
+    collectResidents();
+    const real = wasmRealPlan(n, k);
+    const q = resident(`dctq${n}`, () => new QuarterTurns(n)).ptr;
+    const batch = Math.min(count, linesPerBatch(n));
+    const mark = pushFrame();
+    const x = allocTemp(8 * n * batch);
+    const v = allocTemp(8 * n);
+    const V = allocTemp(16 * ((n >> 1) + 1));
+    for (let c0 = 0; c0 < count; c0 += batch) {
+      const lines = Math.min(batch, count - c0);
+      const from = offset + c0 * n;
+      heapF64().set(data.subarray(from, from + lines * n), x >> 3);
+      for (let c = 0; c < lines; c++) {
+        const xc = x + 8 * n * c;
+        if (this.type === 2) {
+          k.dctPermute(v, xc, n);
+          real.forwardAt(k, v, V, 2 * fct);
+          k.dct2Post(xc, V, q, n);
+        } else {
+          k.dct3Pre(V, xc, q, n);
+          real.backwardAt(k, V, v, fct);
+          k.dctUnpermute(xc, v, n);
+        }
+      }
+      data.set(heapF64().subarray(x >> 3, (x >> 3) + lines * n), from);
+    }
+    popFrame(mark);
+  }
+
   /** Both types with the permutation, real FFT and twiddles all in wasm memory. */
   private runWasm(k: FftWasmExports, src: Float64Array, srcOffset: number, data: Float64Array, offset: number, fct: number): void {
     const n = this.n;
@@ -225,64 +287,66 @@ class Dct23 implements DctCore {
   }
 }
 
-/** DCT-IV. */
+/** DCT-IV of even N (odd N: dct4-odd.ts). */
 class Dct4 implements DctCore {
   private readonly cp: ComplexPlan;
   private readonly work: Float64Array;
   private readonly pre: Float64Array;
   private readonly post: Float64Array;
   constructor(private readonly n: number) {
-    if (n % 2 === 0) {
-      const h = n / 2;
-      this.cp = complexPlan(h);
-      this.work = new Float64Array(n);
-      this.pre = rootTable(h, 1, 2 * n); // exp(-iπm/N)
-      this.post = new Float64Array(2 * h); // exp(-iπ(4p+1)/(4N)), each computed directly
-      for (let p = 0; p < h; p++) cosSin2Pi(-(4 * p + 1), 8 * n, this.post, 2 * p);
-    } else {
-      this.cp = complexPlan(2 * n);
-      this.work = new Float64Array(4 * n);
-      this.pre = rootTable(n, 1, 4 * n); // exp(-iπn/(2N))
-      this.post = new Float64Array(2 * n); // exp(-iπ(2k+1)/(4N))
-      for (let k = 0; k < n; k++) cosSin2Pi(-(2 * k + 1), 8 * n, this.post, 2 * k);
-    }
+    const h = n / 2;
+    this.cp = complexPlan(h);
+    this.work = new Float64Array(n);
+    this.pre = rootTable(h, 1, 2 * n); // exp(-iπm/N)
+    this.post = new Float64Array(2 * h); // exp(-iπ(4p+1)/(4N)), each computed directly
+    for (let p = 0; p < h; p++) cosSin2Pi(-(4 * p + 1), 8 * n, this.post, 2 * p);
   }
   run(data: Float64Array, offset: number, fct: number): void {
+    this.twiddleIn(data, offset, this.work, 0);
+    this.cp.execute(this.work, 0, true, 1);
+    this.twiddleOut(this.work, 0, data, offset, fct);
+  }
+
+  /** The lines' FFTs in one batched call (one wasm session instead of one per line). */
+  runMany(data: Float64Array, offset: number, count: number, fct: number): void {
     const n = this.n;
-    const z = this.work;
+    const m = this.work.length; // doubles of one line's complex FFT
+    const batch = Math.min(count, Math.max(1, Math.floor(BATCH_DOUBLES / m)));
+    const z = batch === 1 ? this.work : new Float64Array(batch * m);
+    for (let c0 = 0; c0 < count; c0 += batch) {
+      const lines = Math.min(batch, count - c0);
+      for (let c = 0; c < lines; c++) this.twiddleIn(data, offset + (c0 + c) * n, z, c * m);
+      this.cp.executeMany(z, 0, lines, m / 2, 1, true, 1);
+      for (let c = 0; c < lines; c++) this.twiddleOut(z, c * m, data, offset + (c0 + c) * n, fct);
+    }
+  }
+
+  /** The pre-twiddled complex line of data[offset..+n) into z[at..]. */
+  private twiddleIn(data: Float64Array, offset: number, z: Float64Array, at: number): void {
+    const n = this.n;
     const pre = this.pre;
+    for (let m = 0; m < n / 2; m++) {
+      const xr = data[offset + 2 * m];
+      const xi = data[offset + n - 1 - 2 * m];
+      const wr = pre[2 * m];
+      const wi = pre[2 * m + 1];
+      z[at + 2 * m] = xr * wr - xi * wi;
+      z[at + 2 * m + 1] = xr * wi + xi * wr;
+    }
+  }
+
+  /** The DCT-IV line into data[offset..+n) from the FFT z[at..], times fct. */
+  private twiddleOut(z: Float64Array, at: number, data: Float64Array, offset: number, fct: number): void {
+    const n = this.n;
     const post = this.post;
     const f2 = 2 * fct;
-    if (n % 2 === 0) {
-      const h = n / 2;
-      for (let m = 0; m < h; m++) {
-        const xr = data[offset + 2 * m];
-        const xi = data[offset + n - 1 - 2 * m];
-        const wr = pre[2 * m];
-        const wi = pre[2 * m + 1];
-        z[2 * m] = xr * wr - xi * wi;
-        z[2 * m + 1] = xr * wi + xi * wr;
-      }
-      this.cp.execute(z, 0, true, 1);
-      for (let p = 0; p < h; p++) {
-        const zr = z[2 * p];
-        const zi = z[2 * p + 1];
-        const wr = post[2 * p];
-        const wi = post[2 * p + 1];
-        data[offset + 2 * p] = f2 * (zr * wr - zi * wi);
-        data[offset + n - 1 - 2 * p] = -f2 * (zr * wi + zi * wr);
-      }
-    } else {
-      for (let j = 0; j < n; j++) {
-        const x = data[offset + j];
-        z[2 * j] = x * pre[2 * j];
-        z[2 * j + 1] = x * pre[2 * j + 1];
-      }
-      z.fill(0, 2 * n);
-      this.cp.execute(z, 0, true, 1);
-      for (let k = 0; k < n; k++) {
-        data[offset + k] = f2 * (z[2 * k] * post[2 * k] - z[2 * k + 1] * post[2 * k + 1]);
-      }
+    for (let p = 0; p < n / 2; p++) {
+      const zr = z[at + 2 * p];
+      const zi = z[at + 2 * p + 1];
+      const wr = post[2 * p];
+      const wi = post[2 * p + 1];
+      data[offset + 2 * p] = f2 * (zr * wr - zi * wi);
+      data[offset + n - 1 - 2 * p] = -f2 * (zr * wi + zi * wr);
     }
   }
 }
@@ -313,42 +377,55 @@ class CosineSinePlan implements R2RPlan {
   }
 
   execute(data: Float64Array, offset: number): void {
-    const n = this.n;
-    const { kind, type, core, fct, ortho } = this;
-    if (kind === 'dct') {
-      if (type === 1) {
-        if (ortho) {
-          data[offset] *= SQRT2;
-          data[offset + n - 1] *= SQRT2;
-        }
-        core.run(data, offset, fct);
-        if (ortho) {
-          data[offset] *= SQRT1_2;
-          data[offset + n - 1] *= SQRT1_2;
-        }
-      } else if (type === 2) {
-        core.run(data, offset, fct);
-        if (ortho) data[offset] *= SQRT1_2;
-      } else if (type === 3) {
-        if (ortho) data[offset] *= SQRT2;
-        core.run(data, offset, fct);
-      } else {
-        core.run(data, offset, fct);
-      }
+    this.before(data, offset);
+    this.core.run(data, offset, this.fct);
+    this.after(data, offset);
+  }
+
+  executeMany(src: Float64Array, srcOffset: number, dst: Float64Array, dstOffset: number, count: number): void {
+    const { n, core } = this;
+    if (core.runMany === undefined || count === 1) {
+      for (let c = 0; c < count; c++) this.executeFrom(src, srcOffset + c * n, dst, dstOffset + c * n);
       return;
     }
-    // DST via the DCT of the same type
-    if (type === 1) {
-      core.run(data, offset, fct);
+    if (src !== dst || srcOffset !== dstOffset) dst.set(src.subarray(srcOffset, srcOffset + count * n), dstOffset);
+    for (let c = 0; c < count; c++) this.before(dst, dstOffset + c * n);
+    core.runMany(dst, dstOffset, count, this.fct);
+    for (let c = 0; c < count; c++) this.after(dst, dstOffset + c * n);
+  }
+
+  /** What the line needs before the DCT core: ortho weights, and for a DST the DCT's input order and signs. */
+  private before(data: Float64Array, offset: number): void {
+    const { n, kind, type, ortho } = this;
+    if (kind === 'dct') {
+      if (type === 1 && ortho) {
+        data[offset] *= SQRT2;
+        data[offset + n - 1] *= SQRT2;
+      } else if (type === 3 && ortho) {
+        data[offset] *= SQRT2;
+      }
     } else if (type === 2 || type === 4) {
       for (let j = 1; j < n; j += 2) data[offset + j] = -data[offset + j];
-      core.run(data, offset, fct);
-      reverse(data, offset, n);
-      if (type === 2 && ortho) data[offset + n - 1] *= SQRT1_2;
-    } else {
+    } else if (type === 3) {
       if (ortho) data[offset + n - 1] *= SQRT2;
       reverse(data, offset, n);
-      core.run(data, offset, fct);
+    }
+  }
+
+  /** What the line needs after the DCT core (see `before`); DST-I needs nothing around it. */
+  private after(data: Float64Array, offset: number): void {
+    const { n, kind, type, ortho } = this;
+    if (kind === 'dct') {
+      if (type === 1 && ortho) {
+        data[offset] *= SQRT1_2;
+        data[offset + n - 1] *= SQRT1_2;
+      } else if (type === 2 && ortho) {
+        data[offset] *= SQRT1_2;
+      }
+    } else if (type === 2 || type === 4) {
+      reverse(data, offset, n);
+      if (type === 2 && ortho) data[offset + n - 1] *= SQRT1_2;
+    } else if (type === 3) {
       for (let k = 1; k < n; k += 2) data[offset + k] = -data[offset + k];
     }
   }
@@ -390,7 +467,7 @@ export function r2rPlan(kind: R2RKind, type: R2RType, n: number, options: R2ROpt
   const fct = inorm === 0 ? 1 : inorm === 1 ? 1 / Math.sqrt(m) : 1 / m;
   let core: DctCore;
   if (t === 1) core = kind === 'dct' ? new Dct1(n) : new Dst1(n);
-  else if (t === 4) core = new Dct4(n);
+  else if (t === 4) core = n % 2 === 0 ? new Dct4(n) : new Dct4Odd(n);
   else core = new Dct23(n, t);
   plan = new CosineSinePlan(n, kind, t, core, fct, orthogonalize);
   r2rCache.set(key, plan);

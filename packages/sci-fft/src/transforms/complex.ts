@@ -7,7 +7,7 @@
  * written once into the output, all axes in one kernel call. Real input takes the
  * real-FFT route (as pocketfft does for SciPy): see hermitian.ts.
  */
-import { asarray, isComplexDtype, type NDArray, shapeSize } from '@sciport/array-api';
+import { asarray, isComplexDtype, NDArray, shapeSize } from '@sciport/array-api';
 import { isSinglePrecision, newResult, readInto, toOutput } from '../buffers.js';
 import { complexAlongAxesFrom } from '../kernels/index.js';
 import {
@@ -27,10 +27,17 @@ import { spectrumOfReal } from './hermitian.js';
  * the transformed axes resized), scaled by `scale`.
  */
 function complexTransform(a: NDArray, shape: number[], axes: readonly number[], forward: boolean, scale: number): NDArray {
+  const fill = (buffer: Float64Array) => readInto(buffer, a, shape, { complex: true });
+  if (a.dtype === 'complex64') {
+    // the float64 result rounds straight into the complex64 output: no float64 result array
+    const single = new Float32Array(2 * shapeSize(shape));
+    complexAlongAxesFrom(fill, single, shape, axes, forward, scale);
+    return new NDArray(single, shape, 'complex64');
+  }
   let data: Float64Array;
   if (isComplexDtype(a.dtype)) {
     data = newResult(2 * shapeSize(shape));
-    complexAlongAxesFrom((buffer) => readInto(buffer, a, shape, { complex: true }), data, shape, axes, forward, scale);
+    complexAlongAxesFrom(fill, data, shape, axes, forward, scale);
   } else {
     data = spectrumOfReal(a, shape, axes, forward, scale);
   }
