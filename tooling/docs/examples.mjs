@@ -150,6 +150,7 @@ const LINALG_EXAMPLES = {
   solveDiscreteLyapunov: ['solveDiscreteLyapunov([[0.5, 0.1], [0, 0.4]], [[1, 0], [0, 1]])'],
   solveContinuousAre: [`solveContinuousAre(a, ${IDENTITY}, ${IDENTITY}, ${IDENTITY})`],
   solveDiscreteAre: [`solveDiscreteAre(a, ${IDENTITY}, ${IDENTITY}, ${IDENTITY})`],
+  cossin: ['cossin([[0.6, -0.8], [0.8, 0.6]], { p: 1, q: 1 })'],
 };
 
 export function linalgExample(row) {
