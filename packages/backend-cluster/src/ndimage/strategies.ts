@@ -12,8 +12,8 @@ import { asarray, type DType, NDArray, packedMap } from '@sciport/array-api';
 import { arrayKind, NotSupportedError } from '@sciport/dispatch-core';
 import { NDIMAGE_DOMAIN, NDIMAGE_MULTIMETHODS, type NdimageFunction } from '@sciport/ndimage';
 import type { Block } from '../chunked/block.js';
-import type { ChunkedArray } from '../chunked/chunked-array.js';
-import { fromHost } from '../chunked/core.js';
+import { type ChunkedArray, isChunked } from '../chunked/chunked-array.js';
+import { fromHost, rechunkArray } from '../chunked/core.js';
 import { checkPlan } from '../chunked/grid.js';
 import { probeArray, withoutBackend } from '../chunked/ops/common.js';
 import { type AxisHalo, haloMap } from '../chunked/ops/halo.js';
@@ -91,23 +91,36 @@ export function ndimageVerdict(row: NdimageFunction, args: readonly unknown[]): 
 
 /**
  * Arguments as task parameters: host arrays and typed arrays (weights, a footprint) become
- * blocks on the cluster that every task reads (JSON and structured clone keep neither);
- * nested lists, numbers and strings travel as they are.
+ * blocks on the cluster that every task reads (JSON and structured clone keep neither), and so
+ * do chunked arrays (a structure a composition built on the cluster), gathered into one block;
+ * nested lists, numbers and strings travel as they are. The extra blocks are the call's inputs
+ * `first`, `first + 1`, … (after the haloed block and its companions).
  */
-function shipArguments(x: ChunkedArray, positional: readonly unknown[], options: unknown): { args: unknown[]; extra: Block[]; dispose: () => void } {
+export function shipArguments(
+  x: ChunkedArray,
+  positional: readonly unknown[],
+  options: unknown,
+  first = 1,
+): { args: unknown[]; extra: Block[]; dispose: () => void } {
   const extra: Block[] = [];
   const held: ChunkedArray[] = [];
   const ship = (value: unknown): unknown => {
-    const host = value instanceof NDArray ? value : ArrayBuffer.isView(value) ? asarray(value as never) : undefined;
-    if (host === undefined) return value;
-    const array = fromHost(
-      host,
-      x.cluster,
-      packedMap(host.shape, (n) => [n]),
-    );
-    held.push(array);
+    let array: ChunkedArray;
+    if (isChunked(value)) {
+      array = rechunkArray(value, packedMap(value.shape, (n) => [n]));
+    } else {
+      const host = value instanceof NDArray ? value : ArrayBuffer.isView(value) ? asarray(value as never) : undefined;
+      if (host === undefined) return value;
+      array = fromHost(
+        host,
+        x.cluster,
+        packedMap(host.shape, (n) => [n]),
+      );
+    }
+    // the caller's own array (already one block) stays theirs
+    if (array !== value) held.push(array);
     extra.push(array.blocks[0]);
-    return inputRef(extra.length);
+    return inputRef(first + extra.length - 1);
   };
   const args = [inputRef(0), ...packedMap(positional, ship)];
   if (options !== null && typeof options === 'object' && !Array.isArray(options)) {
