@@ -32,9 +32,10 @@ const SELECTION = ['correlate', 'gaussianFilter', 'medianFilter', 'gaussianGradi
 
 /**
  * Morphology: primitives with a mask haloed alongside, compositions (chains of halo maps and
- * elementwise tasks), and propagation, which converges in rounds with a reduction each.
+ * elementwise tasks), and propagation, which converges in rounds with a reduction each; label,
+ * joined across blocks on the submitting thread from what the workers report.
  */
-const MORPHOLOGY = ['binaryErosion', 'binaryClosing', 'binaryHitOrMiss', 'binaryPropagation', 'greyErosion', 'whiteTophat'];
+const MORPHOLOGY = ['binaryErosion', 'binaryClosing', 'binaryHitOrMiss', 'binaryPropagation', 'greyErosion', 'whiteTophat', 'label'];
 
 it('the selection is claimed by the cluster', () => {
   expect(claimedFunctions(clusterBackend, NDIMAGE_DOMAIN)).toEqual(expect.arrayContaining([...SELECTION, ...MORPHOLOGY]));
@@ -46,7 +47,7 @@ ndimageSuite(chunkedFactory('chunked in blocks of 2 (Redis, 2 sciport-worker pro
   dtypes: ['float64'],
 });
 
-ndimageSuite(chunkedFactory('chunked in blocks of 2 (Redis, 2 sciport-worker processes), morphology', () => c, (shape) => shape.map(() => 2)), {
+ndimageSuite(chunkedFactory('chunked in blocks of 2 (Redis, 2 sciport-worker processes), morphology and label', () => c, (shape) => shape.map(() => 2)), {
   include: MORPHOLOGY,
   exclude: ['properties', 'bad-input'],
 });

@@ -55,6 +55,9 @@ const OUTPUT_REASON =
   "'output' is an array, which chunk tasks cannot fill: pass the output dtype instead " +
   "(output: 'float32') and read the result with await y.toHost()";
 
+/** Functions whose result is a count or summary, which fill a host `output` array themselves once the labels are known (label). */
+const FILLS_OUTPUT = new Set(['label']);
+
 /** The functions declared only to decline every call, by stable id, with the reason. */
 export const DECLINED_NDIMAGE: Readonly<Record<string, string>> = Object.freeze(
   Object.fromEntries(packedMap([...CALLBACK_FILTERS], (name) => [`${NDIMAGE_DOMAIN}.${name}`, CALLBACK_REASON])),
@@ -83,7 +86,7 @@ export function ndimageVerdict(row: NdimageFunction, args: readonly unknown[]): 
   const options = optionsOf(row, args);
   const output = options !== null && typeof options === 'object' ? (options as { output?: unknown }).output : undefined;
   const input = args[0] as { shape?: readonly number[] };
-  if (isArrayValue(output) && Array.isArray(input.shape) && sameShape((output as { shape: readonly number[] }).shape, input.shape)) {
+  if (!FILLS_OUTPUT.has(row.name) && isArrayValue(output) && Array.isArray(input.shape) && sameShape((output as { shape: readonly number[] }).shape, input.shape)) {
     return OUTPUT_REASON;
   }
   return true;

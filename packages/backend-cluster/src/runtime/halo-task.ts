@@ -68,7 +68,7 @@ function copyReversed(src: ChunkData, dst: ChunkData, piece: HaloPiece, reversed
 const haloed: Scratch[] = [];
 
 /** The haloed block of `dtype` assembled by `pieces` from `inputs` (their `input` indices count from 0) into scratch `slot`. */
-function haloedBlock(inputs: readonly ChunkData[], pieces: readonly HaloPiece[], dtype: string, shape: readonly number[], slot: number): ChunkData {
+export function haloedBlock(inputs: readonly ChunkData[], pieces: readonly HaloPiece[], dtype: string, shape: readonly number[], slot: number): ChunkData {
   haloed[slot] ??= new Scratch();
   const block = haloed[slot].chunk(dtype, shape);
   for (const piece of pieces) {

@@ -10,3 +10,9 @@ export const FOLD = 'sciport.fold';
 export const COMPLETE_SPECTRUM = 'sciport.fft.completeSpectrum';
 /** Run a multimethod on a block extended by its neighbours' borders, keeping the block's part (runtime/halo-task.ts). */
 export const HALO = 'sciport.halo';
+/** label, per block: the block's own labels and where each first appears (ndimage/label-tasks.ts). */
+export const LABEL_BLOCK = 'sciport.ndimage.labelBlock';
+/** label, per block: the pairs of labels the structure connects across the block's faces, edges and corners. */
+export const LABEL_BORDERS = 'sciport.ndimage.labelBorders';
+/** label, per block: block labels mapped to global ones through a lookup table. */
+export const RELABEL = 'sciport.ndimage.relabel';

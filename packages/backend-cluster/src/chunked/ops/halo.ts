@@ -127,8 +127,61 @@ function axisRuns(offs: readonly number[], s: number, e: number, halo: AxisHalo)
   return { runs, length: hi - lo, crop: s - lo };
 }
 
+/** How one task's haloed block is assembled: the input blocks it reads (and their grid positions), the pieces, its shape, and where its own block starts in it. */
+export interface HaloedBlockPlan {
+  readonly inputs: Block[];
+  /** Flat grid position of each input block. */
+  readonly inputFlat: number[];
+  readonly pieces: HaloPiece[];
+  readonly haloShape: number[];
+  readonly crop: number[];
+}
+
+/**
+ * The haloed block of task `idx` on the task grid (`taskOffs`, the offsets of its blocks along
+ * each axis) over `x` (offsets `offs`) extended by `halo`.
+ */
+export function haloedBlockPlan(
+  x: ChunkedArray,
+  halo: readonly AxisHalo[],
+  offs: readonly (readonly number[])[],
+  taskOffs: readonly (readonly number[])[],
+  idx: readonly number[],
+): HaloedBlockPlan {
+  const grid = numBlocks(x.chunks);
+  const axes = packedMap(idx, (i, d) => axisRuns(offs[d], taskOffs[d][i], taskOffs[d][i + 1], halo[d]));
+  const inputs: Block[] = [];
+  /** Grid position (flat) of each input block. */
+  const inputFlat: number[] = [];
+  const inputOf = new Map<number, number>();
+  const pieces: HaloPiece[] = [];
+  for (const choice of blockIndices(packedMap(axes, (a) => a.runs.length))) {
+    const runs = packedMap(choice, (c, d) => axes[d].runs[c]);
+    const flat = flatIndex(
+      packedMap(runs, (r) => r.block),
+      grid,
+    );
+    let input = inputOf.get(flat);
+    if (input === undefined) {
+      input = inputs.length;
+      inputOf.set(flat, input);
+      inputs.push(x.blocks[flat]);
+      inputFlat.push(flat);
+    }
+    const reversed = packedMap(runs, (r, d) => (r.reversed ? d : -1)).filter((d) => d >= 0);
+    pieces.push({
+      input,
+      srcStart: packedMap(runs, (r) => r.srcStart),
+      dstStart: packedMap(runs, (r) => r.dstStart),
+      extent: packedMap(runs, (r) => r.length),
+      ...(reversed.length > 0 ? { reversed } : {}),
+    });
+  }
+  return { inputs, inputFlat, pieces, haloShape: packedMap(axes, (a) => a.length), crop: packedMap(axes, (a) => a.crop) };
+}
+
 /** The task grid: the input's blocks, with the `whole` axes in one block. */
-function taskChunks(x: ChunkedArray, halo: readonly AxisHalo[]): Chunks {
+export function taskChunks(x: ChunkedArray, halo: readonly AxisHalo[]): Chunks {
   return packedMap(x.chunks, (c, d) => (halo[d].edge === 'whole' ? [x.shape[d]] : [...c]));
 }
 
@@ -144,45 +197,16 @@ export function haloMap(x: ChunkedArray, halo: readonly AxisHalo[], call: HaloCa
   if (x.ndim === 0 || x.size === 0) return blockwise(sources, call);
   const offs = packedMap(x.chunks, offsets);
   const taskOffs = packedMap(chunks, offsets);
-  const grid = numBlocks(x.chunks);
   const blocks: Block[] = [];
   for (const idx of blockIndices(numBlocks(chunks))) {
-    const axes = packedMap(idx, (i, d) => axisRuns(offs[d], taskOffs[d][i], taskOffs[d][i + 1], halo[d]));
-    const inputs: Block[] = [];
-    /** Grid position (flat) of each input block. */
-    const inputFlat: number[] = [];
-    const inputOf = new Map<number, number>();
-    const pieces: HaloPiece[] = [];
-    for (const choice of blockIndices(packedMap(axes, (a) => a.runs.length))) {
-      const runs = packedMap(choice, (c, d) => axes[d].runs[c]);
-      const flat = flatIndex(
-        packedMap(runs, (r) => r.block),
-        grid,
-      );
-      let input = inputOf.get(flat);
-      if (input === undefined) {
-        input = inputs.length;
-        inputOf.set(flat, input);
-        inputs.push(x.blocks[flat]);
-        inputFlat.push(flat);
-      }
-      const reversed = packedMap(runs, (r, d) => (r.reversed ? d : -1)).filter((d) => d >= 0);
-      pieces.push({
-        input,
-        srcStart: packedMap(runs, (r) => r.srcStart),
-        dstStart: packedMap(runs, (r) => r.dstStart),
-        extent: packedMap(runs, (r) => r.length),
-        ...(reversed.length > 0 ? { reversed } : {}),
-      });
-    }
+    const { inputs, inputFlat, pieces, haloShape, crop } = haloedBlockPlan(x, halo, offs, taskOffs, idx);
     const shape = blockShape(chunks, idx);
-    const haloShape = packedMap(axes, (a) => a.length);
     // Companions (a mask) are haloed by the same pieces, from their blocks at the same grid positions.
     const companionInputs = packedMap(sources.slice(1), (m) => packedMap(inputFlat, (flat) => m.blocks[flat]));
     const params: HaloParams = {
       halo: { count: inputs.length, dtype: x.dtype, shape: haloShape, pieces },
       ...(companions.length > 0 ? { companions: packedMap(sources.slice(1), (m) => ({ dtype: m.dtype })) } : {}),
-      call: { id: call.id, args: call.args, boxes: [{ start: packedMap(axes, (a) => a.crop), shape }] },
+      call: { id: call.id, args: call.args, boxes: [{ start: crop, shape }] },
     };
     blocks.push(submitTask(x.cluster, HALO, [...inputs, ...companionInputs.flat(), ...call.extra], params, shape, call.dtype));
   }
