@@ -9,7 +9,7 @@ import { NDIMAGE_DOMAIN, NDIMAGE_FUNCTIONS, NDIMAGE_MULTIMETHODS, ndimageFunctio
 import { isChunked } from './chunked/chunked-array.js';
 import { strategyFor } from './fft/strategies.js';
 import { DECLINED_NDIMAGE, ndimageStrategy, ndimageVerdict } from './ndimage/strategies.js';
-import { morphologyStrategyFor } from './ndimage/morphology-strategies.js';
+import { regionStrategyFor } from './ndimage/region-strategies.js';
 
 /**
  * Why the cluster backend does not take a value that is not a chunked array: it would have to
@@ -28,7 +28,7 @@ function takesChunkedOnly(value: unknown): Verdict {
 
 /** The rows of the ndimage table the cluster has a strategy for, with it. */
 const ndimageRows = NDIMAGE_FUNCTIONS.flatMap((f) => {
-  const strategy = ndimageStrategy(f) ?? morphologyStrategyFor(f);
+  const strategy = ndimageStrategy(f) ?? regionStrategyFor(f);
   return strategy === undefined ? [] : [implement(NDIMAGE_MULTIMETHODS[f.name], strategy, { options: f.options })];
 });
 

@@ -128,3 +128,48 @@ describe('label across chunks', () => {
     expect(() => label(xc, { output: 'complex128' })).toThrow(expect.objectContaining({ name: 'DtypeError', argument: 'output' }));
   });
 });
+
+describe('findObjects as a tree reduction', () => {
+  type FindObjects = (x: unknown, options?: unknown) => unknown;
+  const findObjects = ndimage.findObjects as unknown as FindObjects;
+
+  it('random label arrays on random grids (more blocks than one node of the tree joins), with and without maxLabel', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc
+          .array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 3 })
+          .chain((shape) =>
+            fc.record({
+              shape: fc.constant(shape),
+              chunks: fc.tuple(...shape.map((n) => fc.array(fc.integer({ min: 1, max: n }), { minLength: 1, maxLength: n }).map((s) => split(n, s)))),
+              values: fc.array(fc.integer({ min: -1, max: 6 }), { minLength: product(shape), maxLength: product(shape) }),
+              maxLabel: fc.option(fc.integer({ min: -1, max: 8 }), { nil: undefined }),
+            }),
+          ),
+        async ({ shape, chunks, values, maxLabel }) => {
+          const x = new NDArray(Int32Array.from(values), shape, 'int32');
+          const options = maxLabel === undefined ? {} : { maxLabel };
+          const expected = findObjects(x, options);
+          expect(await findObjects(chunked(x, { chunks, cluster: c }), options)).toEqual(expected);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  }, 120_000);
+
+  it('the boxes of chunked labels: label then findObjects, never gathered', async () => {
+    const n = 10;
+    const x = boolArray([n, n], Array.from({ length: n * n }, (_, k) => (Math.floor(k / n) * 3 + (k % n) * 5) % 7 < 3));
+    const structure = ndimage.generateBinaryStructure(2, 2);
+    const [labels] = label(chunked(x, { chunks: 3, cluster: c }), { structure }) as [ChunkedArray, Promise<number>];
+    const [hostLabels] = label(x, { structure }) as [NDArray, number];
+    expect(await findObjects(labels)).toEqual(findObjects(hostLabels));
+  });
+
+  it('bad arguments throw the host’s typed error at the call', () => {
+    const xc = chunked(new NDArray(new Float64Array(6), [2, 3], 'float64'), { chunks: 1, cluster: c });
+    expect(() => findObjects(xc)).toThrow(expect.objectContaining({ name: 'DtypeError', argument: 'input' }));
+    const lc = chunked(new NDArray(new Int32Array(6), [2, 3], 'int32'), { chunks: 1, cluster: c });
+    expect(() => findObjects(lc, { maxLabel: 1.5 })).toThrow(expect.objectContaining({ name: 'InvalidArgumentError', argument: 'maxLabel' }));
+  });
+});

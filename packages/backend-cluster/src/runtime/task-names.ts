@@ -16,3 +16,7 @@ export const LABEL_BLOCK = 'sciport.ndimage.labelBlock';
 export const LABEL_BORDERS = 'sciport.ndimage.labelBorders';
 /** label, per block: block labels mapped to global ones through a lookup table. */
 export const RELABEL = 'sciport.ndimage.relabel';
+/** findObjects, per block: each label's box in the block, in array coordinates (ndimage/find-objects-tasks.ts). */
+export const FIND_OBJECTS_BLOCK = 'sciport.ndimage.findObjectsBlock';
+/** findObjects, a node of the tree: several lists of boxes joined label by label. */
+export const MERGE_BOXES = 'sciport.ndimage.mergeBoxes';
