@@ -26,6 +26,10 @@ function takesChunkedOnly(value: unknown): Verdict {
   );
 }
 
+function isHostValue(value: unknown): boolean {
+  return (arrayKind(value) ?? 'host') === 'host';
+}
+
 /** The rows of the ndimage table the cluster has a strategy for, with it. */
 const ndimageRows = NDIMAGE_FUNCTIONS.flatMap((f) => {
   const strategy = ndimageStrategy(f) ?? regionStrategyFor(f);
@@ -46,12 +50,14 @@ export const clusterBackend = defineBackend({
     if (chunkedOnly !== true || fn.domain !== NDIMAGE_DOMAIN) return chunkedOnly;
     return ndimageVerdict(ndimageFunction(fn.name), args);
   },
-  // A host array has no cluster to go to: it can only be chunked explicitly.
+  // A host array has no cluster to go to: as the input (canRun refuses it first) it can only be
+  // chunked explicitly. Later dispatched arguments (a measurement's labels) pass as they are:
+  // the strategy puts them on the input's cluster.
   convert(value) {
-    return isChunked(value) ? value : NOT_CONVERTIBLE;
+    return isChunked(value) || isHostValue(value) ? value : NOT_CONVERTIBLE;
   },
   canConvert(value) {
-    return takesChunkedOnly(value);
+    return isHostValue(value) ? true : takesChunkedOnly(value);
   },
 });
 

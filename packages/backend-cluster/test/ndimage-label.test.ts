@@ -147,7 +147,8 @@ describe('findObjects as a tree reduction', () => {
             }),
           ),
         async ({ shape, chunks, values, maxLabel }) => {
-          const x = new NDArray(Int32Array.from(values), shape, 'int32');
+          // (one label ≥ 0 somewhere: the host's findObjects fails on all-negative labels without maxLabel)
+          const x = new NDArray(Int32Array.from(values, (v, i) => (i === 0 ? Math.abs(v) : v)), shape, 'int32');
           const options = maxLabel === undefined ? {} : { maxLabel };
           const expected = findObjects(x, options);
           expect(await findObjects(chunked(x, { chunks, cluster: c }), options)).toEqual(expected);
@@ -171,5 +172,82 @@ describe('findObjects as a tree reduction', () => {
     expect(() => findObjects(xc)).toThrow(expect.objectContaining({ name: 'DtypeError', argument: 'input' }));
     const lc = chunked(new NDArray(new Int32Array(6), [2, 3], 'int32'), { chunks: 1, cluster: c });
     expect(() => findObjects(lc, { maxLabel: 1.5 })).toThrow(expect.objectContaining({ name: 'InvalidArgumentError', argument: 'maxLabel' }));
+  });
+});
+
+describe('labelled measurements as tree reductions', () => {
+  type Measure = (x: unknown, labels?: unknown, index?: unknown) => unknown;
+  const api = ndimage as unknown as Record<string, Measure>;
+  const EXACT = ['minimum', 'maximum', 'minimumPosition', 'maximumPosition', 'extrema'];
+  const SUMS = ['sum', 'sumLabels', 'mean', 'variance', 'standardDeviation', 'centerOfMass'];
+
+  /** Numbers of a result in order (arrays, lists and tuples flattened). */
+  function flat(result: unknown): number[] {
+    if (result instanceof NDArray) return Array.from(result.toTypedArray() as ArrayLike<number>, Number);
+    if (Array.isArray(result)) return result.flatMap(flat);
+    return [result as number];
+  }
+
+  it('random values (ties and NaN included) and labels on random grids: extremes exact, sums to rounding', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc
+          .array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 3 })
+          .chain((shape) =>
+            fc.record({
+              shape: fc.constant(shape),
+              chunks: fc.tuple(...shape.map((n) => fc.array(fc.integer({ min: 1, max: n }), { minLength: 1, maxLength: n }).map((s) => split(n, s)))),
+              values: fc.array(fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constant(Number.NaN)), { minLength: product(shape), maxLength: product(shape) }),
+              labels: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: product(shape), maxLength: product(shape) }),
+              index: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 3 }), fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 5 })),
+              withLabels: fc.boolean(),
+              fn: fc.constantFrom(...EXACT, ...SUMS),
+              nan: fc.boolean(),
+            }),
+          ),
+        async ({ shape, chunks, values, labels, index, withLabels, fn, nan }) => {
+          const x = new NDArray(Float64Array.from(values, (v) => (nan || !Number.isNaN(v) ? v : 1)), shape, 'float64');
+          const l = new NDArray(Int32Array.from(labels), shape, 'int32');
+          const args = withLabels ? [l, index] : [];
+          let expected: unknown;
+          try {
+            expected = api[fn](x, ...args);
+          } catch (error) {
+            await expect(Promise.resolve().then(() => api[fn](chunked(x, { chunks, cluster: c }), ...args))).rejects.toMatchObject({
+              name: (error as Error).name,
+            });
+            return;
+          }
+          // the labels on another grid (one block per axis): rechunked to the input's
+          const lc = chunked(l, { chunks: shape.map((n) => [n]), cluster: c });
+          const got = await api[fn](chunked(x, { chunks, cluster: c }), ...(withLabels ? [lc, index] : []));
+          const [e, g] = [flat(expected), flat(got)];
+          expect(g.length).toBe(e.length);
+          if (EXACT.includes(fn)) {
+            expect(g).toEqual(e);
+            return;
+          }
+          g.forEach((v, k) => {
+            if (Number.isFinite(e[k])) expect(Math.abs(v - e[k])).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(e[k])));
+            else expect(v).toEqual(e[k]);
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  }, 240_000);
+
+  it('measures the components of a chunked label, labels never gathered', async () => {
+    const n = 12;
+    const x = boolArray([n, n], Array.from({ length: n * n }, (_, k) => (Math.floor(k / n) * 5 + (k % n) * 3) % 11 < 4));
+    const values = new NDArray(Float64Array.from({ length: n * n }, (_, k) => k % 17), [n, n], 'float64');
+    const [labels, count] = label(chunked(x, { chunks: 4, cluster: c })) as [ChunkedArray, Promise<number>];
+    const [hostLabels, hostCount] = label(x) as [NDArray, number];
+    const index = Array.from({ length: await count }, (_, i) => i + 1);
+    expect(index.length).toBe(hostCount);
+    const vc = chunked(values, { chunks: 4, cluster: c });
+    for (const fn of ['sum', 'maximum', 'centerOfMass', 'extrema']) {
+      expect(flat(await api[fn](vc, labels, index))).toEqual(flat(api[fn](values, hostLabels, index)));
+    }
   });
 });

@@ -33,9 +33,10 @@ const SELECTION = ['correlate', 'gaussianFilter', 'medianFilter', 'gaussianGradi
 /**
  * Morphology: primitives with a mask haloed alongside, compositions (chains of halo maps and
  * elementwise tasks), and propagation, which converges in rounds with a reduction each; label,
- * joined across blocks on the submitting thread from what the workers report.
+ * joined across blocks on the submitting thread from what the workers report; findObjects and
+ * the measurements, tree reductions (variance in two passes).
  */
-const MORPHOLOGY = ['binaryErosion', 'binaryClosing', 'binaryHitOrMiss', 'binaryPropagation', 'greyErosion', 'whiteTophat', 'label'];
+const MORPHOLOGY = ['binaryErosion', 'binaryClosing', 'binaryHitOrMiss', 'binaryPropagation', 'greyErosion', 'whiteTophat', 'label', 'findObjects', 'variance', 'extrema'];
 
 it('the selection is claimed by the cluster', () => {
   expect(claimedFunctions(clusterBackend, NDIMAGE_DOMAIN)).toEqual(expect.arrayContaining([...SELECTION, ...MORPHOLOGY]));

@@ -16,10 +16,21 @@ export interface FindObjectsBlockParams {
   readonly maxLabel: number;
 }
 
+/** The largest label of a block (below 1 when it has none). */
+function largestLabel(x: ChunkData): number {
+  const data = x.data as ArrayLike<number | bigint>;
+  let max = 0;
+  for (let i = 0; i < data.length; i++) if (Number(data[i]) > max) max = Number(data[i]);
+  return max;
+}
+
 registerTask(FIND_OBJECTS_BLOCK, ([x], params: FindObjectsBlockParams) => {
-  const boxes = findObjects(chunkToNDArray(x) as NDArray, { maxLabel: params.maxLabel });
   const rank = x.shape.length;
   const width = 1 + 2 * rank;
+  // without maxLabel, each block reports up to its own largest label (none when it has no label ≥ 1)
+  const maxLabel = params.maxLabel >= 1 ? params.maxLabel : largestLabel(x);
+  if (maxLabel < 1) return { dtype: 'float64', shape: [0, width], data: new Float64Array(0) };
+  const boxes = findObjects(chunkToNDArray(x) as NDArray, { maxLabel });
   const out = new Float64Array(boxes.length * width);
   boxes.forEach((box, l) => {
     if (box === null) return;

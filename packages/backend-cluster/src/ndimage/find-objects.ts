@@ -22,7 +22,7 @@ import type { Cluster } from '../cluster.js';
 const FAN_IN = 8;
 
 /** One chunk from `parts`, merged `FAN_IN` at a time by `task`; every input chunk is released once read. */
-export async function treeReduce(cluster: Cluster, task: string, parts: readonly Promise<ChunkRef>[]): Promise<ChunkRef> {
+export async function treeReduce(cluster: Cluster, task: string, parts: readonly Promise<ChunkRef>[], params: unknown = {}): Promise<ChunkRef> {
   const state = portableState(getDispatchState());
   let level = [...parts];
   while (level.length > 1) {
@@ -33,7 +33,7 @@ export async function treeReduce(cluster: Cluster, task: string, parts: readonly
         Promise.all(group).then(async (refs) => {
           if (refs.length === 1) return refs[0];
           try {
-            const [out] = await cluster.run({ fn: task, inputs: refs, params: {}, state });
+            const [out] = await cluster.run({ fn: task, inputs: refs, params, state });
             return out;
           } finally {
             for (const r of refs) cluster.executor.release(r);

@@ -20,3 +20,7 @@ export const RELABEL = 'sciport.ndimage.relabel';
 export const FIND_OBJECTS_BLOCK = 'sciport.ndimage.findObjectsBlock';
 /** findObjects, a node of the tree: several lists of boxes joined label by label. */
 export const MERGE_BOXES = 'sciport.ndimage.mergeBoxes';
+/** The labelled measurements, per block: per group its count, sum, extremes, moments (ndimage/measure-tasks.ts). */
+export const GROUP_STATS = 'sciport.ndimage.groupStats';
+/** The labelled measurements, a node of the tree: several blocks' group statistics joined. */
+export const MERGE_GROUP_STATS = 'sciport.ndimage.mergeGroupStats';
