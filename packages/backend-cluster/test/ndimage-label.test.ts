@@ -251,3 +251,38 @@ describe('labelled measurements as tree reductions', () => {
     }
   });
 });
+
+describe('histogram by labels as a tree reduction', () => {
+  type Histogram = (x: unknown, min: number, max: number, bins: number, labels?: unknown, index?: unknown) => unknown;
+  const histogram = ndimage.histogram as unknown as Histogram;
+  /** A result with arrays as plain lists (null kept). */
+  const plain = (r: unknown): unknown => (r instanceof NDArray ? Array.from(r.toTypedArray() as Int32Array) : Array.isArray(r) ? r.map(plain) : r);
+
+  it('random values and labels on random grids, every index form: the host’s counts exactly', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc
+          .array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 3 })
+          .chain((shape) =>
+            fc.record({
+              shape: fc.constant(shape),
+              chunks: fc.tuple(...shape.map((n) => fc.array(fc.integer({ min: 1, max: n }), { minLength: 1, maxLength: n }).map((s) => split(n, s)))),
+              values: fc.array(fc.oneof(fc.double({ min: -1, max: 6, noNaN: true }), fc.constant(Number.NaN)), { minLength: product(shape), maxLength: product(shape) }),
+              labels: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: product(shape), maxLength: product(shape) }),
+              index: fc.oneof(fc.constant(undefined), fc.constant(null), fc.integer({ min: 0, max: 4 }), fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 0, maxLength: 4 })),
+              bins: fc.integer({ min: 0, max: 5 }),
+            }),
+          ),
+        async ({ shape, chunks, values, labels, index, bins }) => {
+          const x = new NDArray(Float64Array.from(values), shape, 'float64');
+          const l = new NDArray(Int32Array.from(labels), shape, 'int32');
+          const rest = index === undefined ? [] : [l, index];
+          const expected = histogram(x, 0, 5, bins, ...rest);
+          const got = await histogram(chunked(x, { chunks, cluster: c }), 0, 5, bins, ...(index === undefined ? [] : [chunked(l, { chunks, cluster: c }), index]));
+          expect(plain(got)).toEqual(plain(expected));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  }, 120_000);
+});

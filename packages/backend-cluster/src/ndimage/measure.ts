@@ -176,7 +176,7 @@ async function measure(fn: string, x: ChunkedArray, labels: ChunkedArray | null,
 }
 
 /** Labels on the input's grid: chunked (broadcast and rechunked as needed) or a host array put on the cluster. */
-function labelsOn(x: ChunkedArray, labels: unknown): ChunkedArray {
+export function labelsOn(x: ChunkedArray, labels: unknown): ChunkedArray {
   let l = asChunked(labels, x.cluster, 'labels');
   if (l.shape.length !== x.ndim || l.shape.some((n, d) => n !== x.shape[d])) {
     if (!broadcastsTo(l.shape, x.shape)) {
@@ -197,7 +197,7 @@ function broadcastsTo(from: readonly number[], to: readonly number[]): boolean {
 }
 
 /** The probe's labels: they select the probe element, so a data-dependent "nothing selected" waits for the data. */
-function probeLabels(labels: unknown, index: unknown): NDArray | null {
+export function probeLabels(labels: unknown, index: unknown): NDArray | null {
   if (labels === undefined || labels === null) return null;
   const dtype = isChunked(labels) ? labels.dtype : asarray(labels as never).dtype;
   const shape = (isChunked(labels) ? labels.shape : asarray(labels as never).shape).length;

@@ -9,5 +9,6 @@ import '../runtime/halo-task.js';
 import './label-tasks.js';
 import './find-objects-tasks.js';
 import './measure-tasks.js';
+import './histogram-tasks.js';
 
 requireMultimethods(NDIMAGE_MULTIMETHODS);

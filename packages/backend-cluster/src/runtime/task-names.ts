@@ -24,3 +24,7 @@ export const MERGE_BOXES = 'sciport.ndimage.mergeBoxes';
 export const GROUP_STATS = 'sciport.ndimage.groupStats';
 /** The labelled measurements, a node of the tree: several blocks' group statistics joined. */
 export const MERGE_GROUP_STATS = 'sciport.ndimage.mergeGroupStats';
+/** histogram by labels, per block: the host's histograms of the block (ndimage/histogram-tasks.ts). */
+export const HISTOGRAM_BLOCK = 'sciport.ndimage.histogramBlock';
+/** histogram by labels, a node of the tree: histograms added. */
+export const MERGE_HISTOGRAMS = 'sciport.ndimage.mergeHistograms';
