@@ -1,7 +1,7 @@
 // One probe: a call on an array of a backend's kind, read back and compared with the same
 // call on the host array. Results may be arrays of any kind, tuples or lists of them, or
-// plain numbers and flags (lu's (P, L, U), label's (labels, count), det's scalar…), or a
-// Map (valueIndices).
+// plain numbers and flags (lu's (P, L, U), label's (labels, count), det's scalar…), a Map
+// (valueIndices), or Promises of any of these (a chunked label's count, its measurements).
 
 const SINGLE = new Set(['float16', 'float32', 'complex64']);
 
@@ -12,6 +12,8 @@ async function flatten(result, into = { values: [], dtypes: [] }) {
   else if (typeof result === 'boolean') into.values.push(result ? 1 : 0);
   else if (Array.isArray(result)) for (const part of result) await flatten(part, into);
   else if (result instanceof Map) for (const entry of result) await flatten(entry, into);
+  // a backend without synchronous readback may give a result (or part of one) as a Promise
+  else if (typeof result.then === 'function') await flatten(await result, into);
   else {
     const host = typeof result.toHost === 'function' ? await result.toHost() : result;
     into.dtypes.push(host.dtype);

@@ -12,6 +12,7 @@ import { isChunked } from './chunked/chunked-array.js';
 import { linalgStrategy, linalgVerdict } from './linalg/strategies.js';
 import { strategyFor } from './fft/strategies.js';
 import { DECLINED_NDIMAGE, ndimageStrategy, ndimageVerdict } from './ndimage/strategies.js';
+import { regionStrategyFor } from './ndimage/region-strategies.js';
 
 /**
  * Why the cluster backend does not take a value that is not a chunked array: it would have to
@@ -28,9 +29,13 @@ function takesChunkedOnly(value: unknown): Verdict {
   );
 }
 
+function isHostValue(value: unknown): boolean {
+  return (arrayKind(value) ?? 'host') === 'host';
+}
+
 /** The rows of the ndimage table the cluster has a strategy for, with it. */
 const ndimageRows = NDIMAGE_FUNCTIONS.flatMap((f) => {
-  const strategy = ndimageStrategy(f);
+  const strategy = ndimageStrategy(f) ?? regionStrategyFor(f);
   return strategy === undefined ? [] : [implement(NDIMAGE_MULTIMETHODS[f.name], strategy, { options: f.options })];
 });
 
@@ -59,12 +64,14 @@ export const clusterBackend = defineBackend({
     if (fn.domain === LINALG_DOMAIN) return linalgVerdict(fn.name, args);
     return fn.domain === NDIMAGE_DOMAIN ? ndimageVerdict(ndimageFunction(fn.name), args) : true;
   },
-  // A host array has no cluster to go to: it can only be chunked explicitly.
+  // A host array has no cluster to go to: as the input (canRun refuses it first) it can only be
+  // chunked explicitly. Later dispatched arguments (a measurement's labels) pass as they are:
+  // the strategy puts them on the input's cluster.
   convert(value) {
-    return isChunked(value) ? value : NOT_CONVERTIBLE;
+    return isChunked(value) || isHostValue(value) ? value : NOT_CONVERTIBLE;
   },
   canConvert(value) {
-    return takesChunkedOnly(value);
+    return isHostValue(value) ? true : takesChunkedOnly(value);
   },
 });
 

@@ -30,12 +30,25 @@ afterAll(async () => {
 /** Weights shipped as an extra block, a separable filter, n-D passes with a footprint, a composition. */
 const SELECTION = ['correlate', 'gaussianFilter', 'medianFilter', 'gaussianGradientMagnitude'];
 
+/**
+ * Morphology: primitives with a mask haloed alongside, compositions (chains of halo maps and
+ * elementwise tasks), and propagation, which converges in rounds with a reduction each; label,
+ * joined across blocks on the submitting thread from what the workers report; findObjects and
+ * the measurements, tree reductions (variance in two passes).
+ */
+const MORPHOLOGY = ['binaryErosion', 'binaryClosing', 'binaryHitOrMiss', 'binaryPropagation', 'greyErosion', 'whiteTophat', 'label', 'findObjects', 'variance', 'extrema'];
+
 it('the selection is claimed by the cluster', () => {
-  expect(claimedFunctions(clusterBackend, NDIMAGE_DOMAIN)).toEqual(expect.arrayContaining(SELECTION));
+  expect(claimedFunctions(clusterBackend, NDIMAGE_DOMAIN)).toEqual(expect.arrayContaining([...SELECTION, ...MORPHOLOGY]));
 });
 
 ndimageSuite(chunkedFactory('chunked in blocks of 2 (Redis, 2 sciport-worker processes)', () => c, (shape) => shape.map(() => 2)), {
   include: SELECTION,
   exclude: ['properties', 'bad-input'],
   dtypes: ['float64'],
+});
+
+ndimageSuite(chunkedFactory('chunked in blocks of 2 (Redis, 2 sciport-worker processes), morphology and label', () => c, (shape) => shape.map(() => 2)), {
+  include: MORPHOLOGY,
+  exclude: ['properties', 'bad-input'],
 });

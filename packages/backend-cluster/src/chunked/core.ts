@@ -215,3 +215,19 @@ export function chunked(x: unknown, options: ChunkedOptions): ChunkedArray {
   const host = x instanceof NDArray ? x : asarray(x as any);
   return fromHost(host, options.cluster, normalizeChunks(options.chunks ?? 'auto', host.shape, itemsize(host.dtype)));
 }
+
+/**
+ * Submit one chunk task whose outputs' shapes are not known in advance (a list of label pairs):
+ * resolves to the output chunks, which the caller reads or wraps in blocks and must release.
+ */
+export function submitUnplanned(cluster: Cluster, fn: string, inputs: readonly Block[], params: unknown): Promise<ChunkRef[]> {
+  for (const b of inputs) b.retain();
+  const state = portableState(getDispatchState());
+  const refs = Promise.all(packedMap(inputs, (b) => b.ref)).then((ins) => cluster.run({ fn, inputs: ins, params, state }));
+  refs
+    .finally(() => {
+      for (const b of inputs) b.release();
+    })
+    .catch(() => {});
+  return refs;
+}

@@ -12,8 +12,8 @@ import { asarray, type DType, NDArray, packedMap } from '@sciport/array-api';
 import { arrayKind, NotSupportedError } from '@sciport/dispatch-core';
 import { NDIMAGE_DOMAIN, NDIMAGE_MULTIMETHODS, type NdimageFunction } from '@sciport/ndimage';
 import type { Block } from '../chunked/block.js';
-import type { ChunkedArray } from '../chunked/chunked-array.js';
-import { fromHost } from '../chunked/core.js';
+import { type ChunkedArray, isChunked } from '../chunked/chunked-array.js';
+import { fromHost, rechunkArray } from '../chunked/core.js';
 import { checkPlan } from '../chunked/grid.js';
 import { probeArray, withoutBackend } from '../chunked/ops/common.js';
 import { type AxisHalo, haloMap } from '../chunked/ops/halo.js';
@@ -55,6 +55,9 @@ const OUTPUT_REASON =
   "'output' is an array, which chunk tasks cannot fill: pass the output dtype instead " +
   "(output: 'float32') and read the result with await y.toHost()";
 
+/** Functions whose result is a count or summary, which fill a host `output` array themselves once the labels are known (label). */
+const FILLS_OUTPUT = new Set(['label']);
+
 /** The functions declared only to decline every call, by stable id, with the reason. */
 export const DECLINED_NDIMAGE: Readonly<Record<string, string>> = Object.freeze(
   Object.fromEntries(packedMap([...CALLBACK_FILTERS], (name) => [`${NDIMAGE_DOMAIN}.${name}`, CALLBACK_REASON])),
@@ -83,7 +86,7 @@ export function ndimageVerdict(row: NdimageFunction, args: readonly unknown[]): 
   const options = optionsOf(row, args);
   const output = options !== null && typeof options === 'object' ? (options as { output?: unknown }).output : undefined;
   const input = args[0] as { shape?: readonly number[] };
-  if (isArrayValue(output) && Array.isArray(input.shape) && sameShape((output as { shape: readonly number[] }).shape, input.shape)) {
+  if (!FILLS_OUTPUT.has(row.name) && isArrayValue(output) && Array.isArray(input.shape) && sameShape((output as { shape: readonly number[] }).shape, input.shape)) {
     return OUTPUT_REASON;
   }
   return true;
@@ -91,23 +94,36 @@ export function ndimageVerdict(row: NdimageFunction, args: readonly unknown[]): 
 
 /**
  * Arguments as task parameters: host arrays and typed arrays (weights, a footprint) become
- * blocks on the cluster that every task reads (JSON and structured clone keep neither);
- * nested lists, numbers and strings travel as they are.
+ * blocks on the cluster that every task reads (JSON and structured clone keep neither), and so
+ * do chunked arrays (a structure a composition built on the cluster), gathered into one block;
+ * nested lists, numbers and strings travel as they are. The extra blocks are the call's inputs
+ * `first`, `first + 1`, … (after the haloed block and its companions).
  */
-function shipArguments(x: ChunkedArray, positional: readonly unknown[], options: unknown): { args: unknown[]; extra: Block[]; dispose: () => void } {
+export function shipArguments(
+  x: ChunkedArray,
+  positional: readonly unknown[],
+  options: unknown,
+  first = 1,
+): { args: unknown[]; extra: Block[]; dispose: () => void } {
   const extra: Block[] = [];
   const held: ChunkedArray[] = [];
   const ship = (value: unknown): unknown => {
-    const host = value instanceof NDArray ? value : ArrayBuffer.isView(value) ? asarray(value as never) : undefined;
-    if (host === undefined) return value;
-    const array = fromHost(
-      host,
-      x.cluster,
-      packedMap(host.shape, (n) => [n]),
-    );
-    held.push(array);
+    let array: ChunkedArray;
+    if (isChunked(value)) {
+      array = rechunkArray(value, packedMap(value.shape, (n) => [n]));
+    } else {
+      const host = value instanceof NDArray ? value : ArrayBuffer.isView(value) ? asarray(value as never) : undefined;
+      if (host === undefined) return value;
+      array = fromHost(
+        host,
+        x.cluster,
+        packedMap(host.shape, (n) => [n]),
+      );
+    }
+    // the caller's own array (already one block) stays theirs
+    if (array !== value) held.push(array);
     extra.push(array.blocks[0]);
-    return inputRef(extra.length);
+    return inputRef(first + extra.length - 1);
   };
   const args = [inputRef(0), ...packedMap(positional, ship)];
   if (options !== null && typeof options === 'object' && !Array.isArray(options)) {

@@ -21,6 +21,11 @@ export interface HaloPiece extends AssemblePiece {
 export interface HaloParams {
   /** The haloed block: its first `count` inputs are the blocks its pieces come from. */
   readonly halo: AssembleParams & { readonly count: number; readonly pieces: readonly HaloPiece[] };
+  /**
+   * Arrays haloed by the same pieces (a mask): each takes the next `count` inputs, the blocks
+   * at the same grid positions, and is the call's input 1, 2, ….
+   */
+  readonly companions?: readonly { readonly dtype: string }[];
   /** The call on the haloed block (input 0; the task's inputs after `count` follow), `boxes` its block's part. */
   readonly call: CallParams;
 }
@@ -59,16 +64,28 @@ function copyReversed(src: ChunkData, dst: ChunkData, piece: HaloPiece, reversed
   }
 }
 
-/** Haloed blocks are built here, reused from task to task (the call's result is a new array). */
-const haloed = new Scratch();
+/** Haloed blocks are built here (one scratch per haloed array), reused from task to task (the call's result is a new array). */
+const haloed: Scratch[] = [];
 
-registerTask(HALO, (inputs, params: HaloParams, context) => {
-  const { halo } = params;
-  const block = haloed.chunk(halo.dtype, halo.shape);
-  for (const piece of halo.pieces) {
+/** The haloed block of `dtype` assembled by `pieces` from `inputs` (their `input` indices count from 0) into scratch `slot`. */
+export function haloedBlock(inputs: readonly ChunkData[], pieces: readonly HaloPiece[], dtype: string, shape: readonly number[], slot: number): ChunkData {
+  haloed[slot] ??= new Scratch();
+  const block = haloed[slot].chunk(dtype, shape);
+  for (const piece of pieces) {
     if (piece.extent.some((e) => e === 0)) continue;
     if (piece.reversed === undefined) copyBox(inputs[piece.input], block, piece);
     else copyReversed(inputs[piece.input], block, piece, piece.reversed);
   }
-  return runCall([block, ...inputs.slice(halo.count)], params.call, context);
+  return block;
+}
+
+registerTask(HALO, (inputs, params: HaloParams, context) => {
+  const { halo } = params;
+  const companions = params.companions ?? [];
+  const blocks = [haloedBlock(inputs, halo.pieces, halo.dtype, halo.shape, 0)];
+  companions.forEach(({ dtype }, k) => {
+    const own = inputs.slice((k + 1) * halo.count, (k + 2) * halo.count);
+    blocks.push(haloedBlock(own, halo.pieces, dtype, halo.shape, k + 1));
+  });
+  return runCall([...blocks, ...inputs.slice((companions.length + 1) * halo.count)], params.call, context);
 });

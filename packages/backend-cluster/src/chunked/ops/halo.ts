@@ -21,7 +21,7 @@
 import { type DType, packedMap } from '@sciport/array-api';
 import type { Block } from '../block.js';
 import { ChunkedArray } from '../chunked-array.js';
-import { submitTask } from '../core.js';
+import { rechunkArray, submitTask } from '../core.js';
 import { axisPieces, blockIndices, blockShape, type Chunks, flatIndex, numBlocks, offsets } from '../grid.js';
 import type { HaloParams, HaloPiece } from '../../runtime/halo-task.js';
 import { CALL, HALO } from '../../runtime/task-names.js';
@@ -127,60 +127,97 @@ function axisRuns(offs: readonly number[], s: number, e: number, halo: AxisHalo)
   return { runs, length: hi - lo, crop: s - lo };
 }
 
+/** How one task's haloed block is assembled: the input blocks it reads (and their grid positions), the pieces, its shape, and where its own block starts in it. */
+export interface HaloedBlockPlan {
+  readonly inputs: Block[];
+  /** Flat grid position of each input block. */
+  readonly inputFlat: number[];
+  readonly pieces: HaloPiece[];
+  readonly haloShape: number[];
+  readonly crop: number[];
+}
+
+/**
+ * The haloed block of task `idx` on the task grid (`taskOffs`, the offsets of its blocks along
+ * each axis) over `x` (offsets `offs`) extended by `halo`.
+ */
+export function haloedBlockPlan(
+  x: ChunkedArray,
+  halo: readonly AxisHalo[],
+  offs: readonly (readonly number[])[],
+  taskOffs: readonly (readonly number[])[],
+  idx: readonly number[],
+): HaloedBlockPlan {
+  const grid = numBlocks(x.chunks);
+  const axes = packedMap(idx, (i, d) => axisRuns(offs[d], taskOffs[d][i], taskOffs[d][i + 1], halo[d]));
+  const inputs: Block[] = [];
+  /** Grid position (flat) of each input block. */
+  const inputFlat: number[] = [];
+  const inputOf = new Map<number, number>();
+  const pieces: HaloPiece[] = [];
+  for (const choice of blockIndices(packedMap(axes, (a) => a.runs.length))) {
+    const runs = packedMap(choice, (c, d) => axes[d].runs[c]);
+    const flat = flatIndex(
+      packedMap(runs, (r) => r.block),
+      grid,
+    );
+    let input = inputOf.get(flat);
+    if (input === undefined) {
+      input = inputs.length;
+      inputOf.set(flat, input);
+      inputs.push(x.blocks[flat]);
+      inputFlat.push(flat);
+    }
+    const reversed = packedMap(runs, (r, d) => (r.reversed ? d : -1)).filter((d) => d >= 0);
+    pieces.push({
+      input,
+      srcStart: packedMap(runs, (r) => r.srcStart),
+      dstStart: packedMap(runs, (r) => r.dstStart),
+      extent: packedMap(runs, (r) => r.length),
+      ...(reversed.length > 0 ? { reversed } : {}),
+    });
+  }
+  return { inputs, inputFlat, pieces, haloShape: packedMap(axes, (a) => a.length), crop: packedMap(axes, (a) => a.crop) };
+}
+
 /** The task grid: the input's blocks, with the `whole` axes in one block. */
-function taskChunks(x: ChunkedArray, halo: readonly AxisHalo[]): Chunks {
+export function taskChunks(x: ChunkedArray, halo: readonly AxisHalo[]): Chunks {
   return packedMap(x.chunks, (c, d) => (halo[d].edge === 'whole' ? [x.shape[d]] : [...c]));
 }
 
 /**
  * Run `call` on every block of `x` extended by `halo` (one entry per axis), keeping each
  * block's own part: a chunked array of `x`'s shape (on the task grid) and `call.dtype`.
+ * `companions` (arrays of `x`'s shape read point by point with it, such as a mask) are haloed
+ * the same way and come as inputs 1, 2, … of the call; `call.extra` follows them.
  */
-export function haloMap(x: ChunkedArray, halo: readonly AxisHalo[], call: HaloCall): ChunkedArray {
+export function haloMap(x: ChunkedArray, halo: readonly AxisHalo[], call: HaloCall, companions: readonly ChunkedArray[] = []): ChunkedArray {
   const chunks = taskChunks(x, halo);
-  if (x.ndim === 0 || x.size === 0) return blockwise(x, call);
+  const sources = [x, ...packedMap(companions, (m) => rechunkArray(m, x.chunks))];
+  if (x.ndim === 0 || x.size === 0) return blockwise(sources, call);
   const offs = packedMap(x.chunks, offsets);
   const taskOffs = packedMap(chunks, offsets);
-  const grid = numBlocks(x.chunks);
   const blocks: Block[] = [];
   for (const idx of blockIndices(numBlocks(chunks))) {
-    const axes = packedMap(idx, (i, d) => axisRuns(offs[d], taskOffs[d][i], taskOffs[d][i + 1], halo[d]));
-    const inputs: Block[] = [];
-    const inputOf = new Map<number, number>();
-    const pieces: HaloPiece[] = [];
-    for (const choice of blockIndices(packedMap(axes, (a) => a.runs.length))) {
-      const runs = packedMap(choice, (c, d) => axes[d].runs[c]);
-      const flat = flatIndex(
-        packedMap(runs, (r) => r.block),
-        grid,
-      );
-      let input = inputOf.get(flat);
-      if (input === undefined) {
-        input = inputs.length;
-        inputOf.set(flat, input);
-        inputs.push(x.blocks[flat]);
-      }
-      const reversed = packedMap(runs, (r, d) => (r.reversed ? d : -1)).filter((d) => d >= 0);
-      pieces.push({
-        input,
-        srcStart: packedMap(runs, (r) => r.srcStart),
-        dstStart: packedMap(runs, (r) => r.dstStart),
-        extent: packedMap(runs, (r) => r.length),
-        ...(reversed.length > 0 ? { reversed } : {}),
-      });
-    }
+    const { inputs, inputFlat, pieces, haloShape, crop } = haloedBlockPlan(x, halo, offs, taskOffs, idx);
     const shape = blockShape(chunks, idx);
+    // Companions (a mask) are haloed by the same pieces, from their blocks at the same grid positions.
+    const companionInputs = packedMap(sources.slice(1), (m) => packedMap(inputFlat, (flat) => m.blocks[flat]));
     const params: HaloParams = {
-      halo: { count: inputs.length, dtype: x.dtype, shape: packedMap(axes, (a) => a.length), pieces },
-      call: { id: call.id, args: call.args, boxes: [{ start: packedMap(axes, (a) => a.crop), shape }] },
+      halo: { count: inputs.length, dtype: x.dtype, shape: haloShape, pieces },
+      ...(companions.length > 0 ? { companions: packedMap(sources.slice(1), (m) => ({ dtype: m.dtype })) } : {}),
+      call: { id: call.id, args: call.args, boxes: [{ start: crop, shape }] },
     };
-    blocks.push(submitTask(x.cluster, HALO, [...inputs, ...call.extra], params, shape, call.dtype));
+    blocks.push(submitTask(x.cluster, HALO, [...inputs, ...companionInputs.flat(), ...call.extra], params, shape, call.dtype));
   }
   return new ChunkedArray(x.cluster, call.dtype, x.shape, chunks, blocks);
 }
 
-/** Arrays with nothing to exchange (0-d or empty): the call on each block as it is. */
-function blockwise(x: ChunkedArray, call: HaloCall): ChunkedArray {
-  const blocks = packedMap(x.blocks, (b) => submitTask(x.cluster, CALL, [b, ...call.extra], { id: call.id, args: call.args }, b.shape, call.dtype));
+/** Arrays with nothing to exchange (0-d or empty): the call on each block (and its companions' blocks) as it is. */
+function blockwise(sources: readonly ChunkedArray[], call: HaloCall): ChunkedArray {
+  const [x] = sources;
+  const blocks = packedMap(x.blocks, (b, i) =>
+    submitTask(x.cluster, CALL, [b, ...packedMap(sources.slice(1), (m) => m.blocks[i]), ...call.extra], { id: call.id, args: call.args }, b.shape, call.dtype),
+  );
   return new ChunkedArray(x.cluster, call.dtype, x.shape, x.chunks, blocks);
 }
