@@ -20,7 +20,7 @@ const out = mkdtempSync(join(tmpdir(), 'sciport-playground-'));
 const PANELS = ['filters', 'morphology', 'geometry', 'spectrum', 'svd'];
 const BACKENDS = ['host', 'webgpu', 'workers'];
 /** Panels each backend runs today (the capability tables); others may run or be refused. */
-const MUST_RUN: Record<string, string[]> = { host: PANELS, webgpu: ['filters', 'spectrum'], workers: ['filters', 'spectrum'] };
+const MUST_RUN: Record<string, string[]> = { host: PANELS, webgpu: ['filters', 'morphology', 'spectrum'], workers: ['filters', 'morphology', 'spectrum'] };
 
 let browser: Browser;
 let server: Server;
