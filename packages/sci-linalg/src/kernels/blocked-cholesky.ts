@@ -2,8 +2,7 @@
  * Cholesky factorisation A = L·Lᵀ by recursion on the order (LAPACK's dpotrf2; Gustavson,
  * "Recursion leads to automatic variable blocking for dense linear-algebra algorithms", IBM
  * J. Res. Dev. 41(6), 1997): L11 = chol(A11), L21 = A21·L11⁻ᵀ (triangular solve), A22 ← A22 −
- * L21·L21ᵀ (a symmetric rank-k update of the lower triangle, as column blocks of matrix
- * products), then L22 = chol(A22). The solves and products run on @sciport/array-api's
+ * L21·L21ᵀ (a symmetric rank-k update of the lower triangle, recursive as well), then L22 = chol(A22). The solves and products run on @sciport/array-api's
  * WebAssembly SIMD kernel; only diagonal blocks of order ≤ LEAF use real.ts's dot-product form.
  *
  * Same contract as real.ts `potrf`: the lower triangle is read, L written over it with zeros
@@ -14,8 +13,10 @@ import { gemmAt, type Resident, withResident } from './wasm-resident.js';
 
 /** Order of the diagonal blocks factored element by element. */
 const LEAF = 32;
-/** Columns per matrix product of the rank-k update (keeps the work above the diagonal small). */
-const SYRK_BLOCK = 64;
+/** Columns of the blocks solved by substitution in the triangular solve. */
+const SOLVE_LEAF = 8;
+/** Order below which the rank-k update also computes the block above the diagonal (one product instead of recursion). */
+const SYRK_LEAF = 128;
 
 /** potrf of the n×n matrix at `o` on the WebAssembly kernel; undefined when it is not available. */
 export function potrfBlocked(a: Float, o: number, n: number): number | undefined {
@@ -38,18 +39,31 @@ function factor(r: Resident, at: number, n: number, ld: number): number {
   const a21 = at + n1 * ld;
   solveRight(r, at, n1, a21, n2, ld);
   const a22 = a21 + n1;
-  // A22 -= L21 L21ᵀ on and below the diagonal, one block column at a time
-  for (let j = 0; j < n2; j += SYRK_BLOCK) {
-    const w = Math.min(SYRK_BLOCK, n2 - j);
-    gemmAt(r, false, true, n2 - j, w, n1, -1, a21 + j * ld, ld, a21 + j * ld, ld, 1, a22 + j * ld + j, ld);
-  }
+  rankUpdate(r, a22, n2, a21, n1, ld);
   const rest = factor(r, a22, n2, ld);
   return rest === 0 ? 0 : n1 + rest;
 }
 
+/**
+ * C ← C − A·Aᵀ on and below the diagonal of the order-n block C at `c`, A (n×k) at `a`
+ * (dsyrk), by recursion: the block below the diagonal is one matrix product, the two
+ * diagonal blocks recurse; small diagonal blocks are computed whole (the part above the
+ * diagonal is scratch here and zeroed at the end).
+ */
+function rankUpdate(r: Resident, c: number, n: number, a: number, k: number, ld: number): void {
+  if (n <= SYRK_LEAF) {
+    gemmAt(r, false, true, n, n, k, -1, a, ld, a, ld, 1, c, ld);
+    return;
+  }
+  const n1 = n >> 1;
+  rankUpdate(r, c, n1, a, k, ld);
+  gemmAt(r, false, true, n - n1, n1, k, -1, a + n1 * ld, ld, a, ld, 1, c + n1 * ld, ld);
+  rankUpdate(r, c + n1 * ld + n1, n - n1, a + n1 * ld, k, ld);
+}
+
 /** X ← X·L⁻ᵀ for the rows×n block X at `x` and the lower triangular L (order n) at `l` (dtrsm, right side). */
 function solveRight(r: Resident, l: number, n: number, x: number, rows: number, ld: number): void {
-  if (n <= LEAF) {
+  if (n <= SOLVE_LEAF) {
     const m = r.mem;
     for (let i = 0; i < rows; i++) {
       const xr = x + i * ld;

@@ -49,41 +49,69 @@ function factorColumns(r: Resident, base: number, m: number, n: number, k0: numb
   return left !== 0 ? left : right;
 }
 
-/** Column-by-column elimination of columns k0..k1-1 (real.ts getrf's panel step). */
+/** Reused buffer for the panel being eliminated. */
+let panelBuffer = new Float64Array(0);
+
+/**
+ * Column-by-column elimination of columns k0..k1-1 (real.ts getrf's panel step) in a compact
+ * copy of the panel, rows k0..m-1 and w = k1 - k0 ≤ LEAF columns, so that the pivot search and
+ * updates walk one short contiguous row per matrix row instead of one cache line per row and
+ * column; the row interchanges reach the rest of the matrix's rows afterwards (dlaswp).
+ */
 function eliminate(a: Float, o: number, m: number, n: number, k0: number, k1: number, piv: Int32Array, po: number): number {
+  const w = k1 - k0;
+  const rows = m - k0;
+  if (panelBuffer.length < rows * w) panelBuffer = new Float64Array(rows * w);
+  // float32 matrices are rounded on every store, as in the TypeScript getrf
+  const p32 = a instanceof Float32Array ? new Float32Array(panelBuffer.buffer, 0, rows * w) : null;
+  const t = p32 ?? panelBuffer;
+  for (let i = 0; i < rows; i++) for (let j = 0; j < w; j++) t[i * w + j] = a[o + (k0 + i) * n + k0 + j];
   let info = 0;
-  for (let k = k0; k < k1; k++) {
-    let p = k;
-    let best = Math.abs(a[o + k * n + k]);
-    for (let i = k + 1; i < m; i++) {
-      const v = Math.abs(a[o + i * n + k]);
+  for (let c = 0; c < w; c++) {
+    let p = c;
+    let best = Math.abs(t[c * w + c]);
+    for (let i = c + 1; i < rows; i++) {
+      const v = Math.abs(t[i * w + c]);
       if (v > best) {
         best = v;
         p = i;
       }
     }
-    piv[po + k] = p;
-    const pivot = a[o + p * n + k];
+    piv[po + k0 + c] = k0 + p;
+    const pivot = t[p * w + c];
     if (pivot === 0) {
-      if (info === 0) info = k + 1;
+      if (info === 0) info = k0 + c + 1;
       continue;
     }
-    if (p !== k) {
-      const pr = o + p * n;
-      const kr = o + k * n;
-      for (let j = 0; j < n; j++) {
-        const t = a[pr + j];
-        a[pr + j] = a[kr + j];
-        a[kr + j] = t;
+    if (p !== c) {
+      for (let j = 0; j < w; j++) {
+        const x = t[p * w + j];
+        t[p * w + j] = t[c * w + j];
+        t[c * w + j] = x;
       }
     }
     const rcp = 1 / pivot;
-    const urow = o + k * n;
-    for (let i = k + 1; i < m; i++) {
-      const row = o + i * n;
-      const l = (a[row + k] *= rcp);
+    const urow = c * w;
+    for (let i = c + 1; i < rows; i++) {
+      const row = i * w;
+      const l = (t[row + c] *= rcp);
       if (l === 0) continue;
-      for (let j = k + 1; j < k1; j++) a[row + j] -= l * a[urow + j];
+      for (let j = c + 1; j < w; j++) t[row + j] -= l * t[urow + j];
+    }
+  }
+  for (let i = 0; i < rows; i++) for (let j = 0; j < w; j++) a[o + (k0 + i) * n + k0 + j] = t[i * w + j];
+  // the same interchanges on the columns left and right of the panel
+  for (let k = k0; k < k1; k++) {
+    const p = piv[po + k];
+    if (p === k) continue;
+    const pr = o + p * n;
+    const kr = o + k * n;
+    for (let j = 0; j < n; j++) {
+      if (j === k0) j = k1;
+      if (j >= n) break;
+      const x = a[pr + j];
+      a[pr + j] = a[kr + j];
+      a[kr + j] = x;
     }
   }
   return info;
