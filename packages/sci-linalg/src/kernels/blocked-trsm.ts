@@ -10,7 +10,7 @@
 import { gemmAt, type Resident } from './wasm-resident.js';
 
 /** Order of the diagonal blocks solved by plain substitution. */
-const LEAF = 16;
+const LEAF = 8;
 
 /**
  * Solves op(T) X = B in place on resident matrices: T (n×n, leading dimension ldt) at `t`,
