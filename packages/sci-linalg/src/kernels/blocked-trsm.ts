@@ -7,6 +7,7 @@
  * of the n²·k multiply-adds become matrix products; only blocks of order ≤ LEAF are solved
  * by substitution.
  */
+import type { Float } from '../stack.js';
 import { gemmAt, type Resident } from './wasm-resident.js';
 
 /** Order of the diagonal blocks solved by plain substitution. */
@@ -18,7 +19,7 @@ const LEAF = 8;
  */
 export function trsmResident(r: Resident, t: number, ldt: number, n: number, b: number, ldb: number, k: number, lower: boolean, trans: boolean, unit: boolean): void {
   if (n <= LEAF) {
-    substitute(r.mem, t, ldt, n, b, ldb, k, lower, trans, unit);
+    substitute(r.mem, t, ldt, n, r.mem, b, ldb, k, lower, trans, unit);
     return;
   }
   const n1 = n >> 1;
@@ -41,8 +42,23 @@ export function trsmResident(r: Resident, t: number, ldt: number, n: number, b: 
   }
 }
 
-/** Row-oriented substitution for a small triangular block (rows of B contiguous). */
-function substitute(m: Float64Array | Float32Array, t: number, ldt: number, n: number, b: number, ldb: number, k: number, lower: boolean, trans: boolean, unit: boolean): void {
+/**
+ * Row-oriented substitution (rows of B contiguous), in real.ts trsm's order of operations:
+ * the leaves here, and whole solves with few right-hand sides (real-dispatch.ts).
+ */
+export function substitute(
+  tm: Float,
+  t: number,
+  ldt: number,
+  n: number,
+  m: Float,
+  b: number,
+  ldb: number,
+  k: number,
+  lower: boolean,
+  trans: boolean,
+  unit: boolean,
+): void {
   const forward = lower !== trans;
   for (let s = 0; s < n; s++) {
     const i = forward ? s : n - 1 - s;
@@ -50,13 +66,13 @@ function substitute(m: Float64Array | Float32Array, t: number, ldt: number, n: n
     const rStart = forward ? 0 : i + 1;
     const rEnd = forward ? i : n;
     for (let q = rStart; q < rEnd; q++) {
-      const c = trans ? m[t + q * ldt + i] : m[t + i * ldt + q];
+      const c = trans ? tm[t + q * ldt + i] : tm[t + i * ldt + q];
       if (c === 0) continue;
       const src = b + q * ldb;
       for (let j = 0; j < k; j++) m[row + j] -= c * m[src + j];
     }
     if (!unit) {
-      const d = m[t + i * ldt + i];
+      const d = tm[t + i * ldt + i];
       for (let j = 0; j < k; j++) m[row + j] /= d;
     }
   }

@@ -1,13 +1,14 @@
 /**
  * The real kernel set's getrf, trsm and potrf: the recursive blocked algorithms on the
  * WebAssembly matrix-product kernel (blocked-*.ts) from the orders where they win (measured on
- * float64; float32 alike), the TypeScript kernels of real.ts below them or without WebAssembly.
+ * float64; float32 alike), the TypeScript kernels of real.ts below them or without WebAssembly
+ * (the triangular solve's as blocked-trsm.ts's substitution, the same arithmetic).
  */
 import type { Float } from '../stack.js';
 import { potrfBlocked } from './blocked-cholesky.js';
 import { getrfBlocked } from './blocked-lu.js';
-import { trsmResident } from './blocked-trsm.js';
-import { getrf, potrf, trsm } from './real.js';
+import { substitute, trsmResident } from './blocked-trsm.js';
+import { getrf, potrf } from './real.js';
 import { withResident } from './wasm-resident.js';
 
 /** Smallest min(m, n) factored by the blocked LU. */
@@ -35,9 +36,9 @@ export function potrfReal(a: Float, o: number, n: number): number {
 }
 
 export function trsmReal(t: Float, to: number, n: number, b: Float, bo: number, k: number, lower: boolean, trans: number, unit: boolean): number {
+  // dtrtrs's check first: a zero on the diagonal solves nothing
+  if (!unit) for (let i = 0; i < n; i++) if (t[to + i * n + i] === 0) return i;
   if (n >= TRSM_MIN && k >= TRSM_MIN_RHS) {
-    // dtrtrs's check first: a zero on the diagonal solves nothing
-    if (!unit) for (let i = 0; i < n; i++) if (t[to + i * n + i] === 0) return i;
     const solved = withResident(
       [
         { data: t, o: to, size: n * n, writeBack: false },
@@ -50,5 +51,7 @@ export function trsmReal(t: Float, to: number, n: number, b: Float, bo: number, 
     );
     if (solved !== undefined) return -1;
   }
-  return trsm(t, to, n, b, bo, k, lower, trans, unit);
+  // real.ts trsm's arithmetic, without its per-element accessor
+  substitute(t, to, n, n, b, bo, k, k, lower, trans !== 0, unit);
+  return -1;
 }
