@@ -4,6 +4,7 @@ import { broadcastView } from './broadcasting.js';
 import { allocate, type DType, dtypeInfo } from './dtypes.js';
 import { conj, multiply } from './elementwise.js';
 import { dtypeClass } from './elementwise-core.js';
+import { gemm as realGemm, type RealMatrixData } from './gemm/gemm.js';
 import { castTo, toNDArray } from './kernels.js';
 import { matmulShapes } from './kit/matmul-shapes.js';
 import { tensordotAxes } from './kit/tensordot-axes.js';
@@ -44,10 +45,11 @@ export function matmul(x1: NDArray, x2: NDArray): NDArray {
     else if (info.isBigInt) gemmBig(av as BigInt64Array, bv as BigInt64Array, out as BigInt64Array, t * m * k, t * k * n, t * m * n, m, k, n);
     else if (dtypeClass(dtype) === 'integer' && info.itemsize === 4) {
       gemmInt32(av as Int32Array, bv as Int32Array, out as Int32Array, t * m * k, t * k * n, t * m * n, m, k, n);
-    } else if (dtype === 'float64') {
-      gemm(av as Float64Array, bv as Float64Array, out as Float64Array, t * m * k, t * k * n, t * m * n, m, k, n);
+    } else if (dtype === 'float64' || dtype === 'float32') {
+      // the packed WebAssembly SIMD kernel (TypeScript loops for small products)
+      realGemm(false, false, m, n, k, 1, av as RealMatrixData, t * m * k, k, bv as RealMatrixData, t * k * n, n, 0, out as RealMatrixData, t * m * n, n);
     } else {
-      // float32 and small ints: accumulate in double, round once on store.
+      // small ints: accumulate in double, round once on store.
       const acc = new Float64Array(m * n);
       gemm(av as Float64Array, bv as Float64Array, acc, t * m * k, t * k * n, 0, m, k, n);
       (out as Float64Array).set(acc, t * m * n);

@@ -4,6 +4,7 @@
  * thread: OPENBLAS_NUM_THREADS=1) and ml-matrix (n ≤ 1024, float64), in one run.
  *
  *   pnpm build && node packages/sci-linalg/bench/linalg.bench.mjs [--quick] [--only=fn,…] [--no-ml] [--batch-only]
+ *     [--sizes=n,…] [--no-wasm]
  *
  * Every function of the package's table (LINALG_FUNCTIONS) with a spec below is
  * benchmarked; a function added to the table joins with one spec line, and the others are
@@ -16,6 +17,7 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { NDArray } from '@sciport/array-api';
+import { setGemmWasmEnabled } from '@sciport/array-api/kernels';
 import * as ml from 'ml-matrix';
 import * as la from '../dist/index.js';
 import { LINALG_FUNCTIONS, LINALG_MULTIMETHODS } from '../dist/index.js';
@@ -28,7 +30,10 @@ const only = onlyArg ? new Set(onlyArg.slice(7).split(',')) : null;
 const ROUNDS = quick ? 1 : 3;
 const SAMPLE_MS = quick ? 10 : 25;
 const WARM_MS = quick ? 20 : 60;
-const SIZES = [4, 16, 64, 256, 1024, 2048];
+const sizesArg = argv.find((a) => a.startsWith('--sizes='));
+const SIZES = sizesArg ? sizesArg.slice(8).split(',').map(Number) : [4, 16, 64, 256, 1024, 2048];
+// --no-wasm: the TypeScript kernels only (the figures before the WebAssembly matrix product)
+if (argv.includes('--no-wasm')) setGemmWasmEnabled(false);
 /** Sizes run without a separate warm-up: their code is warm from the smaller ones. */
 const COLD = new Set([1024, 2048]);
 const BATCH = 10000;
@@ -43,11 +48,11 @@ const DTYPES = ['float64', 'float32'];
  * for the O(n²) functions); `batch`: also run on 10 000 stacked 4×4 and 3×3 matrices.
  */
 const SPECS = [
-  { fn: 'solve', args: (m) => [m.A, m.b], scipy: 'sl.solve(A, b)', ml: (m) => () => ml.solve(m.mlA, m.mlB), flops: (n) => (2 / 3) * n ** 3 + 2 * n * n, maxN: 1024, batch: true },
+  { fn: 'solve', args: (m) => [m.A, m.b], scipy: 'sl.solve(A, b)', ml: (m) => () => ml.solve(m.mlA, m.mlB), flops: (n) => (2 / 3) * n ** 3 + 2 * n * n, maxN: 2048, batch: true },
   { fn: 'solveTriangular', args: (m) => [m.U, m.b], scipy: 'sl.solve_triangular(U, b)', flops: (n) => n * n, maxN: 2048 },
-  { fn: 'inv', args: (m) => [m.A], scipy: 'sl.inv(A)', ml: (m) => () => ml.inverse(m.mlA), flops: (n) => 2 * n ** 3, maxN: 1024, batch: true },
-  { fn: 'det', args: (m) => [m.A], scipy: 'sl.det(A)', ml: (m) => () => ml.determinant(m.mlA), flops: (n) => (2 / 3) * n ** 3, maxN: 1024, batch: true },
-  { fn: 'luFactor', args: (m) => [m.A], scipy: 'sl.lu_factor(A)', ml: (m) => () => new ml.LuDecomposition(m.mlA), flops: (n) => (2 / 3) * n ** 3, maxN: 1024 },
+  { fn: 'inv', args: (m) => [m.A], scipy: 'sl.inv(A)', ml: (m) => () => ml.inverse(m.mlA), flops: (n) => 2 * n ** 3, maxN: 2048, batch: true },
+  { fn: 'det', args: (m) => [m.A], scipy: 'sl.det(A)', ml: (m) => () => ml.determinant(m.mlA), flops: (n) => (2 / 3) * n ** 3, maxN: 2048, batch: true },
+  { fn: 'luFactor', args: (m) => [m.A], scipy: 'sl.lu_factor(A)', ml: (m) => () => new ml.LuDecomposition(m.mlA), flops: (n) => (2 / 3) * n ** 3, maxN: 2048 },
   { fn: 'luSolve', args: (m) => [m.LU, m.b], scipy: 'sl.lu_solve(LU, b)', ml: (m) => () => m.mlLU.solve(m.mlB), flops: (n) => 2 * n * n, maxN: 2048 },
   {
     fn: 'lu',
@@ -58,10 +63,10 @@ const SPECS = [
       return [d.lowerTriangularMatrix, d.upperTriangularMatrix];
     },
     flops: (n) => (2 / 3) * n ** 3,
-    maxN: 1024,
+    maxN: 2048,
   },
-  { fn: 'cholesky', args: (m) => [m.S], scipy: 'sl.cholesky(S)', ml: (m) => () => new ml.CholeskyDecomposition(m.mlS), flops: (n) => n ** 3 / 3, maxN: 1024 },
-  { fn: 'choFactor', args: (m) => [m.S], scipy: 'sl.cho_factor(S)', flops: (n) => n ** 3 / 3, maxN: 1024 },
+  { fn: 'cholesky', args: (m) => [m.S], scipy: 'sl.cholesky(S)', ml: (m) => () => new ml.CholeskyDecomposition(m.mlS), flops: (n) => n ** 3 / 3, maxN: 2048 },
+  { fn: 'choFactor', args: (m) => [m.S], scipy: 'sl.cho_factor(S)', flops: (n) => n ** 3 / 3, maxN: 2048 },
   { fn: 'choSolve', args: (m) => [m.C, m.b], scipy: 'sl.cho_solve(C, b)', flops: (n) => 2 * n * n, maxN: 2048 },
   {
     fn: 'qr',

@@ -1,10 +1,15 @@
 /**
  * Matrix products on row-major matrices, real (lanes = 1) or complex interleaved (lanes = 2),
  * for the routines built on other factorisations (least squares, polar, QR products):
- * BLAS's gemm with op(X) = X, Xᵀ or Xᴴ. Sums are formed in double and rounded once on store,
- * as the real kernels do (see real.ts).
+ * BLAS's gemm with op(X) = X, Xᵀ or Xᴴ. Real products of some size run on @sciport/array-api's
+ * packed WebAssembly SIMD kernel (float32 sums in single precision, as sgemm); the others on
+ * the loops below, which form sums in double and round once on store, as real.ts does.
  */
+import { gemm as realGemm } from '@sciport/array-api/kernels';
 import type { Float } from '../stack.js';
+
+/** Real products with at least this many multiply-adds go to the wasm kernel (smaller ones stay on the loops below, unchanged). */
+const WASM_MIN_WORK = 4096;
 
 /** A row-major matrix inside a buffer: `rows`×`cols` at element offset `o` (a complex element counts once). */
 export interface MatrixView {
@@ -30,6 +35,10 @@ export function opShape(x: MatrixView, op: Op): [number, number] {
 export function gemm(lanes: number, a: MatrixView, opA: Op, b: MatrixView, opB: Op, c: MatrixView): void {
   const [m, k] = opShape(a, opA);
   const n = opShape(b, opB)[1];
+  if (lanes === 1 && m * n * k >= WASM_MIN_WORK) {
+    realGemm(opA !== 0, opB !== 0, m, n, k, 1, a.data, a.o, a.cols, b.data, b.o, b.cols, 0, c.data, c.o, n);
+    return;
+  }
   // element (i, j) of op(x), as an offset in lanes, and the sign of its imaginary part
   const index = (x: MatrixView, op: Op) => (op === 0 ? (i: number, j: number) => lanes * (x.o + i * x.cols + j) : (i: number, j: number) => lanes * (x.o + j * x.cols + i));
   const ai = index(a, opA);

@@ -4,7 +4,8 @@
  */
 import { type Float, isComplex, type LapackDtype } from '../stack.js';
 import { cgetrf, claswp, cpotrf, ctrsm } from './complex.js';
-import { getrf, laswp, potrf, trsm } from './real.js';
+import { laswp } from './real.js';
+import { getrfReal, potrfReal, trsmReal } from './real-dispatch.js';
 
 export interface Kernels {
   getrf(a: Float, o: number, m: number, n: number, piv: Int32Array, po: number): number;
@@ -13,7 +14,7 @@ export interface Kernels {
   potrf(a: Float, o: number, n: number): number;
 }
 
-const REAL: Kernels = { getrf, laswp, trsm, potrf };
+const REAL: Kernels = { getrf: getrfReal, laswp, trsm: trsmReal, potrf: potrfReal };
 const COMPLEX: Kernels = { getrf: cgetrf, laswp: claswp, trsm: ctrsm, potrf: cpotrf };
 
 export function kernelsFor(dtype: LapackDtype): Kernels {

@@ -1,0 +1,174 @@
+/**
+ * Loads the WebAssembly SIMD matrix-product kernel (assembly/gemm.ts) and manages its memory.
+ *
+ * The bytes are embedded (base64) in gemm-wasm-bytes.ts, so loading needs no file system or
+ * bundler. Where synchronous compilation is allowed (Node, Deno, Bun, web workers) the kernel
+ * is ready as soon as this file is imported; on a browser main thread it is compiled
+ * asynchronously and the TypeScript loops answer until `gemmWasmReady` resolves. Engines
+ * without WebAssembly SIMD keep the TypeScript loops.
+ *
+ * Memory: the module's packing buffers sit at its heap base; above them callers take
+ * regions from a stack (`WasmGemm.alloc` / `release`) for their operands.
+ */
+import { gemmWasmBase64 } from './gemm-wasm-bytes.js';
+
+/** The subset of the WebAssembly JS API used here (the ES lib has no WebAssembly types). */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+interface WasmInstance {
+  readonly exports: object;
+}
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => WasmInstance;
+  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: WasmInstance }>;
+}
+
+interface GemmExports {
+  readonly memory: WasmMemory;
+  workBase(): number;
+  dgemm(ta: number, tb: number, m: number, n: number, k: number, alpha: number, a: number, lda: number, b: number, ldb: number, beta: number, c: number, ldc: number): void;
+  sgemm(ta: number, tb: number, m: number, n: number, k: number, alpha: number, a: number, lda: number, b: number, ldb: number, beta: number, c: number, ldc: number): void;
+}
+
+/**
+ * The loaded kernel. Pointers are byte offsets into its memory, leading dimensions count
+ * elements, matrices are row-major; `ta`/`tb` = 1 multiplies by the transpose.
+ */
+export interface WasmGemm {
+  /** C[m×n] ← β·C + α·op(A)·op(B) on float64 data in the module's memory. */
+  dgemm(ta: number, tb: number, m: number, n: number, k: number, alpha: number, a: number, lda: number, b: number, ldb: number, beta: number, c: number, ldc: number): void;
+  /** The same on float32 data, in single precision (as BLAS's sgemm). */
+  sgemm(ta: number, tb: number, m: number, n: number, k: number, alpha: number, a: number, lda: number, b: number, ldb: number, beta: number, c: number, ldc: number): void;
+  /** A 64-byte aligned region of `bytes`, or null when memory cannot grow that far. Growing detaches earlier views: take `f64()`/`f32()` after the last alloc. */
+  alloc(bytes: number): number | null;
+  /** Frees the region at `ptr` and every region allocated after it (a stack). */
+  release(ptr: number): void;
+  /** The module's memory as float64 (index = pointer / 8). */
+  f64(): Float64Array;
+  /** The module's memory as float32 (index = pointer / 4). */
+  f32(): Float32Array;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function decodeBase64(s: string): Uint8Array {
+  const lookup = new Uint8Array(128);
+  for (let i = 0; i < B64.length; i++) lookup[B64.charCodeAt(i)] = i;
+  let len = s.length;
+  while (len > 0 && s[len - 1] === '=') len--;
+  const out = new Uint8Array((len * 3) >> 2);
+  let o = 0;
+  for (let i = 0; i < len; i += 4) {
+    const a = lookup[s.charCodeAt(i)];
+    const b = lookup[s.charCodeAt(i + 1)];
+    const c = i + 2 < len ? lookup[s.charCodeAt(i + 2)] : 0;
+    const d = i + 3 < len ? lookup[s.charCodeAt(i + 3)] : 0;
+    const v = (a << 18) | (b << 12) | (c << 6) | d;
+    if (o < out.length) out[o++] = (v >> 16) & 255;
+    if (o < out.length) out[o++] = (v >> 8) & 255;
+    if (o < out.length) out[o++] = v & 255;
+  }
+  return out;
+}
+
+/**
+ * Memory is used below 2 GiB only (pointers travel as int32); a product needing more runs on
+ * the TypeScript loops.
+ */
+const ADDRESS_LIMIT = 2 ** 31;
+
+function makeRuntime(exports: GemmExports): WasmGemm {
+  const memory = exports.memory;
+  let top = exports.workBase();
+  let buffer: ArrayBuffer | null = null;
+  let view64 = new Float64Array(0);
+  let view32 = new Float32Array(0);
+  const refresh = () => {
+    if (buffer !== memory.buffer) {
+      buffer = memory.buffer;
+      view64 = new Float64Array(buffer);
+      view32 = new Float32Array(buffer);
+    }
+  };
+  return {
+    dgemm: exports.dgemm,
+    sgemm: exports.sgemm,
+    alloc(bytes) {
+      const start = Math.ceil(top / 64) * 64;
+      const end = start + bytes;
+      if (end > ADDRESS_LIMIT) return null;
+      const have = memory.buffer.byteLength;
+      if (end > have) {
+        try {
+          memory.grow(Math.ceil((end - have) / 65536));
+        } catch {
+          return null;
+        }
+      }
+      top = end;
+      return start;
+    },
+    release(ptr) {
+      top = Math.min(top, ptr);
+    },
+    f64() {
+      refresh();
+      return view64;
+    },
+    f32() {
+      refresh();
+      return view32;
+    },
+  };
+}
+
+let kernel: WasmGemm | null = null;
+let enabled = true;
+
+const g = globalThis as { WebAssembly?: WasmApi; document?: unknown };
+
+function adopt(instance: WasmInstance): void {
+  if (kernel === null) kernel = makeRuntime(instance.exports as unknown as GemmExports);
+}
+
+function load(): Promise<void> {
+  const WA = g.WebAssembly;
+  if (WA === undefined) return Promise.resolve();
+  const bytes = decodeBase64(gemmWasmBase64);
+  // validate() is false on engines without SIMD128: keep the TypeScript loops there.
+  if (!WA.validate(bytes)) return Promise.resolve();
+  if (g.document === undefined) {
+    try {
+      adopt(new WA.Instance(new WA.Module(bytes), {}));
+      return Promise.resolve();
+    } catch {
+      // synchronous compilation refused here: fall through to the asynchronous one
+    }
+  }
+  return WA.instantiate(bytes, {}).then(
+    (r) => adopt(r.instance),
+    () => undefined,
+  );
+}
+
+/** Resolves once the WebAssembly kernel is usable (or known to be unavailable). */
+export const gemmWasmReady: Promise<void> = load();
+
+/** The kernel, or null while loading, where unavailable, or when turned off. */
+export function wasmGemm(): WasmGemm | null {
+  return enabled ? kernel : null;
+}
+
+/** Which matrix-product kernel runs right now. */
+export function activeGemmKernel(): 'wasm-simd' | 'typescript' {
+  return enabled && kernel !== null ? 'wasm-simd' : 'typescript';
+}
+
+/** Turns the WebAssembly kernel off/on (the TypeScript loops are always correct, only slower). */
+export function setGemmWasmEnabled(on: boolean): void {
+  enabled = on;
+}
