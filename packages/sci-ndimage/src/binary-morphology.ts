@@ -33,6 +33,18 @@ export function truthPlane(x: NDArray): Uint8Array {
   return out;
 }
 
+/**
+ * Bytes that are nonzero exactly where `x` is (NaN included), C order: for contiguous
+ * 8-bit storage a read-only view of it (no copy), else `truthPlane(x)`. Callers only read it.
+ */
+export function foregroundBytes(x: NDArray): Uint8Array {
+  if ((x.dtype === 'bool' || x.dtype === 'uint8' || x.dtype === 'int8') && x.isContiguous) {
+    const data = x.data as Uint8Array;
+    return new Uint8Array(data.buffer, data.byteOffset + x.offset, x.size);
+  }
+  return truthPlane(x);
+}
+
 /** Refuses complex input, as SciPy's morphology does. */
 export function requireRealInput(x: NDArray, fn: string): void {
   if (isComplexDtype(x.dtype)) {
