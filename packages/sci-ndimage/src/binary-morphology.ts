@@ -161,7 +161,7 @@ function binaryMorphology(fn: string, input: unknown, options: BinaryMorphologyO
   }
   const { shape: fshape, origins: full } = fullRankWindow(x.ndim, axes, structure.shape, origins);
   for (let d = 0; d < fshape.length; d++) checkOriginRange(full[d], fshape[d]);
-  const plane = erodePlane(truthPlane(x), {
+  const plane = erodePlane(foregroundBytes(x), {
     shape: x.shape,
     fshape,
     structure: mask2,
