@@ -8,7 +8,7 @@ import { type NDArray, readOptions } from '@sciport/array-api';
 import { describe } from '@sciport/array-api/kit';
 import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { finishReal, readInput, requireReal } from './filter-io.js';
-import { footprintOffsets, forEachWindow, fullRankWindow, padPlane } from './footprint-pass.js';
+import { footprintOffsets, forEachRow, fullRankWindow, padPlane } from './footprint-pass.js';
 import { histogramRank } from './histogram-rank.js';
 import { medianBox3, totallyOrdered } from './median-box3.js';
 import { checkMode } from './modes.js';
@@ -123,13 +123,16 @@ function orderStatistic(fn: string, input: unknown, options: RankFilterOptions |
   }
   const offsets = footprintOffsets(fshape, (k) => window.mask[k] === 1, pstride);
   const buffer = new Float64Array(count);
-  return finishReal(
-    target,
-    forEachWindow(x.shape, pstride, (base) => {
-      for (let t = 0; t < count; t++) buffer[t] = padded[base + offsets[t]];
-      return select(buffer, 0, count - 1, rank);
-    }),
-  );
+  const direct = float64Storage(target.array);
+  const out = direct ?? new Float64Array(plane.length);
+  forEachRow(x.shape, pstride, (base, k, n) => {
+    for (let j = 0; j < n; j++) {
+      const at = base + j;
+      for (let t = 0; t < count; t++) buffer[t] = padded[at + offsets[t]];
+      out[k + j] = select(buffer, 0, count - 1, rank);
+    }
+  });
+  return direct === null ? finishReal(target, out) : target.array;
 }
 
 function checkRank(value: unknown, count: number): number {
