@@ -82,6 +82,10 @@ export function erodeBits(values: Uint8Array, spec: ErosionSpec, handOver: (chan
   // bits of the last word that lie inside the line
   const tail = n % 32 === 0 ? -1 : (1 << n % 32) - 1;
   const pack = (src: Uint8Array, dst: Int32Array, fill: number, guardWords: number, stride: number) => {
+    if (n % 32 === 0 && src.byteOffset % 4 === 0) {
+      packQuads(src, dst, lines, words, guardWords, stride, fill);
+      return;
+    }
     for (let line = 0; line < lines; line++) {
       const base = line * stride;
       dst.fill(fill, base, base + stride);
@@ -197,8 +201,46 @@ export function erodeBits(values: Uint8Array, spec: ErosionSpec, handOver: (chan
   return { values: result, previous: finished ? result : unpack(previous, n, lines, lineWords, guard), passes, finished };
 }
 
+/** The bytes 0/1 of the four bits of a nibble, as one little-endian 32-bit word. */
+const NIBBLE_BYTES = Int32Array.from({ length: 16 }, (_, v) => (v & 1) | ((v >> 1) & 1) << 8 | ((v >> 2) & 1) << 16 | ((v >> 3) & 1) << 24);
+
+/**
+ * `pack` for lines of whole words on 4-byte aligned bytes: four bytes at a time, each
+ * nonzero byte turned into 0/1 (its high bit set by adding 0x7f to its low bits, or by
+ * itself), the four 0/1 bytes gathered into a nibble by one multiplication whose partial
+ * products land on distinct bits (bytes 0…3 at bits 28…31).
+ */
+function packQuads(src: Uint8Array, dst: Int32Array, lines: number, words: number, guardWords: number, stride: number, fill: number): void {
+  const quads = new Int32Array(src.buffer, src.byteOffset, src.length >> 2);
+  for (let line = 0, q = 0; line < lines; line++) {
+    const base = line * stride;
+    dst.fill(fill, base, base + stride);
+    for (let w = 0, at = base + guardWords; w < words; w++, at++) {
+      let word = 0;
+      for (let b = 0; b < 32; b += 4, q++) {
+        const v = quads[q];
+        const ones = ((((v & 0x7f7f7f7f) + 0x7f7f7f7f) | v) >>> 7) & 0x01010101;
+        word |= (Math.imul(ones, 0x10204080) >>> 28) << b;
+      }
+      dst[at] = word;
+    }
+  }
+}
+
 function unpack(bits: Int32Array, n: number, lines: number, lineWords: number, guard: number): Uint8Array {
   const out = new Uint8Array(lines * n);
+  if (n % 32 === 0) {
+    // whole words: four bytes per nibble of a word
+    const quads = new Int32Array(out.buffer);
+    for (let line = 0, q = 0; line < lines; line++) {
+      const first = line * lineWords + guard;
+      for (let w = 0; w < n >>> 5; w++) {
+        const word = bits[first + w];
+        for (let b = 0; b < 32; b += 4, q++) quads[q] = NIBBLE_BYTES[(word >>> b) & 15];
+      }
+    }
+    return out;
+  }
   for (let line = 0, k = 0; line < lines; line++) {
     const first = line * lineWords + guard;
     for (let j = 0; j < n; j++, k++) out[k] = (bits[first + (j >>> 5)] >>> (j & 31)) & 1;

@@ -4,7 +4,9 @@
 // outside elements having the border value; dilation the same rule inverted).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { NDArray } from '@sciport/array-api';
 import { type ErosionSpec, erodePlane } from '../src/binary-erosion.js';
+import { binaryDilation, binaryErosion } from '../src/index.js';
 
 /** Synchronous passes of the rule, element by element. */
 function reference(values: Uint8Array, spec: ErosionSpec): Uint8Array {
@@ -95,5 +97,26 @@ describe('packed binary erosion', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('reads any nonzero byte as true on lines of whole words', () => {
+    // lines of 64 bytes take the four-bytes-at-a-time packing
+    const shape = [5, 64];
+    const bytes = Uint8Array.from({ length: 320 }, (_, k) => [0, 1, 2, 128, 255, 7, 0][(k * 7 + (k >> 3)) % 7]);
+    const x = new NDArray(bytes, shape, 'uint8');
+    const spec: ErosionSpec = {
+      shape,
+      fshape: [3, 3],
+      structure: Uint8Array.of(0, 1, 0, 1, 1, 1, 0, 1, 0),
+      origins: [0, 0],
+      borderValue: 0,
+      invert: false,
+      iterations: 1,
+      mask: null,
+      bruteForce: false,
+    };
+    const truth = Uint8Array.from(bytes, (v) => (v !== 0 ? 1 : 0));
+    expect((binaryErosion(x) as NDArray).toArray().flat()).toEqual(Array.from(reference(truth, spec), Boolean));
+    expect((binaryDilation(x) as NDArray).toArray().flat()).toEqual(Array.from(reference(truth, { ...spec, invert: true }), Boolean));
   });
 });
