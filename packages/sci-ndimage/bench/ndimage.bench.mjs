@@ -155,11 +155,87 @@ const SPECS = [
   { fn: 'percentileFilter', args: () => [25], options: { size: 3 }, scipy: 'ndi.percentile_filter(x, 25, 3)', dtypes: WITH_U8 },
 ];
 
+// ---- morphology, distance transforms, labelling and interpolation (binary specs take
+// `prepare`: a bool image of speckled blobs made from the random input, the same formula
+// as Python's `blobs`; made outside the timing on both sides)
+const blobs = (x) => {
+  const { shape } = x;
+  const nd = shape.length;
+  const out = new Uint8Array(x.size);
+  const freq = [0.05, 0.07, 0.06];
+  const idx = new Array(nd).fill(0);
+  for (let k = 0; k < x.size; k++) {
+    let v = 0.5 * (x.data[k] - 0.5);
+    for (let d = 0; d < nd; d++) v += Math.sin(freq[d] * idx[d]);
+    out[k] = v > 0.2 ? 1 : 0;
+    for (let d = nd - 1; d >= 0; d--) {
+      if (++idx[d] < shape[d]) break;
+      idx[d] = 0;
+    }
+  }
+  return new NDArray(out, [...shape], 'bool');
+};
+const BLOB = ['float64'];
+const box = (nd) => ndi.generateBinaryStructure(nd, nd);
+SPECS.push(
+  { fn: 'binaryErosion', big: true, prepare: blobs, pre: 'blobs(x)', args: () => [], options: {}, scipy: 'ndi.binary_erosion(x)', dtypes: BLOB },
+  {
+    fn: 'binaryDilation',
+    label: 'binaryDilation box ×3',
+    prepare: blobs,
+    pre: 'blobs(x)',
+    args: () => [],
+    optionsOf: (nd) => ({ structure: box(nd), iterations: 3 }),
+    scipy: 'ndi.binary_dilation(x, ndi.generate_binary_structure(x.ndim, x.ndim), 3)',
+    dtypes: BLOB,
+  },
+  {
+    fn: 'distanceTransformEdt',
+    big: true,
+    prepare: blobs,
+    pre: 'blobs(x)',
+    args: () => [],
+    options: {},
+    scipy: 'ndi.distance_transform_edt(x)',
+    dtypes: BLOB,
+    opencv: (cv) => (src, dst) => cv.distanceTransform(src, dst, cv.DIST_L2, cv.DIST_MASK_PRECISE, cv.CV_32F),
+  },
+  {
+    fn: 'label',
+    big: true,
+    prepare: blobs,
+    pre: 'blobs(x)',
+    args: () => [],
+    options: {},
+    scipy: 'ndi.label(x)',
+    dtypes: BLOB,
+    opencv: (cv) => (src, dst) => cv.connectedComponents(src, dst, 4, cv.CV_32S),
+  },
+  { fn: 'splineFilter', big: true, args: () => [], options: {}, scipy: 'ndi.spline_filter(x)', dtypes: FLOATS },
+  { fn: 'shift', label: 'shift order 1', big: true, args: () => [0.3], options: { order: 1 }, scipy: 'ndi.shift(x, 0.3, order=1)', dtypes: FLOATS },
+  { fn: 'zoom', label: 'zoom 1.5 order 1', args: () => [1.5], options: { order: 1 }, scipy: 'ndi.zoom(x, 1.5, order=1)', dtypes: FLOATS },
+  { fn: 'zoom', label: 'zoom 1.5 order 3', args: () => [1.5], options: {}, scipy: 'ndi.zoom(x, 1.5)', dtypes: FLOATS },
+  {
+    fn: 'affineTransform',
+    label: 'affineTransform rotation order 1',
+    args: (nd) => [nd === 2 ? [[0.96, -0.28], [0.28, 0.96]] : [[0.96, -0.28, 0], [0.28, 0.96, 0], [0, 0, 1]]],
+    options: { order: 1 },
+    scipy: 'ndi.affine_transform(x, np.asarray(a[0]), order=1)',
+    dtypes: FLOATS,
+  },
+  { fn: 'medianFilter', label: 'medianFilter size 7', args: () => [], options: { size: 7 }, scipy: 'ndi.median_filter(x, 7)', dtypes: FLOATS },
+);
+
 const PY = `
 import numpy as np, scipy, scipy.ndimage as ndi
 _inputs = {}
 def hello():
     return {"scipy": scipy.__version__, "numpy": np.__version__}
+def blobs(x):
+    idx = np.indices(x.shape)
+    v = 0.5 * (x - 0.5)
+    for d, f in enumerate([0.05, 0.07, 0.06][: x.ndim]): v = v + np.sin(f * idx[d])
+    return v > 0.2
 def make(c):
     key = (tuple(c["shape"]), c["dtype"])
     if key not in _inputs:
@@ -170,6 +246,7 @@ def make(c):
         else:
             _inputs[key] = rng.random(c["shape"]).astype(c["dtype"])
     x = _inputs[key]; a = c["args"]
+    if c.get("pre"): x = eval(c["pre"], {"np": np, "x": x, "blobs": blobs})
     code = compile(c["expr"], "<spec>", "eval")
     return lambda: eval(code, {"ndi": ndi, "np": np, "x": x, "a": a})
 `;
@@ -209,10 +286,10 @@ function openCvCase(cv, spec, x) {
   if (!cv || !spec.opencv || x.ndim !== 2) return null;
   const op = spec.opencv(cv, x.ndim, x.dtype);
   if (!op) return null;
-  const type = x.dtype === 'uint8' ? cv.CV_8U : x.dtype === 'float32' ? cv.CV_32F : cv.CV_64F;
+  const type = x.dtype === 'uint8' || x.dtype === 'bool' ? cv.CV_8U : x.dtype === 'float32' ? cv.CV_32F : cv.CV_64F;
   const [rows, cols] = x.shape;
   const src = new cv.Mat(rows, cols, type);
-  const view = x.dtype === 'uint8' ? src.data : x.dtype === 'float32' ? src.data32F : src.data64F;
+  const view = x.dtype === 'uint8' || x.dtype === 'bool' ? src.data : x.dtype === 'float32' ? src.data32F : src.data64F;
   view.set(x.data);
   const dst = new cv.Mat();
   const kernel = cv.Mat.ones(5, 5, cv.CV_8U);
@@ -263,17 +340,17 @@ for (const [round, c] of order) {
       input = null;
       input = makeInput(size.shape, dtype);
     }
-    const x = input;
+    const x = spec.prepare ? spec.prepare(input) : input;
     const args = spec.args(size.shape.length);
     const f = NDIMAGE_MULTIMETHODS[spec.fn];
     const ours = () => {
       collectGarbage();
-      c.ours.push(sampleOurs(c.key, () => f(x, ...args, spec.options), !size.big));
+      c.ours.push(sampleOurs(c.key, () => f(x, ...args, spec.optionsOf ? spec.optionsOf(size.shape.length) : spec.options), !size.big));
     };
     const scipy = async () => {
       if (!py.sample) return;
       const jsonArgs = args.map((a) => (typeof a === 'function' ? null : a));
-      c.scipy.push(await py.sample(c.key, { shape: size.shape, dtype, expr: spec.scipy, args: jsonArgs }, !size.big));
+      c.scipy.push(await py.sample(c.key, { shape: size.shape, dtype, expr: spec.scipy, args: jsonArgs, pre: spec.pre }, !size.big));
     };
     if (round % 2 === 0) {
       ours();

@@ -12,6 +12,7 @@
  * same result.
  */
 import { strides } from './footprint-pass.js';
+import { erodeBits } from './binary-erosion-bits.js';
 import { forEachLine } from './padded-lines.js';
 
 export interface ErosionSpec {
@@ -57,7 +58,7 @@ function pad(values: Uint8Array, spec: ErosionSpec): Padded {
   const step = nd === 0 ? 1 : pstride[nd - 1];
   const lines = (visit: (p: number, k: number, n: number) => void) => forEachLine(shape, pstride, start, visit);
   lines((p, k, n) => {
-    for (let j = 0; j < n; j++) cells[p + j * step] = values[k + j];
+    for (let j = 0; j < n; j++) cells[p + j * step] = values[k + j] !== 0 ? 1 : 0;
   });
   const list: number[] = [];
   let centreIsTrue = false;
@@ -84,12 +85,30 @@ function grown(list: Int32Array): Int32Array {
   return bigger;
 }
 
-/** The eroded (or, with `invert`, dilated) plane of 0/1 `values`. */
+/** Whether the structure holds the element at offset 0 (its centre shifted by the origins). */
+function holdsCentre(spec: ErosionSpec): boolean {
+  let k = 0;
+  for (let d = 0; d < spec.fshape.length; d++) {
+    const j = Math.floor(spec.fshape[d] / 2) + spec.origins[d];
+    if (j < 0 || j >= spec.fshape[d]) return false;
+    k = k * spec.fshape[d] + j;
+  }
+  return spec.structure[k] === 1;
+}
+
+/**
+ * The eroded (or, with `invert`, dilated) plane of `values` (nonzero = true). Passes run on packed bits
+ * (binary-erosion-bits.ts) while many lines change; when few do (and the structure holds
+ * its centre), the change list below takes over from the last two states.
+ */
 export function erodePlane(values: Uint8Array, spec: ErosionSpec): Uint8Array {
   const size = values.length;
   const out = new Uint8Array(size);
   if (size === 0) return out;
-  const { cells, lines, step, offsets, centreIsTrue } = pad(values, spec);
+  const listable = holdsCentre(spec) && !spec.bruteForce;
+  const bits = erodeBits(values, spec, (changedLines, lineCount) => listable && 8 * changedLines < lineCount);
+  if (bits?.finished) return bits.values;
+  const { cells, lines, step, offsets, centreIsTrue } = pad(bits === null ? values : bits.previous, spec);
   const mask = spec.mask;
   // the value that decides: one false element erodes, one true element dilates
   const stop = spec.invert ? 1 : 0;
@@ -122,8 +141,20 @@ export function erodePlane(values: Uint8Array, spec: ErosionSpec): Uint8Array {
     });
     return n;
   };
-  changes = fullPass();
   let done = 1;
+  if (bits === null) changes = fullPass();
+  else {
+    // the packed passes' last change, as the list a pass would have made
+    done = bits.passes;
+    const now = bits.values;
+    lines((p0, k0, len) => {
+      for (let j = 0; j < len; j++) {
+        if (now[k0 + j] === cells[p0 + j * step]) continue;
+        if (changes === changed.length) changed = grown(changed);
+        changed[changes++] = p0 + j * step;
+      }
+    });
+  }
   // a pass that changed nothing is a fixed point: the later ones would change nothing either
   const more = () => changes > 0 && (spec.iterations < 1 || done < spec.iterations);
 

@@ -33,6 +33,18 @@ export function truthPlane(x: NDArray): Uint8Array {
   return out;
 }
 
+/**
+ * Bytes that are nonzero exactly where `x` is (NaN included), C order: for contiguous
+ * 8-bit storage a read-only view of it (no copy), else `truthPlane(x)`. Callers only read it.
+ */
+export function foregroundBytes(x: NDArray): Uint8Array {
+  if ((x.dtype === 'bool' || x.dtype === 'uint8' || x.dtype === 'int8') && x.isContiguous) {
+    const data = x.data as Uint8Array;
+    return new Uint8Array(data.buffer, data.byteOffset + x.offset, x.size);
+  }
+  return truthPlane(x);
+}
+
 /** Refuses complex input, as SciPy's morphology does. */
 export function requireRealInput(x: NDArray, fn: string): void {
   if (isComplexDtype(x.dtype)) {
@@ -149,7 +161,7 @@ function binaryMorphology(fn: string, input: unknown, options: BinaryMorphologyO
   }
   const { shape: fshape, origins: full } = fullRankWindow(x.ndim, axes, structure.shape, origins);
   for (let d = 0; d < fshape.length; d++) checkOriginRange(full[d], fshape[d]);
-  const plane = erodePlane(truthPlane(x), {
+  const plane = erodePlane(foregroundBytes(x), {
     shape: x.shape,
     fshape,
     structure: mask2,

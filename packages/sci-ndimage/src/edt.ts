@@ -8,8 +8,9 @@
  * the same floating-point order as SciPy give SciPy's feature on every tie.
  */
 import { NDArray, readOptions } from '@sciport/array-api';
-import { truthPlane } from './binary-morphology.js';
+import { foregroundBytes } from './binary-morphology.js';
 import { type DistanceResult, finishDistance, indicesArray, readRequest, readSampling } from './distance-results.js';
+import { squaredDistances } from './edt-squared.js';
 import { readInput } from './filter-io.js';
 import { strides } from './footprint-pass.js';
 import { type DistanceTransformEdtOptions, EDT_KEYS } from './morphology-options.js';
@@ -18,7 +19,7 @@ import { type DistanceTransformEdtOptions, EDT_KEYS } from './morphology-options
 const BLOCK = 16;
 
 /**
- * The feature transform of `foreground` (1 = foreground): per axis, the plane of the
+ * The feature transform of `foreground` (nonzero = foreground): per axis, the plane of the
  * nearest background element's coordinate. Without any background element the first
  * plane holds -1 and the others 0, as SciPy.
  */
@@ -31,7 +32,7 @@ export function featureTransform(foreground: Uint8Array, shape: readonly number[
     const last = rank - 1;
     for (let j = 0; j < n; j++) {
       const k = k0 + j;
-      if (foreground[k] === 1) planes[0][k] = -1;
+      if (foreground[k] !== 0) planes[0][k] = -1;
       else {
         for (let d = 0; d < last; d++) planes[d][k] = idx[d];
         planes[last][k] = j;
@@ -196,7 +197,16 @@ export function distanceTransformEdtHost(input: unknown, options?: DistanceTrans
   // SciPy works on at least one dimension
   const shape = x.ndim === 0 ? [1] : x.shape;
   const sampling = readSampling(o.sampling, shape.length);
-  const planes = featureTransform(truthPlane(x), shape, sampling);
+  const foreground = foregroundBytes(x);
+  if (request.returnDistances && !request.returnIndices && (sampling === null || sampling.every((s) => s === 1))) {
+    // distances alone, unit spacing: the exact squared distances without the features
+    const squared = squaredDistances(foreground, shape);
+    if (squared !== null) {
+      for (let k = 0; k < squared.length; k++) squared[k] = Math.sqrt(squared[k]);
+      return finishDistance(request, new NDArray(squared, [...shape], 'float64'), null);
+    }
+  }
+  const planes = featureTransform(foreground, shape, sampling);
   const distances = request.returnDistances ? new NDArray(distancesOf(planes, shape, sampling), [...shape], 'float64') : null;
   const indices = request.returnIndices ? indicesArray(planes, shape) : null;
   return finishDistance(request, distances, indices);

@@ -52,7 +52,7 @@ function checkLabelDtype(dtype: DType, integerOnly: boolean): void {
 }
 
 /** Stores labels (C order) into the target after checking that `low`…`high` survive its dtype. */
-export function storeLabels(target: LabelTarget, labels: Float64Array, low: number, high: number): void {
+export function storeLabels(target: LabelTarget, labels: Float64Array | Int32Array, low: number, high: number): void {
   const probe = Float64Array.of(low, high);
   quantize(probe, target.array.dtype);
   if (probe[0] !== low || probe[1] !== high) {
@@ -67,5 +67,5 @@ export function storeLabels(target: LabelTarget, labels: Float64Array, low: numb
     (a.data as Int32Array).set(labels, a.offset);
     return;
   }
-  writePlane(a, labels, 0);
+  writePlane(a, labels instanceof Float64Array ? labels : Float64Array.from(labels), 0);
 }

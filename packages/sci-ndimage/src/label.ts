@@ -6,15 +6,18 @@
  * structure's neighbours that precede it in C order) and records equivalences; the second
  * resolves them. Provisional labels are created in C order and a set is represented by
  * its smallest label, so the final labels count the components in the C order of their
- * first element, as SciPy numbers them.
+ * first element, as SciPy numbers them. Structures that join neighbours along the last
+ * axis (every generated one) run on runs of elements instead (label-runs.ts); this
+ * element-wise labeller takes the others.
  */
 import { isComplexDtype, type NDArray, readOptions } from '@sciport/array-api';
 import { cStrides } from '@sciport/array-api/kit';
 import { DtypeError } from '@sciport/dispatch-core';
+import { foregroundBytes } from './binary-morphology.js';
 import { readInput } from './filter-io.js';
 import { labelOutput, storeLabels } from './label-output.js';
 import { LABEL_KEYS, type LabelOptions } from './measurement-options.js';
-import { readPlane } from './planes.js';
+import { labelRuns } from './label-runs.js';
 import { neighbourDeltas, readStructure } from './structure-argument.js';
 
 /** SciPy's result: [labels, count], or only the count when `output` is a preallocated array. */
@@ -26,9 +29,22 @@ export function labelHost(input: unknown, options?: LabelOptions): [NDArray, num
   }
   const mask = readStructure(o.structure, x.ndim, true);
   const target = labelOutput(o.output, x.shape, 'int32', false);
-  const plane = readPlane(x);
-  const { labels, count } = x.ndim === 0 ? { labels: Float64Array.of(plane[0] !== 0 ? 1 : 0), count: plane[0] !== 0 ? 1 : 0 } : labelPlane(plane, x.shape, mask);
-  storeLabels(target, labels, 0, count);
+  const foreground = foregroundBytes(x);
+  const out = target.array;
+  // an int32 output takes the labels in place (every count fits); others get them converted
+  const direct = out.dtype === 'int32' && out.isContiguous;
+  const labels = direct ? (out.data as Int32Array).subarray(out.offset, out.offset + out.size) : new Int32Array(foreground.length);
+  // a fresh output is zero already; the caller's may hold anything
+  if (direct && target.preallocated) labels.fill(0);
+  let count: number;
+  if (x.ndim === 0) {
+    labels[0] = foreground[0];
+    count = foreground[0];
+  } else {
+    // runs when the structure joins neighbours along the last axis (every generated one does)
+    count = labelRuns(foreground, x.shape, mask, labels) ?? labelPlane(foreground, x.shape, mask, labels);
+  }
+  if (!direct) storeLabels(target, labels, 0, count);
   return target.preallocated ? count : [target.array, count];
 }
 
@@ -41,11 +57,14 @@ interface LineNeighbours {
   count: number;
 }
 
-/** Labels of a C-ordered plane of `shape` (rank ≥ 1) where the structure `mask` connects elements. */
-export function labelPlane(plane: Float64Array, shape: readonly number[], mask: Uint8Array): { labels: Float64Array; count: number } {
-  const size = plane.length;
-  const labels = new Float64Array(size);
-  if (size === 0) return { labels, count: 0 };
+/**
+ * Labels, element by element, of the foreground (1 = foreground, C order over `shape`,
+ * rank ≥ 1) where the structure `mask` connects elements, written into `labels`
+ * (zero-filled); returns the number of components.
+ */
+export function labelPlane(foreground: Uint8Array, shape: readonly number[], mask: Uint8Array, labels: Int32Array): number {
+  const size = foreground.length;
+  if (size === 0) return 0;
   const rank = shape.length;
   const strides = cStrides(shape);
   // the neighbours visited before an element: the first non-zero coordinate step is −1
@@ -69,7 +88,7 @@ export function labelPlane(plane: Float64Array, shape: readonly number[], mask: 
   for (let start = 0; start < size; start += length) {
     lineNeighbours(earlier, outer, shape, strides, line);
     for (let j = 0, i = start; j < length; j++, i++) {
-      if (plane[i] === 0) continue;
+      if (foreground[i] === 0) continue;
       let current = 0;
       for (let n = 0; n < line.count; n++) {
         const jj = j + line.steps[n];
@@ -108,7 +127,7 @@ export function labelPlane(plane: Float64Array, shape: readonly number[], mask: 
   let count = 0;
   for (let k = 1; k < next; k++) final[k] = parent[k] === k ? ++count : final[parent[k]];
   for (let i = 0; i < size; i++) labels[i] = final[provisional[i]];
-  return { labels, count };
+  return count;
 }
 
 function lineNeighbours(deltas: readonly number[][], outer: readonly number[], shape: readonly number[], strides: readonly number[], line: LineNeighbours): void {

@@ -8,8 +8,9 @@ import { type NDArray, readOptions } from '@sciport/array-api';
 import { describe } from '@sciport/array-api/kit';
 import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { finishReal, readInput, requireReal } from './filter-io.js';
-import { footprintOffsets, forEachWindow, fullRankWindow, padPlane } from './footprint-pass.js';
+import { footprintOffsets, forEachRow, fullRankWindow, padPlane } from './footprint-pass.js';
 import { histogramRank } from './histogram-rank.js';
+import { medianBox3, totallyOrdered } from './median-box3.js';
 import { checkMode } from './modes.js';
 import {
   checkAxes,
@@ -24,7 +25,7 @@ import {
 import { quantize, resolveOutput } from './output.js';
 import { perAxis } from './per-axis.js';
 import { maximumFilterHost, minimumFilterHost, readFootprint, requireSizeOrFootprint } from './rank.js';
-import { readPlane } from './planes.js';
+import { float64Storage, readPlane } from './planes.js';
 import { checkWindow } from './window-limit.js';
 
 /** The window as a footprint over the filtered axes: the given one, or a box of `size`. */
@@ -102,7 +103,8 @@ function orderStatistic(fn: string, input: unknown, options: RankFilterOptions |
   const mode = checkMode(o.mode);
   const cval = checkCval(o.cval, false);
   const target = resolveOutput(x, o.output, false);
-  const plane = readPlane(x);
+  // padding copies the values, so float64 storage is read in place
+  const plane = float64Storage(x) ?? readPlane(x);
   if (plane.length === 0) return finishReal(target, plane);
   // SciPy stores the fill value in the input's dtype before comparing
   const c = Float64Array.of(cval[0]);
@@ -111,15 +113,26 @@ function orderStatistic(fn: string, input: unknown, options: RankFilterOptions |
   // 8-bit integers: a sliding histogram (the rank-th of integers is the same whatever selects it)
   const shift = x.dtype === 'uint8' ? 0 : x.dtype === 'int8' ? 128 : -1;
   if (shift >= 0 && x.ndim > 0) return finishReal(target, histogramRank(padded, pstride, x.shape, fshape, window.mask, rank, shift));
+  const nd = fshape.length;
+  const box3 = nd >= 2 && fshape[nd - 1] === 3 && fshape[nd - 2] === 3 && fshape.slice(0, -2).every((f) => f === 1) && count === 9;
+  if (box3 && rank === 4 && totallyOrdered(padded)) {
+    // a float64 output takes the medians in place (the input was copied into the padding)
+    const direct = float64Storage(target.array);
+    const medians = medianBox3(padded, pstride, x.shape, direct ?? new Float64Array(plane.length));
+    return direct === null ? finishReal(target, medians) : target.array;
+  }
   const offsets = footprintOffsets(fshape, (k) => window.mask[k] === 1, pstride);
   const buffer = new Float64Array(count);
-  return finishReal(
-    target,
-    forEachWindow(x.shape, pstride, (base) => {
-      for (let t = 0; t < count; t++) buffer[t] = padded[base + offsets[t]];
-      return select(buffer, 0, count - 1, rank);
-    }),
-  );
+  const direct = float64Storage(target.array);
+  const out = direct ?? new Float64Array(plane.length);
+  forEachRow(x.shape, pstride, (base, k, n) => {
+    for (let j = 0; j < n; j++) {
+      const at = base + j;
+      for (let t = 0; t < count; t++) buffer[t] = padded[at + offsets[t]];
+      out[k + j] = select(buffer, 0, count - 1, rank);
+    }
+  });
+  return direct === null ? finishReal(target, out) : target.array;
 }
 
 export function checkRank(value: unknown, count: number): number {

@@ -42,6 +42,14 @@ class PointSampler {
   run(source: Float64Array, from: number, stride: number, count: number, out: Float64Array, first: number): void {
     const { grid, taps, weights: w, offsets: o, outside, cval } = this;
     const nd = w.length;
+    if (taps === 2 && nd === 2) {
+      this.runLinear2(source, from, stride, count, out, first);
+      return;
+    }
+    if (taps === 2 && nd === 3) {
+      this.runLinear3(source, from, stride, count, out, first);
+      return;
+    }
     for (let d = 0; d < nd; d++) locateAxis(grid, d, source, d * stride + from, count, w[d], o[d], outside[d]);
     const c = grid.coef;
     if (nd === 1) {
@@ -66,6 +74,135 @@ class PointSampler {
         out[first + q] = away ? cval : sumN(c, taps, w, o, this.at, this.tap);
       }
     }
+  }
+
+  /** `run` for order 1 in 2-D (see linear2). */
+  private runLinear2(source: Float64Array, from: number, stride: number, count: number, out: Float64Array, first: number): void {
+    const { grid, weights: w, offsets: o, outside, cval } = this;
+    const c = grid.coef;
+    linear2(grid, source, from, stride, count, out, first, cval, (q) => {
+      locateAxis(grid, 0, source, from + q, 1, w[0], o[0], outside[0]);
+      locateAxis(grid, 1, source, stride + from + q, 1, w[1], o[1], outside[1]);
+      return outside[0][0] | outside[1][0] ? cval : sum2(c, 2, w[0], o[0], 0, w[1], o[1], 0);
+    });
+  }
+
+  /** `run` for order 1 in 3-D (see linear3). */
+  private runLinear3(source: Float64Array, from: number, stride: number, count: number, out: Float64Array, first: number): void {
+    const { grid, weights: w, offsets: o, outside, cval } = this;
+    const c = grid.coef;
+    linear3(grid, source, from, stride, count, out, first, cval, (q) => {
+      for (let d = 0; d < 3; d++) locateAxis(grid, d, source, d * stride + from + q, 1, w[d], o[d], outside[d]);
+      return outside[0][0] | outside[1][0] | outside[2][0] ? cval : sum3(c, 2, w[0], o[0], 0, w[1], o[1], 0, w[2], o[2], 0);
+    });
+  }
+}
+
+/**
+ * PointSampler.run for order 1 in 2-D: a point whose four taps lie inside the grid is
+ * summed at once (the same weights and terms, in the same order, as locateAxis and sum2
+ * give); any other point goes through them one at a time.
+ */
+function linear2(
+  grid: SplineGrid,
+  source: Float64Array,
+  from: number,
+  stride: number,
+  count: number,
+  out: Float64Array,
+  first: number,
+  cval: number,
+  generic: (q: number) => number,
+): void {
+  const c = grid.coef;
+  const { pad, ring } = grid;
+  const last0 = grid.lengths[0] - 1;
+  const last1 = grid.lengths[1] - 1;
+  const s0 = grid.strides[0];
+  const s1 = grid.strides[1];
+  // 'constant' gives cval for a point outside the input (or a NaN coordinate)
+  const constant = grid.mode === 'constant';
+  for (let q = 0; q < count; q++) {
+    const x0 = source[from + q] + pad;
+    const x1 = source[stride + from + q] + pad;
+    if (!(x0 >= 0 && x0 < last0 && x1 >= 0 && x1 < last1)) {
+      out[first + q] = constant && !(x0 >= 0 && x0 <= last0 && x1 >= 0 && x1 <= last1) ? cval : generic(q);
+      continue;
+    }
+    const f0 = Math.floor(x0);
+    const f1 = Math.floor(x1);
+    const v0 = 1 - (x0 - f0);
+    const v1 = 1 - v0;
+    const u0 = 1 - (x1 - f1);
+    const u1 = 1 - u0;
+    const r0 = (f0 + ring) * s0;
+    const r1 = r0 + s0;
+    const k0 = (f1 + ring) * s1;
+    const k1 = k0 + s1;
+    let t = 0;
+    t += c[r0 + k0] * v0 * u0;
+    t += c[r0 + k1] * v0 * u1;
+    t += c[r1 + k0] * v1 * u0;
+    t += c[r1 + k1] * v1 * u1;
+    out[first + q] = t;
+  }
+}
+
+/** linear2 in 3-D: the terms of sum3 for order 1, in its order. */
+function linear3(
+  grid: SplineGrid,
+  source: Float64Array,
+  from: number,
+  stride: number,
+  count: number,
+  out: Float64Array,
+  first: number,
+  cval: number,
+  generic: (q: number) => number,
+): void {
+  const c = grid.coef;
+  const { pad, ring } = grid;
+  const last0 = grid.lengths[0] - 1;
+  const last1 = grid.lengths[1] - 1;
+  const last2 = grid.lengths[2] - 1;
+  const s0 = grid.strides[0];
+  const s1 = grid.strides[1];
+  const s2 = grid.strides[2];
+  const constant = grid.mode === 'constant';
+  for (let q = 0; q < count; q++) {
+    const x0 = source[from + q] + pad;
+    const x1 = source[stride + from + q] + pad;
+    const x2 = source[2 * stride + from + q] + pad;
+    if (!(x0 >= 0 && x0 < last0 && x1 >= 0 && x1 < last1 && x2 >= 0 && x2 < last2)) {
+      const away = !(x0 >= 0 && x0 <= last0 && x1 >= 0 && x1 <= last1 && x2 >= 0 && x2 <= last2);
+      out[first + q] = constant && away ? cval : generic(q);
+      continue;
+    }
+    const f0 = Math.floor(x0);
+    const f1 = Math.floor(x1);
+    const f2 = Math.floor(x2);
+    const a0 = 1 - (x0 - f0);
+    const a1 = 1 - a0;
+    const b0 = 1 - (x1 - f1);
+    const b1 = 1 - b0;
+    const u0 = 1 - (x2 - f2);
+    const u1 = 1 - u0;
+    const r0 = (f0 + ring) * s0;
+    const r1 = r0 + s0;
+    const m0 = (f1 + ring) * s1;
+    const m1 = m0 + s1;
+    const k0 = (f2 + ring) * s2;
+    const k1 = k0 + s2;
+    let t = 0;
+    t += c[r0 + m0 + k0] * a0 * b0 * u0;
+    t += c[r0 + m0 + k1] * a0 * b0 * u1;
+    t += c[r0 + m1 + k0] * a0 * b1 * u0;
+    t += c[r0 + m1 + k1] * a0 * b1 * u1;
+    t += c[r1 + m0 + k0] * a1 * b0 * u0;
+    t += c[r1 + m0 + k1] * a1 * b0 * u1;
+    t += c[r1 + m1 + k0] * a1 * b1 * u0;
+    t += c[r1 + m1 + k1] * a1 * b1 * u1;
+    out[first + q] = t;
   }
 }
 

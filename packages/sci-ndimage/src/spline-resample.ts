@@ -47,6 +47,8 @@ export function resampleSeparable(
   if (tables.length === 1) {
     const [t0] = tables;
     for (let i = 0; i < t0.length; i++) out[i] = t0.outside[i] ? cval : sum1(c, taps, t0.weights, t0.offsets, i * taps);
+  } else if (tables.length === 2 && taps === 2) {
+    resampleLinear2(c, tables[0], tables[1], cval, out);
   } else if (tables.length === 2) {
     const [t0, t1] = tables;
     let p = 0;
@@ -81,6 +83,45 @@ export function resampleSeparable(
     resampleAnyRank(grid, tables, cval, out);
   }
   return out;
+}
+
+/**
+ * resampleSeparable for order 1 in 2-D: a row's two taps read once per row, each value
+ * the four terms of sum2 in its order.
+ */
+function resampleLinear2(c: Float64Array, t0: AxisTaps, t1: AxisTaps, cval: number, out: Float64Array): void {
+  const w1 = t1.weights;
+  const o1 = t1.offsets;
+  const away = t1.outside;
+  const n = t1.length;
+  let p = 0;
+  for (let i = 0; i < t0.length; i++) {
+    if (t0.outside[i]) {
+      out.fill(cval, p, p + n);
+      p += n;
+      continue;
+    }
+    const r0 = t0.offsets[2 * i];
+    const r1 = t0.offsets[2 * i + 1];
+    const v0 = t0.weights[2 * i];
+    const v1 = t0.weights[2 * i + 1];
+    for (let j = 0; j < n; j++, p++) {
+      if (away[j]) {
+        out[p] = cval;
+        continue;
+      }
+      const k0 = o1[2 * j];
+      const k1 = o1[2 * j + 1];
+      const u0 = w1[2 * j];
+      const u1 = w1[2 * j + 1];
+      let t = 0;
+      t += c[r0 + k0] * v0 * u0;
+      t += c[r0 + k1] * v0 * u1;
+      t += c[r1 + k0] * v1 * u0;
+      t += c[r1 + k1] * v1 * u1;
+      out[p] = t;
+    }
+  }
 }
 
 /** resampleSeparable for four or more axes. */
