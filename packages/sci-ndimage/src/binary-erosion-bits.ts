@@ -8,7 +8,7 @@
  * array are a constant border line. A line is recomputed only when a line it reads changed
  * in the previous pass (otherwise it would come out unchanged).
  */
-import type { ErosionSpec } from './binary-erosion.js';
+import type { ErosionSpec } from './erosion-spec.js';
 
 /** The state after the packed passes: the values now and before the last pass, and the passes done. */
 export interface BitPasses {

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NDArray } from '@sciport/array-api';
-import { type ErosionSpec, erodePlane } from '../src/binary-erosion.js';
+import { erodePlane } from '../src/binary-erosion.js';
+import type { ErosionSpec } from '../src/erosion-spec.js';
 import { binaryDilation, binaryErosion } from '../src/index.js';
 
 /** Synchronous passes of the rule, element by element. */

@@ -1,7 +1,6 @@
 import { nonFiniteError, singularError } from '@sciport/linalg/backend-kit';
 import { GPUArray } from '../gpu-array.js';
-import type { DeferredCheck } from '../memory/deferred-checks.js';
-import { Storage } from '../memory/storage.js';
+import { type DeferredCheck, Storage } from '../memory/storage.js';
 import { Batch } from '../program/batch.js';
 import { Params } from '../program/params.js';
 import { broadcastTo } from '../namespace/manipulation.js';

@@ -1,6 +1,21 @@
 import type { Runtime } from '../runtime.js';
-import type { DeferredCheck } from './deferred-checks.js';
 import type { AllocationKind, PooledBuffer } from './pool.js';
+
+/**
+ * Errors a kernel can only detect on the device (a zero pivot, a NaN in the input) are
+ * raised when the result is read: the kernel writes status words into a small buffer that
+ * travels with the result's storage, and reading the result (toHost, toTypedArray) reads
+ * those words first (settleChecks, deferred-checks.ts) and throws the error they describe.
+ * LAPACK's INFO and cuSOLVER's `info` arrays report the same way, but leave the check to
+ * the caller.
+ */
+export interface DeferredCheck {
+  /** The status words (u32) the kernels write. */
+  readonly status: Storage;
+  readonly words: number;
+  /** The error the words describe, or undefined when they say all is well. */
+  errorFor(words: Uint32Array): Error | undefined;
+}
 
 /**
  * A pooled buffer shared by an array and its views. The buffer goes back to the pool
