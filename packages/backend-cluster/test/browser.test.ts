@@ -19,15 +19,23 @@ const FOLDERS: Record<string, string> = {
   '@sciport/array-api': 'array-api',
   '@sciport/fft': 'sci-fft',
   '@sciport/ndimage': 'sci-ndimage',
+  '@sciport/linalg': 'sci-linalg',
   '@sciport/backend-cluster': 'backend-cluster',
 };
 const CHROMIUM = '/usr/bin/chromium';
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.map': 'application/json', '.wasm': 'application/wasm' };
 
+/** The served path of a package's entry or subpath export, from its package.json `exports` (files under dist/). */
+function servedPath(folder: string, sub: string | undefined): string {
+  const { exports } = JSON.parse(readFileSync(join(packages, folder, 'package.json'), 'utf8'));
+  const target = exports[sub === undefined ? '.' : `./${sub}`]?.default ?? `./dist/${sub ?? 'index'}.js`;
+  return `/${folder}/${target.replace(/^\.\/dist\//, '')}`;
+}
+
 function rewrite(source: string): string {
-  // `@sciport/fft/backend-kit` and other subpath exports map to `<folder>/<subpath>.js`.
+  // `@sciport/fft/backend-kit` and other subpath exports map to the file their exports name.
   return source.replace(/(from\s*|import\s*\(?\s*)'(@sciport\/[a-z-]+)(?:\/([a-z-]+))?'/g, (all, lead: string, spec: string, sub?: string) =>
-    FOLDERS[spec] ? `${lead}'/${FOLDERS[spec]}/${sub ?? 'index'}.js'` : all,
+    FOLDERS[spec] ? `${lead}'${servedPath(FOLDERS[spec], sub)}'` : all,
   );
 }
 

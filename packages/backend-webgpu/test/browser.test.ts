@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const packages = resolve(here, '../..');
-const served = ['dispatch-core', 'array-api', 'sci-fft', 'sci-ndimage', 'backend-webgpu'];
+const served = ['dispatch-core', 'array-api', 'sci-fft', 'sci-ndimage', 'sci-linalg', 'backend-webgpu'];
 const CHROMIUM = '/usr/bin/chromium';
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.map': 'application/json' };
