@@ -97,7 +97,8 @@ describe('cossin (fast-check)', () => {
         expect(t.length).toBe(Math.min(p, m - p, q, m - q));
         t.forEach((v, i) => {
           expect(v).toBeGreaterThanOrEqual(0);
-          expect(v).toBeLessThanOrEqual(Math.PI / 2);
+          // π/2 rounded to the result's precision (float32's nearest value lies above π/2, as SciPy's)
+          expect(v).toBeLessThanOrEqual(theta.dtype === 'float32' ? Math.fround(Math.PI / 2) : Math.PI / 2);
           if (i > 0) expect(v).toBeGreaterThanOrEqual(t[i - 1] - tol);
         });
         const want = expectedCs(t, m, p, q, swapSign);
