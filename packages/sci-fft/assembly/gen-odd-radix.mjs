@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkMode, runGenerator, syncGenerated } from './generated-file.mjs';
+import { checkMode, runGenerator, syncGenerated } from '../../../tooling/wasm/generated-file.mjs';
 
 const RADICES = [7, 11, 13];
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkMode, syncGenerated } from '../assembly/generated-file.mjs';
+import { checkMode, syncGenerated } from '../../../tooling/wasm/generated-file.mjs';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 

@@ -1,5 +1,5 @@
 /**
- * Generated files of this package are committed build products: a generator writes its
+ * Generated files of the packages (wasm bytes, unrolled kernels) are committed build products: a generator writes its
  * file only when the content changes (so `pnpm build` on a clean clone leaves `git status`
  * clean and `tsc -b` sees no new mtime), and in check mode (`--check`, or any CI run)
  * it writes nothing and fails when the committed file differs from what the sources give.
@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Check instead of write: `--check` on the command line, or a CI environment. */
 export function checkMode(argv = process.argv, env = process.env) {
@@ -23,7 +23,7 @@ export function checkMode(argv = process.argv, env = process.env) {
 export function syncGenerated(file, content, { check }) {
   const current = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
   if (current === content) return 'unchanged';
-  const name = relative(packageRoot, file);
+  const name = relative(repositoryRoot, file);
   if (check) {
     throw new Error(
       `${name} is out of date with its sources in assembly/ (checked, not rewritten): run pnpm build and commit ${name}.`,
