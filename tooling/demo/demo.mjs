@@ -4,7 +4,7 @@
 // `node tooling/demo/demo.mjs --report <dir>` chooses where the report goes.
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { abs, asarray, log1p } from '@sciport/array-api';
+import { abs, asarray, log1p, matmul, multiply, slice } from '@sciport/array-api';
 import { fft2, fftshift } from '@sciport/fft';
 import { solve, svd, svdvals } from '@sciport/linalg';
 import { gaussianFilter, gaussianGradientMagnitude, label, medianFilter, sobel, zoom } from '@sciport/ndimage';
@@ -74,19 +74,7 @@ const environment = `${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.mode
 const path = writeReport(reportDir, { rows, backends, skipped, pictures, environment });
 log('HTML report', `${path} (open it in a browser)`);
 
-/** Σ_{i<k} s_i u_i v_iᵀ from svd's factors. */
-function rankApproximation(uArray, sArray, vhArray, k) {
-  const [m] = uArray.shape;
-  const [, cols] = vhArray.shape;
-  const uv = uArray.toTypedArray();
-  const sv = sArray.toTypedArray();
-  const vv = vhArray.toTypedArray();
-  const out = new Float64Array(m * cols);
-  for (let t = 0; t < k; t++) {
-    for (let i = 0; i < m; i++) {
-      const a = uv[i * uArray.shape[1] + t] * sv[t];
-      for (let j = 0; j < cols; j++) out[i * cols + j] += a * vv[t * cols + j];
-    }
-  }
-  return asarray(out, { shape: [m, cols] });
+/** Σ_{i<k} s_i u_i v_iᵀ from svd's factors: (u[:, :k] · s[:k]) @ vh[:k, :]. */
+function rankApproximation(u, s, vh, k) {
+  return matmul(multiply(u.slice(slice(), slice(0, k)), s.slice(slice(0, k))), vh.slice(slice(0, k), slice()));
 }
