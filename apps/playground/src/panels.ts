@@ -2,7 +2,7 @@
  * The playground's panels. Each says which multimethod it calls with which arguments (the
  * call that is dispatched to the chosen backend and timed) and how the result is shown.
  */
-import { abs, asarray, log1p, type NDArray } from '@sciport/array-api';
+import { abs, log1p, matmul, multiply, type NDArray, slice } from '@sciport/array-api';
 import { fft2, fftshift } from '@sciport/fft';
 import { svd } from '@sciport/linalg';
 import {
@@ -77,21 +77,9 @@ const MORPHOLOGY: Record<string, Multimethod> = {
   blackTophat,
 };
 
-/** Σ_{i<k} s_i u_i v_iᵀ: the best rank-k approximation (Eckart–Young). */
+/** Σ_{i<k} s_i u_i v_iᵀ, the best rank-k approximation (Eckart–Young): (u[:, :k] · s[:k]) @ vh[:k, :]. */
 function rankApproximation([u, s, vh]: readonly NDArray[], k: number): NDArray {
-  const [m, r] = u!.shape as [number, number];
-  const cols = vh!.shape[1]!;
-  const uv = u!.toTypedArray() as Float64Array;
-  const sv = s!.toTypedArray() as Float64Array;
-  const vv = vh!.toTypedArray() as Float64Array;
-  const out = new Float64Array(m * cols);
-  for (let t = 0; t < Math.min(k, sv.length); t++) {
-    for (let i = 0; i < m; i++) {
-      const a = uv[i * r + t]! * sv[t]!;
-      for (let j = 0; j < cols; j++) out[i * cols + j] += a * vv[t * cols + j]!;
-    }
-  }
-  return asarray(out, { shape: [m, cols] });
+  return matmul(multiply(u!.slice(slice(), slice(0, k)), s!.slice(slice(0, k))), vh!.slice(slice(0, k), slice()));
 }
 
 export const PANELS: readonly Panel[] = [
