@@ -40,3 +40,4 @@ export {
   BINARY_PROPAGATION_KEYS,
 } from './morphology-options.js';
 export { checkBorderValue, checkIterations, structureFor } from './binary-morphology.js';
+export { greyWindow, mirrored } from './grey-window.js';

@@ -8,16 +8,16 @@
  * converted to the input's dtype and the sum stored in it (so fractions truncate and
  * integer sums can wrap); the extreme is stored in the output's dtype.
  */
-import { asarray, type DType, dtypeInfo, NDArray, readOptions } from '@sciport/array-api';
+import { type DType, dtypeInfo, type NDArray, readOptions } from '@sciport/array-api';
 import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { finishReal, readInput, requireReal } from './filter-io.js';
 import { footprintOffsets, fullRankWindow, padPlane } from './footprint-pass.js';
 import { checkMode } from './modes.js';
+import { greyWindow, mirrored } from './grey-window.js';
 import { GREY_MORPHOLOGY_KEYS, type GreyMorphologyOptions } from './morphology-options.js';
-import { checkAxes, checkCval, checkOriginRange, checkOriginValue, checkSize } from './options.js';
+import { checkCval, checkOriginRange, } from './options.js';
 import { resolveOutput } from './output.js';
 import { forEachLine } from './padded-lines.js';
-import { perAxis } from './per-axis.js';
 import { readPlane } from './planes.js';
 import { maximumFilterHost, minimumFilterHost, readFootprint } from './rank.js';
 
@@ -36,44 +36,11 @@ function storeIn(dtype: DType): (v: number) => number {
   };
 }
 
-function requireWindow(fn: string, o: GreyMorphologyOptions): void {
-  if (o.size === undefined && o.footprint === undefined && o.structure === undefined) {
-    throw new InvalidArgumentError(`${fn} needs a size, a footprint or a structure.`, { argument: 'size', hint: 'Pass e.g. { size: 3 }.' });
-  }
-  if (o.size !== undefined && (o.footprint !== undefined || o.structure !== undefined)) {
-    throw new InvalidArgumentError(`${fn} takes a size or a footprint/structure, not both (SciPy ignores size then).`, {
-      argument: 'size',
-      hint: 'Leave out size when you give a footprint or a structure.',
-    });
-  }
-}
-
-/** A C-order array mirrored along every axis. */
-function mirrored(a: NDArray): NDArray {
-  const flat = readPlane(a).reverse();
-  return new NDArray(flat, [...a.shape], 'float64');
-}
-
 function greyMorphology(fn: string, input: unknown, options: GreyMorphologyOptions | undefined, dilate: boolean): NDArray {
   const o = readOptions(options, GREY_MORPHOLOGY_KEYS, fn);
   const x = readInput(input);
   requireReal(x, fn);
-  requireWindow(fn, o);
-  const axes = checkAxes(o.axes, x.ndim);
-  let origins = perAxis(o.origin, axes.length, 'origin', checkOriginValue);
-  const footprint = o.footprint === undefined ? null : asarray(o.footprint);
-  const structure = o.structure === undefined ? null : asarray(o.structure);
-  if (dilate) {
-    // mirror origin i by the length of window dimension i, as SciPy pairs them
-    const lengths = footprint?.shape ?? structure?.shape ?? perAxis(o.size, axes.length, 'size', checkSize);
-    if (lengths.length !== axes.length) {
-      throw new ShapeError(`The window has ${lengths.length} dimensions for ${axes.length} filtered axes.`, {
-        argument: footprint !== null ? 'footprint' : 'structure',
-        hint: 'Give the window one dimension per filtered axis (see axes).',
-      });
-    }
-    origins = origins.map((v, i) => -v - (lengths[i] % 2 === 0 ? 1 : 0));
-  }
+  const { axes, origins, footprint, structure } = greyWindow(fn, o, x.ndim, dilate);
   if (structure === null) {
     const filter = dilate ? maximumFilterHost : minimumFilterHost;
     const window = footprint === null ? { size: o.size } : { footprint: dilate ? mirrored(footprint) : footprint };

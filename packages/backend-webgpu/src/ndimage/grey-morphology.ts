@@ -1,16 +1,14 @@
-import { asarray, NDArray, readOptions } from '@sciport/array-api';
+import { type NDArray, readOptions } from '@sciport/array-api';
 import { InvalidArgumentError, NotSupportedError, ShapeError } from '@sciport/dispatch-core';
 import type { GreyMorphologyOptions } from '@sciport/ndimage';
 import {
-  checkAxes,
   checkCval,
   checkMode,
   checkOriginRange,
-  checkOriginValue,
-  checkSize,
   fullRankWindow,
   GREY_MORPHOLOGY_KEYS,
-  perAxis,
+  greyWindow,
+  mirrored,
   readFootprint,
   windowExtension,
 } from '@sciport/ndimage/backend-kit';
@@ -28,43 +26,10 @@ import { checkGpuOutputAs } from './output.js';
  * on uint32 and bool arrays it is declined with the reason.
  */
 
-function requireWindow(fn: string, o: GreyMorphologyOptions): void {
-  if (o.size === undefined && o.footprint === undefined && o.structure === undefined) {
-    throw new InvalidArgumentError(`${fn} needs a size, a footprint or a structure.`, { argument: 'size', hint: 'Pass e.g. { size: 3 }.' });
-  }
-  if (o.size !== undefined && (o.footprint !== undefined || o.structure !== undefined)) {
-    throw new InvalidArgumentError(`${fn} takes a size or a footprint/structure, not both (SciPy ignores size then).`, {
-      argument: 'size',
-      hint: 'Leave out size when you give a footprint or a structure.',
-    });
-  }
-}
-
-/** The values of a C-order host array, mirrored along every axis. */
-function mirrored(a: NDArray): NDArray {
-  const flat = Float64Array.from(a.toTypedArray() as ArrayLike<number>).reverse();
-  return new NDArray(flat, [...a.shape], 'float64');
-}
-
 function greyMorphology(fn: string, input: unknown, options: GreyMorphologyOptions | undefined, dilate: boolean): GPUArray {
   const o = readOptions(options, GREY_MORPHOLOGY_KEYS, fn);
   const x = selectionInput(input, fn);
-  requireWindow(fn, o);
-  const axes = checkAxes(o.axes, x.ndim);
-  let origins = perAxis(o.origin, axes.length, 'origin', checkOriginValue);
-  const footprint = o.footprint === undefined ? null : asarray(o.footprint);
-  const structure = o.structure === undefined ? null : asarray(o.structure);
-  if (dilate) {
-    // mirror origin i by the length of window dimension i, as SciPy pairs them
-    const lengths = footprint?.shape ?? structure?.shape ?? perAxis(o.size, axes.length, 'size', checkSize);
-    if (lengths.length !== axes.length) {
-      throw new ShapeError(`The window has ${lengths.length} dimensions for ${axes.length} filtered axes.`, {
-        argument: footprint !== null ? 'footprint' : 'structure',
-        hint: 'Give the window one dimension per filtered axis (see axes).',
-      });
-    }
-    origins = origins.map((v, i) => -v - (lengths[i] % 2 === 0 ? 1 : 0));
-  }
+  const { axes, origins, footprint, structure } = greyWindow(fn, o, x.ndim, dilate);
   if (structure === null) {
     const filter = dilate ? maximumFilterGPU : minimumFilterGPU;
     const window = footprint === null ? { size: o.size } : { footprint: dilate ? mirrored(footprint) : footprint };
