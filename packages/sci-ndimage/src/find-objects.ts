@@ -32,8 +32,10 @@ export function findObjectsHost(input: unknown, options?: FindObjectsOptions): (
     });
   }
   const labels = readPlane(x);
-  let maxLabel = maxLabelOption;
-  if (maxLabel < 1) for (const l of labels) maxLabel = Math.max(maxLabel, l);
+  // as SciPy: a maxLabel below 1 means the largest label present (none present: no objects)
+  let maxLabel = 0;
+  if (maxLabelOption >= 1) maxLabel = maxLabelOption;
+  else for (const l of labels) maxLabel = Math.max(maxLabel, l);
   const rank = x.ndim;
   // per label: start (lo) and stop (hi) per axis, set by the label's first element
   const lo = new Float64Array(maxLabel * rank);

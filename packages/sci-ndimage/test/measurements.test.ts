@@ -95,6 +95,13 @@ describe('measurement result forms', () => {
     expect([centerOfMass(x, labels, []), maximumPosition(x, labels, [])]).toEqual([[], []]);
   });
 
+  it('findObjects reports no objects when no positive label is present, whatever maxLabel below 1 says', () => {
+    // SciPy: find_objects([-1, -2, 0]) == [] and find_objects([1, 2], max_label=-3) finds both labels
+    expect(findObjects(asarray([-1, -2, 0], { dtype: 'int32' }))).toEqual([]);
+    expect(findObjects(asarray([], { dtype: 'int32' }), { maxLabel: -3 })).toEqual([]);
+    expect(findObjects(asarray([1, 2], { dtype: 'int32' }), { maxLabel: -3 })).toEqual([[[0, 1]], [[1, 2]]]);
+  });
+
   it('findObjects gives [start, stop] per axis, null for a missing label', () => {
     expect(findObjects(asarray(LABELS, { dtype: 'int32' }), { maxLabel: 4 })).toEqual([[[0, 1], [0, 2]], [[1, 3], [2, 4]], [[2, 3], [0, 1]], null]);
   });
