@@ -10,22 +10,8 @@
  * Memory: the module's packing buffers sit at its heap base; above them callers take
  * regions from a stack (`WasmGemm.alloc` / `release`) for their operands.
  */
+import { loadEmbeddedWasm, type WasmMemory } from '../embedded-wasm.js';
 import { gemmWasmBase64 } from './gemm-wasm-bytes.js';
-
-/** The subset of the WebAssembly JS API used here (the ES lib has no WebAssembly types). */
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-interface WasmInstance {
-  readonly exports: object;
-}
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => WasmInstance;
-  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: WasmInstance }>;
-}
 
 interface GemmExports {
   readonly memory: WasmMemory;
@@ -51,28 +37,6 @@ export interface WasmGemm {
   f64(): Float64Array;
   /** The module's memory as float32 (index = pointer / 4). */
   f32(): Float32Array;
-}
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-function decodeBase64(s: string): Uint8Array {
-  const lookup = new Uint8Array(128);
-  for (let i = 0; i < B64.length; i++) lookup[B64.charCodeAt(i)] = i;
-  let len = s.length;
-  while (len > 0 && s[len - 1] === '=') len--;
-  const out = new Uint8Array((len * 3) >> 2);
-  let o = 0;
-  for (let i = 0; i < len; i += 4) {
-    const a = lookup[s.charCodeAt(i)];
-    const b = lookup[s.charCodeAt(i + 1)];
-    const c = i + 2 < len ? lookup[s.charCodeAt(i + 2)] : 0;
-    const d = i + 3 < len ? lookup[s.charCodeAt(i + 3)] : 0;
-    const v = (a << 18) | (b << 12) | (c << 6) | d;
-    if (o < out.length) out[o++] = (v >> 16) & 255;
-    if (o < out.length) out[o++] = (v >> 8) & 255;
-    if (o < out.length) out[o++] = v & 255;
-  }
-  return out;
 }
 
 /**
@@ -129,34 +93,12 @@ function makeRuntime(exports: GemmExports): WasmGemm {
 let kernel: WasmGemm | null = null;
 let enabled = true;
 
-const g = globalThis as { WebAssembly?: WasmApi; document?: unknown };
-
-function adopt(instance: WasmInstance): void {
-  if (kernel === null) kernel = makeRuntime(instance.exports as unknown as GemmExports);
-}
-
-function load(): Promise<void> {
-  const WA = g.WebAssembly;
-  if (WA === undefined) return Promise.resolve();
-  const bytes = decodeBase64(gemmWasmBase64);
-  // validate() is false on engines without SIMD128: keep the TypeScript loops there.
-  if (!WA.validate(bytes)) return Promise.resolve();
-  if (g.document === undefined) {
-    try {
-      adopt(new WA.Instance(new WA.Module(bytes), {}));
-      return Promise.resolve();
-    } catch {
-      // synchronous compilation refused here: fall through to the asynchronous one
-    }
-  }
-  return WA.instantiate(bytes, {}).then(
-    (r) => adopt(r.instance),
-    () => undefined,
-  );
+function adopt(exports: object): void {
+  if (kernel === null) kernel = makeRuntime(exports as GemmExports);
 }
 
 /** Resolves once the WebAssembly kernel is usable (or known to be unavailable). */
-export const gemmWasmReady: Promise<void> = load();
+export const gemmWasmReady: Promise<void> = loadEmbeddedWasm(gemmWasmBase64, adopt);
 
 /** The kernel, or null while loading, where unavailable, or when turned off. */
 export function wasmGemm(): WasmGemm | null {

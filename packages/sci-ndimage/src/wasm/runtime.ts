@@ -13,22 +13,8 @@
  * synchronous and never nest), so there is no allocator: `borrow` grows the memory to the
  * size a call needs and hands back the heap's start. The memory keeps its largest size.
  */
+import { loadEmbeddedWasm, type WasmMemory } from '@sciport/array-api/kernels';
 import { ndimageWasmBase64 } from './ndimage-wasm-bytes.js';
-
-/** The subset of the WebAssembly JS API used here (the ES lib has no WebAssembly types). */
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-interface WasmInstance {
-  readonly exports: object;
-}
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => WasmInstance;
-  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: WasmInstance }>;
-}
 
 export interface NdimageWasmExports {
   readonly memory: WasmMemory;
@@ -65,57 +51,13 @@ export interface NdimageWasmExports {
   roundToFloat32(p: number, count: number): void;
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-function decodeBase64(s: string): Uint8Array {
-  const lookup = new Uint8Array(128);
-  for (let i = 0; i < B64.length; i++) lookup[B64.charCodeAt(i)] = i;
-  let len = s.length;
-  while (len > 0 && s[len - 1] === '=') len--;
-  const out = new Uint8Array((len * 3) >> 2);
-  let o = 0;
-  for (let i = 0; i < len; i += 4) {
-    const v =
-      (lookup[s.charCodeAt(i)] << 18) |
-      (lookup[s.charCodeAt(i + 1)] << 12) |
-      ((i + 2 < len ? lookup[s.charCodeAt(i + 2)] : 0) << 6) |
-      (i + 3 < len ? lookup[s.charCodeAt(i + 3)] : 0);
-    if (o < out.length) out[o++] = (v >> 16) & 255;
-    if (o < out.length) out[o++] = (v >> 8) & 255;
-    if (o < out.length) out[o++] = v & 255;
-  }
-  return out;
-}
-
 let wasm: NdimageWasmExports | null = null;
 let enabled = true;
 
-const g = globalThis as { WebAssembly?: WasmApi; document?: unknown };
-
-function load(): Promise<void> {
-  const WA = g.WebAssembly;
-  if (WA === undefined) return Promise.resolve();
-  const bytes = decodeBase64(ndimageWasmBase64);
-  // validate() is false on engines without SIMD128: keep the TypeScript kernels there.
-  if (!WA.validate(bytes)) return Promise.resolve();
-  if (g.document === undefined) {
-    try {
-      wasm ??= new WA.Instance(new WA.Module(bytes), {}).exports as NdimageWasmExports;
-      return Promise.resolve();
-    } catch {
-      // not allowed here: fall through to asynchronous compilation
-    }
-  }
-  return WA.instantiate(bytes, {}).then(
-    (r) => {
-      wasm ??= r.instance.exports as NdimageWasmExports;
-    },
-    () => undefined,
-  );
-}
-
 /** Resolves once the WebAssembly kernels are usable (or known to be unavailable). */
-export const wasmReady: Promise<void> = load();
+export const wasmReady: Promise<void> = loadEmbeddedWasm(ndimageWasmBase64, (exports) => {
+  wasm ??= exports as NdimageWasmExports;
+});
 
 /** Which kernels the linear and min/max filters run on right now. */
 export function activeKernels(): 'wasm-simd' | 'typescript' {

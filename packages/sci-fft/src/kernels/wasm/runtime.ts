@@ -11,22 +11,8 @@
  * Memory: permanent tables (twiddles, chirps) come from a bump allocator at the bottom
  * of the heap; per-call buffers from a stack above it that is released after each call.
  */
+import { loadEmbeddedWasm, type WasmMemory } from '@sciport/array-api/kernels';
 import { fftWasmBase64 } from './fft-wasm-bytes.js';
-
-/** The subset of the WebAssembly JS API used here (the ES lib has no WebAssembly types). */
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-interface WasmInstance {
-  readonly exports: object;
-}
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => WasmInstance;
-  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: WasmInstance }>;
-}
 
 export interface FftWasmExports {
   readonly memory: WasmMemory;
@@ -147,35 +133,13 @@ export interface FftWasmExports {
   ): void;
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-function decodeBase64(s: string): Uint8Array {
-  const lookup = new Uint8Array(128);
-  for (let i = 0; i < B64.length; i++) lookup[B64.charCodeAt(i)] = i;
-  let len = s.length;
-  while (len > 0 && s[len - 1] === '=') len--;
-  const out = new Uint8Array((len * 3) >> 2);
-  let o = 0;
-  for (let i = 0; i < len; i += 4) {
-    const a = lookup[s.charCodeAt(i)];
-    const b = lookup[s.charCodeAt(i + 1)];
-    const c = i + 2 < len ? lookup[s.charCodeAt(i + 2)] : 0;
-    const d = i + 3 < len ? lookup[s.charCodeAt(i + 3)] : 0;
-    const v = (a << 18) | (b << 12) | (c << 6) | d;
-    if (o < out.length) out[o++] = (v >> 16) & 255;
-    if (o < out.length) out[o++] = (v >> 8) & 255;
-    if (o < out.length) out[o++] = v & 255;
-  }
-  return out;
-}
-
 let wasm: FftWasmExports | null = null;
 let enabled = true;
 
 // The instance's memory: [heapBase, permTop): plan tables, first-fit with a free list (plans
 // are evicted by the LRU cache in resident.ts); [permTop, …): a stack of scratch frames, one
 // per transform. Declared before load() runs: assigning them in the temporal dead zone used
-// to throw inside adopt(), after `wasm` was set, and send load() on to compile a second
+// to throw inside adopt(), after `wasm` was set, and send the loader on to compile a second
 // instance that replaced the first a tick later, under plans made in the first one.
 let permTop = 0;
 let stackTop = 0;
@@ -186,41 +150,15 @@ const freeBlocks: [number, number][] = [];
 const pendingGaps: [number, number][] = [];
 
 /** Takes an instance as the kernels; only ever one (plans live in its memory). */
-function adopt(instance: WasmInstance): void {
+function adopt(instance: object): void {
   if (wasm !== null) return;
-  const exports = instance.exports as unknown as FftWasmExports;
+  const exports = instance as FftWasmExports;
   permTop = align16(exports.heapBase());
   wasm = exports;
 }
 
-const g = globalThis as { WebAssembly?: WasmApi; document?: unknown };
-
-function load(): Promise<void> {
-  const WA = g.WebAssembly;
-  if (WA === undefined) return Promise.resolve();
-  const bytes = decodeBase64(fftWasmBase64);
-  // validate() is false on engines without SIMD128: keep the TypeScript kernels there.
-  if (!WA.validate(bytes)) return Promise.resolve();
-  if (g.document === undefined) {
-    let instance: WasmInstance | undefined;
-    try {
-      instance = new WA.Instance(new WA.Module(bytes), {});
-    } catch {
-      // not allowed here: fall through to asynchronous compilation
-    }
-    if (instance !== undefined) {
-      adopt(instance);
-      return Promise.resolve();
-    }
-  }
-  return WA.instantiate(bytes, {}).then(
-    (r) => adopt(r.instance),
-    () => undefined,
-  );
-}
-
 /** Resolves once the WebAssembly kernels are usable (or known to be unavailable). */
-export const wasmReady: Promise<void> = load();
+export const wasmReady: Promise<void> = loadEmbeddedWasm(fftWasmBase64, adopt);
 
 /** The kernels, or null while loading / when unavailable / when disabled. */
 export function wasmKernels(): FftWasmExports | null {
