@@ -4,28 +4,14 @@
  * LinAlgError) and cholesky (options reach the workers), their SciPy fixtures on float64
  * input (every claimed function and dtype runs on worker threads in linalg-local.test.ts).
  */
-import { type Cluster, cluster, clusterBackend } from '@sciport/backend-cluster';
+import { clusterBackend } from '@sciport/backend-cluster';
 import { claimedFunctions, linalgSuite } from '@sciport/conformance/node';
 import { LINALG_DOMAIN } from '@sciport/linalg';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { chunkedFactory } from './helpers/factory.js';
-import { type RedisServer, startRedis, startWorker, type WorkerProcess } from './helpers/redis.js';
+import { redisClusterForSuite } from './helpers/redis-suite.js';
 
-let server: RedisServer;
-let workers: WorkerProcess[] = [];
-let c: Cluster;
-
-beforeAll(async () => {
-  server = await startRedis();
-  workers = await Promise.all([0, 1].map(() => startWorker(server.url, [], false)));
-  c = await cluster.redis({ url: server.url, minWorkers: 2 });
-});
-
-afterAll(async () => {
-  await c?.close();
-  await Promise.all(workers.map((w) => w.kill()));
-  server?.stop();
-});
+const redisCluster = redisClusterForSuite();
 
 const SELECTION = ['inv', 'cholesky'];
 
@@ -33,7 +19,7 @@ it('the selection is claimed by the cluster', () => {
   expect(claimedFunctions(clusterBackend, LINALG_DOMAIN)).toEqual(expect.arrayContaining(SELECTION));
 });
 
-linalgSuite(chunkedFactory('chunked stacks (Redis, 2 sciport-worker processes)', () => c, (shape) => shape.map((n, d) => (d < shape.length - 2 ? 1 : Math.max(1, n)))), {
+linalgSuite(chunkedFactory('chunked stacks (Redis, 2 sciport-worker processes)', redisCluster, (shape) => shape.map((n, d) => (d < shape.length - 2 ? 1 : Math.max(1, n)))), {
   include: SELECTION,
   dtypes: ['float64'],
 });
