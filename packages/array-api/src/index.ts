@@ -48,7 +48,7 @@ export {
 } from './dtypes.js';
 export * from './elementwise.js';
 export { type IndexSpec, type Slice, slice } from './slice-spec.js';
-export type { ArrayKindMap, ArrayOf } from './kinds.js';
+export type { ArrayKindMap, ArrayOf, DeferredKindMap, SummaryArray, SummaryOf } from './kinds.js';
 export { checkAllocatable, cStrides, isCContiguous, MAX_NDIM, normalizeAxes, normalizeAxis, shapeSize } from './layout.js';
 export { packedMap } from './packed-map.js';
 export { matmul, tensordot, vecdot } from './linalg.js';

@@ -1,7 +1,11 @@
-/** Type-level contract: @sciport/fft functions given a chunked array are typed ChunkedArray. */
+/**
+ * Type-level contract: @sciport/fft functions given a chunked array are typed ChunkedArray;
+ * @sciport/ndimage's summaries of a chunked array (counts, measurements, boxes) are Promises.
+ */
 import type { NDArray } from '@sciport/array-api';
 import { type ChunkedArray, chunked, type Cluster } from '@sciport/backend-cluster';
 import { fft, fft2, fftshift, irfftn, rfft } from '@sciport/fft';
+import { extrema, findObjects, gaussianFilter, histogram, label, maximumPosition, mean, sum } from '@sciport/ndimage';
 import { describe, expectTypeOf, it } from 'vitest';
 
 declare const c: ChunkedArray;
@@ -31,5 +35,18 @@ describe('@sciport/backend-cluster types', () => {
     expectTypeOf(c.T).toEqualTypeOf<ChunkedArray>();
     expectTypeOf(c.mT).toEqualTypeOf<ChunkedArray>();
     expectTypeOf(c.rechunk([2, 2])).toEqualTypeOf<ChunkedArray>();
+  });
+
+  it('ndimage: arrays stay chunked, summaries gathered from the workers are Promises', () => {
+    expectTypeOf(gaussianFilter(c, 1)).toEqualTypeOf<ChunkedArray>();
+    expectTypeOf(label(c)).toEqualTypeOf<[ChunkedArray, Promise<number>]>();
+    expectTypeOf(label(c, { output: {} as NDArray })).toEqualTypeOf<Promise<number>>();
+    expectTypeOf(findObjects(c)).toEqualTypeOf<Promise<([number, number][] | null)[]>>();
+    expectTypeOf(sum(c)).toEqualTypeOf<Promise<number>>();
+    expectTypeOf(mean(c, c, 1)).toEqualTypeOf<Promise<number>>();
+    expectTypeOf(sum(c, c, [1, 2])).toEqualTypeOf<Promise<NDArray>>();
+    expectTypeOf(maximumPosition(c, c, [1, 2])).toEqualTypeOf<Promise<number[][]>>();
+    expectTypeOf(extrema(c, c, [1, 2])).toEqualTypeOf<Promise<[NDArray, NDArray, number[][], number[][]]>>();
+    expectTypeOf(histogram(c, 0, 1, 4)).toEqualTypeOf<Promise<NDArray | null>>();
   });
 });

@@ -6,10 +6,15 @@ import { type Block, blockFinalizer } from './block.js';
 import { type ChunkedEvents, Emitter, type Progress } from './events.js';
 import { type Chunks, type ChunksInput, numBlocks } from './grid.js';
 
-// `fft(xc)` and every other function typed `ArrayOf<X>` returns a ChunkedArray for chunked input.
+// `fft(xc)` and every other function typed `ArrayOf<X>` returns a ChunkedArray for chunked input;
+// summaries (label's count, measurements, findObjects, histogram) are gathered from the
+// workers, so functions typed `SummaryOf<X, T>` return a Promise<T> for it.
 declare module '@sciport/array-api' {
   interface ArrayKindMap {
     chunked: ChunkedArray;
+  }
+  interface DeferredKindMap {
+    chunked: true;
   }
 }
 
