@@ -23,6 +23,7 @@ import { NDArray } from '@sciport/array-api';
 import * as ndi from '../dist/index.js';
 import { NDIMAGE_FUNCTIONS, NDIMAGE_MULTIMETHODS } from '../dist/index.js';
 import { collectGarbage, jsSampler, loadNote, median, startPython, warmAllocator } from '../../../tooling/bench/interleave.mjs';
+import { moreSpecs } from './more-specs.mjs';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -225,6 +226,7 @@ SPECS.push(
   },
   { fn: 'medianFilter', label: 'medianFilter size 7', args: () => [], options: { size: 7 }, scipy: 'ndi.median_filter(x, 7)', dtypes: FLOATS },
 );
+SPECS.push(...moreSpecs({ ndi, NDArray, blobs, FLOATS, WITH_U8, BLOB }));
 
 const PY = `
 import numpy as np, scipy, scipy.ndimage as ndi
@@ -245,10 +247,12 @@ def make(c):
             _inputs[key] = rng.integers(0, 256, c["shape"], dtype=np.uint8)
         else:
             _inputs[key] = rng.random(c["shape"]).astype(c["dtype"])
-    x = _inputs[key]; a = c["args"]
-    if c.get("pre"): x = eval(c["pre"], {"np": np, "x": x, "blobs": blobs})
+    x0 = x = _inputs[key]; a = c["args"]
+    if c.get("pre"): x = eval(c["pre"], {"np": np, "x": x, "blobs": blobs, "ndi": ndi})
+    env = {"ndi": ndi, "np": np, "x": x, "x0": x0, "a": a, "blobs": blobs}
+    if c.get("setup"): exec(c["setup"], env)
     code = compile(c["expr"], "<spec>", "eval")
-    return lambda: eval(code, {"ndi": ndi, "np": np, "x": x, "a": a})
+    return lambda: eval(code, env)
 `;
 
 /** Input values as SciPy's side draws them: uniform [0, 1) floats or uniform uint8 (a xorshift stream). */
@@ -314,6 +318,7 @@ for (const size of SIZES.filter((s) => !onlySizes || onlySizes.has(s.label))) {
   for (const spec of specs) {
     for (const dtype of spec.dtypes.filter((d) => !onlyDtypes || onlyDtypes.has(d))) {
       if (size.big && !(spec.big && (dtype === 'float64' || dtype === 'uint8'))) continue;
+      if (spec.sizes && !spec.sizes.includes(size.label)) continue;
       // the n-D median in float64 costs seconds per call at the big sizes: 2048² only
       if (size.big && spec.fn === 'medianFilter' && dtype === 'float64' && size.label !== '2048²') continue;
       cases.push({ spec, size, dtype, key: `${spec.label ?? spec.fn}|${size.label}|${dtype}`, ours: [], scipy: [], opencv: [] });
@@ -341,16 +346,19 @@ for (const [round, c] of order) {
       input = makeInput(size.shape, dtype);
     }
     const x = spec.prepare ? spec.prepare(input) : input;
-    const args = spec.args(size.shape.length);
+    const args = spec.argsOf ? spec.argsOf(x, input) : spec.args(size.shape.length);
     const f = NDIMAGE_MULTIMETHODS[spec.fn];
+    const options = spec.optionsOf ? spec.optionsOf(size.shape.length) : spec.options;
+    const callArgs = options === undefined ? args : [...args, options];
     const ours = () => {
       collectGarbage();
-      c.ours.push(sampleOurs(c.key, () => f(x, ...args, spec.optionsOf ? spec.optionsOf(size.shape.length) : spec.options), !size.big));
+      c.ours.push(sampleOurs(c.key, () => f(x, ...callArgs), !size.big));
     };
     const scipy = async () => {
       if (!py.sample) return;
-      const jsonArgs = args.map((a) => (typeof a === 'function' ? null : a));
-      c.scipy.push(await py.sample(c.key, { shape: size.shape, dtype, expr: spec.scipy, args: jsonArgs, pre: spec.pre }, !size.big));
+      // arrays and callbacks stay on this side: the spec's Python `setup` builds SciPy's own
+      const jsonArgs = args.map((a) => (typeof a === 'function' || (a !== null && typeof a === 'object' && !Array.isArray(a)) ? null : a));
+      c.scipy.push(await py.sample(c.key, { shape: size.shape, dtype, expr: spec.scipy, args: jsonArgs, pre: spec.pre, setup: spec.setup }, !size.big));
     };
     if (round % 2 === 0) {
       ours();
