@@ -38,9 +38,32 @@ const CONSTRUCTORS = {
 
 type Tag = keyof typeof CONSTRUCTORS;
 
+/**
+ * This realm's TypedArray prototypes by class name: the common case answered by one lookup
+ * (the toStringTag path below costs microseconds, which showed in calls that make thousands of
+ * small arrays).
+ */
+const OWN_PROTOTYPES = new Map<object, Tag>(
+  [
+    Float64Array,
+    Float32Array,
+    Int8Array,
+    Int16Array,
+    Int32Array,
+    Uint8Array,
+    Uint8ClampedArray,
+    Uint16Array,
+    Uint32Array,
+    BigInt64Array,
+    BigUint64Array,
+  ].map((C) => [C.prototype, C.name as Tag]),
+);
+
 /** The TypedArray class name of `v` ('Float64Array', …), from any realm; undefined otherwise. */
 export function typedArrayTag(v: unknown): Tag | undefined {
   if (!ArrayBuffer.isView(v)) return undefined;
+  const own = OWN_PROTOTYPES.get(Object.getPrototypeOf(v));
+  if (own !== undefined) return own;
   const tag = Object.prototype.toString.call(v).slice(8, -1);
   return Object.hasOwn(CONSTRUCTORS, tag) ? (tag as Tag) : undefined;
 }
@@ -69,7 +92,9 @@ function isDetached(buffer: ArrayBufferLike): boolean {
  * is one. Throws an InvalidArgumentError naming `argument` for a detached buffer.
  */
 export function ownRealmView(data: TypedArray, argument: string): TypedArray {
-  if (isDetached(data.buffer)) {
+  // A view of a detached buffer has byteLength 0, so others never touch `.buffer`: reading it
+  // makes V8 give a small on-heap array its own ArrayBuffer, which cost microseconds per array.
+  if (data.byteLength === 0 && isDetached(data.buffer)) {
     throw new InvalidArgumentError(`'${argument}' is a ${typedArrayTag(data)} whose ArrayBuffer is detached (transferred).`, {
       argument,
       hint: 'Pass the array before transferring its buffer (postMessage/structuredClone), or a copy of it.',
