@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 // Host-specific behaviour of labelling and the measurements: preallocated outputs, strided
 // views, inputs left unchanged, the JS result forms. Expected values are SciPy 1.17's.
 import { asarray, NDArray, zeros } from '@sciport/array-api';
@@ -131,6 +132,33 @@ describe('measurement result forms', () => {
       ['int32', [1, 2, 2]],
       ['int32', [3, 2, 3]],
     ]);
+  });
+
+  it('valueIndices groups every value of dense and sparse ranges as a plain scan does (property)', () => {
+    // the naive definition: each value's flat positions in C order, unravelled per axis
+    const naive = (flat: number[], shape: number[], ignore: number | null) => {
+      const groups = new Map<number, number[]>();
+      flat.forEach((v, i) => {
+        if (v !== ignore) groups.set(v, [...(groups.get(v) ?? []), i]);
+      });
+      return [...groups.keys()]
+        .sort((a, b) => a - b)
+        .map((k) => [k, shape.map((n, d) => (groups.get(k) as number[]).map((i) => Math.floor(i / shape.slice(d + 1).reduce((a, b) => a * b, 1)) % n))]);
+    };
+    fc.assert(
+      fc.property(
+        fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 6 })),
+        // small ranges go through counting, a spread of ±3·2^28 through sorting
+        fc.constantFrom(3, 2 ** 28),
+        fc.option(fc.integer({ min: -3, max: 3 })),
+        fc.infiniteStream(fc.integer({ min: -3, max: 3 })),
+        ([rows, cols], spread, ignore, stream) => {
+          const flat = [...stream.take(rows * cols)].map((v) => (spread === 3 ? v : v * spread));
+          const got = valueIndices(new NDArray(Int32Array.from(flat), [rows, cols], "int32"), { ignoreValue: ignore });
+          expect([...got].map(([k, arrays]) => [k, arrays.map((a) => a.toArray())])).toEqual(naive(flat, [rows, cols], ignore));
+        },
+      ),
+    );
   });
 
   it('watershedIft fills a preallocated output and returns it', () => {
