@@ -49,17 +49,33 @@ function frequencies(shape: readonly number[], n: number, axis: number): { index
   });
 }
 
-/** For each element in C order, `visit(k, idx)` with its multi-index. */
-function forEachIndex(shape: readonly number[], visit: (k: number, idx: readonly number[]) => void): void {
+/**
+ * Per element in C order, the product (or sum) of one entry per axis: tables[d][idx[d]]. The
+ * axes before the last are combined once per line, the last axis in a stride-1 inner loop.
+ */
+function combineTables(shape: readonly number[], tables: readonly Float64Array[], product: boolean): Float64Array {
   const size = shape.reduce((a, b) => a * b, 1);
-  const idx = new Array<number>(shape.length).fill(0);
-  for (let k = 0; k < size; k++) {
-    visit(k, idx);
-    for (let d = shape.length - 1; d >= 0; d--) {
+  const out = new Float64Array(size);
+  if (size === 0) return out;
+  const rank = shape.length;
+  if (rank === 0) {
+    out[0] = product ? 1 : 0;
+    return out;
+  }
+  const last = tables[rank - 1];
+  const n = shape[rank - 1];
+  const idx = new Array<number>(rank - 1).fill(0);
+  for (let start = 0; start < size; start += n) {
+    let outer = product ? 1 : 0;
+    for (let d = 0; d < rank - 1; d++) outer = product ? outer * tables[d][idx[d]] : outer + tables[d][idx[d]];
+    if (product) for (let j = 0; j < n; j++) out[start + j] = outer * last[j];
+    else for (let j = 0; j < n; j++) out[start + j] = outer + last[j];
+    for (let d = rank - 2; d >= 0; d--) {
       if (++idx[d] < shape[d]) break;
       idx[d] = 0;
     }
   }
+  return out;
 }
 
 /** The real factor of every element: a product of per-axis tables, or (ellipsoid) a function of the summed squares. */
@@ -68,19 +84,9 @@ type FactorPlan =
   | { readonly kind: 'radial'; readonly squares: readonly Float64Array[]; readonly of: (r: number) => number };
 
 function factors(shape: readonly number[], plan: FactorPlan): Float64Array {
-  const size = shape.reduce((a, b) => a * b, 1);
-  const out = new Float64Array(size);
-  forEachIndex(shape, (k, idx) => {
-    if (plan.kind === 'product') {
-      let f = 1;
-      for (let d = 0; d < idx.length; d++) f *= plan.tables[d][idx[d]];
-      out[k] = f;
-    } else {
-      let r2 = 0;
-      for (let d = 0; d < idx.length; d++) r2 += plan.squares[d][idx[d]];
-      out[k] = plan.of(Math.sqrt(r2));
-    }
-  });
+  if (plan.kind === 'product') return combineTables(shape, plan.tables, true);
+  const out = combineTables(shape, plan.squares, false);
+  for (let k = 0; k < out.length; k++) out[k] = plan.of(Math.sqrt(out[k]));
   return out;
 }
 
@@ -127,14 +133,7 @@ function phases(shape: readonly number[], shifts: readonly number[], n: number, 
     const step = (-2 * Math.PI * shifts[d]) / length;
     return index.map((i) => step * i);
   });
-  const size = shape.reduce((a, b) => a * b, 1);
-  const out = new Float64Array(size);
-  forEachIndex(shape, (k, idx) => {
-    let p = 0;
-    for (let d = 0; d < idx.length; d++) p += tables[d][idx[d]];
-    out[k] = p;
-  });
-  return out;
+  return combineTables(shape, tables, false);
 }
 
 interface Prepared {
