@@ -55,16 +55,8 @@ export function labelGroups(fn: string, input: unknown, labels: unknown, index: 
     return { ...base, group, groupCount: 1, slots: null, indexShape: [], labels: l };
   }
   const idx = readIndex(index);
-  // one group per distinct index value
-  const groupOf = new Map<number, number>();
-  const slots = new Int32Array(idx.values.length);
-  idx.values.forEach((v, s) => {
-    let g = groupOf.get(v);
-    if (g === undefined) groupOf.set(v, (g = groupOf.size));
-    slots[s] = g;
-  });
-  assignGroups(l, groupOf, group);
-  return { ...base, group, groupCount: groupOf.size, slots, indexShape: idx.shape, labels: l };
+  const { slots, groupCount } = assignGroups(idx.values, l, group);
+  return { ...base, group, groupCount, slots, indexShape: idx.shape, labels: l };
 }
 
 /** The labels as doubles in the input's C order; they must broadcast to the input's shape. */
@@ -94,6 +86,8 @@ export function readLabels(labels: unknown, shape: readonly number[]): Float64Ar
 
 /** A sequence index: its values (C order) and shape. */
 function readIndex(index: unknown): { values: Float64Array; shape: readonly number[] } {
+  // a flat list of numbers, the common case, without asarray's general nested-list walk
+  if (Array.isArray(index) && index.every((v) => typeof v === 'number')) return { values: Float64Array.from(index), shape: [index.length] };
   let a: NDArray;
   try {
     a = asarray(index);
@@ -109,30 +103,46 @@ function readIndex(index: unknown): { values: Float64Array; shape: readonly numb
   return { values: readPlane(a), shape: a.shape };
 }
 
-/** group[i] = the group of label l[i] (−1 when its label is not indexed): a dense table for integer index values in a small range, else a map. */
-function assignGroups(l: Float64Array, groupOf: Map<number, number>, group: Int32Array): void {
-  if (groupOf.size === 0) {
-    group.fill(-1);
-    return;
-  }
+/**
+ * One group per distinct index value (numbered in order of first appearance): `slots[s]` is the
+ * group of index entry s, and group[i] that of label l[i] (−1 when its label is not indexed).
+ * Integer index values in a range not much larger than the arrays use a dense table (labels
+ * from label() always do); others a Map.
+ */
+function assignGroups(index: Float64Array, l: Float64Array, group: Int32Array): { slots: Int32Array; groupCount: number } {
+  const slots = new Int32Array(index.length);
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   let integers = true;
-  for (const k of groupOf.keys()) {
-    lo = Math.min(lo, k);
-    hi = Math.max(hi, k);
+  for (const k of index) {
+    if (k < lo) lo = k;
+    if (k > hi) hi = k;
     integers &&= Number.isInteger(k);
   }
-  if (integers && hi - lo <= Math.max(1024, 4 * l.length)) {
+  let groupCount = 0;
+  if (index.length > 0 && integers && hi - lo <= Math.max(1024, 4 * (l.length + index.length))) {
     const table = new Int32Array(hi - lo + 1).fill(-1);
-    for (const [k, g] of groupOf) table[k - lo] = g;
+    for (let s = 0; s < index.length; s++) {
+      const t = index[s] - lo;
+      if (table[t] === -1) table[t] = groupCount++;
+      slots[s] = table[t];
+    }
+    const span = hi - lo;
     for (let i = 0; i < l.length; i++) {
       const v = l[i] - lo;
-      group[i] = v >= 0 && v <= hi - lo && Number.isInteger(v) ? table[v] : -1;
+      // labels outside the table's range (or not integers) are in no group
+      group[i] = v >= 0 && v <= span && v === Math.floor(v) ? table[v] : -1;
     }
-    return;
+    return { slots, groupCount };
   }
+  const groupOf = new Map<number, number>();
+  index.forEach((v, s) => {
+    let g = groupOf.get(v);
+    if (g === undefined) groupOf.set(v, (g = groupOf.size));
+    slots[s] = g;
+  });
   for (let i = 0; i < l.length; i++) group[i] = groupOf.get(l[i]) ?? -1;
+  return { slots, groupCount: groupOf.size };
 }
 
 /** Per-group values as SciPy returns them: a number for a single group, else an array of `dtype` with the index's shape. */

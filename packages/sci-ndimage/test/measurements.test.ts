@@ -161,6 +161,25 @@ describe('measurement result forms', () => {
     );
   });
 
+  it('sum by a sequence index groups labels as a plain scan does, with compact and spread index values (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -2, max: 6 }), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.integer({ min: -2, max: 7 }), { maxLength: 6 }),
+        // 1: compact values (a table), 2^40: values far apart (a Map); 0.5: non-integers
+        fc.constantFrom(1, 2 ** 40, 0.5),
+        (raw, rawIndex, scale) => {
+          const labels = raw.map((v) => v * scale);
+          const index = rawIndex.map((v) => v * scale);
+          const values = labels.map((_, i) => i + 1);
+          const naive = index.map((k) => values.reduce((acc, v, i) => (labels[i] === k ? acc + v : acc), 0));
+          const got = sum(new NDArray(Float64Array.from(values), [values.length], 'float64'), new NDArray(Float64Array.from(labels), [labels.length], 'float64'), index);
+          expect((got as NDArray).toArray()).toEqual(naive);
+        },
+      ),
+    );
+  });
+
   it('watershedIft fills a preallocated output and returns it', () => {
     const image = asarray([[0, 9, 0]], { dtype: 'uint8' });
     const markers = asarray([[1, 0, 2]], { dtype: 'int32' });
