@@ -22,6 +22,7 @@ import * as ml from 'ml-matrix';
 import * as la from '../dist/index.js';
 import { LINALG_FUNCTIONS, LINALG_MULTIMETHODS } from '../dist/index.js';
 import { collectGarbage, jsSampler, loadNote, median, startPython, warmAllocator } from '../../../tooling/bench/interleave.mjs';
+import { moreSpecs } from './more-specs.mjs';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -104,6 +105,7 @@ const SPECS = [
 
 // eigh joins the batched small-matrix cases (10 000 stacked 4×4 and 3×3) and the sizes
 SPECS.push({ fn: 'eigh', args: (m) => [m.S], scipy: 'sl.eigh(S)', maxN: 256, batch: true });
+SPECS.push(...moreSpecs());
 
 const PY = `
 import numpy as np, scipy, scipy.linalg as sl
@@ -255,7 +257,7 @@ for (const [round, c] of order) {
       if (c.error) return;
       collectGarbage();
       try {
-        c.ours.push(sampleOurs(c.key, () => f(...args, spec.options), warm));
+        c.ours.push(sampleOurs(c.key, () => f(...args, ...(spec.options === undefined ? [] : [spec.options])), warm));
       } catch (e) {
         c.error = `${e.name}: ${e.message}`;
       }
