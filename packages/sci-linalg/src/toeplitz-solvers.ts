@@ -75,14 +75,16 @@ export function solveToeplitzHost(cOrCr: ToeplitzSpec, b: unknown, options?: Sol
   const lanes = complex ? 2 : 1;
   const cs = rows(c, dtype, batch);
   const rs = rows(r, dtype, batch);
+  const diagonals = new Float64Array(2 * (2 * n - 1));
   for (let s = 0; s < count; s++) {
     // T[i, j] = c[i − j] below the diagonal, r[j − i] above it (r[0] unused)
-    const t = (d: number): [number, number] => {
+    for (let d = -(n - 1); d < n; d++) {
       const p = lanes * (s * n + Math.abs(d));
       const v = d >= 0 ? cs : rs;
-      return [v[p], lanes === 2 ? v[p + 1] : 0];
-    };
-    const info = levinson(n, k, lanes, t, x.subarray(lanes * s * n * k, lanes * (s + 1) * n * k));
+      diagonals[2 * (d + n - 1)] = v[p];
+      diagonals[2 * (d + n - 1) + 1] = lanes === 2 ? v[p + 1] : 0;
+    }
+    const info = levinson(n, k, lanes, diagonals, x.subarray(lanes * s * n * k, lanes * (s + 1) * n * k));
     if (info > 0) {
       throw new LinAlgError(`Singular principal minor: the leading ${info}×${info} block of the Toeplitz matrix is singular.`, {
         argument: 'cOrCr',
