@@ -93,12 +93,22 @@ export function sytf2Lower(a: Float, o: number, n: number, lanes: number, hermit
         const d: C = hermitian ? [get(k, k)[0], 0] : get(k, k);
         if (hermitian) set(k, k, d);
         const r1 = div([1, 0], d);
-        for (let j = k + 1; j < n; j++) {
+        if (lanes === 1) {
+          // the same arithmetic on reals (the imaginary parts above are exact zeros), without tuples
+          const r = r1[0];
+          for (let j = k + 1; j < n; j++) {
+            const xj = a[o + j * n + k];
+            for (let i = j; i < n; i++) a[o + i * n + j] -= r * a[o + i * n + k] * xj;
+          }
+          for (let i = k + 1; i < n; i++) a[o + i * n + k] *= r;
+        } else {
+          for (let j = k + 1; j < n; j++) {
           const xj = mirror(get(j, k));
-          for (let i = j; i < n; i++) set(i, j, sub(get(i, j), mul(mul(r1, get(i, k)), xj)));
-          if (hermitian) set(j, j, [get(j, j)[0], 0]);
+            for (let i = j; i < n; i++) set(i, j, sub(get(i, j), mul(mul(r1, get(i, k)), xj)));
+            if (hermitian) set(j, j, [get(j, j)[0], 0]);
+          }
+          for (let i = k + 1; i < n; i++) set(i, k, mul(get(i, k), r1));
         }
-        for (let i = k + 1; i < n; i++) set(i, k, mul(get(i, k), r1));
       } else if (k < n - 2) {
         // the 2×2 pivot [[a(k,k), ·], [a(k+1,k), a(k+1,k+1)]]: columns k, k+1 of L = A(:, k:k+1) D⁻¹
         const a21 = get(k + 1, k);
@@ -125,8 +135,14 @@ export function sytf2Lower(a: Float, o: number, n: number, lanes: number, hermit
           const ajk1 = get(j, k + 1);
           const wk = mul(wScale, sub(mul(d11, ajk), mul(d21, ajk1)));
           const wkp1 = mul(wScale, sub(mul(d22, ajk1), mul(conjugateIf(d21, hermitian), ajk)));
-          for (let i = j; i < n; i++) {
-            set(i, j, sub(get(i, j), add(mul(get(i, k), mirror(wk)), mul(get(i, k + 1), mirror(wkp1)))));
+          if (lanes === 1) {
+            const w0 = wk[0];
+            const w1 = wkp1[0];
+            for (let i = j; i < n; i++) a[o + i * n + j] -= a[o + i * n + k] * w0 + a[o + i * n + k + 1] * w1;
+          } else {
+            for (let i = j; i < n; i++) {
+              set(i, j, sub(get(i, j), add(mul(get(i, k), mirror(wk)), mul(get(i, k + 1), mirror(wkp1)))));
+            }
           }
           set(j, k, wk);
           set(j, k + 1, wkp1);
