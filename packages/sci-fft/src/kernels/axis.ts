@@ -403,9 +403,7 @@ export function realBackwardAlongAxis(
       outer,
       { data: src, pitch: 2 * m, length: 2 * need },
       { data: out, pitch: n, length: n },
-      (k, real, from, inPitch, to, outPitch, lines) => {
-        for (let l = 0; l < lines; l++) real.backwardAt(k, from + 8 * l * inPitch, to + 8 * l * outPitch, scale);
-      },
+      (k, real, from, inPitch, to, outPitch, lines) => real.backwardLines(k, from, inPitch / 2, to, outPitch, lines, scale),
       () => {
         for (let o = 0; o < outer; o++) plan.backward(src, 2 * o * m, out, o * n, scale);
       },
@@ -448,7 +446,7 @@ export function realBackwardAlongAxis(
       for (let i0 = 0; i0 < inner; i0 += block) {
         const count = Math.min(block, inner - i0);
         k.gatherLines(spectra, need, inPtr + 16 * (o * m * inner + i0), inner, 1, need, count, 1, 1);
-        for (let c = 0; c < count; c++) real.backwardAt(k, spectra + 16 * c * need, lines + 8 * c * pitch, scale);
+        real.backwardLines(k, spectra, need, lines, pitch, count, scale);
         k.scatterReal(outPtr + 8 * (o * n * inner + i0), inner, 1, lines, pitch, n, count);
       }
     }
@@ -506,7 +504,7 @@ export function realAlongAxes(
     for (let l0 = 0; l0 < lines; l0 += perChunk) {
       const count = Math.min(perChunk, lines - l0);
       copyLineRange(input, l0, wasmLines(chunk, pitch), 0, count);
-      for (let l = 0; l < count; l++) real.forwardAt(k, chunk + 8 * l * pitch, ptr + 16 * (l0 + l) * m, 1);
+      real.forwardLines(k, chunk, pitch, ptr + 16 * l0 * m, m, count, 1, 0);
     }
     const result = transformInWasm(k, ptr, outShape, todo, cores, []);
     if (scale !== 1) k.scaleLanes(result, size, scale, scale);
@@ -571,7 +569,7 @@ export function complexToRealAlongAxesFrom(
     const output = { data: out, pitch: n, length: n };
     for (let l0 = 0; l0 < lines; l0 += perChunk) {
       const count = Math.min(perChunk, lines - l0);
-      for (let l = 0; l < count; l++) real.backwardAt(k, spectrum + 16 * (l0 + l) * m, chunk + 8 * l * pitch, scale);
+      real.backwardLines(k, spectrum + 16 * l0 * m, m, chunk, pitch, count, scale);
       copyLineRange(wasmLines(chunk, pitch), 0, output, l0, count);
     }
     popFrame(mark);
