@@ -433,26 +433,48 @@ export function realBackwardAlongAxis(
   }
   withWasm(() => {
     collectResidents();
-    const real = wasmRealPlan(n, k);
     const mark = pushFrame();
     const inPtr = allocTemp(16 * outer * m * inner);
-    const outPtr = allocTemp(8 * outer * n * inner);
     heapF64().set(src.subarray(0, 2 * outer * m * inner), inPtr >> 3);
-    const pitch = n + (n & 1);
-    const block = Math.min(inner, Math.max(MIN_GATHER_LINES, Math.floor(CHUNK_DOUBLES / (pitch + 2 * need))));
-    const spectra = allocTemp(16 * need * block);
-    const lines = allocTemp(8 * pitch * block);
-    for (let o = 0; o < outer; o++) {
-      for (let i0 = 0; i0 < inner; i0 += block) {
-        const count = Math.min(block, inner - i0);
-        k.gatherLines(spectra, need, inPtr + 16 * (o * m * inner + i0), inner, 1, need, count, 1, 1);
-        real.backwardLines(k, spectra, need, lines, pitch, count, scale);
-        k.scatterReal(outPtr + 8 * (o * n * inner + i0), inner, 1, lines, pitch, n, count);
-      }
-    }
-    out.set(heapF64().subarray(outPtr >> 3, (outPtr >> 3) + outer * n * inner));
+    stridedRealBackwardInWasm(k, inPtr, m, n, outer, inner, out, scale);
     popFrame(mark);
   }, lineByLine);
+}
+
+/**
+ * Real backward FFTs of the strided lines along a middle axis ([outer, m, inner] complex at
+ * `inPtr` in wasm memory, m >= n/2+1, inner > 1) into the real [outer, n, inner] `out`:
+ * blocks of lines are gathered into contiguous scratch, transformed in one call, scattered
+ * into an output region in wasm memory, which crosses into `out` once. Times `scale`.
+ */
+function stridedRealBackwardInWasm(
+  k: FftWasmExports,
+  inPtr: number,
+  m: number,
+  n: number,
+  outer: number,
+  inner: number,
+  out: Float64Array,
+  scale: number,
+): void {
+  const real = wasmRealPlan(n, k);
+  const need = (n >> 1) + 1;
+  const mark = pushFrame();
+  const outPtr = allocTemp(8 * outer * n * inner);
+  const pitch = n + (n & 1);
+  const block = Math.min(inner, Math.max(MIN_GATHER_LINES, Math.floor(CHUNK_DOUBLES / (pitch + 2 * need))));
+  const spectra = allocTemp(16 * need * block);
+  const lines = allocTemp(8 * pitch * block);
+  for (let o = 0; o < outer; o++) {
+    for (let i0 = 0; i0 < inner; i0 += block) {
+      const count = Math.min(block, inner - i0);
+      k.gatherLines(spectra, need, inPtr + 16 * (o * m * inner + i0), inner, 1, need, count, 1, 1);
+      real.backwardLines(k, spectra, need, lines, pitch, count, scale);
+      k.scatterReal(outPtr + 8 * (o * n * inner + i0), inner, 1, lines, pitch, n, count);
+    }
+  }
+  out.set(heapF64().subarray(outPtr >> 3, (outPtr >> 3) + outer * n * inner));
+  popFrame(mark);
 }
 
 /**
@@ -544,7 +566,8 @@ export function complexToRealAlongAxesFrom(
     realBackwardAlongAxis(data, shape, realAxis, n, out, scale);
   };
   const k = wasmKernels();
-  if (k === null || n < 4 || realAxis !== shape.length - 1 || size > MAX_WHOLE) {
+  const { outer, inner } = innerOuter(shape, realAxis);
+  if (k === null || n < 4 || size > MAX_WHOLE || (inner > 1 && outer * n * inner > MAX_WHOLE)) {
     separately();
     return;
   }
@@ -561,6 +584,12 @@ export function complexToRealAlongAxesFrom(
       k.scaleLanes(ptr, size, 1, -1);
       spectrum = transformInWasm(k, ptr, shape, todo, cores, []);
       k.scaleLanes(spectrum, size, 1, -1);
+    }
+    if (inner > 1) {
+      // the real axis is not the last: its lines are strided
+      stridedRealBackwardInWasm(k, spectrum, m, n, outer, inner, out, scale);
+      popFrame(mark);
+      return;
     }
     const lines = size / m;
     const pitch = n + (n & 1);
