@@ -19,6 +19,29 @@ const MAX_WHOLE = 1 << 22;
 /** Complex values per cache-sized chunk (256 KiB). */
 const BLOCK_COMPLEX = 1 << 14;
 
+/**
+ * Real data the real-FFT entry points read and write: float64, or float32 (float32 input,
+ * complex64/float32 results) which crosses into wasm memory widened and comes back rounded
+ * once, with no float64 copy of the array in between.
+ */
+export type Floats = Float64Array | Float32Array;
+
+/** `data` as float64: itself, or a widened copy (for the TypeScript paths). */
+function asFloat64(data: Floats): Float64Array {
+  return data instanceof Float64Array ? data : Float64Array.from(data);
+}
+
+/** Runs `run` on `out` as float64: on itself, or on a float64 stand-in rounded into it once. */
+function intoFloat64(out: Floats, run: (out: Float64Array) => void): void {
+  if (out instanceof Float64Array) {
+    run(out);
+    return;
+  }
+  const wide = new Float64Array(out.length);
+  run(wide);
+  out.set(wide);
+}
+
 function sizeOf(shape: readonly number[]): number {
   let s = 1;
   for (const d of shape) s *= d;
@@ -235,11 +258,11 @@ function transformInWasm(
  * values, and scatters them into the complex [outer, outLength, inner] buffer `out`.
  */
 function realToComplexLineByLine(
-  src: Float64Array,
+  src: Floats,
   n: number,
   outer: number,
   inner: number,
-  out: Float64Array,
+  out: Floats,
   outLength: number,
   transform: (lineIn: Float64Array, lineOut: Float64Array) => void,
 ): void {
@@ -262,10 +285,10 @@ function realToComplexLineByLine(
  * C-contiguous complex buffer `out` (same shape with that axis n/2+1), times `scale`.
  */
 export function realForwardAlongAxis(
-  src: Float64Array,
+  src: Floats,
   shape: readonly number[],
   axis: number,
-  out: Float64Array,
+  out: Floats,
   scale: number,
 ): void {
   realToComplexAlongAxis(src, shape, axis, out, false, true, scale);
@@ -278,10 +301,10 @@ export function realForwardAlongAxis(
  * Forward or backward, times `scale`.
  */
 export function realSpectrumAlongAxis(
-  src: Float64Array,
+  src: Floats,
   shape: readonly number[],
   axis: number,
-  out: Float64Array,
+  out: Floats,
   forward: boolean,
   scale: number,
 ): void {
@@ -293,10 +316,10 @@ export function realSpectrumAlongAxis(
  * `full` the whole n-point spectrum (forward or backward). Times `scale`.
  */
 function realToComplexAlongAxis(
-  src: Float64Array,
+  src: Floats,
   shape: readonly number[],
   axis: number,
-  out: Float64Array,
+  out: Floats,
   full: boolean,
   forward: boolean,
   scale: number,
@@ -318,7 +341,10 @@ function realToComplexAlongAxis(
       { data: out, pitch: 2 * m, length: 2 * m },
       (k, real, from, inPitch, to, outPitch, lines) => real.forwardLines(k, from, inPitch, to, outPitch / 2, lines, scale, mode),
       () => {
-        for (let o = 0; o < outer; o++) line(src, o * n, out, 2 * o * m);
+        const from = asFloat64(src);
+        intoFloat64(out, (to) => {
+          for (let o = 0; o < outer; o++) line(from, o * n, to, 2 * o * m);
+        });
       },
     );
     return;
@@ -341,11 +367,11 @@ function realToComplexAlongAxis(
  */
 function stridedRealInWasm(
   k: FftWasmExports,
-  src: Float64Array,
+  src: Floats,
   n: number,
   outer: number,
   inner: number,
-  out: Float64Array,
+  out: Floats,
   full: boolean,
   forward: boolean,
   scale: number,
@@ -382,7 +408,7 @@ export function realBackwardAlongAxis(
   shape: readonly number[],
   axis: number,
   n: number,
-  out: Float64Array,
+  out: Floats,
   scale: number,
 ): void {
   checkAxes(shape, [axis]);
@@ -404,9 +430,10 @@ export function realBackwardAlongAxis(
       { data: src, pitch: 2 * m, length: 2 * need },
       { data: out, pitch: n, length: n },
       (k, real, from, inPitch, to, outPitch, lines) => real.backwardLines(k, from, inPitch / 2, to, outPitch, lines, scale),
-      () => {
-        for (let o = 0; o < outer; o++) plan.backward(src, 2 * o * m, out, o * n, scale);
-      },
+      () =>
+        intoFloat64(out, (to) => {
+          for (let o = 0; o < outer; o++) plan.backward(src, 2 * o * m, to, o * n, scale);
+        }),
     );
     return;
   }
@@ -454,7 +481,7 @@ function stridedRealBackwardInWasm(
   n: number,
   outer: number,
   inner: number,
-  out: Float64Array,
+  out: Floats,
   scale: number,
 ): void {
   const real = wasmRealPlan(n, k);
@@ -485,11 +512,11 @@ function stridedRealBackwardInWasm(
  * (C-contiguous, `shape`) is only read. Times `scale`.
  */
 export function realAlongAxes(
-  src: Float64Array,
+  src: Floats,
   shape: readonly number[],
   realAxis: number,
   others: readonly number[],
-  out: Float64Array,
+  out: Floats,
   scale: number,
 ): void {
   checkAxes(shape, [realAxis, ...others]);
@@ -504,8 +531,14 @@ export function realAlongAxes(
     others.filter((a) => a !== realAxis),
   );
   const separately = () => {
-    realForwardAlongAxis(src, shape, realAxis, out, todo.length === 0 ? scale : 1);
-    if (todo.length > 0) complexAlongAxes(out, outShape, todo, true, scale);
+    if (todo.length === 0) {
+      realForwardAlongAxis(src, shape, realAxis, out, scale);
+      return;
+    }
+    intoFloat64(out, (to) => {
+      realForwardAlongAxis(src, shape, realAxis, to, 1);
+      complexAlongAxes(to, outShape, todo, true, scale);
+    });
   };
   const k = wasmKernels();
   if (k === null || n < 4 || todo.length === 0 || realAxis !== shape.length - 1 || size > MAX_WHOLE) {
@@ -548,7 +581,7 @@ export function complexToRealAlongAxesFrom(
   realAxis: number,
   n: number,
   others: readonly number[],
-  out: Float64Array,
+  out: Floats,
   scale: number,
 ): void {
   checkAxes(shape, [realAxis, ...others]);
@@ -607,7 +640,7 @@ export function complexToRealAlongAxesFrom(
 
 /** Lines of float64s in a flat array: line l is data[l·pitch, l·pitch + length). */
 interface Lines {
-  readonly data: Float64Array;
+  readonly data: Floats;
   readonly pitch: number;
   readonly length: number;
 }

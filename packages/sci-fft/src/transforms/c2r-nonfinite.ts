@@ -9,7 +9,7 @@ import { readInput } from '../buffers.js';
 import { fftpackRealBackward } from '../kernels/fftpack-real-backward.js';
 
 /** Whether every value is finite: one pass, the common case, before any line-by-line search. */
-function allFinite(values: Float64Array): boolean {
+function allFinite(values: Float64Array | Float32Array): boolean {
   // v·0 is 0 for finite v and NaN for NaN and ±Infinity; any NaN makes a sum NaN (four
   // sums: independent additions run in parallel)
   let s0 = 0;
@@ -35,7 +35,7 @@ function product(values: readonly number[]): number {
  * Fixes the non-finite lines of `out` (real, C-contiguous, `shape`, transformed along
  * `axis`), the c2r transform of `a` (conjugated first for hfft) times `scale`.
  */
-export function matchSciPyNonFinite(a: NDArray, shape: readonly number[], axis: number, conjugate: boolean, scale: number, out: Float64Array): void {
+export function matchSciPyNonFinite(a: NDArray, shape: readonly number[], axis: number, conjugate: boolean, scale: number, out: Float64Array | Float32Array): void {
   if (allFinite(out)) return;
   const n = shape[axis];
   const terms = (n >> 1) + 1;
