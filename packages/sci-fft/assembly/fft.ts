@@ -1117,6 +1117,23 @@ export function realLastPass(p: i32, m: i32, y0: usize, blocks: usize, x: usize,
   const ms = (<usize>m) << 3;
   const blockBytes = (<usize>m) << 4;
   const conj = f64x2(1.0, -1.0);
+  if (p === 3) {
+    // the general loop below with h = 1 unrolled: the same operations in the same order
+    const t1 = v128.load(trig + 16);
+    const t2 = v128.load(trig + 32);
+    for (let i = 0; i < m; i++) {
+      const a0 = load<f64>(y0 + ((<usize>i) << 3));
+      const v = v128.load(blocks + ((<usize>i) << 4));
+      const y = f64x2.mul(twiddle(f64x2.mul(v, conj), tw + ((<usize>i) << 4)), conj);
+      const xi = x + ((<usize>i) << 3);
+      store<f64>(xi, a0 + 2 * f64x2.extract_lane(y, 0));
+      const acc1 = f64x2.add(f64x2.splat(0), f64x2.mul(y, t1));
+      store<f64>(xi + ms, a0 + 2 * (f64x2.extract_lane(acc1, 0) + f64x2.extract_lane(acc1, 1)));
+      const acc2 = f64x2.add(f64x2.splat(0), f64x2.mul(y, t2));
+      store<f64>(xi + 2 * ms, a0 + 2 * (f64x2.extract_lane(acc2, 0) + f64x2.extract_lane(acc2, 1)));
+    }
+    return;
+  }
   for (let i = 0; i < m; i++) {
     const base = y0 + ((<usize>i) << 3);
     const a0 = load<f64>(base);
