@@ -1117,6 +1117,23 @@ export function realLastPass(p: i32, m: i32, y0: usize, blocks: usize, x: usize,
   const ms = (<usize>m) << 3;
   const blockBytes = (<usize>m) << 4;
   const conj = f64x2(1.0, -1.0);
+  if (p === 3) {
+    // the general loop below with h = 1 unrolled: the same operations in the same order
+    const t1 = v128.load(trig + 16);
+    const t2 = v128.load(trig + 32);
+    for (let i = 0; i < m; i++) {
+      const a0 = load<f64>(y0 + ((<usize>i) << 3));
+      const v = v128.load(blocks + ((<usize>i) << 4));
+      const y = f64x2.mul(twiddle(f64x2.mul(v, conj), tw + ((<usize>i) << 4)), conj);
+      const xi = x + ((<usize>i) << 3);
+      store<f64>(xi, a0 + 2 * f64x2.extract_lane(y, 0));
+      const acc1 = f64x2.add(f64x2.splat(0), f64x2.mul(y, t1));
+      store<f64>(xi + ms, a0 + 2 * (f64x2.extract_lane(acc1, 0) + f64x2.extract_lane(acc1, 1)));
+      const acc2 = f64x2.add(f64x2.splat(0), f64x2.mul(y, t2));
+      store<f64>(xi + 2 * ms, a0 + 2 * (f64x2.extract_lane(acc2, 0) + f64x2.extract_lane(acc2, 1)));
+    }
+    return;
+  }
   for (let i = 0; i < m; i++) {
     const base = y0 + ((<usize>i) << 3);
     const a0 = load<f64>(base);
@@ -1275,6 +1292,155 @@ export function realForwardLines(
     const z = runPlan(desc, src + (<usize>c) * sp, scratch, odd);
     rfftPost(out, z, roots, h, scale);
     if (fill !== 0) hermitianFill(out, 2 * h, fill === 2);
+  }
+}
+
+/**
+ * Real backward FFTs of `count` lines of n = 2h reals from their h+1 complex terms (src
+ * lines `srcPitch` complex apart, only read; imaginary parts of the zero and Nyquist terms
+ * ignored) into dst (lines `dstPitch` reals apart), times scale, in one call: per line
+ * rfftPre, the mixed-radix plan `desc` of length h, and the conjugated, scaled copy out
+ * (the same steps as one line at a time). work: 32·h bytes.
+ */
+export function realBackwardLines(
+  desc: usize,
+  odd: usize,
+  roots: usize,
+  h: i32,
+  src: usize,
+  srcPitch: i32,
+  dst: usize,
+  dstPitch: i32,
+  count: i32,
+  work: usize,
+  scale: f64,
+): void {
+  const sp = (<usize>srcPitch) << 4;
+  const dp = (<usize>dstPitch) << 3;
+  const scratch = work + ((<usize>h) << 4);
+  for (let c = 0; c < count; c++) {
+    rfftPre(work, src + (<usize>c) * sp, roots, h);
+    const z = runPlan(desc, work, scratch, odd);
+    gatherLines(dst + (<usize>c) * dp, h, z, 1, 0, h, 1, scale, -scale);
+  }
+}
+
+// ---- odd-length real FFTs driven by a descriptor (one call per line or batch) ----
+//
+// An odd real descriptor is a chain of levels of 8 i32 words:
+// [kind, p, m, tw, trig, cmDesc, cmOdd, next]. kind 1 (split, n = p·m): realFirstPass /
+// realLastPass with tw, trig, the (p-1)/2 complex FFTs of length m by the mixed-radix plan
+// cmDesc, and the real FFT of length m by the level at `next`. kind 0 (direct, n = p): the
+// complex FFT of length n by cmDesc. The steps are those of wasm-real-odd.ts, one level at
+// a time; `work` is the scratch the JavaScript side sized (oddRealWorkBytes there).
+
+// @inline
+function align16(x: usize): usize {
+  return (x + 15) & ~(<usize>15);
+}
+
+/** n reals at src -> (n+1)/2 complex at dst, unnormalised. */
+export function oddRealForward(d: usize, src: usize, dst: usize, work: usize): void {
+  const p = load<i32>(d, 4);
+  const cmDesc = <usize>load<u32>(d, 20);
+  const cmOdd = <usize>load<u32>(d, 24);
+  if (load<i32>(d) === 0) {
+    const scratch = work + ((<usize>p) << 4);
+    realToComplex(work, src, p);
+    const r = runPlan(cmDesc, work, scratch, cmOdd);
+    memory.copy(dst, r, (<usize>((p + 1) >> 1)) << 4);
+    return;
+  }
+  const m = load<i32>(d, 8);
+  const h = (p - 1) >> 1;
+  const y0 = work;
+  const blocks = align16(y0 + ((<usize>m) << 3));
+  const R = blocks + (<usize>(m * h) << 4);
+  const scratch = R + ((<usize>((m + 1) >> 1)) << 4);
+  const next = scratch + ((<usize>m) << 4);
+  realFirstPass(p, m, src, y0, blocks, <usize>load<u32>(d, 12), <usize>load<u32>(d, 16));
+  oddRealForward(<usize>load<u32>(d, 28), y0, R, next);
+  runContiguous(cmDesc, blocks, m, h, scratch, cmOdd, 1, 1, 1, 1);
+  oddRealAssemble(dst, R, blocks, p, m);
+}
+
+/** (n+1)/2 complex at src (clobbered; imaginary part of src[0] ignored) -> n reals at dst, unnormalised. */
+export function oddRealBackward(d: usize, src: usize, dst: usize, work: usize): void {
+  const p = load<i32>(d, 4);
+  const cmDesc = <usize>load<u32>(d, 20);
+  const cmOdd = <usize>load<u32>(d, 24);
+  if (load<i32>(d) === 0) {
+    const scratch = work + ((<usize>p) << 4);
+    hermitianConj(work, src, p);
+    const r = runPlan(cmDesc, work, scratch, cmOdd);
+    complexToReal(dst, r, p, 1);
+    return;
+  }
+  const m = load<i32>(d, 8);
+  const h = (p - 1) >> 1;
+  const R = work;
+  const blocks = R + ((<usize>((m + 1) >> 1)) << 4);
+  const y0 = blocks + (<usize>(m * h) << 4);
+  const scratch = align16(y0 + ((<usize>m) << 3));
+  const next = scratch + ((<usize>m) << 4);
+  oddRealSplit(src, R, blocks, p, m);
+  oddRealBackward(<usize>load<u32>(d, 28), R, y0, next);
+  runContiguous(cmDesc, blocks, m, h, scratch, cmOdd, 1, -1, 1, -1);
+  realLastPass(p, m, y0, blocks, dst, <usize>load<u32>(d, 12), <usize>load<u32>(d, 16));
+}
+
+/**
+ * oddRealForward on `count` lines of n reals (src lines `srcPitch` reals apart, clobbered
+ * as the single-line path may) into dst (lines `dstPitch` complex apart), times scale, the
+ * zero term's imaginary part set to 0; with `fill` 1 / 2 each line is then completed by
+ * Hermitian symmetry to n values, forward / backward.
+ */
+export function oddRealForwardLines(
+  d: usize,
+  n: i32,
+  src: usize,
+  srcPitch: i32,
+  dst: usize,
+  dstPitch: i32,
+  count: i32,
+  work: usize,
+  scale: f64,
+  fill: i32,
+): void {
+  const sp = (<usize>srcPitch) << 3;
+  const dp = (<usize>dstPitch) << 4;
+  const half = n >> 1;
+  for (let c = 0; c < count; c++) {
+    const out = dst + (<usize>c) * dp;
+    oddRealForward(d, src + (<usize>c) * sp, out, work);
+    if (scale !== 1.0) scaleLanes(out, half + 1, scale, scale);
+    store<f64>(out, 0.0, 8);
+    if (fill !== 0) hermitianFill(out, n, fill === 2);
+  }
+}
+
+/**
+ * oddRealBackward on `count` lines: (n+1)/2 complex terms per src line (`srcPitch` complex
+ * apart, clobbered) scaled by `scale` first, n reals per dst line (`dstPitch` reals apart).
+ */
+export function oddRealBackwardLines(
+  d: usize,
+  n: i32,
+  src: usize,
+  srcPitch: i32,
+  dst: usize,
+  dstPitch: i32,
+  count: i32,
+  work: usize,
+  scale: f64,
+): void {
+  const sp = (<usize>srcPitch) << 4;
+  const dp = (<usize>dstPitch) << 3;
+  const half = n >> 1;
+  for (let c = 0; c < count; c++) {
+    const from = src + (<usize>c) * sp;
+    if (scale !== 1.0) scaleLanes(from, half + 1, scale, scale);
+    oddRealBackward(d, from, dst + (<usize>c) * dp, work);
   }
 }
 

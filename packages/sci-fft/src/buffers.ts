@@ -258,6 +258,32 @@ export function readOnlyInput(x: NDArray, shape: readonly number[], complex: boo
   return readInput(x, shape, { complex });
 }
 
+/**
+ * `x` (real) as a C-contiguous buffer of `shape` for kernels that only read it, keeping
+ * single precision: a float32 array's own storage when it already is one (the kernels
+ * widen it as they read it), otherwise as readOnlyInput.
+ */
+export function readOnlyRealInput(x: NDArray, shape: readonly number[]): Float64Array | Float32Array {
+  if (x.dtype === 'float32' && providedFill?.array !== x && sameShape(shape, x.shape) && isCContiguous(x.shape, x.stride)) {
+    return (x.data as Float32Array).subarray(x.offset, x.offset + shapeSize(shape));
+  }
+  return readOnlyInput(x, shape, false);
+}
+
+/**
+ * The buffer for a result of `length` doubles (interleaved for complex): float32 for a
+ * single-precision result, which the kernels round into once, else as newResult.
+ */
+export function newResultOf(length: number, single: boolean): Float64Array | Float32Array {
+  return single ? new Float32Array(length) : newResult(length);
+}
+
+/** Wraps a finished buffer as the output array: a Float32Array is single precision already. */
+export function wrapOutput(data: Float64Array | Float32Array, shape: readonly number[], complex: boolean, single: boolean): NDArray {
+  if (data instanceof Float32Array) return new NDArray(data, shape, complex ? 'complex64' : 'float32');
+  return toOutput(data, shape, complex, single);
+}
+
 /** Wraps a finished buffer as the output array, rounding once to single precision when asked. */
 export function toOutput(data: Float64Array, shape: readonly number[], complex: boolean, single: boolean): NDArray {
   if (single) return new NDArray(new Float32Array(data), shape, complex ? 'complex64' : 'float32');

@@ -19,6 +19,29 @@ const MAX_WHOLE = 1 << 22;
 /** Complex values per cache-sized chunk (256 KiB). */
 const BLOCK_COMPLEX = 1 << 14;
 
+/**
+ * Real data the real-FFT entry points read and write: float64, or float32 (float32 input,
+ * complex64/float32 results) which crosses into wasm memory widened and comes back rounded
+ * once, with no float64 copy of the array in between.
+ */
+export type Floats = Float64Array | Float32Array;
+
+/** `data` as float64: itself, or a widened copy (for the TypeScript paths). */
+function asFloat64(data: Floats): Float64Array {
+  return data instanceof Float64Array ? data : Float64Array.from(data);
+}
+
+/** Runs `run` on `out` as float64: on itself, or on a float64 stand-in rounded into it once. */
+function intoFloat64(out: Floats, run: (out: Float64Array) => void): void {
+  if (out instanceof Float64Array) {
+    run(out);
+    return;
+  }
+  const wide = new Float64Array(out.length);
+  run(wide);
+  out.set(wide);
+}
+
 function sizeOf(shape: readonly number[]): number {
   let s = 1;
   for (const d of shape) s *= d;
@@ -235,11 +258,11 @@ function transformInWasm(
  * values, and scatters them into the complex [outer, outLength, inner] buffer `out`.
  */
 function realToComplexLineByLine(
-  src: Float64Array,
+  src: Floats,
   n: number,
   outer: number,
   inner: number,
-  out: Float64Array,
+  out: Floats,
   outLength: number,
   transform: (lineIn: Float64Array, lineOut: Float64Array) => void,
 ): void {
@@ -262,10 +285,10 @@ function realToComplexLineByLine(
  * C-contiguous complex buffer `out` (same shape with that axis n/2+1), times `scale`.
  */
 export function realForwardAlongAxis(
-  src: Float64Array,
+  src: Floats,
   shape: readonly number[],
   axis: number,
-  out: Float64Array,
+  out: Floats,
   scale: number,
 ): void {
   realToComplexAlongAxis(src, shape, axis, out, false, true, scale);
@@ -278,10 +301,10 @@ export function realForwardAlongAxis(
  * Forward or backward, times `scale`.
  */
 export function realSpectrumAlongAxis(
-  src: Float64Array,
+  src: Floats,
   shape: readonly number[],
   axis: number,
-  out: Float64Array,
+  out: Floats,
   forward: boolean,
   scale: number,
 ): void {
@@ -293,10 +316,10 @@ export function realSpectrumAlongAxis(
  * `full` the whole n-point spectrum (forward or backward). Times `scale`.
  */
 function realToComplexAlongAxis(
-  src: Float64Array,
+  src: Floats,
   shape: readonly number[],
   axis: number,
-  out: Float64Array,
+  out: Floats,
   full: boolean,
   forward: boolean,
   scale: number,
@@ -318,7 +341,10 @@ function realToComplexAlongAxis(
       { data: out, pitch: 2 * m, length: 2 * m },
       (k, real, from, inPitch, to, outPitch, lines) => real.forwardLines(k, from, inPitch, to, outPitch / 2, lines, scale, mode),
       () => {
-        for (let o = 0; o < outer; o++) line(src, o * n, out, 2 * o * m);
+        const from = asFloat64(src);
+        intoFloat64(out, (to) => {
+          for (let o = 0; o < outer; o++) line(from, o * n, to, 2 * o * m);
+        });
       },
     );
     return;
@@ -341,11 +367,11 @@ function realToComplexAlongAxis(
  */
 function stridedRealInWasm(
   k: FftWasmExports,
-  src: Float64Array,
+  src: Floats,
   n: number,
   outer: number,
   inner: number,
-  out: Float64Array,
+  out: Floats,
   full: boolean,
   forward: boolean,
   scale: number,
@@ -382,7 +408,7 @@ export function realBackwardAlongAxis(
   shape: readonly number[],
   axis: number,
   n: number,
-  out: Float64Array,
+  out: Floats,
   scale: number,
 ): void {
   checkAxes(shape, [axis]);
@@ -403,12 +429,11 @@ export function realBackwardAlongAxis(
       outer,
       { data: src, pitch: 2 * m, length: 2 * need },
       { data: out, pitch: n, length: n },
-      (k, real, from, inPitch, to, outPitch, lines) => {
-        for (let l = 0; l < lines; l++) real.backwardAt(k, from + 8 * l * inPitch, to + 8 * l * outPitch, scale);
-      },
-      () => {
-        for (let o = 0; o < outer; o++) plan.backward(src, 2 * o * m, out, o * n, scale);
-      },
+      (k, real, from, inPitch, to, outPitch, lines) => real.backwardLines(k, from, inPitch / 2, to, outPitch, lines, scale),
+      () =>
+        intoFloat64(out, (to) => {
+          for (let o = 0; o < outer; o++) plan.backward(src, 2 * o * m, to, o * n, scale);
+        }),
     );
     return;
   }
@@ -435,26 +460,48 @@ export function realBackwardAlongAxis(
   }
   withWasm(() => {
     collectResidents();
-    const real = wasmRealPlan(n, k);
     const mark = pushFrame();
     const inPtr = allocTemp(16 * outer * m * inner);
-    const outPtr = allocTemp(8 * outer * n * inner);
     heapF64().set(src.subarray(0, 2 * outer * m * inner), inPtr >> 3);
-    const pitch = n + (n & 1);
-    const block = Math.min(inner, Math.max(MIN_GATHER_LINES, Math.floor(CHUNK_DOUBLES / (pitch + 2 * need))));
-    const spectra = allocTemp(16 * need * block);
-    const lines = allocTemp(8 * pitch * block);
-    for (let o = 0; o < outer; o++) {
-      for (let i0 = 0; i0 < inner; i0 += block) {
-        const count = Math.min(block, inner - i0);
-        k.gatherLines(spectra, need, inPtr + 16 * (o * m * inner + i0), inner, 1, need, count, 1, 1);
-        for (let c = 0; c < count; c++) real.backwardAt(k, spectra + 16 * c * need, lines + 8 * c * pitch, scale);
-        k.scatterReal(outPtr + 8 * (o * n * inner + i0), inner, 1, lines, pitch, n, count);
-      }
-    }
-    out.set(heapF64().subarray(outPtr >> 3, (outPtr >> 3) + outer * n * inner));
+    stridedRealBackwardInWasm(k, inPtr, m, n, outer, inner, out, scale);
     popFrame(mark);
   }, lineByLine);
+}
+
+/**
+ * Real backward FFTs of the strided lines along a middle axis ([outer, m, inner] complex at
+ * `inPtr` in wasm memory, m >= n/2+1, inner > 1) into the real [outer, n, inner] `out`:
+ * blocks of lines are gathered into contiguous scratch, transformed in one call, scattered
+ * into an output region in wasm memory, which crosses into `out` once. Times `scale`.
+ */
+function stridedRealBackwardInWasm(
+  k: FftWasmExports,
+  inPtr: number,
+  m: number,
+  n: number,
+  outer: number,
+  inner: number,
+  out: Floats,
+  scale: number,
+): void {
+  const real = wasmRealPlan(n, k);
+  const need = (n >> 1) + 1;
+  const mark = pushFrame();
+  const outPtr = allocTemp(8 * outer * n * inner);
+  const pitch = n + (n & 1);
+  const block = Math.min(inner, Math.max(MIN_GATHER_LINES, Math.floor(CHUNK_DOUBLES / (pitch + 2 * need))));
+  const spectra = allocTemp(16 * need * block);
+  const lines = allocTemp(8 * pitch * block);
+  for (let o = 0; o < outer; o++) {
+    for (let i0 = 0; i0 < inner; i0 += block) {
+      const count = Math.min(block, inner - i0);
+      k.gatherLines(spectra, need, inPtr + 16 * (o * m * inner + i0), inner, 1, need, count, 1, 1);
+      real.backwardLines(k, spectra, need, lines, pitch, count, scale);
+      k.scatterReal(outPtr + 8 * (o * n * inner + i0), inner, 1, lines, pitch, n, count);
+    }
+  }
+  out.set(heapF64().subarray(outPtr >> 3, (outPtr >> 3) + outer * n * inner));
+  popFrame(mark);
 }
 
 /**
@@ -465,11 +512,11 @@ export function realBackwardAlongAxis(
  * (C-contiguous, `shape`) is only read. Times `scale`.
  */
 export function realAlongAxes(
-  src: Float64Array,
+  src: Floats,
   shape: readonly number[],
   realAxis: number,
   others: readonly number[],
-  out: Float64Array,
+  out: Floats,
   scale: number,
 ): void {
   checkAxes(shape, [realAxis, ...others]);
@@ -484,8 +531,14 @@ export function realAlongAxes(
     others.filter((a) => a !== realAxis),
   );
   const separately = () => {
-    realForwardAlongAxis(src, shape, realAxis, out, todo.length === 0 ? scale : 1);
-    if (todo.length > 0) complexAlongAxes(out, outShape, todo, true, scale);
+    if (todo.length === 0) {
+      realForwardAlongAxis(src, shape, realAxis, out, scale);
+      return;
+    }
+    intoFloat64(out, (to) => {
+      realForwardAlongAxis(src, shape, realAxis, to, 1);
+      complexAlongAxes(to, outShape, todo, true, scale);
+    });
   };
   const k = wasmKernels();
   if (k === null || n < 4 || todo.length === 0 || realAxis !== shape.length - 1 || size > MAX_WHOLE) {
@@ -506,7 +559,7 @@ export function realAlongAxes(
     for (let l0 = 0; l0 < lines; l0 += perChunk) {
       const count = Math.min(perChunk, lines - l0);
       copyLineRange(input, l0, wasmLines(chunk, pitch), 0, count);
-      for (let l = 0; l < count; l++) real.forwardAt(k, chunk + 8 * l * pitch, ptr + 16 * (l0 + l) * m, 1);
+      real.forwardLines(k, chunk, pitch, ptr + 16 * l0 * m, m, count, 1, 0);
     }
     const result = transformInWasm(k, ptr, outShape, todo, cores, []);
     if (scale !== 1) k.scaleLanes(result, size, scale, scale);
@@ -528,7 +581,7 @@ export function complexToRealAlongAxesFrom(
   realAxis: number,
   n: number,
   others: readonly number[],
-  out: Float64Array,
+  out: Floats,
   scale: number,
 ): void {
   checkAxes(shape, [realAxis, ...others]);
@@ -546,7 +599,8 @@ export function complexToRealAlongAxesFrom(
     realBackwardAlongAxis(data, shape, realAxis, n, out, scale);
   };
   const k = wasmKernels();
-  if (k === null || n < 4 || realAxis !== shape.length - 1 || size > MAX_WHOLE) {
+  const { outer, inner } = innerOuter(shape, realAxis);
+  if (k === null || n < 4 || size > MAX_WHOLE || (inner > 1 && outer * n * inner > MAX_WHOLE)) {
     separately();
     return;
   }
@@ -564,6 +618,12 @@ export function complexToRealAlongAxesFrom(
       spectrum = transformInWasm(k, ptr, shape, todo, cores, []);
       k.scaleLanes(spectrum, size, 1, -1);
     }
+    if (inner > 1) {
+      // the real axis is not the last: its lines are strided
+      stridedRealBackwardInWasm(k, spectrum, m, n, outer, inner, out, scale);
+      popFrame(mark);
+      return;
+    }
     const lines = size / m;
     const pitch = n + (n & 1);
     const perChunk = Math.max(1, Math.min(lines, Math.floor(CHUNK_DOUBLES / pitch)));
@@ -571,7 +631,7 @@ export function complexToRealAlongAxesFrom(
     const output = { data: out, pitch: n, length: n };
     for (let l0 = 0; l0 < lines; l0 += perChunk) {
       const count = Math.min(perChunk, lines - l0);
-      for (let l = 0; l < count; l++) real.backwardAt(k, spectrum + 16 * (l0 + l) * m, chunk + 8 * l * pitch, scale);
+      real.backwardLines(k, spectrum + 16 * l0 * m, m, chunk, pitch, count, scale);
       copyLineRange(wasmLines(chunk, pitch), 0, output, l0, count);
     }
     popFrame(mark);
@@ -580,7 +640,7 @@ export function complexToRealAlongAxesFrom(
 
 /** Lines of float64s in a flat array: line l is data[l·pitch, l·pitch + length). */
 interface Lines {
-  readonly data: Float64Array;
+  readonly data: Floats;
   readonly pitch: number;
   readonly length: number;
 }

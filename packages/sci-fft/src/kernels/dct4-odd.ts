@@ -18,16 +18,10 @@
  * χ(a) = 1 and g_{N−α} = u_α where χ(a) = −1: a permutation of the signed input.
  * (The same decomposition underlies FFTW's and pocketfft's odd-length REDFT11.)
  */
-import { type ComplexPlan, complexPlan } from './complex-plan.js';
+import { realForwardAlongAxis } from './axis.js';
 import { type RealPlan, realPlan } from './real-plan.js';
 
-/**
- * Lines shorter than this go through one batched complex FFT call in runMany (twice the
- * arithmetic of a real FFT, but one wasm session for all lines instead of one per line,
- * which is what costs most for short lines); longer ones through the real FFT line by line.
- */
-const BATCH_BELOW = 1024;
-/** Doubles of complex lines per batched call (256 KiB). */
+/** Doubles of real lines and their half spectra per batched call (256 KiB). */
 const BATCH_DOUBLES = 1 << 15;
 
 /** +1 on r ≡ 1, 7 (mod 8), −1 on r ≡ 3, 5: √2·cos(πr/4) for odd r. */
@@ -46,6 +40,9 @@ export class Dct4Odd {
   private readonly outIm: Float64Array;
   private readonly g: Float64Array;
   private readonly spectrum: Float64Array;
+  /** runMany's batch of permuted lines and their half spectra (grown as needed) */
+  private lines = new Float64Array(0);
+  private spectra = new Float64Array(0);
 
   constructor(private readonly n: number) {
     this.rp = realPlan(n);
@@ -76,31 +73,35 @@ export class Dct4Odd {
     }
   }
 
-  /** `run` on `count` contiguous lines of n from `offset`. */
+  /**
+   * `run` on `count` contiguous lines of n from `offset`: the permuted lines of a batch go
+   * through one batched real FFT call (one wasm call for all of them), in buffers kept by
+   * the plan for the next call.
+   */
   runMany(data: Float64Array, offset: number, count: number, fct: number): void {
     const n = this.n;
-    if (n >= BATCH_BELOW) {
-      for (let c = 0; c < count; c++) this.run(data, offset + c * n, fct);
-      return;
-    }
+    const half = (n >> 1) + 1;
     const { inIndex, inSign, outIndex, outRe, outIm } = this;
-    const cp: ComplexPlan = complexPlan(n);
-    const batch = Math.min(count, Math.max(1, Math.floor(BATCH_DOUBLES / (2 * n))));
-    const z = new Float64Array(2 * n * batch);
+    const batch = Math.min(count, Math.max(1, Math.floor(BATCH_DOUBLES / (n + 2 * half))));
+    if (this.lines.length < batch * n) {
+      this.lines = new Float64Array(batch * n);
+      this.spectra = new Float64Array(2 * half * batch);
+    }
+    const { lines: g, spectra } = this;
     for (let c0 = 0; c0 < count; c0 += batch) {
       const lines = Math.min(batch, count - c0);
-      z.fill(0);
       for (let c = 0; c < lines; c++) {
         const from = offset + (c0 + c) * n;
-        for (let j = 0; j < n; j++) z[2 * (c * n + inIndex[j])] = inSign[j] * data[from + j];
+        const at = c * n;
+        for (let j = 0; j < n; j++) g[at + inIndex[j]] = inSign[j] * data[from + j];
       }
-      cp.executeMany(z, 0, lines, n, 1, true, fct);
-      // the full spectrum is there: G_h for h <= n/2 as run() reads it from the half spectrum
+      realForwardAlongAxis(g, [lines, n], 1, spectra, fct);
       for (let c = 0; c < lines; c++) {
         const to = offset + (c0 + c) * n;
+        const at = 2 * c * half;
         for (let k = 0; k < n; k++) {
-          const h = 2 * (c * n + outIndex[k]);
-          data[to + k] = outRe[k] * z[h] + outIm[k] * z[h + 1];
+          const h = at + 2 * outIndex[k];
+          data[to + k] = outRe[k] * spectra[h] + outIm[k] * spectra[h + 1];
         }
       }
     }

@@ -10,7 +10,7 @@
  */
 import { asarray, isComplexDtype, type NDArray, shapeSize } from '@sciport/array-api';
 import { DtypeError, InvalidArgumentError } from '@sciport/dispatch-core';
-import { isSinglePrecision, newResult, readInto, readOnlyInput, toOutput } from '../buffers.js';
+import { isSinglePrecision, newResultOf, readInto, readOnlyRealInput, wrapOutput } from '../buffers.js';
 import { complexToRealAlongAxesFrom, realAlongAxes } from '../kernels/index.js';
 import { matchSciPyNonFinite } from './c2r-nonfinite.js';
 import {
@@ -33,7 +33,7 @@ function requireReal(a: NDArray, fn: string): void {
   }
 }
 
-function conjugateInPlace(data: Float64Array): void {
+function conjugateInPlace(data: Float64Array | Float32Array): void {
   for (let i = 1; i < data.length; i += 2) data[i] = -data[i];
 }
 
@@ -57,10 +57,17 @@ function checkC2RSize(shape: readonly number[], axis: number, argument: string):
  * The real forward FFT along `axis` of the real array `a` resized to `shape` (lines of n
  * reals become n/2+1 complex values), complex FFTs over `others`, times `scale`.
  */
-function realForward(a: NDArray, shape: readonly number[], axis: number, others: readonly number[], scale: number): { data: Float64Array; shape: number[] } {
+function realForward(
+  a: NDArray,
+  shape: readonly number[],
+  axis: number,
+  others: readonly number[],
+  scale: number,
+): { data: Float64Array | Float32Array; shape: number[] } {
   const outShape = halfSpectrumShape(shape, axis);
-  const data = newResult(2 * shapeSize(outShape));
-  if (data.length > 0) realAlongAxes(readOnlyInput(a, shape, false), shape, axis, others, data, scale);
+  // float32 in, complex64 out: read and written in single precision, computed in double
+  const data = newResultOf(2 * shapeSize(outShape), isSinglePrecision(a.dtype));
+  if (data.length > 0) realAlongAxes(readOnlyRealInput(a, shape), shape, axis, others, data, scale);
   return { data, shape: outShape };
 }
 
@@ -70,9 +77,18 @@ function realForward(a: NDArray, shape: readonly number[], axis: number, others:
  * along `axis` (conjugated for hfft), straight into the kernels' working memory. The
  * imaginary parts of the zero and Nyquist terms are ignored, as in SciPy.
  */
-function realBackward(a: NDArray, shape: readonly number[], axis: number, n: number, others: readonly number[], conjugate: boolean, scale: number): Float64Array {
+function realBackward(
+  a: NDArray,
+  shape: readonly number[],
+  axis: number,
+  n: number,
+  others: readonly number[],
+  conjugate: boolean,
+  scale: number,
+): Float64Array | Float32Array {
   const inShape = halfSpectrumShape(shape, axis);
-  const out = newResult(shapeSize(shape));
+  // complex64 in, float32 out: the result is rounded straight into single precision
+  const out = newResultOf(shapeSize(shape), isSinglePrecision(a.dtype));
   if (out.length === 0) return out;
   const fill = (buffer: Float64Array) => readInto(buffer, a, inShape, { complex: true, conjugate });
   complexToRealAlongAxesFrom(fill, inShape, axis, n, others, out, scale);
@@ -93,7 +109,7 @@ export function realToComplex1d(forward: boolean, fn: string, x: unknown, option
   checkResultSize(halfSpectrumShape(shape, axis), 'n', true);
   const out = realForward(a, shape, axis, [], normScale(norm, forward, n));
   if (!forward) conjugateInPlace(out.data);
-  return toOutput(out.data, out.shape, true, isSinglePrecision(a.dtype));
+  return wrapOutput(out.data, out.shape, true, isSinglePrecision(a.dtype));
 }
 
 function defaultOutputLength(m: number, fn: string): number {
@@ -120,7 +136,7 @@ export function complexToReal1d(forward: boolean, fn: string, x: unknown, option
   const scale = normScale(norm, forward, n);
   const out = realBackward(a, shape, axis, n, [], forward, scale);
   matchSciPyNonFinite(a, shape, axis, forward, scale, out);
-  return toOutput(out, shape, false, isSinglePrecision(a.dtype));
+  return wrapOutput(out, shape, false, isSinglePrecision(a.dtype));
 }
 
 function requireAxes(axes: readonly number[], fn: string): void {
@@ -154,7 +170,7 @@ export function realToComplexNd(
   // ihfftn is the conjugate of the forward transform, so every pass runs forward
   const out = realForward(a, full, axes[axes.length - 1], axes.slice(0, -1), normScale(norm, forward, shapeSize(shape)));
   if (!forward) conjugateInPlace(out.data);
-  return toOutput(out.data, out.shape, true, isSinglePrecision(a.dtype));
+  return wrapOutput(out.data, out.shape, true, isSinglePrecision(a.dtype));
 }
 
 /** irfftn (backward) and hfftn (forward, of the conjugate): complex FFTs, then a real one on the last axis. */
@@ -187,7 +203,7 @@ export function complexToRealNd(
   const out = realBackward(a, full, last, lastSize, axes.slice(0, lastIndex), forward, scale);
   // one axis is the 1-D transform; with more, the complex passes come first and are not redone
   if (axes.length === 1) matchSciPyNonFinite(a, full, last, forward, scale, out);
-  return toOutput(out, full, false, isSinglePrecision(a.dtype));
+  return wrapOutput(out, full, false, isSinglePrecision(a.dtype));
 }
 
 export function rfftHost(x: unknown, options?: FFTOptions): NDArray {

@@ -102,6 +102,44 @@ export interface FftWasmExports {
     scale: number,
     fill: number,
   ): void;
+  realBackwardLines(
+    desc: number,
+    odd: number,
+    roots: number,
+    h: number,
+    src: number,
+    srcPitch: number,
+    dst: number,
+    dstPitch: number,
+    count: number,
+    work: number,
+    scale: number,
+  ): void;
+  oddRealForward(desc: number, src: number, dst: number, work: number): void;
+  oddRealBackward(desc: number, src: number, dst: number, work: number): void;
+  oddRealForwardLines(
+    desc: number,
+    n: number,
+    src: number,
+    srcPitch: number,
+    dst: number,
+    dstPitch: number,
+    count: number,
+    work: number,
+    scale: number,
+    fill: number,
+  ): void;
+  oddRealBackwardLines(
+    desc: number,
+    n: number,
+    src: number,
+    srcPitch: number,
+    dst: number,
+    dstPitch: number,
+    count: number,
+    work: number,
+    scale: number,
+  ): void;
   dctPermute(v: number, x: number, n: number): void;
   dctUnpermute(x: number, v: number, n: number): void;
   dct2Post(y: number, V: number, q: number, n: number): void;

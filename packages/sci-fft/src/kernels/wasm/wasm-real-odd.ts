@@ -9,12 +9,20 @@
 import { largestPrimeFactor } from '../factorize.js';
 import { cosSin2Pi } from '../twiddles.js';
 import type { Resident } from './resident.js';
-import { allocTemp, type FftWasmExports, heapF64, popFrame, pushFrame } from './runtime.js';
+import { allocTemp, type FftWasmExports, heapF64, heapI32, popFrame, pushFrame } from './runtime.js';
 import { Tables, type WasmCore, WasmMixedRadix } from './wasm-complex.js';
 
 /** Unnormalised odd-length real FFT on wasm memory. */
 export interface OddRealCore extends Resident {
   readonly n: number;
+  /**
+   * The level descriptor that lets wasm run the whole transform in one call
+   * (oddRealForward / oddRealBackward in assembly/fft.ts), or 0 when a complex FFT inside
+   * is not a mixed-radix plan (Bluestein, Rader), which only JavaScript drives.
+   */
+  readonly desc: number;
+  /** Scratch bytes the descriptor's transforms need (16-byte multiple). */
+  readonly workBytes: number;
   /** n reals at src -> (n+1)/2 complex at dst */
   forward(k: FftWasmExports, src: number, dst: number): void;
   /** (n+1)/2 complex at src (clobbered; imaginary part of src[0] ignored) -> n reals at dst */
@@ -23,20 +31,29 @@ export interface OddRealCore extends Resident {
 
 /** Through a complex FFT of length n of the real data. */
 class DirectOddReal implements OddRealCore {
+  readonly desc: number;
+  readonly workBytes: number;
+  private readonly tables = new Tables();
+
   constructor(
     readonly n: number,
     private readonly core: WasmCore,
-  ) {}
+  ) {
+    this.workBytes = 32 * n;
+    this.desc = core instanceof WasmMixedRadix ? describeLevel(this.tables, [0, n, 0, 0, 0, core.desc, core.odd, 0]) : 0;
+  }
 
   get bytes(): number {
-    return this.core.bytes;
+    return this.tables.bytes + this.core.bytes;
   }
 
   dispose(): void {
+    this.tables.free();
     this.core.dispose();
   }
 
   forward(k: FftWasmExports, src: number, dst: number): void {
+    if (wasmDriven(k, this, src, dst, true)) return;
     const n = this.n;
     const mark = pushFrame();
     const buf = allocTemp(16 * n);
@@ -48,6 +65,7 @@ class DirectOddReal implements OddRealCore {
   }
 
   backward(k: FftWasmExports, src: number, dst: number): void {
+    if (wasmDriven(k, this, src, dst, false)) return;
     const n = this.n;
     const mark = pushFrame();
     const buf = allocTemp(16 * n);
@@ -63,6 +81,8 @@ class DirectOddReal implements OddRealCore {
 /** One real first/last pass of radix p, then length-m transforms. */
 class SplitOddReal implements OddRealCore {
   readonly n: number;
+  readonly desc: number;
+  readonly workBytes: number;
   private readonly h: number;
   private readonly tables = new Tables();
   /** W_n^{r·i} as (wr, wi) at (i·h + r-1) */
@@ -95,6 +115,10 @@ class SplitOddReal implements OddRealCore {
       cosSin2Pi(r, p, hp, at);
       hp[at + 1] = -hp[at + 1];
     }
+    // y0 (m reals, padded), h blocks, R ((m+1)/2 complex), the blocks' FFT scratch, then the sub-level's
+    this.workBytes = 16 * Math.ceil(m / 2) + 16 * m * h + 16 * ((m + 1) >> 1) + 16 * m + sub.workBytes;
+    this.desc =
+      sub.desc !== 0 && cm instanceof WasmMixedRadix ? describeLevel(this.tables, [1, p, m, this.tw, this.trig, cm.desc, cm.odd, sub.desc]) : 0;
   }
 
   get bytes(): number {
@@ -127,6 +151,7 @@ class SplitOddReal implements OddRealCore {
   }
 
   forward(k: FftWasmExports, src: number, dst: number): void {
+    if (wasmDriven(k, this, src, dst, true)) return;
     const { p, m, h } = this;
     const mark = pushFrame();
     const y0 = allocTemp(8 * m);
@@ -140,6 +165,7 @@ class SplitOddReal implements OddRealCore {
   }
 
   backward(k: FftWasmExports, src: number, dst: number): void {
+    if (wasmDriven(k, this, src, dst, false)) return;
     const { p, m, h } = this;
     const mark = pushFrame();
     const R = allocTemp(16 * ((m + 1) >> 1));
@@ -151,6 +177,24 @@ class SplitOddReal implements OddRealCore {
     k.realLastPass(p, m, y0, blocks, dst, this.tw, this.trig);
     popFrame(mark);
   }
+}
+
+/** A descriptor level of 8 i32 words (see oddRealForward in assembly/fft.ts), in `tables`. */
+function describeLevel(tables: Tables, words: number[]): number {
+  const at = tables.alloc(32);
+  heapI32().set(words, at >> 2);
+  return at;
+}
+
+/** Runs the whole transform in wasm when the core has a descriptor; false when JavaScript must drive it. */
+function wasmDriven(k: FftWasmExports, core: OddRealCore, src: number, dst: number, forward: boolean): boolean {
+  if (core.desc === 0) return false;
+  const mark = pushFrame();
+  const work = allocTemp(core.workBytes);
+  if (forward) k.oddRealForward(core.desc, src, dst, work);
+  else k.oddRealBackward(core.desc, src, dst, work);
+  popFrame(mark);
+  return true;
 }
 
 function smallestPrimeFactor(n: number): number {

@@ -92,6 +92,13 @@ export class WasmRealPlan implements Resident {
       popFrame(mark);
       return;
     }
+    if (this.odd !== null && this.odd.desc !== 0) {
+      const mark = pushFrame();
+      const work = allocTemp(this.odd.workBytes);
+      k.oddRealForwardLines(this.odd.desc, n, src, srcPitch, dst, dstPitch, count, work, scale, fill);
+      popFrame(mark);
+      return;
+    }
     for (let c = 0; c < count; c++) {
       const to = dst + 16 * c * dstPitch;
       this.forwardAt(k, src + 8 * c * srcPitch, to, scale);
@@ -140,6 +147,29 @@ export class WasmRealPlan implements Resident {
       if (scale !== 1) k.scaleLanes(src, half + 1, scale, scale);
       this.odd!.backward(k, src, dst);
     }
+  }
+
+  /**
+   * backwardAt on `count` lines (src lines `srcPitch` complex apart, clobbered; dst lines
+   * `dstPitch` reals apart): one wasm call for the whole batch when the plan allows.
+   */
+  backwardLines(k: FftWasmExports, src: number, srcPitch: number, dst: number, dstPitch: number, count: number, scale: number): void {
+    const n = this.n;
+    if (this.core instanceof WasmMixedRadix) {
+      const mark = pushFrame();
+      const work = allocTemp(16 * n);
+      k.realBackwardLines(this.core.desc, this.core.odd, this.roots, n >> 1, src, srcPitch, dst, dstPitch, count, work, scale);
+      popFrame(mark);
+      return;
+    }
+    if (this.odd !== null && this.odd.desc !== 0) {
+      const mark = pushFrame();
+      const work = allocTemp(this.odd.workBytes);
+      k.oddRealBackwardLines(this.odd.desc, n, src, srcPitch, dst, dstPitch, count, work, scale);
+      popFrame(mark);
+      return;
+    }
+    for (let c = 0; c < count; c++) this.backwardAt(k, src + 16 * c * srcPitch, dst + 8 * c * dstPitch, scale);
   }
 
   forward(k: FftWasmExports, input: Float64Array, inOffset: number, output: Float64Array, outOffset: number, scale: number): void {
