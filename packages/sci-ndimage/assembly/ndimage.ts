@@ -602,3 +602,113 @@ export function roundToFloat32(p: usize, count: i32): void {
     store<f64>(q, <f64>(<f32>load<f64>(q)));
   }
 }
+
+// ---- rank filters: a sorted window slid along the last axis ------------------------------
+
+/**
+ * Rank filter of rows of outputs over a padded plane whose values are totally ordered (no
+ * NaN, no −0: then equal values are identical and the rank-th value is the same whatever
+ * selects it, SciPy's Hoare FIND included). Output row r (n elements, at out + r·n)
+ * starts its window at padded + bases[r]; `window` holds the footprint's s offsets,
+ * `leave`/`enter` the h offsets whose values leave/enter the window when it moves one
+ * step along the last axis (enter's already include that step).
+ *
+ * The window is kept sorted: the first one by insertion, each next one by removing the
+ * sorted leaving values and merging in the sorted entering ones — a sliding sorted window
+ * (as in T. S. Huang's running median, with the histogram replaced by a sorted array that
+ * holds any values). Removal and merge are branch-free (selects), so random data costs
+ * no mispredicted branches: about 2·s steps per output instead of a selection's
+ * data-dependent partitioning.
+ *
+ * When every run of the footprint along the last axis has the same length `span` (a
+ * box: the width), the values leaving at a step are those that entered `span` steps
+ * before: their sorted copies are kept in a ring of `span` slots and sorted only once.
+ * `span` 0: the leaving values are gathered and sorted at each step.
+ *
+ * `scratch` holds 2·(s + 1) + (max(span, 1) + 1)·(h + 1) doubles.
+ */
+export function rankRows(
+  padded: usize,
+  out: usize,
+  bases: usize,
+  rows: i32,
+  n: i32,
+  window: usize,
+  s: i32,
+  enter: usize,
+  leave: usize,
+  h: i32,
+  rank: i32,
+  span: i32,
+  scratch: usize,
+): void {
+  const sorted = scratch;
+  const spare = sorted + (<usize>(s + 1) << 3);
+  const gone = spare + (<usize>(s + 1) << 3);
+  const ring = gone + (<usize>(h + 1) << 3);
+  const slotBytes = <usize>(h + 1) << 3;
+  const kept = s - h;
+  const at = <usize>rank << 3;
+  for (let r = 0; r < rows; r++) {
+    const base = padded + (<usize>load<i32>(bases + (<usize>r << 2)) << 3);
+    const o = out + (<usize>(r * n) << 3);
+    gatherSorted(sorted, base, window, s);
+    let j = 0;
+    for (;;) {
+      store<f64>(o + (<usize>j << 3), load<f64>(sorted + at));
+      if (++j === n) break;
+      const b = base + (<usize>(j - 1) << 3);
+      // the entering values' slot of the ring (the one slot when there is no ring), which
+      // holds the values that leave now when they entered `span` steps ago
+      const come = span > 0 ? ring + <usize>(j % span) * slotBytes : ring;
+      let leaving = come;
+      if (span === 0 || j <= span) {
+        gatherSorted(gone, b, leave, h);
+        leaving = gone;
+      }
+      // a sentinel ends the branch-free removal without a bounds test: a NaN equals no value
+      store<f64>(leaving + (<usize>h << 3), NaN);
+      // drop the leaving values (each equals one element, in order): every element is
+      // written, and the write position advances past those that stay
+      let w = 0;
+      let p = 0;
+      for (let i = 0; i < s; i++) {
+        const v = load<f64>(sorted + (<usize>i << 3));
+        store<f64>(spare + (<usize>w << 3), v);
+        const drop = <i32>(v === load<f64>(leaving + (<usize>p << 3)));
+        w += 1 - drop;
+        p += drop;
+      }
+      // merge the entering values in; sentinels again: a kept NaN (never ≤) or an
+      // entering +∞ (always ≥) is never taken
+      store<f64>(spare + (<usize>kept << 3), NaN);
+      gatherSorted(come, b, enter, h);
+      store<f64>(come + (<usize>h << 3), Infinity);
+      let i = 0;
+      let q = 0;
+      for (let k = 0; k < s; k++) {
+        const a = load<f64>(spare + (<usize>i << 3));
+        const e = load<f64>(come + (<usize>q << 3));
+        const takeEntering = <i32>!(a <= e);
+        store<f64>(sorted + (<usize>k << 3), select<f64>(e, a, takeEntering));
+        q += takeEntering;
+        i += 1 - takeEntering;
+      }
+    }
+  }
+}
+
+/** The `count` values at base + offsets[t], sorted ascending into `dst` (insertion sort: the sets are small). */
+function gatherSorted(dst: usize, base: usize, offsets: usize, count: i32): void {
+  for (let t = 0; t < count; t++) {
+    const v = load<f64>(base + (<usize>load<i32>(offsets + (<usize>t << 2)) << 3));
+    let k = t;
+    while (k > 0) {
+      const u = load<f64>(dst + (<usize>(k - 1) << 3));
+      if (u <= v) break;
+      store<f64>(dst + (<usize>k << 3), u);
+      k--;
+    }
+    store<f64>(dst + (<usize>k << 3), v);
+  }
+}

@@ -63,6 +63,21 @@ export interface NdimageWasmExports {
     round32: number,
   ): void;
   roundToFloat32(p: number, count: number): void;
+  rankRows(
+    padded: number,
+    out: number,
+    bases: number,
+    rows: number,
+    n: number,
+    window: number,
+    s: number,
+    enter: number,
+    leave: number,
+    h: number,
+    rank: number,
+    span: number,
+    scratch: number,
+  ): void;
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
