@@ -27,6 +27,7 @@ import { perAxis } from './per-axis.js';
 import { maximumFilterHost, minimumFilterHost, readFootprint, requireSizeOrFootprint } from './rank.js';
 import { float64Storage, readPlane } from './planes.js';
 import { checkWindow } from './window-limit.js';
+import { rankBytesInWasm } from './wasm/rank-bytes.js';
 import { rankInWasm } from './wasm/rank-rows.js';
 
 /** The window as a footprint over the filtered axes: the given one, or a box of `size`. */
@@ -112,6 +113,11 @@ function orderStatistic(fn: string, input: unknown, options: RankFilterOptions |
   const nd = fshape.length;
   const box3 = nd >= 2 && fshape[nd - 1] === 3 && fshape[nd - 2] === 3 && fshape.slice(0, -2).every((f) => f === 1) && count === 9;
   const median3x3 = box3 && rank === 4;
+  if (shift >= 0) {
+    // byte lanes, sixteen outputs at once (windows too large for them take the histogram)
+    const inWasm = rankBytesInWasm(x, target, fshape, window.mask, fullOrigins, mode, c[0], rank);
+    if (inWasm !== null) return inWasm;
+  }
   if (shift < 0 && !median3x3) {
     // a sorted window slid along the rows (values without a total order take the selection)
     const inWasm = rankInWasm(x, target, fshape, window.mask, fullOrigins, mode, c[0], rank);

@@ -88,4 +88,57 @@ describe('rank filters: sorted window against selection', () => {
     const cube = new NDArray(Float32Array.from(values.slice(0, 11 * 12 * 10)), [11, 12, 10], 'float32');
     expectIdentical(bothKernels(() => medianFilter(cube, { size: 3, mode: 'constant', cval: 4 })));
   });
+
+  it('agree for 3×3 medians of 8-bit images (sixteen lanes at once), any mode, origin and output', () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 40 })),
+        fc.boolean(),
+        fc.constantFrom<'uint8' | 'int8'>('uint8', 'int8'),
+        fc.array(fc.integer({ min: -128, max: 255 }), { minLength: 1, maxLength: 90 }),
+        fc.constantFrom(...BOUNDARY_MODES),
+        fc.integer({ min: -300, max: 300 }),
+        fc.tuple(fc.integer({ min: -1, max: 1 }), fc.integer({ min: -1, max: 1 })),
+        fc.constantFrom(undefined, 'float64' as const, 'int16' as const),
+        ([planes, rows, cols], threeD, dtype, values, mode, cval, origin, output) => {
+          const shape = threeD ? [planes, rows, cols] : [rows, cols];
+          const n = shape.reduce((a, b) => a * b, 1);
+          const data = (dtype === 'uint8' ? Uint8Array : Int8Array).from({ length: n }, (_, i) => values[(i * 7) % values.length]);
+          const x = new NDArray(data, shape, dtype);
+          const size = threeD ? [1, 3, 3] : [3, 3];
+          const origins = threeD ? [0, ...origin] : origin;
+          expectIdentical(bothKernels(() => medianFilter(x, { size, mode, cval, origin: origins, output })));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('agree for 8-bit images through a selection network, any footprint of up to 64 elements and rank', () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 16, max: 40 })),
+        fc.constantFrom<'uint8' | 'int8'>('uint8', 'int8'),
+        fc.array(fc.integer({ min: -128, max: 255 }), { minLength: 1, maxLength: 90 }),
+        fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 2, maxLength: 2 }),
+        fc.array(fc.boolean(), { minLength: 64, maxLength: 64 }),
+        fc.constantFrom(...BOUNDARY_MODES),
+        fc.integer({ min: -300, max: 300 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        ([rows, cols], dtype, values, fshape, bits, mode, cval, where) => {
+          const n = rows * cols;
+          const data = (dtype === 'uint8' ? Uint8Array : Int8Array).from({ length: n }, (_, i) => values[(i * 5) % values.length]);
+          const x = new NDArray(data, [rows, cols], dtype);
+          const mask = bits.slice(0, fshape[0] * fshape[1]);
+          if (!mask.includes(true)) mask[0] = true;
+          const count = mask.filter(Boolean).length;
+          fc.pre(count >= 3);
+          const footprint = new NDArray(Uint8Array.from(mask, Number), fshape, 'bool');
+          const rank = 1 + Math.min(count - 3, Math.floor(where * (count - 2)));
+          expectIdentical(bothKernels(() => rankFilter(x, rank, { footprint, mode, cval })));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });

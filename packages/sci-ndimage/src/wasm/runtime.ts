@@ -78,6 +78,21 @@ export interface NdimageWasmExports {
     span: number,
     scratch: number,
   ): void;
+  median3x3Bytes(padded: number, out: number, bases: number, rows: number, n: number, rowStride: number, signed: number): void;
+  networkRankBytes(
+    padded: number,
+    out: number,
+    bases: number,
+    rows: number,
+    n: number,
+    offsets: number,
+    s: number,
+    network: number,
+    count: number,
+    rank: number,
+    wires: number,
+    signed: number,
+  ): void;
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
