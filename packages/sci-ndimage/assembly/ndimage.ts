@@ -713,115 +713,127 @@ function gatherSorted(dst: usize, base: usize, offsets: usize, count: i32): void
   }
 }
 
-// ---- 3×3 median of 8-bit images, sixteen outputs at once -----------------------------------
+// ---- 3×3 median, a vector of neighbouring outputs at once -----------------------------------
 
 /**
- * Medians of the 3×3 windows of an 8-bit padded plane (bytes; `signed`: int8, else
- * uint8): output row r (n bytes, at out + r·n) has its first window's top-left element at
- * padded + bases[r], and the window's rows are `rowStride` bytes apart. Each window's
- * median is the median of the largest column minimum, the median of the column medians
- * and the smallest column maximum (A. W. Paeth, "Median finding on a 3×3 grid", Graphics
- * Gems, 1990), computed with byte-lane minima and maxima for 16 neighbouring outputs at
- * once. Integers make the median unique, so the result is any selection's (SciPy's too).
+ * Medians of the 3×3 windows of a padded plane of T (u8, i8, f32 or f64): output row r
+ * (n ≥ 16 / sizeof<T>() elements, at out + r·n) has its first window's top-left element at
+ * padded + bases[r] (in elements), and the window's rows are `rowStride` elements apart.
+ * Each window's median is the median of the largest column minimum, the median of the
+ * column medians and the smallest column maximum (A. W. Paeth, "Median finding on a 3×3
+ * grid", Graphics Gems, 1990), computed with lane minima and maxima for a vector of
+ * neighbouring outputs at once. Floats must be totally ordered (no NaN, no −0): the
+ * median is then unique, and the result any selection's (SciPy's too).
  */
-export function median3x3Bytes(padded: usize, out: usize, bases: usize, rows: i32, n: i32, rowStride: i32, signed: bool): void {
-  const stride = <usize>rowStride;
+function median3x3<T>(padded: usize, out: usize, bases: usize, rows: i32, n: i32, rowStride: i32): void {
+  const lanes = 16 / <i32>sizeof<T>();
+  const shift = <usize>alignof<T>();
+  const stride = <usize>rowStride << shift;
   for (let r = 0; r < rows; r++) {
-    const top = padded + <usize>load<i32>(bases + (<usize>r << 2));
-    const o = out + <usize>(r * n);
-    if (n < 16) {
-      for (let j = 0; j < n; j++) store<u8>(o + <usize>j, medianOfBytes(top + <usize>j, stride, signed));
-      continue;
-    }
-    // blocks of 16; the last one overlaps the one before rather than running past the row
-    for (let j = 0; j < n; j += 16) {
-      const at = <usize>min(j, n - 16);
+    const top = padded + (<usize>load<i32>(bases + (<usize>r << 2)) << shift);
+    const o = out + (<usize>(r * n) << shift);
+    // blocks of `lanes`; the last one overlaps the one before rather than running past the row
+    for (let j = 0; j < n; j += lanes) {
+      const at = <usize>min(j, n - lanes) << shift;
       const p = top + at;
-      // column c of the 16 windows: rows a, b, e at p + c, sorted lane by lane into lo ≤ mid ≤ hi
+      // column c of the windows: rows a, b, e at p + c, sorted lane by lane into lo ≤ mid ≤ hi
       let maxLo = i8x16.splat(0);
-      let minHi = i8x16.splat(0);
+      let minHi = maxLo;
       let mid0 = maxLo;
       let mid1 = maxLo;
       let mid2 = maxLo;
       for (let c = 0; c < 3; c++) {
-        const a = v128.load(p + <usize>c);
-        const b = v128.load(p + <usize>c + stride);
-        const e = v128.load(p + <usize>c + 2 * stride);
-        const low = byteMin(a, b, signed);
-        const high = byteMax(a, b, signed);
-        const lo = byteMin(low, e, signed);
-        const hi = byteMax(high, e, signed);
-        const mid = byteMax(low, byteMin(high, e, signed), signed);
+        const q = p + (<usize>c << shift);
+        const a = v128.load(q);
+        const b = v128.load(q + stride);
+        const e = v128.load(q + 2 * stride);
+        const low = v128.min<T>(a, b);
+        const high = v128.max<T>(a, b);
+        const lo = v128.min<T>(low, e);
+        const hi = v128.max<T>(high, e);
+        const mid = v128.max<T>(low, v128.min<T>(high, e));
         if (c === 0) {
           maxLo = lo;
           minHi = hi;
           mid0 = mid;
         } else {
-          maxLo = byteMax(maxLo, lo, signed);
-          minHi = byteMin(minHi, hi, signed);
+          maxLo = v128.max<T>(maxLo, lo);
+          minHi = v128.min<T>(minHi, hi);
           if (c === 1) mid1 = mid;
           else mid2 = mid;
         }
       }
-      v128.store(o + at, byteMedian3(maxLo, byteMedian3(mid0, mid1, mid2, signed), minHi, signed));
+      v128.store(o + at, median3<T>(maxLo, median3<T>(mid0, mid1, mid2), minHi));
     }
   }
 }
 
 // @inline
-function byteMin(a: v128, b: v128, signed: bool): v128 {
-  return signed ? i8x16.min_s(a, b) : i8x16.min_u(a, b);
+function median3<T>(a: v128, b: v128, c: v128): v128 {
+  return v128.max<T>(v128.min<T>(a, b), v128.min<T>(v128.max<T>(a, b), c));
 }
 
-// @inline
-function byteMax(a: v128, b: v128, signed: bool): v128 {
-  return signed ? i8x16.max_s(a, b) : i8x16.max_u(a, b);
+/** median3x3 over bytes: `signed` int8, else uint8 (sixteen outputs at once). */
+export function median3x3Bytes(padded: usize, out: usize, bases: usize, rows: i32, n: i32, rowStride: i32, signed: bool): void {
+  if (signed) median3x3<i8>(padded, out, bases, rows, n, rowStride);
+  else median3x3<u8>(padded, out, bases, rows, n, rowStride);
 }
 
-// @inline
-function byteMedian3(a: v128, b: v128, c: v128, signed: bool): v128 {
-  return byteMax(byteMin(a, b, signed), byteMin(byteMax(a, b, signed), c, signed), signed);
+/** median3x3 over floats: `single` float32 (four outputs at once), else float64 (two). */
+export function median3x3Floats(padded: usize, out: usize, bases: usize, rows: i32, n: i32, rowStride: i32, single: bool): void {
+  if (single) median3x3<f32>(padded, out, bases, rows, n, rowStride);
+  else median3x3<f64>(padded, out, bases, rows, n, rowStride);
 }
 
-/** The same median for one output (rows shorter than a vector). */
-function medianOfBytes(p: usize, stride: usize, signed: bool): u8 {
-  let lo: i32 = 0;
-  let hi: i32 = 0;
-  let mid0: i32 = 0;
-  let mid1: i32 = 0;
-  let mid2: i32 = 0;
-  for (let c = 0; c < 3; c++) {
-    const a = byteValue(p + <usize>c, signed);
-    const b = byteValue(p + <usize>c + stride, signed);
-    const e = byteValue(p + <usize>c + 2 * stride, signed);
-    const low = min(a, b);
-    const high = max(a, b);
-    const mid = max(low, min(high, e));
-    lo = c === 0 ? min(low, e) : max(lo, min(low, e));
-    hi = c === 0 ? max(high, e) : min(hi, max(high, e));
-    if (c === 0) mid0 = mid;
-    else if (c === 1) mid1 = mid;
-    else mid2 = mid;
-  }
-  const m = max(min(mid0, mid1), min(max(mid0, mid1), mid2));
-  return <u8>max(min(lo, m), min(max(lo, m), hi));
-}
-
-// @inline
-function byteValue(p: usize, signed: bool): i32 {
-  return signed ? <i32>load<i8>(p) : <i32>load<u8>(p);
-}
-
-// ---- rank filters of 8-bit images by a selection network, sixteen outputs at once -------------
+// ---- rank filters by a selection network, a vector of neighbouring outputs at once ---------
 
 /**
- * The rank-`rank` element of each window of an 8-bit padded plane (`signed`: int8, else
- * uint8) by a comparator network: output row r (n ≥ 16 bytes, at out + r·n) has its first
- * window at padded + bases[r], the window's s elements at `offsets`; `network` holds
- * `count` comparators (i, j), i < j, each leaving the minimum on wire i and the maximum on
- * wire j, after which wire `rank` holds the answer. Each wire is a vector of 16 bytes:
- * sixteen neighbouring outputs go through the network at once. `wires` holds s vectors.
+ * The rank-`rank` element of each window of a padded plane of T (u8, i8, f32 or f64) by a
+ * comparator network: output row r (n ≥ 16 / sizeof<T>() elements, at out + r·n) has its
+ * first window at padded + bases[r] (in elements), the window's s elements at `offsets`;
+ * `network` holds `count` comparators (i, j), i < j, each leaving the minimum on wire i
+ * and the maximum on wire j, after which wire `rank` holds the answer. Each wire is a
+ * vector: 16 / sizeof<T>() neighbouring outputs go through the network at once. `wires`
+ * holds s vectors. Floats must be totally ordered (no NaN, no −0), so that the lanes'
+ * minima and maxima are exact comparisons.
  */
+function networkRank<T>(
+  padded: usize,
+  out: usize,
+  bases: usize,
+  rows: i32,
+  n: i32,
+  offsets: usize,
+  s: i32,
+  network: usize,
+  count: i32,
+  rank: i32,
+  wires: usize,
+): void {
+  const lanes = 16 / <i32>sizeof<T>();
+  const shift = <usize>alignof<T>();
+  for (let r = 0; r < rows; r++) {
+    const first = padded + (<usize>load<i32>(bases + (<usize>r << 2)) << shift);
+    const o = out + (<usize>(r * n) << shift);
+    // blocks of `lanes`; the last one overlaps the one before rather than running past the row
+    for (let j = 0; j < n; j += lanes) {
+      const at = <usize>min(j, n - lanes) << shift;
+      const p = first + at;
+      for (let t = 0; t < s; t++) v128.store(wires + (<usize>t << 4), v128.load(p + (<usize>load<i32>(offsets + (<usize>t << 2)) << shift)));
+      for (let c = 0; c < count; c++) {
+        const wi = wires + (<usize>load<i32>(network + (<usize>c << 3)) << 4);
+        const wj = wires + (<usize>load<i32>(network + (<usize>c << 3), 4) << 4);
+        const a = v128.load(wi);
+        const b = v128.load(wj);
+        v128.store(wi, v128.min<T>(a, b));
+        v128.store(wj, v128.max<T>(a, b));
+      }
+      v128.store(o + at, v128.load(wires + (<usize>rank << 4)));
+    }
+  }
+}
+
+/** networkRank over bytes: `signed` int8, else uint8 (sixteen outputs at once). */
 export function networkRankBytes(
   padded: usize,
   out: usize,
@@ -836,23 +848,25 @@ export function networkRankBytes(
   wires: usize,
   signed: bool,
 ): void {
-  for (let r = 0; r < rows; r++) {
-    const first = padded + <usize>load<i32>(bases + (<usize>r << 2));
-    const o = out + <usize>(r * n);
-    // blocks of 16; the last one overlaps the one before rather than running past the row
-    for (let j = 0; j < n; j += 16) {
-      const at = <usize>min(j, n - 16);
-      const p = first + at;
-      for (let t = 0; t < s; t++) v128.store(wires + (<usize>t << 4), v128.load(p + <usize>load<i32>(offsets + (<usize>t << 2))));
-      for (let c = 0; c < count; c++) {
-        const wi = wires + (<usize>load<i32>(network + (<usize>c << 3)) << 4);
-        const wj = wires + (<usize>load<i32>(network + (<usize>c << 3), 4) << 4);
-        const a = v128.load(wi);
-        const b = v128.load(wj);
-        v128.store(wi, byteMin(a, b, signed));
-        v128.store(wj, byteMax(a, b, signed));
-      }
-      v128.store(o + at, v128.load(wires + (<usize>rank << 4)));
-    }
-  }
+  if (signed) networkRank<i8>(padded, out, bases, rows, n, offsets, s, network, count, rank, wires);
+  else networkRank<u8>(padded, out, bases, rows, n, offsets, s, network, count, rank, wires);
+}
+
+/** networkRank over floats: `single` float32 (four outputs at once), else float64 (two). */
+export function networkRankFloats(
+  padded: usize,
+  out: usize,
+  bases: usize,
+  rows: i32,
+  n: i32,
+  offsets: usize,
+  s: i32,
+  network: usize,
+  count: i32,
+  rank: i32,
+  wires: usize,
+  single: bool,
+): void {
+  if (single) networkRank<f32>(padded, out, bases, rows, n, offsets, s, network, count, rank, wires);
+  else networkRank<f64>(padded, out, bases, rows, n, offsets, s, network, count, rank, wires);
 }

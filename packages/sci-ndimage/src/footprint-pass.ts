@@ -11,7 +11,7 @@ import { type Extension, mapIndex } from './modes.js';
  * The input padded for a window of `fshape` shifted by `origins`, with the padded strides;
  * written into `into` when given (of the padded size), e.g. memory of the wasm kernels.
  */
-export function padPlane<P extends Float64Array | Uint8Array | Int8Array = Float64Array>(
+export function padPlane<P extends Float64Array | Float32Array | Uint8Array | Int8Array = Float64Array>(
   src: Float64Array | Float32Array | Uint8Array | Int8Array,
   shape: readonly number[],
   fshape: readonly number[],

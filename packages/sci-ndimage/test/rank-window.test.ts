@@ -1,6 +1,8 @@
-// The rank filters' sorted window (WebAssembly) must give exactly what the selection
-// (TypeScript, Hoare's FIND as SciPy runs it) gives: every bit, for every footprint,
-// rank, mode, origin, shape and dtype — NaN and −0 included (those take the selection).
+// The rank filters' WebAssembly kernels (selection networks and Paeth's 3×3 median in
+// vector lanes for windows of up to 64 elements, a sorted window for larger ones) must
+// give exactly what the TypeScript paths (Hoare's FIND as SciPy runs it, the 8-bit
+// histogram) give: every bit, for every footprint, rank, mode, origin, shape and dtype —
+// NaN and −0 included (those take the selection).
 import { NDArray } from '@sciport/array-api';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -45,7 +47,7 @@ function expectIdentical([a, b]: [number[], number[]]): void {
   });
 }
 
-describe('rank filters: sorted window against selection', () => {
+describe('rank filters: wasm kernels against the TypeScript selection', () => {
   it('agree for any footprint, rank, mode, origin and dtype', () => {
     fc.assert(
       fc.property(
@@ -80,13 +82,16 @@ describe('rank filters: sorted window against selection', () => {
   it('agree for box medians and percentiles of long rows, into other output dtypes', () => {
     const values = Array.from({ length: 40 * 37 }, (_, i) => ((i * 7919) % 1013) / 7 - 60);
     const x = new NDArray(Float64Array.from(values), [40, 37], 'float64');
-    for (const size of [2, 3, 5, 7]) {
+    for (const size of [2, 3, 5, 7, 9]) {
       expectIdentical(bothKernels(() => medianFilter(x, { size })));
       expectIdentical(bothKernels(() => percentileFilter(x, 30, { size: [size, size + 1], mode: 'wrap' })));
       expectIdentical(bothKernels(() => medianFilter(x, { size, output: 'int16' })));
     }
     const cube = new NDArray(Float32Array.from(values.slice(0, 11 * 12 * 10)), [11, 12, 10], 'float32');
     expectIdentical(bothKernels(() => medianFilter(cube, { size: 3, mode: 'constant', cval: 4 })));
+    expectIdentical(bothKernels(() => rankFilter(cube, 40, { size: [3, 5, 6], mode: 'mirror' })));
+    const int16 = new NDArray(Int16Array.from(values.slice(0, 30 * 20), Math.round), [30, 20], 'int16');
+    expectIdentical(bothKernels(() => percentileFilter(int16, 70, { size: [9, 8], mode: 'nearest' })));
   });
 
   it('agree for 3×3 medians of 8-bit images (sixteen lanes at once), any mode, origin and output', () => {
@@ -139,6 +144,33 @@ describe('rank filters: sorted window against selection', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('agree for footprints of more than 64 elements (the sorted window)', () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(fc.integer({ min: 1, max: 14 }), fc.integer({ min: 1, max: 20 })),
+        fc.constantFrom<Dtype>('float64', 'float32', 'int16'),
+        fc.boolean(),
+        fc.array(valueArb(true), { minLength: 1, maxLength: 60 }),
+        fc.tuple(fc.integer({ min: 7, max: 10 }), fc.integer({ min: 7, max: 10 })),
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 100, maxLength: 100 }),
+        fc.constantFrom(...BOUNDARY_MODES),
+        fc.double({ min: -5, max: 5, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (shape, dtype, special, values, fshape, bits, mode, cval, where) => {
+          const x = image(shape, dtype, special ? values : values.map((v) => (Number.isNaN(v) || Object.is(v, -0) ? 0 : v)));
+          // mostly true, with holes, so runs of different lengths appear too
+          const mask = bits.slice(0, fshape[0] * fshape[1]).map((b) => b > 0);
+          const count = mask.filter(Boolean).length;
+          fc.pre(count > 64);
+          const footprint = new NDArray(Uint8Array.from(mask, Number), fshape, 'bool');
+          const rank = 1 + Math.min(count - 3, Math.floor(where * (count - 2)));
+          expectIdentical(bothKernels(() => rankFilter(x, rank, { footprint, mode, cval })));
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 });

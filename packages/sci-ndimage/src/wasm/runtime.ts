@@ -79,7 +79,22 @@ export interface NdimageWasmExports {
     scratch: number,
   ): void;
   median3x3Bytes(padded: number, out: number, bases: number, rows: number, n: number, rowStride: number, signed: number): void;
+  median3x3Floats(padded: number, out: number, bases: number, rows: number, n: number, rowStride: number, single: number): void;
   networkRankBytes(
+    padded: number,
+    out: number,
+    bases: number,
+    rows: number,
+    n: number,
+    offsets: number,
+    s: number,
+    network: number,
+    count: number,
+    rank: number,
+    wires: number,
+    signed: number,
+  ): void;
+  networkRankFloats(
     padded: number,
     out: number,
     bases: number,
