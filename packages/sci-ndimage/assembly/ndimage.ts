@@ -870,3 +870,65 @@ export function networkRankFloats(
   if (single) networkRank<f32>(padded, out, bases, rows, n, offsets, s, network, count, rank, wires);
   else networkRank<f64>(padded, out, bases, rows, n, offsets, s, network, count, rank, wires);
 }
+
+// ---- box minimum/maximum of 8-bit images, sixteen outputs at once ---------------------------
+
+/**
+ * One axis of a box minimum (maximum when `isMax`) over bytes (`signed`: int8, else
+ * uint8): `src` is (outer, n + size − 1, inner) C-ordered, `dst` (outer, n, inner), and
+ * dst[o, j, i] = min over k < size of src[o, j + k, i]. Vectors of 16 bytes run along
+ * `inner` when it has 16 or more elements, else along j (inner = 1, the last axis).
+ * Minima are exact, so the box's passes give the box's minimum in any order; with the
+ * input padded once by the boundary mode they equal SciPy's passes, each of which
+ * extends the previous pass's result (the extension maps indices per axis alike).
+ */
+export function boxMinMaxBytes(src: usize, dst: usize, outer: i32, n: i32, inner: i32, size: i32, isMax: bool, signed: bool): void {
+  const m = n + size - 1;
+  const step = <usize>inner;
+  for (let o = 0; o < outer; o++) {
+    const s0 = src + <usize>(o * m) * step;
+    const d0 = dst + <usize>(o * n) * step;
+    if (inner >= 16) {
+      for (let j = 0; j < n; j++) {
+        const s = s0 + <usize>j * step;
+        const d = d0 + <usize>j * step;
+        for (let i = 0; i < inner; i += 16) {
+          const at = <usize>min(i, inner - 16);
+          let acc = v128.load(s + at);
+          for (let k = 1; k < size; k++) acc = byteWinner(acc, v128.load(s + at + <usize>k * step), isMax, signed);
+          v128.store(d + at, acc);
+        }
+      }
+    } else if (inner === 1 && n >= 16) {
+      for (let j = 0; j < n; j += 16) {
+        const at = <usize>min(j, n - 16);
+        let acc = v128.load(s0 + at);
+        for (let k = 1; k < size; k++) acc = byteWinner(acc, v128.load(s0 + at + <usize>k), isMax, signed);
+        v128.store(d0 + at, acc);
+      }
+    } else {
+      for (let j = 0; j < n; j++) {
+        for (let i = 0; i < inner; i++) {
+          const s = s0 + <usize>j * step + <usize>i;
+          let acc = byteOf(s, signed);
+          for (let k = 1; k < size; k++) {
+            const v = byteOf(s + <usize>k * step, signed);
+            acc = isMax ? max(acc, v) : min(acc, v);
+          }
+          store<u8>(d0 + <usize>j * step + <usize>i, <u8>acc);
+        }
+      }
+    }
+  }
+}
+
+// @inline
+function byteWinner(a: v128, b: v128, isMax: bool, signed: bool): v128 {
+  if (signed) return isMax ? i8x16.max_s(a, b) : i8x16.min_s(a, b);
+  return isMax ? i8x16.max_u(a, b) : i8x16.min_u(a, b);
+}
+
+// @inline
+function byteOf(p: usize, signed: bool): i32 {
+  return signed ? <i32>load<i8>(p) : <i32>load<u8>(p);
+}

@@ -79,6 +79,7 @@ export interface NdimageWasmExports {
     scratch: number,
   ): void;
   median3x3Bytes(padded: number, out: number, bases: number, rows: number, n: number, rowStride: number, signed: number): void;
+  boxMinMaxBytes(src: number, dst: number, outer: number, n: number, inner: number, size: number, isMax: number, signed: number): void;
   median3x3Floats(padded: number, out: number, bases: number, rows: number, n: number, rowStride: number, single: number): void;
   networkRankBytes(
     padded: number,
