@@ -602,3 +602,333 @@ export function roundToFloat32(p: usize, count: i32): void {
     store<f64>(q, <f64>(<f32>load<f64>(q)));
   }
 }
+
+// ---- rank filters: a sorted window slid along the last axis ------------------------------
+
+/**
+ * Rank filter of rows of outputs over a padded plane whose values are totally ordered (no
+ * NaN, no −0: then equal values are identical and the rank-th value is the same whatever
+ * selects it, SciPy's Hoare FIND included). Output row r (n elements, at out + r·n)
+ * starts its window at padded + bases[r]; `window` holds the footprint's s offsets,
+ * `leave`/`enter` the h offsets whose values leave/enter the window when it moves one
+ * step along the last axis (enter's already include that step).
+ *
+ * The window is kept sorted: the first one by insertion, each next one by removing the
+ * sorted leaving values and merging in the sorted entering ones — a sliding sorted window
+ * (as in T. S. Huang's running median, with the histogram replaced by a sorted array that
+ * holds any values). Removal and merge are branch-free (selects), so random data costs
+ * no mispredicted branches: about 2·s steps per output instead of a selection's
+ * data-dependent partitioning.
+ *
+ * When every run of the footprint along the last axis has the same length `span` (a
+ * box: the width), the values leaving at a step are those that entered `span` steps
+ * before: their sorted copies are kept in a ring of `span` slots and sorted only once.
+ * `span` 0: the leaving values are gathered and sorted at each step.
+ *
+ * `scratch` holds 2·(s + 1) + (max(span, 1) + 1)·(h + 1) doubles.
+ */
+export function rankRows(
+  padded: usize,
+  out: usize,
+  bases: usize,
+  rows: i32,
+  n: i32,
+  window: usize,
+  s: i32,
+  enter: usize,
+  leave: usize,
+  h: i32,
+  rank: i32,
+  span: i32,
+  scratch: usize,
+): void {
+  const sorted = scratch;
+  const spare = sorted + (<usize>(s + 1) << 3);
+  const gone = spare + (<usize>(s + 1) << 3);
+  const ring = gone + (<usize>(h + 1) << 3);
+  const slotBytes = <usize>(h + 1) << 3;
+  const kept = s - h;
+  const at = <usize>rank << 3;
+  for (let r = 0; r < rows; r++) {
+    const base = padded + (<usize>load<i32>(bases + (<usize>r << 2)) << 3);
+    const o = out + (<usize>(r * n) << 3);
+    gatherSorted(sorted, base, window, s);
+    let j = 0;
+    for (;;) {
+      store<f64>(o + (<usize>j << 3), load<f64>(sorted + at));
+      if (++j === n) break;
+      const b = base + (<usize>(j - 1) << 3);
+      // the entering values' slot of the ring (the one slot when there is no ring), which
+      // holds the values that leave now when they entered `span` steps ago
+      const come = span > 0 ? ring + <usize>(j % span) * slotBytes : ring;
+      let leaving = come;
+      if (span === 0 || j <= span) {
+        gatherSorted(gone, b, leave, h);
+        leaving = gone;
+      }
+      // a sentinel ends the branch-free removal without a bounds test: a NaN equals no value
+      store<f64>(leaving + (<usize>h << 3), NaN);
+      // drop the leaving values (each equals one element, in order): every element is
+      // written, and the write position advances past those that stay
+      let w = 0;
+      let p = 0;
+      for (let i = 0; i < s; i++) {
+        const v = load<f64>(sorted + (<usize>i << 3));
+        store<f64>(spare + (<usize>w << 3), v);
+        const drop = <i32>(v === load<f64>(leaving + (<usize>p << 3)));
+        w += 1 - drop;
+        p += drop;
+      }
+      // merge the entering values in; sentinels again: a kept NaN (never ≤) or an
+      // entering +∞ (always ≥) is never taken
+      store<f64>(spare + (<usize>kept << 3), NaN);
+      gatherSorted(come, b, enter, h);
+      store<f64>(come + (<usize>h << 3), Infinity);
+      let i = 0;
+      let q = 0;
+      for (let k = 0; k < s; k++) {
+        const a = load<f64>(spare + (<usize>i << 3));
+        const e = load<f64>(come + (<usize>q << 3));
+        const takeEntering = <i32>!(a <= e);
+        store<f64>(sorted + (<usize>k << 3), select<f64>(e, a, takeEntering));
+        q += takeEntering;
+        i += 1 - takeEntering;
+      }
+    }
+  }
+}
+
+/** The `count` values at base + offsets[t], sorted ascending into `dst` (insertion sort: the sets are small). */
+function gatherSorted(dst: usize, base: usize, offsets: usize, count: i32): void {
+  for (let t = 0; t < count; t++) {
+    const v = load<f64>(base + (<usize>load<i32>(offsets + (<usize>t << 2)) << 3));
+    let k = t;
+    while (k > 0) {
+      const u = load<f64>(dst + (<usize>(k - 1) << 3));
+      if (u <= v) break;
+      store<f64>(dst + (<usize>k << 3), u);
+      k--;
+    }
+    store<f64>(dst + (<usize>k << 3), v);
+  }
+}
+
+// ---- 3×3 median, a vector of neighbouring outputs at once -----------------------------------
+
+/**
+ * Medians of the 3×3 windows of a padded plane of T (u8, i8, f32 or f64): output row r
+ * (n ≥ 16 / sizeof<T>() elements, at out + r·n) has its first window's top-left element at
+ * padded + bases[r] (in elements), and the window's rows are `rowStride` elements apart.
+ * Each window's median is the median of the largest column minimum, the median of the
+ * column medians and the smallest column maximum (A. W. Paeth, "Median finding on a 3×3
+ * grid", Graphics Gems, 1990), computed with lane minima and maxima for a vector of
+ * neighbouring outputs at once. Floats must be totally ordered (no NaN, no −0): the
+ * median is then unique, and the result any selection's (SciPy's too).
+ */
+function median3x3<T>(padded: usize, out: usize, bases: usize, rows: i32, n: i32, rowStride: i32): void {
+  const lanes = 16 / <i32>sizeof<T>();
+  const shift = <usize>alignof<T>();
+  const stride = <usize>rowStride << shift;
+  for (let r = 0; r < rows; r++) {
+    const top = padded + (<usize>load<i32>(bases + (<usize>r << 2)) << shift);
+    const o = out + (<usize>(r * n) << shift);
+    // blocks of `lanes`; the last one overlaps the one before rather than running past the row
+    for (let j = 0; j < n; j += lanes) {
+      const at = <usize>min(j, n - lanes) << shift;
+      const p = top + at;
+      // column c of the windows: rows a, b, e at p + c, sorted lane by lane into lo ≤ mid ≤ hi
+      let maxLo = i8x16.splat(0);
+      let minHi = maxLo;
+      let mid0 = maxLo;
+      let mid1 = maxLo;
+      let mid2 = maxLo;
+      for (let c = 0; c < 3; c++) {
+        const q = p + (<usize>c << shift);
+        const a = v128.load(q);
+        const b = v128.load(q + stride);
+        const e = v128.load(q + 2 * stride);
+        const low = v128.min<T>(a, b);
+        const high = v128.max<T>(a, b);
+        const lo = v128.min<T>(low, e);
+        const hi = v128.max<T>(high, e);
+        const mid = v128.max<T>(low, v128.min<T>(high, e));
+        if (c === 0) {
+          maxLo = lo;
+          minHi = hi;
+          mid0 = mid;
+        } else {
+          maxLo = v128.max<T>(maxLo, lo);
+          minHi = v128.min<T>(minHi, hi);
+          if (c === 1) mid1 = mid;
+          else mid2 = mid;
+        }
+      }
+      v128.store(o + at, median3<T>(maxLo, median3<T>(mid0, mid1, mid2), minHi));
+    }
+  }
+}
+
+// @inline
+function median3<T>(a: v128, b: v128, c: v128): v128 {
+  return v128.max<T>(v128.min<T>(a, b), v128.min<T>(v128.max<T>(a, b), c));
+}
+
+/** median3x3 over bytes: `signed` int8, else uint8 (sixteen outputs at once). */
+export function median3x3Bytes(padded: usize, out: usize, bases: usize, rows: i32, n: i32, rowStride: i32, signed: bool): void {
+  if (signed) median3x3<i8>(padded, out, bases, rows, n, rowStride);
+  else median3x3<u8>(padded, out, bases, rows, n, rowStride);
+}
+
+/** median3x3 over floats: `single` float32 (four outputs at once), else float64 (two). */
+export function median3x3Floats(padded: usize, out: usize, bases: usize, rows: i32, n: i32, rowStride: i32, single: bool): void {
+  if (single) median3x3<f32>(padded, out, bases, rows, n, rowStride);
+  else median3x3<f64>(padded, out, bases, rows, n, rowStride);
+}
+
+// ---- rank filters by a selection network, a vector of neighbouring outputs at once ---------
+
+/**
+ * The rank-`rank` element of each window of a padded plane of T (u8, i8, f32 or f64) by a
+ * comparator network: output row r (n ≥ 16 / sizeof<T>() elements, at out + r·n) has its
+ * first window at padded + bases[r] (in elements), the window's s elements at `offsets`;
+ * `network` holds `count` comparators (i, j), i < j, each leaving the minimum on wire i
+ * and the maximum on wire j, after which wire `rank` holds the answer. Each wire is a
+ * vector: 16 / sizeof<T>() neighbouring outputs go through the network at once. `wires`
+ * holds s vectors. Floats must be totally ordered (no NaN, no −0), so that the lanes'
+ * minima and maxima are exact comparisons.
+ */
+function networkRank<T>(
+  padded: usize,
+  out: usize,
+  bases: usize,
+  rows: i32,
+  n: i32,
+  offsets: usize,
+  s: i32,
+  network: usize,
+  count: i32,
+  rank: i32,
+  wires: usize,
+): void {
+  const lanes = 16 / <i32>sizeof<T>();
+  const shift = <usize>alignof<T>();
+  for (let r = 0; r < rows; r++) {
+    const first = padded + (<usize>load<i32>(bases + (<usize>r << 2)) << shift);
+    const o = out + (<usize>(r * n) << shift);
+    // blocks of `lanes`; the last one overlaps the one before rather than running past the row
+    for (let j = 0; j < n; j += lanes) {
+      const at = <usize>min(j, n - lanes) << shift;
+      const p = first + at;
+      for (let t = 0; t < s; t++) v128.store(wires + (<usize>t << 4), v128.load(p + (<usize>load<i32>(offsets + (<usize>t << 2)) << shift)));
+      for (let c = 0; c < count; c++) {
+        const wi = wires + (<usize>load<i32>(network + (<usize>c << 3)) << 4);
+        const wj = wires + (<usize>load<i32>(network + (<usize>c << 3), 4) << 4);
+        const a = v128.load(wi);
+        const b = v128.load(wj);
+        v128.store(wi, v128.min<T>(a, b));
+        v128.store(wj, v128.max<T>(a, b));
+      }
+      v128.store(o + at, v128.load(wires + (<usize>rank << 4)));
+    }
+  }
+}
+
+/** networkRank over bytes: `signed` int8, else uint8 (sixteen outputs at once). */
+export function networkRankBytes(
+  padded: usize,
+  out: usize,
+  bases: usize,
+  rows: i32,
+  n: i32,
+  offsets: usize,
+  s: i32,
+  network: usize,
+  count: i32,
+  rank: i32,
+  wires: usize,
+  signed: bool,
+): void {
+  if (signed) networkRank<i8>(padded, out, bases, rows, n, offsets, s, network, count, rank, wires);
+  else networkRank<u8>(padded, out, bases, rows, n, offsets, s, network, count, rank, wires);
+}
+
+/** networkRank over floats: `single` float32 (four outputs at once), else float64 (two). */
+export function networkRankFloats(
+  padded: usize,
+  out: usize,
+  bases: usize,
+  rows: i32,
+  n: i32,
+  offsets: usize,
+  s: i32,
+  network: usize,
+  count: i32,
+  rank: i32,
+  wires: usize,
+  single: bool,
+): void {
+  if (single) networkRank<f32>(padded, out, bases, rows, n, offsets, s, network, count, rank, wires);
+  else networkRank<f64>(padded, out, bases, rows, n, offsets, s, network, count, rank, wires);
+}
+
+// ---- box minimum/maximum of 8-bit images, sixteen outputs at once ---------------------------
+
+/**
+ * One axis of a box minimum (maximum when `isMax`) over bytes (`signed`: int8, else
+ * uint8): `src` is (outer, n + size − 1, inner) C-ordered, `dst` (outer, n, inner), and
+ * dst[o, j, i] = min over k < size of src[o, j + k, i]. Vectors of 16 bytes run along
+ * `inner` when it has 16 or more elements, else along j (inner = 1, the last axis).
+ * Minima are exact, so the box's passes give the box's minimum in any order; with the
+ * input padded once by the boundary mode they equal SciPy's passes, each of which
+ * extends the previous pass's result (the extension maps indices per axis alike).
+ */
+export function boxMinMaxBytes(src: usize, dst: usize, outer: i32, n: i32, inner: i32, size: i32, isMax: bool, signed: bool): void {
+  const m = n + size - 1;
+  const step = <usize>inner;
+  for (let o = 0; o < outer; o++) {
+    const s0 = src + <usize>(o * m) * step;
+    const d0 = dst + <usize>(o * n) * step;
+    if (inner >= 16) {
+      for (let j = 0; j < n; j++) {
+        const s = s0 + <usize>j * step;
+        const d = d0 + <usize>j * step;
+        for (let i = 0; i < inner; i += 16) {
+          const at = <usize>min(i, inner - 16);
+          let acc = v128.load(s + at);
+          for (let k = 1; k < size; k++) acc = byteWinner(acc, v128.load(s + at + <usize>k * step), isMax, signed);
+          v128.store(d + at, acc);
+        }
+      }
+    } else if (inner === 1 && n >= 16) {
+      for (let j = 0; j < n; j += 16) {
+        const at = <usize>min(j, n - 16);
+        let acc = v128.load(s0 + at);
+        for (let k = 1; k < size; k++) acc = byteWinner(acc, v128.load(s0 + at + <usize>k), isMax, signed);
+        v128.store(d0 + at, acc);
+      }
+    } else {
+      for (let j = 0; j < n; j++) {
+        for (let i = 0; i < inner; i++) {
+          const s = s0 + <usize>j * step + <usize>i;
+          let acc = byteOf(s, signed);
+          for (let k = 1; k < size; k++) {
+            const v = byteOf(s + <usize>k * step, signed);
+            acc = isMax ? max(acc, v) : min(acc, v);
+          }
+          store<u8>(d0 + <usize>j * step + <usize>i, <u8>acc);
+        }
+      }
+    }
+  }
+}
+
+// @inline
+function byteWinner(a: v128, b: v128, isMax: bool, signed: bool): v128 {
+  if (signed) return isMax ? i8x16.max_s(a, b) : i8x16.min_s(a, b);
+  return isMax ? i8x16.max_u(a, b) : i8x16.min_u(a, b);
+}
+
+// @inline
+function byteOf(p: usize, signed: bool): i32 {
+  return signed ? <i32>load<i8>(p) : <i32>load<u8>(p);
+}

@@ -11,15 +11,15 @@ import { type Extension, mapIndex } from './modes.js';
  * The input padded for a window of `fshape` shifted by `origins`, with the padded strides;
  * written into `into` when given (of the padded size), e.g. memory of the wasm kernels.
  */
-export function padPlane(
-  src: Float64Array | Float32Array,
+export function padPlane<P extends Float64Array | Float32Array | Uint8Array | Int8Array = Float64Array>(
+  src: Float64Array | Float32Array | Uint8Array | Int8Array,
   shape: readonly number[],
   fshape: readonly number[],
   origins: readonly number[],
   mode: Extension,
   cval: number,
-  into?: Float64Array,
-): { padded: Float64Array; pshape: number[]; pstride: number[] } {
+  into?: P,
+): { padded: P; pshape: number[]; pstride: number[] } {
   const nd = shape.length;
   const pshape = shape.map((n, d) => n + fshape[d] - 1);
   const pstride = strides(pshape);
@@ -34,7 +34,7 @@ export function padPlane(
     }
     return m;
   });
-  const padded = into ?? new Float64Array(pshape.reduce((a, b) => a * b, 1));
+  const padded = into ?? (new Float64Array(pshape.reduce((a, b) => a * b, 1)) as P);
   if (padded.length === 0) return { padded, pshape, pstride };
   if (nd === 0) {
     padded[0] = src[0];

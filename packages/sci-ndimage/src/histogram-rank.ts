@@ -10,6 +10,7 @@
  * so the results are those of any selection (SciPy's Hoare FIND included).
  */
 import { forEachRow } from './footprint-pass.js';
+import { footprintSteps } from './footprint-steps.js';
 
 /** Values in [0, 256) after adding `shift` (0 for uint8, 128 for int8); coarse bins of 16. */
 const BINS = 256;
@@ -29,30 +30,7 @@ export function histogramRank(
   rank: number,
   shift: number,
 ): Float64Array {
-  const nd = fshape.length;
-  const width = fshape[nd - 1];
-  const all: number[] = [];
-  const entering: number[] = [];
-  const leaving: number[] = [];
-  const idx = new Array<number>(nd).fill(0);
-  for (let k = 0; k < mask.length; k++) {
-    if (mask[k] === 1) {
-      let off = 0;
-      for (let d = 0; d < nd; d++) off += idx[d] * pstride[d];
-      const column = idx[nd - 1];
-      all.push(off);
-      // moving one step along the last axis: (…, c) enters at c when (…, c + 1) is not in the footprint
-      if (column === width - 1 || mask[k + 1] !== 1) entering.push(off + 1);
-      if (column === 0 || mask[k - 1] !== 1) leaving.push(off);
-    }
-    for (let d = nd - 1; d >= 0; d--) {
-      if (++idx[d] < fshape[d]) break;
-      idx[d] = 0;
-    }
-  }
-  const window = Int32Array.from(all);
-  const enter = Int32Array.from(entering);
-  const leave = Int32Array.from(leaving);
+  const { window, enter, leave } = footprintSteps(fshape, mask, pstride);
   // the shifted values as small integers: histogram indices without a conversion per use
   const values = new Int32Array(padded.length);
   for (let i = 0; i < padded.length; i++) values[i] = padded[i] + shift;

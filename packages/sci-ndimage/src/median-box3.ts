@@ -9,7 +9,7 @@
  */
 
 /** Whether `values` hold only numbers that order totally and equal ones are alike (no NaN, no −0). */
-export function totallyOrdered(values: Float64Array): boolean {
+export function totallyOrdered(values: Float64Array | Float32Array): boolean {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (Number.isNaN(v) || (v === 0 && 1 / v < 0)) return false;

@@ -27,6 +27,8 @@ import { perAxis } from './per-axis.js';
 import { maximumFilterHost, minimumFilterHost, readFootprint, requireSizeOrFootprint } from './rank.js';
 import { float64Storage, readPlane } from './planes.js';
 import { checkWindow } from './window-limit.js';
+import { rankNetworkInWasm } from './wasm/rank-network.js';
+import { rankInWasm } from './wasm/rank-rows.js';
 
 /** The window as a footprint over the filtered axes: the given one, or a box of `size`. */
 export function windowOf(fn: string, o: RankFilterOptions, x: NDArray, axes: readonly number[]): { shape: readonly number[]; mask: Uint8Array } {
@@ -103,19 +105,26 @@ function orderStatistic(fn: string, input: unknown, options: RankFilterOptions |
   const mode = checkMode(o.mode);
   const cval = checkCval(o.cval, false);
   const target = resolveOutput(x, o.output, false);
-  // padding copies the values, so float64 storage is read in place
-  const plane = float64Storage(x) ?? readPlane(x);
-  if (plane.length === 0) return finishReal(target, plane);
   // SciPy stores the fill value in the input's dtype before comparing
   const c = Float64Array.of(cval[0]);
   quantize(c, x.dtype);
+  // WebAssembly: selection networks in vector lanes for windows of up to 64 elements, else
+  // a sorted window slid along the rows (8-bit data: the histogram below); values without
+  // a total order (NaN, −0) take the selection, whose comparisons place them as SciPy's do
+  const shift = x.dtype === 'uint8' ? 0 : x.dtype === 'int8' ? 128 : -1;
+  const inWasm =
+    rankNetworkInWasm(x, target, fshape, window.mask, fullOrigins, mode, c[0], rank) ??
+    (shift < 0 ? rankInWasm(x, target, fshape, window.mask, fullOrigins, mode, c[0], rank) : null);
+  if (inWasm !== null) return inWasm;
+  const nd = fshape.length;
+  const median3x3 = nd >= 2 && fshape[nd - 1] === 3 && fshape[nd - 2] === 3 && fshape.slice(0, -2).every((f) => f === 1) && count === 9 && rank === 4;
+  // padding copies the values, so float64 storage is read in place
+  const plane = float64Storage(x) ?? readPlane(x);
+  if (plane.length === 0) return finishReal(target, plane);
   const { padded, pstride } = padPlane(plane, x.shape, fshape, fullOrigins, mode, c[0]);
   // 8-bit integers: a sliding histogram (the rank-th of integers is the same whatever selects it)
-  const shift = x.dtype === 'uint8' ? 0 : x.dtype === 'int8' ? 128 : -1;
   if (shift >= 0 && x.ndim > 0) return finishReal(target, histogramRank(padded, pstride, x.shape, fshape, window.mask, rank, shift));
-  const nd = fshape.length;
-  const box3 = nd >= 2 && fshape[nd - 1] === 3 && fshape[nd - 2] === 3 && fshape.slice(0, -2).every((f) => f === 1) && count === 9;
-  if (box3 && rank === 4 && totallyOrdered(padded)) {
+  if (median3x3 && totallyOrdered(padded)) {
     // a float64 output takes the medians in place (the input was copied into the padding)
     const direct = float64Storage(target.array);
     const medians = medianBox3(padded, pstride, x.shape, direct ?? new Float64Array(plane.length));

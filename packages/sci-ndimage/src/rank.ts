@@ -22,11 +22,12 @@ import {
   RANK_KEYS,
   type RankFilterOptions,
 } from './options.js';
-import { quantize, resolveOutput } from './output.js';
+import { type OutputTarget, quantize, resolveOutput } from './output.js';
 import { perAxis } from './per-axis.js';
 import { readPlane } from './planes.js';
 import { type Pass, runSeparable } from './separable.js';
 import { checkWindow } from './window-limit.js';
+import { boxMinMaxBytesInWasm } from './wasm/box-bytes.js';
 
 function filter1d(input: unknown, size: number, options: Filter1dOptions | undefined, minimum: boolean): NDArray {
   const fn = minimum ? 'minimumFilter1d' : 'maximumFilter1d';
@@ -41,8 +42,35 @@ function filter1d(input: unknown, size: number, options: Filter1dOptions | undef
   checkWindow([n], [x.shape[axis]], 'size');
   const cval = checkCval(o.cval, false);
   const target = resolveOutput(x, o.output, false);
+  const inBytes = boxInBytes(x, target, [axis], [n], [origin], [mode], cval[0], minimum);
+  if (inBytes !== null) return inBytes;
   const pass: Pass = { axis, extension: (c) => windowExtension(n, origin, mode, c), kernel: minMaxKernel(n, minimum) };
   return runSeparable(x, target, cval, [pass]);
+}
+
+/**
+ * A box minimum/maximum of an 8-bit image in wasm byte lanes (see box-bytes.ts), or null:
+ * it needs one mode for every filtered axis. Axes of size 1 are not filtered, as SciPy's.
+ */
+function boxInBytes(
+  x: NDArray,
+  target: OutputTarget,
+  axes: readonly number[],
+  sizes: readonly number[],
+  origins: readonly number[],
+  modes: readonly Extension[],
+  cval: number,
+  minimum: boolean,
+): NDArray | null {
+  if (modes.some((m) => m !== modes[0])) return null;
+  const full = x.shape.map(() => 1);
+  const shifts = x.shape.map(() => 0);
+  axes.forEach((axis, i) => {
+    if (sizes[i] <= 1) return;
+    full[axis] = sizes[i];
+    shifts[axis] = origins[i];
+  });
+  return boxMinMaxBytesInWasm(x, target, full, shifts, modes[0] ?? 'reflect', cval, minimum);
 }
 
 /** A footprint as booleans (C order) with its shape; only 0/1 (or boolean) values are accepted. */
@@ -105,6 +133,8 @@ function filterNd(input: unknown, options: RankFilterOptions | undefined, minimu
       checkOriginRange(origins[i], sizes[i]);
       passes.push({ axis, extension: (c) => windowExtension(sizes[i], origins[i], modes[i], c), kernel: minMaxKernel(sizes[i], minimum) });
     });
+    const inBytes = boxInBytes(x, target, axes, sizes, origins, modes, cval[0], minimum);
+    if (inBytes !== null) return inBytes;
     return runSeparable(x, target, cval, passes);
   }
   if (Array.isArray(o.mode)) {

@@ -69,7 +69,7 @@ export function correlateInWasm(
 }
 
 /** The input's values in C order: its own storage when it is C-contiguous float64 or float32, else a float64 copy. */
-function sourceValues(x: NDArray): Float64Array | Float32Array {
+export function sourceValues(x: NDArray): Float64Array | Float32Array {
   if ((x.dtype === 'float64' || x.dtype === 'float32') && x.isContiguous) {
     return (x.data as Float64Array | Float32Array).subarray(x.offset, x.offset + x.size);
   }

@@ -49,6 +49,52 @@ export interface NdimageWasmExports {
     round32: number,
   ): void;
   roundToFloat32(p: number, count: number): void;
+  rankRows(
+    padded: number,
+    out: number,
+    bases: number,
+    rows: number,
+    n: number,
+    window: number,
+    s: number,
+    enter: number,
+    leave: number,
+    h: number,
+    rank: number,
+    span: number,
+    scratch: number,
+  ): void;
+  median3x3Bytes(padded: number, out: number, bases: number, rows: number, n: number, rowStride: number, signed: number): void;
+  boxMinMaxBytes(src: number, dst: number, outer: number, n: number, inner: number, size: number, isMax: number, signed: number): void;
+  median3x3Floats(padded: number, out: number, bases: number, rows: number, n: number, rowStride: number, single: number): void;
+  networkRankBytes(
+    padded: number,
+    out: number,
+    bases: number,
+    rows: number,
+    n: number,
+    offsets: number,
+    s: number,
+    network: number,
+    count: number,
+    rank: number,
+    wires: number,
+    signed: number,
+  ): void;
+  networkRankFloats(
+    padded: number,
+    out: number,
+    bases: number,
+    rows: number,
+    n: number,
+    offsets: number,
+    s: number,
+    network: number,
+    count: number,
+    rank: number,
+    wires: number,
+    signed: number,
+  ): void;
 }
 
 let wasm: NdimageWasmExports | null = null;
