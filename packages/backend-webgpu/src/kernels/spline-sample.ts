@@ -150,6 +150,8 @@ ${entryHeader(WG)}
     }
     var v = ringCval;
     if (valid) { v = C[u32(address)]; }
+    // one tap (order 0) of weight 1: the value itself, moved, not multiplied (a GPU may flush subnormals in arithmetic)
+    if (total == 1u) { Y[gid] = v.x; return; }
     var term = v;
     var tp = v.x;
     for (var d: u32 = 0u; d < ${nd}u; d = d + 1u) {

@@ -37,6 +37,21 @@ fn dfLess(a: vec2<f32>, b: vec2<f32>) -> bool { return a.x < b.x || (a.x == b.x 
 fn dfLessEq(a: vec2<f32>, b: vec2<f32>) -> bool { return a.x < b.x || (a.x == b.x && a.y <= b.y); }
 fn isNan(v: f32) -> bool { return (bitcast<u32>(v) & 0x7fffffffu) > 0x7f800000u; }
 fn dfRound(a: vec2<f32>) -> f32 { return select(a.x, a.x + a.y, isFinite(a.x)); }
+/**
+ * ⌊x + ½⌋ as the host computes it: x + ½ is rounded to float64 first, so a sum within half a
+ * float64 ulp below an integer N becomes N (0.49999999999999994 + 0.5 is 1 in float64).
+ */
+fn evenFloor(x: vec2<f32>) -> vec2<f32> {
+  let s = dfAdd(x, vec2<f32>(0.5, 0.0));
+  let f = dfFloor(s);
+  let next = dfAdd(f, vec2<f32>(1.0, 0.0));
+  let gap = dfSub(next, s);
+  var e = frexp(s.x).exp;
+  // just below a positive power of two the float64 spacing is half that above it
+  if (s.x == next.x && next.x > 0.0 && frexp(next.x).fract == 0.5) { e = e - 1; }
+  if (dfLessEq(gap, vec2<f32>(ldexp(1.0, e - 54), 0.0))) { return next; }
+  return f;
+}
 `;
 
 /** Expression builders for double-float WGSL. */
@@ -53,7 +68,7 @@ const k = dfLiteral;
  */
 function splineWeightsWgsl(order: number): string {
   const head = `fn weights${order}(x: vec2<f32>) -> array<vec2<f32>, 6> {\n  var w: array<vec2<f32>, 6>;\n`;
-  const startFloor = order % 2 === 1 ? 'dfFloor(x)' : `dfFloor(dfAdd(x, ${k(0.5)}))`;
+  const startFloor = order % 2 === 1 ? 'dfFloor(x)' : 'evenFloor(x)';
   const start = `fn start${order}(x: vec2<f32>) -> i32 { return i32(${startFloor}.x + ${startFloor}.y) - ${order >> 1}; }\n`;
   const complete = (): string => {
     let s = `  var last = ${k(1)};\n`;
@@ -69,7 +84,7 @@ function splineWeightsWgsl(order: number): string {
       body = `  let t = dfSub(x, dfFloor(x));\n  w[0] = ${sub(k(1), 't')};\n  w[1] = ${sub(k(1), 'w[0]')};\n`;
       break;
     case 2:
-      body = `  let t = dfSub(x, dfFloor(dfAdd(x, ${k(0.5)})));
+      body = `  let t = dfSub(x, evenFloor(x));
   w[1] = ${sub(k(0.75), mul('t', 't'))};
   let v = ${sub(k(0.5), 't')};
   w[0] = ${mul(mul(k(0.5), 'v'), 'v')};
@@ -89,7 +104,7 @@ function splineWeightsWgsl(order: number): string {
     }
     case 4: {
       const quartic = (v: string) => add(mul(v, add(mul(v, sub(mul(mul(v, sub(k(5), v)), k(1 / 6)), k(1.25))), k(5 / 24))), k(55 / 96));
-      body = `  let t = dfSub(x, dfFloor(dfAdd(x, ${k(0.5)})));
+      body = `  let t = dfSub(x, evenFloor(x));
   let u = ${sub(k(1), 't')};
   let t2 = ${mul('t', 't')};
   w[2] = ${add(mul('t2', sub(mul('t2', k(0.25)), k(0.625))), k(115 / 192))};

@@ -144,10 +144,43 @@ export function affineTransformGPU(input: unknown, matrix: unknown, options?: Af
   hostArgument(o.offset, 'offset');
   const map = readAffine(matrix, o.offset, s.x.ndim, outputShape.length);
   requireReal(s.x);
-  const source: CoordinateSource = map.diagonal
-    ? { kind: 'table', coordinates: diagonalCoordinates(outputShape, map.matrix, map.offset) }
-    : { kind: 'affine', matrix: map.matrix, offset: map.offset };
-  return finish(s, () => splineAt(s, outputShape, source));
+  if (map.diagonal) return finish(s, () => splineAt(s, outputShape, { kind: 'table', coordinates: diagonalCoordinates(outputShape, map.matrix, map.offset) }));
+  // a full matrix: the coordinates in the host's float64 arithmetic, uploaded (see affineCoordinates)
+  const coordinates = uploadPairs(affineCoordinates(outputShape, map.matrix, map.offset), s.x);
+  try {
+    return finish(s, () => splineAt(s, outputShape, { kind: 'points', coordinates }));
+  } finally {
+    coordinates.dispose();
+  }
+}
+
+/**
+ * The input coordinates of every output index under input = matrix · output + offset, in
+ * C order, axis by axis ([rows, size]), accumulated as SciPy does (the offset, then each
+ * column's term in turn) in float64. Affine matrices are often decimal (0.1, 1.1): their
+ * float64 products land a coordinate exactly on a half (an order-0 tie) or on the last
+ * sample (the 'constant' edge) where the exact product does not, so the coordinates take
+ * the host's arithmetic; as double-float32 pairs they keep which side of every such point
+ * they lie on.
+ */
+function affineCoordinates(outputShape: readonly number[], matrix: ArrayLike<number>, offset: readonly number[]): Float64Array {
+  const rows = offset.length;
+  const cols = outputShape.length;
+  const size = outputShape.reduce((a, b) => a * b, 1);
+  const out = new Float64Array(rows * size);
+  const index = new Array<number>(cols).fill(0);
+  for (let q = 0; q < size; q++) {
+    for (let i = 0; i < rows; i++) {
+      let t = offset[i];
+      for (let j = 0; j < cols; j++) t += index[j] * matrix[i * cols + j];
+      out[i * size + q] = t;
+    }
+    for (let j = cols - 1; j >= 0; j--) {
+      if (++index[j] < outputShape[j]) break;
+      index[j] = 0;
+    }
+  }
+  return out;
 }
 
 export function rotateGPU(input: unknown, angle: unknown, options?: RotateOptions): GPUArray {

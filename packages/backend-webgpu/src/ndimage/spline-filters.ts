@@ -1,6 +1,6 @@
 import { readOptions } from '@sciport/array-api';
 import { normalizeAxis } from '@sciport/array-api/kit';
-import type { SplineFilter1dOptions, SplineFilterOptions } from '@sciport/ndimage';
+import type { BoundaryMode, SplineFilter1dOptions, SplineFilterOptions } from '@sciport/ndimage';
 import {
   checkInterpolationMode,
   checkSplineOrder,
@@ -26,7 +26,7 @@ import { checkGpuOutput } from './output.js';
  */
 
 /** The input's coefficients along `axes` in turn, as a new float32 array. */
-function prefilterAxes(x: GPUArray, axes: readonly number[], order: number, mode: Parameters<typeof prefilterBoundary>[0], roundPasses: boolean): GPUArray {
+function prefilterAxes(x: GPUArray, axes: readonly number[], order: number, mode: BoundaryMode, roundPasses: boolean): GPUArray {
   try {
     if (order < 2 || axes.length === 0) return copyAs(x, 'float32');
     const coef = toCoefficients(x, x.shape.map(() => 0), false, 0);
