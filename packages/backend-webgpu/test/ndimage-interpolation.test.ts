@@ -156,6 +156,17 @@ describe('interpolation on GPU arrays agrees with the host (continued)', () => {
   });
 });
 
+describe('interpolation on GPU arrays larger than one workgroup', () => {
+  it('zoom, rotate and splineFilter of a 70 × 90 image (hundreds of workgroups, 70 and 90 lines)', async () => {
+    const x = hostArray([70, 90], 15);
+    const xg = toDevice(x);
+    await agrees(zoom(xg, [1.5, 0.7], { order: 3, mode: 'reflect' }), zoom(x, [1.5, 0.7], { order: 3, mode: 'reflect' }));
+    await agrees(rotate(xg, 33, { order: 5, mode: 'grid-constant', cval: 1 }), rotate(x, 33, { order: 5, mode: 'grid-constant', cval: 1 }));
+    await agrees(splineFilter(xg, { order: 4, mode: 'grid-wrap' }), splineFilter(x, { order: 4, mode: 'grid-wrap', output: 'float32' }));
+    xg.dispose();
+  });
+});
+
 describe('splineFilter and splineFilter1d on GPU arrays match SciPy', () => {
   it("the fixtures' float32 cases, read as float32 (the GPU has no float64)", async () => {
     const file = loadFixtureFile('ndimage', 'interpolation');
