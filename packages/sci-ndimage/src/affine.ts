@@ -3,19 +3,19 @@
  * A diagonal matrix (given as 1-D) is separable and runs as zoom and shift do.
  */
 import { asarray, isComplexDtype, NDArray, readOptions } from '@sciport/array-api';
-import { describe, normalizeAxis } from '@sciport/array-api/kit';
 import { DtypeError, InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { type InterpolationSetup, interpolateParts, interpolationOutput, interpolationSetup } from './interpolation-io.js';
 import { type AffineTransformOptions, checkFlag, checkOutputShape, perInputAxis, type RotateOptions, AFFINE_TRANSFORM_KEYS, ROTATE_KEYS } from './interpolation-options.js';
-import { cosSinDegrees } from './degrees.js';
 import { partDtype } from './output.js';
 import { readPlane } from './planes.js';
 import { splineGrid } from './spline-grid.js';
 import { sampleAffine } from './spline-points.js';
+import { checkRotationAxes, checkRotationInput, rotationPlane } from './rotation-plane.js';
 import { resampleSeparable } from './spline-resample.js';
+import { diagonalCoordinates } from './separable-coordinates.js';
 
 /** An affine map from output to input coordinates: `rows` × `cols` matrix (row-major), or a diagonal. */
-interface AffineMap {
+export interface AffineMap {
   readonly diagonal: boolean;
   readonly matrix: Float64Array;
   readonly offset: readonly number[];
@@ -26,7 +26,7 @@ function matrixError(message: string, hint: string): ShapeError {
 }
 
 /** SciPy's reading of `matrix` (1-D diagonal, ndim × ndim, ndim × (ndim+1), or homogeneous (ndim+1)²) for an output of `outRank` dimensions. */
-function readAffine(matrix: unknown, offset: unknown, ndim: number, outRank: number): AffineMap {
+export function readAffine(matrix: unknown, offset: unknown, ndim: number, outRank: number): AffineMap {
   const m = asarray(matrix);
   if (isComplexDtype(m.dtype)) {
     throw new DtypeError('The affine matrix must be real.', { argument: 'matrix', hint: 'Pass a real matrix.' });
@@ -85,12 +85,7 @@ function affinePlane(
   const grid = splineGrid(plane, shape, partDtype(setup.x.dtype), setup.order, setup.mode, cval, setup.prefilter);
   const { matrix, offset } = map;
   if (map.diagonal) {
-    const coordinates = outputShape.map((m, d) => {
-      const scale = matrix[d];
-      const shift = offset[d] / scale;
-      // SciPy's zoom-and-shift form (k + offset/scale)·scale; a zero scale maps every k to offset
-      return Float64Array.from({ length: m }, (_, k) => (scale === 0 ? offset[d] : (k + shift) * scale));
-    });
+    const coordinates = diagonalCoordinates(outputShape, matrix, offset);
     return resampleSeparable(grid, coordinates, cval, out);
   }
   return sampleAffine(grid, outputShape, matrix, offset, cval, out);
@@ -111,46 +106,17 @@ export function affineTransformHost(input: unknown, matrix: unknown, rawOptions?
   return interpolateParts(x, target, cval, (plane, c, out) => affinePlane(plane, x.shape, outputShape, map, setup, c, out));
 }
 
-function checkRotationAxes(axes: unknown, ndim: number): [number, number] {
-  const pair = axes ?? [1, 0];
-  if (!Array.isArray(pair) || pair.length !== 2) {
-    throw new InvalidArgumentError('\'axes\' must hold exactly two axes.', { argument: 'axes', hint: 'Give the rotation plane, e.g. [1, 0].' });
-  }
-  const a = normalizeAxis(pair[0], ndim, 'axes');
-  const b = normalizeAxis(pair[1], ndim, 'axes');
-  if (a === b) {
-    throw new InvalidArgumentError(`'axes' names axis ${a} twice.`, { argument: 'axes', hint: 'Give two different axes spanning the rotation plane.' });
-  }
-  return a < b ? [a, b] : [b, a];
-}
-
 export function rotateHost(input: unknown, angle: unknown, rawOptions?: RotateOptions): NDArray {
   const options = readOptions(rawOptions, ROTATE_KEYS, 'rotate');
   const setup = interpolationSetup(input, options as Record<string, unknown>);
   const { x, cval } = setup;
-  if (x.ndim < 2) {
-    throw new ShapeError(`rotate needs an input of at least 2 dimensions, got ${x.ndim}.`, { argument: 'input', hint: 'Rotate an image or a volume.' });
-  }
-  if (typeof angle !== 'number' || !Number.isFinite(angle)) {
-    throw new InvalidArgumentError(`'angle' must be a finite number of degrees, got ${describe(angle)}.`, { argument: 'angle', hint: 'Pass e.g. 30.' });
-  }
+  checkRotationInput(x.ndim, angle);
   const [a0, a1] = checkRotationAxes(options.axes, x.ndim);
   const reshape = checkFlag(options.reshape, 'reshape', true);
-  const [c, s] = cosSinDegrees(angle);
   const iy = x.shape[a0];
   const ix = x.shape[a1];
-  let oy = iy;
-  let ox = ix;
-  if (reshape) {
-    // the bounding box of the rotated corners, rounded as SciPy: ⌊extent + ½⌋
-    const rows = [0, s * ix, c * iy, c * iy + s * ix];
-    const cols = [0, c * ix, -s * iy, -s * iy + c * ix];
-    oy = Math.trunc(Math.max(...rows) - Math.min(...rows) + 0.5);
-    ox = Math.trunc(Math.max(...cols) - Math.min(...cols) + 0.5);
-  }
-  const outCentre = [(oy - 1) / 2, (ox - 1) / 2];
-  const offset = [(iy - 1) / 2 - (c * outCentre[0] + s * outCentre[1]), (ix - 1) / 2 - (-s * outCentre[0] + c * outCentre[1])];
-  const map: AffineMap = { diagonal: false, matrix: Float64Array.of(c, s, -s, c), offset };
+  const { shape: [oy, ox], matrix, offset } = rotationPlane(iy, ix, angle, reshape);
+  const map: AffineMap = { diagonal: false, matrix, offset };
   const outputShape = [...x.shape];
   outputShape[a0] = oy;
   outputShape[a1] = ox;

@@ -41,3 +41,29 @@ export {
 } from './morphology-options.js';
 export { checkBorderValue, checkIterations, structureFor } from './binary-morphology.js';
 export { greyWindow, mirrored } from './grey-window.js';
+export { readAffine, type AffineMap } from './affine.js';
+export {
+  coefficientExtension,
+  padsBeforePrefilter,
+  prefilterBoundary,
+  SPLINE_PADDING,
+  type CoefficientExtension,
+} from './interpolation-boundary.js';
+export {
+  AFFINE_TRANSFORM_KEYS,
+  checkFlag,
+  checkInterpolationMode,
+  checkOutputShape,
+  checkSplineOrder,
+  MAP_COORDINATES_KEYS,
+  perInputAxis,
+  ROTATE_KEYS,
+  SHIFT_KEYS,
+  SPLINE_FILTER_1D_KEYS,
+  SPLINE_FILTER_KEYS,
+  ZOOM_KEYS,
+} from './interpolation-options.js';
+export { checkRotationAxes, checkRotationInput, rotationPlane } from './rotation-plane.js';
+export { type SplineBoundary, splinePoles } from './spline-prefilter.js';
+export { powRounded } from './pow-rounded.js';
+export { diagonalCoordinates, shiftCoordinates, zoomCoordinates, zoomShape } from './separable-coordinates.js';

@@ -10,27 +10,17 @@ import { partDtype, quantize } from './output.js';
 import { readPlane } from './planes.js';
 import { splineGrid } from './spline-grid.js';
 import { resampleSeparable } from './spline-resample.js';
-
-/** The input coordinates `coordinate(k)` of output indices k = 0 … length − 1. */
-function axisCoordinates(length: number, coordinate: (k: number) => number): Float64Array {
-  return Float64Array.from({ length }, (_, k) => coordinate(k));
-}
+import { shiftCoordinates, zoomCoordinates, zoomShape } from './separable-coordinates.js';
 
 export function shiftHost(input: unknown, shift: unknown, rawOptions?: ShiftOptions): NDArray {
   const options = readOptions(rawOptions, SHIFT_KEYS, 'shift');
   const { x, order, mode, cval, prefilter } = interpolationSetup(input, options as Record<string, unknown>);
   const shifts = perInputAxis(shift, x.ndim, 'shift');
   const target = interpolationOutput(x, options.output, x.shape);
-  const coordinates = x.shape.map((n, d) => axisCoordinates(n, (k) => k + -shifts[d]));
+  const coordinates = shiftCoordinates(x.shape, shifts);
   return interpolateParts(x, target, cval, (plane, c, out) =>
     resampleSeparable(splineGrid(plane, x.shape, partDtype(x.dtype), order, mode, c, prefilter), coordinates, c, out),
   );
-}
-
-/** Python's round(): half to even. */
-function roundHalfEven(v: number): number {
-  const r = Math.round(v);
-  return r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
 export function zoomHost(input: unknown, zoom: unknown, rawOptions?: ZoomOptions): NDArray {
@@ -44,16 +34,11 @@ export function zoomHost(input: unknown, zoom: unknown, rawOptions?: ZoomOptions
     });
   }
   const gridMode = checkFlag(options.gridMode, 'gridMode', false);
-  const shape = x.shape.map((n, d) => roundHalfEven(n * zooms[d]));
+  const shape = zoomShape(x.shape, zooms);
   checkAllocatable(shape, 'zoom');
   const target = interpolationOutput(x, options.output, shape);
   if (prefilter && zooms.every((z) => z === 1)) return copyInto(x, target);
-  const coordinates = shape.map((m, d) => {
-    // the ratio of the input's and output's extents: pixel centres, or pixel edges in grid mode
-    const span = gridMode ? m : m - 1;
-    const ratio = span !== 0 ? (gridMode ? x.shape[d] : x.shape[d] - 1) / span : 1;
-    return axisCoordinates(m, gridMode ? (k) => (k + 0.5) * ratio - 0.5 : (k) => k * ratio);
-  });
+  const coordinates = zoomCoordinates(x.shape, shape, gridMode);
   return interpolateParts(x, target, cval, (plane, c, out) =>
     resampleSeparable(splineGrid(plane, x.shape, partDtype(x.dtype), order, mode, c, prefilter), coordinates, c, out),
   );

@@ -16,6 +16,8 @@ import { binaryClosingGPU, binaryFillHolesGPU, binaryHitOrMissGPU, binaryOpening
 import { binaryDilationGPU, binaryErosionGPU } from './binary-morphology.js';
 import { gaussianGradientMagnitudeGPU, gaussianLaplaceGPU } from './gaussian-derivatives.js';
 import { medianFilterGPU, percentileFilterGPU, rankFilterGPU } from './rank-filters.js';
+import { affineTransformGPU, mapCoordinatesGPU, rotateGPU, shiftGPU, zoomGPU } from './interpolation.js';
+import { splineFilter1dGPU, splineFilterGPU } from './spline-filters.js';
 import { maximumFilter1dGPU, maximumFilterGPU, minimumFilter1dGPU, minimumFilterGPU, SELECTION_DTYPES } from './min-max.js';
 
 /** The GPU implementation of each ndimage function this backend runs, by name (its manifest claims exactly these). */
@@ -55,6 +57,13 @@ export const GPU_NDIMAGE: Readonly<Record<string, (...args: never[]) => GPUArray
   binaryHitOrMiss: binaryHitOrMissGPU,
   binaryPropagation: binaryPropagationGPU,
   binaryFillHoles: binaryFillHolesGPU,
+  splineFilter1d: splineFilter1dGPU,
+  splineFilter: splineFilterGPU,
+  mapCoordinates: mapCoordinatesGPU,
+  affineTransform: affineTransformGPU,
+  shift: shiftGPU,
+  zoom: zoomGPU,
+  rotate: rotateGPU,
 };
 
 /** The GPU dtypes the linear filters take (complex64 is refused after the option checks, so bad options meet the host's errors first). */

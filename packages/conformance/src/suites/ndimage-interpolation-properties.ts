@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { elementsOf } from '../compare.js';
 import type { ArrayFactory } from '../factory.js';
-import { isSelected, type NdimageSuiteOptions } from './ndimage-options.js';
+import { DEFAULT_NDIMAGE_TOLERANCE, isSelected, type NdimageSuiteOptions } from './ndimage-options.js';
 
 type AnyFn = (...args: unknown[]) => unknown;
 const api = sciNdimage as unknown as Record<string, AnyFn>;
@@ -34,13 +34,19 @@ function close(a: number[], b: number[], tol: number): boolean {
 export function ndimageInterpolationPropertySuite(factory: ArrayFactory, options: NdimageSuiteOptions): void {
   const run = async (fn: string, x: NDArray, ...rest: unknown[]): Promise<number[]> => values(await factory.read(api[fn](factory.make(x), ...rest)));
   const params = { numRuns: 30 };
+  const float32Only = factory.dtypes !== undefined && !factory.dtypes.includes('float64');
+  // identities that hold to float64 rounding hold to float32 rounding on a float32-only backend
+  const float32Tolerance = options.tolerance?.float32 ?? DEFAULT_NDIMAGE_TOLERANCE.float32;
+  const tol = (float64Tolerance: number) => (float32Only ? Math.max(float64Tolerance, float32Tolerance) : float64Tolerance);
+  // the input as the backend holds it (a float32-only backend rounds the float64 image)
+  const held = async (x: NDArray): Promise<number[]> => values(await factory.read(factory.make(x)));
   describe('interpolation properties', () => {
     if (isSelected('shift', options)) {
       it('shift by integers, order 0, grid-wrap is a roll', async () => {
         await fc.assert(
           fc.asyncProperty(image, fc.integer({ min: -9, max: 9 }), fc.integer({ min: -9, max: 9 }), async (x, s0, s1) => {
             const [r, c] = x.shape;
-            const v = values(x);
+            const v = await held(x);
             const mod = (a: number, n: number) => ((a % n) + n) % n;
             const rolled = v.map((_, k) => v[mod(Math.floor(k / c) - s0, r) * c + mod((k % c) - s1, c)]);
             expect(close(await run('shift', x, [s0, s1], { order: 0, mode: 'grid-wrap' }), rolled, 0)).toBe(true);
@@ -58,7 +64,7 @@ export function ndimageInterpolationPropertySuite(factory: ArrayFactory, options
             const [r, c] = x.shape;
             const grid = [Array.from({ length: r * c }, (_, k) => Math.floor(k / c)), Array.from({ length: r * c }, (_, k) => k % c)];
             const at = await run('mapCoordinates', coef, grid, { order, mode, prefilter: false });
-            expect(close(at, values(x), 1e-12)).toBe(true);
+            expect(close(at, await held(x), tol(1e-12))).toBe(true);
           }),
           params,
         );
@@ -71,7 +77,9 @@ export function ndimageInterpolationPropertySuite(factory: ArrayFactory, options
         await fc.assert(
           fc.asyncProperty(image, fc.integer({ min: 0, max: 5 }), fc.constantFrom(...folding), fc.double({ min: -5, max: 5, noNaN: true }), async (x, order, mode, cval) => {
             const at = await run('mapCoordinates', x, [[Number.NaN, 1], [1, Number.NaN]], { order, mode, cval });
-            expect(at).toEqual([cval, cval]);
+            // a float32 result holds cval rounded to float32
+            const c = float32Only ? Math.fround(cval) : cval;
+            expect(at).toEqual([c, c]);
           }),
           params,
         );
@@ -99,8 +107,8 @@ export function ndimageInterpolationPropertySuite(factory: ArrayFactory, options
       it('zoom by 1 is the identity (with and without prefilter)', async () => {
         await fc.assert(
           fc.asyncProperty(image, fc.integer({ min: 0, max: 5 }), async (x, order) => {
-            expect(close(await run('zoom', x, 1, { order }), values(x), 0)).toBe(true);
-            expect(close(await run('zoom', x, 1, { order, prefilter: order > 1 }), values(x), 1e-12)).toBe(true);
+            expect(close(await run('zoom', x, 1, { order }), await held(x), 0)).toBe(true);
+            expect(close(await run('zoom', x, 1, { order, prefilter: order > 1 }), await held(x), tol(1e-12))).toBe(true);
           }),
           params,
         );
@@ -110,10 +118,10 @@ export function ndimageInterpolationPropertySuite(factory: ArrayFactory, options
       it('rotate by 360° (and by 90° four times) gives the input back', async () => {
         await fc.assert(
           fc.asyncProperty(image, fc.integer({ min: 0, max: 5 }), async (x, order) => {
-            expect(close(await run('rotate', x, 360, { order }), values(x), 1e-12)).toBe(true);
+            expect(close(await run('rotate', x, 360, { order }), await held(x), tol(1e-12))).toBe(true);
             let y = x;
             for (let i = 0; i < 4; i++) y = await factory.read(api.rotate(factory.make(y), 90, { order: 0 }));
-            expect(close(values(y), values(x), 0)).toBe(true);
+            expect(close(values(y), await held(x), 0)).toBe(true);
           }),
           params,
         );
