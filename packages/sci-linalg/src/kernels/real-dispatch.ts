@@ -2,13 +2,14 @@
  * The real kernel set's getrf, trsm and potrf: the recursive blocked algorithms on the
  * WebAssembly matrix-product kernel (blocked-*.ts) from the orders where they win (measured on
  * float64; float32 alike), the TypeScript kernels of real.ts below them or without WebAssembly
- * (the triangular solve's as blocked-trsm.ts's substitution, the same arithmetic).
+ * (the triangular solve's as substitution.ts's stride-1 substitution).
  */
 import type { Float } from '../stack.js';
 import { potrfBlocked } from './blocked-cholesky.js';
 import { getrfBlocked } from './blocked-lu.js';
-import { substitute, trsmResident } from './blocked-trsm.js';
+import { trsmResident } from './blocked-trsm.js';
 import { getrf, potrf } from './real.js';
+import { substitute } from './substitution.js';
 import { withResident } from './wasm-resident.js';
 
 /** Smallest min(m, n) factored by the blocked LU. */
@@ -51,7 +52,7 @@ export function trsmReal(t: Float, to: number, n: number, b: Float, bo: number, 
     );
     if (solved !== undefined) return -1;
   }
-  // real.ts trsm's arithmetic, without its per-element accessor
+  // few right-hand sides: substitution along T's rows
   substitute(t, to, n, n, b, bo, k, k, lower, trans !== 0, unit);
   return -1;
 }

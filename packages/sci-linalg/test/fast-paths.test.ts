@@ -1,0 +1,77 @@
+/**
+ * The fast paths of the cheap functions: triangular substitution in every loop order (one
+ * and several right-hand sides), lu_solve's finiteness check on b alone, nrm2's range
+ * safety for 1-D norms. Expected values come from SciPy 1.17 (quoted beside each).
+ */
+import { NDArray } from '@sciport/array-api';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { luSolve, norm, solveTriangular } from '../src/index.js';
+
+/** A random n×n triangular matrix with a dominant diagonal, and an n×k right-hand side. */
+function triangularSystem(n: number, k: number, lower: boolean): fc.Arbitrary<{ t: Float64Array; b: Float64Array }> {
+  const entry = fc.integer({ min: -1000, max: 1000 }).map((v) => v / 1000);
+  return fc.tuple(fc.array(entry, { minLength: n * n, maxLength: n * n }), fc.array(entry, { minLength: n * k, maxLength: n * k })).map(([tv, bv]) => {
+    const t = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) if (lower ? j <= i : j >= i) t[i * n + j] = tv[i * n + j] + (i === j ? 2 + n / 4 : 0);
+    }
+    return { t, b: Float64Array.from(bv) };
+  });
+}
+
+describe('triangular substitution', () => {
+  for (const k of [1, 3]) {
+    for (const lower of [false, true]) {
+      for (const trans of [0, 1] as const) {
+        for (const unit of [false, true]) {
+          it(`solves op(T) X = B (k ${k}, lower ${lower}, trans ${trans}, unitDiagonal ${unit}) with a small residual`, () => {
+            fc.assert(
+              fc.property(fc.integer({ min: 1, max: 12 }).chain((n) => triangularSystem(n, k, lower).map((s) => ({ n, ...s }))), ({ n, t, b }) => {
+                const shape = k === 1 ? [n] : [n, k];
+                const x = solveTriangular(new NDArray(t, [n, n], 'float64'), new NDArray(b, shape, 'float64'), { lower, trans, unitDiagonal: unit });
+                const xs = x.toTypedArray() as Float64Array;
+                // op(T)[i, q] with the diagonal taken as 1 for unitDiagonal
+                const op = (i: number, q: number) => (unit && i === q ? 1 : trans === 0 ? t[i * n + q] : t[q * n + i]);
+                for (let i = 0; i < n; i++) {
+                  for (let j = 0; j < k; j++) {
+                    let s = 0;
+                    for (let q = 0; q < n; q++) s += op(i, q) * xs[q * k + j];
+                    expect(Math.abs(s - b[i * k + j])).toBeLessThan(1e-12);
+                  }
+                }
+              }),
+              { numRuns: 40 },
+            );
+          });
+        }
+      }
+    }
+  }
+});
+
+describe('luSolve', () => {
+  it('tests only b for infs and NaNs, as SciPy’s lu_solve', () => {
+    // sl.lu_solve((np.array([[1., 2], [3, np.inf]]), np.array([0, 1], dtype=np.int32)), np.ones(2)) → [1., -0.]
+    const lu = new NDArray(Float64Array.from([1, 2, 3, Number.POSITIVE_INFINITY]), [2, 2], 'float64');
+    const piv = new NDArray(Int32Array.from([0, 1]), [2], 'int32');
+    const x = luSolve([lu, piv], new NDArray(Float64Array.from([1, 1]), [2], 'float64'));
+    expect(Array.from(x.toTypedArray() as Float64Array)).toEqual([1, -0]);
+    expect(() => luSolve([lu, piv], new NDArray(Float64Array.from([1, Number.NaN]), [2], 'float64'))).toThrow(/infs or NaNs/);
+  });
+});
+
+describe('norm', () => {
+  const vector = (v: number[]) => new NDArray(Float64Array.from(v), [v.length], 'float64');
+  it('takes a 1-D vector’s 2-norm without overflow or underflow, as BLAS nrm2', () => {
+    // sl.norm(np.array([1e200, 1e200])) → 1.414213562373095e+200; [1e-200, 1e-200] → 1.414213562373095e-200
+    expect(norm(vector([1e200, 1e200])).toTypedArray()[0]).toBe(1.414213562373095e200);
+    expect(norm(vector([1e-200, 1e-200])).toTypedArray()[0]).toBe(1.414213562373095e-200);
+    // sl.norm(np.array([3e-170, -4e-170])) → 5e-170
+    expect(norm(vector([3e-170, -4e-170])).toTypedArray()[0]).toBeCloseTo(5e-170, 183);
+  });
+  it('overflows a matrix’s Frobenius norm as NumPy does', () => {
+    // sl.norm(np.array([[1e200, 1e200], [1, 1]])) → inf
+    expect(norm(new NDArray(Float64Array.from([1e200, 1e200, 1, 1]), [2, 2], 'float64')).toTypedArray()[0]).toBe(Number.POSITIVE_INFINITY);
+  });
+});
