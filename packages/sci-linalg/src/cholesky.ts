@@ -26,17 +26,30 @@ export function choleskyStack(a: Stack, lower: boolean, argument: string): void 
   const count = a.batch.reduce((p, d) => p * d, 1);
   for (let s = 0; s < count; s++) {
     const o = s * n * n;
+    const upperInfo = lower ? undefined : kern.potrfUpper?.(a.data, o, n);
+    if (upperInfo !== undefined) {
+      if (upperInfo > 0) throw notPositiveDefinite(upperInfo, argument);
+      zeroBelowDiagonal(a.data, o, n);
+      continue;
+    }
     // potrf works on the lower triangle: mirror the upper one into it when that is the one read
     if (!lower) mirrorTriangle(a.data, o, n, lanes, false, lanes === 2);
     const info = kern.potrf(a.data, o, n);
-    if (info > 0) {
-      throw new LinAlgError(`${info}-th leading minor of the array is not positive definite.`, {
-        argument,
-        hint: 'Cholesky needs a Hermitian positive definite matrix.',
-      });
-    }
+    if (info > 0) throw notPositiveDefinite(info, argument);
     if (!lower) conjugateTranspose(a.data, o, n, lanes);
   }
+}
+
+function notPositiveDefinite(info: number, argument: string): LinAlgError {
+  return new LinAlgError(`${info}-th leading minor of the array is not positive definite.`, {
+    argument,
+    hint: 'Cholesky needs a Hermitian positive definite matrix.',
+  });
+}
+
+/** Zeros the strictly lower triangle of the real n×n matrix at `o`. */
+function zeroBelowDiagonal(a: Float64Array | Float32Array, o: number, n: number): void {
+  for (let i = 1; i < n; i++) a.fill(0, o + i * n, o + i * n + i);
 }
 
 /** In-place conjugate transpose of the n×n matrix at `o` (L → U = Lᴴ). */
@@ -88,14 +101,12 @@ export function choFactorHost(a: unknown, options?: CholeskyOptions): [NDArray, 
   const n = stack.rows;
   const lanes = isComplex(stack.dtype) ? 2 : 1;
   const count = stack.batch.reduce((p, d) => p * d, 1);
+  // the other triangle back as it was, row by row
   for (let s = 0; s < count; s++) {
     for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        if (lower ? j <= i : j >= i) continue;
-        const p = lanes * (s * n * n + i * n + j);
-        stack.data[p] = original[p];
-        if (lanes === 2) stack.data[p + 1] = original[p + 1];
-      }
+      const row = s * n * n + i * n;
+      const [from, to] = lower ? [row + i + 1, row + n] : [row, row + i];
+      if (to > from) stack.data.set(original.subarray(lanes * from, lanes * to) as Float64Array, lanes * from);
     }
   }
   const c = fromData(stack.data, [...stack.batch, n, n], stack.dtype);

@@ -6,7 +6,7 @@
 import { NDArray } from '@sciport/array-api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { luSolve, norm, solveTriangular } from '../src/index.js';
+import { choFactor, cholesky, luSolve, norm, solveTriangular } from '../src/index.js';
 
 /** A random n×n triangular matrix with a dominant diagonal, and an n×k right-hand side. */
 function triangularSystem(n: number, k: number, lower: boolean): fc.Arbitrary<{ t: Float64Array; b: Float64Array }> {
@@ -73,5 +73,40 @@ describe('norm', () => {
   it('overflows a matrix’s Frobenius norm as NumPy does', () => {
     // sl.norm(np.array([[1e200, 1e200], [1, 1]])) → inf
     expect(norm(new NDArray(Float64Array.from([1e200, 1e200, 1, 1]), [2, 2], 'float64')).toTypedArray()[0]).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe('cholesky of the upper triangle', () => {
+  it('gives the transpose of the lower factor to the last bit, and choFactor keeps the other triangle', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }).chain((n) =>
+          fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: n * n, maxLength: n * n }).map((v) => ({ n, v })),
+        ),
+        ({ n, v }) => {
+          // B Bᵀ + n·I: symmetric positive definite
+          const a = new Float64Array(n * n);
+          for (let i = 0; i < n; i++) {
+            for (let j = 0; j < n; j++) {
+              let s = i === j ? n : 0;
+              for (let k = 0; k < n; k++) s += (v[i * n + k] / 1000) * (v[j * n + k] / 1000);
+              a[i * n + j] = s;
+            }
+          }
+          const input = new NDArray(a, [n, n], 'float64');
+          const upper = cholesky(input).toTypedArray() as Float64Array;
+          const lower = cholesky(input, { lower: true }).toTypedArray() as Float64Array;
+          const [c] = choFactor(input);
+          const packed = c.toTypedArray() as Float64Array;
+          for (let i = 0; i < n; i++) {
+            for (let j = 0; j < n; j++) {
+              expect(upper[i * n + j]).toBe(lower[j * n + i]);
+              expect(packed[i * n + j]).toBe(j >= i ? upper[i * n + j] : a[i * n + j]);
+            }
+          }
+        },
+      ),
+      { numRuns: 30 },
+    );
   });
 });

@@ -7,6 +7,7 @@
 import type { Float } from '../stack.js';
 import { potrfBlocked } from './blocked-cholesky.js';
 import { getrfBlocked } from './blocked-lu.js';
+import { potrfUpper } from './cholesky-upper.js';
 import { trsmResident } from './blocked-trsm.js';
 import { getrf, potrf } from './real.js';
 import { substitute } from './substitution.js';
@@ -34,6 +35,11 @@ export function potrfReal(a: Float, o: number, n: number): number {
     if (info !== undefined) return info;
   }
   return potrf(a, o, n);
+}
+
+/** Below the blocked order, the upper triangle's own row-oriented kernel (no mirror, no transposes). */
+export function potrfUpperReal(a: Float, o: number, n: number): number | undefined {
+  return n < CHOLESKY_MIN ? potrfUpper(a, o, n) : undefined;
 }
 
 export function trsmReal(t: Float, to: number, n: number, b: Float, bo: number, k: number, lower: boolean, trans: number, unit: boolean): number {
