@@ -6,7 +6,7 @@
 import { NDArray } from '@sciport/array-api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { choFactor, cholesky, luSolve, norm, solveTriangular } from '../src/index.js';
+import { choFactor, cholesky, det, inv, LinAlgError, luSolve, norm, solve, solveTriangular } from '../src/index.js';
 
 /** A random n×n triangular matrix with a dominant diagonal, and an n×k right-hand side. */
 function triangularSystem(n: number, k: number, lower: boolean): fc.Arbitrary<{ t: Float64Array; b: Float64Array }> {
@@ -107,6 +107,63 @@ describe('cholesky of the upper triangle', () => {
         },
       ),
       { numRuns: 30 },
+    );
+  });
+});
+
+describe('stacks of small matrices', () => {
+  // A[0] general, A[1] singular (row 2 = 2·row 1), A[2] lower triangular (solved by substitution, as SciPy detects)
+  const stack = Float64Array.from([2, 1, 0, 1, 3, 1, 0, 1, 4, 1, 2, 3, 2, 4, 6, 1, 0, 1, 1, 0, 0, 2, 1, 0, 3, 4, 5]);
+  const a = new NDArray(stack, [3, 3, 3], 'float64');
+  const regular = new NDArray(Float64Array.from([...stack.subarray(0, 9), ...stack.subarray(18)]), [2, 3, 3], 'float64');
+  const ones = (count: number) => new NDArray(new Float64Array(count * 3).fill(1), [count, 3, 1], 'float64');
+  const close = (x: NDArray, expected: number[]) => {
+    const v = Array.from(x.toTypedArray() as Float64Array);
+    expect(v.length).toBe(expected.length);
+    for (let i = 0; i < v.length; i++) expect(v[i]).toBeCloseTo(expected[i], 14);
+  };
+
+  it('det: one value per matrix, +0 for a singular one', () => {
+    // sl.det(A) → [18., 0., 5.]
+    close(det(a), [18, 0, 5]);
+    expect(Object.is((det(a).toTypedArray() as Float64Array)[1], 0)).toBe(true);
+  });
+
+  it('solve and inv: the general and the triangular slices, and singular slices reported', () => {
+    // sl.solve(A[[0, 2]], b[[0, 2]]).ravel()
+    close(solve(regular, ones(2)), [0.44444444444444442, 0.11111111111111112, 0.22222222222222221, 1, -1, 0.4]);
+    // sl.inv(A[[0, 2]]).ravel()
+    close(inv(regular), [
+      0.61111111111111116, -0.22222222222222224, 0.055555555555555559, -0.22222222222222224, 0.44444444444444442, -0.11111111111111112,
+      0.055555555555555559, -0.11111111111111112, 0.27777777777777779, 1, 0, 0, -2, 1, 0, 1, -0.8, 0.2,
+    ]);
+    expect(() => solve(a, ones(3))).toThrow(LinAlgError);
+    expect(() => inv(a)).toThrow(LinAlgError);
+    // the input is read in place, never written
+    expect(Array.from(a.toTypedArray() as Float64Array)).toEqual(Array.from(stack));
+  });
+
+  it('solve: x solves a x = b for random stacks of orders 2 to 8', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 8 }).chain((n) =>
+          fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 3 * n * n + 3 * n, maxLength: 3 * n * n + 3 * n }).map((v) => ({ n, v })),
+        ),
+        ({ n, v }) => {
+          // a dominant diagonal keeps every matrix well conditioned
+          const data = Float64Array.from(v.slice(0, 3 * n * n), (x, p) => x / 1000 + ((p % (n * n)) % (n + 1) === 0 ? n : 0));
+          const bv = Float64Array.from(v.slice(3 * n * n), (x) => x / 1000);
+          const x = solve(new NDArray(data, [3, n, n], 'float64'), new NDArray(bv, [3, n, 1], 'float64')).toTypedArray() as Float64Array;
+          for (let s = 0; s < 3; s++) {
+            for (let i = 0; i < n; i++) {
+              let sum = 0;
+              for (let q = 0; q < n; q++) sum += data[s * n * n + i * n + q] * x[s * n + q];
+              expect(Math.abs(sum - bv[s * n + i])).toBeLessThan(1e-12);
+            }
+          }
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 });
