@@ -6,14 +6,17 @@
  * itself is read in place. What the general path spends per matrix on small orders (a copy
  * of the whole stack, kernel dispatches, an identity matrix per inverse) is what this saves.
  */
-import { allocateFloat, type Float } from '../stack.js';
+import type { Float } from '../stack.js';
 
 /** The largest order handled here. */
 export const SMALL_LU_ORDER = 8;
 
-/** Scratch for one matrix's LU factors, of the stack's storage type (the same rounding). */
-function scratchFor(a: Float, n: number): Float {
-  return allocateFloat(a instanceof Float32Array ? 'float32' : 'float64', n * n);
+/** One matrix's LU factors, of the stack's storage type (the same rounding); shared by every call (none is reentrant). */
+const SCRATCH64 = new Float64Array(SMALL_LU_ORDER * SMALL_LU_ORDER);
+const SCRATCH32 = new Float32Array(SMALL_LU_ORDER * SMALL_LU_ORDER);
+
+function scratchFor(a: Float): Float {
+  return a instanceof Float32Array ? SCRATCH32 : SCRATCH64;
 }
 
 /**
@@ -89,7 +92,7 @@ function backSubstitute(lu: Float, n: number, b: Float, bo: number, k: number): 
  * returns the singular slices (exact zero pivots), whose b is left partly solved.
  */
 export function solveSmallStack(a: Float, b: Float, n: number, k: number, count: number): number[] {
-  const lu = scratchFor(a, n);
+  const lu = scratchFor(a);
   const singular: number[] = [];
   for (let s = 0; s < count; s++) {
     const bo = s * n * k;
@@ -101,7 +104,7 @@ export function solveSmallStack(a: Float, b: Float, n: number, k: number, count:
 
 /** The inverse of every matrix of `a` into `out` ([count, n, n], zeros on entry); returns the singular slices. */
 export function invSmallStack(a: Float, out: Float, n: number, count: number): number[] {
-  const lu = scratchFor(a, n);
+  const lu = scratchFor(a);
   const singular: number[] = [];
   for (let s = 0; s < count; s++) {
     const o = s * n * n;
@@ -114,7 +117,7 @@ export function invSmallStack(a: Float, out: Float, n: number, count: number): n
 
 /** The determinant of every matrix of `a` into `out` (float64): U's diagonal product in double, negated per row interchange. */
 export function detSmallStack(a: Float, out: Float64Array, n: number, count: number): void {
-  const lu = scratchFor(a, n);
+  const lu = scratchFor(a);
   // + 0 turns -0 into 0: SciPy's determinant of a singular matrix is +0
   for (let s = 0; s < count; s++) out[s] = eliminate(a, s, n, lu, null, 0, 0) + 0;
 }
