@@ -37,6 +37,7 @@ const INVOKE = {
   subspaceAngles: (x) => m.subspaceAngles(x, x),
   orthogonalProcrustes: (x) => m.orthogonalProcrustes(x, x),
   khatriRao: (x) => m.khatriRao(x, x),
+  clarksonWoodruffTransform: (x) => m.clarksonWoodruffTransform(x, 2, { seed: 0 }),
   // the band sample's rows as (l, u) = (1, 0): diagonal, then sub-diagonal
   solveBanded: (x) => m.solveBanded([1, 0], x, [1, 2, 3, 4]),
   solvehBanded: (x) => m.solvehBanded(x, [1, 2, 3, 4], { lower: true }),

@@ -123,6 +123,7 @@ const LINALG_EXAMPLES = {
   subspaceAngles: ['subspaceAngles([[1, 0], [0, 1], [0, 0]], [[1], [1], [0]])'],
   orthogonalProcrustes: [`orthogonalProcrustes(a, ${IDENTITY})`],
   khatriRao: ['khatriRao([[1, 2], [3, 4]], [[5, 6], [7, 8]])'],
+  clarksonWoodruffTransform: ['clarksonWoodruffTransform([[1, 2], [3, 4], [5, 6], [7, 8]], 2, { seed: 0 })'],
   solveBanded: ['solveBanded([1, 1], [[0, 1, 1], [4, 3, 2], [1, 1, 0]], [1, 2, 3])'],
   solvehBanded: [`solvehBanded(${BANDS_UPPER}, [1, 2, 3])`],
   choleskyBanded: [`choleskyBanded(${BANDS_UPPER})`],

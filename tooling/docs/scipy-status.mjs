@@ -58,7 +58,6 @@ export const SCIPY_STATUS = {
     find_best_blas_type: fortran,
     solve_lyapunov: { status: 'alias', why: "SciPy's alias of `solve_continuous_lyapunov`", sciport: 'solveContinuousLyapunov' },
     cossin: { status: 'not implemented yet', why: 'planned' },
-    clarkson_woodruff_transform: { status: 'not implemented yet', why: 'a randomized sketch; not planned yet' },
     test: pytest,
   },
 };

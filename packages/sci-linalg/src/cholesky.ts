@@ -15,28 +15,53 @@ import { emptyResult, linearSystem } from './system.js';
 
 /**
  * Factors every matrix of the square stack in place, reading the `lower` (or upper)
- * triangle: afterwards the stack holds L (lower) or U = Lᴴ (upper) with zeros elsewhere.
+ * triangle: afterwards the stack holds L (lower) or U = Lᴴ (upper), with zeros in the other
+ * triangle, or with the other triangle as it was when `keepOther` (cho_factor's layout).
  * A matrix that is not positive definite is a LinAlgError naming the leading minor, as
  * SciPy's message does.
  */
-export function choleskyStack(a: Stack, lower: boolean, argument: string): void {
+export function choleskyStack(a: Stack, lower: boolean, argument: string, keepOther = false): void {
   const n = a.rows;
   const lanes = isComplex(a.dtype) ? 2 : 1;
   const kern = kernelsFor(a.dtype);
   const count = a.batch.reduce((p, d) => p * d, 1);
   for (let s = 0; s < count; s++) {
     const o = s * n * n;
+    // the upper triangle's own kernel leaves the lower triangle untouched
+    const upperInfo = lower ? undefined : kern.potrfUpper?.(a.data, o, n);
+    if (upperInfo !== undefined) {
+      if (upperInfo > 0) throw notPositiveDefinite(upperInfo, argument);
+      if (!keepOther) zeroBelowDiagonal(a.data, o, n);
+      continue;
+    }
+    const original = keepOther ? a.data.slice(lanes * o, lanes * (o + n * n)) : null;
     // potrf works on the lower triangle: mirror the upper one into it when that is the one read
     if (!lower) mirrorTriangle(a.data, o, n, lanes, false, lanes === 2);
     const info = kern.potrf(a.data, o, n);
-    if (info > 0) {
-      throw new LinAlgError(`${info}-th leading minor of the array is not positive definite.`, {
-        argument,
-        hint: 'Cholesky needs a Hermitian positive definite matrix.',
-      });
-    }
+    if (info > 0) throw notPositiveDefinite(info, argument);
     if (!lower) conjugateTranspose(a.data, o, n, lanes);
+    if (original !== null) restoreOtherTriangle(a.data, o, n, lanes, lower, original);
   }
+}
+
+/** The triangle opposite `lower` of the matrix at `o` back from `original` (that matrix alone), row by row. */
+function restoreOtherTriangle(a: Float64Array | Float32Array, o: number, n: number, lanes: number, lower: boolean, original: Float64Array | Float32Array): void {
+  for (let i = 0; i < n; i++) {
+    const [from, to] = lower ? [i * n + i + 1, i * n + n] : [i * n, i * n + i];
+    if (to > from) a.set(original.subarray(lanes * from, lanes * to) as Float64Array, lanes * (o + from));
+  }
+}
+
+function notPositiveDefinite(info: number, argument: string): LinAlgError {
+  return new LinAlgError(`${info}-th leading minor of the array is not positive definite.`, {
+    argument,
+    hint: 'Cholesky needs a Hermitian positive definite matrix.',
+  });
+}
+
+/** Zeros the strictly lower triangle of the real n×n matrix at `o`. */
+function zeroBelowDiagonal(a: Float64Array | Float32Array, o: number, n: number): void {
+  for (let i = 1; i < n; i++) a.fill(0, o + i * n, o + i * n + i);
 }
 
 /** In-place conjugate transpose of the n×n matrix at `o` (L → U = Lᴴ). */
@@ -83,21 +108,9 @@ export function choleskyHost(a: unknown, options?: CholeskyOptions): NDArray {
  */
 export function choFactorHost(a: unknown, options?: CholeskyOptions): [NDArray, boolean | NDArray] {
   const { stack, lower } = factor('choFactor', a, options);
-  const original = stack.data.slice();
-  choleskyStack(stack, lower, 'a');
+  choleskyStack(stack, lower, 'a', true);
   const n = stack.rows;
-  const lanes = isComplex(stack.dtype) ? 2 : 1;
   const count = stack.batch.reduce((p, d) => p * d, 1);
-  for (let s = 0; s < count; s++) {
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        if (lower ? j <= i : j >= i) continue;
-        const p = lanes * (s * n * n + i * n + j);
-        stack.data[p] = original[p];
-        if (lanes === 2) stack.data[p + 1] = original[p + 1];
-      }
-    }
-  }
   const c = fromData(stack.data, [...stack.batch, n, n], stack.dtype);
   // a stack's flag is an array of the batch shape, as in SciPy
   return [c, stack.batch.length === 0 ? lower : fromData(new Uint8Array(count).fill(lower ? 1 : 0), stack.batch, 'bool')];

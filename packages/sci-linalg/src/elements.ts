@@ -44,10 +44,32 @@ export function readAs(x: NDArray, dtype: DType): TypedArray {
   return x.dtype === dtype ? elementsOf(x) : copyAs(x, dtype);
 }
 
-/** True when every element of the floating storage `data` is finite (v − v is 0 only for finite v). */
+/** Elements checked per block of allFinite's branch-free scan. */
+const FINITE_BLOCK = 1024;
+
+/**
+ * True when every element of the floating storage `data` is finite. v·0 is 0 for finite v
+ * and NaN for ±inf and NaN, so a block's sum of v·0 (four independent sums, no branch per
+ * element) is 0 exactly when the whole block is finite; the tail is tested one by one.
+ */
 export function allFinite(data: TypedArray): boolean {
   const d = data as Float64Array;
-  for (let i = 0; i < d.length; i++) {
+  const n = d.length;
+  let i = 0;
+  for (; i + FINITE_BLOCK <= n; i += FINITE_BLOCK) {
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let j = i; j < i + FINITE_BLOCK; j += 4) {
+      s0 += d[j] * 0;
+      s1 += d[j + 1] * 0;
+      s2 += d[j + 2] * 0;
+      s3 += d[j + 3] * 0;
+    }
+    if (s0 + s1 + s2 + s3 !== 0) return false;
+  }
+  for (; i < n; i++) {
     const v = d[i];
     if (v - v !== 0) return false;
   }

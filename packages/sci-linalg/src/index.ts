@@ -177,3 +177,6 @@ export {
   withBackend,
   withBackend as setBackend,
 } from '@sciport/dispatch-core';
+export { clarksonWoodruffTransform } from './multimethods.js';
+export type { ClarksonWoodruffOptions } from './sketches.js';
+export type { RandomOptions, UniformSource } from './random.js';

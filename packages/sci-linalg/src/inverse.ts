@@ -3,8 +3,21 @@ import { type NDArray, eye } from '@sciport/array-api';
 import { checkBoolean } from '@sciport/array-api/kit';
 import { factorStack, readMatrix } from './lu.js';
 import { type FiniteOptions, type OverwriteAOptions, readFunctionOptions } from './options.js';
-import { type AssumeA, checkAssumeA, solveSystem } from './solve.js';
-import { allocateFloat, checkSquare, fromData, isComplex, type LapackDtype } from './stack.js';
+import { detSmallStack, invSmallStack, SMALL_LU_ORDER } from './small/lu-stack.js';
+import { allGeneral, type AssumeA, checkAssumeA, singularError, solveSystem } from './solve.js';
+import {
+  allocateFloat,
+  batchCount,
+  checkFiniteValues,
+  checkMatrix,
+  checkSquare,
+  fromData,
+  isComplex,
+  type LapackDtype,
+  lapackDtype,
+  readStack,
+  toArray,
+} from './stack.js';
 import { linearSystem } from './system.js';
 
 export interface InvOptions extends FiniteOptions, OverwriteAOptions {
@@ -24,12 +37,33 @@ export function invHost(a: unknown, options?: InvOptions): NDArray {
   const lower = checkBoolean(o.lower, 'lower', false);
   const checkFinite = checkBoolean(o.checkFinite, 'checkFinite', true);
   const structure = checkAssumeA(o.assumeA);
-  const probe = readMatrix(a, 'inv', checkFinite);
-  checkSquare({ shape: [probe.rows, probe.cols] }, 'a', 'inv');
+  const input = toArray(a);
+  checkMatrix(input, 'a', 'inv');
+  if (checkFinite) checkFiniteValues(input, 'a', 'inv');
+  checkSquare(input, 'a', 'inv');
+  if (structure === null || structure === 'general') {
+    const inverse = invSmall(input);
+    if (inverse !== null) return inverse;
+  }
+  const probe = readMatrix(input, 'inv', false);
   const n = probe.rows;
   const identity = eye(n, n, { dtype: probe.dtype });
   const system = linearSystem(a, identity, { fn: 'inv', aName: 'a', checkFinite: false });
   return solveSystem(system, structure, lower, false);
+}
+
+/** inv of a real stack of small general matrices, read in place (small/lu-stack.ts); null when it does not apply. */
+function invSmall(input: NDArray): NDArray | null {
+  const dtype = lapackDtype(input.dtype);
+  const n = input.shape[input.ndim - 1];
+  if (isComplex(dtype) || n < 2 || n > SMALL_LU_ORDER) return null;
+  const stack = readStack(input, dtype);
+  const count = batchCount(stack.batch);
+  if (!allGeneral(stack.data, n, count)) return null;
+  const out = allocateFloat(dtype, count * n * n);
+  const singular = invSmallStack(stack.data, out, n, count);
+  if (singular.length > 0) throw singularError(singular, 'a');
+  return fromData(out, [...stack.batch, n, n], dtype);
 }
 
 export interface DetOptions extends FiniteOptions, OverwriteAOptions {}
@@ -42,7 +76,21 @@ export interface DetOptions extends FiniteOptions, OverwriteAOptions {}
  */
 export function detHost(a: unknown, options?: DetOptions): NDArray {
   const o = readFunctionOptions(options, 'det');
-  const stack = readMatrix(a, 'det', checkBoolean(o.checkFinite, 'checkFinite', true));
+  const input = toArray(a);
+  const checkFinite = checkBoolean(o.checkFinite, 'checkFinite', true);
+  const dtype = lapackDtype(input.dtype);
+  if (!isComplex(dtype) && input.ndim >= 2 && input.shape[input.ndim - 1] <= SMALL_LU_ORDER) {
+    // small real matrices: read in place, each factored in a scratch block
+    checkMatrix(input, 'a', 'det');
+    if (checkFinite) checkFiniteValues(input, 'a', 'det');
+    checkSquare(input, 'a', 'det');
+    const stack = readStack(input, dtype);
+    const count = batchCount(stack.batch);
+    const out = new Float64Array(count);
+    detSmallStack(stack.data, out, stack.rows, count);
+    return fromData(out, stack.batch, 'float64');
+  }
+  const stack = readMatrix(input, 'det', checkFinite);
   checkSquare({ shape: [stack.rows, stack.cols] }, 'a', 'det');
   const n = stack.rows;
   const count = stack.batch.reduce((p, d) => p * d, 1);

@@ -9,6 +9,7 @@ import { kernelsFor } from './kernels/index.js';
 import { checkTrans, type FiniteOptions, type OverwriteAOptions, type OverwriteBOptions, readFunctionOptions, type Trans } from './options.js';
 import { luSolveSlice } from './solve.js';
 import { allocateFloat, checkFiniteValues, checkMatrix, fromData, isComplex, lapackDtype, realOf, type Stack, toArray, toStack } from './stack.js';
+import { elementsOf } from './elements.js';
 import { emptyResult, linearSystem } from './system.js';
 
 /** Every matrix of `a` ([..., M, N]) factored in place; `piv` holds min(M, N) row swaps per matrix. */
@@ -67,7 +68,7 @@ export function luSolveHost(luAndPiv: readonly [unknown, unknown], b: unknown, o
       hint: 'Pass luFactor(a) as it is.',
     });
   }
-  const system = linearSystem(luAndPiv[0], b, { fn: 'luSolve', aName: 'lu', checkFinite, readsAOnly: true });
+  const system = linearSystem(luAndPiv[0], b, { fn: 'luSolve', aName: 'lu', checkFinite, readsAOnly: true, finiteBOnly: true });
   const piv = toArray(luAndPiv[1]);
   const batch = system.a.batch;
   const n = system.n;
@@ -79,7 +80,7 @@ export function luSolveHost(luAndPiv: readonly [unknown, unknown], b: unknown, o
     });
   }
   if (system.empty) return fromData(emptyResult(system), system.resultShape, system.dtype);
-  const pivots = Int32Array.from(broadcastTo(piv, [...batch, n]).toTypedArray() as ArrayLike<number | bigint>, Number);
+  const pivots = pivotsOf(piv, [...batch, n]);
   for (let i = 0; i < pivots.length; i++) {
     if (!(pivots[i] >= 0 && pivots[i] < n)) {
       throw new InvalidArgumentError(`luSolve: pivot ${pivots[i]} is out of range for ${n} rows.`, {
@@ -90,6 +91,13 @@ export function luSolveHost(luAndPiv: readonly [unknown, unknown], b: unknown, o
   }
   for (let s = 0; s < system.count; s++) luSolveSlice(system, s * n * n, s * n * system.k, pivots, trans, s * n);
   return fromData(system.b.data, system.resultShape, system.dtype);
+}
+
+/** The pivots broadcast to `shape` as int32: luFactor's own array is read in place. */
+function pivotsOf(piv: NDArray, shape: number[]): Int32Array {
+  const same = piv.ndim === shape.length && piv.shape.every((d, i) => d === shape[i]);
+  if (same && piv.dtype === 'int32') return elementsOf(piv) as Int32Array;
+  return Int32Array.from(broadcastTo(piv, shape).toTypedArray() as ArrayLike<number | bigint>, Number);
 }
 
 export interface LuOptions extends FiniteOptions, OverwriteAOptions {

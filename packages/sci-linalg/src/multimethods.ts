@@ -33,6 +33,7 @@ import { pinvHost } from './pinv.js';
 import { type PinvhOptions, pinvhHost } from './pinvh.js';
 import { orthogonalProcrustesHost, polarHost } from './polar.js';
 import { khatriRaoHost } from './special/khatri-rao.js';
+import { type ClarksonWoodruffOptions, clarksonWoodruffTransformHost } from './sketches.js';
 import { nullSpaceHost, orthHost, subspaceAnglesHost } from './subspaces.js';
 import type { CholeskyBandedOptions, ChoSolveBandedOptions, SolveBandedOptions, SolvehBandedOptions } from './banded-options.js';
 import { choleskyBandedHost, choSolveBandedHost, solveBandedHost, solvehBandedHost } from './banded.js';
@@ -269,6 +270,12 @@ export const solveDiscreteLyapunov = declare<(a: unknown, q: unknown, options?: 
 
 // cossin's result depends on `separate`: CossinFunction states which
 export const cossin = declare<CossinFunction>('cossin', cossinHost as CossinFunction);
+
+// randomized sketches
+export const clarksonWoodruffTransform = declare<(inputMatrix: unknown, sketchSize: number, options?: ClarksonWoodruffOptions) => NDArray>(
+  'clarksonWoodruffTransform',
+  clarksonWoodruffTransformHost,
+);
 
 /**
  * Every multimethod of the domain by name (for capability tables, manifests and

@@ -65,7 +65,10 @@ export function normHost(x: unknown, options?: NormOptions): NDArray {
   const inner = axes.reduce((p, i) => p * a.shape[i], 1);
   const outType = returnsPythonFloat(a, dtype, o.axis, keepdims, ord) ? 'float64' : realOf(dtype);
   const out = allocateFloat(outType, outer);
-  const abs = new Float64Array(inner);
+  // the magnitudes, for the norms that are not a plain sum of squares
+  let abs: Float64Array | null = null;
+  // SciPy takes a 1-D float vector's 2-norm from BLAS nrm2, which neither overflows nor underflows
+  const scaled = a.ndim === 1 && a.size > 0 && a.dtype === dtype && !keepdims && (o.axis === undefined || o.axis === null);
   const singular = matrix && (ord === 2 || ord === -2 || ord === 'nuc') ? singularValues(data, dtype, outer, a.shape[axes[0]], a.shape[axes[1]]) : null;
   for (let s = 0; s < outer; s++) {
     if (singular !== null) {
@@ -75,9 +78,10 @@ export function normHost(x: unknown, options?: NormOptions): NDArray {
     }
     if (lanes === 1 && (ord === null || ord === 'fro' || (ord === 2 && !matrix))) {
       // the 2-norm / Frobenius norm of real values, straight from the storage
-      out[s] = sumOfSquaresRoot(data, s * inner, inner);
+      out[s] = scaled ? euclideanNorm(data, s * inner, inner) : Math.sqrt(sumOfSquares(data, s * inner, inner));
       continue;
     }
+    abs ??= new Float64Array(inner);
     for (let i = 0; i < inner; i++) {
       const p = lanes * (s * inner + i);
       abs[i] = lanes === 1 ? Math.abs(data[p]) : Math.hypot(data[p], data[p + 1]);
@@ -88,11 +92,47 @@ export function normHost(x: unknown, options?: NormOptions): NDArray {
   return fromData(out, shape, outType);
 }
 
-/** √(Σ v²) of `count` real values from `start` (the sum in storage order, as vectorNorm's). */
-function sumOfSquaresRoot(data: Float64Array | Float32Array, start: number, count: number): number {
-  let sum = 0;
-  for (let i = start; i < start + count; i++) sum += data[i] * data[i];
-  return Math.sqrt(sum);
+/** Σ v² of `count` real values from `start` (four interleaved partial sums, as BLAS dot products). */
+function sumOfSquares(data: Float64Array | Float32Array, start: number, count: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  const end = start + count;
+  let i = start;
+  for (; i + 4 <= end; i += 4) {
+    const a = data[i];
+    const b = data[i + 1];
+    const c = data[i + 2];
+    const d = data[i + 3];
+    s0 += a * a;
+    s1 += b * b;
+    s2 += c * c;
+    s3 += d * d;
+  }
+  for (; i < end; i++) s0 += data[i] * data[i];
+  return s0 + s1 + (s2 + s3);
+}
+
+/** Below this, a sum of squares may have lost values to underflow (2⁻⁹⁶⁰). */
+const UNDERFLOW_RISK = 2 ** -960;
+
+/**
+ * √(Σ v²) without overflow or underflow, as BLAS nrm2: the plain sum when it is safely in
+ * range, else the sum of (v / max|v|)² scaled back (two passes; only for extreme values).
+ */
+function euclideanNorm(data: Float64Array | Float32Array, start: number, count: number): number {
+  const sum = sumOfSquares(data, start, count);
+  if (Number.isNaN(sum) || (sum < Number.POSITIVE_INFINITY && sum >= UNDERFLOW_RISK)) return Math.sqrt(sum);
+  let largest = 0;
+  for (let i = start; i < start + count; i++) largest = Math.max(largest, Math.abs(data[i]));
+  if (largest === 0 || largest === Number.POSITIVE_INFINITY) return largest;
+  let scaledSum = 0;
+  for (let i = start; i < start + count; i++) {
+    const v = data[i] / largest;
+    scaledSum += v * v;
+  }
+  return largest * Math.sqrt(scaledSum);
 }
 
 function checkOrder(ord: unknown): NormOrder {

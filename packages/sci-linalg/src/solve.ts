@@ -10,7 +10,8 @@ import { LinAlgError } from './errors.js';
 import { kernelsFor } from './kernels/index.js';
 import { cdiv } from './kernels/complex.js';
 import { checkTrans, type FiniteOptions, type OverwriteAOptions, type OverwriteBOptions, readFunctionOptions, type Trans } from './options.js';
-import { fromData, isComplex } from './stack.js';
+import { SMALL_LU_ORDER, solveSmallStack } from './small/lu-stack.js';
+import { fromData, isComplex, toArray } from './stack.js';
 import { bandwidthOf, keepBand, mirrorTriangle } from './structure.js';
 import { emptyResult, type LinearSystem, linearSystem } from './system.js';
 
@@ -84,14 +85,37 @@ export function solveHost(a: unknown, b: unknown, options?: SolveOptions): NDArr
   const transposed = checkBoolean(o.transposed, 'transposed', false);
   const checkFinite = checkBoolean(o.checkFinite, 'checkFinite', true);
   const structure = checkAssumeA(o.assumeA);
-  const system = linearSystem(a, b, { fn: 'solve', aName: 'a', checkFinite, scalarA: true });
+  const input = toArray(a);
+  // stacks of small general matrices are read in place, each copied into a scratch block
+  const n = input.shape[input.ndim - 1];
+  const small = !transposed && (structure === null || structure === 'general') && input.ndim >= 2 && n >= 2 && n <= SMALL_LU_ORDER;
+  const system = linearSystem(input, b, { fn: 'solve', aName: 'a', checkFinite, scalarA: true, readsAOnly: small });
   if (transposed && isComplex(system.dtype)) {
     throw new NotSupportedError('solve cannot solve aᵀ x = b for complex a (as in SciPy).', {
       argument: 'transposed',
       hint: 'Pass the transpose yourself: solve(matrixTranspose(a), b).',
     });
   }
-  return solveSystem(system, structure, lower, transposed);
+  if (!small) return solveSystem(system, structure, lower, transposed);
+  const solved = solveSmallSystem(system);
+  if (solved !== null) return solved;
+  // the general path factors a in place: its own copy
+  return solveSystem({ ...system, a: { ...system.a, data: system.a.data.slice() } }, structure, lower, transposed);
+}
+
+/** solve of a real stack of small matrices that are all general (structure detection as SciPy's); null otherwise. */
+function solveSmallSystem(system: LinearSystem): NDArray | null {
+  const { a, b, n, k, count } = system;
+  if (system.empty || isComplex(system.dtype) || a.rows !== n || !allGeneral(a.data, n, count)) return null;
+  const singular = solveSmallStack(a.data, b.data, n, k, count);
+  if (singular.length > 0) throw singularError(singular, 'a');
+  return fromData(b.data, system.resultShape, system.dtype);
+}
+
+/** Whether every real n×n matrix of the stack is one that solve's detection calls general. */
+export function allGeneral(data: Float64Array | Float32Array, n: number, count: number): boolean {
+  for (let s = 0; s < count; s++) if (detect(data, s * n * n, n, 1) !== 'general') return false;
+  return true;
 }
 
 /** Solves every slice of `system` by `structure` (null: detect), in place in system.b. */

@@ -78,6 +78,7 @@ const TILE = 32;
  * tile so that the column reads stay in cache.
  */
 function exactlySymmetric(d: Float64Array | Float32Array, o: number, n: number, lanes: number, conjugate: boolean): boolean {
+  if (lanes === 1) return exactlySymmetricReal(d, o, n);
   if (conjugate) {
     // the diagonal against its own conjugate: real, and not NaN
     for (let i = 0; i < n; i++) {
@@ -97,6 +98,21 @@ function exactlySymmetric(d: Float64Array | Float32Array, o: number, n: number, 
           if (!(d[p] === d[q])) return false;
           if (lanes === 2 && !(d[p + 1] === sign * d[q + 1])) return false;
         }
+      }
+    }
+  }
+  return true;
+}
+
+/** exactlySymmetric of a real matrix: row i's tail against column i, tile by tile. */
+function exactlySymmetricReal(d: Float64Array | Float32Array, o: number, n: number): boolean {
+  for (let i0 = 0; i0 < n; i0 += TILE) {
+    const iEnd = Math.min(i0 + TILE, n);
+    for (let j0 = i0; j0 < n; j0 += TILE) {
+      const jEnd = Math.min(j0 + TILE, n);
+      for (let i = i0; i < iEnd; i++) {
+        const row = o + i * n;
+        for (let j = Math.max(j0, i + 1); j < jEnd; j++) if (!(d[row + j] === d[o + j * n + i])) return false;
       }
     }
   }

@@ -134,6 +134,8 @@ export const LINALG_TABLE = functionTable<LinalgFunction>(LINALG_DOMAIN, [
   row('solveDiscreteAre', 'equation', [0, 1, 2, 3], ['e', 's', 'balanced']),
   // cossin(X, { p, q }) or cossin([x11, x12, x21, x22]): X may be a list of blocks
   row('cossin', 'decomposition', [0], ['p', 'q', 'separate', 'swapSign', 'computeU', 'computeVh']),
+  // randomized sketches: clarksonWoodruffTransform(inputMatrix, sketchSize, { seed | rng })
+  row('clarksonWoodruffTransform', 'matrix-function', [0], ['seed', 'rng']),
 ]);
 
 /** Every function's row, in table order. */

@@ -27,6 +27,8 @@ const MILESTONE = [
   'solveSylvester', 'solveContinuousLyapunov', 'solveDiscreteLyapunov', 'solveContinuousAre', 'solveDiscreteAre',
   // the CS decomposition
   'cossin',
+  // randomized sketches
+  'clarksonWoodruffTransform',
 ];
 
 describe('the linalg table', () => {

@@ -7,7 +7,7 @@
  * of the n²·k multiply-adds become matrix products; only blocks of order ≤ LEAF are solved
  * by substitution.
  */
-import type { Float } from '../stack.js';
+import { substitute } from './substitution.js';
 import { gemmAt, type Resident } from './wasm-resident.js';
 
 /** Order of the diagonal blocks solved by plain substitution. */
@@ -39,41 +39,5 @@ export function trsmResident(r: Resident, t: number, ldt: number, n: number, b: 
     trsmResident(r, t22, ldt, n2, b2, ldb, k, lower, trans, unit);
     gemmAt(r, trans, false, n1, k, n2, -1, t12, ldt, b2, ldb, 1, b, ldb);
     trsmResident(r, t, ldt, n1, b, ldb, k, lower, trans, unit);
-  }
-}
-
-/**
- * Row-oriented substitution (rows of B contiguous), in real.ts trsm's order of operations:
- * the leaves here, and whole solves with few right-hand sides (real-dispatch.ts).
- */
-export function substitute(
-  tm: Float,
-  t: number,
-  ldt: number,
-  n: number,
-  m: Float,
-  b: number,
-  ldb: number,
-  k: number,
-  lower: boolean,
-  trans: boolean,
-  unit: boolean,
-): void {
-  const forward = lower !== trans;
-  for (let s = 0; s < n; s++) {
-    const i = forward ? s : n - 1 - s;
-    const row = b + i * ldb;
-    const rStart = forward ? 0 : i + 1;
-    const rEnd = forward ? i : n;
-    for (let q = rStart; q < rEnd; q++) {
-      const c = trans ? tm[t + q * ldt + i] : tm[t + i * ldt + q];
-      if (c === 0) continue;
-      const src = b + q * ldb;
-      for (let j = 0; j < k; j++) m[row + j] -= c * m[src + j];
-    }
-    if (!unit) {
-      const d = tm[t + i * ldt + i];
-      for (let j = 0; j < k; j++) m[row + j] /= d;
-    }
   }
 }

@@ -30,13 +30,17 @@ export function toeplitzHost(c: unknown, options?: ToeplitzOptions): NDArray {
   }
   const lanes = dtypeInfo(dtype).lanes;
   const out = allocate(dtype, batchSize(batch) * m * n) as Float64Array;
+  if (m === 0 || n === 0) return new NDArray(out, [...batch, m, n], dtype);
+  const cValues = cData as Float64Array;
   for (let s = 0, to = 0; s < batchSize(batch); s++) {
-    const reversed = reversedSlice(cData, s * m, m, lanes);
-    for (let i = 0; i < m; i++, to += n) {
-      // row i: c[i], c[i − 1], …, c[0] (the diagonal and below), then r[1], r[2], … (above)
-      const below = Math.min(i + 1, n);
-      out.set(reversed.subarray(lanes * (m - 1 - i), lanes * (m - 1 - i + below)) as Float64Array, lanes * to);
-      if (below < n) out.set(rData.subarray(lanes * (s * n + 1), lanes * (s * n + n - i)) as Float64Array, lanes * (to + below));
+    // row 0: c[0], then r[1], …, r[n − 1]
+    for (let l = 0; l < lanes; l++) out[lanes * to + l] = cValues[lanes * s * m + l];
+    out.set(rData.subarray(lanes * (s * n + 1), lanes * (s * n + n)) as Float64Array, lanes * (to + 1));
+    to += n;
+    for (let i = 1; i < m; i++, to += n) {
+      // row i: c[i], then row i − 1 without its last element (copied within `out`, no view)
+      out.copyWithin(lanes * (to + 1), lanes * (to - n), lanes * (to - 1));
+      for (let l = 0; l < lanes; l++) out[lanes * to + l] = cValues[lanes * (s * m + i) + l];
     }
   }
   return new NDArray(out, [...batch, m, n], dtype);
