@@ -5,10 +5,9 @@
  * elements (the word-parallel morphology of van den Boomgaard and van Balen, "Methods for
  * fast morphological image transforms using bitmapped binary images", CVGIP 54(3), 1992).
  * Guard words and the bits past a line's end hold the border value, and lines outside the
- * array are a constant border line. The shifted words of the structure's column steps are
- * combined once per line and pass (a row plane), then each line combines the rows of the
- * lines it reads. A line is recomputed only when a line it reads changed
- * in the previous pass (otherwise it would come out unchanged).
+ * array are border lines: the outer axes are padded with them, so a pass is a few sweeps
+ * over whole planes. The shifted words of the structure's column steps are combined once
+ * per pass (a row plane), then each line combines the rows of the lines it reads.
  */
 import type { ErosionSpec } from './erosion-spec.js';
 
@@ -87,8 +86,10 @@ export function erodeBits(values: Uint8Array, spec: ErosionSpec, handOver: (chan
   const slack = Math.max(0, ...Array.from(groupOffset, Math.abs)) + lineWords;
   const total = layout.lines * lineWords;
   const planeOf = () => new Int32Array(total + 2 * slack).fill(borderWord);
+  // where line `line`'s first word lies
+  const at = (line: number) => slack + home[line] * lineWords + guard;
   let current = planeOf();
-  packLines(values, current, n, lines, words, (line) => slack + home[line] * lineWords + guard, tail, borderWord);
+  packLines(values, current, n, lines, words, at, tail, borderWord);
   let next = current.slice();
   let mask: Int32Array | null = null;
   if (spec.mask !== null) {
@@ -116,7 +117,6 @@ export function erodeBits(values: Uint8Array, spec: ErosionSpec, handOver: (chan
   const acc = new Int32Array(total + 2 * slack);
   const from = slack;
   const to = slack + total;
-  const changed = new Uint8Array(lines);
   let passes = 0;
   let finished = false;
   let previous = current;
@@ -126,19 +126,18 @@ export function erodeBits(values: Uint8Array, spec: ErosionSpec, handOver: (chan
     for (let g = 0; g < groups; g++) combineShifted(acc, rows[groupSet[g]], groupOffset[g], erode, from, to);
     let changedLines = 0;
     for (let line = 0; line < lines; line++) {
-      const at = slack + home[line] * lineWords + guard;
+      const first = at(line);
       let differs = 0;
       const m0 = line * words;
       for (let w = 0; w < words; w++) {
-        let v = acc[at + w];
+        let v = acc[first + w];
         // outside the mask the element keeps its value
-        if (mask !== null) v = (v & mask[m0 + w]) | (current[at + w] & ~mask[m0 + w]);
+        if (mask !== null) v = (v & mask[m0 + w]) | (current[first + w] & ~mask[m0 + w]);
         if (w === words - 1) v = (v & tail) | (borderWord & ~tail);
-        next[at + w] = v;
-        differs |= v ^ current[at + w];
+        next[first + w] = v;
+        differs |= v ^ current[first + w];
       }
-      changed[line] = differs !== 0 ? 1 : 0;
-      changedLines += changed[line];
+      if (differs !== 0) changedLines++;
     }
     passes++;
     previous = current;
@@ -150,7 +149,6 @@ export function erodeBits(values: Uint8Array, spec: ErosionSpec, handOver: (chan
     }
     if (handOver(changedLines, lines)) break;
   }
-  const at = (line: number) => slack + home[line] * lineWords + guard;
   const result = unpack(current, n, lines, at);
   return { values: result, previous: finished ? result : unpack(previous, n, lines, at), passes, finished };
 }
