@@ -97,7 +97,6 @@ export function erodeBits(values: Uint8Array, spec: ErosionSpec, handOver: (chan
     packLines(spec.mask, mask, n, lines, words, (line) => line * words, -1, 0);
   }
   const erode = !spec.invert;
-  const identity = erode ? -1 : 0;
   // Groups with the same column steps share one row plane per pass: each word combined over
   // those steps once, then each line combines one row word per group instead of one
   // shifted word per structure element (27 → 3 + 9 for a 3×3×3 box). Padding lines hold
@@ -113,7 +112,9 @@ export function erodeBits(values: Uint8Array, spec: ErosionSpec, handOver: (chan
     }
     groupSet[g] = rowSets.get(key) ?? 0;
   }
-  const rows = setColumns.map(() => new Int32Array(total + 2 * slack));
+  // a set holding only the step 0 reads the lines as they are: its rows are the plane itself
+  const plain = setColumns.map((columns) => columns.length === 1 && columns[0] === 0);
+  const rows = setColumns.map((_, set) => (plain[set] ? current : new Int32Array(total + 2 * slack)));
   const acc = new Int32Array(total + 2 * slack);
   const from = slack;
   const to = slack + total;
@@ -121,9 +122,13 @@ export function erodeBits(values: Uint8Array, spec: ErosionSpec, handOver: (chan
   let finished = false;
   let previous = current;
   for (;;) {
-    for (let set = 0; set < setColumns.length; set++) combineRow(current, rows[set], setColumns[set], erode, from, to);
-    acc.fill(identity, from, to);
-    for (let g = 0; g < groups; g++) combineShifted(acc, rows[groupSet[g]], groupOffset[g], erode, from, to);
+    for (let set = 0; set < setColumns.length; set++) {
+      if (plain[set]) rows[set] = current;
+      else combineRow(current, rows[set], setColumns[set], erode, from, to);
+    }
+    // the first group's rows start the combination (no identity fill)
+    acc.set(rows[groupSet[0]].subarray(from + groupOffset[0], to + groupOffset[0]), from);
+    for (let g = 1; g < groups; g++) combineShifted(acc, rows[groupSet[g]], groupOffset[g], erode, from, to);
     let changedLines = 0;
     for (let line = 0; line < lines; line++) {
       const first = at(line);
