@@ -5,8 +5,9 @@
  * elements (the word-parallel morphology of van den Boomgaard and van Balen, "Methods for
  * fast morphological image transforms using bitmapped binary images", CVGIP 54(3), 1992).
  * Guard words and the bits past a line's end hold the border value, and lines outside the
- * array are a constant border line. A line is recomputed only when a line it reads changed
- * in the previous pass (otherwise it would come out unchanged).
+ * array are border lines: the outer axes are padded with them, so a pass is a few sweeps
+ * over whole planes. The shifted words of the structure's column steps are combined once
+ * per pass (a row plane), then each line combines the rows of the lines it reads.
  */
 import type { ErosionSpec } from './erosion-spec.js';
 
@@ -23,8 +24,6 @@ export interface BitPasses {
 interface LineReads {
   /** Outer-axis steps (all axes but the last) of each group. */
   readonly outer: number[][];
-  /** Line-index offset of each group. */
-  readonly lineOffset: Int32Array;
   /** Column steps of each group. */
   readonly columns: number[][];
   readonly minColumn: number;
@@ -35,8 +34,6 @@ function lineReads(spec: ErosionSpec): LineReads {
   const { shape, fshape, origins, structure } = spec;
   const nd = shape.length;
   const before = fshape.map((f, d) => Math.floor(f / 2) + origins[d]);
-  const lineStride = new Array<number>(nd).fill(1);
-  for (let d = nd - 3; d >= 0; d--) lineStride[d] = lineStride[d + 1] * shape[d + 1];
   const groups = new Map<string, { outer: number[]; columns: number[] }>();
   const fidx = new Array<number>(nd).fill(0);
   for (let k = 0; k < structure.length; k++) {
@@ -55,7 +52,6 @@ function lineReads(spec: ErosionSpec): LineReads {
   const all = list.flatMap((g) => g.columns);
   return {
     outer: list.map((g) => g.outer),
-    lineOffset: Int32Array.from(list, (g) => g.outer.reduce((acc, v, d) => acc + v * lineStride[d], 0)),
     columns: list.map((g) => g.columns),
     minColumn: Math.min(0, ...all),
     maxColumn: Math.max(0, ...all),
@@ -81,103 +77,72 @@ export function erodeBits(values: Uint8Array, spec: ErosionSpec, handOver: (chan
   const borderWord = spec.borderValue === 1 ? -1 : 0;
   // bits of the last word that lie inside the line
   const tail = n % 32 === 0 ? -1 : (1 << n % 32) - 1;
-  const pack = (src: Uint8Array, dst: Int32Array, fill: number, guardWords: number, stride: number) => {
-    if (n % 32 === 0 && src.byteOffset % 4 === 0) {
-      packQuads(src, dst, lines, words, guardWords, stride, fill);
-      return;
-    }
-    for (let line = 0; line < lines; line++) {
-      const base = line * stride;
-      dst.fill(fill, base, base + stride);
-      const first = base + guardWords;
-      const k0 = line * n;
-      for (let w = 0; w < words; w++) {
-        let word = 0;
-        const stop = Math.min(32, n - 32 * w);
-        for (let b = 0, k = k0 + 32 * w; b < stop; b++, k++) word |= (src[k] !== 0 ? 1 : 0) << b;
-        dst[first + w] = w === words - 1 ? (word & tail) | (fill & ~tail) : word;
-      }
-    }
-  };
-  let current = new Int32Array(lines * lineWords);
-  pack(values, current, borderWord, guard, lineWords);
+  const layout = paddedLayout(shape, reads.outer);
+  const { home } = layout;
+  const groups = reads.outer.length;
+  // the word offset of each group's line in the padded layout
+  const groupOffset = Int32Array.from(reads.outer, (step) => step.reduce((acc, v, d) => acc + v * layout.lineStride[d], 0) * lineWords);
+  // slack either end: the whole-layout sweeps below read up to a group's offset (and a guard) past it
+  const slack = Math.max(0, ...Array.from(groupOffset, Math.abs)) + lineWords;
+  const total = layout.lines * lineWords;
+  const planeOf = () => new Int32Array(total + 2 * slack).fill(borderWord);
+  // where line `line`'s first word lies
+  const at = (line: number) => slack + home[line] * lineWords + guard;
+  let current = planeOf();
+  packLines(values, current, n, lines, words, at, tail, borderWord);
   let next = current.slice();
-  const border = new Int32Array(lineWords).fill(borderWord);
   let mask: Int32Array | null = null;
   if (spec.mask !== null) {
     mask = new Int32Array(lines * words);
-    pack(spec.mask, mask, 0, 0, words);
+    packLines(spec.mask, mask, n, lines, words, (line) => line * words, -1, 0);
   }
   const erode = !spec.invert;
-  const groups = reads.lineOffset.length;
-  const outerLines = shape.slice(0, -1);
-  // per line: the start of each group's line (or of the border line) in `current`
-  const source = new Int32Array(lines * groups);
-  const readsBorder = new Uint8Array(lines * groups);
-  {
-    const outer = new Array<number>(nd - 1).fill(0);
-    for (let line = 0; line < lines; line++) {
-      for (let g = 0; g < groups; g++) {
-        const step = reads.outer[g];
-        let inside = true;
-        for (let d = 0; d < nd - 1; d++) {
-          const c = outer[d] + step[d];
-          if (c < 0 || c >= outerLines[d]) inside = false;
-        }
-        readsBorder[line * groups + g] = inside ? 0 : 1;
-        source[line * groups + g] = inside ? (line + reads.lineOffset[g]) * lineWords + guard : guard;
-      }
-      for (let d = nd - 2; d >= 0; d--) {
-        if (++outer[d] < outerLines[d]) break;
-        outer[d] = 0;
-      }
+  // Groups with the same column steps share one row plane per pass: each word combined over
+  // those steps once, then each line combines one row word per group instead of one
+  // shifted word per structure element (27 → 3 + 9 for a 3×3×3 box). Padding lines hold
+  // the border word, and so do their rows (every shift of a constant line is that line).
+  const rowSets = new Map<string, number>();
+  const setColumns: Int32Array[] = [];
+  const groupSet = new Int32Array(groups);
+  for (let g = 0; g < groups; g++) {
+    const key = reads.columns[g].join();
+    if (!rowSets.has(key)) {
+      rowSets.set(key, setColumns.length);
+      setColumns.push(Int32Array.from(reads.columns[g]));
     }
+    groupSet[g] = rowSets.get(key) ?? 0;
   }
-  const acc = new Int32Array(words);
-  const dirty = new Uint8Array(lines).fill(1);
-  const changed = new Uint8Array(lines);
+  // a set holding only the step 0 reads the lines as they are: its rows are the plane itself
+  const plain = setColumns.map((columns) => columns.length === 1 && columns[0] === 0);
+  const rows = setColumns.map((_, set) => (plain[set] ? current : new Int32Array(total + 2 * slack)));
+  const acc = new Int32Array(total + 2 * slack);
+  const from = slack;
+  const to = slack + total;
   let passes = 0;
   let finished = false;
   let previous = current;
   for (;;) {
+    for (let set = 0; set < setColumns.length; set++) {
+      if (plain[set]) rows[set] = current;
+      else combineRow(current, rows[set], setColumns[set], erode, from, to);
+    }
+    // the first group's rows start the combination (no identity fill)
+    acc.set(rows[groupSet[0]].subarray(from + groupOffset[0], to + groupOffset[0]), from);
+    for (let g = 1; g < groups; g++) combineShifted(acc, rows[groupSet[g]], groupOffset[g], erode, from, to);
     let changedLines = 0;
     for (let line = 0; line < lines; line++) {
-      const at = line * lineWords + guard;
-      if (dirty[line] === 0) {
-        next.set(current.subarray(at, at + words), at);
-        changed[line] = 0;
-        continue;
-      }
-      acc.fill(erode ? -1 : 0);
-      for (let g = 0; g < groups; g++) {
-        const src = readsBorder[line * groups + g] === 1 ? border : current;
-        const base = source[line * groups + g];
-        for (const dc of reads.columns[g]) {
-          const q = dc >> 5;
-          const r = dc & 31;
-          const from = base + q;
-          if (r === 0) {
-            if (erode) for (let w = 0; w < words; w++) acc[w] &= src[from + w];
-            else for (let w = 0; w < words; w++) acc[w] |= src[from + w];
-          } else {
-            const l = 32 - r;
-            if (erode) for (let w = 0; w < words; w++) acc[w] &= (src[from + w] >>> r) | (src[from + w + 1] << l);
-            else for (let w = 0; w < words; w++) acc[w] |= (src[from + w] >>> r) | (src[from + w + 1] << l);
-          }
-        }
-      }
+      const first = at(line);
       let differs = 0;
       const m0 = line * words;
       for (let w = 0; w < words; w++) {
-        let v = acc[w];
+        let v = acc[first + w];
         // outside the mask the element keeps its value
-        if (mask !== null) v = (v & mask[m0 + w]) | (current[at + w] & ~mask[m0 + w]);
+        if (mask !== null) v = (v & mask[m0 + w]) | (current[first + w] & ~mask[m0 + w]);
         if (w === words - 1) v = (v & tail) | (borderWord & ~tail);
-        next[at + w] = v;
-        differs |= v ^ current[at + w];
+        next[first + w] = v;
+        differs |= v ^ current[first + w];
       }
-      changed[line] = differs !== 0 ? 1 : 0;
-      changedLines += changed[line];
+      if (differs !== 0) changedLines++;
     }
     passes++;
     previous = current;
@@ -188,17 +153,83 @@ export function erodeBits(values: Uint8Array, spec: ErosionSpec, handOver: (chan
       break;
     }
     if (handOver(changedLines, lines)) break;
-    // a line must be recomputed when one it reads (or itself, under a mask) changed
-    dirty.fill(0);
-    for (let line = 0; line < lines; line++) {
-      if (mask !== null && changed[line] === 1) dirty[line] = 1;
-      for (let g = 0; g < groups && dirty[line] === 0; g++) {
-        if (readsBorder[line * groups + g] === 0 && changed[line + reads.lineOffset[g]] === 1) dirty[line] = 1;
-      }
+  }
+  const result = unpack(current, n, lines, at);
+  return { values: result, previous: finished ? result : unpack(previous, n, lines, at), passes, finished };
+}
+
+/** Where the lines of an array lie once its outer axes are padded by the structure's reach. */
+interface PaddedLayout {
+  /** Padded line index of each line. */
+  readonly home: Int32Array;
+  /** Line-index strides of the padded outer axes. */
+  readonly lineStride: readonly number[];
+  /** Number of padded lines. */
+  readonly lines: number;
+}
+
+function paddedLayout(shape: readonly number[], steps: readonly number[][]): PaddedLayout {
+  const outer = shape.slice(0, -1);
+  const reach = outer.map((_, d) => Math.max(0, ...steps.map((step) => Math.abs(step[d]))));
+  const padded = outer.map((m, d) => m + 2 * reach[d]);
+  const lineStride = new Array<number>(outer.length).fill(1);
+  for (let d = outer.length - 2; d >= 0; d--) lineStride[d] = lineStride[d + 1] * padded[d + 1];
+  const lines = outer.reduce((a, b) => a * b, 1);
+  const home = new Int32Array(lines);
+  const idx = new Array<number>(outer.length).fill(0);
+  for (let line = 0; line < lines; line++) {
+    home[line] = idx.reduce((acc, i, d) => acc + (i + reach[d]) * lineStride[d], 0);
+    for (let d = outer.length - 1; d >= 0; d--) {
+      if (++idx[d] < outer[d]) break;
+      idx[d] = 0;
     }
   }
-  const result = unpack(current, n, lines, lineWords, guard);
-  return { values: result, previous: finished ? result : unpack(previous, n, lines, lineWords, guard), passes, finished };
+  return { home, lineStride, lines: padded.reduce((a, b) => a * b, 1) };
+}
+
+/** `row[i]` = the AND (erosion) or OR of `src` shifted by each column step, for i in from … to − 1. */
+function combineRow(src: Int32Array, row: Int32Array, columns: Int32Array, erode: boolean, from: number, to: number): void {
+  row.fill(erode ? -1 : 0, from, to);
+  for (let c = 0; c < columns.length; c++) {
+    const dc = columns[c];
+    const r = dc & 31;
+    const q = dc >> 5;
+    if (r === 0) {
+      if (erode) for (let i = from; i < to; i++) row[i] &= src[i + q];
+      else for (let i = from; i < to; i++) row[i] |= src[i + q];
+    } else {
+      const l = 32 - r;
+      if (erode) for (let i = from; i < to; i++) row[i] &= (src[i + q] >>> r) | (src[i + q + 1] << l);
+      else for (let i = from; i < to; i++) row[i] |= (src[i + q] >>> r) | (src[i + q + 1] << l);
+    }
+  }
+}
+
+/** `acc[i]` ANDed (erosion) or ORed with `row[i + offset]`, for i in from … to − 1. */
+function combineShifted(acc: Int32Array, row: Int32Array, offset: number, erode: boolean, from: number, to: number): void {
+  if (erode) for (let i = from; i < to; i++) acc[i] &= row[i + offset];
+  else for (let i = from; i < to; i++) acc[i] |= row[i + offset];
+}
+
+/**
+ * Packs the C-order lines of `src` (nonzero = 1), 32 elements to a word, line `line` at
+ * `dst[first(line)…]`; the bits of the last word past the line's end take `fill`'s.
+ */
+function packLines(src: Uint8Array, dst: Int32Array, n: number, lines: number, words: number, first: (line: number) => number, tail: number, fill: number): void {
+  if (n % 32 === 0 && src.byteOffset % 4 === 0) {
+    packQuads(src, dst, lines, words, first);
+    return;
+  }
+  for (let line = 0; line < lines; line++) {
+    const at = first(line);
+    const k0 = line * n;
+    for (let w = 0; w < words; w++) {
+      let word = 0;
+      const stop = Math.min(32, n - 32 * w);
+      for (let b = 0, k = k0 + 32 * w; b < stop; b++, k++) word |= (src[k] !== 0 ? 1 : 0) << b;
+      dst[at + w] = w === words - 1 ? (word & tail) | (fill & ~tail) : word;
+    }
+  }
 }
 
 /** The bytes 0/1 of the four bits of a nibble, as one little-endian 32-bit word. */
@@ -210,12 +241,10 @@ const NIBBLE_BYTES = Int32Array.from({ length: 16 }, (_, v) => (v & 1) | ((v >> 
  * itself), the four 0/1 bytes gathered into a nibble by one multiplication whose partial
  * products land on distinct bits (bytes 0…3 at bits 28…31).
  */
-function packQuads(src: Uint8Array, dst: Int32Array, lines: number, words: number, guardWords: number, stride: number, fill: number): void {
+function packQuads(src: Uint8Array, dst: Int32Array, lines: number, words: number, first: (line: number) => number): void {
   const quads = new Int32Array(src.buffer, src.byteOffset, src.length >> 2);
   for (let line = 0, q = 0; line < lines; line++) {
-    const base = line * stride;
-    dst.fill(fill, base, base + stride);
-    for (let w = 0, at = base + guardWords; w < words; w++, at++) {
+    for (let w = 0, at = first(line); w < words; w++, at++) {
       let word = 0;
       for (let b = 0; b < 32; b += 4, q++) {
         const v = quads[q];
@@ -227,23 +256,23 @@ function packQuads(src: Uint8Array, dst: Int32Array, lines: number, words: numbe
   }
 }
 
-function unpack(bits: Int32Array, n: number, lines: number, lineWords: number, guard: number): Uint8Array {
+function unpack(bits: Int32Array, n: number, lines: number, first: (line: number) => number): Uint8Array {
   const out = new Uint8Array(lines * n);
   if (n % 32 === 0) {
     // whole words: four bytes per nibble of a word
     const quads = new Int32Array(out.buffer);
     for (let line = 0, q = 0; line < lines; line++) {
-      const first = line * lineWords + guard;
+      const at = first(line);
       for (let w = 0; w < n >>> 5; w++) {
-        const word = bits[first + w];
+        const word = bits[at + w];
         for (let b = 0; b < 32; b += 4, q++) quads[q] = NIBBLE_BYTES[(word >>> b) & 15];
       }
     }
     return out;
   }
   for (let line = 0, k = 0; line < lines; line++) {
-    const first = line * lineWords + guard;
-    for (let j = 0; j < n; j++, k++) out[k] = (bits[first + (j >>> 5)] >>> (j & 31)) & 1;
+    const at = first(line);
+    for (let j = 0; j < n; j++, k++) out[k] = (bits[at + (j >>> 5)] >>> (j & 31)) & 1;
   }
   return out;
 }

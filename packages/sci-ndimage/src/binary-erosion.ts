@@ -84,8 +84,7 @@ function holdsCentre(spec: ErosionSpec): boolean {
  */
 export function erodePlane(values: Uint8Array, spec: ErosionSpec): Uint8Array {
   const size = values.length;
-  const out = new Uint8Array(size);
-  if (size === 0) return out;
+  if (size === 0) return new Uint8Array(0);
   const listable = holdsCentre(spec) && !spec.bruteForce;
   const bits = erodeBits(values, spec, (changedLines, lineCount) => listable && 8 * changedLines < lineCount);
   if (bits?.finished) return bits.values;
@@ -184,6 +183,7 @@ export function erodePlane(values: Uint8Array, spec: ErosionSpec): Uint8Array {
     }
   }
   flip(changed, changes);
+  const out = new Uint8Array(size);
   lines((p, k, n) => {
     for (let j = 0; j < n; j++) out[k + j] = cells[p + j * step];
   });

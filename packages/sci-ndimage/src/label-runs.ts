@@ -90,6 +90,8 @@ export function labelRuns(fg: Uint8Array, shape: readonly number[], mask: Uint8A
   const neighbourEnd = new Int32Array(groupCount);
   const low = Int32Array.from(groups, (g) => g.low);
   const high = Int32Array.from(groups, (g) => g.high);
+  // four elements at a time where the bytes allow it (long runs and gaps are skipped by words)
+  const quads = fg.byteOffset % 4 === 0 ? new Int32Array(fg.buffer, fg.byteOffset, fg.length >> 2) : null;
   let runs = 0;
   for (let line = 0, base = 0; line < lines; line++, base += length) {
     firstRun[line] = runs;
@@ -111,11 +113,11 @@ export function labelRuns(fg: Uint8Array, shape: readonly number[], mask: Uint8A
     let j = 0;
     while (j < length) {
       if (fg[base + j] === 0) {
-        j++;
+        j = quads === null ? j + 1 : skipBackground(fg, quads, base, j + 1, length);
         continue;
       }
       const s = j;
-      while (j < length && fg[base + j] !== 0) j++;
+      j = quads === null ? runEnd(fg, base, j + 1, length) : skipForeground(fg, quads, base, j + 1, length);
       const e = j - 1;
       if (runs === capacity) {
         capacity *= 2;
@@ -167,10 +169,45 @@ export function labelRuns(fg: Uint8Array, shape: readonly number[], mask: Uint8A
   for (let line = 0, base = 0; line < lines; line++, base += length) {
     for (let r = firstRun[line]; r < firstRun[line + 1]; r++) {
       const value = final[r];
-      for (let k = base + colStart[r], stop = base + colEnd[r]; k <= stop; k++) labels[k] = value;
+      const start = base + colStart[r];
+      const stop = base + colEnd[r];
+      if (stop - start >= 32) labels.fill(value, start, stop + 1);
+      else for (let k = start; k <= stop; k++) labels[k] = value;
     }
   }
   return count;
+}
+
+/** The first index ≥ j (below `length`) of the line at `base` whose element is background, or `length`. */
+function runEnd(fg: Uint8Array, base: number, j: number, length: number): number {
+  while (j < length && fg[base + j] !== 0) j++;
+  return j;
+}
+
+/** runEnd by whole words where `quads` (fg's bytes four at a time) has four foreground bytes. */
+function skipForeground(fg: Uint8Array, quads: Int32Array, base: number, j: number, length: number): number {
+  while (j < length && fg[base + j] !== 0) {
+    j++;
+    if (((base + j) & 3) !== 0) continue;
+    for (;;) {
+      if (j + 4 > length) break;
+      const v = quads[(base + j) >> 2];
+      // no zero byte (Mycroft's test)
+      if (((v - 0x01010101) & ~v & 0x80808080) !== 0) break;
+      j += 4;
+    }
+  }
+  return j;
+}
+
+/** The first index ≥ j (below `length`) of a foreground element, skipping whole zero words. */
+function skipBackground(fg: Uint8Array, quads: Int32Array, base: number, j: number, length: number): number {
+  while (j < length && fg[base + j] === 0) {
+    j++;
+    if (((base + j) & 3) !== 0) continue;
+    while (j + 4 <= length && quads[(base + j) >> 2] === 0) j += 4;
+  }
+  return j;
 }
 
 /** Whether a run s…e touches the run s2…e2 of a neighbour line by one of `steps`. */

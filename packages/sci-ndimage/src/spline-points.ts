@@ -280,25 +280,42 @@ export function sampleAffine(
   const m = new Float64Array(rows * 3);
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) m[i * 3 + 3 - cols + j] = matrix[i * cols + j];
   const first = 3 - cols;
+  // the sum's terms before the last column are the same along an output line: summed once
+  // per line, in the same order, so every coordinate keeps its bits
+  const lineBase = new Float64Array(rows);
+  const last = Float64Array.from({ length: rows }, (_, r) => m[r * 3 + 2]);
+  const startLine = (i0: number, i1: number) => {
+    for (let r = 0; r < rows; r++) {
+      let t = offset[r];
+      if (first === 0) t += i0 * m[r * 3];
+      if (first <= 1) t += i1 * m[r * 3 + 1];
+      lineBase[r] = t;
+    }
+  };
   let i0 = 0;
   let i1 = 0;
   let i2 = 0;
+  startLine(0, 0);
   for (let start = 0; start < size; start += BATCH) {
     const count = Math.min(BATCH, size - start);
-    for (let q = 0; q < count; q++) {
+    for (let q = 0; q < count; ) {
+      // the rest of this output line that fits the batch
+      const run = Math.min(count - q, shape[2] - i2);
       for (let r = 0; r < rows; r++) {
-        let t = offset[r];
-        if (first === 0) t += i0 * m[r * 3];
-        if (first <= 1) t += i1 * m[r * 3 + 1];
-        t += i2 * m[r * 3 + 2];
-        batch[r * BATCH + q] = t;
+        const base = lineBase[r];
+        const step = last[r];
+        const row = r * BATCH + q;
+        for (let k = 0; k < run; k++) batch[row + k] = base + (i2 + k) * step;
       }
-      if (++i2 === shape[2]) {
+      q += run;
+      i2 += run;
+      if (i2 === shape[2]) {
         i2 = 0;
         if (++i1 === shape[1]) {
           i1 = 0;
           i0++;
         }
+        startLine(i0, i1);
       }
     }
     sampler.run(batch, 0, BATCH, count, out, start);

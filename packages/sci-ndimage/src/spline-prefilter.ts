@@ -100,14 +100,16 @@ class LineFilter {
   run(c: Float64Array, base: number, width: number, across: number, along: number): void {
     const last = base + (this.n - 1) * along;
     const span = width * across;
-    scale(c, base, last, span, across, along, this.gain);
     for (let q = 0; q < this.poles.length; q++) {
       const z = this.poles[q];
       const power = this.powers[q];
-      if (this.boundary === 'mirror') this.causalMirror(c, base, width, across, along, z, power);
-      else if (this.boundary === 'reflect') this.causalReflect(c, base, width, across, along, z, power);
-      else this.causalWrap(c, base, width, across, along, z);
-      causal(c, base, last, span, across, along, z);
+      // the gain is applied as the first pole's recursion reads each sample (the same
+      // product a separate pass would store, one sweep less); later poles read as stored
+      const g = q === 0 ? this.gain : 1;
+      if (this.boundary === 'mirror') this.causalMirror(c, base, width, across, along, z, power, g);
+      else if (this.boundary === 'reflect') this.causalReflect(c, base, width, across, along, z, power, g);
+      else this.causalWrap(c, base, width, across, along, z, g);
+      causal(c, base, last, span, across, along, z, g);
       if (this.boundary === 'mirror') {
         const denominator = z * z - 1;
         for (let p = last; p < last + span; p += across) c[p] = ((z * c[p - along] + c[p]) * z) / denominator;
@@ -121,16 +123,16 @@ class LineFilter {
   }
 
   /** Sample 0 of each line becomes c⁺[0] for the whole-sample symmetric extension (period 2n − 2). */
-  private causalMirror(c: Float64Array, base: number, width: number, across: number, along: number, z: number, zn1: number): void {
+  private causalMirror(c: Float64Array, base: number, width: number, across: number, along: number, z: number, zn1: number, g: number): void {
     const n = this.n;
     const acc = this.acc;
     const last = base + (n - 1) * along;
-    for (let i = 0; i < width; i++) acc[i] = c[base + i * across] + zn1 * c[last + i * across];
+    for (let i = 0; i < width; i++) acc[i] = c[base + i * across] * g + zn1 * (c[last + i * across] * g);
     let zk = z;
     for (let k = 1; k < n - 1; k++, zk *= z) {
       const row = base + k * along;
       const mirror = base + (n - 1 - k) * along;
-      for (let i = 0; i < width; i++) acc[i] += zk * (c[row + i * across] + zn1 * c[mirror + i * across]);
+      for (let i = 0; i < width; i++) acc[i] += zk * (c[row + i * across] * g + zn1 * (c[mirror + i * across] * g));
     }
     const denominator = 1 - zn1 * zn1;
     for (let i = 0; i < width; i++) c[base + i * across] = acc[i] / denominator;
@@ -142,31 +144,31 @@ class LineFilter {
    * accumulates the sum in s[0]'s own slot, so its last term reads the partial sum where
    * s[0] stood; that is kept, so results have SciPy's digits.
    */
-  private causalReflect(c: Float64Array, base: number, width: number, across: number, along: number, z: number, zn: number): void {
+  private causalReflect(c: Float64Array, base: number, width: number, across: number, along: number, z: number, zn: number, g: number): void {
     const n = this.n;
     const acc = this.acc;
     const last = base + (n - 1) * along;
-    for (let i = 0; i < width; i++) acc[i] = c[base + i * across] + zn * c[last + i * across];
+    for (let i = 0; i < width; i++) acc[i] = c[base + i * across] * g + zn * (c[last + i * across] * g);
     let zk = z;
     for (let k = 1; k < n - 1; k++, zk *= z) {
       const row = base + k * along;
       const mirror = base + (n - 1 - k) * along;
-      for (let i = 0; i < width; i++) acc[i] += zk * (c[row + i * across] + zn * c[mirror + i * across]);
+      for (let i = 0; i < width; i++) acc[i] += zk * (c[row + i * across] * g + zn * (c[mirror + i * across] * g));
     }
-    for (let i = 0; i < width; i++) acc[i] += zk * (c[last + i * across] + zn * acc[i]);
+    for (let i = 0; i < width; i++) acc[i] += zk * (c[last + i * across] * g + zn * acc[i]);
     const scale = z / (1 - zn * zn);
-    for (let i = 0; i < width; i++) c[base + i * across] += acc[i] * scale;
+    for (let i = 0; i < width; i++) c[base + i * across] = c[base + i * across] * g + acc[i] * scale;
   }
 
   /** Sample 0 of each line becomes c⁺[0] for the periodic extension: Σ_{k=0}^{n−1} z^k s[−k mod n] / (1 − z^n). */
-  private causalWrap(c: Float64Array, base: number, width: number, across: number, along: number, z: number): void {
+  private causalWrap(c: Float64Array, base: number, width: number, across: number, along: number, z: number, g: number): void {
     const n = this.n;
     const acc = this.acc;
-    for (let i = 0; i < width; i++) acc[i] = c[base + i * across];
+    for (let i = 0; i < width; i++) acc[i] = c[base + i * across] * g;
     let zk = z;
     for (let k = 1; k < n; k++, zk *= z) {
       const row = base + (n - k) * along;
-      for (let i = 0; i < width; i++) acc[i] += zk * c[row + i * across];
+      for (let i = 0; i < width; i++) acc[i] += zk * (c[row + i * across] * g);
     }
     const denominator = 1 - zk;
     for (let i = 0; i < width; i++) c[base + i * across] = acc[i] / denominator;
@@ -193,10 +195,10 @@ function scale(c: Float64Array, first: number, last: number, span: number, acros
   for (let row = first; row <= last; row += along) for (let p = row; p < row + span; p += across) c[p] *= factor;
 }
 
-/** The causal recursion c⁺[k] = s[k] + z·c⁺[k−1] from row 1 to `last`. */
-function causal(c: Float64Array, base: number, last: number, span: number, across: number, along: number, z: number): void {
+/** The causal recursion c⁺[k] = g·s[k] + z·c⁺[k−1] from row 1 to `last`. */
+function causal(c: Float64Array, base: number, last: number, span: number, across: number, along: number, z: number, g: number): void {
   for (let row = base + along; row <= last; row += along) {
-    for (let p = row; p < row + span; p += across) c[p] += z * c[p - along];
+    for (let p = row; p < row + span; p += across) c[p] = c[p] * g + z * c[p - along];
   }
 }
 

@@ -62,6 +62,8 @@ export function resampleSeparable(
         out[p] = t1.outside[j] ? cval : sum2(c, taps, t0.weights, t0.offsets, i * taps, t1.weights, t1.offsets, j * taps);
       }
     }
+  } else if (tables.length === 3 && taps === 2) {
+    resampleLinear3(c, tables[0], tables[1], tables[2], cval, out);
   } else if (tables.length === 3) {
     const [t0, t1, t2] = tables;
     let p = 0;
@@ -120,6 +122,59 @@ function resampleLinear2(c: Float64Array, t0: AxisTaps, t1: AxisTaps, cval: numb
       t += c[r1 + k0] * v1 * u0;
       t += c[r1 + k1] * v1 * u1;
       out[p] = t;
+    }
+  }
+}
+
+/**
+ * resampleSeparable for order 1 in 3-D: the four row offsets and the weights of the two
+ * outer axes read once per output line, each value the eight terms of sum3 in its order.
+ */
+function resampleLinear3(c: Float64Array, t0: AxisTaps, t1: AxisTaps, t2: AxisTaps, cval: number, out: Float64Array): void {
+  const w2 = t2.weights;
+  const o2 = t2.offsets;
+  const away = t2.outside;
+  const n = t2.length;
+  let p = 0;
+  for (let i = 0; i < t0.length; i++) {
+    const r0 = t0.offsets[2 * i];
+    const r1 = t0.offsets[2 * i + 1];
+    const a0 = t0.weights[2 * i];
+    const a1 = t0.weights[2 * i + 1];
+    for (let j = 0; j < t1.length; j++) {
+      if (t0.outside[i] || t1.outside[j]) {
+        out.fill(cval, p, p + n);
+        p += n;
+        continue;
+      }
+      const m0 = t1.offsets[2 * j];
+      const m1 = t1.offsets[2 * j + 1];
+      const b0 = t1.weights[2 * j];
+      const b1 = t1.weights[2 * j + 1];
+      const row00 = r0 + m0;
+      const row01 = r0 + m1;
+      const row10 = r1 + m0;
+      const row11 = r1 + m1;
+      for (let k = 0; k < n; k++, p++) {
+        if (away[k]) {
+          out[p] = cval;
+          continue;
+        }
+        const k0 = o2[2 * k];
+        const k1 = o2[2 * k + 1];
+        const u0 = w2[2 * k];
+        const u1 = w2[2 * k + 1];
+        let t = 0;
+        t += c[row00 + k0] * a0 * b0 * u0;
+        t += c[row00 + k1] * a0 * b0 * u1;
+        t += c[row01 + k0] * a0 * b1 * u0;
+        t += c[row01 + k1] * a0 * b1 * u1;
+        t += c[row10 + k0] * a1 * b0 * u0;
+        t += c[row10 + k1] * a1 * b0 * u1;
+        t += c[row11 + k0] * a1 * b1 * u0;
+        t += c[row11 + k1] * a1 * b1 * u1;
+        out[p] = t;
+      }
     }
   }
 }
