@@ -4,6 +4,7 @@
  * next to eigh's, on random, clustered, repeated, graded and badly scaled matrices.
  */
 import { NDArray } from '@sciport/array-api';
+import { activeGemmKernel, setGemmWasmEnabled } from '@sciport/array-api/kernels';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EPS, generalizedResidualRatio, matrixOf, orthonormalityRatio, valuesOf } from '../../conformance/src/suites/linalg-eigen-matrix.js';
@@ -111,8 +112,16 @@ describe('eigh on larger matrices', () => {
     );
   });
 
-  it('solves a matrix with several levels of divide and conquer', () => {
+  it('solves a matrix with several levels of divide and conquer, with and without the WebAssembly kernel', () => {
+    expect(activeGemmKernel()).toBe('wasm-simd');
     check(randomHermitian(160, 'float64', 5), 'float64');
+    setGemmWasmEnabled(false);
+    try {
+      expect(activeGemmKernel()).toBe('typescript');
+      check(randomHermitian(100, 'float64', 6), 'float64');
+    } finally {
+      setGemmWasmEnabled(true);
+    }
   });
 
   it('resolves repeated and clustered eigenvalues', () => {

@@ -10,9 +10,57 @@
  */
 import { gemm } from '@sciport/array-api/kernels';
 import { makeReflector } from './reflector.js';
+import { gemmAt, withResident } from './wasm-resident.js';
 
 /** Reflectors per panel. */
 const PANEL = 32;
+
+/**
+ * Double-precision memory with its matrix product: the WebAssembly kernel's own memory when
+ * it is loaded (the matrices stay there for the whole routine: no copies per product), else
+ * a plain array and @sciport/array-api's product. Positions are element indices into `mem`.
+ */
+interface Workspace {
+  readonly mem: Float64Array;
+  product(ta: boolean, tb: boolean, m: number, n: number, k: number, alpha: number, a: number, lda: number, b: number, ldb: number, beta: number, c: number, ldc: number): void;
+}
+
+interface Region {
+  readonly data: Float64Array;
+  /** false for scratch and read-only operands (not copied back) */
+  readonly writeBack: boolean;
+}
+
+/** Runs `body` on a workspace holding copies of the regions (at the returned positions), then copies the written ones back. */
+function withWorkspace(regions: readonly Region[], body: (w: Workspace, at: number[]) => void): void {
+  const inputs = regions.map((x) => ({ data: x.data, o: 0, size: x.data.length, writeBack: x.writeBack }));
+  const done = withResident(inputs, (r, at) => {
+    const mem = r.mem as Float64Array;
+    body({ mem, product: (ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) => gemmAt(r, ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) }, at);
+    return true;
+  });
+  if (done) return;
+  const at: number[] = [];
+  let size = 0;
+  for (const x of regions) {
+    at.push(size);
+    size += x.data.length;
+  }
+  const mem = new Float64Array(size);
+  for (let i = 0; i < regions.length; i++) mem.set(regions[i].data, at[i]);
+  body(
+    {
+      mem,
+      product: (ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) => {
+        if (m > 0 && n > 0) gemm(ta, tb, m, n, k, alpha, mem, a, lda, mem, b, ldb, beta, mem, c, ldc);
+      },
+    },
+    at,
+  );
+  regions.forEach((x, i) => {
+    if (x.writeBack) x.data.set(mem.subarray(at[i], at[i] + x.data.length));
+  });
+}
 
 /**
  * Reduces the full symmetric n×n matrix `a` (row-major, double; overwritten): d receives the
@@ -20,24 +68,30 @@ const PANEL = 32;
  * `a` keeps reflector i: v = (1, a[i, i+2..n)) on rows i+1..n−1.
  */
 export function reduceSymmetricBlocked(a: Float64Array, n: number, d: Float64Array, e: Float64Array, taus: Float64Array): void {
-  // the panel's reflectors V and products W, rows of nb values (row r: the panel's entries at matrix row r)
-  const vp = new Float64Array(n * PANEL);
-  const wp = new Float64Array(n * PANEL);
+  const panels = { data: new Float64Array(2 * n * PANEL), writeBack: false };
+  withWorkspace([{ data: a, writeBack: true }, panels], (w, [ao, po]) => reduce(w, ao, po, n, d, e, taus));
+}
+
+/** reduceSymmetricBlocked on the workspace: the matrix at `ao`, the panels V and W (n×PANEL each) at `po`. */
+function reduce(ws: Workspace, ao: number, po: number, n: number, d: Float64Array, e: Float64Array, taus: Float64Array): void {
+  const a = ws.mem;
+  // the panel's reflectors V and products W, rows of PANEL values (row r: the panel's entries at matrix row r)
+  const vo = po;
+  const wo = po + n * PANEL;
   const v = new Float64Array(n);
   const y = new Float64Array(n);
   const vw = new Float64Array(PANEL);
   const vv = new Float64Array(PANEL);
   for (let p = 0; p < n; p += PANEL) {
     const nb = Math.min(PANEL, n - p);
-    vp.fill(0);
-    wp.fill(0);
+    a.fill(0, po, po + 2 * n * PANEL);
     for (let t = 0; t < nb; t++) {
       const j = p + t;
-      const row = j * n;
+      const row = ao + j * n;
       // row j (= column j) brought up to date with the panel's earlier rank-2 updates
       for (let r = j; r < n; r++) {
         let s = 0;
-        for (let u = 0; u < t; u++) s += vp[r * PANEL + u] * wp[j * PANEL + u] + wp[r * PANEL + u] * vp[j * PANEL + u];
+        for (let u = 0; u < t; u++) s += a[vo + r * PANEL + u] * a[wo + j * PANEL + u] + a[wo + r * PANEL + u] * a[vo + j * PANEL + u];
         a[row + r] -= s;
       }
       d[j] = a[row + j];
@@ -48,10 +102,10 @@ export function reduceSymmetricBlocked(a: Float64Array, n: number, d: Float64Arr
       e[j] = beta;
       taus[j] = tau;
       for (let k = 0; k < len; k++) a[row + j + 1 + k] = v[k];
-      for (let k = 0; k < len; k++) vp[(j + 1 + k) * PANEL + t] = v[k];
+      for (let k = 0; k < len; k++) a[vo + (j + 1 + k) * PANEL + t] = v[k];
       if (tau === 0) continue;
       // y = A₂₂ v with A₂₂ the trailing matrix before this panel's updates …
-      symmetricProduct(a, n, j + 1, v, y);
+      symmetricProduct(a, ao, n, j + 1, v, y);
       // … corrected: y −= V (Wᵀ v) + W (Vᵀ v) over the panel's earlier columns
       vw.fill(0, 0, t);
       vv.fill(0, 0, t);
@@ -59,51 +113,82 @@ export function reduceSymmetricBlocked(a: Float64Array, n: number, d: Float64Arr
         const r = (j + 1 + k) * PANEL;
         const x = v[k];
         for (let u = 0; u < t; u++) {
-          vw[u] += wp[r + u] * x;
-          vv[u] += vp[r + u] * x;
+          vw[u] += a[wo + r + u] * x;
+          vv[u] += a[vo + r + u] * x;
         }
       }
       for (let k = 0; k < len; k++) {
         const r = (j + 1 + k) * PANEL;
         let s = 0;
-        for (let u = 0; u < t; u++) s += vp[r + u] * vw[u] + wp[r + u] * vv[u];
+        for (let u = 0; u < t; u++) s += a[vo + r + u] * vw[u] + a[wo + r + u] * vv[u];
         y[k] -= s;
       }
       // w = τ y − ½ τ² (yᵀ v) v (sytd2's w, so that A − v wᵀ − w vᵀ = H A H)
       let dot = 0;
       for (let k = 0; k < len; k++) dot += y[k] * v[k];
       const alpha = -0.5 * tau * tau * dot;
-      for (let k = 0; k < len; k++) wp[(j + 1 + k) * PANEL + t] = tau * y[k] + alpha * v[k];
+      for (let k = 0; k < len; k++) a[wo + (j + 1 + k) * PANEL + t] = tau * y[k] + alpha * v[k];
     }
     // the trailing matrix takes the whole panel: A₂₂ −= V Wᵀ + W Vᵀ
     const q = p + nb;
     const m = n - q;
     if (m > 0) {
-      gemm(false, true, m, m, nb, -1, vp, q * PANEL, PANEL, wp, q * PANEL, PANEL, 1, a, q * n + q, n);
-      gemm(false, true, m, m, nb, -1, wp, q * PANEL, PANEL, vp, q * PANEL, PANEL, 1, a, q * n + q, n);
+      ws.product(false, true, m, m, nb, -1, vo + q * PANEL, PANEL, wo + q * PANEL, PANEL, 1, ao + q * n + q, n);
+      ws.product(false, true, m, m, nb, -1, wo + q * PANEL, PANEL, vo + q * PANEL, PANEL, 1, ao + q * n + q, n);
     }
   }
 }
 
-/** y[0..len) = A[s.., s..] v (rows s..n−1 of the full matrix, len = n − s): dot products along rows. */
-function symmetricProduct(a: Float64Array, n: number, s: number, v: Float64Array, y: Float64Array): void {
+/**
+ * y[0..len) = A[s.., s..] v (rows s..n−1 of the full symmetric matrix at `ao`, len = n − s)
+ * from its lower triangle only, half the memory traffic: row r adds A[r, c] v_c to y_r and
+ * A[r, c] v_r to y_c (c < r). Four rows at a time, so each load of v_c and y_c serves four.
+ */
+function symmetricProduct(a: Float64Array, ao: number, n: number, s: number, v: Float64Array, y: Float64Array): void {
   const len = n - s;
-  for (let k = 0; k < len; k++) {
-    const row = (s + k) * n + s;
-    // four partial sums: independent additions the processor can overlap
+  y.fill(0, 0, len);
+  let r = 0;
+  for (; r + 3 < len; r += 4) {
+    const r0 = ao + (s + r) * n + s;
+    const r1 = r0 + n;
+    const r2 = r1 + n;
+    const r3 = r2 + n;
+    const v0 = v[r];
+    const v1 = v[r + 1];
+    const v2 = v[r + 2];
+    const v3 = v[r + 3];
     let s0 = 0;
     let s1 = 0;
     let s2 = 0;
     let s3 = 0;
-    let c = 0;
-    for (; c + 3 < len; c += 4) {
-      s0 += a[row + c] * v[c];
-      s1 += a[row + c + 1] * v[c + 1];
-      s2 += a[row + c + 2] * v[c + 2];
-      s3 += a[row + c + 3] * v[c + 3];
+    for (let c = 0; c < r; c++) {
+      const x0 = a[r0 + c];
+      const x1 = a[r1 + c];
+      const x2 = a[r2 + c];
+      const x3 = a[r3 + c];
+      const vc = v[c];
+      s0 += x0 * vc;
+      s1 += x1 * vc;
+      s2 += x2 * vc;
+      s3 += x3 * vc;
+      y[c] += x0 * v0 + x1 * v1 + x2 * v2 + x3 * v3;
     }
-    for (; c < len; c++) s0 += a[row + c] * v[c];
-    y[k] = s0 + s1 + (s2 + s3);
+    // the 4×4 diagonal block, whole
+    y[r] += s0 + a[r0 + r] * v0 + a[r0 + r + 1] * v1 + a[r0 + r + 2] * v2 + a[r0 + r + 3] * v3;
+    y[r + 1] += s1 + a[r1 + r] * v0 + a[r1 + r + 1] * v1 + a[r1 + r + 2] * v2 + a[r1 + r + 3] * v3;
+    y[r + 2] += s2 + a[r2 + r] * v0 + a[r2 + r + 1] * v1 + a[r2 + r + 2] * v2 + a[r2 + r + 3] * v3;
+    y[r + 3] += s3 + a[r3 + r] * v0 + a[r3 + r + 1] * v1 + a[r3 + r + 2] * v2 + a[r3 + r + 3] * v3;
+  }
+  for (; r < len; r++) {
+    const row = ao + (s + r) * n + s;
+    const vr = v[r];
+    let s0 = 0;
+    for (let c = 0; c < r; c++) {
+      const x = a[row + c];
+      s0 += x * v[c];
+      y[c] += x * vr;
+    }
+    y[r] += s0 + a[row + r] * vr;
   }
 }
 
@@ -113,54 +198,62 @@ function symmetricProduct(a: Float64Array, n: number, s: number, v: Float64Array
  * I − Y T Yᵀ with two matrix products (ormtr).
  */
 export function applyTridiagonalQ(a: Float64Array, n: number, taus: Float64Array, z: Float64Array, cols: number): void {
+  if (n <= 1) return;
+  // Yᵀ (the block's reflectors as rows, n long), T, and the products W = Yᵀ z and T W
+  const scratch = { data: new Float64Array(PANEL * n + PANEL * PANEL + 2 * PANEL * cols), writeBack: false };
+  withWorkspace([{ data: z, writeBack: true }, scratch], (ws, [zo, so]) => applyBlocks(ws, a, n, taus, zo, cols, so));
+}
+
+function applyBlocks(ws: Workspace, a: Float64Array, n: number, taus: Float64Array, zo: number, cols: number, so: number): void {
+  const mem = ws.mem;
   const count = n - 1;
-  if (count <= 0) return;
-  // yt: the block's reflectors as rows (Yᵀ), on matrix rows b0+1..n−1
-  const yt = new Float64Array(PANEL * n);
-  const t = new Float64Array(PANEL * PANEL);
-  const w1 = new Float64Array(PANEL * cols);
-  const w2 = new Float64Array(PANEL * cols);
+  const yo = so;
+  const to = yo + PANEL * n;
+  const w1 = to + PANEL * PANEL;
+  const w2 = w1 + PANEL * cols;
   const last = Math.floor((count - 1) / PANEL) * PANEL;
   for (let b0 = last; b0 >= 0; b0 -= PANEL) {
     const nb = Math.min(PANEL, count - b0);
+    // the block's reflectors act on rows start..n−1
     const start = b0 + 1;
     const len = n - start;
-    yt.fill(0);
+    mem.fill(0, yo, yo + PANEL * n);
     for (let i = 0; i < nb; i++) {
       const j = b0 + i;
       // reflector j: 1 at row j+1, then a[j, j+2..n)
-      const base = i * len + (j + 1 - start);
-      yt[base] = 1;
-      for (let r = j + 2; r < n; r++) yt[base + r - j - 1] = a[j * n + r];
+      const base = yo + i * len + (j + 1 - start);
+      mem[base] = 1;
+      for (let r = j + 2; r < n; r++) mem[base + r - j - 1] = a[j * n + r];
     }
-    blockTriangle(yt, len, nb, taus, b0, t);
+    blockTriangle(mem, yo, len, nb, taus, b0, to);
     // W = Yᵀ z[start..], W ← T W, z[start..] −= Y W
-    gemm(false, false, nb, cols, len, 1, yt, 0, len, z, start * cols, cols, 0, w1, 0, cols);
-    gemm(false, false, nb, cols, nb, 1, t, 0, PANEL, w1, 0, cols, 0, w2, 0, cols);
-    gemm(true, false, len, cols, nb, -1, yt, 0, len, w2, 0, cols, 1, z, start * cols, cols);
+    ws.product(false, false, nb, cols, len, 1, yo, len, zo + start * cols, cols, 0, w1, cols);
+    ws.product(false, false, nb, cols, nb, 1, to, PANEL, w1, cols, 0, w2, cols);
+    ws.product(true, false, len, cols, nb, -1, yo, len, w2, cols, 1, zo + start * cols, cols);
   }
 }
 
 /**
- * larft (forward, by columns): the upper triangular T with H(b0) … H(b0+nb−1) = I − Y T Yᵀ,
- * T[i, i] = τᵢ and T[0..i, i] = −τᵢ T[0..i, 0..i] (Y[:, 0..i]ᵀ yᵢ). Y's columns are the rows of yt (len long).
+ * larft (forward, by columns): the upper triangular T at `to` (leading dimension PANEL) with
+ * H(b0) … H(b0+nb−1) = I − Y T Yᵀ: T[i, i] = τᵢ and T[0..i, i] = −τᵢ T[0..i, 0..i] (Y[:, 0..i]ᵀ yᵢ).
+ * Y's columns are the rows of Yᵀ at `yo` (len long).
  */
-function blockTriangle(yt: Float64Array, len: number, nb: number, taus: Float64Array, b0: number, t: Float64Array): void {
-  t.fill(0);
+function blockTriangle(mem: Float64Array, yo: number, len: number, nb: number, taus: Float64Array, b0: number, to: number): void {
+  mem.fill(0, to, to + PANEL * PANEL);
   const g = new Float64Array(nb);
   for (let i = 0; i < nb; i++) {
     const tau = taus[b0 + i];
-    t[i * PANEL + i] = tau;
+    mem[to + i * PANEL + i] = tau;
     if (tau === 0) continue;
     for (let u = 0; u < i; u++) {
       let s = 0;
-      for (let r = 0; r < len; r++) s += yt[u * len + r] * yt[i * len + r];
+      for (let r = 0; r < len; r++) s += mem[yo + u * len + r] * mem[yo + i * len + r];
       g[u] = s;
     }
     for (let u = 0; u < i; u++) {
       let s = 0;
-      for (let x = u; x < i; x++) s += t[u * PANEL + x] * g[x];
-      t[u * PANEL + i] = -tau * s;
+      for (let x = u; x < i; x++) s += mem[to + u * PANEL + x] * g[x];
+      mem[to + u * PANEL + i] = -tau * s;
     }
   }
 }
