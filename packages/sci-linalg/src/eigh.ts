@@ -366,6 +366,12 @@ function assemble(results: HermitianEigen[], n: number, batch: readonly number[]
   const v = vectors ? allocateFloat(dtype, count * n * m) : null;
   for (let s = 0; s < count; s++) {
     const { w: values, v: vecs } = results[s];
+    if (m === n && v !== null && vecs !== null) {
+      // every column, in order: one copy (converting to the output's float type)
+      v.set(vecs, lanes * s * n * n);
+      w.set(values, s * n);
+      continue;
+    }
     chosen[s].forEach((i, k) => {
       w[s * m + k] = values[i];
       if (v === null || vecs === null) return;

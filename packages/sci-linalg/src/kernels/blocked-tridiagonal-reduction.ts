@@ -72,10 +72,13 @@ export function reduceSymmetricBlocked(a: Float64Array, n: number, d: Float64Arr
   withWorkspace([{ data: a, writeBack: true }, panels], (w, [ao, po]) => reduce(w, ao, po, n, d, e, taus));
 }
 
-/** reduceSymmetricBlocked on the workspace: the matrix at `ao`, the panels V and W (n×PANEL each) at `po`. */
+/**
+ * reduceSymmetricBlocked on the workspace: the matrix at `ao`, the panel's reflectors V and
+ * products W at `po`, each stored transposed (PANEL rows of n: row u is column u of the
+ * panel), so that the panel's corrections run along rows.
+ */
 function reduce(ws: Workspace, ao: number, po: number, n: number, d: Float64Array, e: Float64Array, taus: Float64Array): void {
   const a = ws.mem;
-  // the panel's reflectors V and products W, rows of PANEL values (row r: the panel's entries at matrix row r)
   const vo = po;
   const wo = po + n * PANEL;
   const v = new Float64Array(n);
@@ -89,52 +92,59 @@ function reduce(ws: Workspace, ao: number, po: number, n: number, d: Float64Arra
       const j = p + t;
       const row = ao + j * n;
       // row j (= column j) brought up to date with the panel's earlier rank-2 updates
-      for (let r = j; r < n; r++) {
-        let s = 0;
-        for (let u = 0; u < t; u++) s += a[vo + r * PANEL + u] * a[wo + j * PANEL + u] + a[wo + r * PANEL + u] * a[vo + j * PANEL + u];
-        a[row + r] -= s;
+      for (let u = 0; u < t; u++) {
+        const vu = vo + u * n;
+        const wu = wo + u * n;
+        const wj = a[wu + j];
+        const vj = a[vu + j];
+        for (let r = j; r < n; r++) a[row + r] -= a[vu + r] * wj + a[wu + r] * vj;
       }
       d[j] = a[row + j];
       if (j === n - 1) break;
       const len = n - j - 1;
-      for (let k = 0; k < len; k++) v[k] = a[row + j + 1 + k];
+      const first = j + 1;
+      for (let k = 0; k < len; k++) v[k] = a[row + first + k];
       const [beta, tau] = makeReflector(v, len, 1);
       e[j] = beta;
       taus[j] = tau;
-      for (let k = 0; k < len; k++) a[row + j + 1 + k] = v[k];
-      for (let k = 0; k < len; k++) a[vo + (j + 1 + k) * PANEL + t] = v[k];
+      for (let k = 0; k < len; k++) a[row + first + k] = v[k];
+      a.set(v.subarray(0, len), vo + t * n + first);
       if (tau === 0) continue;
       // y = A₂₂ v with A₂₂ the trailing matrix before this panel's updates …
-      symmetricProduct(a, ao, n, j + 1, v, y);
+      symmetricProduct(a, ao, n, first, v, y);
       // … corrected: y −= V (Wᵀ v) + W (Vᵀ v) over the panel's earlier columns
-      vw.fill(0, 0, t);
-      vv.fill(0, 0, t);
-      for (let k = 0; k < len; k++) {
-        const r = (j + 1 + k) * PANEL;
-        const x = v[k];
-        for (let u = 0; u < t; u++) {
-          vw[u] += a[wo + r + u] * x;
-          vv[u] += a[vo + r + u] * x;
+      for (let u = 0; u < t; u++) {
+        const vu = vo + u * n + first;
+        const wu = wo + u * n + first;
+        let sw = 0;
+        let sv = 0;
+        for (let k = 0; k < len; k++) {
+          sw += a[wu + k] * v[k];
+          sv += a[vu + k] * v[k];
         }
+        vw[u] = sw;
+        vv[u] = sv;
       }
-      for (let k = 0; k < len; k++) {
-        const r = (j + 1 + k) * PANEL;
-        let s = 0;
-        for (let u = 0; u < t; u++) s += a[vo + r + u] * vw[u] + a[wo + r + u] * vv[u];
-        y[k] -= s;
+      for (let u = 0; u < t; u++) {
+        const vu = vo + u * n + first;
+        const wu = wo + u * n + first;
+        const x = vw[u];
+        const z = vv[u];
+        for (let k = 0; k < len; k++) y[k] -= a[vu + k] * x + a[wu + k] * z;
       }
       // w = τ y − ½ τ² (yᵀ v) v (sytd2's w, so that A − v wᵀ − w vᵀ = H A H)
       let dot = 0;
       for (let k = 0; k < len; k++) dot += y[k] * v[k];
       const alpha = -0.5 * tau * tau * dot;
-      for (let k = 0; k < len; k++) a[wo + (j + 1 + k) * PANEL + t] = tau * y[k] + alpha * v[k];
+      const wt = wo + t * n + first;
+      for (let k = 0; k < len; k++) a[wt + k] = tau * y[k] + alpha * v[k];
     }
     // the trailing matrix takes the whole panel: A₂₂ −= V Wᵀ + W Vᵀ
     const q = p + nb;
     const m = n - q;
     if (m > 0) {
-      ws.product(false, true, m, m, nb, -1, vo + q * PANEL, PANEL, wo + q * PANEL, PANEL, 1, ao + q * n + q, n);
-      ws.product(false, true, m, m, nb, -1, wo + q * PANEL, PANEL, vo + q * PANEL, PANEL, 1, ao + q * n + q, n);
+      ws.product(true, false, m, m, nb, -1, vo + q, n, wo + q, n, 1, ao + q * n + q, n);
+      ws.product(true, false, m, m, nb, -1, wo + q, n, vo + q, n, 1, ao + q * n + q, n);
     }
   }
 }

@@ -18,10 +18,10 @@ const EPS = 2 ** -53;
 /** The smallest order the callers hand to divide and conquer (smaller ones go to QL whole). */
 export const DIVIDE_AND_CONQUER_MIN_ORDER = SMALL_ORDER + 1;
 
-/** The eigen-decomposition of one tridiagonal block: values ascending, vectors as the columns of `z` (order×order, row-major). */
+/** The eigen-decomposition of one tridiagonal block: values ascending, vectors as the rows of `zt` (order×order, row-major). */
 interface Block {
   d: Float64Array;
-  z: Float64Array;
+  zt: Float64Array;
 }
 
 /**
@@ -41,7 +41,21 @@ export function tridiagonalDivideConquer(d: Float64Array, e: Float64Array, n: nu
   );
   if (block === null) return null;
   for (let i = 0; i < n; i++) d[i] = block.d[i] / scale;
-  return block.z;
+  return transpose(block.zt, n);
+}
+
+/** The transpose of the n×n row-major x, in tiles that stay in cache. */
+function transpose(x: Float64Array, n: number): Float64Array {
+  const out = new Float64Array(n * n);
+  const tile = 32;
+  for (let i0 = 0; i0 < n; i0 += tile) {
+    for (let j0 = 0; j0 < n; j0 += tile) {
+      const i1 = Math.min(n, i0 + tile);
+      const j1 = Math.min(n, j0 + tile);
+      for (let i = i0; i < i1; i++) for (let j = j0; j < j1; j++) out[j * n + i] = x[i * n + j];
+    }
+  }
+  return out;
 }
 
 function solve(d: Float64Array, e: Float64Array): Block | null {
@@ -65,43 +79,42 @@ function solveByQL(d: Float64Array, e: Float64Array): Block | null {
   const w = d.slice();
   const off = new Float64Array(n);
   off.set(e);
+  // QL's rotations act on the rows of zt: they end as the eigenvectors
   const zt = new Float64Array(n * n);
   for (let i = 0; i < n; i++) zt[i * n + i] = 1;
   if (tridiagonalQL(w, off, n, zt, n, 1) > 0) return null;
-  // QL leaves the eigenvectors in rows; a block keeps them in columns
-  const z = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) z[j * n + i] = zt[i * n + j];
-  return { d: w, z };
+  return { d: w, zt };
 }
 
-/** Which rows of an eigenvector column can be nonzero: the top half's, the bottom half's, or both (laed2's column types). */
+/** Which entries of an eigenvector can be nonzero: the top half's, the bottom half's, or both (laed2's column types). */
 const TOP = 1;
 const BOTTOM = 2;
 
 /**
  * The eigen-decomposition of diag(T₁, T₂) + |β| u uᵀ from those of T₁ and T₂ (laed1–laed3).
  * In the basis Q = diag(Q₁, Q₂) it is diag(D₁, D₂) + ρ z zᵀ with z = Qᵀ u / √2, ρ = 2|β|.
+ * Eigenvectors are rows here (of Qᵀ), so that rotating, gathering and placing them copies rows.
  */
 function merge(top: Block, bottom: Block, beta: number): Block {
   const n1 = top.d.length;
   const n = n1 + bottom.d.length;
   const n2 = n - n1;
-  // q = diag(Q₁, Q₂), columns 0..n1 from the top, n1..n from the bottom
-  const q = new Float64Array(n * n);
-  for (let i = 0; i < n1; i++) q.set(top.z.subarray(i * n1, (i + 1) * n1), i * n);
-  for (let i = 0; i < n2; i++) q.set(bottom.z.subarray(i * n2, (i + 1) * n2), (n1 + i) * n + n1);
+  // qt = Qᵀ = diag(Q₁ᵀ, Q₂ᵀ): rows 0..n1 from the top, n1..n from the bottom
+  const qt = new Float64Array(n * n);
+  for (let i = 0; i < n1; i++) qt.set(top.zt.subarray(i * n1, (i + 1) * n1), i * n);
+  for (let i = 0; i < n2; i++) qt.set(bottom.zt.subarray(i * n2, (i + 1) * n2), (n1 + i) * n + n1);
   const values = new Float64Array(n);
   values.set(top.d);
   values.set(bottom.d, n1);
   const z = new Float64Array(n);
   const sign = beta < 0 ? -1 : 1;
-  for (let j = 0; j < n1; j++) z[j] = top.z[(n1 - 1) * n1 + j] / Math.SQRT2;
-  for (let j = 0; j < n2; j++) z[n1 + j] = (sign * bottom.z[j]) / Math.SQRT2;
+  for (let j = 0; j < n1; j++) z[j] = top.zt[j * n1 + n1 - 1] / Math.SQRT2;
+  for (let j = 0; j < n2; j++) z[n1 + j] = (sign * bottom.zt[j * n2]) / Math.SQRT2;
   const rho = 2 * Math.abs(beta);
   const kind = new Uint8Array(n);
   kind.fill(TOP, 0, n1);
   kind.fill(BOTTOM, n1);
-  // the columns in ascending order of their values
+  // the vectors in ascending order of their values
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b]);
   let zmax = 0;
   let dmax = 0;
@@ -110,7 +123,7 @@ function merge(top: Block, bottom: Block, beta: number): Block {
     dmax = Math.max(dmax, Math.abs(values[i]));
   }
   const tol = 8 * EPS * Math.max(dmax, zmax);
-  // deflation (laed2): columns whose eigenpair is already final, and the secular problem's columns
+  // deflation (laed2): vectors whose eigenpair is already final, and the secular problem's
   const deflated: number[] = [];
   const kept: number[] = [];
   if (rho * zmax <= tol) deflated.push(...order);
@@ -132,7 +145,7 @@ function merge(top: Block, bottom: Block, beta: number): Block {
       if (Math.abs((values[j] - values[previous]) * c * s) <= tol) {
         z[j] = tau;
         z[previous] = 0;
-        rotateColumns(q, n, previous, j, c, s);
+        rotateRows(qt, n, previous, j, c, s);
         if (kind[previous] !== kind[j]) kind[previous] = kind[j] = TOP | BOTTOM;
         const dp = values[previous];
         const dj = values[j];
@@ -147,33 +160,35 @@ function merge(top: Block, bottom: Block, beta: number): Block {
   const k = kept.length;
   // the secular problem: its roots and the eigenvectors of diag(dk) + ρ zk zkᵀ, as the columns of u (k×k)
   const roots = new Float64Array(k);
-  const u = secularEigenvectors(
-    Float64Array.from(kept, (j) => values[j]),
-    Float64Array.from(kept, (j) => z[j]),
-    rho,
-    roots,
-  );
-  const products = combine(q, n, n1, kept, kind, u);
+  const dk = new Float64Array(k);
+  const zk = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    dk[i] = values[kept[i]];
+    zk[i] = z[kept[i]];
+  }
+  const u = secularEigenvectors(dk, zk, rho, roots);
+  const products = combine(qt, n, n1, kept, kind, u);
   // the merged values, ascending: the roots and the deflated values interleaved
-  const all = [...Array.from({ length: k }, (_, i) => ({ value: roots[i], root: i, column: -1 })), ...deflated.map((j) => ({ value: values[j], root: -1, column: j }))];
+  const all = [...Array.from({ length: k }, (_, i) => ({ value: roots[i], row: i, from: products })), ...deflated.map((j) => ({ value: values[j], row: j, from: qt }))];
   all.sort((a, b) => a.value - b.value);
-  const out = new Float64Array(n * n);
+  const zt = new Float64Array(n * n);
   const d = new Float64Array(n);
   all.forEach((x, p) => {
     d[p] = x.value;
-    if (x.root >= 0) for (let r = 0; r < n; r++) out[r * n + p] = products[r * k + x.root];
-    else for (let r = 0; r < n; r++) out[r * n + p] = q[r * n + x.column];
+    zt.set(x.from.subarray(x.row * n, (x.row + 1) * n), p * n);
   });
-  return { d, z: out };
+  return { d, zt };
 }
 
-/** The plane rotation laed2 applies to columns a and b of the row-major n×n q (drot: a ← c a + s b, b ← c b − s a). */
-function rotateColumns(q: Float64Array, n: number, a: number, b: number, c: number, s: number): void {
-  for (let r = 0; r < n; r++) {
-    const x = q[r * n + a];
-    const y = q[r * n + b];
-    q[r * n + a] = c * x + s * y;
-    q[r * n + b] = c * y - s * x;
+/** The plane rotation laed2 applies to eigenvectors a and b, rows of qt (drot: a ← c a + s b, b ← c b − s a). */
+function rotateRows(qt: Float64Array, n: number, a: number, b: number, c: number, s: number): void {
+  const ra = a * n;
+  const rb = b * n;
+  for (let i = 0; i < n; i++) {
+    const x = qt[ra + i];
+    const y = qt[rb + i];
+    qt[ra + i] = c * x + s * y;
+    qt[rb + i] = c * y - s * x;
   }
 }
 
@@ -209,25 +224,27 @@ function secularEigenvectors(d: Float64Array, z: Float64Array, rho: number, root
 }
 
 /**
- * q[:, kept]·u (n×k, row-major): the top rows from the kept columns with a top part, the
- * bottom rows from those with a bottom part — two products on the halves' nonzero blocks.
+ * The merged eigenvectors as rows (k×n): uᵀ times the kept rows of qt, the first n1 entries
+ * from the kept vectors with a top part, the rest from those with a bottom part — two
+ * products on the halves' nonzero blocks.
  */
-function combine(q: Float64Array, n: number, n1: number, kept: number[], kind: Uint8Array, u: Float64Array): Float64Array {
+function combine(qt: Float64Array, n: number, n1: number, kept: number[], kind: Uint8Array, u: Float64Array): Float64Array {
   const k = kept.length;
-  const out = new Float64Array(n * k);
-  const half = (rows0: number, rows1: number, part: number) => {
-    const cols = kept.map((j, i) => ((kind[j] & part) !== 0 ? i : -1)).filter((i) => i >= 0);
-    const m = rows1 - rows0;
-    const c = cols.length;
+  const out = new Float64Array(k * n);
+  const half = (from: number, to: number, part: number) => {
+    const rows: number[] = [];
+    for (let i = 0; i < k; i++) if ((kind[kept[i]] & part) !== 0) rows.push(i);
+    const m = to - from;
+    const c = rows.length;
     if (m === 0 || c === 0) return;
-    const left = new Float64Array(m * c);
-    for (let r = 0; r < m; r++) {
-      const row = (rows0 + r) * n;
-      for (let t = 0; t < c; t++) left[r * c + t] = q[row + kept[cols[t]]];
+    const vectors = new Float64Array(c * m);
+    const weights = new Float64Array(c * k);
+    for (let t = 0; t < c; t++) {
+      const i = rows[t];
+      vectors.set(qt.subarray(kept[i] * n + from, kept[i] * n + to), t * m);
+      weights.set(u.subarray(i * k, (i + 1) * k), t * k);
     }
-    const right = new Float64Array(c * k);
-    for (let t = 0; t < c; t++) right.set(u.subarray(cols[t] * k, (cols[t] + 1) * k), t * k);
-    gemm(false, false, m, k, c, 1, left, 0, c, right, 0, k, 0, out, rows0 * k, k);
+    gemm(true, false, k, m, c, 1, weights, 0, k, vectors, 0, m, 0, out, from, n);
   };
   half(0, n1, TOP);
   half(n1, n, BOTTOM);
