@@ -63,9 +63,10 @@ function withWorkspace(regions: readonly Region[], body: (w: Workspace, at: numb
 }
 
 /**
- * Reduces the full symmetric n×n matrix `a` (row-major, double; overwritten): d receives the
- * diagonal, e the off-diagonal (e[i] couples i and i+1), `taus` the reflectors' τ. Row i of
- * `a` keeps reflector i: v = (1, a[i, i+2..n)) on rows i+1..n−1.
+ * Reduces the symmetric n×n matrix `a` (row-major, double; its lower triangle is read, and
+ * the whole matrix overwritten): d receives the diagonal, e the off-diagonal (e[i] couples
+ * i and i+1), `taus` the reflectors' τ. Row i of `a` keeps reflector i: v = (1, a[i, i+2..n))
+ * on rows i+1..n−1.
  */
 export function reduceSymmetricBlocked(a: Float64Array, n: number, d: Float64Array, e: Float64Array, taus: Float64Array): void {
   const panels = { data: new Float64Array(2 * n * PANEL), writeBack: false };
@@ -75,7 +76,8 @@ export function reduceSymmetricBlocked(a: Float64Array, n: number, d: Float64Arr
 /**
  * reduceSymmetricBlocked on the workspace: the matrix at `ao`, the panel's reflectors V and
  * products W at `po`, each stored transposed (PANEL rows of n: row u is column u of the
- * panel), so that the panel's corrections run along rows.
+ * panel), so that the panel's corrections run along rows. Only the lower triangle of the
+ * trailing matrix is kept up to date.
  */
 function reduce(ws: Workspace, ao: number, po: number, n: number, d: Float64Array, e: Float64Array, taus: Float64Array): void {
   const a = ws.mem;
@@ -91,47 +93,33 @@ function reduce(ws: Workspace, ao: number, po: number, n: number, d: Float64Arra
     for (let t = 0; t < nb; t++) {
       const j = p + t;
       const row = ao + j * n;
-      // row j (= column j) brought up to date with the panel's earlier rank-2 updates
-      for (let u = 0; u < t; u++) {
-        const vu = vo + u * n;
-        const wu = wo + u * n;
-        const wj = a[wu + j];
-        const vj = a[vu + j];
-        for (let r = j; r < n; r++) a[row + r] -= a[vu + r] * wj + a[wu + r] * vj;
-      }
-      d[j] = a[row + j];
-      if (j === n - 1) break;
+      // column j from the lower triangle (into v), brought up to date with the panel's earlier rank-2 updates
       const len = n - j - 1;
       const first = j + 1;
-      for (let k = 0; k < len; k++) v[k] = a[row + first + k];
+      let diagonal = a[row + j];
+      for (let k = 0; k < len; k++) v[k] = a[ao + (first + k) * n + j];
+      for (let u = 0; u < t; u++) {
+        vw[u] = a[wo + u * n + j];
+        vv[u] = a[vo + u * n + j];
+        diagonal -= 2 * vv[u] * vw[u];
+      }
+      panelUpdate(a, vo, n, first, len, t, vw, v);
+      panelUpdate(a, wo, n, first, len, t, vv, v);
+      d[j] = diagonal;
+      if (len === 0) break;
       const [beta, tau] = makeReflector(v, len, 1);
       e[j] = beta;
       taus[j] = tau;
-      for (let k = 0; k < len; k++) a[row + first + k] = v[k];
+      a.set(v.subarray(0, len), row + first);
       a.set(v.subarray(0, len), vo + t * n + first);
       if (tau === 0) continue;
       // y = A₂₂ v with A₂₂ the trailing matrix before this panel's updates …
       symmetricProduct(a, ao, n, first, v, y);
       // … corrected: y −= V (Wᵀ v) + W (Vᵀ v) over the panel's earlier columns
-      for (let u = 0; u < t; u++) {
-        const vu = vo + u * n + first;
-        const wu = wo + u * n + first;
-        let sw = 0;
-        let sv = 0;
-        for (let k = 0; k < len; k++) {
-          sw += a[wu + k] * v[k];
-          sv += a[vu + k] * v[k];
-        }
-        vw[u] = sw;
-        vv[u] = sv;
-      }
-      for (let u = 0; u < t; u++) {
-        const vu = vo + u * n + first;
-        const wu = wo + u * n + first;
-        const x = vw[u];
-        const z = vv[u];
-        for (let k = 0; k < len; k++) y[k] -= a[vu + k] * x + a[wu + k] * z;
-      }
+      panelDots(a, wo, n, first, len, t, v, vw);
+      panelDots(a, vo, n, first, len, t, v, vv);
+      panelUpdate(a, vo, n, first, len, t, vw, y);
+      panelUpdate(a, wo, n, first, len, t, vv, y);
       // w = τ y − ½ τ² (yᵀ v) v (sytd2's w, so that A − v wᵀ − w vᵀ = H A H)
       let dot = 0;
       for (let k = 0; k < len; k++) dot += y[k] * v[k];
@@ -139,19 +127,92 @@ function reduce(ws: Workspace, ao: number, po: number, n: number, d: Float64Arra
       const wt = wo + t * n + first;
       for (let k = 0; k < len; k++) a[wt + k] = tau * y[k] + alpha * v[k];
     }
-    // the trailing matrix takes the whole panel: A₂₂ −= V Wᵀ + W Vᵀ
+    // the trailing matrix's lower triangle takes the whole panel: A₂₂ −= V Wᵀ + W Vᵀ
     const q = p + nb;
-    const m = n - q;
-    if (m > 0) {
-      ws.product(true, false, m, m, nb, -1, vo + q, n, wo + q, n, 1, ao + q * n + q, n);
-      ws.product(true, false, m, m, nb, -1, wo + q, n, vo + q, n, 1, ao + q * n + q, n);
+    lowerRank2k(ws, ao + q * n + q, n, n - q, vo + q, wo + q, nb);
+  }
+}
+
+/** Orders up to which lowerRank2k updates a diagonal block whole (one product pair instead of recursion). */
+const RANK2K_LEAF = 96;
+
+/**
+ * C ← C − V Wᵀ − W Vᵀ on and below the diagonal of the order-m block C at `c` (leading
+ * dimension n), V and W stored transposed (k rows of leading dimension n at `v`, `w`):
+ * syr2k by recursion — the block below the diagonal is a pair of products, the diagonal
+ * blocks recurse, small ones are updated whole.
+ */
+function lowerRank2k(ws: Workspace, c: number, n: number, m: number, v: number, w: number, k: number): void {
+  if (m <= 0) return;
+  if (m <= RANK2K_LEAF) {
+    ws.product(true, false, m, m, k, -1, v, n, w, n, 1, c, n);
+    ws.product(true, false, m, m, k, -1, w, n, v, n, 1, c, n);
+    return;
+  }
+  const m1 = m >> 1;
+  lowerRank2k(ws, c, n, m1, v, w, k);
+  const below = c + m1 * n;
+  ws.product(true, false, m - m1, m1, k, -1, v + m1, n, w, n, 1, below, n);
+  ws.product(true, false, m - m1, m1, k, -1, w + m1, n, v, n, 1, below, n);
+  lowerRank2k(ws, below + m1, n, m - m1, v + m1, w + m1, k);
+}
+
+/** out[u] = Σ_k P[u, first + k] x[k] for the panel rows u < t at `po` (leading dimension n), four rows at a time. */
+function panelDots(a: Float64Array, po: number, n: number, first: number, len: number, t: number, x: Float64Array, out: Float64Array): void {
+  let u = 0;
+  for (; u + 3 < t; u += 4) {
+    const p0 = po + u * n + first;
+    const p1 = p0 + n;
+    const p2 = p1 + n;
+    const p3 = p2 + n;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let k = 0; k < len; k++) {
+      const xk = x[k];
+      s0 += a[p0 + k] * xk;
+      s1 += a[p1 + k] * xk;
+      s2 += a[p2 + k] * xk;
+      s3 += a[p3 + k] * xk;
     }
+    out[u] = s0;
+    out[u + 1] = s1;
+    out[u + 2] = s2;
+    out[u + 3] = s3;
+  }
+  for (; u < t; u++) {
+    const p0 = po + u * n + first;
+    let s0 = 0;
+    for (let k = 0; k < len; k++) s0 += a[p0 + k] * x[k];
+    out[u] = s0;
+  }
+}
+
+/** y[k] −= Σ_u P[u, first + k] coef[u] over the panel rows u < t at `po`, four rows at a time. */
+function panelUpdate(a: Float64Array, po: number, n: number, first: number, len: number, t: number, coef: Float64Array, y: Float64Array): void {
+  let u = 0;
+  for (; u + 3 < t; u += 4) {
+    const p0 = po + u * n + first;
+    const p1 = p0 + n;
+    const p2 = p1 + n;
+    const p3 = p2 + n;
+    const c0 = coef[u];
+    const c1 = coef[u + 1];
+    const c2 = coef[u + 2];
+    const c3 = coef[u + 3];
+    for (let k = 0; k < len; k++) y[k] -= a[p0 + k] * c0 + a[p1 + k] * c1 + a[p2 + k] * c2 + a[p3 + k] * c3;
+  }
+  for (; u < t; u++) {
+    const p0 = po + u * n + first;
+    const c0 = coef[u];
+    for (let k = 0; k < len; k++) y[k] -= a[p0 + k] * c0;
   }
 }
 
 /**
- * y[0..len) = A[s.., s..] v (rows s..n−1 of the full symmetric matrix at `ao`, len = n − s)
- * from its lower triangle only, half the memory traffic: row r adds A[r, c] v_c to y_r and
+ * y[0..len) = A[s.., s..] v (rows s..n−1 of the symmetric matrix at `ao`, len = n − s) from
+ * its lower triangle only, half the memory traffic: row r adds A[r, c] v_c to y_r and
  * A[r, c] v_r to y_c (c < r). Four rows at a time, so each load of v_c and y_c serves four.
  */
 function symmetricProduct(a: Float64Array, ao: number, n: number, s: number, v: Float64Array, y: Float64Array): void {
@@ -183,11 +244,17 @@ function symmetricProduct(a: Float64Array, ao: number, n: number, s: number, v: 
       s3 += x3 * vc;
       y[c] += x0 * v0 + x1 * v1 + x2 * v2 + x3 * v3;
     }
-    // the 4×4 diagonal block, whole
-    y[r] += s0 + a[r0 + r] * v0 + a[r0 + r + 1] * v1 + a[r0 + r + 2] * v2 + a[r0 + r + 3] * v3;
-    y[r + 1] += s1 + a[r1 + r] * v0 + a[r1 + r + 1] * v1 + a[r1 + r + 2] * v2 + a[r1 + r + 3] * v3;
-    y[r + 2] += s2 + a[r2 + r] * v0 + a[r2 + r + 1] * v1 + a[r2 + r + 2] * v2 + a[r2 + r + 3] * v3;
-    y[r + 3] += s3 + a[r3 + r] * v0 + a[r3 + r + 1] * v1 + a[r3 + r + 2] * v2 + a[r3 + r + 3] * v3;
+    // the 4×4 diagonal block, from its lower triangle
+    const a10 = a[r1 + r];
+    const a20 = a[r2 + r];
+    const a21 = a[r2 + r + 1];
+    const a30 = a[r3 + r];
+    const a31 = a[r3 + r + 1];
+    const a32 = a[r3 + r + 2];
+    y[r] += s0 + a[r0 + r] * v0 + a10 * v1 + a20 * v2 + a30 * v3;
+    y[r + 1] += s1 + a10 * v0 + a[r1 + r + 1] * v1 + a21 * v2 + a31 * v3;
+    y[r + 2] += s2 + a20 * v0 + a21 * v1 + a[r2 + r + 2] * v2 + a32 * v3;
+    y[r + 3] += s3 + a30 * v0 + a31 * v1 + a32 * v2 + a[r3 + r + 3] * v3;
   }
   for (; r < len; r++) {
     const row = ao + (s + r) * n + s;
