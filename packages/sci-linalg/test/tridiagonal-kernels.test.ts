@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { eighTridiagonal, eigvalshTridiagonal } from '../src/index.js';
 import { tridiagonalDivideConquer } from '../src/kernels/tridiagonal-divide-conquer.js';
 import { tridiagonalQL } from '../src/kernels/tridiagonal-ql.js';
 import { tridiagonalEigenvalues } from '../src/kernels/tridiagonal-root-free-ql.js';
@@ -116,5 +117,26 @@ describe('tridiagonal eigensolvers', () => {
     // against the unscaled matrix's eigenvalues, scaled
     const unscaled = qlValues(t);
     for (const scale of [1e-300, 1e-150, 1e150, 1e300]) check({ d: t.d.map((x) => x * scale), e: t.e.map((x) => x * scale) }, unscaled.map((x) => x * scale));
+  });
+
+  it('serve eighTridiagonal and eigvalshTridiagonal past the small orders, with selections', () => {
+    const t = random(120, 21);
+    const [w, v] = eighTridiagonal(t.d, t.e);
+    const values = Float64Array.from(w.toArray() as number[]);
+    const vectors = Float64Array.from((v.toArray() as number[][]).flat());
+    const [residual, orthogonality] = ratios(t, values, vectors);
+    expect(residual).toBeLessThan(RATIO);
+    expect(orthogonality).toBeLessThan(RATIO);
+    const reference = qlValues(t);
+    const scale = 120 * EPS * norm1(t);
+    const only = eigvalshTridiagonal(t.d, t.e).toArray() as number[];
+    for (let i = 0; i < 120; i++) {
+      expect(Math.abs(values[i] - reference[i])).toBeLessThanOrEqual(RATIO * scale);
+      expect(Math.abs(only[i] - reference[i])).toBeLessThanOrEqual(RATIO * scale);
+    }
+    const [wi, vi] = eighTridiagonal(t.d, t.e, { select: 'i', selectRange: [10, 19] });
+    expect(wi.toArray()).toEqual(Array.from(values.subarray(10, 20)));
+    expect(vi.shape).toEqual([120, 10]);
+    expect((vi.toArray() as number[][])[7]).toEqual(Array.from({ length: 10 }, (_, k) => vectors[7 * 120 + 10 + k]));
   });
 });

@@ -27,9 +27,9 @@ interface Block {
 /**
  * In place: d (n diagonal entries) becomes the eigenvalues in ascending order; e[i] (i < n−1)
  * couples i and i+1 and is destroyed. Returns the eigenvectors as the columns of an n×n
- * row-major matrix, or null when a QL leaf did not converge.
+ * row-major matrix (as its rows with `asRows`), or null when a QL leaf did not converge.
  */
-export function tridiagonalDivideConquer(d: Float64Array, e: Float64Array, n: number): Float64Array | null {
+export function tridiagonalDivideConquer(d: Float64Array, e: Float64Array, n: number, asRows = false): Float64Array | null {
   // scaled to a norm near one by a power of two (exact, as stedc scales): the squares and
   // products of the merges then neither overflow nor underflow
   let norm = 0;
@@ -41,7 +41,7 @@ export function tridiagonalDivideConquer(d: Float64Array, e: Float64Array, n: nu
   );
   if (block === null) return null;
   for (let i = 0; i < n; i++) d[i] = block.d[i] / scale;
-  return transpose(block.zt, n);
+  return asRows ? block.zt : transpose(block.zt, n);
 }
 
 /** The transpose of the n×n row-major x, in tiles that stay in cache. */
