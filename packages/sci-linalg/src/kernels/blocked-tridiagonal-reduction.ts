@@ -12,8 +12,10 @@ import { gemm } from '@sciport/array-api/kernels';
 import { makeReflector } from './reflector.js';
 import { gemmAt, withResident } from './wasm-resident.js';
 
-/** Reflectors per panel. */
-const PANEL = 32;
+/** Reflectors per panel of the reduction (its corrections grow with the width, its products shrink). */
+const PANEL = 16;
+/** Reflectors per block applied by applyTridiagonalQ. */
+const BLOCK = 32;
 
 /**
  * Double-precision memory with its matrix product: the WebAssembly kernel's own memory when
@@ -277,7 +279,7 @@ function symmetricProduct(a: Float64Array, ao: number, n: number, s: number, v: 
 export function applyTridiagonalQ(a: Float64Array, n: number, taus: Float64Array, z: Float64Array, cols: number): void {
   if (n <= 1) return;
   // Yᵀ (the block's reflectors as rows, n long), T, and the products W = Yᵀ z and T W
-  const scratch = { data: new Float64Array(PANEL * n + PANEL * PANEL + 2 * PANEL * cols), writeBack: false };
+  const scratch = { data: new Float64Array(BLOCK * n + BLOCK * BLOCK + 2 * BLOCK * cols), writeBack: false };
   withWorkspace([{ data: z, writeBack: true }, scratch], (ws, [zo, so]) => applyBlocks(ws, a, n, taus, zo, cols, so));
 }
 
@@ -285,16 +287,16 @@ function applyBlocks(ws: Workspace, a: Float64Array, n: number, taus: Float64Arr
   const mem = ws.mem;
   const count = n - 1;
   const yo = so;
-  const to = yo + PANEL * n;
-  const w1 = to + PANEL * PANEL;
-  const w2 = w1 + PANEL * cols;
-  const last = Math.floor((count - 1) / PANEL) * PANEL;
-  for (let b0 = last; b0 >= 0; b0 -= PANEL) {
-    const nb = Math.min(PANEL, count - b0);
+  const to = yo + BLOCK * n;
+  const w1 = to + BLOCK * BLOCK;
+  const w2 = w1 + BLOCK * cols;
+  const last = Math.floor((count - 1) / BLOCK) * BLOCK;
+  for (let b0 = last; b0 >= 0; b0 -= BLOCK) {
+    const nb = Math.min(BLOCK, count - b0);
     // the block's reflectors act on rows start..n−1
     const start = b0 + 1;
     const len = n - start;
-    mem.fill(0, yo, yo + PANEL * n);
+    mem.fill(0, yo, yo + BLOCK * n);
     for (let i = 0; i < nb; i++) {
       const j = b0 + i;
       // reflector j: 1 at row j+1, then a[j, j+2..n)
@@ -305,22 +307,22 @@ function applyBlocks(ws: Workspace, a: Float64Array, n: number, taus: Float64Arr
     blockTriangle(mem, yo, len, nb, taus, b0, to);
     // W = Yᵀ z[start..], W ← T W, z[start..] −= Y W
     ws.product(false, false, nb, cols, len, 1, yo, len, zo + start * cols, cols, 0, w1, cols);
-    ws.product(false, false, nb, cols, nb, 1, to, PANEL, w1, cols, 0, w2, cols);
+    ws.product(false, false, nb, cols, nb, 1, to, BLOCK, w1, cols, 0, w2, cols);
     ws.product(true, false, len, cols, nb, -1, yo, len, w2, cols, 1, zo + start * cols, cols);
   }
 }
 
 /**
- * larft (forward, by columns): the upper triangular T at `to` (leading dimension PANEL) with
+ * larft (forward, by columns): the upper triangular T at `to` (leading dimension BLOCK) with
  * H(b0) … H(b0+nb−1) = I − Y T Yᵀ: T[i, i] = τᵢ and T[0..i, i] = −τᵢ T[0..i, 0..i] (Y[:, 0..i]ᵀ yᵢ).
  * Y's columns are the rows of Yᵀ at `yo` (len long).
  */
 function blockTriangle(mem: Float64Array, yo: number, len: number, nb: number, taus: Float64Array, b0: number, to: number): void {
-  mem.fill(0, to, to + PANEL * PANEL);
+  mem.fill(0, to, to + BLOCK * BLOCK);
   const g = new Float64Array(nb);
   for (let i = 0; i < nb; i++) {
     const tau = taus[b0 + i];
-    mem[to + i * PANEL + i] = tau;
+    mem[to + i * BLOCK + i] = tau;
     if (tau === 0) continue;
     for (let u = 0; u < i; u++) {
       let s = 0;
@@ -329,8 +331,8 @@ function blockTriangle(mem: Float64Array, yo: number, len: number, nb: number, t
     }
     for (let u = 0; u < i; u++) {
       let s = 0;
-      for (let x = u; x < i; x++) s += mem[to + u * PANEL + x] * g[x];
-      mem[to + u * PANEL + i] = -tau * s;
+      for (let x = u; x < i; x++) s += mem[to + u * BLOCK + x] * g[x];
+      mem[to + u * BLOCK + i] = -tau * s;
     }
   }
 }
