@@ -83,7 +83,7 @@ function realSymmetricEigen(a: Float, o: number, n: number, vectors: boolean): H
   const d = new Float64Array(n);
   const e = new Float64Array(n);
   const taus = new Float64Array(n);
-  reduceSymmetricBlocked(full, n, d, e, taus);
+  reduceSymmetricBlocked(full, n, d, e, taus, vectors);
   if (d.some(Number.isNaN) || e.some(Number.isNaN)) {
     d.fill(Number.NaN);
     return { w: d, v: vectors ? new Float64Array(n * n).fill(Number.NaN) : null };

@@ -66,13 +66,14 @@ function withWorkspace(regions: readonly Region[], body: (w: Workspace, at: numb
 
 /**
  * Reduces the symmetric n×n matrix `a` (row-major, double; its lower triangle is read, and
- * the whole matrix overwritten): d receives the diagonal, e the off-diagonal (e[i] couples
+ * the whole matrix overwritten unless `keepReflectors` is false): d receives the diagonal, e the off-diagonal (e[i] couples
  * i and i+1), `taus` the reflectors' τ. Row i of `a` keeps reflector i: v = (1, a[i, i+2..n))
  * on rows i+1..n−1.
  */
-export function reduceSymmetricBlocked(a: Float64Array, n: number, d: Float64Array, e: Float64Array, taus: Float64Array): void {
+export function reduceSymmetricBlocked(a: Float64Array, n: number, d: Float64Array, e: Float64Array, taus: Float64Array, keepReflectors = true): void {
   const panels = { data: new Float64Array(2 * n * PANEL), writeBack: false };
-  withWorkspace([{ data: a, writeBack: true }, panels], (w, [ao, po]) => reduce(w, ao, po, n, d, e, taus));
+  // without eigenvectors the reflectors are not needed: `a` is then left as it was
+  withWorkspace([{ data: a, writeBack: keepReflectors }, panels], (w, [ao, po]) => reduce(w, ao, po, n, d, e, taus));
 }
 
 /**
