@@ -39,6 +39,9 @@ import {
 import { mirrorTriangle } from './structure.js';
 import { jacobiEigenBatch, SMALL_EIGH_ORDER } from './small/eigh.js';
 
+/** The order from which eigvalsh of a real matrix takes the blocked reduction (measured). */
+const BLOCKED_VALUES_MIN_ORDER = 128;
+
 /** The eigenvalues (ascending) and, when asked, the eigenvectors of one Hermitian matrix. */
 export interface HermitianEigen {
   w: Float64Array;
@@ -51,7 +54,8 @@ export interface HermitianEigen {
  * present; consumed). Throws LinAlgError when the QL iteration does not converge.
  */
 export function hermitianEigen(a: Float, o: number, n: number, lanes: number, vectors: boolean): HermitianEigen {
-  if (lanes === 1 && n >= DIVIDE_AND_CONQUER_MIN_ORDER) return realSymmetricEigen(a, o, n, vectors);
+  // eigenvalues alone of smaller matrices: the unblocked reduction below costs less than panels
+  if (lanes === 1 && n >= (vectors ? DIVIDE_AND_CONQUER_MIN_ORDER : BLOCKED_VALUES_MIN_ORDER)) return realSymmetricEigen(a, o, n, vectors);
   const q = vectors ? new Float64Array(lanes * n * n) : null;
   const d = new Float64Array(n);
   const e = new Float64Array(n);
