@@ -104,7 +104,10 @@ const SPECS = [
 ];
 
 // eigh joins the batched small-matrix cases (10 000 stacked 4×4 and 3×3) and the sizes
-SPECS.push({ fn: 'eigh', args: (m) => [m.S], scipy: 'sl.eigh(S)', maxN: 256, batch: true });
+SPECS.push({ fn: 'eigh', args: (m) => [m.S], scipy: 'sl.eigh(S)', maxN: 1024, batch: true });
+SPECS.push({ fn: 'eigvalsh', args: (m) => [m.S], scipy: 'sl.eigvalsh(S)', maxN: 1024 });
+SPECS.push({ fn: 'eig', args: (m) => [m.A], scipy: 'sl.eig(A)', maxN: 256 });
+SPECS.push({ fn: 'eigvals', args: (m) => [m.A], scipy: 'sl.eigvals(A)', maxN: 256 });
 SPECS.push(...moreSpecs());
 
 const PY = `

@@ -4,16 +4,21 @@
  * B (LAPACK's sygst reduction: B = L Lᴴ, then type 1 C = L⁻¹ A L⁻ᴴ, types 2 and 3
  * C = Lᴴ A L). The matrix is reduced to real tridiagonal form by Householder reflectors
  * (gehrd's reduction, which keeps a Hermitian matrix tridiagonal), whose eigen-decomposition
- * comes from the implicit QL algorithm (kernels/tridiagonal-ql.ts).
+ * comes from the implicit QL algorithm (kernels/tridiagonal-ql.ts) for small orders, and
+ * for larger ones from root-free QL (values) or divide and conquer (vectors).
  */
 import type { NDArray } from '@sciport/array-api';
 import { checkBoolean, describe } from '@sciport/array-api/kit';
+import { gemm } from '@sciport/array-api/kernels';
 import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import type { EighOptions, EigvalshOptions } from './eigen-options.js';
 import { LinAlgError } from './errors.js';
+import { applyTridiagonalQ, reduceSymmetricBlocked } from './kernels/blocked-tridiagonal-reduction.js';
 import { kernelsFor } from './kernels/index.js';
+import { DIVIDE_AND_CONQUER_MIN_ORDER, tridiagonalDivideConquer } from './kernels/tridiagonal-divide-conquer.js';
 import { tridiagonalQL } from './kernels/tridiagonal-ql.js';
 import { sytrd } from './kernels/tridiagonal-reduction.js';
+import { tridiagonalEigenvalues } from './kernels/tridiagonal-root-free-ql.js';
 import { readFunctionOptions } from './options.js';
 import {
   allocateFloat,
@@ -34,6 +39,9 @@ import {
 import { mirrorTriangle } from './structure.js';
 import { jacobiEigenBatch, SMALL_EIGH_ORDER } from './small/eigh.js';
 
+/** The order from which eigvalsh of a real matrix takes the blocked reduction (measured). */
+const BLOCKED_VALUES_MIN_ORDER = 128;
+
 /** The eigenvalues (ascending) and, when asked, the eigenvectors of one Hermitian matrix. */
 export interface HermitianEigen {
   w: Float64Array;
@@ -46,31 +54,83 @@ export interface HermitianEigen {
  * present; consumed). Throws LinAlgError when the QL iteration does not converge.
  */
 export function hermitianEigen(a: Float, o: number, n: number, lanes: number, vectors: boolean): HermitianEigen {
+  // eigenvalues alone of smaller matrices: the unblocked reduction below costs less than panels
+  if (lanes === 1 && n >= (vectors ? DIVIDE_AND_CONQUER_MIN_ORDER : BLOCKED_VALUES_MIN_ORDER)) return realSymmetricEigen(a, o, n, vectors);
   const q = vectors ? new Float64Array(lanes * n * n) : null;
   const d = new Float64Array(n);
   const e = new Float64Array(n);
   sytrd(a, o, n, lanes, d, e, q);
+  if (d.some(Number.isNaN) || e.some(Number.isNaN)) {
+    // as LAPACK under SciPy (checkFinite: false): non-finite input gives NaN results
+    d.fill(Number.NaN);
+    return { w: d, v: q === null ? null : new Float64Array(lanes * n * n).fill(Number.NaN) };
+  }
+  if (n >= DIVIDE_AND_CONQUER_MIN_ORDER) return largeTridiagonalEigen(d, e, n, lanes, q);
   // the rows of zt are the columns of Q: the QL rotations then act on contiguous rows
   let zt: Float64Array | null = null;
   if (q !== null) {
     zt = new Float64Array(lanes * n * n);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) for (let l = 0; l < lanes; l++) zt[lanes * (j * n + i) + l] = q[lanes * (i * n + j) + l];
   }
-  if (d.some(Number.isNaN) || e.some(Number.isNaN)) {
-    // as LAPACK under SciPy (checkFinite: false): non-finite input gives NaN results
-    d.fill(Number.NaN);
-    return { w: d, v: zt === null ? null : new Float64Array(lanes * n * n).fill(Number.NaN) };
-  }
   const info = tridiagonalQL(d, e, n, zt, n, lanes);
-  if (info > 0) {
-    throw new LinAlgError(
-      `The algorithm failed to converge; ${info} off-diagonal elements of an intermediate tridiagonal form did not converge to zero.`,
-      { argument: 'a', hint: 'Check the matrix for non-finite or extreme values.' },
-    );
-  }
+  if (info > 0) throw notConverged(info);
   if (zt === null) return { w: d, v: null };
   const v = new Float64Array(lanes * n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) for (let l = 0; l < lanes; l++) v[lanes * (i * n + j) + l] = zt[lanes * (j * n + i) + l];
+  return { w: d, v };
+}
+
+/** A larger real symmetric matrix: the blocked reduction (in double), then as largeTridiagonalEigen with Q applied in blocks. */
+function realSymmetricEigen(a: Float, o: number, n: number, vectors: boolean): HermitianEigen {
+  const full = new Float64Array(n * n);
+  full.set(a.subarray(o, o + n * n));
+  const d = new Float64Array(n);
+  const e = new Float64Array(n);
+  const taus = new Float64Array(n);
+  reduceSymmetricBlocked(full, n, d, e, taus, vectors);
+  if (d.some(Number.isNaN) || e.some(Number.isNaN)) {
+    d.fill(Number.NaN);
+    return { w: d, v: vectors ? new Float64Array(n * n).fill(Number.NaN) : null };
+  }
+  if (!vectors) return largeTridiagonalEigen(d, e, n, 1, null);
+  const z = tridiagonalDivideConquer(d, e, n);
+  if (z === null) throw notConverged(n - 1);
+  applyTridiagonalQ(full, n, taus, z, n);
+  return { w: d, v: z };
+}
+
+function notConverged(info: number): LinAlgError {
+  return new LinAlgError(
+    `The algorithm failed to converge; ${info} off-diagonal elements of an intermediate tridiagonal form did not converge to zero.`,
+    { argument: 'a', hint: 'Check the matrix for non-finite or extreme values.' },
+  );
+}
+
+/**
+ * The tridiagonal problem of a larger matrix: values alone by root-free QL (sterf), vectors
+ * by divide and conquer (stedc), then V = Q Z by matrix products — complex Q as its real
+ * and imaginary parts times the real Z.
+ */
+function largeTridiagonalEigen(d: Float64Array, e: Float64Array, n: number, lanes: number, q: Float64Array | null): HermitianEigen {
+  if (q === null) {
+    const info = tridiagonalEigenvalues(d, e, n);
+    if (info > 0) throw notConverged(info);
+    return { w: d, v: null };
+  }
+  const z = tridiagonalDivideConquer(d, e, n);
+  if (z === null) throw notConverged(n - 1);
+  const v = new Float64Array(lanes * n * n);
+  if (lanes === 1) {
+    gemm(false, false, n, n, n, 1, q, 0, n, z, 0, n, 0, v, 0, n);
+    return { w: d, v };
+  }
+  const part = new Float64Array(n * n);
+  const product = new Float64Array(n * n);
+  for (let l = 0; l < 2; l++) {
+    for (let i = 0; i < n * n; i++) part[i] = q[2 * i + l];
+    gemm(false, false, n, n, n, 1, part, 0, n, z, 0, n, 0, product, 0, n);
+    for (let i = 0; i < n * n; i++) v[2 * i + l] = product[i];
+  }
   return { w: d, v };
 }
 
@@ -310,6 +370,12 @@ function assemble(results: HermitianEigen[], n: number, batch: readonly number[]
   const v = vectors ? allocateFloat(dtype, count * n * m) : null;
   for (let s = 0; s < count; s++) {
     const { w: values, v: vecs } = results[s];
+    if (m === n && v !== null && vecs !== null) {
+      // every column, in order: one copy (converting to the output's float type)
+      v.set(vecs, lanes * s * n * n);
+      w.set(values, s * n);
+      continue;
+    }
     chosen[s].forEach((i, k) => {
       w[s * m + k] = values[i];
       if (v === null || vecs === null) return;

@@ -1,14 +1,17 @@
 /**
  * `eighTridiagonal` and `eigvalshTridiagonal`: the eigen-decomposition of a real symmetric
  * tridiagonal matrix given by its diagonal d and off-diagonal e, by the implicit QL
- * algorithm (kernels/tridiagonal-ql.ts), eigenvalues ascending, then SciPy's selection.
+ * algorithm (kernels/tridiagonal-ql.ts) for small orders, root-free QL or divide and
+ * conquer for larger ones, eigenvalues ascending, then SciPy's selection.
  */
 import { astype, broadcastTo, isComplexDtype, type NDArray } from '@sciport/array-api';
 import { checkBoolean, describe } from '@sciport/array-api/kit';
 import { DtypeError, InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { type EigenSelect, readSelect, selectedIndices } from './eigen-options.js';
 import { LinAlgError } from './errors.js';
+import { DIVIDE_AND_CONQUER_MIN_ORDER, tridiagonalDivideConquer } from './kernels/tridiagonal-divide-conquer.js';
 import { tridiagonalQL } from './kernels/tridiagonal-ql.js';
+import { tridiagonalEigenvalues } from './kernels/tridiagonal-root-free-ql.js';
 import { type FiniteOptions, readFunctionOptions } from './options.js';
 import { allocateFloat, batchCount, broadcastBatch, checkFiniteValues, fromData, lapackDtype, toArray } from './stack.js';
 
@@ -93,9 +96,7 @@ function solve(fn: string, d: unknown, e: unknown, options: EighTridiagonalOptio
     const w = dd.slice(s * n, (s + 1) * n);
     const off = new Float64Array(n);
     off.set(ed.subarray(s * (n - 1), (s + 1) * (n - 1)));
-    const zt = vectors ? new Float64Array(n * n) : null;
-    if (zt !== null) for (let i = 0; i < n; i++) zt[i * n + i] = 1;
-    const info = tridiagonalQL(w, off, n, zt, n, 1);
+    const { zt, info } = solveTridiagonal(w, off, n, vectors);
     if (info > 0) throw new LinAlgError(`${fn}: the QL algorithm did not converge (${info} off-diagonal elements).`, { argument: 'd', hint: 'Check the input for extreme values.' });
     chosen.push(selectedIndices(w, selection));
     ws.push(w);
@@ -119,6 +120,22 @@ function solve(fn: string, d: unknown, e: unknown, options: EighTridiagonalOptio
   }
   const wArray = fromData(w, [...batch, m], dtype);
   return v === null ? wArray : [wArray, fromData(v, [...batch, n, m], dtype)];
+}
+
+/**
+ * Eigenvalues (ascending, in d) and, with `vectors`, eigenvectors as the rows of zt: the
+ * implicit QL algorithm for small orders; for larger ones root-free QL (values) or divide
+ * and conquer (vectors).
+ */
+function solveTridiagonal(d: Float64Array, e: Float64Array, n: number, vectors: boolean): { zt: Float64Array | null; info: number } {
+  if (n >= DIVIDE_AND_CONQUER_MIN_ORDER) {
+    if (!vectors) return { zt: null, info: tridiagonalEigenvalues(d, e, n) };
+    const zt = tridiagonalDivideConquer(d, e, n, true);
+    return { zt, info: zt === null ? n - 1 : 0 };
+  }
+  const zt = vectors ? new Float64Array(n * n) : null;
+  if (zt !== null) for (let i = 0; i < n; i++) zt[i * n + i] = 1;
+  return { zt, info: tridiagonalQL(d, e, n, zt, n, 1) };
 }
 
 /** SciPy's 1×1 shortcut: d itself (its own dtype) and the vector [[1]]. */
