@@ -1,0 +1,193 @@
+/**
+ * Blocked Householder QR, LAPACK's geqrf and orgqr/ungqr (LAPACK Users' Guide, 3rd ed.,
+ * §3.4.2): the reflectors of a panel of nb columns are computed one by one (geqr2), gathered
+ * into the compact WY form I − V T Vᴴ, and applied to the rest of the matrix with matrix
+ * products on @sciport/array-api's WebAssembly kernel (block-reflector.ts); Q is formed the
+ * same way, block by block from the last. Only the panels' O(n²·nb) work stays in
+ * TypeScript loops.
+ *
+ * The matrix is copied into the kernel's memory transposed (Aᵀ, row-major), so that a column
+ * of A, the vector a reflector is built from and acts on, is a contiguous row there. Same
+ * contract as householder.ts `geqr2`/`org2r` (row-major input and output, the same larfg,
+ * so the same R signs); the results agree up to rounding.
+ */
+import { wasmGemm } from '@sciport/array-api/kernels';
+import type { Float } from '../stack.js';
+import { applyBlockReflector, loadReflectors, triangularFactor, workspaceAt, workspaceSizes } from './block-reflector.js';
+import { larfg } from './householder-vector.js';
+import type { Resident } from './wasm-resident.js';
+
+/** Columns per panel, the products' inner dimension (measured on float64, n = 256–1024: 24 to 48 alike, 64 slower). */
+export const QR_BLOCK = 32;
+
+/**
+ * Runs `body` with regions of the given sizes (real numbers, in order) in the kernel's
+ * memory; undefined, running nothing, when the kernel is not available or its memory
+ * cannot grow that far.
+ */
+function withRegions<T>(single: boolean, sizes: readonly number[], body: (r: Resident, at: number[]) => T): T | undefined {
+  const kernel = wasmGemm();
+  if (kernel === null) return undefined;
+  const bytes = single ? 4 : 8;
+  const padded = sizes.map((s) => Math.ceil((s * bytes) / 64) * 64);
+  const base = kernel.alloc(padded.reduce((s, x) => s + x, 0));
+  if (base === null) return undefined;
+  try {
+    const at: number[] = [];
+    let p = base;
+    for (const size of padded) {
+      at.push(p / bytes);
+      p += size;
+    }
+    return body({ kernel, mem: single ? kernel.f32() : kernel.f64(), single }, at);
+  } finally {
+    kernel.release(base);
+  }
+}
+
+/** Side of the square tiles the transposes go through, so that both sides stay in cache. */
+const TILE = 32;
+
+/**
+ * Transposes between the rows×n row-major matrix at element offset `o` of `a` (its first
+ * `cols` columns) and the cols×rows matrix at `at` in the kernel's memory: into the kernel's
+ * memory, or back with `back`.
+ */
+function transpose(a: Float, o: number, rows: number, n: number, cols: number, lanes: number, mem: Float, at: number, back: boolean): void {
+  const colStep = lanes * rows;
+  for (let i0 = 0; i0 < rows; i0 += TILE) {
+    const i1 = Math.min(rows, i0 + TILE);
+    for (let j0 = 0; j0 < cols; j0 += TILE) {
+      const j1 = Math.min(cols, j0 + TILE);
+      for (let i = i0; i < i1; i++) {
+        let p = lanes * (o + i * n + j0);
+        let t = at + lanes * (j0 * rows + i);
+        for (let j = j0; j < j1; j++, p += lanes, t += colStep) {
+          for (let l = 0; l < lanes; l++) {
+            if (back) a[p + l] = mem[t + l];
+            else mem[t + l] = a[p + l];
+          }
+        }
+      }
+    }
+  }
+}
+
+/**
+ * geqr2 on the k rows at `p` (leading dimension ld) of the transposed matrix, each `len` long
+ * from the panel's first column: reflector i from row i's entries i.., then Hᵢᴴ applied to the
+ * rows after it (x ← x − conj(τᵢ) vᵢ (vᵢᴴ x)), every loop along a row.
+ */
+function factorPanel(mem: Float, p: number, ld: number, k: number, len: number, lanes: number, tau: Float, to: number): void {
+  for (let i = 0; i < k; i++) {
+    const tp = lanes * (to + i);
+    const vi = p + i * ld + lanes * i;
+    larfg(mem, vi, lanes, len - i, lanes, tau, tp);
+    // the stored (rounded) τ, as geqr2 reads it back
+    const tr = tau[tp];
+    const ti = lanes === 2 ? -tau[tp + 1] : 0;
+    if (tr === 0 && ti === 0) continue;
+    const width = lanes * (len - i);
+    for (let l = i + 1; l < k; l++) {
+      const x = p + l * ld + lanes * i;
+      reflectRow(mem, vi, x, width, lanes, tr, ti);
+    }
+  }
+}
+
+/**
+ * geqrf of the m×n matrix at element offset `o` in place, τ at `tau[lanes·to …]`, with
+ * panels of `nb` columns; false (nothing done) when the WebAssembly kernel is not available.
+ */
+export function geqrfBlocked(a: Float, o: number, m: number, n: number, lanes: number, tau: Float, to: number, nb = QR_BLOCK): boolean {
+  const k = Math.min(m, n);
+  const sizes = [n * m * lanes, ...workspaceSizes(Math.min(nb, k), m, n, lanes)];
+  const done = withRegions(a instanceof Float32Array, sizes, (r, [at, ...rest]) => {
+    const ws = workspaceAt(r, lanes, rest);
+    const ld = lanes * m;
+    transpose(a, o, m, n, n, lanes, r.mem, at, false);
+    for (let j = 0; j < k; j += nb) {
+      const kb = Math.min(nb, k - j);
+      const len = m - j;
+      const panel = at + j * ld + lanes * j;
+      factorPanel(r.mem, panel, ld, kb, len, lanes, tau, to + j);
+      // the columns right of the panel: C ← Hᴴ C with H = H(j) … H(j + kb − 1)
+      if (j + kb < n) {
+        loadReflectors(ws, panel, ld, kb, len);
+        triangularFactor(ws, kb, len, tau, to + j);
+        applyBlockReflector(ws, panel + kb * ld, ld, n - j - kb, len, kb, true);
+      }
+    }
+    transpose(a, o, m, n, n, lanes, r.mem, at, true);
+    return true;
+  });
+  return done === true;
+}
+
+/**
+ * orgqr/ungqr: the first `cols` columns of Q = H(0) … H(k−1) into the m×cols matrix at `oq`,
+ * from `geqrf`'s reflectors in the m×n matrix at `o`, applying blocks of `nb` reflectors from
+ * the last (each block to its own columns too, where org2r would apply its reflectors one by
+ * one). False (nothing done) when the WebAssembly kernel is not available.
+ */
+export function orgqrBlocked(a: Float, o: number, m: number, n: number, lanes: number, tau: Float, to: number, q: Float, oq: number, cols: number, nb = QR_BLOCK): boolean {
+  const k = Math.min(m, n);
+  const sizes = [k * m * lanes, cols * m * lanes, ...workspaceSizes(Math.min(nb, k), m, cols, lanes)];
+  const done = withRegions(a instanceof Float32Array, sizes, (r, [at, qt, ...rest]) => {
+    const ws = workspaceAt(r, lanes, rest);
+    const mem = r.mem;
+    const ld = lanes * m;
+    transpose(a, o, m, n, k, lanes, mem, at, false);
+    // Q = H(0) … H(k−1) applied to the identity's first columns, one block at a time from
+    // the last: the block starting at column j changes only rows and columns from j on
+    mem.fill(0, qt, qt + cols * ld);
+    for (let c = 0; c < cols; c++) mem[qt + c * ld + lanes * c] = 1;
+    for (let j = Math.floor((k - 1) / nb) * nb; j >= 0; j -= nb) {
+      const kb = Math.min(nb, k - j);
+      const len = m - j;
+      const panel = at + j * ld + lanes * j;
+      loadReflectors(ws, panel, ld, kb, len);
+      triangularFactor(ws, kb, len, tau, to + j);
+      applyBlockReflector(ws, qt + j * ld + lanes * j, ld, cols - j, len, kb, false);
+    }
+    transpose(q, oq, m, cols, cols, lanes, mem, qt, true);
+    return true;
+  });
+  return done === true;
+}
+
+/**
+ * x ← x − t v (vᴴ x) on the `width` real numbers at `x`, v at `v` with v[0] = 1 (its stored
+ * entry there is β, not read): one reflector applied to one row of a transposed matrix.
+ */
+function reflectRow(mem: Float, v: number, x: number, width: number, lanes: number, tr: number, ti: number): void {
+  if (lanes === 1) {
+    let w = mem[x];
+    for (let s = 1; s < width; s++) w += mem[v + s] * mem[x + s];
+    const f = tr * w;
+    mem[x] -= f;
+    for (let s = 1; s < width; s++) mem[x + s] -= f * mem[v + s];
+  } else {
+    // w = vᴴ x with v[0] = 1
+    let wr = mem[x];
+    let wi = mem[x + 1];
+    for (let s = 2; s < width; s += 2) {
+      const vr = mem[v + s];
+      const vim = mem[v + s + 1];
+      const xr = mem[x + s];
+      const xi = mem[x + s + 1];
+      wr += vr * xr + vim * xi;
+      wi += vr * xi - vim * xr;
+    }
+    const fr = tr * wr - ti * wi;
+    const fi = tr * wi + ti * wr;
+    mem[x] -= fr;
+    mem[x + 1] -= fi;
+    for (let s = 2; s < width; s += 2) {
+      const vr = mem[v + s];
+      const vim = mem[v + s + 1];
+      mem[x + s] -= fr * vr - fi * vim;
+      mem[x + s + 1] -= fr * vim + fi * vr;
+    }
+  }
+}
