@@ -49,23 +49,46 @@ function withRegions<T>(single: boolean, sizes: readonly number[], body: (r: Res
 const TILE = 32;
 
 /**
- * Transposes between the rows×n row-major matrix at element offset `o` of `a` (its first
- * `cols` columns) and the cols×rows matrix at `at` in the kernel's memory: into the kernel's
- * memory, or back with `back`.
+ * The first `cols` columns of the rows×n row-major matrix at element offset `o` of `a`, as
+ * the cols×rows matrix at `at` in the kernel's memory (written along its rows).
  */
-function transpose(a: Float, o: number, rows: number, n: number, cols: number, lanes: number, mem: Float, at: number, back: boolean): void {
-  const colStep = lanes * rows;
+function transposeIn(a: Float, o: number, rows: number, n: number, cols: number, lanes: number, mem: Float, at: number): void {
+  const ld = lanes * rows;
+  const step = lanes * n;
+  for (let j0 = 0; j0 < cols; j0 += TILE) {
+    const j1 = Math.min(cols, j0 + TILE);
+    for (let i0 = 0; i0 < rows; i0 += TILE) {
+      const i1 = Math.min(rows, i0 + TILE);
+      for (let j = j0; j < j1; j++) {
+        let t = at + j * ld + lanes * i0;
+        let p = lanes * (o + i0 * n + j);
+        if (lanes === 1) for (let i = i0; i < i1; i++, p += step) mem[t++] = a[p];
+        else {
+          for (let i = i0; i < i1; i++, p += step, t += 2) {
+            mem[t] = a[p];
+            mem[t + 1] = a[p + 1];
+          }
+        }
+      }
+    }
+  }
+}
+
+/** The reverse of `transposeIn`: the cols×rows matrix at `at` back into columns 0..cols−1 of the rows×n matrix at `o` (written along its rows). */
+function transposeOut(a: Float, o: number, rows: number, n: number, cols: number, lanes: number, mem: Float, at: number): void {
+  const ld = lanes * rows;
   for (let i0 = 0; i0 < rows; i0 += TILE) {
     const i1 = Math.min(rows, i0 + TILE);
     for (let j0 = 0; j0 < cols; j0 += TILE) {
       const j1 = Math.min(cols, j0 + TILE);
       for (let i = i0; i < i1; i++) {
         let p = lanes * (o + i * n + j0);
-        let t = at + lanes * (j0 * rows + i);
-        for (let j = j0; j < j1; j++, p += lanes, t += colStep) {
-          for (let l = 0; l < lanes; l++) {
-            if (back) a[p + l] = mem[t + l];
-            else mem[t + l] = a[p + l];
+        let t = at + j0 * ld + lanes * i;
+        if (lanes === 1) for (let j = j0; j < j1; j++, t += ld) a[p++] = mem[t];
+        else {
+          for (let j = j0; j < j1; j++, t += ld, p += 2) {
+            a[p] = mem[t];
+            a[p + 1] = mem[t + 1];
           }
         }
       }
@@ -105,7 +128,7 @@ export function geqrfBlocked(a: Float, o: number, m: number, n: number, lanes: n
   const done = withRegions(a instanceof Float32Array, sizes, (r, [at, ...rest]) => {
     const ws = workspaceAt(r, lanes, rest);
     const ld = lanes * m;
-    transpose(a, o, m, n, n, lanes, r.mem, at, false);
+    transposeIn(a, o, m, n, n, lanes, r.mem, at);
     for (let j = 0; j < k; j += nb) {
       const kb = Math.min(nb, k - j);
       const len = m - j;
@@ -118,7 +141,7 @@ export function geqrfBlocked(a: Float, o: number, m: number, n: number, lanes: n
         applyBlockReflector(ws, panel + kb * ld, ld, n - j - kb, len, kb, true);
       }
     }
-    transpose(a, o, m, n, n, lanes, r.mem, at, true);
+    transposeOut(a, o, m, n, n, lanes, r.mem, at);
     return true;
   });
   return done === true;
@@ -137,7 +160,7 @@ export function orgqrBlocked(a: Float, o: number, m: number, n: number, lanes: n
     const ws = workspaceAt(r, lanes, rest);
     const mem = r.mem;
     const ld = lanes * m;
-    transpose(a, o, m, n, k, lanes, mem, at, false);
+    transposeIn(a, o, m, n, k, lanes, mem, at);
     // Q = H(0) … H(k−1) applied to the identity's first columns, one block at a time from
     // the last: the block starting at column j changes only rows and columns from j on
     mem.fill(0, qt, qt + cols * ld);
@@ -150,7 +173,7 @@ export function orgqrBlocked(a: Float, o: number, m: number, n: number, lanes: n
       triangularFactor(ws, kb, len, tau, to + j);
       applyBlockReflector(ws, qt + j * ld + lanes * j, ld, cols - j, len, kb, false);
     }
-    transpose(q, oq, m, cols, cols, lanes, mem, qt, true);
+    transposeOut(q, oq, m, cols, cols, lanes, mem, qt);
     return true;
   });
   return done === true;
