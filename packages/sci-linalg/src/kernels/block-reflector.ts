@@ -28,7 +28,7 @@ export interface BlockWorkspace {
   readonly t: number;
   /** Y Yᴴ, k × k */
   readonly g: number;
-  /** Cᵀ·conj(V) and that times op(T), rows × k each */
+  /** Cᵀ·conj(V) and that times op(T), rows × k each (k × cols, cols ≤ rows, for `applyBlockReflectorLeft`) */
   readonly w1: number;
   readonly w2: number;
   /** complex only: the real expansions of conj(V) (2len × 2k), of op(T) (2k × 2k) and of Y (2k × 2len) */
@@ -157,4 +157,16 @@ function expand(mem: Float, x: number, ldx: number, xRows: number, xCols: number
       mem[odd + 2 * j + 1] = re;
     }
   }
+}
+
+/**
+ * larfb from the left on a row-major real matrix: C (len × cols at `c`, leading dimension
+ * ldc) ← Hᵀ C = C − V Tᵀ (Vᵀ C), for the k reflectors in Y and their T.
+ */
+export function applyBlockReflectorLeft(ws: BlockWorkspace, c: number, ldc: number, len: number, cols: number, k: number): void {
+  if (cols <= 0 || k <= 0) return;
+  const { r } = ws;
+  gemmAt(r, false, false, k, cols, len, 1, ws.y, len, c, ldc, 0, ws.w1, cols);
+  gemmAt(r, true, false, k, cols, k, 1, ws.t, k, ws.w1, cols, 0, ws.w2, cols);
+  gemmAt(r, true, false, len, cols, k, -1, ws.y, len, ws.w2, cols, 1, c, ldc);
 }
