@@ -52,7 +52,7 @@ const TILE = 32;
  * The first `cols` columns of the rows×n row-major matrix at element offset `o` of `a`, as
  * the cols×rows matrix at `at` in the kernel's memory (written along its rows).
  */
-function transposeIn(a: Float, o: number, rows: number, n: number, cols: number, lanes: number, mem: Float, at: number): void {
+export function transposeIn(a: Float, o: number, rows: number, n: number, cols: number, lanes: number, mem: Float, at: number): void {
   const ld = lanes * rows;
   const step = lanes * n;
   for (let j0 = 0; j0 < cols; j0 += TILE) {
@@ -75,7 +75,7 @@ function transposeIn(a: Float, o: number, rows: number, n: number, cols: number,
 }
 
 /** The reverse of `transposeIn`: the cols×rows matrix at `at` back into columns 0..cols−1 of the rows×n matrix at `o` (written along its rows). */
-function transposeOut(a: Float, o: number, rows: number, n: number, cols: number, lanes: number, mem: Float, at: number): void {
+export function transposeOut(a: Float, o: number, rows: number, n: number, cols: number, lanes: number, mem: Float, at: number): void {
   const ld = lanes * rows;
   for (let i0 = 0; i0 < rows; i0 += TILE) {
     const i1 = Math.min(rows, i0 + TILE);
@@ -97,23 +97,100 @@ function transposeOut(a: Float, o: number, rows: number, n: number, cols: number
 }
 
 /**
- * geqr2 on the k rows at `p` (leading dimension ld) of the transposed matrix, each `len` long
- * from the panel's first column: reflector i from row i's entries i.., then Hᵢᴴ applied to the
- * rows after it (x ← x − conj(τᵢ) vᵢ (vᵢᴴ x)), every loop along a row.
+ * geqr2 on the transposed matrix: the `rows` rows at `p` (leading dimension ld, each `len`
+ * long) are the columns of an len × rows matrix. Reflector i is built from row i's entries
+ * i.. and Hᵢᴴ applied to the rows after it (x ← x − conj(τᵢ) vᵢ (vᵢᴴ x)), every loop along a
+ * row. With `jpvt`, geqp3's column pivoting as householder.ts `geqr2` describes it: before
+ * step i the remaining row of largest norm moves to row i, `jpvt[jo + i]` its original index.
  */
-function factorPanel(mem: Float, p: number, ld: number, k: number, len: number, lanes: number, tau: Float, to: number): void {
+export function factorRows(mem: Float, p: number, ld: number, rows: number, len: number, lanes: number, tau: Float, to: number, jpvt?: Int32Array, jo = 0): void {
+  const k = Math.min(rows, len);
+  const norms = jpvt === undefined ? undefined : new ColumnNorms(mem, p, ld, rows, len, lanes, jpvt, jo);
   for (let i = 0; i < k; i++) {
+    norms?.pivot(i);
     const tp = lanes * (to + i);
     const vi = p + i * ld + lanes * i;
     larfg(mem, vi, lanes, len - i, lanes, tau, tp);
     // the stored (rounded) τ, as geqr2 reads it back
     const tr = tau[tp];
     const ti = lanes === 2 ? -tau[tp + 1] : 0;
-    if (tr === 0 && ti === 0) continue;
-    const width = lanes * (len - i);
-    for (let l = i + 1; l < k; l++) {
-      const x = p + l * ld + lanes * i;
-      reflectRow(mem, vi, x, width, lanes, tr, ti);
+    if (tr !== 0 || ti !== 0) {
+      const width = lanes * (len - i);
+      for (let l = i + 1; l < rows; l++) reflectRow(mem, vi, p + l * ld + lanes * i, width, lanes, tr, ti);
+    }
+    norms?.downdate(i);
+  }
+}
+
+/**
+ * geqp3's column norms (dlaqp2): the partial norms vn1 of the remaining columns (rows of the
+ * transposed matrix), downdated after each step by the safeguarded formula of Drmač &
+ * Bujanović (LAPACK Working Note 176) and recomputed when it loses accuracy; vn2 holds the
+ * norms at the last recomputation.
+ */
+class ColumnNorms {
+  private readonly vn1: Float64Array;
+  private readonly vn2: Float64Array;
+  private readonly tol3z: number;
+
+  constructor(
+    private readonly mem: Float,
+    private readonly p: number,
+    private readonly ld: number,
+    private readonly rows: number,
+    private readonly len: number,
+    private readonly lanes: number,
+    private readonly jpvt: Int32Array,
+    private readonly jo: number,
+  ) {
+    this.vn1 = new Float64Array(rows);
+    this.vn2 = new Float64Array(rows);
+    this.tol3z = Math.sqrt(mem instanceof Float32Array ? 2 ** -24 : 2 ** -53);
+    for (let j = 0; j < rows; j++) {
+      jpvt[jo + j] = j;
+      this.vn1[j] = this.vn2[j] = this.norm(j, 0);
+    }
+  }
+
+  /** ‖row j from entry `from`‖, as a chain of hypot (dnrm2's accuracy on any scale). */
+  private norm(j: number, from: number): number {
+    let s = 0;
+    const { mem, lanes } = this;
+    for (let t = from, q = this.p + j * this.ld + lanes * from; t < this.len; t++, q += lanes) s = Math.hypot(s, mem[q], lanes === 2 ? mem[q + 1] : 0);
+    return s;
+  }
+
+  /** Moves the remaining row of largest partial norm (the first of them) to row i. */
+  pivot(i: number): void {
+    const { vn1, vn2, jpvt, jo, mem } = this;
+    let best = i;
+    for (let j = i + 1; j < this.rows; j++) if (vn1[j] > vn1[best]) best = j;
+    if (best === i) return;
+    const a = this.p + i * this.ld;
+    const b = this.p + best * this.ld;
+    for (let t = 0; t < this.lanes * this.len; t++) {
+      const x = mem[a + t];
+      mem[a + t] = mem[b + t];
+      mem[b + t] = x;
+    }
+    const t = jpvt[jo + best];
+    jpvt[jo + best] = jpvt[jo + i];
+    jpvt[jo + i] = t;
+    vn1[best] = vn1[i];
+    vn2[best] = vn2[i];
+  }
+
+  /** The rows after i lose their entry i to R: their partial norms from entry i + 1. */
+  downdate(i: number): void {
+    const { vn1, vn2, mem, lanes } = this;
+    for (let j = i + 1; j < this.rows; j++) {
+      if (vn1[j] === 0) continue;
+      const q = this.p + j * this.ld + lanes * i;
+      const ratio = Math.hypot(mem[q], lanes === 2 ? mem[q + 1] : 0) / vn1[j];
+      const temp = Math.max(0, 1 - ratio * ratio);
+      const temp2 = temp * (vn1[j] / vn2[j]) ** 2;
+      if (temp2 <= this.tol3z) vn1[j] = vn2[j] = this.norm(j, i + 1);
+      else vn1[j] *= Math.sqrt(temp);
     }
   }
 }
@@ -133,7 +210,7 @@ export function geqrfBlocked(a: Float, o: number, m: number, n: number, lanes: n
       const kb = Math.min(nb, k - j);
       const len = m - j;
       const panel = at + j * ld + lanes * j;
-      factorPanel(r.mem, panel, ld, kb, len, lanes, tau, to + j);
+      factorRows(r.mem, panel, ld, kb, len, lanes, tau, to + j);
       // the columns right of the panel: C ← Hᴴ C with H = H(j) … H(j + kb − 1)
       if (j + kb < n) {
         loadReflectors(ws, panel, ld, kb, len);
@@ -183,7 +260,7 @@ export function orgqrBlocked(a: Float, o: number, m: number, n: number, lanes: n
  * x ← x − t v (vᴴ x) on the `width` real numbers at `x`, v at `v` with v[0] = 1 (its stored
  * entry there is β, not read): one reflector applied to one row of a transposed matrix.
  */
-function reflectRow(mem: Float, v: number, x: number, width: number, lanes: number, tr: number, ti: number): void {
+export function reflectRow(mem: Float, v: number, x: number, width: number, lanes: number, tr: number, ti: number): void {
   if (lanes === 1) {
     let w = mem[x];
     for (let s = 1; s < width; s++) w += mem[v + s] * mem[x + s];

@@ -2,13 +2,14 @@
  * Householder QR on row-major matrices, real (lanes = 1) or complex interleaved (lanes = 2):
  * LAPACK's geqr2/geqp3 (factorisation), larfg (one reflector) and ung2r/org2r (forming Q),
  * unblocked; `geqrf`/`orgqr` hand matrices from BLOCKED_MIN columns on to the blocked
- * versions (blocked-qr.ts). Element (i, j) of the m×n matrix at element offset `o` starts at
- * `lanes * (o + i * n + j)`. The reflectors are H(i) = I − τᵢ vᵢ vᵢᴴ with vᵢ[i] = 1, stored
- * below the diagonal as LAPACK stores them, so R's signs are LAPACK's.
+ * versions (blocked-qr.ts). geqr2 works on a transposed copy, whose rows are A's columns,
+ * with blocked-qr.ts's row loops (the same operations in the same order as on the columns).
+ * Element (i, j) of the m×n matrix at element offset `o` starts at `lanes * (o + i * n + j)`.
+ * The reflectors are H(i) = I − τᵢ vᵢ vᵢᴴ with vᵢ[i] = 1, stored below the diagonal as
+ * LAPACK stores them, so R's signs are LAPACK's.
  */
 import type { Float } from '../stack.js';
-import { geqrfBlocked, orgqrBlocked } from './blocked-qr.js';
-import { larfg } from './householder-vector.js';
+import { factorRows, geqrfBlocked, orgqrBlocked, transposeIn, transposeOut } from './blocked-qr.js';
 
 /** Smallest min(m, n) factored (and Q formed) by the blocked QR (measured: it wins from about 16 real, 24 complex). */
 const BLOCKED_MIN = 32;
@@ -61,27 +62,6 @@ function applyReflector(
   }
 }
 
-function columnNorm(a: Float, lanes: number, o: number, n: number, j: number, r0: number, m: number): number {
-  let s = 0;
-  for (let r = r0; r < m; r++) {
-    const p = lanes * (o + r * n + j);
-    s = Math.hypot(s, a[p], lanes === 2 ? a[p + 1] : 0);
-  }
-  return s;
-}
-
-function swapColumns(a: Float, lanes: number, o: number, n: number, m: number, j: number, k: number): void {
-  for (let r = 0; r < m; r++) {
-    for (let l = 0; l < lanes; l++) {
-      const p = lanes * (o + r * n + j) + l;
-      const q = lanes * (o + r * n + k) + l;
-      const t = a[p];
-      a[p] = a[q];
-      a[q] = t;
-    }
-  }
-}
-
 /**
  * QR factorisation in place (geqr2; with `jpvt`, geqp3's column pivoting as dlaqp2 does it:
  * the column of largest remaining norm goes first, norms downdated by the safeguarded
@@ -90,48 +70,11 @@ function swapColumns(a: Float, lanes: number, o: number, n: number, m: number, j
  * and `jpvt[jo + i]` the original index of column i.
  */
 export function geqr2(a: Float, o: number, m: number, n: number, lanes: number, tau: Float, to: number, jpvt?: Int32Array, jo = 0): void {
-  const k = Math.min(m, n);
-  let vn1: Float64Array | undefined;
-  let vn2: Float64Array | undefined;
-  const tol3z = Math.sqrt(a instanceof Float32Array ? 2 ** -24 : 2 ** -53);
-  if (jpvt !== undefined) {
-    vn1 = new Float64Array(n);
-    vn2 = new Float64Array(n);
-    for (let j = 0; j < n; j++) {
-      jpvt[jo + j] = j;
-      vn1[j] = vn2[j] = columnNorm(a, lanes, o, n, j, 0, m);
-    }
-  }
-  for (let i = 0; i < k; i++) {
-    if (vn1 !== undefined && vn2 !== undefined && jpvt !== undefined) {
-      let p = i;
-      for (let j = i + 1; j < n; j++) if (vn1[j] > vn1[p]) p = j;
-      if (p !== i) {
-        swapColumns(a, lanes, o, n, m, i, p);
-        const t = jpvt[jo + p];
-        jpvt[jo + p] = jpvt[jo + i];
-        jpvt[jo + i] = t;
-        vn1[p] = vn1[i];
-        vn2[p] = vn2[i];
-      }
-    }
-    const tp = lanes * (to + i);
-    larfg(a, lanes * (o + i * n + i), lanes * n, m - i, lanes, tau, tp);
-    // geqr2 applies H(i)ᴴ = I − conj(τ) v vᴴ to the trailing columns
-    applyReflector(a, o, n, i, i, m, tau[tp], lanes === 2 ? -tau[tp + 1] : 0, a, o, n, i + 1, n, lanes);
-    if (vn1 !== undefined && vn2 !== undefined) {
-      for (let j = i + 1; j < n; j++) {
-        if (vn1[j] === 0) continue;
-        const p = lanes * (o + i * n + j);
-        const ratio = Math.hypot(a[p], lanes === 2 ? a[p + 1] : 0) / vn1[j];
-        const temp = Math.max(0, 1 - ratio * ratio);
-        const temp2 = temp * (vn1[j] / vn2[j]) ** 2;
-        if (temp2 <= tol3z) {
-          vn1[j] = vn2[j] = columnNorm(a, lanes, o, n, j, i + 1, m);
-        } else vn1[j] *= Math.sqrt(temp);
-      }
-    }
-  }
+  // the columns, which reflectors are built from and act on, as the contiguous rows of Aᵀ
+  const at = a instanceof Float32Array ? new Float32Array(lanes * m * n) : new Float64Array(lanes * m * n);
+  transposeIn(a, o, m, n, n, lanes, at, 0);
+  factorRows(at, 0, lanes * m, n, m, lanes, tau, to, jpvt, jo);
+  transposeOut(a, o, m, n, n, lanes, at, 0);
 }
 
 /**
