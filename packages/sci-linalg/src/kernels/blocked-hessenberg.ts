@@ -11,11 +11,11 @@
  * The reflectors are reflector.ts's larfg ones, as hessenberg.ts's unblocked gehd2 chooses
  * them, so H and Q equal its results up to rounding.
  */
-import { wasmGemm } from '@sciport/array-api/kernels';
 import type { Float } from '../stack.js';
 import { applyBlockReflector, applyBlockReflectorLeft, type BlockWorkspace, workspaceAt, workspaceSizes } from './block-reflector.js';
 import { makeReflector } from './reflector.js';
-import { gemmAt, type Resident } from './wasm-resident.js';
+import { withRegions } from './wasm-regions.js';
+import { gemmAt } from './wasm-resident.js';
 
 /** Columns per block. */
 export const HESSENBERG_BLOCK = 32;
@@ -26,22 +26,9 @@ export const HESSENBERG_BLOCK = 32;
  * the WebAssembly kernel is not available.
  */
 export function gehrdBlocked(a: Float, o: number, n: number, q: Float | null, oq: number, nb = HESSENBERG_BLOCK): boolean {
-  const kernel = wasmGemm();
-  if (kernel === null || n < 3) return false;
-  const single = a instanceof Float32Array;
-  const bytes = single ? 4 : 8;
-  const sizes = [n * n, q === null ? 0 : n * n, n * nb, ...workspaceSizes(nb, n, n, 1)].map((s) => Math.ceil((s * bytes) / 64) * 64);
-  const base = kernel.alloc(sizes.reduce((s, x) => s + x, 0));
-  if (base === null) return false;
-  try {
-    const at: number[] = [];
-    let p = base;
-    for (const size of sizes) {
-      at.push(p / bytes);
-      p += size;
-    }
-    const r: Resident = { kernel, mem: single ? kernel.f32() : kernel.f64(), single };
-    const [ah, qh, y, ...rest] = at;
+  if (n < 3) return false;
+  const sizes = [n * n, q === null ? 0 : n * n, n * nb, ...workspaceSizes(nb, n, n, 1)];
+  const done = withRegions(a instanceof Float32Array, sizes, (r, [ah, qh, y, ...rest]) => {
     const ws = workspaceAt(r, 1, rest);
     const mem = r.mem;
     mem.set(a.subarray(o, o + n * n), ah);
@@ -64,9 +51,8 @@ export function gehrdBlocked(a: Float, o: number, n: number, q: Float | null, oq
     a.set(mem.subarray(ah, ah + n * n), o);
     if (q !== null) q.set(mem.subarray(qh, qh + n * n), oq);
     return true;
-  } finally {
-    kernel.release(base);
-  }
+  });
+  return done === true;
 }
 
 /**

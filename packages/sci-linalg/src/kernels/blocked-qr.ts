@@ -11,39 +11,13 @@
  * contract as householder.ts `geqr2`/`org2r` (row-major input and output, the same larfg,
  * so the same R signs); the results agree up to rounding.
  */
-import { wasmGemm } from '@sciport/array-api/kernels';
 import type { Float } from '../stack.js';
 import { applyBlockReflector, loadReflectors, triangularFactor, workspaceAt, workspaceSizes } from './block-reflector.js';
 import { larfg } from './householder-vector.js';
-import type { Resident } from './wasm-resident.js';
+import { withRegions } from './wasm-regions.js';
 
 /** Columns per panel, the products' inner dimension (measured on float64, n = 256–1024: 24 to 48 alike, 64 slower). */
 export const QR_BLOCK = 32;
-
-/**
- * Runs `body` with regions of the given sizes (real numbers, in order) in the kernel's
- * memory; undefined, running nothing, when the kernel is not available or its memory
- * cannot grow that far.
- */
-function withRegions<T>(single: boolean, sizes: readonly number[], body: (r: Resident, at: number[]) => T): T | undefined {
-  const kernel = wasmGemm();
-  if (kernel === null) return undefined;
-  const bytes = single ? 4 : 8;
-  const padded = sizes.map((s) => Math.ceil((s * bytes) / 64) * 64);
-  const base = kernel.alloc(padded.reduce((s, x) => s + x, 0));
-  if (base === null) return undefined;
-  try {
-    const at: number[] = [];
-    let p = base;
-    for (const size of padded) {
-      at.push(p / bytes);
-      p += size;
-    }
-    return body({ kernel, mem: single ? kernel.f32() : kernel.f64(), single }, at);
-  } finally {
-    kernel.release(base);
-  }
-}
 
 /** Side of the square tiles the transposes go through, so that both sides stay in cache. */
 const TILE = 32;
