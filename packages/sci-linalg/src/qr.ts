@@ -97,10 +97,9 @@ export function qrHost(a: unknown, options?: QrOptions): unknown {
 function upperTriangle(data: Float, count: number, m: number, n: number, rows: number, lanes: number, dtype: LapackDtype): Float {
   const r = allocateFloat(dtype, count * rows * n);
   for (let s = 0; s < count; s++) {
-    for (let i = 0; i < Math.min(rows, m); i++) {
-      for (let j = i; j < n; j++) {
-        for (let l = 0; l < lanes; l++) r[lanes * (s * rows * n + i * n + j) + l] = data[lanes * (s * m * n + i * n + j) + l];
-      }
+    for (let i = 0; i < Math.min(rows, m, n); i++) {
+      const from = lanes * (s * m * n + i * n);
+      r.set(data.subarray(from + lanes * i, from + lanes * n), lanes * (s * rows * n + i * n + i));
     }
   }
   return r;

@@ -1,18 +1,31 @@
 /**
  * Reduction to upper Hessenberg form A = Q H Qᴴ by Householder reflectors, as LAPACK's
- * gehd2 (unblocked gehrd) and orghr: reflector j annihilates column j below the
+ * gehd2 (unblocked gehrd; the blocked one is blocked-hessenberg.ts) and orghr: reflector j annihilates column j below the
  * subdiagonal and is chosen as larfg chooses it, so H and Q are LAPACK's (the reduction is
  * unique once the reflectors' convention is fixed).
  */
 import type { Float } from '../stack.js';
+import { gehrdBlocked } from './blocked-hessenberg.js';
 import { makeReflector, reflectLeft, reflectRight } from './reflector.js';
+
+/** Smallest order reduced by the blocked gehrd (real matrices; measured: it wins from about 40). */
+const BLOCKED_MIN = 48;
+
+/**
+ * Reduces the n×n matrix at `o` as `gehd2` (same contract): real matrices from BLOCKED_MIN on
+ * by the blocked reduction (blocked-hessenberg.ts) where the WebAssembly kernel runs.
+ */
+export function gehrd(a: Float, o: number, n: number, lanes: number, q: Float | null, oq: number): void {
+  if (lanes === 1 && n >= BLOCKED_MIN && gehrdBlocked(a, o, n, q, oq)) return;
+  gehd2(a, o, n, lanes, q, oq);
+}
 
 /**
  * Reduces the n×n matrix at `o` (real or complex, `lanes`) to upper Hessenberg form in
- * place, zeros written below the subdiagonal. With `q`, the n×n matrix at `oq` receives Q
+ * place, unblocked, zeros written below the subdiagonal. With `q`, the n×n matrix at `oq` receives Q
  * (A = Q H Qᴴ).
  */
-export function gehrd(a: Float, o: number, n: number, lanes: number, q: Float | null, oq: number): void {
+export function gehd2(a: Float, o: number, n: number, lanes: number, q: Float | null, oq: number): void {
   if (q !== null) setIdentity(q, oq, n, lanes);
   const v = new Float64Array(lanes * n);
   const w = new Float64Array(lanes * n);
