@@ -5,7 +5,7 @@
 import { add, concat, conj, type DType, matmul, matrixTranspose, NDArray, subtract, take } from '@sciport/array-api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { qr, qrDelete, qrInsert, qrUpdate } from '../src/index.js';
+import { qr, qrDelete, qrInsert, qrUpdate, svdvals } from '../src/index.js';
 
 const EPS = 2 ** -52;
 
@@ -41,6 +41,12 @@ function expectFactors(q: NDArray, r: NDArray, a: NDArray): void {
   let below = 0;
   for (let i = 0; i < rows; i++) for (let j = 0; j < Math.min(i, cols); j++) below = Math.max(below, Math.abs(d[lanes * (i * cols + j)]), lanes === 2 ? Math.abs(d[lanes * (i * cols + j) + 1]) : 0);
   expect(below).toBeLessThanOrEqual(100 * EPS * scale);
+}
+
+/** Whether `a` (at least as many rows as columns) has full column rank, well away from rounding. */
+function fullColumnRank(a: NDArray): boolean {
+  const s = svdvals(a).toTypedArray() as Float64Array;
+  return s.length > 0 && s[s.length - 1] > 1e-8 * s[0];
 }
 
 const dims = fc.integer({ min: 1, max: 7 });
@@ -99,7 +105,10 @@ describe('QR updates (fast-check)', () => {
           const [q1, r1] = qrDelete(q, r, k, { p });
           const kept = take(a, indices([...range(0, k), ...range(k + p, m)]), { axis: 0 });
           expectFactors(q1, r1, kept);
-          if (m > n) {
+          // Deleting rows from an economic factorisation needs the kept rows to keep full column
+          // rank: otherwise there is no thin Q to update to (SciPy's qr_delete returns NaN there,
+          // e.g. for [[0], [-0.001]] without its last row).
+          if (m > n && fullColumnRank(kept)) {
             const [qe, re] = qr(a, { mode: 'economic' });
             const [qe1, re1] = qrDelete(qe, re, k, { p });
             expectFactors(qe1, re1, kept);
