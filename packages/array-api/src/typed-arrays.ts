@@ -44,19 +44,7 @@ type Tag = keyof typeof CONSTRUCTORS;
  * small arrays).
  */
 const OWN_PROTOTYPES = new Map<object, Tag>(
-  [
-    Float64Array,
-    Float32Array,
-    Int8Array,
-    Int16Array,
-    Int32Array,
-    Uint8Array,
-    Uint8ClampedArray,
-    Uint16Array,
-    Uint32Array,
-    BigInt64Array,
-    BigUint64Array,
-  ].map((C) => [C.prototype, C.name as Tag]),
+  (Object.keys(CONSTRUCTORS) as Tag[]).map((tag) => [(globalThis as unknown as Record<Tag, { prototype: object }>)[tag].prototype, tag]),
 );
 
 /** The TypedArray class name of `v` ('Float64Array', …), from any realm; undefined otherwise. */

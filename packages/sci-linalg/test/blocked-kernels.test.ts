@@ -12,18 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cholesky, det, inv, lu, solve } from '../src/index.js';
 import { getrf, potrf, trsm } from '../src/kernels/real.js';
 import { getrfReal, potrfReal, trsmReal } from '../src/kernels/real-dispatch.js';
-
-type Data = Float64Array | Float32Array;
-
-function random(size: number, seed: number, single: boolean): Data {
-  const out = single ? new Float32Array(size) : new Float64Array(size);
-  let t = seed >>> 0;
-  for (let i = 0; i < size; i++) {
-    t = (Math.imul(t, 1664525) + 1013904223) >>> 0;
-    out[i] = t / 2 ** 31 - 1;
-  }
-  return out;
-}
+import { type Data, maxAbsDiff, random } from './helpers/kernel-data.js';
 
 /** A symmetric positive definite matrix B·Bᵀ + n·I (lower triangle read). */
 function spd(n: number, seed: number, single: boolean): Data {
@@ -37,12 +26,6 @@ function spd(n: number, seed: number, single: boolean): Data {
     }
   }
   return a;
-}
-
-function maxAbsDiff(x: Data, y: Data): number {
-  let d = 0;
-  for (let i = 0; i < x.length; i++) d = Math.max(d, Math.abs(x[i] - y[i]));
-  return d;
 }
 
 function maxAbs(x: Data): number {

@@ -9,24 +9,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { geqrfBlocked, orgqrBlocked } from '../src/kernels/blocked-qr.js';
 import { geqr2, geqrf, org2r, orgqr } from '../src/kernels/householder.js';
-
-type Data = Float64Array | Float32Array;
-
-function random(size: number, seed: number, single: boolean): Data {
-  const out = single ? new Float32Array(size) : new Float64Array(size);
-  let t = seed >>> 0;
-  for (let i = 0; i < size; i++) {
-    t = (Math.imul(t, 1664525) + 1013904223) >>> 0;
-    out[i] = t / 2 ** 31 - 1;
-  }
-  return out;
-}
-
-function maxAbsDiff(x: Data, y: Data): number {
-  let d = 0;
-  for (let i = 0; i < x.length; i++) d = Math.max(d, Math.abs(x[i] - y[i]));
-  return d;
-}
+import { type Data, maxAbsDiff, random } from './helpers/kernel-data.js';
 
 /** max |(Qᴴ Q − I)[i, j]| over the m×cols matrix Q. */
 function orthogonalityError(q: Data, m: number, cols: number, lanes: number): number {
