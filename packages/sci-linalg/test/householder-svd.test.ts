@@ -234,61 +234,85 @@ function orthonormalityError(x: Float64Array, rows: number, cols: number, lanes:
   return worst;
 }
 
+/**
+ * Checks householderSvd on one matrix: U Σ Vᴴ = A with U, V unitary, full or thin, values
+ * descending, the same without vectors, and equal to Jacobi's relative to ‖A‖₂.
+ */
+function checkSvd({ m, n, lanes, values }: Case, full: boolean): void {
+    const k = Math.min(m, n);
+    const result = householderSvd(values, 0, m, n, lanes, true, full);
+    expect(result).not.toBeNull();
+    if (result === null || result.u === null || result.vh === null) return;
+    const { s, u, vh } = result;
+    const uCols = full ? m : k;
+    const vhRows = full ? n : k;
+    expect([s.length, u.length, vh.length]).toEqual([k, lanes * m * uCols, lanes * vhRows * n]);
+    for (let i = 1; i < k; i++) expect(s[i]).toBeLessThanOrEqual(s[i - 1]);
+    for (let i = 0; i < k; i++) expect(s[i]).toBeGreaterThanOrEqual(0);
+    const size = Math.max(m, n);
+    expect(orthonormalityError(u, m, uCols, lanes, false)).toBeLessThanOrEqual(RATIO * size * EPS);
+    expect(orthonormalityError(vh, vhRows, n, lanes, true)).toBeLessThanOrEqual(RATIO * size * EPS);
+    // U Σ Vᴴ − A, scaled by s[0] (‖A‖₂) so that tiny and huge inputs compare alike
+    const norm = s[0] || 1;
+    let residual = 0;
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < n; j++) {
+        let re = 0;
+        let im = 0;
+        for (let t = 0; t < k; t++) {
+          const p = lanes * (i * uCols + t);
+          const q = lanes * (t * n + j);
+          const [ur, ui] = [u[p], lanes === 2 ? u[p + 1] : 0];
+          const [vr, vi] = [vh[q], lanes === 2 ? vh[q + 1] : 0];
+          const st = s[t] / norm;
+          re += st * (ur * vr - ui * vi);
+          im += st * (ur * vi + ui * vr);
+        }
+        const p = lanes * (i * n + j);
+        residual = Math.max(residual, Math.hypot(re - values[p] / norm, im - (lanes === 2 ? values[p + 1] / norm : 0)));
+      }
+    }
+    expect(residual).toBeLessThanOrEqual(RATIO * size * EPS);
+    // the values alone (no vectors) are the same, and agree with Jacobi's relative to ‖A‖₂
+    const alone = householderSvd(values, 0, m, n, lanes, false, false);
+    expect(alone?.s).toEqual(s);
+    const p = Math.max(m, n);
+    const columns = new Float64Array(lanes * p * k);
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < n; j++) {
+        const from = lanes * (i * n + j);
+        const to = lanes * (m >= n ? j * p + i : i * p + j);
+        for (let l = 0; l < lanes; l++) columns[to + l] = values[from + l];
+      }
+    }
+    const expected = jacobiValues(columns, p, k, lanes);
+    for (let i = 0; i < k; i++) expect(Math.abs(s[i] - expected[i])).toBeLessThanOrEqual(RATIO * size * EPS * (expected[0] || 0));
+}
+
 describe('householderSvd (gebrd + bdsqr + orgbr)', () => {
   it('U Σ Vᴴ = A with U, V unitary, full or thin, values descending and equal to Jacobi’s', () => {
     fc.assert(
-      fc.property(matrices, fc.boolean(), ({ m, n, lanes, values }, full) => {
-        const k = Math.min(m, n);
-        const result = householderSvd(values, 0, m, n, lanes, true, full);
-        expect(result).not.toBeNull();
-        if (result === null || result.u === null || result.vh === null) return;
-        const { s, u, vh } = result;
-        const uCols = full ? m : k;
-        const vhRows = full ? n : k;
-        expect([s.length, u.length, vh.length]).toEqual([k, lanes * m * uCols, lanes * vhRows * n]);
-        for (let i = 1; i < k; i++) expect(s[i]).toBeLessThanOrEqual(s[i - 1]);
-        for (let i = 0; i < k; i++) expect(s[i]).toBeGreaterThanOrEqual(0);
-        const size = Math.max(m, n);
-        expect(orthonormalityError(u, m, uCols, lanes, false)).toBeLessThanOrEqual(RATIO * size * EPS);
-        expect(orthonormalityError(vh, vhRows, n, lanes, true)).toBeLessThanOrEqual(RATIO * size * EPS);
-        // U Σ Vᴴ − A, scaled by s[0] (‖A‖₂) so that tiny and huge inputs compare alike
-        const norm = s[0] || 1;
-        let residual = 0;
-        for (let i = 0; i < m; i++) {
-          for (let j = 0; j < n; j++) {
-            let re = 0;
-            let im = 0;
-            for (let t = 0; t < k; t++) {
-              const p = lanes * (i * uCols + t);
-              const q = lanes * (t * n + j);
-              const [ur, ui] = [u[p], lanes === 2 ? u[p + 1] : 0];
-              const [vr, vi] = [vh[q], lanes === 2 ? vh[q + 1] : 0];
-              const st = s[t] / norm;
-              re += st * (ur * vr - ui * vi);
-              im += st * (ur * vi + ui * vr);
-            }
-            const p = lanes * (i * n + j);
-            residual = Math.max(residual, Math.hypot(re - values[p] / norm, im - (lanes === 2 ? values[p + 1] / norm : 0)));
-          }
-        }
-        expect(residual).toBeLessThanOrEqual(RATIO * size * EPS);
-        // the values alone (no vectors) are the same, and agree with Jacobi's relative to ‖A‖₂
-        const alone = householderSvd(values, 0, m, n, lanes, false, false);
-        expect(alone?.s).toEqual(s);
-        const p = Math.max(m, n);
-        const columns = new Float64Array(lanes * p * k);
-        for (let i = 0; i < m; i++) {
-          for (let j = 0; j < n; j++) {
-            const from = lanes * (i * n + j);
-            const to = lanes * (m >= n ? j * p + i : i * p + j);
-            for (let l = 0; l < lanes; l++) columns[to + l] = values[from + l];
-          }
-        }
-        const expected = jacobiValues(columns, p, k, lanes);
-        for (let i = 0; i < k; i++) expect(Math.abs(s[i] - expected[i])).toBeLessThanOrEqual(RATIO * size * EPS * (expected[0] || 0));
-      }),
+      fc.property(matrices, fc.boolean(), (a, full) => checkSvd(a, full)),
       { numRuns: 500 },
     );
+  });
+
+  it('takes the blocked paths (32 reflectors and more) as correctly, real and complex, tall and wide', () => {
+    let state = 7;
+    const next = () => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state / 2 ** 30 - 1;
+    };
+    for (const [m, n] of [
+      [40, 33],
+      [33, 70],
+      [80, 80],
+    ]) {
+      for (const lanes of [1, 2]) {
+        const values = Float64Array.from({ length: lanes * m * n }, next);
+        for (const full of [false, true]) checkSvd({ m, n, lanes, values }, full);
+      }
+    }
   });
 
   it('keeps the relative accuracy of tiny singular values of a graded matrix D₁ B D₂', () => {

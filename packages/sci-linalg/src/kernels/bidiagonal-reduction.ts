@@ -10,6 +10,7 @@
  * right of the superdiagonal, as LAPACK keeps them.
  */
 import { makeReflector, reflectLeft, reflectRight } from './reflector.js';
+import { reflectorProduct } from './reflector-product.js';
 
 export interface Bidiagonal {
   /** B's diagonal (n values) and superdiagonal (n − 1 values, padded to n). */
@@ -71,45 +72,40 @@ export function bidiagonalize(a: Float64Array, m: number, n: number, lanes: numb
 
 /**
  * Q's first `cols` columns (cols = n or m), m×cols row-major: H₀ H₁ … Hₙ₋₁ applied to the
- * first columns of the identity, last reflector first (orgbr's backward accumulation: Hᵢ
- * only touches rows and columns ≥ i of the partial product).
+ * first columns of the identity (orgbr), Hᵢ's vector kept below the diagonal in column i.
  */
 export function formQ(a: Float64Array, m: number, n: number, lanes: number, tauq: Float64Array, cols: number): Float64Array {
-  const q = new Float64Array(lanes * m * cols);
-  for (let i = 0; i < Math.min(m, cols); i++) q[lanes * (i * cols + i)] = 1;
-  const v = new Float64Array(lanes * m);
-  const w = new Float64Array(lanes * cols);
-  for (let i = n - 1; i >= 0; i--) {
-    const len = m - i;
-    v[0] = 1;
-    if (lanes === 2) v[1] = 0;
-    for (let r = 1; r < len; r++) {
-      const p = lanes * ((i + r) * n + i);
-      v[lanes * r] = a[p];
-      if (lanes === 2) v[2 * r + 1] = a[p + 1];
-    }
-    reflectLeft(q, 0, cols, lanes, i, len, i, cols, v, tauq[lanes * i], lanes === 2 ? tauq[2 * i + 1] : 0, w);
-  }
-  return q;
+  return reflectorProduct(m, cols, lanes, {
+    count: n,
+    shift: 0,
+    tau: tauq,
+    load(i, v) {
+      v[0] = 1;
+      if (lanes === 2) v[1] = 0;
+      for (let r = 1; r < m - i; r++) {
+        const p = lanes * ((i + r) * n + i);
+        v[lanes * r] = a[p];
+        if (lanes === 2) v[2 * r + 1] = a[p + 1];
+      }
+    },
+  });
 }
 
 /**
- * P = G₀ G₁ … Gₙ₋₂ (n×n row-major), by backward accumulation; Gᵢ acts on indices i+1..n−1
- * with the vector kept in row i of `a` (Gₙ₋₂, of order 1, is the identity for real A and
- * a phase that makes e[n − 2] real for complex A).
+ * P = G₀ G₁ … Gₙ₋₂ (n×n row-major); Gᵢ acts on indices i+1..n−1 with the vector kept in
+ * row i of `a` (Gₙ₋₂, of order 1, is the identity for real A and a phase that makes
+ * e[n − 2] real for complex A).
  */
 export function formP(a: Float64Array, n: number, lanes: number, taup: Float64Array): Float64Array {
-  const p = new Float64Array(lanes * n * n);
-  for (let i = 0; i < n; i++) p[lanes * (i * n + i)] = 1;
-  const v = new Float64Array(lanes * n);
-  const w = new Float64Array(lanes * n);
-  for (let i = n - 2; i >= 0; i--) {
-    const len = n - i - 1;
-    v[0] = 1;
-    if (lanes === 2) v[1] = 0;
-    const row = lanes * (i * n + i + 1);
-    for (let k = lanes; k < lanes * len; k++) v[k] = a[row + k];
-    reflectLeft(p, 0, n, lanes, i + 1, len, i + 1, n, v, taup[lanes * i], lanes === 2 ? taup[2 * i + 1] : 0, w);
-  }
-  return p;
+  return reflectorProduct(n, n, lanes, {
+    count: Math.max(0, n - 1),
+    shift: 1,
+    tau: taup,
+    load(i, v) {
+      v[0] = 1;
+      if (lanes === 2) v[1] = 0;
+      const row = lanes * (i * n + i + 1);
+      for (let k = lanes; k < lanes * (n - i - 1); k++) v[k] = a[row + k];
+    },
+  });
 }
