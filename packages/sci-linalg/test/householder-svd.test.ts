@@ -297,7 +297,7 @@ describe('householderSvd (gebrd + bdsqr + orgbr)', () => {
     );
   });
 
-  it('takes the blocked paths (32 reflectors and more) as correctly, real and complex, tall and wide', () => {
+  it('takes the blocked paths (panels of the reduction, blocks of reflectors) as correctly, real and complex, tall and wide', () => {
     let state = 7;
     const next = () => {
       state = (state * 1103515245 + 12345) % 2 ** 31;
@@ -307,6 +307,8 @@ describe('householderSvd (gebrd + bdsqr + orgbr)', () => {
       [40, 33],
       [33, 70],
       [80, 80],
+      [200, 130],
+      [130, 200],
     ]) {
       for (const lanes of [1, 2]) {
         const values = Float64Array.from({ length: lanes * m * n }, next);

@@ -51,6 +51,28 @@ function rotation(f: number, g: number, out: Rotation): void {
   out.r = r;
 }
 
+/**
+ * Rows i, i+1 of vt ← the right rotation (cr, sr) and of ut ← the left one (cl, sl), when
+ * both have `cols` numbers a row: one loop, two independent streams.
+ */
+function rotateBoth(vt: Float64Array, ut: Float64Array, cols: number, i: number, cr: number, sr: number, cl: number, sl: number): void {
+  const a = i * cols;
+  const b = a + cols;
+  for (let k = 0; k < cols; k++) {
+    const p = vt[a + k];
+    const q = vt[b + k];
+    const x = ut[a + k];
+    const y = ut[b + k];
+    vt[a + k] = cr * p + sr * q;
+    vt[b + k] = cr * q - sr * p;
+    ut[a + k] = cl * x + sl * y;
+    ut[b + k] = cl * y - sl * x;
+  }
+}
+
+/** Applies the right rotation (cr, sr) and the left one (cl, sl) of B's rows/columns i, i+1 to the vectors. */
+type Rotate = (i: number, cr: number, sr: number, cl: number, sl: number) => void;
+
 /** Rows i and j of the row-major `x` (`cols` numbers a row) ← [c s; −s c] applied to them (BLAS's drot). */
 function rotateRows(x: Float64Array, cols: number, i: number, j: number, c: number, s: number): void {
   const a = i * cols;
@@ -230,13 +252,14 @@ const NO_VECTORS: BidiagonalVectors = { vt: null, vtCols: 0, ut: null, utCols: 0
 export function bidiagonalSvd(d: Float64Array, e: Float64Array, n: number, vectors: BidiagonalVectors = NO_VECTORS): boolean {
   if (n === 0) return true;
   const { vt, vtCols, ut, utCols } = vectors;
-  const rotateRight = (i: number, c: number, s: number) => {
-    if (vt !== null) rotateRows(vt, vtCols, i, i + 1, c, s);
+  const rotate: Rotate = (i, cr, sr, cl, sl) => {
+    if (vt !== null && ut !== null && vtCols === utCols) rotateBoth(vt, ut, vtCols, i, cr, sr, cl, sl);
+    else {
+      if (vt !== null) rotateRows(vt, vtCols, i, i + 1, cr, sr);
+      if (ut !== null) rotateRows(ut, utCols, i, i + 1, cl, sl);
+    }
   };
-  const rotateLeft = (i: number, c: number, s: number) => {
-    if (ut !== null) rotateRows(ut, utCols, i, i + 1, c, s);
-  };
-  if (n > 1 && !qrSweeps(d, e, n, rotateRight, rotateLeft)) return false;
+  if (n > 1 && !qrSweeps(d, e, n, vt === null && ut === null ? null : rotate)) return false;
   // non-negative values: a sign moves onto the row of vt
   for (let i = 0; i < n; i++) {
     if (d[i] < 0) {
@@ -256,8 +279,7 @@ function qrSweeps(
   d: Float64Array,
   e: Float64Array,
   n: number,
-  rotateRight: (i: number, c: number, s: number) => void,
-  rotateLeft: (i: number, c: number, s: number) => void,
+  rotate: Rotate | null,
 ): boolean {
   // relative accuracy tol = eps·max(10, min(100, eps^(−1/8))), as dbdsqr
   const tol = Math.max(10, Math.min(100, EPS ** -0.125)) * EPS;
@@ -311,8 +333,7 @@ function qrSweeps(
       d[m - 1] = t.ssmax;
       e[m - 1] = 0;
       d[m] = t.ssmin;
-      rotateRight(m - 1, t.csr, t.snr);
-      rotateLeft(m - 1, t.csl, t.snl);
+      rotate?.(m - 1, t.csr, t.snr, t.csl, t.snl);
       m -= 2;
       continue;
     }
@@ -367,8 +388,8 @@ function qrSweeps(
       if (sll > 0 && (shift / sll) ** 2 < EPS) shift = 0;
     }
     iterations += m - ll;
-    if (shift === 0) zeroShiftSweep(d, e, ll, m, idir, rot, rot2, rotateRight, rotateLeft, thresh);
-    else shiftedSweep(d, e, ll, m, idir, shift, rot, rotateRight, rotateLeft, thresh);
+    if (shift === 0) zeroShiftSweep(d, e, ll, m, idir, rot, rot2, rotate, thresh);
+    else shiftedSweep(d, e, ll, m, idir, shift, rot, rotate, thresh);
   }
   return true;
 }
@@ -385,8 +406,7 @@ function zeroShiftSweep(
   idir: number,
   rot: Rotation,
   rot2: Rotation,
-  rotateRight: (i: number, c: number, s: number) => void,
-  rotateLeft: (i: number, c: number, s: number) => void,
+  rotate: Rotate | null,
   thresh: number,
 ): void {
   let cs = 1;
@@ -402,8 +422,7 @@ function zeroShiftSweep(
       oldcs = rot2.c;
       oldsn = rot2.s;
       d[i] = rot2.r;
-      rotateRight(i, cs, sn);
-      rotateLeft(i, oldcs, oldsn);
+      rotate?.(i, cs, sn, oldcs, oldsn);
     }
     const h = d[m] * cs;
     d[m] = h * oldcs;
@@ -419,8 +438,7 @@ function zeroShiftSweep(
       oldcs = rot2.c;
       oldsn = rot2.s;
       d[i] = rot2.r;
-      rotateLeft(i - 1, cs, -sn);
-      rotateRight(i - 1, oldcs, -oldsn);
+      rotate?.(i - 1, oldcs, -oldsn, cs, -sn);
     }
     const h = d[ll] * cs;
     d[ll] = h * oldcs;
@@ -438,8 +456,7 @@ function shiftedSweep(
   idir: number,
   shift: number,
   rot: Rotation,
-  rotateRight: (i: number, c: number, s: number) => void,
-  rotateLeft: (i: number, c: number, s: number) => void,
+  rotate: Rotate | null,
   thresh: number,
 ): void {
   if (idir === 1) {
@@ -464,8 +481,7 @@ function shiftedSweep(
         g = sinl * e[i + 1];
         e[i + 1] = cosl * e[i + 1];
       }
-      rotateRight(i, cosr, sinr);
-      rotateLeft(i, cosl, sinl);
+      rotate?.(i, cosr, sinr, cosl, sinl);
     }
     e[m - 1] = f;
     if (Math.abs(e[m - 1]) <= thresh) e[m - 1] = 0;
@@ -491,8 +507,7 @@ function shiftedSweep(
         g = sinl * e[i - 2];
         e[i - 2] = cosl * e[i - 2];
       }
-      rotateLeft(i - 1, cosr, -sinr);
-      rotateRight(i - 1, cosl, -sinl);
+      rotate?.(i - 1, cosl, -sinl, cosr, -sinr);
     }
     e[ll] = f;
     if (Math.abs(e[ll]) <= thresh) e[ll] = 0;

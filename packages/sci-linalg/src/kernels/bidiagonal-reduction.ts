@@ -9,6 +9,7 @@
  * complex A (as zgebrd's D and E). The reflector vectors are kept below the diagonal and
  * right of the superdiagonal, as LAPACK keeps them.
  */
+import { reducePanel } from './bidiagonal-panel.js';
 import { makeReflector, reflectLeft, reflectRight } from './reflector.js';
 import { reflectorProduct } from './reflector-product.js';
 
@@ -21,6 +22,11 @@ export interface Bidiagonal {
   readonly taup: Float64Array;
 }
 
+/** Columns a panel of the blocked reduction takes (LAPACK's NB). */
+const PANEL = 32;
+/** The blocked reduction runs while more than this many columns remain (measured crossover). */
+const BLOCKED_MIN = 96;
+
 /** Reduces `a` (m×n, m ≥ n) in place; afterwards it holds the reflectors. */
 export function bidiagonalize(a: Float64Array, m: number, n: number, lanes: number): Bidiagonal {
   const d = new Float64Array(n);
@@ -29,7 +35,15 @@ export function bidiagonalize(a: Float64Array, m: number, n: number, lanes: numb
   const taup = new Float64Array(lanes * n);
   const v = new Float64Array(lanes * Math.max(m, n));
   const w = new Float64Array(lanes * n);
-  for (let i = 0; i < n; i++) {
+  let start = 0;
+  if (lanes === 1 && n >= BLOCKED_MIN) {
+    // real: panels of PANEL columns while the trailing matrix is large, the rest one by one
+    const x = new Float64Array(m * PANEL);
+    const y = new Float64Array(n * PANEL);
+    const z = new Float64Array(2 * PANEL);
+    for (; n - start > BLOCKED_MIN; start += PANEL) reducePanel(a, m, n, start, PANEL, d, e, tauq, taup, x, y, v, z);
+  }
+  for (let i = start; i < n; i++) {
     // Hᵢ from column i, rows i..m−1
     const len = m - i;
     for (let r = 0; r < len; r++) {
