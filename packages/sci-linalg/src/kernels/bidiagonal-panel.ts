@@ -115,8 +115,7 @@ export function reducePanel(
     }
     for (let r = t + 1; r < rows; r++) {
       const ar = at(r, 0);
-      let s = 0;
-      for (let c = t + 1; c < cols; c++) s += a[ar + c] * a[rt + c];
+      let s = dot(a, ar + t + 1, rt + t + 1, cols - t - 1);
       for (let k = 0; k <= t; k++) s -= a[ar + k] * z[k];
       for (let k = 0; k < t; k++) s -= x[r * nb + k] * z[nb + k];
       x[r * nb + t] = tp * s;
@@ -142,4 +141,21 @@ export function reducePanel(
     a[at(t, t)] = d[i0 + t];
     a[at(t, t + 1)] = e[i0 + t];
   }
+}
+
+/** Σ a[p + i]·a[q + i] over i < len, with four partial sums so the additions need not wait on each other. */
+function dot(a: Float64Array, p: number, q: number, len: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i + 3 < len; i += 4) {
+    s0 += a[p + i] * a[q + i];
+    s1 += a[p + i + 1] * a[q + i + 1];
+    s2 += a[p + i + 2] * a[q + i + 2];
+    s3 += a[p + i + 3] * a[q + i + 3];
+  }
+  for (; i < len; i++) s0 += a[p + i] * a[q + i];
+  return s0 + s1 + (s2 + s3);
 }
