@@ -24,7 +24,10 @@ export interface Bidiagonal {
 
 /** Columns a panel of the blocked reduction takes (LAPACK's NB). */
 const PANEL = 32;
-/** The blocked reduction runs while more than this many columns remain (measured crossover). */
+/**
+ * The blocked reduction runs while more than this many columns remain (measured, both
+ * alternated in one process, best of 20: equal at n = 100, blocked ahead from 128 on).
+ */
 const BLOCKED_MIN = 96;
 
 /** Reduces `a` (m×n, m ≥ n) in place; afterwards it holds the reflectors. */
