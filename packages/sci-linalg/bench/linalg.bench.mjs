@@ -86,7 +86,7 @@ const SPECS = [
     args: (m) => [m.A],
     scipy: 'sl.svd(A)',
     ml: (m) => () => new ml.SingularValueDecomposition(m.mlA),
-    maxN: 256,
+    maxN: 1024,
     batch: true,
   },
   {
@@ -94,10 +94,10 @@ const SPECS = [
     args: (m) => [m.A],
     scipy: 'sl.svdvals(A)',
     ml: (m) => () => new ml.SingularValueDecomposition(m.mlA, { computeLeftSingularVectors: false, computeRightSingularVectors: false }),
-    maxN: 256,
+    maxN: 1024,
   },
   { fn: 'norm', label: 'norm (Frobenius)', args: (m) => [m.A], scipy: 'sl.norm(A)', ml: (m) => () => m.mlA.norm('frobenius'), maxN: 2048 },
-  { fn: 'norm', label: 'norm (ord 2)', args: (m) => [m.A], options: { ord: 2 }, scipy: 'sl.norm(A, 2)', maxN: 256 },
+  { fn: 'norm', label: 'norm (ord 2)', args: (m) => [m.A], options: { ord: 2 }, scipy: 'sl.norm(A, 2)', maxN: 1024 },
   { fn: 'issymmetric', args: (m) => [m.S], scipy: 'sl.issymmetric(S)', maxN: 2048 },
   { fn: 'bandwidth', args: (m) => [m.A], scipy: 'sl.bandwidth(A)', maxN: 2048 },
   { fn: 'toeplitz', args: (m) => [m.b], scipy: 'sl.toeplitz(b)', maxN: 2048 },
@@ -336,7 +336,7 @@ const md = `## @sciport/linalg (public functions) vs SciPy ${py.info?.scipy ?? '
 
 ${cpu}, Node ${process.version}, one thread on each side; ${py.info ? `SciPy ${py.info.scipy} / NumPy ${py.info.numpy}, ${py.info.blas} with OPENBLAS_NUM_THREADS=1` : py.note}; ml-matrix 6.15.1 (float64 only, n ≤ 1024).
 **Noisy machine**: measured while other jobs shared the 2 cores (${loadNote(os)}), so every case is timed on each side back to back, ours and SciPy's alternating which goes first per round, each figure the median of ${ROUNDS} rounds, run one after another for each case, a forced untimed garbage collection before each of our samples (a round: one sample of calls lasting >= ${SAMPLE_MS} ms, or one call when slower; before the first a warm-up, except at n ≥ 1024 whose code is warm from the smaller sizes). Ratios compare figures of the same run; the run took ${seconds.toFixed(0)} s.
-Inputs: A with standard normal entries, S = (A + Aᵀ)/2 + 2√nI, positive definite (cholesky, choFactor, issymmetric), U = triu(A) + nI (solveTriangular), one right-hand side vector b (n×1 per matrix in a batch); luSolve/choSolve take factors computed beforehand. Batches: ${BATCH} stacked matrices in one call (ml-matrix: one call per matrix). float32 stops at n = 256; svd/svdvals and norm ord 2 stop at n = 256 (a one-sided Jacobi SVD of n = 1024 takes minutes here); the O(n²) functions run to n = 2048.
+Inputs: A with standard normal entries, S = (A + Aᵀ)/2 + 2√nI, positive definite (cholesky, choFactor, issymmetric), U = triu(A) + nI (solveTriangular), one right-hand side vector b (n×1 per matrix in a batch); luSolve/choSolve take factors computed beforehand. Batches: ${BATCH} stacked matrices in one call (ml-matrix: one call per matrix). float32 stops at n = 256; svd/svdvals and norm ord 2 stop at n = 1024; the O(n²) functions run to n = 2048.
 
 **Ratio ours / SciPy (time; < 1: ours faster)**
 

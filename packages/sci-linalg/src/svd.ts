@@ -1,12 +1,14 @@
 /**
- * Singular value decomposition: `svd`, `svdvals` and `diagsvd`. The singular values and
- * vectors come from a one-sided Jacobi SVD (kernels/jacobi-svd.ts) of A, or of Aᴴ when A is
- * wide, sorted in descending order as LAPACK returns them.
+ * Singular value decomposition: `svd`, `svdvals` and `diagsvd`. Small matrices (min(M, N)
+ * below HOUSEHOLDER_SVD_MIN) go through a one-sided Jacobi SVD (kernels/jacobi-svd.ts) of A,
+ * or of Aᴴ when A is wide; larger ones through LAPACK's route, Householder bidiagonalization
+ * and bidiagonal QR (kernels/householder-svd.ts). Values are sorted descending, as LAPACK's.
  */
 import { isComplexDtype, NDArray } from '@sciport/array-api';
 import { checkBoolean, describe } from '@sciport/array-api/kit';
 import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { LinAlgError } from './errors.js';
+import { householderSvd } from './kernels/householder-svd.js';
 import { columnNorm, completeBasis, jacobiOrthogonalize } from './kernels/jacobi-svd.js';
 import { readMatrix } from './lu.js';
 import { SMALL_SVD_ORDER, smallSvd } from './small/svd.js';
@@ -30,6 +32,13 @@ export interface SvdFunction {
   (a: unknown, options: SvdOptions & { computeUv: false }): NDArray;
   (a: unknown, options?: SvdOptions): [NDArray, NDArray, NDArray] | NDArray;
 }
+
+/**
+ * From this min(M, N) on, bidiagonalization is faster than Jacobi, whose several sweeps cost
+ * O(n³) each (measured, best of 40: at 8 equal for real and Jacobi 1.6× faster for complex
+ * matrices; at 12 bidiagonalization 1.4× (real) and 2× (complex) faster, at 16 three times).
+ */
+const HOUSEHOLDER_SVD_MIN = 10;
 
 export interface Decomposition {
   s: NDArray;
@@ -72,6 +81,14 @@ export function decompose(stack: Stack, vectors: boolean, full: boolean): Decomp
       vh?.fill(Number.NaN, lanes * b * vhRows * n, lanes * (b + 1) * vhRows * n);
       continue;
     }
+    if (q >= HOUSEHOLDER_SVD_MIN) {
+      const result = householderSvd(data, o, m, n, lanes, vectors, full);
+      if (result === null) throw notConverged('The bidiagonal QR iteration did not converge; check the input for extreme values.');
+      s.set(result.s, b * q);
+      if (result.u !== null) u?.set(result.u, lanes * b * m * uCols);
+      if (result.vh !== null) vh?.set(result.vh, lanes * b * vhRows * n);
+      continue;
+    }
     // the q columns of A (tall) or of Aᴴ (wide), each of length p
     const w = allocateFloat(dtype, p * q);
     for (let i = 0; i < m; i++) {
@@ -84,7 +101,7 @@ export function decompose(stack: Stack, vectors: boolean, full: boolean): Decomp
     }
     const v = vectors ? identity(q, lanes, dtype) : null;
     if (!jacobiOrthogonalize(w, p, q, lanes, v, eps)) {
-      throw new LinAlgError('SVD did not converge.', { argument: 'a', hint: 'The Jacobi sweeps did not converge; check the input for extreme values.' });
+      throw notConverged('The Jacobi sweeps did not converge; check the input for extreme values.');
     }
     const norms = Array.from({ length: q }, (_, j) => columnNorm(w, lanes, p, lanes * j * p));
     const order = norms.map((_, j) => j).sort((x, y) => norms[y] - norms[x]);
@@ -126,6 +143,10 @@ export function decompose(stack: Stack, vectors: boolean, full: boolean): Decomp
     u: u === null ? undefined : fromData(u, [...batch, m, uCols], dtype),
     vh: vh === null ? undefined : fromData(vh, [...batch, vhRows, n], dtype),
   };
+}
+
+function notConverged(hint: string): LinAlgError {
+  return new LinAlgError('SVD did not converge.', { argument: 'a', hint });
 }
 
 /** True when data[from..to) is finite; throws for a NaN (SciPy's "A has a NaN entry"). */
