@@ -16,6 +16,7 @@
  * real view times B's 2×2 real expansion (`expand`).
  */
 import type { Float } from '../stack.js';
+import { fillTriangularFactor } from './triangular-factor.js';
 import { gemmAt, type Resident } from './wasm-resident.js';
 
 /** Positions of the scratch matrices `applyBlockReflector` needs, for k reflectors acting on up to `rows` × `len`. */
@@ -81,32 +82,19 @@ export function triangularFactor(ws: BlockWorkspace, k: number, len: number, tau
     expand(mem, ws.y, 2 * len, k, len, true, true, ws.ev);
     gemmAt(r, false, false, k, 2 * k, 2 * len, 1, ws.y, 2 * len, ws.ev, 2 * k, 0, ws.g, 2 * k);
   }
-  const z = new Float64Array(lanes * k);
   mem.fill(0, ws.t, ws.t + k * ldt);
-  for (let i = 0; i < k; i++) {
-    const tr = tau[lanes * (to + i)];
-    const ti = lanes === 2 ? tau[lanes * (to + i) + 1] : 0;
-    mem[ws.t + i * ldt + lanes * i] = tr;
-    if (lanes === 2) mem[ws.t + i * ldt + lanes * i + 1] = ti;
-    if (tr === 0 && ti === 0) continue;
-    for (let l = 0; l < lanes * i; l++) z[l] = mem[ws.g + i * ldt + l];
-    // T[0:i, i] = −τᵢ T[0:i, 0:i] z (T upper triangular)
-    for (let l = 0; l < i; l++) {
-      let sr = 0;
-      let si = 0;
-      for (let q = l; q < i; q++) {
-        const p = ws.t + l * ldt + lanes * q;
-        if (lanes === 1) sr += mem[p] * z[q];
-        else {
-          sr += mem[p] * z[2 * q] - mem[p + 1] * z[2 * q + 1];
-          si += mem[p] * z[2 * q + 1] + mem[p + 1] * z[2 * q];
-        }
-      }
-      const p = ws.t + l * ldt + lanes * i;
-      mem[p] = -(tr * sr - ti * si);
-      if (lanes === 2) mem[p + 1] = -(tr * si + ti * sr);
-    }
-  }
+  fillTriangularFactor(
+    mem,
+    ws.t,
+    ldt,
+    k,
+    lanes,
+    (i) => tau[lanes * (to + i)],
+    (i) => tau[lanes * (to + i) + 1],
+    (i, z) => {
+      for (let l = 0; l < lanes * i; l++) z[l] = mem[ws.g + i * ldt + l];
+    },
+  );
 }
 
 /**

@@ -10,6 +10,7 @@
  */
 import { gemm } from '@sciport/array-api/kernels';
 import { makeReflector } from './reflector.js';
+import { fillTriangularFactor } from './triangular-factor.js';
 import { gemmAt, withResident } from './wasm-resident.js';
 
 /** Reflectors per panel of the reduction (its corrections grow with the width, its products shrink). */
@@ -320,20 +321,12 @@ function applyBlocks(ws: Workspace, a: Float64Array, n: number, taus: Float64Arr
  */
 function blockTriangle(mem: Float64Array, yo: number, len: number, nb: number, taus: Float64Array, b0: number, to: number): void {
   mem.fill(0, to, to + BLOCK * BLOCK);
-  const g = new Float64Array(nb);
-  for (let i = 0; i < nb; i++) {
-    const tau = taus[b0 + i];
-    mem[to + i * BLOCK + i] = tau;
-    if (tau === 0) continue;
+  const tauOf = (i: number) => taus[b0 + i];
+  fillTriangularFactor(mem, to, BLOCK, nb, 1, tauOf, tauOf, (i, g) => {
     for (let u = 0; u < i; u++) {
       let s = 0;
       for (let r = 0; r < len; r++) s += mem[yo + u * len + r] * mem[yo + i * len + r];
       g[u] = s;
     }
-    for (let u = 0; u < i; u++) {
-      let s = 0;
-      for (let x = u; x < i; x++) s += mem[to + u * BLOCK + x] * g[x];
-      mem[to + u * BLOCK + i] = -tau * s;
-    }
-  }
+  });
 }

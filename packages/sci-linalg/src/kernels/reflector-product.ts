@@ -8,6 +8,7 @@
  */
 import { gemm } from '@sciport/array-api/kernels';
 import { reflectLeft } from './reflector.js';
+import { fillTriangularFactor } from './triangular-factor.js';
 
 /** Reflectors per block (LAPACK's usual NB). */
 const BLOCK = 32;
@@ -74,11 +75,8 @@ function blocked(out: Float64Array, rows: number, cols: number, h: Reflectors): 
  */
 function triangularFactor(panel: Float64Array, len: number, size: number, tau: Float64Array, j0: number, t: Float64Array): void {
   t.fill(0, 0, size * size);
-  const z = new Float64Array(size);
-  for (let c = 0; c < size; c++) {
-    const tc = tau[j0 + c];
-    t[c * size + c] = tc;
-    if (tc === 0) continue;
+  const tauOf = (c: number) => tau[j0 + c];
+  fillTriangularFactor(t, 0, size, size, 1, tauOf, tauOf, (c, z) => {
     // z = V[:, 0..c)ᵀ v_c, v_c zero above row c
     z.fill(0, 0, c);
     for (let r = c; r < len; r++) {
@@ -87,10 +85,5 @@ function triangularFactor(panel: Float64Array, len: number, size: number, tau: F
       const row = r * size;
       for (let k = 0; k < c; k++) z[k] += panel[row + k] * vr;
     }
-    for (let i = 0; i < c; i++) {
-      let s = 0;
-      for (let k = i; k < c; k++) s += t[i * size + k] * z[k];
-      t[i * size + c] = -tc * s;
-    }
-  }
+  });
 }
