@@ -14,8 +14,7 @@
 import type { Float } from '../stack.js';
 import { applyBlockReflector, applyBlockReflectorLeft, type BlockWorkspace, workspaceAt, workspaceSizes } from './block-reflector.js';
 import { makeReflector } from './reflector.js';
-import { withRegions } from './wasm-regions.js';
-import { gemmAt } from './wasm-resident.js';
+import { gemmAt, withRegions } from './wasm-resident.js';
 
 /** Columns per block. */
 export const HESSENBERG_BLOCK = 32;

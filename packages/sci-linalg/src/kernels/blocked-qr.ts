@@ -14,7 +14,7 @@
 import type { Float } from '../stack.js';
 import { applyBlockReflector, loadReflectors, triangularFactor, workspaceAt, workspaceSizes } from './block-reflector.js';
 import { larfg } from './householder-vector.js';
-import { withRegions } from './wasm-regions.js';
+import { withRegions } from './wasm-resident.js';
 
 /** Columns per panel, the products' inner dimension (measured on float64, n = 256–1024: 24 to 48 alike, 64 slower). */
 export const QR_BLOCK = 32;

@@ -30,27 +30,44 @@ export interface ResidentInput {
  * memory cannot hold the inputs; the caller then runs its TypeScript path.
  */
 export function withResident<T>(inputs: readonly ResidentInput[], body: (r: Resident, at: number[]) => T): T | undefined {
+  const single = inputs[0].data instanceof Float32Array;
+  return withRegions(
+    single,
+    inputs.map((x) => x.size),
+    (r, at) => {
+      inputs.forEach((x, i) => {
+        r.mem.set(x.data.subarray(x.o, x.o + x.size), at[i]);
+      });
+      const result = body(r, at);
+      inputs.forEach((x, i) => {
+        if (x.writeBack !== false) x.data.set(r.mem.subarray(at[i], at[i] + x.size), x.o);
+      });
+      return result;
+    },
+  );
+}
+
+/**
+ * Runs `body` with regions of the given sizes (real numbers, in order, each 64-byte aligned) in
+ * the kernel's memory, for kernels that fill their regions themselves (a transposed copy,
+ * workspaces); undefined, running nothing, when the kernel is not available or its memory
+ * cannot grow that far.
+ */
+export function withRegions<T>(single: boolean, sizes: readonly number[], body: (r: Resident, at: number[]) => T): T | undefined {
   const kernel = wasmGemm();
   if (kernel === null) return undefined;
-  const single = inputs[0].data instanceof Float32Array;
   const bytes = single ? 4 : 8;
-  const total = inputs.reduce((s, x) => s + Math.ceil((x.size * bytes) / 64) * 64, 0);
-  const base = kernel.alloc(total);
+  const padded = sizes.map((s) => Math.ceil((s * bytes) / 64) * 64);
+  const base = kernel.alloc(padded.reduce((s, x) => s + x, 0));
   if (base === null) return undefined;
   try {
-    const mem = single ? kernel.f32() : kernel.f64();
     const at: number[] = [];
     let p = base;
-    for (const x of inputs) {
+    for (const size of padded) {
       at.push(p / bytes);
-      mem.set(x.data.subarray(x.o, x.o + x.size), p / bytes);
-      p += Math.ceil((x.size * bytes) / 64) * 64;
+      p += size;
     }
-    const result = body({ kernel, mem, single }, at);
-    inputs.forEach((x, i) => {
-      if (x.writeBack !== false) x.data.set(mem.subarray(at[i], at[i] + x.size), x.o);
-    });
-    return result;
+    return body({ kernel, mem: single ? kernel.f32() : kernel.f64(), single }, at);
   } finally {
     kernel.release(base);
   }
