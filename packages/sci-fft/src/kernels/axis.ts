@@ -6,7 +6,6 @@
  */
 import { InvalidArgumentError } from '@sciport/dispatch-core';
 import { complexPlan, MIN_GATHER_LINES } from './complex-plan.js';
-import type { R2RPlan } from './r2r-plan.js';
 import { realPlan, wasmRealPlan } from './real-plan.js';
 import { collectResidents } from './wasm/resident.js';
 import { allocTemp, type FftWasmExports, heapF64, popFrame, pushFrame, wasmKernels, withWasm } from './wasm/runtime.js';
@@ -48,7 +47,7 @@ function sizeOf(shape: readonly number[]): number {
   return s;
 }
 
-function innerOuter(shape: readonly number[], axis: number): { outer: number; inner: number } {
+export function innerOuter(shape: readonly number[], axis: number): { outer: number; inner: number } {
   let inner = 1;
   for (let d = axis + 1; d < shape.length; d++) inner *= shape[d];
   let outer = 1;
@@ -56,7 +55,7 @@ function innerOuter(shape: readonly number[], axis: number): { outer: number; in
   return { outer, inner };
 }
 
-function checkAxes(shape: readonly number[], axes: readonly number[]): void {
+export function checkAxes(shape: readonly number[], axes: readonly number[]): void {
   for (const a of axes) {
     if (!Number.isInteger(a) || a < 0 || a >= shape.length) {
       throw new InvalidArgumentError(`axis ${String(a)} is out of range for a ${shape.length}-d buffer.`, {
@@ -711,38 +710,3 @@ function copyLineRange(from: Lines, fromLine: number, to: Lines, toLine: number,
     to.data.set(from.data.subarray(start, start + length), (toLine + l) * to.pitch);
   }
 }
-
-/**
- * Applies a DCT/DST plan along `axis` of a C-contiguous real buffer, in place — or, with
- * `src` (same shape, only read), from `src` into `data`.
- */
-export function r2rAlongAxis(data: Float64Array, shape: readonly number[], axis: number, plan: R2RPlan, src: Float64Array = data): void {
-  checkAxes(shape, [axis]);
-  const n = shape[axis];
-  const { outer, inner } = innerOuter(shape, axis);
-  if (outer * inner === 0 || n === 0) return;
-  if (inner === 1) {
-    plan.executeMany(src, 0, data, 0, outer);
-    return;
-  }
-  // Strided lines move in blocks of neighbours: each row of the block is one contiguous
-  // run of the buffer (whole cache lines) instead of one element per cache line per line.
-  const block = Math.min(inner, R2R_BLOCK_LINES);
-  const lines = new Float64Array(block * n);
-  for (let o = 0; o < outer; o++) {
-    for (let i0 = 0; i0 < inner; i0 += block) {
-      const count = Math.min(block, inner - i0);
-      const a = o * n * inner + i0;
-      for (let j = 0, p = a; j < n; j++, p += inner) {
-        for (let c = 0, q = j; c < count; c++, q += n) lines[q] = src[p + c];
-      }
-      plan.executeMany(lines, 0, lines, 0, count);
-      for (let j = 0, p = a; j < n; j++, p += inner) {
-        for (let c = 0, q = j; c < count; c++, q += n) data[p + c] = lines[q];
-      }
-    }
-  }
-}
-
-/** Strided DCT/DST lines gathered at once: 16 doubles, two 64-byte cache lines per row. */
-const R2R_BLOCK_LINES = 16;

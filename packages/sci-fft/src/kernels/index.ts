@@ -36,12 +36,12 @@ export {
   complexAlongAxes,
   complexAlongAxesFrom,
   complexToRealAlongAxesFrom,
-  r2rAlongAxis,
   realAlongAxes,
   realBackwardAlongAxis,
   realForwardAlongAxis,
   realSpectrumAlongAxis,
 } from './axis.js';
+export { r2rAlongAxis } from './r2r-axis.js';
 export { type Completion, completeSpectrum, expandSpectrum, type SpectrumPart } from './complete-spectrum.js';
 export { type ComplexPlan, complexPlan } from './complex-plan.js';
 export { type R2RKind, type R2RNorm, type R2ROptions, type R2RPlan, type R2RType, r2rPlan } from './r2r-plan.js';
