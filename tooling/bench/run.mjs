@@ -7,7 +7,10 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('../..', import.meta.url).pathname;
-const only = process.argv.slice(2);
+// `--collect`: run nothing, only rebuild BENCHMARKS.md from the results the named packages'
+// benches left (for benches run separately, e.g. two packages at once on a quiet machine).
+const collect = process.argv.includes('--collect');
+const only = process.argv.slice(2).filter((a) => a !== '--collect');
 const sections = [];
 const previous = previousSections(join(root, 'BENCHMARKS.md'));
 for (const pkg of readdirSync(join(root, 'packages')).sort()) {
@@ -15,7 +18,7 @@ for (const pkg of readdirSync(join(root, 'packages')).sort()) {
   if (!existsSync(dir)) continue;
   // `pnpm bench <pkg…>` re-measures only those packages; the others keep their last section.
   const rerun = only.length === 0 || only.includes(pkg);
-  for (const file of readdirSync(dir).filter((f) => rerun && f.endsWith('.bench.mjs')).sort()) {
+  for (const file of readdirSync(dir).filter((f) => rerun && !collect && f.endsWith('.bench.mjs')).sort()) {
     console.log(`\n=== ${pkg}/bench/${file}`);
     try {
       execFileSync(process.execPath, [join(dir, file)], { stdio: 'inherit', cwd: join(root, 'packages', pkg) });
