@@ -86,7 +86,11 @@ export function erodePlane(values: Uint8Array, spec: ErosionSpec): Uint8Array {
   const size = values.length;
   if (size === 0) return new Uint8Array(0);
   const listable = holdsCentre(spec) && !spec.bruteForce;
-  const bits = erodeBits(values, spec, (changedLines, lineCount) => listable && 8 * changedLines < lineCount);
+  // Until stable, every element changes at most once, so the change list visits each element
+  // and offset at most once, while packed passes take as many passes as the longest path a
+  // front travels (filling holes from the edges: about the image's width): hand over at once.
+  const untilStable = spec.iterations < 1;
+  const bits = erodeBits(values, spec, (changedLines, lineCount) => listable && (untilStable || 8 * changedLines < lineCount));
   if (bits?.finished) return bits.values;
   const { cells, lines, step, offsets, centreIsTrue } = pad(bits === null ? values : bits.previous, spec);
   const mask = spec.mask;
@@ -159,14 +163,8 @@ export function erodePlane(values: Uint8Array, spec: ErosionSpec): Uint8Array {
           const p = pc - offsets[t];
           if (movable[p] !== 1 || stamp[p] === tag) continue;
           stamp[p] = tag;
-          let v = 1 - stop;
-          for (let u = 0; u < count; u++) {
-            if (cells[p + offsets[u]] === stop) {
-              v = stop;
-              break;
-            }
-          }
-          if (v !== cells[p]) {
+          // passes are monotone (every change is to `stop`), and pc now holds `stop`: p takes it
+          if (cells[p] !== stop) {
             if (n === next.length) next = grown(next);
             next[n++] = p;
           }
