@@ -5,6 +5,7 @@
  * A float32/complex64 buffer rounds every stored value to single precision, so these
  * algorithms run in single precision for single inputs, as SciPy's s/c routines do.
  */
+import { gemm as realGemm } from '@sciport/array-api/kernels';
 import { kernelsFor } from '../kernels/index.js';
 import { allocateFloat, type Float, isComplex, type LapackDtype } from '../stack.js';
 
@@ -34,9 +35,24 @@ export function copyOf(x: Float): Float {
   return x.slice();
 }
 
-/** a · b (gemm), accumulated in double and stored in the type's precision. */
+/**
+ * a · b (gemm), accumulated in double and stored in the type's precision: float64 on
+ * @sciport/array-api's packed matrix product (WebAssembly SIMD from a few thousand
+ * multiply-adds on), the other types on the loops below.
+ */
 export function matmul(f: Square, a: Float, b: Float, out: Float = zeros(f)): Float {
   const { n } = f;
+  if (f.dtype === 'float64') {
+    if (out === a || out === b) {
+      // the product reads its operands while writing: compute aside when they share storage
+      const result = zeros(f);
+      realGemm(false, false, n, n, n, 1, a, 0, n, b, 0, n, 0, result, 0, n);
+      out.set(result);
+      return out;
+    }
+    realGemm(false, false, n, n, n, 1, a, 0, n, b, 0, n, 0, out, 0, n);
+    return out;
+  }
   if (f.lanes === 1) {
     const row = new Float64Array(n);
     for (let i = 0; i < n; i++) {
