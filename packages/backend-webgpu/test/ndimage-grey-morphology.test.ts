@@ -57,6 +57,14 @@ describe('grey morphology on GPU arrays', () => {
     }
   });
 
+  it('reads an int64 structure (bigints) as the host does', async () => {
+    // found by the bad-input fuzz: a bigint structure used to throw a TypeError on the GPU path
+    const x = asarray([[1.5, -2, 4]], { dtype: 'float32' });
+    const s = asarray([[-3n, 2n]], { dtype: 'int64' });
+    await same(greyErosion(toDevice(x), { structure: s }), greyErosion(x, { structure: s }) as NDArray);
+    await same(greyErosion(toDevice(asarray(0, { dtype: 'float32' })), { structure: -3n }), greyErosion(asarray(0, { dtype: 'float32' }), { structure: -3n }) as NDArray);
+  });
+
   it('bool and uint32 arrays with flat windows; a non-flat structure there is declined', async () => {
     for (const dtype of ['bool', 'uint32'] as const) {
       const x = hostArray([5, 6], 8, dtype);

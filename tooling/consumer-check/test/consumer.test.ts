@@ -63,7 +63,7 @@ function expectReport(report: any, environment: { sharedMemory: boolean }): void
     expect(report.gpu.isGPUArray).toBe(true);
     expect(report.gpu.fftRelativeError).toBeLessThan(SINGLE);
     expect(report.gpu.gaussianFilterRelativeError).toBeLessThan(SINGLE);
-    expect(report.gpu.zoom).toBe('BackendNotImplementedError');
+    expect(report.gpu.label).toBe('BackendNotImplementedError');
     expect(report.gpu.solveRelativeError).toBeLessThan(SINGLE);
   } else {
     expect(report.gpu.declined).toBe('DeviceError');

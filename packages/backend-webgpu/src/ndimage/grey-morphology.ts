@@ -61,7 +61,8 @@ function nonFlat(
   if (structure.size === 0) {
     throw new InvalidArgumentError("'structure' is empty.", { argument: 'structure', hint: 'Give at least one element along every dimension.' });
   }
-  const values = Float64Array.from(structure.toTypedArray() as ArrayLike<number>);
+  // int64/uint64 structures are stored as bigints
+  const values = Float64Array.from(structure.toTypedArray() as ArrayLike<number | bigint>, (v) => Number(v));
   let fmask: Uint8Array = new Uint8Array(values.length).fill(1);
   if (footprintArray !== null) {
     if (footprintArray.shape.length !== structure.ndim || footprintArray.shape.some((n, i) => n !== structure.shape[i])) {

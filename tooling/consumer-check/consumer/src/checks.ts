@@ -9,7 +9,7 @@ import { destroyWebGPU, type GPUArray, initWebGPU, isGPUArray, toDevice } from '
 import { lastDispatch, SciportError } from '@sciport/dispatch-core';
 import { fft, fft2 } from '@sciport/fft';
 import { solve } from '@sciport/linalg';
-import { gaussianFilter, zoom } from '@sciport/ndimage';
+import { gaussianFilter, label } from '@sciport/ndimage';
 import { expected } from './expected.js';
 
 export interface GpuReport {
@@ -22,8 +22,8 @@ export interface GpuReport {
   readonly fftRelativeError?: number;
   /** gaussianFilter on a GPUArray (a WGSL kernel): its error against SciPy. */
   readonly gaussianFilterRelativeError?: number;
-  /** What zoom does with a GPUArray: the error's name (no GPU kernel yet). */
-  readonly zoom?: string;
+  /** What label does with a GPUArray: the error's name (no GPU kernel yet). */
+  readonly label?: string;
   /** solve on GPU arrays (LU in WGSL): its error against SciPy. */
   readonly solveRelativeError?: number;
 }
@@ -90,7 +90,7 @@ async function gpuChecks(): Promise<GpuReport> {
       isGPUArray: isGPUArray(yg),
       fftRelativeError: relativeError(values(y), expected.fftSignal32),
       gaussianFilterRelativeError: relativeError(values(await smoothed.toHost()), expected.gaussianImage),
-      zoom: errorName(() => zoom(image, 2)),
+      label: errorName(() => label(image)),
       // linalg's signatures name host arrays; on GPU input the result is a GPUArray
       solveRelativeError: relativeError(values(await (solve(a, b) as unknown as GPUArray).toHost()), expected.solveAb),
     };
