@@ -40,7 +40,7 @@ export {
   BINARY_PROPAGATION_KEYS,
 } from './morphology-options.js';
 export { checkBorderValue, checkIterations, structureFor } from './binary-morphology.js';
-export { greyWindow, mirrored } from './grey-window.js';
+export { greyWindow, mirrored, readNonFlatStructure } from './grey-window.js';
 export { readAffine, type AffineMap } from './affine.js';
 export {
   coefficientExtension,

@@ -9,17 +9,15 @@
  * integer sums can wrap); the extreme is stored in the output's dtype.
  */
 import { type DType, dtypeInfo, type NDArray, readOptions } from '@sciport/array-api';
-import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
 import { finishReal, readInput, requireReal } from './filter-io.js';
 import { footprintOffsets, fullRankWindow, padPlane } from './footprint-pass.js';
-import { checkMode } from './modes.js';
-import { greyWindow, mirrored } from './grey-window.js';
+import { greyWindow, mirrored, readNonFlatStructure } from './grey-window.js';
 import { GREY_MORPHOLOGY_KEYS, type GreyMorphologyOptions } from './morphology-options.js';
-import { checkCval, checkOriginRange, } from './options.js';
+import { checkCval, checkOriginRange } from './options.js';
 import { resolveOutput } from './output.js';
 import { forEachLine } from './padded-lines.js';
 import { readPlane } from './planes.js';
-import { maximumFilterHost, minimumFilterHost, readFootprint } from './rank.js';
+import { maximumFilterHost, minimumFilterHost } from './rank.js';
 
 /**
  * How a value is stored in `dtype` by C's conversion. NumPy's bool is an unsigned char in
@@ -58,34 +56,7 @@ function nonFlat(
   origins: readonly number[],
   dilate: boolean,
 ): NDArray {
-  if (structure.ndim !== axes.length) {
-    throw new ShapeError(`'structure' has ${structure.ndim} dimensions for ${axes.length} filtered axes.`, {
-      argument: 'structure',
-      hint: 'Give the structure one dimension per filtered axis (see axes).',
-    });
-  }
-  if (structure.size === 0) {
-    throw new InvalidArgumentError("'structure' is empty.", { argument: 'structure', hint: 'Give at least one element along every dimension.' });
-  }
-  const values = readPlane(structure);
-  let fmask: Uint8Array = new Uint8Array(values.length).fill(1);
-  if (footprintArray !== null) {
-    if (footprintArray.shape.length !== structure.ndim || footprintArray.shape.some((n, i) => n !== structure.shape[i])) {
-      throw new ShapeError(`'footprint' has shape [${footprintArray.shape.join(', ')}], the structure [${structure.shape.join(', ')}].`, {
-        argument: 'footprint',
-        hint: 'Give a footprint of the structure’s shape.',
-      });
-    }
-    fmask = readFootprint(footprintArray).mask;
-    if (dilate) fmask.reverse();
-  }
-  if (Array.isArray(o.mode)) {
-    throw new InvalidArgumentError('A sequence of modes is not supported with a structure.', {
-      argument: 'mode',
-      hint: 'Pass one mode name.',
-    });
-  }
-  const mode = checkMode(o.mode);
+  const { values, mask: fmask, mode } = readNonFlatStructure(o, axes, structure, footprintArray, dilate);
   const cval = checkCval(o.cval, false);
   const target = resolveOutput(x, o.output, false);
   const { shape: fshape, origins: full } = fullRankWindow(x.ndim, axes, structure.shape, origins);

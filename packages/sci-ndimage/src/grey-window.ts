@@ -6,10 +6,12 @@
  */
 import { asarray, NDArray } from '@sciport/array-api';
 import { InvalidArgumentError, ShapeError } from '@sciport/dispatch-core';
+import { checkMode, type Extension } from './modes.js';
 import type { GreyMorphologyOptions } from './morphology-options.js';
 import { checkAxes, checkOriginValue, checkSize } from './options.js';
 import { perAxis } from './per-axis.js';
 import { readPlane } from './planes.js';
+import { readFootprint } from './rank.js';
 
 export interface GreyWindow {
   readonly axes: number[];
@@ -50,4 +52,55 @@ export function greyWindow(fn: string, o: GreyMorphologyOptions, ndim: number, d
 export function mirrored(a: NDArray): NDArray {
   const flat = readPlane(a).reverse();
   return new NDArray(flat, [...a.shape], 'float64');
+}
+
+/** A non-flat structure as every implementation reads it. */
+export interface NonFlatStructure {
+  /** The structure's values in C order (as doubles; int64 ones converted from bigints). */
+  readonly values: Float64Array;
+  /** 1 where the footprint holds (all ones without one), mirrored for dilation as the structure is. */
+  readonly mask: Uint8Array;
+  /** The one boundary mode a structure allows. */
+  readonly mode: Extension;
+}
+
+/**
+ * Checks a non-flat `structure` (already mirrored for dilation) against the filtered axes and
+ * the footprint, in the host's order, and reads it.
+ */
+export function readNonFlatStructure(
+  o: GreyMorphologyOptions,
+  axes: readonly number[],
+  structure: NDArray,
+  footprint: NDArray | null,
+  dilate: boolean,
+): NonFlatStructure {
+  if (structure.ndim !== axes.length) {
+    throw new ShapeError(`'structure' has ${structure.ndim} dimensions for ${axes.length} filtered axes.`, {
+      argument: 'structure',
+      hint: 'Give the structure one dimension per filtered axis (see axes).',
+    });
+  }
+  if (structure.size === 0) {
+    throw new InvalidArgumentError("'structure' is empty.", { argument: 'structure', hint: 'Give at least one element along every dimension.' });
+  }
+  const values = readPlane(structure);
+  let mask: Uint8Array = new Uint8Array(values.length).fill(1);
+  if (footprint !== null) {
+    if (footprint.shape.length !== structure.ndim || footprint.shape.some((n, i) => n !== structure.shape[i])) {
+      throw new ShapeError(`'footprint' has shape [${footprint.shape.join(', ')}], the structure [${structure.shape.join(', ')}].`, {
+        argument: 'footprint',
+        hint: 'Give a footprint of the structure’s shape.',
+      });
+    }
+    mask = readFootprint(footprint).mask;
+    if (dilate) mask.reverse();
+  }
+  if (Array.isArray(o.mode)) {
+    throw new InvalidArgumentError('A sequence of modes is not supported with a structure.', {
+      argument: 'mode',
+      hint: 'Pass one mode name.',
+    });
+  }
+  return { values, mask, mode: checkMode(o.mode) };
 }

@@ -1,15 +1,14 @@
 import { type NDArray, readOptions } from '@sciport/array-api';
-import { InvalidArgumentError, NotSupportedError, ShapeError } from '@sciport/dispatch-core';
+import { NotSupportedError } from '@sciport/dispatch-core';
 import type { GreyMorphologyOptions } from '@sciport/ndimage';
 import {
   checkCval,
-  checkMode,
   checkOriginRange,
   fullRankWindow,
   GREY_MORPHOLOGY_KEYS,
   greyWindow,
   mirrored,
-  readFootprint,
+  readNonFlatStructure,
   windowExtension,
 } from '@sciport/ndimage/backend-kit';
 import { release } from '../fft/functions.js';
@@ -52,35 +51,7 @@ function nonFlat(
   origins: readonly number[],
   dilate: boolean,
 ): GPUArray {
-  if (structure.ndim !== axes.length) {
-    throw new ShapeError(`'structure' has ${structure.ndim} dimensions for ${axes.length} filtered axes.`, {
-      argument: 'structure',
-      hint: 'Give the structure one dimension per filtered axis (see axes).',
-    });
-  }
-  if (structure.size === 0) {
-    throw new InvalidArgumentError("'structure' is empty.", { argument: 'structure', hint: 'Give at least one element along every dimension.' });
-  }
-  // int64/uint64 structures are stored as bigints
-  const values = Float64Array.from(structure.toTypedArray() as ArrayLike<number | bigint>, (v) => Number(v));
-  let fmask: Uint8Array = new Uint8Array(values.length).fill(1);
-  if (footprintArray !== null) {
-    if (footprintArray.shape.length !== structure.ndim || footprintArray.shape.some((n, i) => n !== structure.shape[i])) {
-      throw new ShapeError(`'footprint' has shape [${footprintArray.shape.join(', ')}], the structure [${structure.shape.join(', ')}].`, {
-        argument: 'footprint',
-        hint: 'Give a footprint of the structure’s shape.',
-      });
-    }
-    fmask = readFootprint(footprintArray).mask;
-    if (dilate) fmask.reverse();
-  }
-  if (Array.isArray(o.mode)) {
-    throw new InvalidArgumentError('A sequence of modes is not supported with a structure.', {
-      argument: 'mode',
-      hint: 'Pass one mode name.',
-    });
-  }
-  const mode = checkMode(o.mode);
+  const { values, mask: fmask, mode } = readNonFlatStructure(o, axes, structure, footprintArray, dilate);
   const cval = checkCval(o.cval, false)[0];
   checkGpuOutputAs(o.output, x.shape, x.dtype);
   const { shape, origins: full } = fullRankWindow(x.ndim, axes, structure.shape, origins);
