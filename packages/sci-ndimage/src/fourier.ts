@@ -50,9 +50,27 @@ function frequencies(shape: readonly number[], n: number, axis: number): { index
 }
 
 /**
- * Per element in C order, the product (or sum) of one entry per axis: tables[d][idx[d]]. The
- * axes before the last are combined once per line, the last axis in a stride-1 inner loop.
+ * For each line along the last axis (C order), `visit(start, outer)` with its first element's
+ * index and the product (or sum) of the other axes' entries tables[d][idx[d]], combined in axis
+ * order; the line's element j then takes outer · last[j] (or outer + last[j]).
  */
+function forEachTableLine(shape: readonly number[], tables: readonly Float64Array[], product: boolean, visit: (start: number, outer: number) => void): void {
+  const rank = shape.length;
+  const size = shape.reduce((a, b) => a * b, 1);
+  const n = shape[rank - 1];
+  const idx = new Array<number>(rank - 1).fill(0);
+  for (let start = 0; start < size; start += n) {
+    let outer = product ? 1 : 0;
+    for (let d = 0; d < rank - 1; d++) outer = product ? outer * tables[d][idx[d]] : outer + tables[d][idx[d]];
+    visit(start, outer);
+    for (let d = rank - 2; d >= 0; d--) {
+      if (++idx[d] < shape[d]) break;
+      idx[d] = 0;
+    }
+  }
+}
+
+/** Per element in C order, the product (or sum) of one entry per axis: tables[d][idx[d]]. */
 function combineTables(shape: readonly number[], tables: readonly Float64Array[], product: boolean): Float64Array {
   const size = shape.reduce((a, b) => a * b, 1);
   const out = new Float64Array(size);
@@ -64,17 +82,10 @@ function combineTables(shape: readonly number[], tables: readonly Float64Array[]
   }
   const last = tables[rank - 1];
   const n = shape[rank - 1];
-  const idx = new Array<number>(rank - 1).fill(0);
-  for (let start = 0; start < size; start += n) {
-    let outer = product ? 1 : 0;
-    for (let d = 0; d < rank - 1; d++) outer = product ? outer * tables[d][idx[d]] : outer + tables[d][idx[d]];
+  forEachTableLine(shape, tables, product, (start, outer) => {
     if (product) for (let j = 0; j < n; j++) out[start + j] = outer * last[j];
     else for (let j = 0; j < n; j++) out[start + j] = outer + last[j];
-    for (let d = rank - 2; d >= 0; d--) {
-      if (++idx[d] < shape[d]) break;
-      idx[d] = 0;
-    }
-  }
+  });
   return out;
 }
 
@@ -179,27 +190,18 @@ function scaleByPlan(p: Prepared, plan: FactorPlan): NDArray {
   const dst = out.data as Float64Array | Float32Array;
   const so = lanes * x.offset;
   const dOff = lanes * out.offset;
-  const shape = x.shape;
-  const rank = shape.length;
-  const product = plan.kind === 'product';
-  const tables = product ? plan.tables : plan.squares;
-  const last = tables[rank - 1];
-  const n = shape[rank - 1];
-  const idx = new Array<number>(rank - 1).fill(0);
-  for (let start = 0; start < x.size; start += n) {
-    let outer = product ? 1 : 0;
-    for (let d = 0; d < rank - 1; d++) outer = product ? outer * tables[d][idx[d]] : outer + tables[d][idx[d]];
+  const radial = plan.kind === 'radial' ? plan.of : null;
+  const tables = plan.kind === 'product' ? plan.tables : plan.squares;
+  const last = tables[x.ndim - 1];
+  const n = x.shape[x.ndim - 1];
+  forEachTableLine(x.shape, tables, radial === null, (start, outer) => {
     for (let j = 0; j < n; j++) {
-      const f = product ? outer * last[j] : (plan as { of: (r: number) => number }).of(Math.sqrt(outer + last[j]));
+      const f = radial === null ? outer * last[j] : radial(Math.sqrt(outer + last[j]));
       const k = lanes * (start + j);
       dst[dOff + k] = src[so + k] * f;
       if (lanes === 2) dst[dOff + k + 1] = src[so + k + 1] * f;
     }
-    for (let d = rank - 2; d >= 0; d--) {
-      if (++idx[d] < shape[d]) break;
-      idx[d] = 0;
-    }
-  }
+  });
   return out;
 }
 
